@@ -1,0 +1,34 @@
+#pragma once
+// Money as integer minor units (cents). Binary floating point never touches money.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace salesops::core {
+
+struct Money {
+  std::int64_t cents = 0;
+  friend constexpr auto operator<=>(Money, Money) = default;
+  constexpr Money& operator+=(Money o) { cents += o.cents; return *this; }
+  constexpr Money& operator-=(Money o) { cents -= o.cents; return *this; }
+  friend constexpr Money operator+(Money a, Money b) { return {a.cents + b.cents}; }
+  friend constexpr Money operator-(Money a, Money b) { return {a.cents - b.cents}; }
+  friend constexpr Money operator-(Money a) { return {-a.cents}; }
+};
+
+enum class MoneyError { none, syntax, too_many_decimals, too_large };
+
+/// Parses a decimal amount: optional '-', digits, optional '.' and at most two decimals.
+/// Sets `error` (when given) to say why it failed.
+std::optional<Money> parse_money(std::string_view text, MoneyError* error = nullptr);
+/// "12500.00", "-3.05": two decimals, no separators (machine formats).
+std::string format_money(Money m);
+/// "12,500.00": thousands separators (tables).
+std::string format_money_grouped(Money m);
+/// Divides num/den rounding half away from zero (den != 0).
+std::int64_t div_round_half_away(std::int64_t num, std::int64_t den);
+/// Rounds a real-valued amount in cents to whole cents, half away from zero.
+Money money_from_cents_real(long double cents);
+
+}  // namespace salesops::core
