@@ -20,15 +20,19 @@ struct Money {
 enum class MoneyError { none, syntax, too_many_decimals, too_large };
 
 /// Parses a decimal amount: optional '-', digits, optional '.' and at most two decimals.
-/// Sets `error` (when given) to say why it failed.
+/// Sets `error` (when given) to say why it failed. No '+', spaces, exponents or thousands
+/// separators; the magnitude is limited to INT64_MAX cents so every amount can be negated.
 std::optional<Money> parse_money(std::string_view text, MoneyError* error = nullptr);
+/// A short English explanation of a parse failure, for diagnostics.
+const char* money_error_text(MoneyError error);
 /// "12500.00", "-3.05": two decimals, no separators (machine formats).
 std::string format_money(Money m);
 /// "12,500.00": thousands separators (tables).
 std::string format_money_grouped(Money m);
-/// Divides num/den rounding half away from zero (den != 0).
+/// Divides num/den rounding half away from zero (den != 0, and the quotient fits).
 std::int64_t div_round_half_away(std::int64_t num, std::int64_t den);
-/// Rounds a real-valued amount in cents to whole cents, half away from zero.
+/// Rounds a real-valued amount in cents to whole cents, half away from zero. NaN gives 0;
+/// values beyond the int64 range saturate.
 Money money_from_cents_real(long double cents);
 
 }  // namespace salesops::core
