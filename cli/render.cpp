@@ -1,0 +1,428 @@
+#include "cli/render.hpp"
+
+#include <fmt/format.h>
+#include <utf8proc.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <stdexcept>
+#include <vector>
+
+namespace salesops::cli {
+namespace {
+
+template <class... F>
+struct Overloaded : F... {
+  using F::operator()...;
+};
+template <class... F>
+Overloaded(F...) -> Overloaded<F...>;
+
+constexpr std::string_view kUndefined = "\u2014";  // em dash
+constexpr std::string_view kBold = "\x1b[1m";
+constexpr std::string_view kDim = "\x1b[2m";
+constexpr std::string_view kReset = "\x1b[0m";
+constexpr std::string_view kBom = "\xEF\xBB\xBF";
+
+bool is_undefined(const core::Cell& cell) {
+  if (std::holds_alternative<core::Undefined>(cell)) return true;
+  if (auto* r = std::get_if<core::Ratio>(&cell)) return !std::isfinite(r->value);
+  if (auto* d = std::get_if<core::Decimal>(&cell)) return !std::isfinite(d->value);
+  return false;
+}
+
+bool is_number(const core::Cell& cell) {
+  return std::holds_alternative<std::int64_t>(cell) || std::holds_alternative<core::Money>(cell) ||
+         std::holds_alternative<core::Ratio>(cell) || std::holds_alternative<core::Decimal>(cell);
+}
+
+// "-0.00" and "-0" (a tiny negative rounded away) print without the sign.
+std::string drop_negative_zero(std::string s) {
+  if (!s.empty() && s[0] == '-' && s.find_first_of("123456789") == std::string::npos) s.erase(0, 1);
+  return s;
+}
+
+// "-1234567.5" -> "-1,234,567.5".
+std::string group_thousands(std::string_view s) {
+  std::size_t begin = (!s.empty() && s[0] == '-') ? 1 : 0;
+  std::size_t end = std::min(s.find('.', begin), s.size());
+  std::string out(s.substr(0, begin));
+  for (std::size_t i = begin; i < end; ++i) {
+    if (i > begin && (end - i) % 3 == 0) out += ',';
+    out += s[i];
+  }
+  out += s.substr(end);
+  return out;
+}
+
+// A ratio or mean for machine formats: six decimals, more when needed for six significant
+// digits, trailing zeros dropped: 1.0526315789 -> "1.052632", 1.05 -> "1.05",
+// 0.000123456789 -> "0.000123457". Magnitudes below 1e-15 fall back to the shortest
+// round-trip form, which may use an exponent.
+std::string plain_decimal(double v) {
+  int decimals = 6;
+  double magnitude = std::fabs(v);
+  if (magnitude > 0 && magnitude < 1) {
+    decimals = std::max(decimals, 5 - static_cast<int>(std::floor(std::log10(magnitude))));
+    if (decimals > 20) return fmt::format("{}", v);
+  }
+  std::string s = fmt::format("{:.{}f}", v, decimals);
+  if (s.find('.') != std::string::npos) {
+    s.erase(s.find_last_not_of('0') + 1);
+    if (s.back() == '.') s.pop_back();
+  }
+  return drop_negative_zero(std::move(s));
+}
+
+// Tab, CR and LF become spaces (table, md and tsv cells stay on one line).
+std::string one_line(std::string_view s) {
+  std::string out(s);
+  std::replace_if(
+      out.begin(), out.end(), [](char c) { return c == '\t' || c == '\r' || c == '\n'; }, ' ');
+  return out;
+}
+
+enum class Align { left, right };
+
+// Right when every defined cell of the column is a number (and at least one is).
+std::vector<Align> column_alignment(const core::Table& table) {
+  std::vector<Align> aligns(table.columns.size(), Align::left);
+  for (std::size_t c = 0; c < table.columns.size(); ++c) {
+    bool numbers = false, text = false;
+    for (const auto& row : table.rows) {
+      if (c >= row.size() || is_undefined(row[c])) continue;
+      (is_number(row[c]) ? numbers : text) = true;
+    }
+    if (numbers && !text) aligns[c] = Align::right;
+  }
+  return aligns;
+}
+
+const core::Cell& cell_at(const std::vector<core::Cell>& row, std::size_t c) {
+  static const core::Cell kMissing = core::Undefined{};
+  return c < row.size() ? row[c] : kMissing;
+}
+
+std::string header_text(const core::Column& column) {
+  return one_line(column.label.empty() ? column.id : column.label);
+}
+
+// Writes a line without trailing spaces: padding is held back until visible text follows.
+class LineWriter {
+ public:
+  explicit LineWriter(std::ostream& out) : out_(out) {}
+  void space(std::size_t n) { pending_ += n; }
+  void text(std::string_view s, std::string_view style = {}) {
+    std::size_t last = s.find_last_not_of(' ');
+    if (last == std::string_view::npos) {
+      pending_ += s.size();
+      return;
+    }
+    out_ << std::string(pending_, ' ') << style << s.substr(0, last + 1);
+    if (!style.empty()) out_ << kReset;
+    pending_ = s.size() - last - 1;
+  }
+  void end_line() {
+    out_ << '\n';
+    pending_ = 0;
+  }
+
+ private:
+  std::ostream& out_;
+  std::size_t pending_ = 0;
+};
+
+struct ShownCell {
+  std::string text;
+  std::size_t width = 0;
+  Align align = Align::left;
+  bool undefined = false;
+};
+
+ShownCell show(const core::Cell& cell, Align column_align, bool escape_pipes) {
+  ShownCell shown;
+  shown.undefined = is_undefined(cell);
+  shown.text = one_line(display_text(cell));
+  if (escape_pipes) {
+    std::string escaped;
+    for (char ch : shown.text) {
+      if (ch == '|') escaped += '\\';
+      escaped += ch;
+    }
+    shown.text = std::move(escaped);
+  }
+  shown.width = display_width(shown.text);
+  shown.align = shown.undefined ? column_align : is_number(cell) ? Align::right : Align::left;
+  return shown;
+}
+
+struct Grid {
+  std::vector<ShownCell> header;
+  std::vector<std::vector<ShownCell>> rows;
+  std::vector<std::size_t> widths;
+  std::vector<Align> aligns;
+};
+
+Grid layout(const core::Table& table, bool escape_pipes, std::size_t min_width) {
+  Grid grid;
+  grid.aligns = column_alignment(table);
+  grid.widths.assign(table.columns.size(), min_width);
+  for (std::size_t c = 0; c < table.columns.size(); ++c) {
+    ShownCell h = show(header_text(table.columns[c]), grid.aligns[c], escape_pipes);
+    h.align = grid.aligns[c];
+    grid.widths[c] = std::max(grid.widths[c], h.width);
+    grid.header.push_back(std::move(h));
+  }
+  for (const auto& row : table.rows) {
+    auto& shown = grid.rows.emplace_back();
+    for (std::size_t c = 0; c < table.columns.size(); ++c) {
+      shown.push_back(show(cell_at(row, c), grid.aligns[c], escape_pipes));
+      grid.widths[c] = std::max(grid.widths[c], shown.back().width);
+    }
+  }
+  return grid;
+}
+
+void write_padded(LineWriter& line, const ShownCell& cell, std::size_t width, std::string_view style) {
+  std::size_t pad = width - std::min(width, cell.width);
+  if (cell.align == Align::right) line.space(pad);
+  line.text(cell.text, style);
+  if (cell.align == Align::left) line.space(pad);
+}
+
+void render_table(std::ostream& out, const core::Table& table, bool color) {
+  if (table.columns.empty()) return;
+  Grid grid = layout(table, false, 1);
+  auto write_row = [&](const std::vector<ShownCell>& cells, bool header) {
+    LineWriter line(out);
+    for (std::size_t c = 0; c < cells.size(); ++c) {
+      if (c > 0) line.space(2);
+      std::string_view style;
+      if (color && header) style = kBold;
+      if (color && !header && cells[c].undefined) style = kDim;
+      write_padded(line, cells[c], grid.widths[c], style);
+    }
+    line.end_line();
+  };
+  write_row(grid.header, true);
+  LineWriter rule(out);
+  for (std::size_t c = 0; c < grid.widths.size(); ++c) {
+    if (c > 0) rule.space(2);
+    rule.text(std::string(grid.widths[c], '-'));
+  }
+  rule.end_line();
+  for (const auto& row : grid.rows) write_row(row, false);
+}
+
+void render_md(std::ostream& out, const core::Table& table) {
+  if (table.columns.empty()) return;
+  Grid grid = layout(table, true, 3);
+  auto write_row = [&](const std::vector<ShownCell>& cells) {
+    LineWriter line(out);
+    line.text("|");
+    for (std::size_t c = 0; c < cells.size(); ++c) {
+      line.space(1);
+      write_padded(line, cells[c], grid.widths[c], {});
+      line.space(1);
+      line.text("|");
+    }
+    line.end_line();
+  };
+  write_row(grid.header);
+  out << '|';
+  for (std::size_t c = 0; c < grid.widths.size(); ++c) {
+    std::size_t dashes = grid.widths[c] - (grid.aligns[c] == Align::right ? 1 : 0);
+    out << ' ' << std::string(dashes, '-') << (grid.aligns[c] == Align::right ? ":" : "") << " |";
+  }
+  out << '\n';
+  for (const auto& row : grid.rows) write_row(row);
+}
+
+void write_csv_field(std::ostream& out, std::string_view field, bool lone) {
+  if (field.empty() && lone) {
+    out << "\"\"";
+  } else if (field.find_first_of(",\"\r\n") == std::string_view::npos) {
+    out << field;
+  } else {
+    out << '"';
+    for (char ch : field) {
+      if (ch == '"') out << '"';
+      out << ch;
+    }
+    out << '"';
+  }
+}
+
+void render_separated(std::ostream& out, const core::Table& table, bool csv, bool bom) {
+  if (bom) out << kBom;
+  if (table.columns.empty()) return;
+  bool lone = table.columns.size() == 1;
+  auto write_field = [&](std::size_t c, std::string_view field) {
+    if (c > 0) out << (csv ? ',' : '\t');
+    if (csv) {
+      write_csv_field(out, field, lone);
+    } else {
+      out << one_line(field);
+    }
+  };
+  for (std::size_t c = 0; c < table.columns.size(); ++c) write_field(c, table.columns[c].id);
+  out << '\n';
+  for (const auto& row : table.rows) {
+    for (std::size_t c = 0; c < table.columns.size(); ++c) write_field(c, raw_text(cell_at(row, c)));
+    out << '\n';
+  }
+}
+
+using Json = nlohmann::ordered_json;
+
+Json cell_json(const core::Cell& cell) {
+  if (is_undefined(cell)) return nullptr;
+  return std::visit(Overloaded{
+                        [](const core::Undefined&) -> Json { return nullptr; },
+                        [](const std::string& s) -> Json { return s; },
+                        [](std::int64_t i) -> Json { return i; },
+                        // The nearest double to a two-decimal amount prints back as that amount.
+                        [](core::Money m) -> Json { return static_cast<double>(m.cents) / 100.0; },
+                        [](core::Ratio r) -> Json { return r.value; },
+                        [](core::Decimal d) -> Json { return d.value; },
+                        [](core::Date d) -> Json { return core::format_date(d); },
+                    },
+                    cell);
+}
+
+Json row_json(const core::Table& table, const std::vector<core::Cell>& row) {
+  Json object = Json::object();
+  for (std::size_t c = 0; c < table.columns.size(); ++c)
+    object[table.columns[c].id] = cell_json(cell_at(row, c));
+  return object;
+}
+
+Json or_null(const std::string& s) { return s.empty() ? Json(nullptr) : Json(s); }
+
+std::string dump(const Json& json, int indent) {
+  return json.dump(indent, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+}
+
+void render_json(std::ostream& out, const core::Table& table, const Meta& meta) {
+  Json doc = Json::object();
+  doc["format_version"] = "1";
+  doc["meta"] = Json{{"book", or_null(meta.book)},
+                     {"command", or_null(meta.command)},
+                     {"period", or_null(meta.period)},
+                     {"today", or_null(meta.today)},
+                     {"revision", or_null(meta.revision)}};
+  Json columns = Json::array();
+  for (const auto& column : table.columns) columns.push_back(column.id);
+  doc["columns"] = std::move(columns);
+  Json rows = Json::array();
+  for (const auto& row : table.rows) rows.push_back(row_json(table, row));
+  doc["rows"] = std::move(rows);
+  out << dump(doc, 2) << '\n';
+}
+
+void render_jsonl(std::ostream& out, const core::Table& table) {
+  for (const auto& row : table.rows) out << dump(row_json(table, row), -1) << '\n';
+}
+
+}  // namespace
+
+std::optional<Format> parse_format(std::string_view name) {
+  for (Format f :
+       {Format::table, Format::csv, Format::tsv, Format::json, Format::jsonl, Format::md, Format::html}) {
+    if (format_name(f) == name) return f;
+  }
+  return std::nullopt;
+}
+
+std::string_view format_name(Format format) {
+  switch (format) {
+    case Format::table: return "table";
+    case Format::csv: return "csv";
+    case Format::tsv: return "tsv";
+    case Format::json: return "json";
+    case Format::jsonl: return "jsonl";
+    case Format::md: return "md";
+    case Format::html: return "html";
+  }
+  return "table";
+}
+
+std::optional<Format> format_from_extension(std::string_view path) {
+  std::string ext = std::filesystem::path(path).extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  if (ext == ".txt") return Format::table;
+  if (ext == ".htm") return Format::html;
+  for (Format f : {Format::csv, Format::tsv, Format::json, Format::jsonl, Format::md, Format::html}) {
+    if (ext.size() > 1 && ext.substr(1) == format_name(f)) return f;
+  }
+  return std::nullopt;
+}
+
+std::size_t display_width(std::string_view utf8) {
+  std::size_t width = 0;
+  const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(utf8.data());
+  auto left = static_cast<utf8proc_ssize_t>(utf8.size());
+  while (left > 0) {
+    utf8proc_int32_t cp = 0;
+    utf8proc_ssize_t n = utf8proc_iterate(p, left, &cp);
+    if (n <= 0) {  // not valid UTF-8: this byte takes one column
+      ++width;
+      n = 1;
+    } else {
+      width += static_cast<std::size_t>(std::max(0, utf8proc_charwidth(cp)));
+    }
+    p += n;
+    left -= n;
+  }
+  return width;
+}
+
+std::string display_text(const core::Cell& cell) {
+  if (is_undefined(cell)) return std::string(kUndefined);
+  return std::visit(
+      Overloaded{
+          [](const core::Undefined&) { return std::string(kUndefined); },
+          [](const std::string& s) { return s; },
+          [](std::int64_t i) { return group_thousands(std::to_string(i)); },
+          [](core::Money m) { return core::format_money_grouped(m); },
+          [](core::Ratio r) {
+            return group_thousands(drop_negative_zero(fmt::format("{:.1f}", r.value * 100))) + "%";
+          },
+          [](core::Decimal d) { return group_thousands(drop_negative_zero(fmt::format("{:.2f}", d.value))); },
+          [](core::Date d) { return core::format_date(d); },
+      },
+      cell);
+}
+
+std::string raw_text(const core::Cell& cell) {
+  if (is_undefined(cell)) return {};
+  return std::visit(Overloaded{
+                        [](const core::Undefined&) { return std::string(); },
+                        [](const std::string& s) { return s; },
+                        [](std::int64_t i) { return std::to_string(i); },
+                        [](core::Money m) { return core::format_money(m); },
+                        [](core::Ratio r) { return plain_decimal(r.value); },
+                        [](core::Decimal d) { return plain_decimal(d.value); },
+                        [](core::Date d) { return core::format_date(d); },
+                    },
+                    cell);
+}
+
+void render(std::ostream& out, const core::Table& table, const RenderOptions& options) {
+  switch (options.format) {
+    case Format::table: render_table(out, table, options.color); return;
+    case Format::csv: render_separated(out, table, true, options.bom); return;
+    case Format::tsv: render_separated(out, table, false, options.bom); return;
+    case Format::json: render_json(out, table, options.meta); return;
+    case Format::jsonl: render_jsonl(out, table); return;
+    case Format::md: render_md(out, table); return;
+    case Format::html: break;
+  }
+  throw std::invalid_argument("html is not available for this command");
+}
+
+}  // namespace salesops::cli

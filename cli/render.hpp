@@ -1,0 +1,80 @@
+#pragma once
+// Output renderers: every command returns a core::Table and `render` turns it into one of the
+// formats of SPEC section 6. Choices the contract leaves open, fixed here for every command:
+//
+// table  A header row (label, else id), a line of '-' under each column, then the rows.
+//        Columns are two spaces apart and aligned by display width (a CJK character is two
+//        columns). Numbers are right-aligned, text and dates left-aligned; a header and an
+//        undefined cell ("—") follow their column: right when every defined cell of the column
+//        is a number, else left. Tab, CR and LF inside text become spaces so a cell never
+//        breaks the grid. No line ends in a space. A table without rows prints the header row
+//        and its '-' line only; a table without columns prints nothing. ANSI codes (bold
+//        header, dim undefined) appear only when RenderOptions::color is set.
+// csv    RFC 4180 quoting (a field holding a comma, quote, CR or LF is quoted, quotes doubled),
+//        but lines end in LF rather than CRLF so the output pipes cleanly into Unix tools;
+//        spreadsheet programs and csv libraries accept both. In a one-column table an empty
+//        field is written "" so the row is not a blank line. Header of column ids.
+// tsv    Header of column ids, fields separated by tabs, LF line ends; tab, CR and LF inside
+//        a field become spaces (TSV has no quoting).
+// csv and tsv write raw values: integers as digits, money with two decimals ("12500.00"),
+//        ratios and decimals as plain decimals, dates ISO, undefined empty. `bom` writes a
+//        UTF-8 byte-order mark first; it is ignored by the other formats (JSON forbids it).
+// json   One document {"format_version":"1","meta":{...},"columns":[ids],"rows":[{...}]},
+//        indented by two spaces. Keys follow column order; money is a number (cents / 100),
+//        undefined is null, dates are strings. An empty Meta field is null.
+// jsonl  One compact object per row, no meta; an empty table writes nothing.
+// md     A GitHub-flavoured table, cells padded by display width, numbers right-aligned
+//        (---:) and formatted as in `table`; '|' in text is escaped as "\|", tab/CR/LF
+//        become spaces. A table without rows prints the header and delimiter rows.
+// html   Not available from `render` (throws std::invalid_argument): commands that offer html
+//        build their own page.
+//
+// A ratio or decimal that is NaN or infinite renders as undefined: undefined is never NaN.
+#include <cstddef>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <string_view>
+
+#include "core/table.hpp"
+
+namespace salesops::cli {
+
+enum class Format { table, csv, tsv, json, jsonl, md, html };
+
+/// "table", "csv", "tsv", "json", "jsonl", "md" or "html" (exact, lower case).
+std::optional<Format> parse_format(std::string_view name);
+/// The format an output file's extension implies: .csv .tsv .json .jsonl .md .html/.htm, and
+/// .txt for table (case-insensitive). nullopt for anything else.
+std::optional<Format> format_from_extension(std::string_view path);
+/// The name parse_format accepts for `format`.
+std::string_view format_name(Format format);
+
+/// The "meta" object of json output. Empty fields are written as null (revision is empty
+/// when the book was not read from git).
+struct Meta {
+  std::string book, command, period, today, revision;
+};
+
+struct RenderOptions {
+  Format format = Format::table;
+  bool color = false;  // the caller decides: a TTY, no NO_COLOR, no --no-color
+  bool bom = false;    // csv and tsv only
+  Meta meta = {};
+};
+
+/// Writes `table` in `options.format`. Throws std::invalid_argument for Format::html.
+void render(std::ostream& out, const core::Table& table, const RenderOptions& options);
+
+/// Terminal columns taken by UTF-8 text: wide (CJK) characters count 2, combining marks 0,
+/// and each byte that is not valid UTF-8 counts 1.
+std::size_t display_width(std::string_view utf8);
+
+/// A cell as the table and md formats show it: "1,234", "12,500.00", "105.0%", "4.33",
+/// "2026-11-03", "—" for undefined. Text is returned unchanged.
+std::string display_text(const core::Cell& cell);
+/// A cell as csv and tsv write it: "1234", "12500.00", "1.052632", "2026-11-03", "" for
+/// undefined. Text is returned unchanged.
+std::string raw_text(const core::Cell& cell);
+
+}  // namespace salesops::cli
