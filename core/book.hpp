@@ -1,0 +1,94 @@
+#pragma once
+// A loaded book: configuration, every record, the text they share, and their indices.
+#include <filesystem>
+#include <memory>
+#include <span>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "core/config.hpp"
+#include "core/diagnostics.hpp"
+#include "core/id_index.hpp"
+#include "core/model.hpp"
+#include "core/strings.hpp"
+
+namespace salesops::core {
+
+struct Book {
+  std::filesystem::path root;
+  std::string revision;  // the git revision read, empty for the working tree
+  Config config;
+  StringPool strings;
+  std::vector<std::string> files;  // relative paths; Mark::file indexes this
+
+  std::vector<Team> teams;
+  std::vector<Person> people;
+  std::vector<Customer> customers;
+  std::vector<Deal> deals;
+  std::vector<StageChange> history;  // deal histories, each deal a contiguous run
+  std::vector<Target> targets;
+  std::vector<Plan> plans;
+  std::vector<CoachingSession> sessions;
+  std::vector<Training> trainings;
+  std::vector<Review> reviews;
+  std::vector<RewardPlan> reward_plans;
+  std::vector<Grant> grants;
+
+  IdIndex team_index, person_index, customer_index, deal_index, target_index, plan_index;
+  IdIndex session_ids, training_ids, reward_plan_ids, grant_ids;
+
+  std::string_view text(Sym s) const { return strings.view(s); }
+  std::string str(Sym s) const { return std::string(strings.view(s)); }
+  Location location(Mark m, std::uint32_t length = 1) const {
+    return {m.file < files.size() ? files[m.file] : std::string{}, m.line, m.column, length};
+  }
+
+  const Team* team(std::string_view id) const;
+  const Person* person(std::string_view id) const;
+  const Customer* customer(std::string_view id) const;
+  const Deal* deal(std::string_view id) const;
+  const Target* target(std::string_view id) const;
+  const Plan* plan(std::string_view id) const;
+
+  std::span<const StageChange> history_of(const Deal& d) const {
+    return {history.data() + d.history_begin, d.history_count};
+  }
+  /// The stage a deal was in at the end of day `d` (from its history; its current stage when
+  /// the history says nothing before d and it was opened by then).
+  std::optional<std::uint8_t> stage_on(const Deal& deal, Date d) const;
+  /// Teams in the subtree of `team_id` (itself included); "company" is every team.
+  std::vector<std::uint32_t> subtree(std::string_view team_id) const;
+  /// People whose current team is in the subtree of `team_id` ("company": everyone).
+  std::vector<std::uint32_t> members(std::string_view team_id) const;
+};
+
+/// Where a book's files come from: a directory, or a git revision (see `--at`).
+class BookSource {
+ public:
+  virtual ~BookSource() = default;
+  /// Every regular file under the root, relative, with '/' separators, sorted.
+  virtual std::vector<std::string> list() = 0;
+  /// The file's bytes; nullopt with `error` set when it cannot be read.
+  virtual std::optional<std::string> read(const std::string& relative, std::string* error) = 0;
+  virtual std::string describe() const = 0;
+};
+
+std::unique_ptr<BookSource> directory_source(const std::filesystem::path& root);
+
+struct LoadResult {
+  std::unique_ptr<Book> book;
+  Diagnostics diags;
+  std::size_t files_read = 0;
+};
+
+/// Reads and checks every file of the book. Problems are diagnostics, never exceptions.
+LoadResult load_book(BookSource& source, const std::filesystem::path& root);
+
+/// Finds the book: `--book`, else SALESOPS_BOOK, else the nearest ancestor of `cwd` holding
+/// salesops.toml. Sets `error` when none is found.
+std::optional<std::filesystem::path> find_book(const std::string& flag, const char* env,
+                                               const std::filesystem::path& cwd, std::string* error);
+
+}  // namespace salesops::core

@@ -1,0 +1,310 @@
+#include "core/config.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include <toml++/toml.h>
+
+#include "core/suggest.hpp"
+
+namespace salesops::core {
+
+namespace {
+
+struct TomlReader {
+  const std::string& file;
+  Diagnostics& diags;
+
+  Location at(const toml::node& n) const {
+    auto b = n.source().begin;
+    return {file, static_cast<std::uint32_t>(b.line), static_cast<std::uint32_t>(b.column), 1};
+  }
+  void wrong_type(const toml::node& n, std::string_view key, std::string_view want) const {
+    diags.error("config-type", at(n), fmt::format("'{}' must be {}", key, want));
+  }
+  void unknown_keys(const toml::table& t, std::string_view section, std::initializer_list<std::string_view> known) const {
+    std::vector<std::string> names(known.begin(), known.end());
+    for (auto&& [k, v] : t) {
+      std::string_view key = k.str();
+      if (std::find(known.begin(), known.end(), key) != known.end()) continue;
+      std::string hint;
+      if (auto s = closest_match(key, names)) hint = fmt::format("did you mean '{}'?", *s);
+      diags.warning("unknown-key", at(v), fmt::format("unknown key '{}' in [{}]", key, section), hint);
+    }
+  }
+  std::optional<double> number(const toml::node& n, std::string_view key) const {
+    if (auto v = n.value<double>()) return *v;  // integers convert too
+    wrong_type(n, key, "a number");
+    return std::nullopt;
+  }
+  std::optional<std::int64_t> integer(const toml::node& n, std::string_view key) const {
+    if (n.is_integer()) return n.as_integer()->get();
+    wrong_type(n, key, "an integer");
+    return std::nullopt;
+  }
+  std::optional<std::string> string(const toml::node& n, std::string_view key) const {
+    if (n.is_string()) return n.as_string()->get();
+    wrong_type(n, key, "a string");
+    return std::nullopt;
+  }
+  std::vector<std::string> strings(const toml::node& n, std::string_view key) const {
+    std::vector<std::string> out;
+    const toml::array* a = n.as_array();
+    if (!a) { wrong_type(n, key, "a list of strings"); return out; }
+    for (auto&& e : *a) if (auto s = string(e, key)) out.push_back(*s);
+    return out;
+  }
+};
+
+void read_org(const toml::table& t, Config& c, const TomlReader& r) {
+  r.unknown_keys(t, "org", {"name", "currency", "fiscal_year_start", "week_start"});
+  if (auto n = t.get("name")) if (auto s = r.string(*n, "name")) c.org_name = *s;
+  if (auto n = t.get("currency")) if (auto s = r.string(*n, "currency")) c.currency = *s;
+  if (auto n = t.get("fiscal_year_start")) {
+    if (auto v = r.integer(*n, "fiscal_year_start")) {
+      if (*v < 1 || *v > 12) r.diags.error("config-value", r.at(*n), "fiscal_year_start must be a month from 1 to 12");
+      else c.calendar.fiscal_year_start = static_cast<unsigned>(*v);
+    }
+  }
+  if (auto n = t.get("week_start")) {
+    if (auto s = r.string(*n, "week_start")) {
+      static const char* names[] = {"sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"};
+      bool found = false;
+      for (unsigned i = 0; i < 7; ++i) if (*s == names[i]) { c.calendar.week_start = std::chrono::weekday{i}; found = true; }
+      if (!found) r.diags.error("config-value", r.at(*n), fmt::format("unknown week_start '{}'", *s), "use monday … sunday");
+    }
+  }
+}
+
+void read_stages(const toml::table& t, Config& c, const TomlReader& r) {
+  r.unknown_keys(t, "stages", {"order", "probability"});
+  std::vector<StageDef> stages;
+  if (auto n = t.get("order")) {
+    for (auto& name : r.strings(*n, "order")) {
+      if (name == "won" || name == "lost") {
+        r.diags.error("config-stage", r.at(*n), fmt::format("'{}' is always a closing stage; leave it out of order", name));
+        continue;
+      }
+      stages.push_back({name, 0, true});
+    }
+  } else {
+    stages = std::vector<StageDef>(c.stages.begin(), c.stages.end() - 2);
+  }
+  if (auto n = t.get("probability")) {
+    const toml::table* p = n->as_table();
+    if (!p) r.wrong_type(*n, "probability", "a table of stage = probability");
+    else {
+      for (auto&& [k, v] : *p) {
+        auto it = std::find_if(stages.begin(), stages.end(), [&](auto& s) { return s.name == k.str(); });
+        if (it == stages.end()) {
+          r.diags.error("config-stage", r.at(v), fmt::format("probability for unknown stage '{}'", k.str()));
+          continue;
+        }
+        if (auto d = r.number(v, k.str())) {
+          if (*d < 0 || *d > 1) r.diags.error("config-value", r.at(v), "a probability is between 0 and 1");
+          else it->probability = *d;
+        }
+      }
+    }
+  }
+  stages.push_back({"won", 1.0, false});
+  stages.push_back({"lost", 0.0, false});
+  if (stages.size() > 200) {
+    r.diags.error("config-stage", r.at(t), "too many stages (200 at most)");
+    stages.erase(stages.begin() + 198, stages.end() - 2);
+  }
+  c.stages = std::move(stages);
+  c.won = static_cast<std::uint8_t>(c.stages.size() - 2);
+  c.lost = static_cast<std::uint8_t>(c.stages.size() - 1);
+}
+
+void read_policy(const toml::table& t, Config& c, const TomlReader& r) {
+  r.unknown_keys(t, "policy", {"revisit_days", "one_on_one_days", "target_max_growth", "required_targets", "review_due_days"});
+  if (auto n = t.get("revisit_days")) {
+    if (const toml::table* p = n->as_table()) {
+      c.revisit_days.clear();
+      for (auto&& [k, v] : *p) if (auto d = r.integer(v, k.str())) c.revisit_days[std::string(k.str())] = static_cast<int>(*d);
+    } else {
+      r.wrong_type(*n, "revisit_days", "a table such as { A = 14, B = 30, C = 90 }");
+    }
+  }
+  if (auto n = t.get("one_on_one_days")) if (auto v = r.integer(*n, "one_on_one_days")) c.one_on_one_days = static_cast<int>(*v);
+  if (auto n = t.get("target_max_growth")) if (auto v = r.number(*n, "target_max_growth")) c.target_max_growth = *v;
+  if (auto n = t.get("required_targets")) c.required_targets = r.strings(*n, "required_targets");
+  if (auto n = t.get("review_due_days")) if (auto v = r.integer(*n, "review_due_days")) c.review_due_days = static_cast<int>(*v);
+}
+
+void read_review(const toml::table& t, Config& c, const TomlReader& r) {
+  r.unknown_keys(t, "review", {"weights", "attainment_scores"});
+  if (auto n = t.get("weights")) {
+    if (const toml::table* w = n->as_table()) {
+      c.review_weights.clear();
+      for (auto&& [k, v] : *w) if (auto d = r.number(v, k.str())) c.review_weights.emplace_back(std::string(k.str()), *d);
+    } else {
+      r.wrong_type(*n, "weights", "a table of item = weight");
+    }
+  }
+  if (auto n = t.get("attainment_scores")) {
+    const toml::array* a = n->as_array();
+    if (!a) { r.wrong_type(*n, "attainment_scores", "a list of [threshold, score] pairs"); return; }
+    c.attainment_scores.clear();
+    for (auto&& e : *a) {
+      const toml::array* pair = e.as_array();
+      if (!pair || pair->size() != 2) { r.wrong_type(e, "attainment_scores", "a [threshold, score] pair"); continue; }
+      auto th = r.number(*pair->get(0), "threshold");
+      auto sc = r.integer(*pair->get(1), "score");
+      if (th && sc) c.attainment_scores.emplace_back(*th, static_cast<int>(*sc));
+    }
+  }
+}
+
+void read_seasonality(const toml::table& t, Config& c, const TomlReader& r) {
+  static const char* months[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
+  std::array<double, 12> w{};
+  r.unknown_keys(t, "seasonality", {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"});
+  for (int i = 0; i < 12; ++i) {
+    auto n = t.get(months[i]);
+    if (!n) { r.diags.error("config-value", r.at(t), fmt::format("[seasonality] needs a weight for {}", months[i])); return; }
+    if (auto d = r.number(*n, months[i])) w[i] = *d;
+  }
+  c.seasonality = w;
+}
+
+Condition parse_condition(std::string_view field, const toml::node& n, const TomlReader& r) {
+  Condition cond;
+  cond.field = std::string(field);
+  if (const toml::array* a = n.as_array()) {
+    cond.op = Condition::Op::any_of;
+    for (auto&& e : *a) {
+      if (e.is_string()) cond.values.push_back(e.as_string()->get());
+      else if (auto d = e.value<double>()) cond.values.push_back(fmt::format("{}", *d));
+    }
+    return cond;
+  }
+  if (n.is_string()) {
+    std::string s = n.as_string()->get();
+    static const std::pair<const char*, Condition::Op> ops[] = {
+        {">=", Condition::Op::ge}, {"<=", Condition::Op::le}, {">", Condition::Op::gt}, {"<", Condition::Op::lt}};
+    for (auto& [text, op] : ops) {
+      if (s.rfind(text, 0) == 0) {
+        std::string rest = s.substr(std::string_view(text).size());
+        rest.erase(0, rest.find_first_not_of(' '));
+        try {
+          std::size_t used = 0;
+          cond.number = std::stod(rest, &used);
+          if (used != rest.size()) throw std::invalid_argument("trailing");
+          cond.op = op;
+          return cond;
+        } catch (const std::exception&) {
+          r.diags.error("config-kpi", r.at(n), fmt::format("cannot read the comparison '{}'", s), "write it like \">= 100000\"");
+          return cond;
+        }
+      }
+    }
+    cond.values.push_back(s);
+    return cond;
+  }
+  if (auto d = n.value<double>()) {
+    cond.values.push_back(fmt::format("{}", *d));
+    return cond;
+  }
+  if (auto b = n.value<bool>()) {
+    cond.values.push_back(*b ? "true" : "false");
+    return cond;
+  }
+  r.wrong_type(n, field, "a value, a list or a comparison");
+  return cond;
+}
+
+void read_custom_kpis(const toml::table& t, Config& c, const TomlReader& r) {
+  for (auto&& [k, v] : t) {
+    const toml::table* kt = v.as_table();
+    if (!kt) { r.wrong_type(v, k.str(), "a table"); continue; }
+    r.unknown_keys(*kt, fmt::format("kpi.{}", k.str()), {"label", "kind", "count", "sum", "avg", "where", "date"});
+    CustomKpi kpi;
+    kpi.id = std::string(k.str());
+    if (auto n = kt->get("label")) if (auto s = r.string(*n, "label")) kpi.label = *s;
+    if (auto n = kt->get("kind")) if (auto s = r.string(*n, "kind")) kpi.kind = *s;
+    if (kpi.kind != "deals" && kpi.kind != "customers" && kpi.kind != "interactions" && kpi.kind != "surveys") {
+      r.diags.error("config-kpi", r.at(v), fmt::format("custom KPI '{}' needs kind = deals, customers, interactions or surveys", kpi.id));
+      continue;
+    }
+    int aggregates = 0;
+    if (auto n = kt->get("count")) { kpi.aggregate = CustomKpi::Aggregate::count; ++aggregates; (void)n; }
+    if (auto n = kt->get("sum")) { kpi.aggregate = CustomKpi::Aggregate::sum; ++aggregates; if (auto s = r.string(*n, "sum")) kpi.field = *s; }
+    if (auto n = kt->get("avg")) { kpi.aggregate = CustomKpi::Aggregate::avg; ++aggregates; if (auto s = r.string(*n, "avg")) kpi.field = *s; }
+    if (aggregates != 1) {
+      r.diags.error("config-kpi", r.at(v), fmt::format("custom KPI '{}' needs exactly one of count = true, sum = \"field\", avg = \"field\"", kpi.id));
+      continue;
+    }
+    if (auto n = kt->get("where")) {
+      if (const toml::table* w = n->as_table()) {
+        for (auto&& [wk, wv] : *w) kpi.where.push_back(parse_condition(wk.str(), wv, r));
+      } else {
+        r.wrong_type(*n, "where", "a table of field = condition");
+      }
+    }
+    if (auto n = kt->get("date")) if (auto s = r.string(*n, "date")) kpi.date_field = *s;
+    c.custom_kpis.push_back(std::move(kpi));
+  }
+}
+
+}  // namespace
+
+std::optional<std::uint8_t> Config::stage_index(std::string_view name) const {
+  for (std::size_t i = 0; i < stages.size(); ++i) if (stages[i].name == name) return static_cast<std::uint8_t>(i);
+  return std::nullopt;
+}
+
+std::string Config::stage_list() const {
+  std::string out;
+  for (auto& s : stages) out += (out.empty() ? "" : ", ") + s.name;
+  return out;
+}
+
+Config default_config() {
+  Config c;
+  c.stages = {{"lead", 0.1, true}, {"qualified", 0.25, true}, {"proposal", 0.5, true},
+              {"negotiation", 0.75, true}, {"won", 1.0, false}, {"lost", 0.0, false}};
+  c.won = 4;
+  c.lost = 5;
+  c.required_targets = {"revenue", "new_customers"};
+  c.review_weights = {{"revenue", 0.4}, {"win_rate", 0.2}, {"customer_satisfaction", 0.2}, {"attitude", 0.1}, {"teamwork", 0.1}};
+  c.attainment_scores = {{0.7, 1}, {0.9, 2}, {1.0, 3}, {1.2, 4}};
+  return c;
+}
+
+Config parse_config(std::string_view text, const std::string& file_label, Diagnostics& diags) {
+  Config c = default_config();
+  toml::table root;
+  try {
+    root = toml::parse(text, file_label);
+  } catch (const toml::parse_error& e) {
+    auto b = e.source().begin;
+    diags.error("config-syntax", {file_label, static_cast<std::uint32_t>(b.line), static_cast<std::uint32_t>(b.column), 1},
+                std::string(e.description()));
+    return c;
+  }
+  TomlReader r{file_label, diags};
+  r.unknown_keys(root, "top level", {"org", "stages", "policy", "kpi", "review", "customers", "seasonality", "approvals"});
+  auto section = [&](std::string_view name, auto&& fn) {
+    if (auto n = root.get(name)) {
+      if (const toml::table* t = n->as_table()) fn(*t);
+      else r.wrong_type(*n, name, "a table");
+    }
+  };
+  section("org", [&](const toml::table& t) { read_org(t, c, r); });
+  section("stages", [&](const toml::table& t) { read_stages(t, c, r); });
+  section("policy", [&](const toml::table& t) { read_policy(t, c, r); });
+  section("review", [&](const toml::table& t) { read_review(t, c, r); });
+  section("seasonality", [&](const toml::table& t) { read_seasonality(t, c, r); });
+  section("kpi", [&](const toml::table& t) { read_custom_kpis(t, c, r); });
+  section("customers", [&](const toml::table& t) {
+    r.unknown_keys(t, "customers", {"segments"});
+    if (auto n = t.get("segments")) c.segments = r.strings(*n, "segments");
+  });
+  return c;
+}
+
+}  // namespace salesops::core

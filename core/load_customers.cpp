@@ -1,0 +1,119 @@
+// customers/<id>.yaml: one customer per file, with contacts, interactions and surveys.
+#include <fmt/format.h>
+
+#include "core/load_context.hpp"
+
+namespace salesops::core {
+
+namespace {
+
+void read_contacts(Fields& f, Customer& c) {
+  YamlReader& r = f.reader();
+  each_mapping_item(f, "contacts", "a contact", [&](Mark) {
+    Contact k;
+    r.each_key([&](std::string_view key, Mark at) {
+      if (key == "name") k.name = f.text("name");
+      else if (key == "title") k.title = f.text("title");
+      else if (key == "phone") k.phone = f.text("phone");
+      else if (key == "email") k.email = f.text("email");
+      else f.unknown(key, at, {"name", "title", "phone", "email"});
+    });
+    c.contacts.push_back(k);
+  });
+}
+
+void read_interactions(Fields& f, Customer& c) {
+  YamlReader& r = f.reader();
+  each_mapping_item(f, "interactions", "an interaction", [&](Mark at) {
+    Interaction i;
+    i.at = at;
+    bool typed = false;
+    r.each_key([&](std::string_view key, Mark key_at) {
+      if (key == "date") i.date = f.date("date");
+      else if (key == "type") {
+        auto v = f.scalar("type");
+        if (!v) return;
+        static const std::pair<const char*, InteractionType> types[] = {
+            {"visit", InteractionType::visit}, {"call", InteractionType::call}, {"email", InteractionType::email},
+            {"meeting", InteractionType::meeting}, {"demo", InteractionType::demo}, {"care", InteractionType::care}};
+        for (auto& [name, t] : types) if (*v == name) { i.type = t; typed = true; }
+        if (!typed) r.error("interaction-type", fmt::format("unknown interaction type '{}'", *v), "types are visit, call, email, meeting, demo, care");
+      } else if (key == "by") i.by = f.ref("by", RefKind::person);
+      else if (key == "summary") i.summary = f.text("summary");
+      else if (key == "next") i.next = f.date("next");
+      else f.unknown(key, key_at, {"date", "type", "by", "summary", "next"});
+    });
+    if (!i.date) { f.missing("date", at, "an interaction"); return; }
+    if (!typed) { f.missing("type", at, "an interaction"); return; }
+    c.interactions.push_back(i);
+  });
+}
+
+void read_surveys(Fields& f, Customer& c) {
+  YamlReader& r = f.reader();
+  each_mapping_item(f, "surveys", "a survey", [&](Mark at) {
+    Survey s;
+    s.at = at;
+    r.each_key([&](std::string_view key, Mark key_at) {
+      if (key == "date") s.date = f.date("date");
+      else if (key == "csat") { if (auto v = f.integer("csat", 1, 5)) s.csat = static_cast<std::int8_t>(*v); }
+      else if (key == "nps") { if (auto v = f.integer("nps", 0, 10)) s.nps = static_cast<std::int8_t>(*v); }
+      else if (key == "comment") s.comment = f.text("comment");
+      else f.unknown(key, key_at, {"date", "csat", "nps", "comment"});
+    });
+    if (!s.date) { f.missing("date", at, "a survey"); return; }
+    c.surveys.push_back(s);
+  });
+}
+
+}  // namespace
+
+void load_customer_file(YamlReader& r, LoadContext& ctx) {
+  Fields f(r, ctx);
+  Book& b = ctx.book;
+  if (!enter_document(r)) {
+    if (!r.failed()) ctx.diags.error("empty-file", r.location_of({r.file_index(), 1, 1}), "a customer file cannot be empty");
+    return;
+  }
+  if (!expect_mapping(r, "a customer file")) return;
+  Customer c;
+  c.at = r.mark();
+  Mark id_at = c.at;
+  r.each_key([&](std::string_view key, Mark key_at) {
+    if (key == "id") { id_at = r.mark(); c.id = f.word("id"); }
+    else if (key == "name") c.name = f.text("name");
+    else if (key == "owner") c.owner = f.ref("owner", RefKind::person);
+    else if (key == "tier") {
+      Mark at = r.mark();
+      c.tier = f.word("tier");
+      std::string_view t = b.text(c.tier);
+      if (!c.tier.empty() && t != "A" && t != "B" && t != "C")
+        ctx.diags.error("customer-tier", r.location_of(at, static_cast<std::uint32_t>(t.size())), fmt::format("unknown tier '{}'", t), "tiers are A, B, C");
+    } else if (key == "segment") {
+      Mark at = r.mark();
+      c.segment = f.word("segment");
+      auto& list = b.config.segments;
+      std::string_view s = b.text(c.segment);
+      if (!c.segment.empty() && !list.empty() && std::find(list.begin(), list.end(), s) == list.end()) {
+        std::string names;
+        for (auto& n : list) names += (names.empty() ? "" : ", ") + n;
+        ctx.diags.error("customer-segment", r.location_of(at, static_cast<std::uint32_t>(s.size())),
+                        fmt::format("segment '{}' is not in salesops.toml's list", s), "segments are " + names);
+      }
+    } else if (key == "industry") c.industry = f.word("industry");
+    else if (key == "region") c.region = f.word("region");
+    else if (key == "source") c.source = f.word("source");
+    else if (key == "since") c.since = f.date("since");
+    else if (key == "contacts") read_contacts(f, c);
+    else if (key == "interactions") read_interactions(f, c);
+    else if (key == "surveys") read_surveys(f, c);
+    else f.unknown(key, key_at, {"id", "name", "owner", "tier", "segment", "industry", "region", "source", "since",
+                                 "contacts", "interactions", "surveys"});
+  });
+  if (r.failed()) return;
+  if (c.id.empty()) { f.missing("id", c.at, "a customer"); return; }
+  if (c.owner.empty()) f.missing("owner", c.at, fmt::format("customer '{}'", b.text(c.id)));
+  f.add_unique(b.customer_index, b.customers, std::move(c), id_at, "customer");
+}
+
+}  // namespace salesops::core
