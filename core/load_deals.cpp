@@ -77,7 +77,7 @@ void read_deal(Fields& f) {
   d.at = at;
   d.history_begin = static_cast<std::uint32_t>(b.history.size());
   Mark id_at = at;
-  bool staged = false, owned = false;
+  bool staged = false, stage_bad = false, owned = false;
   r.each_key([&](std::string_view key, Mark key_at) {
     switch (key.empty() ? '\0' : key[0]) {
       case 'i':
@@ -101,7 +101,12 @@ void read_deal(Fields& f) {
         if (key == "amount") { if (auto m = f.money("amount")) { d.amount = *m; d.has_amount = true; } return; }
         break;
       case 's':
-        if (key == "stage") { if (auto s = read_stage(f, "stage")) { d.stage = *s; staged = true; } return; }
+        if (key == "stage") {
+          staged = true;
+          if (auto s = read_stage(f, "stage")) d.stage = *s;
+          else stage_bad = true;
+          return;
+        }
         break;
       case 'e':
         if (key == "expected_close") { d.expected_close = f.date("expected_close"); return; }
@@ -120,7 +125,8 @@ void read_deal(Fields& f) {
   if (r.failed()) return drop();
   if (d.id.empty()) { f.missing("id", at, "a deal"); return drop(); }
   if (!owned) f.missing("owner", at, fmt::format("deal '{}'", b.text(d.id)));
-  if (!staged) { f.missing("stage", at, fmt::format("deal '{}'", b.text(d.id))); return drop(); }
+  if (!staged) f.missing("stage", at, fmt::format("deal '{}'", b.text(d.id)));
+  if (!staged || stage_bad) return drop();
   check_deal(f, d, at);
   if (!f.add_unique(b.deal_index, b.deals, d, id_at, "deal")) drop();
 }

@@ -1,0 +1,48 @@
+// salesops check: every problem in every file, then the policy audit.
+#include <fmt/format.h>
+
+#include <iostream>
+
+#include "cli/commands.hpp"
+#include "cli/diagnostic_render.hpp"
+#include "core/check.hpp"
+
+namespace salesops::cli {
+
+namespace {
+
+struct CheckOptions {
+  bool strict = false;
+};
+
+void run_check(Context& ctx, const CheckOptions& o) {
+  core::LoadResult r = ctx.load_for_check();
+  core::Diagnostics& diags = r.diags;
+  // The audit needs a book whose records hold together; broken records are reported first.
+  if (!diags.has_errors()) core::run_checks(*r.book, ctx.today(), diags);
+  diags.sort();
+  Format format = ctx.format();
+  if (format == Format::json) {
+    print_diagnostics_json(std::cout, diags, ctx.book_root().string(), r.files_read);
+  } else if (format == Format::table) {
+    print_diagnostics(std::cout, diags, &ctx.source(), {ctx.color(1)});
+    if (!ctx.options.quiet || diags.error_count() + diags.warning_count() > 0)
+      std::cout << fmt::format("checked {} files: {} error{}, {} warning{}\n", r.files_read, diags.error_count(),
+                               diags.error_count() == 1 ? "" : "s", diags.warning_count(), diags.warning_count() == 1 ? "" : "s");
+  } else {
+    ctx.fail(kUsage, "check writes table (the default) or json");
+  }
+  std::cout.flush();
+  bool failed = diags.has_errors() || (o.strict && diags.warning_count() > 0);
+  if (failed) throw Exit{kCheckFailed};
+}
+
+}  // namespace
+
+void setup_check(CLI::App& app, Context& ctx) {
+  auto o = std::make_shared<CheckOptions>();
+  app.add_flag("--strict", o->strict, "Fail (exit 1) on warnings too");
+  app.callback([&ctx, o] { run_check(ctx, *o); });
+}
+
+}  // namespace salesops::cli

@@ -1,0 +1,108 @@
+// salesops init [DIR] [--example]: a new book from templates/, or a copy of the example.
+#include <fcntl.h>
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+
+#include "cli/commands.hpp"
+#include "cli/embedded_files.hpp"
+
+namespace salesops::cli {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct InitOptions {
+  std::string dir = ".";
+  bool example = false;
+};
+
+/// The files of a new book: relative path in the book, and its bytes.
+std::vector<std::pair<std::string, std::string_view>> book_files(bool example) {
+  std::vector<std::pair<std::string, std::string_view>> out;
+  for (const EmbeddedFile& f : embedded_files()) {
+    std::string_view path = f.path;
+    if (example && path.starts_with("examples/book/")) {
+      out.emplace_back(std::string(path.substr(14)), f.bytes());
+    } else if (!example) {
+      if (path == "templates/salesops.toml" || path == "templates/team.yaml") out.emplace_back(std::string(path.substr(10)), f.bytes());
+      if (path == "templates/gitignore") out.emplace_back(".gitignore", f.bytes());
+    }
+  }
+  if (example) {
+    for (const EmbeddedFile& f : embedded_files())
+      if (std::string_view(f.path) == "templates/gitignore") out.emplace_back(".gitignore", f.bytes());
+  }
+  return out;
+}
+
+/// Writes a new file atomically: a hidden temporary beside it, fsync, rename.
+bool write_new_file(const fs::path& path, std::string_view bytes, std::string* error) {
+  std::error_code ec;
+  fs::create_directories(path.parent_path(), ec);
+  if (ec) { *error = fmt::format("cannot create {}: {}", path.parent_path().string(), ec.message()); return false; }
+  fs::path tmp = path.parent_path() / ("." + path.filename().string() + ".tmp");
+  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd < 0) { *error = fmt::format("cannot write {}: {}", path.string(), std::strerror(errno)); return false; }
+  std::size_t done = 0;
+  while (done < bytes.size()) {
+    ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+    if (n <= 0) {
+      *error = fmt::format("cannot write {}: {}", path.string(), std::strerror(errno));
+      ::close(fd);
+      fs::remove(tmp, ec);
+      return false;
+    }
+    done += static_cast<std::size_t>(n);
+  }
+  bool ok = ::fsync(fd) == 0;
+  ok = ::close(fd) == 0 && ok;
+  if (!ok || std::rename(tmp.c_str(), path.c_str()) != 0) {
+    *error = fmt::format("cannot write {}: {}", path.string(), std::strerror(errno));
+    fs::remove(tmp, ec);
+    return false;
+  }
+  return true;
+}
+
+void run_init(Context& ctx, const InitOptions& o) {
+  fs::path dir = o.dir;
+  std::error_code ec;
+  if (fs::exists(dir / "salesops.toml", ec)) ctx.fail(kWriteRefused, fmt::format("{} is already a book (it has salesops.toml)", dir.string()));
+  auto files = book_files(o.example);
+  for (auto& [rel, bytes] : files)
+    if (fs::exists(dir / rel, ec)) ctx.fail(kWriteRefused, fmt::format("{} exists; init changes no existing file", (dir / rel).string()));
+  std::vector<fs::path> written;
+  std::string error;
+  for (auto& [rel, bytes] : files) {
+    if (!write_new_file(dir / rel, bytes, &error)) {
+      for (auto& w : written) fs::remove(w, ec);
+      ctx.fail(kWriteRefused, error);
+    }
+    written.push_back(dir / rel);
+  }
+  for (const char* sub : {"customers", "deals", "targets", "plans", "coaching", "reviews", "rewards"}) {
+    fs::create_directories(dir / sub, ec);
+    if (!fs::exists(dir / sub / ".gitkeep", ec) && fs::is_empty(dir / sub, ec)) write_new_file(dir / sub / ".gitkeep", "", &error);
+  }
+  if (!ctx.options.quiet) {
+    std::cout << fmt::format("created {} book in {} ({} files)\n", o.example ? "the example" : "a new", dir.string(), files.size());
+    std::cout << fmt::format("next: cd {} && git init && git add . && git commit -m 'New book' && salesops check\n", dir.string());
+  }
+}
+
+}  // namespace
+
+void setup_init(CLI::App& app, Context& ctx) {
+  auto o = std::make_shared<InitOptions>();
+  app.add_option("dir", o->dir, "Directory of the new book (created if needed)")->capture_default_str();
+  app.add_flag("--example", o->example, "Fill it with the example book");
+  app.callback([&ctx, o] { run_init(ctx, *o); });
+}
+
+}  // namespace salesops::cli

@@ -1,0 +1,70 @@
+// salesops kpi: the KPI table; salesops kpi list: the definitions.
+#include <fmt/format.h>
+
+#include "cli/commands.hpp"
+#include "core/kpi.hpp"
+
+namespace salesops::cli {
+
+namespace {
+
+struct KpiOptions {
+  std::vector<std::string> kpis;
+  std::string by = "person";
+  std::string every;
+};
+
+core::Table definitions_table(const core::Book& book) {
+  core::Table t;
+  t.add_column("id");
+  t.add_column("label");
+  t.add_column("unit");
+  t.add_column("kind");
+  t.add_column("definition");
+  static const char* units[] = {"money", "count", "ratio", "decimal"};
+  for (auto& d : core::kpi_definitions(book.config)) {
+    auto& row = t.add_row();
+    row = {d.id, d.label, std::string(units[static_cast<int>(d.unit)]), std::string(d.custom ? "custom" : "built-in"), d.definition};
+  }
+  return t;
+}
+
+void run_kpi(Context& ctx, const KpiOptions& o) {
+  const core::Book& book = ctx.book();
+  core::KpiQuery q;
+  q.kpis = o.kpis;
+  auto by = core::parse_group_by(o.by);
+  if (!by) ctx.fail(kUsage, fmt::format("unknown --by '{}': use person, team, company, product, segment or customer", o.by));
+  q.by = *by;
+  if (!o.every.empty()) {
+    q.every = core::parse_every(o.every);
+    if (!q.every) ctx.fail(kUsage, fmt::format("unknown --every '{}': use week, month, quarter or year", o.every));
+  }
+  q.today = ctx.today();
+  q.period = ctx.period("this-month");
+  std::string error;
+  auto table = core::kpi_table(book, q, &error);
+  if (!table) ctx.fail(kUsage, error);
+  ctx.emit(*table, q.period.label);
+}
+
+}  // namespace
+
+void setup_kpi(CLI::App& app, Context& ctx) {
+  auto o = std::make_shared<KpiOptions>();
+  app.add_option("--kpi", o->kpis, "KPI ids, comma separated (default: revenue,deals_won,win_rate,avg_deal_size,new_customers,activities,csat)")
+      ->delimiter(',');
+  app.add_option("--by", o->by, "Rows: person, team, company, product, segment or customer")->capture_default_str();
+  app.add_option("--every", o->every, "Split the period: week, month, quarter or year (adds a period column)");
+  CLI::App* list = app.add_subcommand("list", "The KPI definitions, built-in and custom");
+  list->callback([&ctx] {
+    ctx.command = "kpi list";
+    ctx.emit(definitions_table(ctx.book()));
+  });
+  app.callback([&ctx, list, o] {
+    if (list->parsed()) return;
+    run_kpi(ctx, *o);
+  });
+}
+
+}  // namespace salesops::cli

@@ -1,0 +1,16 @@
+#pragma once
+// Every subcommand's setup function, and the one table that registers them.
+#include <span>
+
+#include "cli/context.hpp"
+
+namespace salesops::cli {
+
+void setup_init(CLI::App& app, Context& ctx);
+void setup_check(CLI::App& app, Context& ctx);
+void setup_kpi(CLI::App& app, Context& ctx);
+
+/// The command table, in the order `salesops --help` lists them.
+std::span<const Command> commands();
+
+}  // namespace salesops::cli

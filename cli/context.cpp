@@ -1,0 +1,112 @@
+#include "cli/context.hpp"
+
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+
+#include "cli/diagnostic_render.hpp"
+
+namespace salesops::cli {
+
+void Context::fail(int code, const std::string& message) const {
+  std::cerr << "salesops: error: " << message << '\n';
+  throw Exit{code};
+}
+
+bool Context::color(int fd) const {
+  if (options.no_color) return false;
+  const char* no_color = std::getenv("NO_COLOR");
+  if (no_color && *no_color) return false;
+  return isatty(fd) != 0;
+}
+
+core::Date Context::today() {
+  if (!today_) {
+    std::string error;
+    auto d = core::today_from(options.today, std::getenv("SALESOPS_TODAY"), &error);
+    if (!d) fail(kUsage, error);
+    today_ = *d;
+  }
+  return *today_;
+}
+
+std::filesystem::path Context::book_root() {
+  if (!root_) {
+    std::string error;
+    auto root = core::find_book(options.book, std::getenv("SALESOPS_BOOK"), std::filesystem::current_path(), &error);
+    if (!root) fail(kBookUnreadable, error);
+    root_ = *root;
+  }
+  return *root_;
+}
+
+core::BookSource& Context::source() {
+  if (!source_) source_ = core::directory_source(book_root());
+  return *source_;
+}
+
+core::LoadResult Context::load_for_check() { return core::load_book(source(), book_root()); }
+
+const core::Book& Context::book() {
+  if (!book_) {
+    core::LoadResult r = core::load_book(source(), book_root());
+    if (r.diags.has_errors()) {
+      core::Diagnostics errors;
+      for (auto& d : r.diags.items()) if (d.severity == core::Severity::error) errors.add(d);
+      print_diagnostics(std::cerr, errors, &source(), {color(2)});
+      fail(kBookUnreadable, fmt::format("the book has {} error{}; `salesops check` lists every problem",
+                                        errors.error_count(), errors.error_count() == 1 ? "" : "s"));
+    }
+    book_ = std::move(r.book);
+  }
+  return *book_;
+}
+
+core::Period Context::period(std::string_view fallback) {
+  std::string text = options.period.empty() ? std::string(fallback) : options.period;
+  core::CalendarSettings calendar = book_ ? book_->config.calendar : core::CalendarSettings{};
+  std::string error;
+  auto p = core::parse_period(text, today(), calendar, &error);
+  if (!p) fail(kUsage, error);
+  return *p;
+}
+
+Format Context::format() {
+  if (!options.format.empty()) {
+    auto f = parse_format(options.format);
+    if (!f) fail(kUsage, fmt::format("unknown format '{}': use table, csv, tsv, json, jsonl or md", options.format));
+    return *f;
+  }
+  if (!options.output.empty()) {
+    auto f = format_from_extension(options.output);
+    if (!f) fail(kUsage, fmt::format("cannot tell the format from '{}': add --format", options.output));
+    return *f;
+  }
+  return Format::table;
+}
+
+void Context::emit(const core::Table& table, const std::string& period_label) {
+  RenderOptions ro;
+  ro.format = format();
+  ro.bom = options.bom;
+  ro.meta = {book_root().string(), command, period_label, core::format_date(today()), {}};
+  try {
+    if (options.output.empty()) {
+      ro.color = ro.format == Format::table && color(1);
+      render(std::cout, table, ro);
+      std::cout.flush();
+    } else {
+      std::ofstream out(options.output, std::ios::binary);
+      if (!out) fail(kWriteRefused, fmt::format("cannot write '{}'", options.output));
+      render(out, table, ro);
+      if (!out.flush()) fail(kWriteRefused, fmt::format("cannot write '{}'", options.output));
+    }
+  } catch (const std::invalid_argument& e) {
+    fail(kUsage, e.what());
+  }
+}
+
+}  // namespace salesops::cli

@@ -1,0 +1,69 @@
+#pragma once
+// What every command shares: the global options, the book, today, the period, and output.
+#include <CLI/CLI.hpp>
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "cli/render.hpp"
+#include "core/book.hpp"
+#include "core/period.hpp"
+#include "core/table.hpp"
+
+namespace salesops::cli {
+
+/// Exit codes of SPEC 8.
+enum ExitCode { kOk = 0, kCheckFailed = 1, kUsage = 2, kBookUnreadable = 3, kWriteRefused = 4 };
+
+/// Thrown to end a command with an exit code after its message has been printed.
+struct Exit {
+  int code;
+};
+
+struct GlobalOptions {
+  std::string book, period, today, format, output;
+  bool no_color = false, quiet = false, bom = false;
+};
+
+class Context {
+ public:
+  GlobalOptions options;
+  std::string command;  // "kpi", "check", ... for json meta
+
+  /// --today, SALESOPS_TODAY, else the system date. Exits 2 on a malformed date.
+  core::Date today();
+  /// The book's root (--book, SALESOPS_BOOK, or the nearest ancestor). Exits 3 when none.
+  std::filesystem::path book_root();
+  /// Loads the book; prints its problems and exits 3 when it has errors.
+  const core::Book& book();
+  /// Loads the book and keeps every diagnostic, errors included (for `check`).
+  core::LoadResult load_for_check();
+  core::BookSource& source();
+  /// --period, else `fallback` (a period expression). Exits 2 on a malformed period.
+  core::Period period(std::string_view fallback);
+  /// The output format: --format, else from -o FILE's extension, else table.
+  Format format();
+  /// Renders a table to stdout or -o FILE.
+  void emit(const core::Table& table, const std::string& period_label = {});
+  /// Whether colour may be used on the stream `fd` (1 or 2).
+  bool color(int fd) const;
+  /// Prints "salesops: error: message" to stderr and exits with `code`.
+  [[noreturn]] void fail(int code, const std::string& message) const;
+
+ private:
+  std::optional<core::Date> today_;
+  std::optional<std::filesystem::path> root_;
+  std::unique_ptr<core::BookSource> source_;
+  std::unique_ptr<core::Book> book_;
+};
+
+/// A subcommand: declares its options on `app` and sets its callback.
+struct Command {
+  const char* name;
+  const char* summary;
+  void (*setup)(CLI::App& app, Context& ctx);
+};
+
+}  // namespace salesops::cli

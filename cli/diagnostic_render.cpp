@@ -1,0 +1,110 @@
+#include "cli/diagnostic_render.hpp"
+
+#include <fmt/format.h>
+#include <utf8proc.h>
+
+#include <map>
+#include <nlohmann/json.hpp>
+
+#include "cli/render.hpp"
+
+namespace salesops::cli {
+
+namespace {
+
+/// The 1-based line `line` of `text`, without its line ending.
+std::string_view line_of(const std::string& text, std::uint32_t line) {
+  std::size_t pos = 0;
+  for (std::uint32_t l = 1; l < line; ++l) {
+    pos = text.find('\n', pos);
+    if (pos == std::string::npos) return {};
+    ++pos;
+  }
+  std::size_t end = text.find('\n', pos);
+  std::string_view out(text.data() + pos, (end == std::string::npos ? text.size() : end) - pos);
+  if (!out.empty() && out.back() == '\r') out.remove_suffix(1);
+  return out;
+}
+
+/// Byte offset of the `column`-th (1-based) code point of `line`.
+std::size_t byte_of_column(std::string_view line, std::uint32_t column) {
+  std::size_t pos = 0;
+  for (std::uint32_t c = 1; c < column && pos < line.size(); ++c) {
+    utf8proc_int32_t cp;
+    auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(line.data() + pos),
+                              static_cast<utf8proc_ssize_t>(line.size() - pos), &cp);
+    pos += n > 0 ? static_cast<std::size_t>(n) : 1;
+  }
+  return std::min(pos, line.size());
+}
+
+/// A line made safe to print: tabs as one space, control and invalid bytes as '?'.
+std::string printable(std::string_view s) {
+  std::string out;
+  for (std::size_t pos = 0; pos < s.size();) {
+    utf8proc_int32_t cp;
+    auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + pos),
+                              static_cast<utf8proc_ssize_t>(s.size() - pos), &cp);
+    if (n <= 0) { out += '?'; ++pos; continue; }
+    if (cp == '\t') out += ' ';
+    else if (cp < 0x20 || cp == 0x7f) out += '?';
+    else out.append(s.data() + pos, static_cast<std::size_t>(n));
+    pos += static_cast<std::size_t>(n);
+  }
+  return out;
+}
+
+}  // namespace
+
+void print_diagnostics(std::ostream& out, const core::Diagnostics& diags, core::BookSource* source,
+                       const DiagnosticStyle& style) {
+  std::map<std::string, std::optional<std::string>> texts;
+  auto paint = [&](const char* code, const std::string& s) {
+    return style.color ? fmt::format("\033[{}m{}\033[0m", code, s) : s;
+  };
+  for (const core::Diagnostic& d : diags.items()) {
+    bool error = d.severity == core::Severity::error;
+    std::string where = d.where.file;
+    if (d.where.line > 0) where += fmt::format(":{}:{}", d.where.line, d.where.column);
+    out << paint("1", where + ":") << ' ' << paint(error ? "1;31" : "1;35", error ? "error" : "warning") << " ["
+        << d.rule << "]: " << d.message << '\n';
+    if (source && d.where.line > 0 && !d.where.file.empty()) {
+      auto it = texts.find(d.where.file);
+      if (it == texts.end()) it = texts.emplace(d.where.file, source->read(d.where.file, nullptr)).first;
+      if (it->second && it->second->size() <= (std::size_t{1} << 30)) {
+        std::string_view line = line_of(*it->second, d.where.line);
+        if (line.size() > 400) line = line.substr(0, 400);
+        std::string number = std::to_string(d.where.line);
+        std::string gutter(number.size(), ' ');
+        std::size_t start = byte_of_column(line, d.where.column);
+        std::size_t end = std::min(line.size(), start + std::max<std::uint32_t>(1, d.where.length));
+        std::size_t pad = display_width(printable(line.substr(0, start)));
+        std::size_t marks = std::max<std::size_t>(1, display_width(printable(line.substr(start, end - start))));
+        out << ' ' << number << " | " << printable(line) << '\n';
+        out << ' ' << gutter << " | " << std::string(pad, ' ') << paint("1;32", std::string(marks, '^')) << '\n';
+      }
+    }
+    if (!d.hint.empty()) out << "  hint: " << d.hint << '\n';
+  }
+}
+
+void print_diagnostics_json(std::ostream& out, const core::Diagnostics& diags, const std::string& book, std::size_t files) {
+  nlohmann::ordered_json doc;
+  doc["format_version"] = "1";
+  doc["meta"] = {{"book", book}, {"command", "check"}};
+  auto list = nlohmann::ordered_json::array();
+  for (const core::Diagnostic& d : diags.items()) {
+    list.push_back({{"severity", d.severity == core::Severity::error ? "error" : "warning"},
+                    {"rule", d.rule},
+                    {"file", d.where.file},
+                    {"line", d.where.line},
+                    {"column", d.where.column},
+                    {"message", d.message},
+                    {"hint", d.hint.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(d.hint)}});
+  }
+  doc["diagnostics"] = std::move(list);
+  doc["summary"] = {{"errors", diags.error_count()}, {"warnings", diags.warning_count()}, {"files", files}};
+  out << doc.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
+}
+
+}  // namespace salesops::cli

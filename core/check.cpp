@@ -1,0 +1,79 @@
+#include "core/check.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "core/period.hpp"
+
+namespace salesops::core {
+
+namespace {
+
+/// A deal's current stage should be the last stage its history records.
+void deal_history_stage(const Book& b, Date, const CheckRule& rule, Diagnostics& out) {
+  for (const Deal& d : b.deals) {
+    auto h = b.history_of(d);
+    if (h.empty() || h.back().stage == d.stage) continue;
+    report(rule, b, d.at,
+           fmt::format("deal '{}' is {} but its history ends in {}", b.text(d.id), b.config.stages[d.stage].name,
+                       b.config.stages[h.back().stage].name),
+           out, "`salesops deal move` keeps the stage and the history together");
+  }
+}
+
+/// Every active rep has a target for each required metric in the current month.
+void required_targets(const Book& b, Date today, const CheckRule& rule, Diagnostics& out) {
+  Period month = month_period(today);
+  for (const Person& p : b.people) {
+    if (p.role != Role::rep || !p.active_on(today)) continue;
+    for (const std::string& metric : b.config.required_targets) {
+      bool found = std::any_of(b.targets.begin(), b.targets.end(), [&](const Target& t) {
+        return t.owner == p.id && b.text(t.metric) == metric && b.text(t.period_text) == month.label;
+      });
+      if (!found)
+        report(rule, b, p.at, fmt::format("{} has no {} target for {}", b.text(p.id), metric, month.label), out,
+               fmt::format("policy.required_targets asks every active rep for one; `salesops target set {} {} {} VALUE`",
+                           b.text(p.id), metric, month.label));
+    }
+  }
+}
+
+/// Active reps have had a one-on-one within policy.one_on_one_days.
+void one_on_one_due(const Book& b, Date today, const CheckRule& rule, Diagnostics& out) {
+  for (const Person& p : b.people) {
+    if (p.role != Role::rep || !p.active_on(today)) continue;
+    Day last;
+    for (const CoachingSession& s : b.sessions)
+      if (s.person == p.id && b.text(s.kind) == "one-on-one" && s.date && *s.date <= today && (!last || *s.date > *last))
+        last = s.date;
+    Date since = last ? *last : (p.joined ? *p.joined : today);
+    int days = days_between(since, today);
+    if (days > b.config.one_on_one_days)
+      report(rule, b, p.at,
+             last ? fmt::format("{} has had no one-on-one for {} days (last {}; policy: every {})", b.text(p.id), days,
+                                format_date(*last), b.config.one_on_one_days)
+                  : fmt::format("{} has had no one-on-one yet", b.text(p.id)),
+             out);
+  }
+}
+
+constexpr CheckRule kRules[] = {
+    {"deal-history-stage", Severity::warning, "a deal's stage matches the end of its history", deal_history_stage},
+    {"required-targets", Severity::warning, "active reps have the targets policy.required_targets asks for", required_targets},
+    {"one-on-one-due", Severity::warning, "active reps get a one-on-one every policy.one_on_one_days", one_on_one_due},
+};
+
+}  // namespace
+
+std::span<const CheckRule> check_rules() { return kRules; }
+
+void run_checks(const Book& book, Date today, Diagnostics& out) {
+  for (const CheckRule& rule : check_rules()) rule.run(book, today, rule, out);
+}
+
+void report(const CheckRule& rule, const Book& book, Mark at, std::string message, Diagnostics& out, std::string hint) {
+  out.add({rule.severity, rule.id, book.location(at), std::move(message), std::move(hint)});
+}
+
+}  // namespace salesops::core

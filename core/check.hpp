@@ -1,0 +1,27 @@
+#pragma once
+// `salesops check`: rules that audit a loaded book beyond what loading validates. Each rule
+// has a stable id and a severity; later areas add their rules to the registry in check.cpp.
+#include <span>
+
+#include "core/book.hpp"
+#include "core/diagnostics.hpp"
+
+namespace salesops::core {
+
+struct CheckRule {
+  const char* id;
+  Severity severity;
+  const char* summary;
+  void (*run)(const Book& book, Date today, const CheckRule& rule, Diagnostics& out);
+};
+
+/// Every audit rule, in the order they run.
+std::span<const CheckRule> check_rules();
+/// Runs every rule over the book and appends what they find.
+void run_checks(const Book& book, Date today, Diagnostics& out);
+
+/// Reports `message` under `rule` at a record's place.
+void report(const CheckRule& rule, const Book& book, Mark at, std::string message, Diagnostics& out,
+            std::string hint = {});
+
+}  // namespace salesops::core
