@@ -33,8 +33,8 @@ void required_targets(const Book& b, Date today, const CheckRule& rule, Diagnost
       });
       if (!found)
         report(rule, b, p.at, fmt::format("{} has no {} target for {}", b.text(p.id), metric, month.label), out,
-               fmt::format("policy.required_targets asks every active rep for one; `salesops target set {} {} {} VALUE`",
-                           b.text(p.id), metric, month.label));
+               fmt::format("policy.required_targets asks every active rep for one: add it to targets/{}.yaml",
+                           static_cast<int>(ymd(month.last).year())));
     }
   }
 }
