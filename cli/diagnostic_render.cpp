@@ -73,14 +73,17 @@ void print_diagnostics(std::ostream& out, const core::Diagnostics& diags, core::
       if (it == texts.end()) it = texts.emplace(d.where.file, source->read(d.where.file, nullptr)).first;
       if (it->second && it->second->size() <= (std::size_t{1} << 30)) {
         std::string_view line = line_of(*it->second, d.where.line);
-        if (line.size() > 400) line = line.substr(0, 400);
+        bool cut = line.size() > 400;
+        if (cut) line = line.substr(0, 400);
         std::string number = std::to_string(d.where.line);
         std::string gutter(number.size(), ' ');
         std::size_t start = byte_of_column(line, d.where.column);
-        std::size_t end = std::min(line.size(), start + std::max<std::uint32_t>(1, d.where.length));
+        // The length counts characters like the column; it may run past the line's end.
+        std::uint32_t last = d.where.column + std::min(std::max<std::uint32_t>(1, d.where.length), UINT32_MAX - d.where.column);
+        std::size_t end = byte_of_column(line, last);
         std::size_t pad = display_width(printable(line.substr(0, start)));
         std::size_t marks = std::max<std::size_t>(1, display_width(printable(line.substr(start, end - start))));
-        out << ' ' << number << " | " << printable(line) << '\n';
+        out << ' ' << number << " | " << printable(line) << (cut ? "…" : "") << '\n';
         out << ' ' << gutter << " | " << std::string(pad, ' ') << paint("1;32", std::string(marks, '^')) << '\n';
       }
     }

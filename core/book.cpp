@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <fstream>
-#include <set>
 
 #include "core/load_context.hpp"
 
@@ -36,7 +35,8 @@ class DirectorySource final : public BookSource {
         if (it->is_directory(ec)) it.disable_recursion_pending();
         continue;
       }
-      if (it->is_regular_file(ec)) out.push_back(fs::relative(it->path(), root_, ec).generic_string());
+      // Lexically: fs::relative would resolve a linked file to its target's name.
+      if (it->is_regular_file(ec)) out.push_back(it->path().lexically_relative(root_).generic_string());
     }
     std::sort(out.begin(), out.end());
     return out;
@@ -71,6 +71,17 @@ class DirectorySource final : public BookSource {
 
 enum class FileKind { none, team, customer, deals, targets, plan, coaching, review, reward_plans, grants };
 
+/// The kinds of reference a file of kind `k` can satisfy.
+std::vector<RefKind> refs_to(FileKind k) {
+  switch (k) {
+    case FileKind::team: return {RefKind::person, RefKind::team, RefKind::owner};
+    case FileKind::customer: return {RefKind::customer};
+    case FileKind::targets: return {RefKind::target};
+    case FileKind::plan: return {RefKind::plan};
+    default: return {};
+  }
+}
+
 FileKind classify(const std::string& rel) {
   if (rel == "team.yaml") return FileKind::team;
   if (!rel.ends_with(".yaml")) return FileKind::none;
@@ -89,8 +100,9 @@ FileKind classify(const std::string& rel) {
 /// Problems libyaml would not name well: binary content and merge-conflict markers.
 bool precheck(const std::string& text, const std::string& rel, Diagnostics& diags) {
   if (auto nul = text.find('\0'); nul != std::string::npos) {
-    auto line = static_cast<std::uint32_t>(std::count(text.begin(), text.begin() + static_cast<long>(nul), '\n') + 1);
-    diags.error("binary-file", {rel, line, 1, 1}, "the file holds binary data (a NUL byte), not YAML text");
+    auto [line, column] = line_and_column(text, nul);
+    diags.error("binary-file", {rel, line, column, 1}, "the file holds binary data (a NUL byte), not YAML text",
+                "only YAML text belongs under this directory");
     return false;
   }
   bool ok = true;
@@ -110,22 +122,37 @@ bool precheck(const std::string& text, const std::string& rel, Diagnostics& diag
   return ok;
 }
 
+/// Reports each loop in the team tree once, at its first team in file order, naming the
+/// whole loop. Teams that merely lead into a loop are not reported again.
 void check_team_tree(Book& b, Diagnostics& diags) {
-  for (auto& t : b.teams) {
-    std::set<std::string_view> seen{b.text(t.id)};
-    const Team* cur = &t;
-    while (!cur->parent.empty()) {
-      std::string_view parent = b.text(cur->parent);
-      if (parent == "company") break;
-      const Team* next = b.team(parent);
-      if (!next) break;  // reported as a missing reference
-      if (!seen.insert(parent).second) {
-        diags.error("team-cycle", b.location(t.at), fmt::format("team '{}' is its own ancestor (parents loop through '{}')",
-                                                                b.text(t.id), parent));
-        break;
-      }
-      cur = next;
+  // 0: not visited, 1: on the walk in progress, 2: done.
+  std::vector<std::uint8_t> state(b.teams.size(), 0);
+  auto index_of = [&](const Team* t) { return static_cast<std::size_t>(t - b.teams.data()); };
+  auto parent_of = [&](const Team& t) -> const Team* {
+    if (t.parent.empty() || b.text(t.parent) == "company") return nullptr;
+    return b.team(b.text(t.parent));  // a missing parent is reported as a missing reference
+  };
+  for (std::size_t i = 0; i < b.teams.size(); ++i) {
+    std::vector<std::size_t> walk;
+    std::optional<std::size_t> cur = i;
+    while (cur && state[*cur] == 0) {
+      state[*cur] = 1;
+      walk.push_back(*cur);
+      const Team* next = parent_of(b.teams[*cur]);
+      cur = next ? std::optional<std::size_t>(index_of(next)) : std::nullopt;
     }
+    if (cur && state[*cur] == 1) {  // the walk came back to itself
+      auto first = std::find(walk.begin(), walk.end(), *cur);
+      std::vector<std::size_t> loop(first, walk.end());
+      std::size_t head = *std::min_element(loop.begin(), loop.end());
+      std::rotate(loop.begin(), std::find(loop.begin(), loop.end(), head), loop.end());
+      std::string path;
+      for (std::size_t t : loop) path += fmt::format("{} -> ", b.text(b.teams[t].id));
+      path += b.text(b.teams[head].id);
+      diags.error("team-cycle", b.location(b.teams[head].at), fmt::format("team parents form a loop: {}", path),
+                  "teams form a tree under company: give one of these teams another parent");
+    }
+    for (std::size_t t : walk) state[t] = 2;
   }
 }
 
@@ -226,15 +253,22 @@ LoadResult load_book(BookSource& source, const fs::path& root) {
   auto finish_before = [&](int kind) {
     for (; finished < kind; ++finished) finish_kind(static_cast<FileKind>(finished));
   };
+  auto unread = [&](FileKind k) {
+    for (RefKind r : refs_to(k)) ctx.mark_partial(r);
+  };
   for (auto& [kind, rel] : files) {
     finish_before(static_cast<int>(kind));
     auto text = source.read(rel, &error);
     if (!text) {
       diags.error("book-read", {rel, 0, 0, 1}, error);
+      unread(kind);
       continue;
     }
     ++result.files_read;
-    if (!precheck(*text, rel, diags)) continue;
+    if (!precheck(*text, rel, diags)) {
+      unread(kind);
+      continue;
+    }
     auto file_index = static_cast<std::uint32_t>(b.files.size());
     b.files.push_back(rel);
     YamlReader reader(*text, file_index, b.files.back(), diags);
@@ -260,6 +294,8 @@ LoadResult load_book(BookSource& source, const fs::path& root) {
       case FileKind::grants: load_grants_file(reader, ctx); break;
       case FileKind::none: break;
     }
+    reader.finish_document();
+    if (reader.partial()) unread(kind);
   }
   finish_before(static_cast<int>(FileKind::grants) + 1);
   for (std::size_t i = 0; i < ctx.loaded.size(); ++i) ctx.loaded[i] = true;

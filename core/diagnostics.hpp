@@ -9,7 +9,8 @@ namespace salesops::core {
 enum class Severity { error, warning };
 
 /// A position in a book file. `file` is relative to the book root; line and column are
-/// 1-based (0 when unknown); `length` is the span to underline in the excerpt.
+/// 1-based (0 when unknown), the column counted in characters (code points); `length` is the
+/// number of characters to underline in the excerpt, clipped at the end of the line.
 struct Location {
   std::string file;
   std::uint32_t line = 0;

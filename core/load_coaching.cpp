@@ -19,7 +19,7 @@ Sym enum_word(Fields& f, const char* field, const char* rule, std::initializer_l
   if (!one_of(*v, allowed)) {
     std::string names;
     for (auto a : allowed) names += (names.empty() ? "" : ", ") + std::string(a);
-    r.error(rule, fmt::format("unknown {} '{}'", field, *v), fmt::format("{} is one of {}", field, names));
+    r.error(rule, fmt::format("unknown {} '{}'", field, shown(*v)), fmt::format("{} is one of {}", field, names));
     return {};
   }
   return f.book().strings.intern(*v);
@@ -40,14 +40,15 @@ void read_follow_ups(Fields& f, CoachingSession& s) {
   each_mapping_item(f, "follow_ups", "a follow-up", [&](Mark at) {
     FollowUp u;
     u.at = at;
+    bool has_id = false;
     r.each_key([&](std::string_view key, Mark key_at) {
-      if (key == "id") u.id = f.word("id");
+      if (key == "id") { has_id = true; u.id = f.word("id"); }
       else if (key == "action") u.action = f.text("action");
       else if (key == "due") u.due = f.date("due");
       else if (key == "done") { if (auto b = f.boolean("done")) u.done = *b; }
       else f.unknown(key, key_at, {"id", "action", "due", "done"});
     });
-    if (u.id.empty()) return f.missing("id", at, "a follow-up");
+    if (u.id.empty()) return has_id ? void() : f.missing("id", at, "a follow-up");
     for (auto& other : s.follow_ups)
       if (other.id == u.id) return f.duplicate("follow-up", f.book().text(u.id), at, other.at);
     s.follow_ups.push_back(u);
@@ -62,11 +63,12 @@ void read_session(Fields& f) {
   CoachingSession s;
   s.at = at;
   Mark id_at = at;
+  bool has_id = false, has_date = false, has_person = false;
   r.each_key([&](std::string_view key, Mark key_at) {
-    if (key == "id") { id_at = r.mark(); s.id = f.word("id"); }
-    else if (key == "date") s.date = f.date("date");
+    if (key == "id") { has_id = true; id_at = r.mark(); s.id = f.word("id"); }
+    else if (key == "date") { has_date = true; s.date = f.date("date"); }
     else if (key == "coach") s.coach = f.ref("coach", RefKind::person);
-    else if (key == "person") s.person = f.ref("person", RefKind::person);
+    else if (key == "person") { has_person = true; s.person = f.ref("person", RefKind::person); }
     else if (key == "kind") s.kind = enum_word(f, "kind", "coaching-kind", {"one-on-one", "team", "ride-along", "role-play"});
     else if (key == "topics") s.topics = f.words("topics");
     else if (key == "notes") s.notes = f.text("notes");
@@ -75,10 +77,10 @@ void read_session(Fields& f) {
     else f.unknown(key, key_at, {"id", "date", "coach", "person", "kind", "topics", "notes", "ratings", "follow_ups"});
   });
   if (r.failed()) return;
-  if (s.id.empty()) return f.missing("id", at, "a coaching session");
+  if (s.id.empty()) return has_id ? void() : f.missing("id", at, "a coaching session");
   std::string name = fmt::format("session '{}'", b.text(s.id));
-  if (!s.date) f.missing("date", at, name);
-  if (s.person.empty()) f.missing("person", at, name);
+  if (!has_date) f.missing("date", at, name);
+  if (!has_person) f.missing("person", at, name);
   f.add_unique(b.session_ids, b.sessions, std::move(s), id_at, "session");
 }
 
@@ -90,9 +92,10 @@ void read_training(Fields& f) {
   Training t;
   t.at = at;
   Mark id_at = at;
+  bool has_id = false, has_date = false;
   r.each_key([&](std::string_view key, Mark key_at) {
-    if (key == "id") { id_at = r.mark(); t.id = f.word("id"); }
-    else if (key == "date") t.date = f.date("date");
+    if (key == "id") { has_id = true; id_at = r.mark(); t.id = f.word("id"); }
+    else if (key == "date") { has_date = true; t.date = f.date("date"); }
     else if (key == "title") t.title = f.text("title");
     else if (key == "topic") t.topic = enum_word(f, "topic", "training-topic", {"product", "sales-skills", "crm", "negotiation", "other"});
     else if (key == "format") t.format = enum_word(f, "format", "training-format", {"classroom", "online", "drill", "role-play", "case-sharing"});
@@ -115,8 +118,8 @@ void read_training(Fields& f) {
     } else f.unknown(key, key_at, {"id", "date", "title", "topic", "format", "hours", "trainer", "attendees"});
   });
   if (r.failed()) return;
-  if (t.id.empty()) return f.missing("id", at, "a training");
-  if (!t.date) f.missing("date", at, fmt::format("training '{}'", b.text(t.id)));
+  if (t.id.empty()) return has_id ? void() : f.missing("id", at, "a training");
+  if (!has_date) f.missing("date", at, fmt::format("training '{}'", b.text(t.id)));
   f.add_unique(b.training_ids, b.trainings, std::move(t), id_at, "training");
 }
 

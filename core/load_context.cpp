@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 
@@ -33,6 +34,19 @@ bool is_id(std::string_view s) {
 
 }  // namespace
 
+std::string shown(std::string_view value) {
+  constexpr std::size_t kMax = 80, kKeep = 60;
+  if (value.size() <= kMax) return std::string(value);
+  std::size_t cut = kKeep;
+  while (cut > 0 && (static_cast<unsigned char>(value[cut]) & 0xC0) == 0x80) --cut;  // whole characters
+  return fmt::format("{}… ({} bytes)", value.substr(0, cut), value.size());
+}
+
+std::uint32_t columns(std::string_view text) {
+  auto n = std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; });
+  return static_cast<std::uint32_t>(std::max<std::ptrdiff_t>(1, n));
+}
+
 bool LoadContext::exists(RefKind kind, std::string_view id) const {
   switch (kind) {
     case RefKind::person: return book.person(id) != nullptr;
@@ -52,8 +66,9 @@ void LoadContext::ref(RefKind kind, Sym value, Mark at, std::uint32_t length, co
     return;
   }
   if (exists(kind, book.text(value))) return;
+  if (partial[static_cast<std::size_t>(kind)]) return;
   diags.error("missing-ref", book.location(at, length),
-              fmt::format("{} '{}' refers to no {}", field, book.text(value), kind_name(kind)));
+              fmt::format("{} '{}' refers to no {}", field, shown(book.text(value)), kind_name(kind)));
 }
 
 void LoadContext::resolve_pending() {
@@ -74,9 +89,8 @@ std::optional<std::string_view> Fields::scalar(std::string_view field) {
     if (r_.is_null()) return std::nullopt;
     return r_.value();
   }
-  r_.error("field-type", fmt::format("'{}' must be a single value, not a {}", field,
-                                     r_.kind() == YamlReader::Kind::sequence_start ? "list" : "mapping"));
-  r_.skip_value();
+  r_.reject("field-type", fmt::format("'{}' must be a single value, not a {}", field,
+                                      r_.kind() == YamlReader::Kind::sequence_start ? "list" : "mapping"));
   return std::nullopt;
 }
 
@@ -90,12 +104,11 @@ Sym Fields::word(std::string_view field) {
   return v ? ctx_.book.strings.intern(*v) : Sym{};
 }
 
-Sym Fields::ref(std::string_view field, RefKind kind) {
-  Mark at = r_.mark();
+Sym Fields::read_ref(const char* field, RefKind kind) {
   auto v = scalar(field);
   if (!v) return Sym{};
   Sym s = ctx_.book.strings.intern(*v);
-  ctx_.ref(kind, s, at, static_cast<std::uint32_t>(v->size()), field.data());
+  ctx_.ref(kind, s, r_.mark(), r_.span(), field);
   return s;
 }
 
@@ -105,7 +118,7 @@ Day Fields::date(std::string_view field) {
   if (auto d = parse_date(*v)) return *d;
   bool shaped = v->size() == 10 && (*v)[4] == '-' && (*v)[7] == '-';
   r_.error("date", shaped ? fmt::format("'{}' is not a date in the calendar", *v)
-                          : fmt::format("'{}' must be a date YYYY-MM-DD, not '{}'", field, *v));
+                          : fmt::format("'{}' must be a date YYYY-MM-DD, not '{}'", field, shown(*v)));
   return {};
 }
 
@@ -116,13 +129,13 @@ std::optional<Money> Fields::money(std::string_view field) {
   if (auto m = parse_money(*v, &err)) return m;
   switch (err) {
     case MoneyError::too_many_decimals:
-      r_.error("money", fmt::format("'{}' has more than two decimals: {}", field, *v), "money is kept to the cent");
+      r_.error("money", fmt::format("'{}' has more than two decimals: {}", field, shown(*v)), "money is kept to the cent");
       break;
     case MoneyError::too_large:
-      r_.error("money", fmt::format("'{}' is too large: {}", field, *v));
+      r_.error("money", fmt::format("'{}' is too large: {}", field, shown(*v)));
       break;
     default:
-      r_.error("money", fmt::format("'{}' must be an amount such as 12500 or 12500.50, not '{}'", field, *v));
+      r_.error("money", fmt::format("'{}' must be an amount such as 12500 or 12500.50, not '{}'", field, shown(*v)));
   }
   return std::nullopt;
 }
@@ -132,8 +145,13 @@ std::optional<std::int64_t> Fields::integer(std::string_view field, std::int64_t
   if (!v) return std::nullopt;
   std::int64_t out = 0;
   auto [p, ec] = std::from_chars(v->data(), v->data() + v->size(), out);
-  if (ec != std::errc{} || p != v->data() + v->size()) {
-    r_.error("field-type", fmt::format("'{}' must be a whole number, not '{}'", field, *v));
+  bool whole = p == v->data() + v->size();
+  if (ec == std::errc::result_out_of_range && whole) {
+    r_.error("field-range", fmt::format("'{}' must be from {} to {}, not {}", field, min, max, shown(*v)));
+    return std::nullopt;
+  }
+  if (ec != std::errc{} || !whole) {
+    r_.error("field-type", fmt::format("'{}' must be a whole number, not '{}'", field, shown(*v)));
     return std::nullopt;
   }
   if (out < min || out > max) {
@@ -148,8 +166,12 @@ std::optional<double> Fields::number(std::string_view field) {
   if (!v) return std::nullopt;
   double out = 0;
   auto [p, ec] = std::from_chars(v->data(), v->data() + v->size(), out);
+  if (ec == std::errc::result_out_of_range && p == v->data() + v->size()) {
+    r_.error("field-range", fmt::format("'{}' is too large: {}", field, shown(*v)));
+    return std::nullopt;
+  }
   if (ec != std::errc{} || p != v->data() + v->size() || !std::isfinite(out)) {
-    r_.error("field-type", fmt::format("'{}' must be a number, not '{}'", field, *v));
+    r_.error("field-type", fmt::format("'{}' must be a number, not '{}'", field, shown(*v)));
     return std::nullopt;
   }
   return out;
@@ -160,7 +182,7 @@ std::optional<bool> Fields::boolean(std::string_view field) {
   if (!v) return std::nullopt;
   if (*v == "true" || *v == "yes") return true;
   if (*v == "false" || *v == "no") return false;
-  r_.error("field-type", fmt::format("'{}' must be true or false, not '{}'", field, *v));
+  r_.error("field-type", fmt::format("'{}' must be true or false, not '{}'", field, shown(*v)));
   return std::nullopt;
 }
 
@@ -172,8 +194,7 @@ std::vector<Sym> Fields::words(std::string_view field) {
     return out;
   }
   if (r_.kind() != YamlReader::Kind::sequence_start) {
-    r_.error("field-type", fmt::format("'{}' must be a list", field));
-    r_.skip_value();
+    r_.reject("field-type", fmt::format("'{}' must be a list", field));
     return out;
   }
   r_.each_item([&] {
@@ -184,23 +205,23 @@ std::vector<Sym> Fields::words(std::string_view field) {
 
 bool Fields::valid_id(std::string_view id, Mark at) {
   if (is_id(id)) return true;
-  ctx_.diags.error("id-format", r_.location_of(at, static_cast<std::uint32_t>(std::max<std::size_t>(1, id.size()))),
-                   fmt::format("'{}' is not a valid id", id), "ids are letters, digits, '.', '_' and '-', starting with a letter or digit");
+  ctx_.diags.error("id-format", r_.location_of(at, columns(id)), fmt::format("'{}' is not a valid id", shown(id)),
+                   "ids are letters, digits, '.', '_' and '-', starting with a letter or digit");
   return false;
 }
 
 void Fields::duplicate(const char* kind, std::string_view id, Mark at, Mark first) {
   const Book& b = ctx_.book;
-  ctx_.diags.error("duplicate-id", b.location(at, static_cast<std::uint32_t>(std::max<std::size_t>(1, id.size()))),
-                   fmt::format("{} id '{}' is already used at {}:{}", kind, id, b.files[first.file], first.line));
+  ctx_.diags.error("duplicate-id", b.location(at, columns(id)),
+                   fmt::format("{} id '{}' is already used at {}:{}:{}", kind, id, b.files[first.file], first.line, first.column));
 }
 
 void Fields::unknown(std::string_view key, Mark at, std::initializer_list<const char*> known) {
   std::vector<std::string> names(known.begin(), known.end());
   std::string hint;
   if (auto s = closest_match(key, names)) hint = fmt::format("did you mean '{}'?", *s);
-  ctx_.diags.warning("unknown-key", r_.location_of(at, static_cast<std::uint32_t>(std::max<std::size_t>(1, key.size()))),
-                     fmt::format("unknown key '{}' is kept but ignored", key), hint);
+  ctx_.diags.warning("unknown-key", r_.location_of(at, r_.key_span()),
+                     fmt::format("unknown key '{}' is kept but ignored", shown(key)), hint);
   r_.skip_value();
 }
 

@@ -22,18 +22,23 @@ struct PendingRef {
   Sym value;
   Mark at;
   std::uint32_t length;
-  const char* field;
+  const char* field;  // a string literal
 };
 
 struct LoadContext {
   Book& book;
   Diagnostics& diags;
   std::array<bool, static_cast<std::size_t>(RefKind::count)> loaded{};
-  std::vector<PendingRef> pending;
+  /// Kinds with a file that could not be read in full: a reference to them may name a record
+  /// in that file, so it is not reported missing (the file's own error says what to fix).
+  std::array<bool, static_cast<std::size_t>(RefKind::count)> partial{};
+  std::vector<PendingRef> pending{};
 
-  /// Checks a reference now when its kind is loaded, else once it is.
+  /// Checks a reference now when its kind is loaded, else once it is. `field` names the
+  /// field in the message and must be a string literal: it is kept until the check.
   void ref(RefKind kind, Sym value, Mark at, std::uint32_t length, const char* field);
   void mark_loaded(RefKind kind) { loaded[static_cast<std::size_t>(kind)] = true; }
+  void mark_partial(RefKind kind) { partial[static_cast<std::size_t>(kind)] = true; }
   void resolve_pending();
   bool exists(RefKind kind, std::string_view id) const;
 };
@@ -51,7 +56,10 @@ class Fields {
   std::optional<std::string_view> scalar(std::string_view field);
   Sym text(std::string_view field);     // unique text, stored
   Sym word(std::string_view field);     // repeated text (ids referred to, kinds), interned
-  Sym ref(std::string_view field, RefKind kind);
+  /// Reads a reference and checks it (now or once its kind is loaded). `field` must be a
+  /// string literal: a pending check keeps the pointer.
+  template <std::size_t N>
+  Sym ref(const char (&field)[N], RefKind kind) { return read_ref(field, kind); }
   Day date(std::string_view field);
   std::optional<Money> money(std::string_view field);
   std::optional<std::int64_t> integer(std::string_view field, std::int64_t min, std::int64_t max);
@@ -70,6 +78,8 @@ class Fields {
   bool add_unique(IdIndex& index, std::vector<Rec>& records, Rec rec, Mark id_at, const char* kind);
 
  private:
+  Sym read_ref(const char* field, RefKind kind);
+
   YamlReader& r_;
   LoadContext& ctx_;
 };
@@ -88,11 +98,15 @@ bool Fields::add_unique(IdIndex& index, std::vector<Rec>& records, Rec rec, Mark
   return true;
 }
 
+/// A value quoted in a message: a long one is cut (a 50 MB scalar makes no 50 MB message).
+std::string shown(std::string_view value);
+/// Columns `text` takes in the excerpt: its code points.
+std::uint32_t columns(std::string_view text);
+
 /// Reports and skips a value that is not a mapping.
 inline bool expect_mapping(YamlReader& r, const char* what) {
   if (r.kind() == YamlReader::Kind::mapping_start) return true;
-  r.error("record-shape", fmt::format("{} must be a mapping", what));
-  r.skip_value();
+  r.reject("record-shape", fmt::format("{} must be a mapping", what));
   return false;
 }
 
@@ -102,8 +116,7 @@ void each_mapping_item(Fields& f, const char* list, const char* what, Fn&& fn) {
   YamlReader& r = f.reader();
   if (r.is_null()) return;
   if (r.kind() != YamlReader::Kind::sequence_start) {
-    r.error("field-type", fmt::format("'{}' must be a list", list));
-    r.skip_value();
+    r.reject("field-type", fmt::format("'{}' must be a list", list));
     return;
   }
   r.each_item([&] {
@@ -122,7 +135,8 @@ void load_review_file(YamlReader& r, LoadContext& ctx, std::string_view period_d
 void load_reward_plans_file(YamlReader& r, LoadContext& ctx);
 void load_grants_file(YamlReader& r, LoadContext& ctx);
 
-/// Moves the reader into the document's root value. False for an empty file (no document).
+/// Moves the reader into the document's root value. False for an empty file (no document)
+/// or one that does not parse.
 bool enter_document(YamlReader& r);
 /// Reads a root that must be a mapping whose listed keys hold sequences of records:
 /// `on_item(key)` is called on each item's first event.
@@ -134,8 +148,9 @@ void each_list_under_keys(YamlReader& r, Fields& f, std::initializer_list<const 
   if (!enter_document(r)) return;
   if (r.is_null()) return;
   if (r.kind() != YamlReader::Kind::mapping_start) {
-    r.error("file-shape", "this file must be a mapping", "see salesops-book(5) for the layout of this file");
-    r.skip_value();
+    std::string names;
+    for (const char* k : keys) names += fmt::format("{}{}", names.empty() ? "" : ", ", k);
+    r.reject("file-shape", "this file must be a mapping", fmt::format("its top-level keys: {} (each a list)", names));
     return;
   }
   r.each_key([&](std::string_view key, Mark at) {
@@ -144,8 +159,7 @@ void each_list_under_keys(YamlReader& r, Fields& f, std::initializer_list<const 
     if (!known) { f.unknown(key, at, keys); return; }
     if (r.is_null()) return;
     if (r.kind() != YamlReader::Kind::sequence_start) {
-      r.error("file-shape", std::string(key) + " must be a list");
-      r.skip_value();
+      r.reject("file-shape", fmt::format("'{}' must be a list", key));
       return;
     }
     std::string list(key);

@@ -13,7 +13,7 @@ std::optional<std::uint8_t> read_stage(Fields& f, const char* field) {
   auto v = f.scalar(field);
   if (!v) return std::nullopt;
   if (auto s = f.book().config.stage_index(*v)) return s;
-  r.error("deal-stage", fmt::format("unknown stage '{}'", *v), "stages are " + f.book().config.stage_list());
+  r.error("deal-stage", fmt::format("unknown stage '{}'", shown(*v)), "stages are " + f.book().config.stage_list());
   return std::nullopt;
 }
 
@@ -22,14 +22,16 @@ void read_history(Fields& f, Deal& d) {
   Book& b = f.book();
   each_mapping_item(f, "history", "a history entry", [&](Mark at) {
     StageChange c;
-    bool staged = false;
+    bool staged = false, has_date = false, has_stage = false;
     r.each_key([&](std::string_view key, Mark key_at) {
-      if (key == "date") c.date = f.date("date");
-      else if (key == "stage") { if (auto s = read_stage(f, "stage")) { c.stage = *s; staged = true; } }
+      if (key == "date") { has_date = true; c.date = f.date("date"); }
+      else if (key == "stage") { has_stage = true; if (auto s = read_stage(f, "stage")) { c.stage = *s; staged = true; } }
       else if (key == "reason" || key == "note") r.skip_value();
       else f.unknown(key, key_at, {"date", "stage", "reason", "note"});
     });
-    if (!c.date || !staged) { f.missing(!c.date ? "date" : "stage", at, "a history entry"); return; }
+    if (!has_date) f.missing("date", at, "a history entry");
+    if (!has_stage) f.missing("stage", at, "a history entry");
+    if (!c.date || !staged) return;  // an invalid value is reported where it is
     if (d.history_count > 0 && *c.date < *b.history.back().date) {
       f.ctx().diags.error("deal-history", b.location(at), "history entries must be oldest first",
                           fmt::format("this entry ({}) is dated before the one above it", format_date(*c.date)));
@@ -43,17 +45,28 @@ void read_history(Fields& f, Deal& d) {
   });
 }
 
-void check_deal(Fields& f, const Deal& d, Mark at) {
+/// Fields a deal's file spells out, whether or not their values were valid (an invalid one
+/// is reported where it is, not again as missing).
+struct DealKeys {
+  bool customer = false, amount = false, opened = false, closed = false;
+};
+
+void check_deal(Fields& f, const Deal& d, const DealKeys& keys, Mark at) {
   Book& b = f.book();
   Diagnostics& diags = f.ctx().diags;
   std::string id(b.text(d.id));
   bool closing = d.stage == b.config.won || d.stage == b.config.lost;
   if (closing) {
     const char* stage = d.stage == b.config.won ? "won" : "lost";
-    if (!d.closed) diags.error("deal-closed", b.location(at), fmt::format("deal '{}' is {} but has no 'closed' date", id, stage));
-    if (d.customer.empty()) diags.error("deal-closed", b.location(at), fmt::format("deal '{}' is {} but has no customer", id, stage));
-    if (!d.has_amount) diags.error("deal-closed", b.location(at), fmt::format("deal '{}' is {} but has no amount", id, stage));
-    if (!d.opened) diags.error("deal-closed", b.location(at), fmt::format("deal '{}' is {} but has no 'opened' date", id, stage));
+    auto need = [&](bool present, const char* what) {
+      if (!present)
+        diags.error("deal-closed", b.location(at), fmt::format("deal '{}' is {} but has no {}", id, stage, what),
+                    "a won or lost deal needs customer, amount, opened and closed");
+    };
+    need(keys.closed, "'closed' date");
+    need(keys.customer, "customer");
+    need(keys.amount, "amount");
+    need(keys.opened, "'opened' date");
   } else if (d.closed) {
     diags.error("deal-closed", b.location(at), fmt::format("deal '{}' is still open ({}) but has a 'closed' date", id,
                                                            b.config.stages[d.stage].name),
@@ -64,8 +77,6 @@ void check_deal(Fields& f, const Deal& d, Mark at) {
                                                           format_date(*d.closed), format_date(*d.opened)));
   if (!d.lost_reason.empty() && d.stage != b.config.lost)
     diags.warning("deal-lost-reason", b.location(at), fmt::format("deal '{}' has a lost_reason but is not lost", id));
-  if (d.has_amount && d.amount.cents < 0)
-    diags.error("money", b.location(at), fmt::format("deal '{}' has a negative amount", id));
 }
 
 void read_deal(Fields& f) {
@@ -77,19 +88,20 @@ void read_deal(Fields& f) {
   d.at = at;
   d.history_begin = static_cast<std::uint32_t>(b.history.size());
   Mark id_at = at;
-  bool staged = false, stage_bad = false, owned = false;
+  bool staged = false, stage_bad = false, owned = false, has_id = false;
+  DealKeys keys;
   r.each_key([&](std::string_view key, Mark key_at) {
     switch (key.empty() ? '\0' : key[0]) {
       case 'i':
-        if (key == "id") { id_at = r.mark(); if (auto v = f.scalar("id")) d.id = b.strings.store(*v); return; }
+        if (key == "id") { has_id = true; id_at = r.mark(); if (auto v = f.scalar("id")) d.id = b.strings.store(*v); return; }
         break;
       case 'c':
-        if (key == "customer") { d.customer = f.ref("customer", RefKind::customer); return; }
-        if (key == "closed") { d.closed = f.date("closed"); return; }
+        if (key == "customer") { keys.customer = true; d.customer = f.ref("customer", RefKind::customer); return; }
+        if (key == "closed") { keys.closed = true; d.closed = f.date("closed"); return; }
         break;
       case 'o':
         if (key == "owner") { d.owner = f.ref("owner", RefKind::person); owned = true; return; }
-        if (key == "opened") { d.opened = f.date("opened"); return; }
+        if (key == "opened") { keys.opened = true; d.opened = f.date("opened"); return; }
         break;
       case 't':
         if (key == "title") { d.title = f.text("title"); return; }
@@ -98,7 +110,13 @@ void read_deal(Fields& f) {
         if (key == "product") { d.product = f.word("product"); return; }
         break;
       case 'a':
-        if (key == "amount") { if (auto m = f.money("amount")) { d.amount = *m; d.has_amount = true; } return; }
+        if (key == "amount") {
+          keys.amount = true;
+          auto m = f.money("amount");
+          if (m && m->cents < 0) r.error("money", fmt::format("'amount' cannot be negative: {}", r.value()), "a deal's amount is 0 or more");
+          else if (m) { d.amount = *m; d.has_amount = true; }
+          return;
+        }
         break;
       case 's':
         if (key == "stage") {
@@ -123,11 +141,14 @@ void read_deal(Fields& f) {
   });
   auto drop = [&] { b.history.resize(d.history_begin); };
   if (r.failed()) return drop();
-  if (d.id.empty()) { f.missing("id", at, "a deal"); return drop(); }
+  if (d.id.empty()) {
+    if (!has_id) f.missing("id", at, "a deal");
+    return drop();
+  }
   if (!owned) f.missing("owner", at, fmt::format("deal '{}'", b.text(d.id)));
   if (!staged) f.missing("stage", at, fmt::format("deal '{}'", b.text(d.id)));
   if (!staged || stage_bad) return drop();
-  check_deal(f, d, at);
+  check_deal(f, d, keys, at);
   if (!f.add_unique(b.deal_index, b.deals, d, id_at, "deal")) drop();
 }
 
@@ -137,8 +158,7 @@ void load_deal_file(YamlReader& r, LoadContext& ctx) {
   Fields f(r, ctx);
   if (!enter_document(r) || r.is_null()) return;
   if (r.kind() != YamlReader::Kind::sequence_start) {
-    r.error("file-shape", "a deals file must be a list of deals", "start each deal with '- id: ...'");
-    r.skip_value();
+    r.reject("file-shape", "a deals file must be a list of deals", "start each deal with '- id: ...'");
     return;
   }
   r.each_item([&] { read_deal(f); });

@@ -26,8 +26,9 @@ void read_segments(Fields& f, Plan& p) {
   each_mapping_item(f, "segments", "a segment", [&](Mark at) {
     PlanSegment s;
     s.at = at;
+    bool has_id = false;
     r.each_key([&](std::string_view key, Mark key_at) {
-      if (key == "id") s.id = f.word("id");
+      if (key == "id") { has_id = true; s.id = f.word("id"); }
       else if (key == "description") s.description = f.text("description");
       else if (key == "criteria") {
         if (!expect_mapping(r, "criteria")) return;
@@ -37,7 +38,7 @@ void read_segments(Fields& f, Plan& p) {
         });
       } else f.unknown(key, key_at, {"id", "description", "criteria"});
     });
-    if (s.id.empty()) return f.missing("id", at, "a segment");
+    if (s.id.empty()) return has_id ? void() : f.missing("id", at, "a segment");
     if (unique_child(f, p.segments, s, at, "segment")) p.segments.push_back(s);
   });
 }
@@ -47,19 +48,19 @@ void read_strategies(Fields& f, Plan& p) {
   each_mapping_item(f, "strategies", "a strategy", [&](Mark at) {
     PlanStrategy s;
     s.at = at;
+    bool has_id = false;
     r.each_key([&](std::string_view key, Mark key_at) {
-      if (key == "id") s.id = f.word("id");
+      if (key == "id") { has_id = true; s.id = f.word("id"); }
       else if (key == "kind") {
         s.kind = f.word("kind");
         std::string_view k = f.book().text(s.kind);
         if (!s.kind.empty() && k != "product" && k != "pricing" && k != "channel" && k != "promotion" && k != "other")
-          f.ctx().diags.error("plan-strategy", f.book().location(r.mark()), fmt::format("unknown strategy kind '{}'", k),
-                              "kinds are product, pricing, channel, promotion, other");
+          r.error("plan-strategy", fmt::format("unknown strategy kind '{}'", shown(k)), "kinds are product, pricing, channel, promotion, other");
       } else if (key == "segment") s.segment = f.word("segment");
       else if (key == "summary") s.summary = f.text("summary");
       else f.unknown(key, key_at, {"id", "kind", "segment", "summary"});
     });
-    if (s.id.empty()) return f.missing("id", at, "a strategy");
+    if (s.id.empty()) return has_id ? void() : f.missing("id", at, "a strategy");
     if (unique_child(f, p.strategies, s, at, "strategy")) p.strategies.push_back(s);
   });
 }
@@ -69,8 +70,9 @@ void read_actions(Fields& f, Plan& p) {
   each_mapping_item(f, "actions", "an action", [&](Mark at) {
     PlanAction a;
     a.at = at;
+    bool has_id = false;
     r.each_key([&](std::string_view key, Mark key_at) {
-      if (key == "id") a.id = f.word("id");
+      if (key == "id") { has_id = true; a.id = f.word("id"); }
       else if (key == "title") a.title = f.text("title");
       else if (key == "owner") a.owner = f.ref("owner", RefKind::person);
       else if (key == "due") a.due = f.date("due");
@@ -80,13 +82,13 @@ void read_actions(Fields& f, Plan& p) {
         if (*v == "open") a.status = ActionStatus::open;
         else if (*v == "done") a.status = ActionStatus::done;
         else if (*v == "dropped") a.status = ActionStatus::dropped;
-        else r.error("plan-action", fmt::format("unknown status '{}'", *v), "statuses are open, done, dropped");
+        else r.error("plan-action", fmt::format("unknown status '{}'", shown(*v)), "statuses are open, done, dropped");
       } else if (key == "done_on") a.done_on = f.date("done_on");
       else if (key == "strategy") a.strategy = f.word("strategy");
       else if (key == "target") a.target = f.ref("target", RefKind::target);
       else f.unknown(key, key_at, {"id", "title", "owner", "due", "status", "done_on", "strategy", "target"});
     });
-    if (a.id.empty()) return f.missing("id", at, "an action");
+    if (a.id.empty()) return has_id ? void() : f.missing("id", at, "an action");
     if (unique_child(f, p.actions, a, at, "action")) p.actions.push_back(a);
   });
 }
@@ -112,13 +114,22 @@ void check_plan_links(Fields& f, const Plan& p) {
 void load_plan_file(YamlReader& r, LoadContext& ctx) {
   Fields f(r, ctx);
   Book& b = ctx.book;
-  if (!enter_document(r)) return;
+  if (!enter_document(r)) {
+    if (!r.failed()) ctx.diags.error("empty-file", r.location_of({r.file_index(), 1, 1}), "a plan file cannot be empty");
+    return;
+  }
+  if (r.kind() == YamlReader::Kind::sequence_start) {
+    r.reject("record-shape", "a plan file must be a mapping, not a list",
+             "one plan per file: write its fields at the top level, without '- '");
+    return;
+  }
   if (!expect_mapping(r, "a plan file")) return;
   Plan p;
   p.at = r.mark();
   Mark id_at = p.at;
+  bool has_id = false;
   r.each_key([&](std::string_view key, Mark key_at) {
-    if (key == "id") { id_at = r.mark(); p.id = f.word("id"); }
+    if (key == "id") { has_id = true; id_at = r.mark(); p.id = f.word("id"); }
     else if (key == "period") p.period_text = f.word("period");
     else if (key == "owner") p.owner = f.ref("owner", RefKind::person);
     else if (key == "market") r.skip_value();  // free structured text
@@ -128,7 +139,7 @@ void load_plan_file(YamlReader& r, LoadContext& ctx) {
     else f.unknown(key, key_at, {"id", "period", "owner", "market", "segments", "strategies", "actions"});
   });
   if (r.failed()) return;
-  if (p.id.empty()) return f.missing("id", p.at, "a plan");
+  if (p.id.empty()) return has_id ? void() : f.missing("id", p.at, "a plan");
   check_plan_links(f, p);
   f.add_unique(b.plan_index, b.plans, std::move(p), id_at, "plan");
 }

@@ -39,17 +39,26 @@ void load_review_file(YamlReader& r, LoadContext& ctx, std::string_view period_d
   Review rv;
   rv.at = r.mark();
   Mark person_at = rv.at, period_at = rv.at;
+  std::uint32_t person_span = 1, period_span = 1;
+  bool has_person = false, has_period = false;
   r.each_key([&](std::string_view key, Mark key_at) {
-    if (key == "person") { person_at = r.mark(); rv.person = f.ref("person", RefKind::person); }
-    else if (key == "period") { period_at = r.mark(); rv.period_text = f.word("period"); }
+    if (key == "person") {
+      has_person = true;
+      person_at = r.mark();
+      person_span = r.span();
+      rv.person = f.ref("person", RefKind::person);
+    } else if (key == "period") {
+      has_period = true;
+      period_at = r.mark();
+      period_span = r.span();
+      rv.period_text = f.word("period");
+    }
     else if (key == "reviewer") rv.reviewer = f.ref("reviewer", RefKind::person);
     else if (key == "status") {
-      Mark at = r.mark();
       rv.status = f.word("status");
       std::string_view s = b.text(rv.status);
       if (!rv.status.empty() && s != "draft" && s != "final")
-        ctx.diags.error("review-status", r.location_of(at, static_cast<std::uint32_t>(s.size())),
-                        fmt::format("unknown status '{}'", s), "a review is draft or final");
+        r.error("review-status", fmt::format("unknown status '{}'", shown(s)), "a review is draft or final");
     } else if (key == "quantitative") read_quantitative(f, rv);
     else if (key == "qualitative") {
       if (r.is_null() || !expect_mapping(r, "qualitative")) return;
@@ -62,14 +71,15 @@ void load_review_file(YamlReader& r, LoadContext& ctx, std::string_view period_d
     else f.unknown(key, key_at, {"person", "period", "reviewer", "status", "quantitative", "qualitative", "comments"});
   });
   if (r.failed()) return;
-  if (rv.person.empty()) return f.missing("person", rv.at, "a review");
-  if (rv.period_text.empty()) return f.missing("period", rv.at, "a review");
+  if (!has_person) f.missing("person", rv.at, "a review");
+  if (!has_period) f.missing("period", rv.at, "a review");
+  if (rv.person.empty() || rv.period_text.empty()) return;
   if (b.text(rv.period_text) != period_dir)
-    ctx.diags.error("review-place", r.location_of(period_at), fmt::format("period '{}' does not match the folder reviews/{}/",
-                                                                          b.text(rv.period_text), period_dir));
+    ctx.diags.error("review-place", r.location_of(period_at, period_span),
+                    fmt::format("period '{}' does not match the folder reviews/{}/", shown(b.text(rv.period_text)), period_dir));
   if (b.text(rv.person) != person_file)
-    ctx.diags.error("review-place", r.location_of(person_at), fmt::format("person '{}' does not match the file name {}.yaml",
-                                                                          b.text(rv.person), person_file));
+    ctx.diags.error("review-place", r.location_of(person_at, person_span),
+                    fmt::format("person '{}' does not match the file name {}.yaml", shown(b.text(rv.person)), person_file));
   b.reviews.push_back(std::move(rv));
 }
 

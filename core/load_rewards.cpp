@@ -16,12 +16,12 @@ void read_applies_to(Fields& f, RewardPlan& p) {
       p.applies_role = f.word("role");
       std::string_view role = f.book().text(p.applies_role);
       if (!p.applies_role.empty() && role != "rep" && role != "manager" && role != "director" && role != "ops")
-        r.error("reward-plan", fmt::format("unknown role '{}'", role), "roles are rep, manager, director, ops");
+        r.error("reward-plan", fmt::format("unknown role '{}'", shown(role)), "roles are rep, manager, director, ops");
     } else if (key == "team") p.applies_team = f.ref("team", RefKind::team);
-    else if (key == "people") {
-      Mark at = r.mark();
-      p.applies_people = f.words("people");
-      for (Sym s : p.applies_people) f.ctx().ref(RefKind::person, s, at, 1, "people");
+    else if (key == "people") {  // a list of person ids, or one id
+      auto add = [&] { if (Sym s = f.ref("people", RefKind::person); !s.empty()) p.applies_people.push_back(s); };
+      if (r.kind() == YamlReader::Kind::sequence_start) r.each_item(add);
+      else add();
     } else f.unknown(key, key_at, {"role", "team", "people"});
   });
 }
@@ -48,23 +48,24 @@ void read_plan(Fields& f) {
   RewardPlan p;
   p.at = at;
   Mark id_at = at;
+  bool has_id = false;
   r.each_key([&](std::string_view key, Mark key_at) {
-    if (key == "id") { id_at = r.mark(); p.id = f.word("id"); }
+    if (key == "id") { has_id = true; id_at = r.mark(); p.id = f.word("id"); }
     else if (key == "applies_to") read_applies_to(f, p);
     else if (key == "period") {
       p.period = f.word("period");
       std::string_view v = b.text(p.period);
       if (!p.period.empty() && v != "month" && v != "quarter" && v != "year")
-        r.error("reward-plan", fmt::format("unknown plan period '{}'", v), "a plan's period is month, quarter or year");
+        r.error("reward-plan", fmt::format("unknown plan period '{}'", shown(v)), "a plan's period is month, quarter or year");
     } else if (key == "metric") {
       p.metric = f.word("metric");
       if (!p.metric.empty() && !is_known_kpi(b.config, b.text(p.metric)))
-        r.error("reward-plan", fmt::format("unknown metric '{}'", b.text(p.metric)), "see `salesops kpi list` for the KPI ids");
+        r.error("reward-plan", fmt::format("unknown metric '{}'", shown(b.text(p.metric))), "see `salesops kpi list` for the KPI ids");
     } else if (key == "mode") {
       p.mode = f.word("mode");
       std::string_view v = b.text(p.mode);
       if (!p.mode.empty() && v != "marginal" && v != "retroactive")
-        r.error("reward-plan", fmt::format("unknown mode '{}'", v), "a plan's mode is marginal or retroactive");
+        r.error("reward-plan", fmt::format("unknown mode '{}'", shown(v)), "a plan's mode is marginal or retroactive");
     } else if (key == "tiers") read_tiers(f, p);
     else if (key == "gate") {
       if (!expect_mapping(r, "gate")) return;
@@ -96,7 +97,7 @@ void read_plan(Fields& f) {
     else f.unknown(key, key_at, {"id", "applies_to", "period", "metric", "mode", "tiers", "gate", "cap", "spiffs", "team_bonus", "prorate"});
   });
   if (r.failed()) return;
-  if (p.id.empty()) return f.missing("id", at, "a reward plan");
+  if (p.id.empty()) return has_id ? void() : f.missing("id", at, "a reward plan");
   f.add_unique(b.reward_plan_ids, b.reward_plans, std::move(p), id_at, "reward plan");
 }
 
@@ -108,26 +109,27 @@ void read_grant(Fields& f) {
   Grant g;
   g.at = at;
   Mark id_at = at;
+  bool has_id = false, has_date = false, has_person = false, has_team = false;
   r.each_key([&](std::string_view key, Mark key_at) {
-    if (key == "id") { id_at = r.mark(); g.id = f.word("id"); }
-    else if (key == "date") g.date = f.date("date");
-    else if (key == "person") g.person = f.ref("person", RefKind::person);
-    else if (key == "team") g.team = f.ref("team", RefKind::team);
+    if (key == "id") { has_id = true; id_at = r.mark(); g.id = f.word("id"); }
+    else if (key == "date") { has_date = true; g.date = f.date("date"); }
+    else if (key == "person") { has_person = true; g.person = f.ref("person", RefKind::person); }
+    else if (key == "team") { has_team = true; g.team = f.ref("team", RefKind::team); }
     else if (key == "kind") {
       g.kind = f.word("kind");
       std::string_view v = b.text(g.kind);
       if (!g.kind.empty() && v != "title" && v != "trip" && v != "gift" && v != "bonus" && v != "recognition")
-        r.error("grant-kind", fmt::format("unknown grant kind '{}'", v), "kinds are title, trip, gift, bonus, recognition");
+        r.error("grant-kind", fmt::format("unknown grant kind '{}'", shown(v)), "kinds are title, trip, gift, bonus, recognition");
     } else if (key == "title") g.title = f.text("title");
     else if (key == "amount") { if (auto m = f.money("amount")) g.amount = *m; }
     else if (key == "reason") g.reason = f.text("reason");
     else f.unknown(key, key_at, {"id", "date", "person", "team", "kind", "title", "amount", "reason"});
   });
   if (r.failed()) return;
-  if (g.id.empty()) return f.missing("id", at, "a grant");
+  if (g.id.empty()) return has_id ? void() : f.missing("id", at, "a grant");
   std::string name = fmt::format("grant '{}'", b.text(g.id));
-  if (!g.date) f.missing("date", at, name);
-  if (g.person.empty() == g.team.empty())
+  if (!has_date) f.missing("date", at, name);
+  if (has_person == has_team)
     f.ctx().diags.error("grant-recipient", b.location(at), fmt::format("{} needs exactly one of person or team", name));
   f.add_unique(b.grant_ids, b.grants, std::move(g), id_at, "grant");
 }

@@ -2,11 +2,47 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 namespace salesops::core {
+
+namespace {
+
+/// The byte offset where line `line` (0-based) of `text` starts, or text.size().
+std::size_t line_start(std::string_view text, std::size_t line) {
+  std::size_t pos = 0;
+  for (std::size_t l = 0; l < line && pos < text.size(); ++l) {
+    pos = text.find('\n', pos);
+    pos = pos == std::string_view::npos ? text.size() : pos + 1;
+  }
+  return pos;
+}
+
+bool continuation_byte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
+/// The character at 0-based `line` and `column` (in code points), or '\0' past the text.
+char char_at(std::string_view text, std::size_t line, std::size_t column) {
+  std::size_t pos = line_start(text, line);
+  for (std::size_t c = 0; c < column && pos < text.size() && text[pos] != '\n'; ++c)
+    for (++pos; pos < text.size() && continuation_byte(text[pos]); ++pos) {}
+  return pos < text.size() ? text[pos] : '\0';
+}
+
+}  // namespace
+
+std::pair<std::uint32_t, std::uint32_t> line_and_column(std::string_view text, std::size_t offset) {
+  offset = std::min(offset, text.size());
+  std::size_t start = offset == 0 ? std::string_view::npos : text.rfind('\n', offset - 1);
+  start = start == std::string_view::npos ? 0 : start + 1;
+  auto line = 1 + std::count(text.begin(), text.begin() + static_cast<long>(start), '\n');
+  auto column = 1 + std::count_if(text.begin() + static_cast<long>(start), text.begin() + static_cast<long>(offset),
+                                  [](char c) { return !continuation_byte(c); });
+  return {static_cast<std::uint32_t>(line), static_cast<std::uint32_t>(column)};
+}
 
 YamlReader::YamlReader(std::string_view text, std::uint32_t file_index, const std::string& file_label,
                        Diagnostics& diags)
-    : file_(file_index), label_(file_label), diags_(diags) {
+    : text_(text), file_(file_index), label_(file_label), diags_(diags) {
   yaml_parser_initialize(&parser_);
   yaml_parser_set_input_string(&parser_, reinterpret_cast<const unsigned char*>(text.data()), text.size());
 }
@@ -16,6 +52,32 @@ YamlReader::~YamlReader() {
   yaml_parser_delete(&parser_);
 }
 
+void YamlReader::report_parse_error() {
+  if (parser_.error == YAML_READER_ERROR) {
+    // Encoding problems carry a byte offset only; the text before it decoded, so it is
+    // valid UTF-8 and its columns can be counted.
+    auto [line, column] = line_and_column(text_, parser_.problem_offset);
+    std::string message = parser_.problem ? parser_.problem : "the file is not valid UTF-8 text";
+    if (parser_.problem_value >= 0) message += fmt::format(" (byte 0x{:02X})", parser_.problem_value);
+    diags_.error("encoding", {label_, line, column, 1}, message, "salesops reads UTF-8 text: save the file as UTF-8");
+    return;
+  }
+  const yaml_mark_t& m = parser_.problem_mark;
+  std::string message = parser_.problem ? parser_.problem : "the file is not valid YAML";
+  std::string hint;
+  if (char_at(text_, m.line, m.column) == '\t' || message.find("tab") != std::string::npos) {
+    message = "a tab character where YAML expects indentation or a value";
+    hint = "YAML indents with spaces; tabs are not allowed";
+  } else if (parser_.context) {
+    const yaml_mark_t& c = parser_.context_mark;
+    hint = c.line == m.line && c.column == m.column
+               ? std::string(parser_.context)
+               : fmt::format("{} that starts at line {}, column {}", parser_.context, c.line + 1, c.column + 1);
+  }
+  diags_.error("yaml-syntax", {label_, static_cast<std::uint32_t>(m.line + 1), static_cast<std::uint32_t>(m.column + 1), 1},
+               message, hint);
+}
+
 bool YamlReader::next() {
   if (failed_) return false;
   if (has_event_) {
@@ -23,22 +85,20 @@ bool YamlReader::next() {
     has_event_ = false;
   }
   if (kind_ == Kind::stream_end) return false;
+  if (kind_ == Kind::mapping_start || kind_ == Kind::sequence_start) ++level_;
   for (;;) {
     if (!yaml_parser_parse(&parser_, &event_)) {
       failed_ = true;
-      const yaml_mark_t& m = parser_.problem_mark;
-      std::string message = parser_.problem ? parser_.problem : "the file is not valid YAML";
-      if (parser_.context) message = fmt::format("{} {}", parser_.context, message);
-      Location where{label_, static_cast<std::uint32_t>(m.line + 1), static_cast<std::uint32_t>(m.column + 1), 1};
-      std::string hint;
-      if (message.find("cannot start any token") != std::string::npos) hint = "YAML indents with spaces; tabs are not allowed";
-      diags_.error("yaml-syntax", where, message, hint);
+      report_parse_error();
       kind_ = Kind::none;
       return false;
     }
     has_event_ = true;
-    mark_ = {file_, static_cast<std::uint32_t>(event_.start_mark.line + 1),
-             static_cast<std::uint32_t>(event_.start_mark.column + 1)};
+    const yaml_mark_t& start = event_.start_mark;
+    const yaml_mark_t& end = event_.end_mark;
+    mark_ = {file_, static_cast<std::uint32_t>(start.line + 1), static_cast<std::uint32_t>(start.column + 1)};
+    end_ = {file_, static_cast<std::uint32_t>(end.line + 1), static_cast<std::uint32_t>(end.column + 1)};
+    span_ = 1;
     switch (event_.type) {
       case YAML_STREAM_START_EVENT:
         yaml_event_delete(&event_);
@@ -48,16 +108,20 @@ bool YamlReader::next() {
       case YAML_DOCUMENT_START_EVENT: kind_ = Kind::document_start; break;
       case YAML_DOCUMENT_END_EVENT: kind_ = Kind::document_end; break;
       case YAML_MAPPING_START_EVENT: kind_ = Kind::mapping_start; break;
-      case YAML_MAPPING_END_EVENT: kind_ = Kind::mapping_end; break;
+      case YAML_MAPPING_END_EVENT: kind_ = Kind::mapping_end; --level_; break;
       case YAML_SEQUENCE_START_EVENT: kind_ = Kind::sequence_start; break;
-      case YAML_SEQUENCE_END_EVENT: kind_ = Kind::sequence_end; break;
+      case YAML_SEQUENCE_END_EVENT: kind_ = Kind::sequence_end; --level_; break;
       case YAML_SCALAR_EVENT:
         kind_ = Kind::scalar;
         value_ = {reinterpret_cast<const char*>(event_.data.scalar.value), event_.data.scalar.length};
         plain_ = event_.data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+        // libyaml counts columns in code points, as the renderer does.
+        if (end.line == start.line) span_ = static_cast<std::uint32_t>(std::max<std::size_t>(1, end.column - start.column));
+        else span_ = UINT32_MAX;  // to the end of the line
         break;
       case YAML_ALIAS_EVENT:
         kind_ = Kind::alias;
+        span_ = static_cast<std::uint32_t>(std::max<std::size_t>(1, end.column - start.column));
         break;
       default: kind_ = Kind::none; break;
     }
@@ -89,14 +153,38 @@ bool YamlReader::skip_value() {
   return true;
 }
 
+void YamlReader::reject(std::string rule, std::string message, std::string hint) {
+  if (level_ == 0) partial_ = true;
+  if (kind_ == Kind::alias) {
+    skip_value();
+    return;
+  }
+  Location where = location(span_);
+  if (!skip_value()) return;
+  // A flow collection on one line ([a, b], {k: v}) is underlined whole.
+  if (end_.line == where.line && end_.column > where.column) where.length = end_.column - where.column;
+  diags_.error(std::move(rule), std::move(where), std::move(message), std::move(hint));
+}
+
+void YamlReader::finish_document() {
+  bool reported = false;
+  while (!failed_ && kind_ != Kind::stream_end && next()) {
+    if (kind_ != Kind::document_start || reported) continue;
+    reported = true;
+    partial_ = true;
+    bool marker = text_.substr(line_start(text_, mark_.line - 1)).starts_with("---");
+    diags_.error("yaml-documents", location(marker ? 3 : 1),
+                 "a second YAML document: a record file holds one document, and the rest of the file is not read",
+                 "remove the '---' (or '...') line, or move these records into the first document");
+  }
+}
+
 void YamlReader::error(std::string rule, std::string message, std::string hint) {
-  std::uint32_t len = kind_ == Kind::scalar ? static_cast<std::uint32_t>(std::max<std::size_t>(1, value_.size())) : 1;
-  diags_.error(std::move(rule), location(len), std::move(message), std::move(hint));
+  diags_.error(std::move(rule), location(span_), std::move(message), std::move(hint));
 }
 
 void YamlReader::warning(std::string rule, std::string message, std::string hint) {
-  std::uint32_t len = kind_ == Kind::scalar ? static_cast<std::uint32_t>(std::max<std::size_t>(1, value_.size())) : 1;
-  diags_.warning(std::move(rule), location(len), std::move(message), std::move(hint));
+  diags_.warning(std::move(rule), location(span_), std::move(message), std::move(hint));
 }
 
 }  // namespace salesops::core

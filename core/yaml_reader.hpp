@@ -6,11 +6,16 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "core/diagnostics.hpp"
 #include "core/model.hpp"
 
 namespace salesops::core {
+
+/// The 1-based line and column (counted in characters, as libyaml counts them) of the byte
+/// at `offset` in `text`.
+std::pair<std::uint32_t, std::uint32_t> line_and_column(std::string_view text, std::size_t offset);
 
 class YamlReader {
  public:
@@ -34,6 +39,15 @@ class YamlReader {
   /// A plain scalar spelling null: empty, ~, null.
   bool is_null() const;
   Mark mark() const { return mark_; }
+  /// Columns the current event covers on its first line: a scalar's source text, quotes
+  /// included (a value running onto later lines is underlined to the end of its first line);
+  /// 1 for other events.
+  std::uint32_t span() const { return span_; }
+  /// The span of the key most recently passed to an each_key callback.
+  std::uint32_t key_span() const { return key_span_; }
+  /// True when part of the file was not read as records: it stopped parsing, its root was
+  /// of the wrong shape, or it holds a second document. Records it may hold are unknown.
+  bool partial() const { return failed_ || partial_; }
   Location location(std::uint32_t length = 1) const;
   Location location_of(Mark m, std::uint32_t length = 1) const;
   const std::string& file_label() const { return label_; }
@@ -43,6 +57,12 @@ class YamlReader {
   /// Skips the current value (scalar, or a whole mapping or sequence), leaving the reader on
   /// its last event. Iterative: deep nesting cannot exhaust the stack.
   bool skip_value();
+  /// Reports that the current value is not what its field needs and skips it. An alias is
+  /// reported as an alias, and a value that stops parsing midway only by its syntax error.
+  void reject(std::string rule, std::string message, std::string hint = {});
+  /// After the root value: reports a second document ('---' or '...' followed by more) and
+  /// any syntax error in the rest of the file. A record file holds one document.
+  void finish_document();
   /// Calls `on_key(key, key_mark)` for each key of the mapping the reader is on; the callback
   /// must consume the value (the reader is on the value's first event when it is called).
   /// Non-scalar keys are reported and skipped. False when the text stops parsing.
@@ -57,6 +77,9 @@ class YamlReader {
   void warning(std::string rule, std::string message, std::string hint = {});
 
  private:
+  void report_parse_error();
+
+  std::string_view text_;
   yaml_parser_t parser_;
   yaml_event_t event_;
   bool has_event_ = false;
@@ -65,6 +88,11 @@ class YamlReader {
   std::string_view value_;
   bool plain_ = false;
   Mark mark_;
+  Mark end_;  // where the current event ends
+  std::uint32_t span_ = 1;
+  std::uint32_t key_span_ = 1;
+  std::size_t level_ = 0;  // collections open before the current event
+  bool partial_ = false;
   std::uint32_t file_;
   const std::string& label_;
   Diagnostics& diags_;
@@ -75,13 +103,21 @@ bool YamlReader::each_key(Fn&& on_key) {
   while (next()) {
     if (kind_ == Kind::mapping_end) return true;
     if (kind_ != Kind::scalar) {
-      error("yaml-key", "a key must be plain text");
-      if (!skip_value() || !next() || !skip_value()) return false;
+      reject("yaml-key", "a key must be plain text, not a list, a mapping or an alias");
+      if (failed_ || !next() || !skip_value()) return false;
+      continue;
+    }
+    if (value_ == "<<" && plain_) {
+      Location where = location(span_);
+      if (!next() || (kind_ != Kind::alias && !skip_value())) return false;
+      diags_.error("yaml-alias", where, "merge keys (<<) are not supported in records", "write the fields out in full");
       continue;
     }
     std::string key(value_);
     Mark key_mark = mark_;
+    std::uint32_t key_span = span_;
     if (!next()) return false;
+    key_span_ = key_span;
     on_key(std::string_view(key), key_mark);
     if (failed_) return false;
   }
