@@ -16,10 +16,14 @@ struct TomlReader {
   const std::string& file;
   Diagnostics& diags;
 
-  Location at(const toml::node& n) const {
-    auto b = n.source().begin;
-    return {file, static_cast<std::uint32_t>(b.line), static_cast<std::uint32_t>(b.column), 1};
+  /// Where a node or key is, underlining its text on its first line (toml++ counts columns
+  /// in code points, as the renderer does).
+  Location at(const toml::source_region& s) const {
+    auto b = s.begin, e = s.end;
+    std::uint32_t length = e.line == b.line && e.column > b.column ? e.column - b.column : 1;
+    return {file, static_cast<std::uint32_t>(b.line), static_cast<std::uint32_t>(b.column), length};
   }
+  Location at(const toml::node& n) const { return at(n.source()); }
   void wrong_type(const toml::node& n, std::string_view key, std::string_view want) const {
     diags.error("config-type", at(n), fmt::format("'{}' must be {}", key, want));
   }
@@ -30,7 +34,8 @@ struct TomlReader {
       if (std::find(known.begin(), known.end(), key) != known.end()) continue;
       std::string hint;
       if (auto s = closest_match(key, names)) hint = fmt::format("did you mean '{}'?", *s);
-      diags.warning("unknown-key", at(v), fmt::format("unknown key '{}' in [{}]", key, section), hint);
+      std::string where = section.empty() ? "at the top level" : fmt::format("in [{}]", section);
+      diags.warning("unknown-key", at(k.source()), fmt::format("unknown key '{}' {}", key, where), hint);
     }
   }
   std::optional<double> number(const toml::node& n, std::string_view key) const {
@@ -287,7 +292,7 @@ Config parse_config(std::string_view text, const std::string& file_label, Diagno
     return c;
   }
   TomlReader r{file_label, diags};
-  r.unknown_keys(root, "top level", {"org", "stages", "policy", "kpi", "review", "customers", "seasonality", "approvals"});
+  r.unknown_keys(root, "", {"org", "stages", "policy", "kpi", "review", "customers", "seasonality", "approvals"});
   auto section = [&](std::string_view name, auto&& fn) {
     if (auto n = root.get(name)) {
       if (const toml::table* t = n->as_table()) fn(*t);
