@@ -1,6 +1,7 @@
 // salesops check: every problem in every file, then the policy audit.
 #include <fmt/format.h>
 
+#include <fstream>
 #include <iostream>
 
 #include "cli/commands.hpp"
@@ -22,17 +23,23 @@ void run_check(Context& ctx, const CheckOptions& o) {
   if (!diags.has_errors()) core::run_checks(*r.book, ctx.today(), diags);
   diags.sort();
   Format format = ctx.format();
+  std::ofstream file;
+  if (!ctx.options.output.empty()) {
+    file.open(ctx.options.output, std::ios::binary);
+    if (!file) ctx.fail(kWriteRefused, fmt::format("cannot write '{}'", ctx.options.output));
+  }
+  std::ostream& out = file.is_open() ? static_cast<std::ostream&>(file) : std::cout;
   if (format == Format::json) {
-    print_diagnostics_json(std::cout, diags, ctx.book_root().string(), r.files_read);
+    print_diagnostics_json(out, diags, ctx.book_root().string(), r.files_read);
   } else if (format == Format::table) {
-    print_diagnostics(std::cout, diags, &ctx.source(), {ctx.color(1)});
+    print_diagnostics(out, diags, &ctx.source(), {!file.is_open() && ctx.color(1)});
     if (!ctx.options.quiet || diags.error_count() + diags.warning_count() > 0)
-      std::cout << fmt::format("checked {} files: {} error{}, {} warning{}\n", r.files_read, diags.error_count(),
+      out << fmt::format("checked {} files: {} error{}, {} warning{}\n", r.files_read, diags.error_count(),
                                diags.error_count() == 1 ? "" : "s", diags.warning_count(), diags.warning_count() == 1 ? "" : "s");
   } else {
     ctx.fail(kUsage, "check writes table (the default) or json");
   }
-  std::cout.flush();
+  if (!out.flush()) ctx.fail(kWriteRefused, fmt::format("cannot write '{}'", ctx.options.output));
   bool failed = diags.has_errors() || (o.strict && diags.warning_count() > 0);
   if (failed) throw Exit{kCheckFailed};
 }

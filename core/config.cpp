@@ -3,9 +3,12 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
+#include <cmath>
 
 #include <toml++/toml.h>
 
+#include "core/kpi.hpp"
 #include "core/suggest.hpp"
 
 namespace salesops::core {
@@ -91,6 +94,10 @@ void read_stages(const toml::table& t, Config& c, const TomlReader& r) {
         r.diags.error("config-stage", r.at(*n), fmt::format("'{}' is always a closing stage; leave it out of order", name));
         continue;
       }
+      if (std::any_of(stages.begin(), stages.end(), [&](auto& st) { return st.name == name; })) {
+        r.diags.error("config-stage", r.at(*n), fmt::format("stage '{}' is listed twice in order", name));
+        continue;
+      }
       stages.push_back({name, 0, true});
     }
   } else {
@@ -159,7 +166,11 @@ void read_review(const toml::table& t, Config& c, const TomlReader& r) {
       if (!pair || pair->size() != 2) { r.wrong_type(e, "attainment_scores", "a [threshold, score] pair"); continue; }
       auto th = r.number(*pair->get(0), "threshold");
       auto sc = r.integer(*pair->get(1), "score");
-      if (th && sc) c.attainment_scores.emplace_back(*th, static_cast<int>(*sc));
+      if (!th || !sc) continue;
+      if (*sc < 1 || *sc > 5) r.diags.error("config-value", r.at(e), "a score is from 1 to 5");
+      else if (!c.attainment_scores.empty() && *th <= c.attainment_scores.back().first)
+        r.diags.error("config-value", r.at(e), "attainment_scores thresholds must increase");
+      else c.attainment_scores.emplace_back(*th, static_cast<int>(*sc));
     }
   }
 }
@@ -172,6 +183,13 @@ void read_seasonality(const toml::table& t, Config& c, const TomlReader& r) {
     auto n = t.get(months[i]);
     if (!n) { r.diags.error("config-value", r.at(t), fmt::format("[seasonality] needs a weight for {}", months[i])); return; }
     if (auto d = r.number(*n, months[i])) w[i] = *d;
+    if (w[i] < 0) { r.diags.error("config-value", r.at(*n), "a month's weight cannot be negative"); return; }
+  }
+  double total = 0;
+  for (double x : w) total += x;
+  if (std::abs(total - 1.0) > 1e-6) {
+    r.diags.error("config-value", r.at(t), fmt::format("[seasonality] weights add up to {:.4f}, not 1", total));
+    return;
   }
   c.seasonality = w;
 }
@@ -222,6 +240,70 @@ Condition parse_condition(std::string_view field, const toml::node& n, const Tom
   return cond;
 }
 
+/// The fields a custom KPI may name, per record kind: `where` takes any of them, `date`
+/// the dates, `sum` and `avg` the numbers.
+struct KindFields {
+  std::vector<std::string> all, dates, numbers;
+};
+
+KindFields fields_of(std::string_view kind) {
+  std::vector<std::string> customer = {"id", "name", "owner", "tier", "segment", "industry", "region", "source", "since"};
+  if (kind == "deals")
+    return {{"id", "customer", "owner", "title", "product", "amount", "stage", "opened", "expected_close", "closed", "lost_reason"},
+            {"opened", "expected_close", "closed"},
+            {"amount"}};
+  if (kind == "customers") return {customer, {"since"}, {}};
+  std::vector<std::string> extra = kind == "interactions" ? std::vector<std::string>{"date", "next", "type", "by", "summary", "customer"}
+                                                          : std::vector<std::string>{"date", "csat", "nps", "comment", "customer"};
+  extra.insert(extra.end(), customer.begin() + 1, customer.end());
+  if (kind == "interactions") return {extra, {"date", "next"}, {}};
+  return {extra, {"date"}, {"csat", "nps"}};
+}
+
+/// Reports a field a custom KPI names that its record kind does not have.
+bool known_field(const std::string& field, const std::vector<std::string>& allowed, const toml::node& at,
+                 std::string_view what, const TomlReader& r) {
+  if (std::find(allowed.begin(), allowed.end(), field) != allowed.end()) return true;
+  std::string hint;
+  if (auto s = closest_match(field, allowed)) hint = fmt::format("did you mean '{}'?", *s);
+  else {
+    for (auto& a : allowed) hint += (hint.empty() ? "use one of " : ", ") + a;
+  }
+  r.diags.error("config-kpi", r.at(at), fmt::format("'{}' is not {}", field, what), hint);
+  return false;
+}
+
+/// A custom KPI's id, aggregate and field names.
+bool valid_custom_kpi(const CustomKpi& kpi, const toml::table& kt, const toml::node& v, const TomlReader& r) {
+  bool ok = true;
+  bool id_ok = !kpi.id.empty() && std::isalnum(static_cast<unsigned char>(kpi.id[0]));
+  for (char ch : kpi.id) id_ok = id_ok && (std::isalnum(static_cast<unsigned char>(ch)) || ch == '_' || ch == '-' || ch == '.');
+  if (!id_ok) {
+    r.diags.error("config-kpi", r.at(v), fmt::format("'{}' is not a valid KPI id", kpi.id), "ids are letters, digits, '.', '_' and '-'");
+    ok = false;
+  }
+  Config builtin_only;
+  if (is_known_kpi(builtin_only, kpi.id)) {
+    r.diags.error("config-kpi", r.at(v), fmt::format("'{}' is a built-in KPI; choose another id", kpi.id));
+    ok = false;
+  }
+  if (auto n = kt.get("count"); n && n->value<bool>() != std::optional<bool>(true)) {
+    r.diags.error("config-kpi", r.at(*n), "count must be true (or use sum = \"field\" or avg = \"field\")");
+    ok = false;
+  }
+  KindFields fields = fields_of(kpi.kind);
+  const char* kind_text = kpi.kind == "deals" ? "deals" : kpi.kind == "customers" ? "customers" : kpi.kind == "interactions" ? "interactions" : "surveys";
+  if (kpi.aggregate != CustomKpi::Aggregate::count) {
+    const toml::node* n = kt.get(kpi.aggregate == CustomKpi::Aggregate::sum ? "sum" : "avg");
+    ok = known_field(kpi.field, fields.numbers, *n, fmt::format("a number field of {}", kind_text), r) && ok;
+  }
+  if (const toml::table* w = kt.get("where") ? kt.get("where")->as_table() : nullptr)
+    for (auto&& [wk, wv] : *w) ok = known_field(std::string(wk.str()), fields.all, wv, fmt::format("a field of {}", kind_text), r) && ok;
+  if (!kpi.date_field.empty())
+    ok = known_field(kpi.date_field, fields.dates, *kt.get("date"), fmt::format("a date field of {}", kind_text), r) && ok;
+  return ok;
+}
+
 void read_custom_kpis(const toml::table& t, Config& c, const TomlReader& r) {
   for (auto&& [k, v] : t) {
     const toml::table* kt = v.as_table();
@@ -251,7 +333,7 @@ void read_custom_kpis(const toml::table& t, Config& c, const TomlReader& r) {
       }
     }
     if (auto n = kt->get("date")) if (auto s = r.string(*n, "date")) kpi.date_field = *s;
-    c.custom_kpis.push_back(std::move(kpi));
+    if (valid_custom_kpi(kpi, *kt, v, r)) c.custom_kpis.push_back(std::move(kpi));
   }
 }
 
@@ -292,7 +374,7 @@ Config parse_config(std::string_view text, const std::string& file_label, Diagno
     return c;
   }
   TomlReader r{file_label, diags};
-  r.unknown_keys(root, "", {"org", "stages", "policy", "kpi", "review", "customers", "seasonality", "approvals"});
+  r.unknown_keys(root, "", {"org", "stages", "policy", "kpi", "review", "customers", "seasonality"});
   auto section = [&](std::string_view name, auto&& fn) {
     if (auto n = root.get(name)) {
       if (const toml::table* t = n->as_table()) fn(*t);
@@ -309,6 +391,12 @@ Config parse_config(std::string_view text, const std::string& file_label, Diagno
     r.unknown_keys(t, "customers", {"segments"});
     if (auto n = t.get("segments")) c.segments = r.strings(*n, "segments");
   });
+  if (auto n = root.at_path("policy.required_targets"); n && n.is_array()) {
+    for (auto& metric : c.required_targets)
+      if (!is_known_kpi(c, metric))
+        diags.error("config-value", r.at(*n.node()), fmt::format("required target metric '{}' is not a KPI", metric),
+                    "see `salesops kpi list` for the KPI ids");
+  }
   return c;
 }
 

@@ -128,7 +128,9 @@ std::vector<Row> rows_for(const Book& b, GroupBy by, const Period& p, Date today
 }  // namespace
 
 std::optional<Table> kpi_table(const Book& book, const KpiQuery& q, std::string* error) {
-  const std::vector<std::string>& kpis = q.kpis.empty() ? default_kpis() : q.kpis;
+  std::vector<std::string> kpis;
+  for (auto& k : q.kpis.empty() ? default_kpis() : q.kpis)
+    if (std::find(kpis.begin(), kpis.end(), k) == kpis.end()) kpis.push_back(k);  // a column once
   for (auto& k : kpis) {
     if (!is_known_kpi(book.config, k)) {
       if (error) *error = fmt::format("unknown KPI '{}' (see `salesops kpi list`)", k);

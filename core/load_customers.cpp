@@ -121,6 +121,8 @@ void load_customer_file(YamlReader& r, LoadContext& ctx) {
     return;
   }
   if (!has_owner) f.missing("owner", c.at, fmt::format("customer '{}'", b.text(c.id)));
+  // An interaction that names nobody was the owner's: it counts for them.
+  for (Interaction& i : c.interactions) if (i.by.empty()) i.by = c.owner;
   f.add_unique(b.customer_index, b.customers, std::move(c), id_at, "customer");
 }
 
