@@ -54,6 +54,28 @@ std::string printable(std::string_view s) {
   return out;
 }
 
+/// The line with the location underlined. A long line shows a window around the caret,
+/// with '…' where it is cut.
+template <class Paint>
+void print_excerpt(std::ostream& out, std::string_view line, const core::Location& where, Paint&& paint) {
+  constexpr std::uint32_t kWidth = 160, kBefore = 60;  // in characters
+  std::uint32_t column = std::max<std::uint32_t>(1, where.column);
+  std::uint32_t first = column > kWidth - kBefore ? column - kBefore : 1;
+  std::size_t from = byte_of_column(line, first), to = byte_of_column(line, first + kWidth);
+  bool head = from > 0, tail = to < line.size();
+  std::string_view shown = line.substr(from, to - from);
+  // The length counts characters like the column; it may run past the line's end.
+  std::uint32_t last = column + std::min(std::max<std::uint32_t>(1, where.length), first + kWidth - column);
+  std::size_t start = byte_of_column(line, column) - from;
+  std::size_t end = std::min(byte_of_column(line, last), to) - from;
+  std::size_t pad = (head ? 1 : 0) + display_width(printable(shown.substr(0, start)));
+  std::size_t marks = std::max<std::size_t>(1, display_width(printable(shown.substr(start, end - start))));
+  std::string number = std::to_string(where.line);
+  out << ' ' << number << " | " << (head ? "…" : "") << printable(shown) << (tail ? "…" : "") << '\n';
+  out << ' ' << std::string(number.size(), ' ') << " | " << std::string(pad, ' ') << paint("1;32", std::string(marks, '^'))
+      << '\n';
+}
+
 }  // namespace
 
 void print_diagnostics(std::ostream& out, const core::Diagnostics& diags, core::BookSource* source,
@@ -71,21 +93,7 @@ void print_diagnostics(std::ostream& out, const core::Diagnostics& diags, core::
     if (source && d.where.line > 0 && !d.where.file.empty()) {
       auto it = texts.find(d.where.file);
       if (it == texts.end()) it = texts.emplace(d.where.file, source->read(d.where.file, nullptr)).first;
-      if (it->second && it->second->size() <= (std::size_t{1} << 30)) {
-        std::string_view line = line_of(*it->second, d.where.line);
-        bool cut = line.size() > 400;
-        if (cut) line = line.substr(0, 400);
-        std::string number = std::to_string(d.where.line);
-        std::string gutter(number.size(), ' ');
-        std::size_t start = byte_of_column(line, d.where.column);
-        // The length counts characters like the column; it may run past the line's end.
-        std::uint32_t last = d.where.column + std::min(std::max<std::uint32_t>(1, d.where.length), UINT32_MAX - d.where.column);
-        std::size_t end = byte_of_column(line, last);
-        std::size_t pad = display_width(printable(line.substr(0, start)));
-        std::size_t marks = std::max<std::size_t>(1, display_width(printable(line.substr(start, end - start))));
-        out << ' ' << number << " | " << printable(line) << (cut ? "…" : "") << '\n';
-        out << ' ' << gutter << " | " << std::string(pad, ' ') << paint("1;32", std::string(marks, '^')) << '\n';
-      }
+      if (it->second) print_excerpt(out, line_of(*it->second, d.where.line), d.where, paint);
     }
     if (!d.hint.empty()) out << "  hint: " << d.hint << '\n';
   }

@@ -105,20 +105,31 @@ bool precheck(const std::string& text, const std::string& rel, Diagnostics& diag
                 "only YAML text belongs under this directory");
     return false;
   }
+  // One error per conflict, at its <<<<<<< line; a marker outside a conflict on its own.
   bool ok = true;
-  std::uint32_t line = 1;
-  for (std::size_t pos = 0; pos < text.size();) {
+  std::uint32_t line = 1, opened = 0;
+  auto report = [&](std::uint32_t at, std::string message) {
+    diags.error("conflict-marker", {rel, at, 1, 7}, std::move(message),
+                "resolve the conflict, then remove the <<<<<<<, ======= and >>>>>>> lines");
+    ok = false;
+  };
+  for (std::size_t pos = 0; pos < text.size(); ++line) {
     std::size_t end = text.find('\n', pos);
     if (end == std::string::npos) end = text.size();
     std::string_view l(text.data() + pos, end - pos);
-    if (l.starts_with("<<<<<<<") || l.starts_with(">>>>>>>") || (l.starts_with("=======") && l.find_first_not_of("=\r") == std::string_view::npos)) {
-      diags.error("conflict-marker", {rel, line, 1, 7}, "merge-conflict marker",
-                  "resolve the conflict, then remove the <<<<<<<, ======= and >>>>>>> lines");
-      ok = false;
-    }
     pos = end + 1;
-    ++line;
+    bool separator = (l.starts_with("=======") && l.find_first_not_of("=\r") == std::string_view::npos) || l.starts_with("|||||||");
+    if (l.starts_with("<<<<<<<")) {
+      if (opened) report(opened, "unresolved merge conflict: no >>>>>>> line closes it");
+      opened = line;
+    } else if (l.starts_with(">>>>>>>") && opened) {
+      report(opened, fmt::format("unresolved merge conflict (lines {} to {})", opened, line));
+      opened = 0;
+    } else if (l.starts_with(">>>>>>>") || (separator && !opened)) {
+      report(line, "merge-conflict marker");
+    }
   }
+  if (opened) report(opened, "unresolved merge conflict: no >>>>>>> line closes it");
   return ok;
 }
 

@@ -58,15 +58,18 @@ void check_deal(Fields& f, const Deal& d, const DealKeys& keys, Mark at) {
   bool closing = d.stage == b.config.won || d.stage == b.config.lost;
   if (closing) {
     const char* stage = d.stage == b.config.won ? "won" : "lost";
-    auto need = [&](bool present, const char* what) {
-      if (!present)
-        diags.error("deal-closed", b.location(at), fmt::format("deal '{}' is {} but has no {}", id, stage, what),
-                    "a won or lost deal needs customer, amount, opened and closed");
-    };
-    need(keys.closed, "'closed' date");
-    need(keys.customer, "customer");
-    need(keys.amount, "amount");
-    need(keys.opened, "'opened' date");
+    std::vector<const char*> lacking;
+    if (!keys.closed) lacking.push_back("'closed'");
+    if (!keys.customer) lacking.push_back("'customer'");
+    if (!keys.amount) lacking.push_back("'amount'");
+    if (!keys.opened) lacking.push_back("'opened'");
+    if (!lacking.empty()) {
+      std::string list;
+      for (std::size_t i = 0; i < lacking.size(); ++i)
+        list += fmt::format("{}{}", i == 0 ? "" : i + 1 == lacking.size() ? " or " : ", ", lacking[i]);
+      diags.error("deal-closed", b.location(at), fmt::format("deal '{}' is {} but has no {}", id, stage, list),
+                  "a won or lost deal needs customer, amount, opened and closed");
+    }
   } else if (d.closed) {
     diags.error("deal-closed", b.location(at), fmt::format("deal '{}' is still open ({}) but has a 'closed' date", id,
                                                            b.config.stages[d.stage].name),

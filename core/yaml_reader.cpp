@@ -57,9 +57,21 @@ void YamlReader::report_parse_error() {
     // Encoding problems carry a byte offset only; the text before it decoded, so it is
     // valid UTF-8 and its columns can be counted.
     auto [line, column] = line_and_column(text_, parser_.problem_offset);
-    std::string message = parser_.problem ? parser_.problem : "the file is not valid UTF-8 text";
-    if (parser_.problem_value >= 0) message += fmt::format(" (byte 0x{:02X})", parser_.problem_value);
-    diags_.error("encoding", {label_, line, column, 1}, message, "salesops reads UTF-8 text: save the file as UTF-8");
+    std::string_view problem = parser_.problem ? parser_.problem : "";
+    int value = parser_.problem_value;
+    std::string message, hint = "salesops reads UTF-8 text: save the file as UTF-8";
+    if (problem == "invalid leading UTF-8 octet") message = fmt::format("not UTF-8: byte 0x{:02X} cannot start a character", value);
+    else if (problem == "invalid trailing UTF-8 octet") message = fmt::format("not UTF-8: byte 0x{:02X} cannot continue a character", value);
+    else if (problem == "incomplete UTF-8 octet sequence") message = "not UTF-8: the file ends inside a character";
+    else if (problem == "invalid length of a UTF-8 sequence") message = "not UTF-8: a character is encoded with too many bytes";
+    else if (problem == "invalid Unicode character") message = fmt::format("not UTF-8: U+{:04X} is not a character", value);
+    else if (problem == "control characters are not allowed") {
+      message = fmt::format("a control character (0x{:02X}) is not allowed in YAML text", value);
+      hint = "remove it: tabs and line breaks are the only control characters YAML text may hold";
+    } else {
+      message = problem.empty() ? std::string("the file cannot be decoded as text") : std::string(problem);
+    }
+    diags_.error("encoding", {label_, line, column, 1}, message, hint);
     return;
   }
   const yaml_mark_t& m = parser_.problem_mark;
@@ -124,6 +136,14 @@ bool YamlReader::next() {
         span_ = static_cast<std::uint32_t>(std::max<std::size_t>(1, end.column - start.column));
         break;
       default: kind_ = Kind::none; break;
+    }
+    if ((kind_ == Kind::mapping_start || kind_ == Kind::sequence_start) && level_ >= kMaxDepth) {
+      // libyaml's scanner slows quadratically with flow depth: stop long before that shows.
+      failed_ = true;
+      diags_.error("yaml-depth", location(), fmt::format("lists and mappings nest deeper than {} levels", kMaxDepth),
+                   "no record needs that; the rest of the file is not read");
+      kind_ = Kind::none;
+      return false;
     }
     return true;
   }

@@ -21,6 +21,8 @@ class YamlReader {
  public:
   enum class Kind { none, stream_end, document_start, document_end, mapping_start, mapping_end,
                     sequence_start, sequence_end, scalar, alias };
+  /// Lists and mappings nested deeper than this stop the reading with an error.
+  static constexpr std::size_t kMaxDepth = 200;
 
   /// `text` must outlive the reader. Problems are reported against `file_label`.
   YamlReader(std::string_view text, std::uint32_t file_index, const std::string& file_label, Diagnostics& diags);
