@@ -88,7 +88,12 @@ void read_org(const toml::table& t, Config& c, const TomlReader& r) {
 void read_stages(const toml::table& t, Config& c, const TomlReader& r) {
   r.unknown_keys(t, "stages", {"order", "probability"});
   std::vector<StageDef> stages;
-  if (auto n = t.get("order")) {
+  auto order = t.get("order");
+  if (order && !order->is_array()) {
+    r.wrong_type(*order, "order", "a list of stage names");
+    order = nullptr;  // the default stages stand, so records are not all reported
+  }
+  if (auto n = order) {
     for (auto& name : r.strings(*n, "order")) {
       if (name == "won" || name == "lost") {
         r.diags.error("config-stage", r.at(*n), fmt::format("'{}' is always a closing stage; leave it out of order", name));
