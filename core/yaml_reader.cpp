@@ -40,6 +40,20 @@ std::pair<std::uint32_t, std::uint32_t> line_and_column(std::string_view text, s
   return {static_cast<std::uint32_t>(line), static_cast<std::uint32_t>(column)};
 }
 
+std::optional<Mark> KeySet::insert(std::string_view key, Mark at) {
+  if (count_ < kInline) {
+    for (std::size_t i = 0; i < count_; ++i)
+      if (inline_[i].first == key) return inline_[i].second;
+    inline_[count_++] = {std::string(key), at};
+    return std::nullopt;
+  }
+  if (many_.empty())
+    for (auto& [k, m] : inline_) many_.emplace(std::move(k), m);
+  auto [it, added] = many_.emplace(std::string(key), at);
+  if (added) return std::nullopt;
+  return it->second;
+}
+
 YamlReader::YamlReader(std::string_view text, std::uint32_t file_index, const std::string& file_label,
                        Diagnostics& diags)
     : text_(text), file_(file_index), label_(file_label), diags_(diags) {
@@ -197,6 +211,13 @@ void YamlReader::finish_document() {
                  "a second YAML document: a record file holds one document, and the rest of the file is not read",
                  "remove the '---' (or '...') line, or move these records into the first document");
   }
+}
+
+void YamlReader::report_repeated_key(std::string_view key, Mark at, std::uint32_t span, Mark first) {
+  diags_.error("duplicate-key", location_of(at, span),
+               fmt::format("key '{}' is repeated; the first, at line {}, column {}, is the one read", key, first.line,
+                           first.column),
+               "a mapping holds each key once: remove one of them");
 }
 
 void YamlReader::error(std::string rule, std::string message, std::string hint) {

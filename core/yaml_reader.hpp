@@ -3,8 +3,11 @@
 // typed structs, with no node tree in between (SPEC 9: memory follows records).
 #include <yaml.h>
 
+#include <array>
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <unordered_map>
 #include <string_view>
 #include <utility>
 
@@ -16,6 +19,21 @@ namespace salesops::core {
 /// The 1-based line and column (counted in characters, as libyaml counts them) of the byte
 /// at `offset` in `text`.
 std::pair<std::uint32_t, std::uint32_t> line_and_column(std::string_view text, std::size_t offset);
+
+/// The keys of one mapping, to find a repeated one (YAML wants unique keys; libyaml does
+/// not check). A few keys live inline; a mapping with many switches to a hash map, so no
+/// mapping is slow to check.
+class KeySet {
+ public:
+  /// Adds `key`; returns where it was first seen when it is already there.
+  std::optional<Mark> insert(std::string_view key, Mark at);
+
+ private:
+  static constexpr std::size_t kInline = 16;
+  std::array<std::pair<std::string, Mark>, kInline> inline_;
+  std::size_t count_ = 0;
+  std::unordered_map<std::string, Mark> many_;
+};
 
 class YamlReader {
  public:
@@ -67,7 +85,8 @@ class YamlReader {
   void finish_document();
   /// Calls `on_key(key, key_mark)` for each key of the mapping the reader is on; the callback
   /// must consume the value (the reader is on the value's first event when it is called).
-  /// Non-scalar keys are reported and skipped. False when the text stops parsing.
+  /// Non-scalar keys and repeated keys are reported and skipped (the first value of a key
+  /// is the one read). False when the text stops parsing.
   template <class Fn>
   bool each_key(Fn&& on_key);
   /// Calls `on_item()` for each item of the sequence the reader is on.
@@ -80,6 +99,7 @@ class YamlReader {
 
  private:
   void report_parse_error();
+  void report_repeated_key(std::string_view key, Mark at, std::uint32_t span, Mark first);
 
   std::string_view text_;
   yaml_parser_t parser_;
@@ -102,6 +122,7 @@ class YamlReader {
 
 template <class Fn>
 bool YamlReader::each_key(Fn&& on_key) {
+  KeySet keys;
   while (next()) {
     if (kind_ == Kind::mapping_end) return true;
     if (kind_ != Kind::scalar) {
@@ -119,6 +140,11 @@ bool YamlReader::each_key(Fn&& on_key) {
     Mark key_mark = mark_;
     std::uint32_t key_span = span_;
     if (!next()) return false;
+    if (auto first = keys.insert(key, key_mark)) {
+      report_repeated_key(key, key_mark, key_span, *first);
+      if (!skip_value()) return false;
+      continue;
+    }
     key_span_ = key_span;
     on_key(std::string_view(key), key_mark);
     if (failed_) return false;

@@ -219,3 +219,32 @@ TEST_CASE("bad input: a directory link looping to its parent does not hang the w
                                    "missing-ref deals/linked.yaml:1:20/6"});
   fs::remove_all(root);
 }
+
+TEST_CASE("bad input: a repeated key is an error and its first value is the one read") {
+  LoadResult r = load_files({{"deals/x.yaml", "- id: D-1\n  owner: zhang.wei\n  stage: lead\n  stage: won\n"
+                                              "  history: [{date: 2026-11-02, stage: lead}]\n"
+                                              "  history: [{date: 2026-11-03, stage: lead}]\n"}});
+  CHECK(places(r.diags) == Strings{"duplicate-key deals/x.yaml:4:3/5", "duplicate-key deals/x.yaml:6:3/7"});
+  const Deal* d = r.book->deal("D-1");
+  REQUIRE(d);
+  CHECK(r.book->config.stages[d->stage].name == "lead");
+  CHECK(d->history_count == 1);
+}
+
+TEST_CASE("bad input: a mapping of very many keys is checked for repeats in linear time") {
+  std::string text = "{";
+  for (int i = 0; i < 200000; ++i) text += fmt::format("k{}: 1, ", i);
+  text += "k7: 2, k150000: 3}";
+  Diagnostics diags;
+  std::string label = "x.yaml";
+  YamlReader r(text, 0, label, diags);
+  REQUIRE(r.next());
+  REQUIRE(r.next());
+  REQUIRE(r.kind() == YamlReader::Kind::mapping_start);
+  int keys = 0;
+  CHECK(r.each_key([&](std::string_view, Mark) { ++keys; r.skip_value(); }));
+  CHECK(keys == 200000);
+  REQUIRE(diags.items().size() == 2);
+  CHECK(diags.items()[0].message == "key 'k7' is repeated; the first, at line 1, column 51, is the one read");
+  CHECK(diags.items()[1].rule == "duplicate-key");
+}
