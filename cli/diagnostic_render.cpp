@@ -93,7 +93,11 @@ void print_diagnostics(std::ostream& out, const core::Diagnostics& diags, core::
     if (source && d.where.line > 0 && !d.where.file.empty()) {
       auto it = texts.find(d.where.file);
       if (it == texts.end()) it = texts.emplace(d.where.file, source->read(d.where.file, nullptr)).first;
-      if (it->second) print_excerpt(out, line_of(*it->second, d.where.line), d.where, paint);
+      if (it->second) {
+        std::string_view line = line_of(*it->second, d.where.line);
+        if (d.where.line == 1 && line.starts_with("\xEF\xBB\xBF")) line.remove_prefix(3);  // columns skip a BOM
+        print_excerpt(out, line, d.where, paint);
+      }
     }
     if (!d.hint.empty()) out << "  hint: " << d.hint << '\n';
   }

@@ -35,6 +35,7 @@ std::pair<std::uint32_t, std::uint32_t> line_and_column(std::string_view text, s
   std::size_t start = offset == 0 ? std::string_view::npos : text.rfind('\n', offset - 1);
   start = start == std::string_view::npos ? 0 : start + 1;
   auto line = 1 + std::count(text.begin(), text.begin() + static_cast<long>(start), '\n');
+  if (start == 0 && text.starts_with("\xEF\xBB\xBF") && offset >= 3) start = 3;  // a BOM takes no column
   auto column = 1 + std::count_if(text.begin() + static_cast<long>(start), text.begin() + static_cast<long>(offset),
                                   [](char c) { return !continuation_byte(c); });
   return {static_cast<std::uint32_t>(line), static_cast<std::uint32_t>(column)};

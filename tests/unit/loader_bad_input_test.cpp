@@ -120,6 +120,8 @@ TEST_CASE("bad input: encoding errors are placed at the bad byte") {
   CHECK(line_and_column("ab\ncd", 4) == std::pair<std::uint32_t, std::uint32_t>{2, 2});
   CHECK(line_and_column("张伟x", 6) == std::pair<std::uint32_t, std::uint32_t>{1, 3});
   CHECK(line_and_column("", 0) == std::pair<std::uint32_t, std::uint32_t>{1, 1});
+  CHECK(line_and_column("\xEF\xBB\xBFid: x", 7) == std::pair<std::uint32_t, std::uint32_t>{1, 5});  // as libyaml
+  CHECK(places(read_all("\xEF\xBB\xBFid: \xFF")) == Strings{"encoding x.yaml:1:5/1"});
   Diagnostics latin1 = read_all("a: 1\nname: \"M\xfcller\"\n");
   CHECK(places(latin1) == Strings{"encoding x.yaml:2:9/1"});
   CHECK(latin1.items()[0].message == "not UTF-8: byte 0xFC cannot start a character");
