@@ -99,6 +99,10 @@ FileKind classify(const std::string& rel) {
 
 /// Problems libyaml would not name well: binary content and merge-conflict markers.
 bool precheck(const std::string& text, const std::string& rel, Diagnostics& diags) {
+  if (text.starts_with("\xFF\xFE") || text.starts_with("\xFE\xFF")) {
+    diags.error("encoding", {rel, 1, 1, 1}, "the file is UTF-16 text", "salesops reads UTF-8 text: save the file as UTF-8");
+    return false;
+  }
   if (auto nul = text.find('\0'); nul != std::string::npos) {
     auto [line, column] = line_and_column(text, nul);
     diags.error("binary-file", {rel, line, column, 1}, "the file holds binary data (a NUL byte), not YAML text",
