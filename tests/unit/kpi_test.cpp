@@ -3,16 +3,14 @@
 
 #include "core/book.hpp"
 #include "core/kpi.hpp"
+#include "fixtures.hpp"
 
 using namespace salesops::core;
 
 namespace {
 
 const Book& small_book() {
-  static LoadResult r = [] {
-    auto src = directory_source(SALESOPS_SOURCE_DIR "/tests/data/small");
-    return load_book(*src, SALESOPS_SOURCE_DIR "/tests/data/small");
-  }();
+  const LoadResult& r = salesops::test::small_book_load();
   REQUIRE_FALSE(r.diags.has_errors());
   return *r.book;
 }

@@ -4,18 +4,13 @@
 #include <algorithm>
 
 #include "core/book.hpp"
+#include "fixtures.hpp"
 
 using namespace salesops::core;
 
 namespace {
 
-const LoadResult& small() {
-  static LoadResult r = [] {
-    auto src = directory_source(SALESOPS_SOURCE_DIR "/tests/data/small");
-    return load_book(*src, SALESOPS_SOURCE_DIR "/tests/data/small");
-  }();
-  return r;
-}
+const LoadResult& small() { return salesops::test::small_book_load(); }
 
 const Book& book() { return *small().book; }
 

@@ -1,0 +1,16 @@
+#pragma once
+// Fixture books shared by the unit tests, loaded once per test run.
+#include "core/book.hpp"
+
+namespace salesops::test {
+
+/// tests/data/small, the hand-checked book, with its diagnostics.
+inline const core::LoadResult& small_book_load() {
+  static core::LoadResult r = [] {
+    auto src = core::directory_source(SALESOPS_SOURCE_DIR "/tests/data/small");
+    return core::load_book(*src, SALESOPS_SOURCE_DIR "/tests/data/small");
+  }();
+  return r;
+}
+
+}  // namespace salesops::test
