@@ -109,4 +109,38 @@ void Context::emit(const core::Table& table, const std::string& period_label) {
   }
 }
 
+void Context::add_write_options(CLI::App& app) {
+  app.add_flag("--dry-run", options.dry_run, "Print the diff the command would make; write nothing");
+}
+
+core::BookWriter& Context::writer() {
+  if (!writer_) writer_ = std::make_unique<core::BookWriter>(book_root(), core::WriteOptions{.dry_run = options.dry_run});
+  return *writer_;
+}
+
+void Context::lock_book() {
+  if (options.dry_run) return;
+  if (auto refused = writer().lock()) {
+    core::Diagnostics diags;
+    diags.add(*refused);
+    print_diagnostics(std::cerr, diags, nullptr, {color(2)});
+    fail(kWriteRefused, "nothing was written");
+  }
+}
+
+void Context::write(const std::vector<core::FileEdit>& edits, const std::string& done) {
+  core::WriteResult r = writer().apply(edits);
+  if (!r.ok()) {
+    core::Diagnostics diags;
+    for (auto& d : r.errors) diags.add(d);
+    print_diagnostics(std::cerr, diags, &source(), {color(2)});
+    fail(kWriteRefused, "nothing was written");
+  }
+  if (options.dry_run)
+    std::cout << r.diff;
+  else if (!options.quiet && !done.empty())
+    std::cout << done << '\n';
+  std::cout.flush();
+}
+
 }  // namespace salesops::cli

@@ -11,6 +11,7 @@
 #include "core/book.hpp"
 #include "core/period.hpp"
 #include "core/table.hpp"
+#include "core/writer.hpp"
 
 namespace salesops::cli {
 
@@ -25,6 +26,7 @@ struct Exit {
 struct GlobalOptions {
   std::string book, period, today, format, output;
   bool no_color = false, quiet = false, bom = false;
+  bool dry_run = false;  // set by add_write_options on verbs that write
 };
 
 class Context {
@@ -52,11 +54,23 @@ class Context {
   /// Prints "salesops: error: message" to stderr and exits with `code`.
   [[noreturn]] void fail(int code, const std::string& message) const;
 
+  /// Declares --dry-run on a verb that writes (✎).
+  void add_write_options(CLI::App& app);
+  /// Takes the book's write lock before the book is read, so that ids chosen from it stay
+  /// free until the write. Exits 4 when another writer holds it too long.
+  void lock_book();
+  /// Applies `edits` as one transaction through the safe writer. A refusal prints its
+  /// diagnostics and exits 4. With --dry-run it prints the diff and writes nothing;
+  /// otherwise it prints `done` (unless -q).
+  void write(const std::vector<core::FileEdit>& edits, const std::string& done);
+
  private:
   std::optional<core::Date> today_;
   std::optional<std::filesystem::path> root_;
   std::unique_ptr<core::BookSource> source_;
   std::unique_ptr<core::Book> book_;
+  std::unique_ptr<core::BookWriter> writer_;
+  core::BookWriter& writer();
 };
 
 /// A subcommand: declares its options on `app` and sets its callback.
