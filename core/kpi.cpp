@@ -166,13 +166,32 @@ std::optional<Table> kpi_table(const Book& book, const KpiQuery& q, std::string*
   return t;
 }
 
-Cell kpi_value(const Book& book, std::string_view kpi, std::string_view owner, const Period& period, Date today) {
-  PersonGrouping g(book);
-  auto accs = accumulate(book, g, period, today);
+struct KpiCalculator::Impl {
+  const Book& book;
+  Date today;
+  PersonGrouping people;
+  std::map<std::pair<Date, Date>, std::vector<KpiAcc>> sums;
+};
+
+KpiCalculator::KpiCalculator(const Book& book, Date today)
+    : impl_(std::make_unique<Impl>(Impl{book, today, PersonGrouping(book), {}})) {}
+
+KpiCalculator::~KpiCalculator() = default;
+
+Cell KpiCalculator::value(std::string_view kpi, std::string_view owner, const Period& period) {
+  const Book& book = impl_->book;
+  auto key = std::make_pair(period.first, period.last);
+  auto it = impl_->sums.find(key);
+  if (it == impl_->sums.end()) it = impl_->sums.emplace(key, accumulate(book, impl_->people, period, impl_->today)).first;
+  const std::vector<KpiAcc>& accs = it->second;
   KpiAcc acc;
   if (const Person* p = book.person(owner)) acc = accs[static_cast<std::size_t>(p - book.people.data())];
   else acc = sum_of(accs, book.members(owner));
   return kpi_cell(book, kpi, acc);
+}
+
+Cell kpi_value(const Book& book, std::string_view kpi, std::string_view owner, const Period& period, Date today) {
+  return KpiCalculator(book, today).value(kpi, owner, period);
 }
 
 }  // namespace salesops::core

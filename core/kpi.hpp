@@ -1,6 +1,8 @@
 #pragma once
 // KPIs (SPEC 4): the exact definition of every figure, per person, team, company, product,
 // segment or customer, for a period or each sub-period of it.
+#include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -47,5 +49,21 @@ std::optional<Table> kpi_table(const Book& book, const KpiQuery& query, std::str
 /// One KPI for one owner (person id, team id or "company") and period: the figure targets,
 /// reviews and rewards compare against. Undefined as SPEC 4 says.
 Cell kpi_value(const Book& book, std::string_view kpi, std::string_view owner, const Period& period, Date today);
+
+/// kpi_value for many owners and periods: each period's per-person sums are computed once
+/// and kept, so a table of targets costs one pass over the records per distinct period.
+class KpiCalculator {
+ public:
+  KpiCalculator(const Book& book, Date today);
+  ~KpiCalculator();
+  KpiCalculator(const KpiCalculator&) = delete;
+  KpiCalculator& operator=(const KpiCalculator&) = delete;
+  /// The same figure as kpi_value(book, kpi, owner, period, today).
+  Cell value(std::string_view kpi, std::string_view owner, const Period& period);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
 
 }  // namespace salesops::core
