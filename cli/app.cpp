@@ -13,6 +13,7 @@ namespace {
 constexpr Command kCommands[] = {
     {"init", "Create a new book from the templates (--example: the example book)", setup_init},
     {"check", "Validate every record and audit the policies", setup_check},
+    {"target", "Targets: list, set, split, status (attainment, pace, forecasts), check (SMART)", setup_target},
     {"kpi", "The KPI table per person, team, company, product, segment or customer", setup_kpi},
 };
 

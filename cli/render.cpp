@@ -176,10 +176,15 @@ Grid layout(const core::Table& table, bool escape_pipes, std::size_t min_width) 
     grid.widths[c] = std::max(grid.widths[c], h.width);
     grid.header.push_back(std::move(h));
   }
-  for (const auto& row : table.rows) {
+  for (std::size_t r = 0; r < table.rows.size(); ++r) {
+    const auto& row = table.rows[r];
     auto& shown = grid.rows.emplace_back();
     for (std::size_t c = 0; c < table.columns.size(); ++c) {
       shown.push_back(show(cell_at(row, c), grid.aligns[c], escape_pipes));
+      if (c == 0 && !escape_pipes && r < table.depth.size() && table.depth[r] > 0) {
+        shown.back().text.insert(0, 2u * table.depth[r], ' ');
+        shown.back().width += 2u * table.depth[r];
+      }
       grid.widths[c] = std::max(grid.widths[c], shown.back().width);
     }
   }

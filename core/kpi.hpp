@@ -22,11 +22,19 @@ struct KpiDef {
   KpiUnit unit = KpiUnit::count;
   std::string definition;
   bool custom = false;
+  /// The figure of a team is the sum of its people's (revenue, counts); false for rates
+  /// and means (win_rate, csat, avg_deal_size), whose targets cannot be split or paced.
+  bool additive = true;
+  /// Smaller is better (sales_cycle_days, deals_lost, followups_overdue): a target is a
+  /// ceiling, met when the actual is at or below it.
+  bool lower_is_better = false;
 };
 
 /// Built-in KPIs in SPEC order, then the book's custom KPIs.
 std::vector<KpiDef> kpi_definitions(const Config& config);
 bool is_known_kpi(const Config& config, std::string_view id);
+/// The definition of `id`, built-in or custom; nullopt when unknown.
+std::optional<KpiDef> find_kpi(const Config& config, std::string_view id);
 const std::vector<std::string>& default_kpis();
 
 enum class GroupBy { person, team, company, product, segment, customer };

@@ -34,10 +34,22 @@ const std::vector<KpiDef>& builtin() {
   return defs;
 }
 
+const std::vector<KpiDef>& builtin_marked() {
+  static const std::vector<KpiDef> defs = [] {
+    std::vector<KpiDef> d = builtin();
+    for (KpiDef& k : d) {
+      k.additive = k.unit == KpiUnit::count || (k.unit == KpiUnit::money && k.id != "avg_deal_size") || k.id == "training_hours";
+      k.lower_is_better = k.id == "sales_cycle_days" || k.id == "deals_lost" || k.id == "followups_overdue";
+    }
+    return d;
+  }();
+  return defs;
+}
+
 }  // namespace
 
 std::vector<KpiDef> kpi_definitions(const Config& config) {
-  std::vector<KpiDef> out = builtin();
+  std::vector<KpiDef> out = builtin_marked();
   for (auto& k : config.custom_kpis) {
     KpiDef d;
     d.id = k.id;
@@ -52,6 +64,7 @@ std::vector<KpiDef> kpi_definitions(const Config& config) {
       for (std::size_t i = 0; i < k.where.size(); ++i) d.definition += (i ? ", " : " ") + k.where[i].field;
     }
     if (!k.date_field.empty()) d.definition += ", dated by " + k.date_field;
+    d.additive = k.aggregate != CustomKpi::Aggregate::avg;
     out.push_back(std::move(d));
   }
   return out;
@@ -61,6 +74,12 @@ bool is_known_kpi(const Config& config, std::string_view id) {
   auto& b = builtin();
   if (std::any_of(b.begin(), b.end(), [&](auto& d) { return d.id == id; })) return true;
   return std::any_of(config.custom_kpis.begin(), config.custom_kpis.end(), [&](auto& k) { return k.id == id; });
+}
+
+std::optional<KpiDef> find_kpi(const Config& config, std::string_view id) {
+  for (KpiDef& d : kpi_definitions(config))
+    if (d.id == id) return std::move(d);
+  return std::nullopt;
 }
 
 const std::vector<std::string>& default_kpis() {

@@ -35,6 +35,10 @@ struct Column {
 struct Table {
   std::vector<Column> columns;
   std::vector<std::vector<Cell>> rows;
+  /// Per row, how deep its first cell sits in a tree (a child target under its parent):
+  /// the table format indents it two spaces a level; other formats ignore it. Rows past
+  /// the end of this vector are at depth 0.
+  std::vector<std::uint8_t> depth;
 
   void add_column(std::string id, std::string label = {}) { columns.push_back({std::move(id), std::move(label)}); }
   std::vector<Cell>& add_row() { return rows.emplace_back(columns.size()); }

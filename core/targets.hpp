@@ -1,11 +1,14 @@
 #pragma once
 // Targets (SPEC 1, 4): finding them, their periods, and the figures of `target status`.
 #include <optional>
+#include <string>
+#include <unordered_set>
 #include <string_view>
 #include <vector>
 
 #include "core/book.hpp"
 #include "core/period.hpp"
+#include "core/table.hpp"
 
 namespace salesops::core {
 
@@ -21,5 +24,20 @@ const Target* find_target(const Book& book, std::string_view owner, std::string_
 /// Ids of the people an owner stands for: the person, a team's members (subtree), or
 /// everyone for "company".
 std::vector<Sym> owner_people(const Book& book, std::string_view owner);
+
+/// The owners `owner` answers for: itself and, for a team or "company", its sub-teams and
+/// the people in them. Targets of any of these belong to the owner's view.
+std::unordered_set<std::string_view> owners_under(const Book& book, std::string_view owner);
+
+/// Which targets `target list` shows.
+struct TargetListFilter {
+  std::string owner;   // see owners_under; empty: all
+  std::string metric;  // empty: all
+  std::optional<Period> period;  // targets whose period lies within it; none: all
+};
+
+/// `target list`: target, owner, metric, period, value, baseline, parent, with each child
+/// right under its parent (Table::depth says how deep) and the roots in book order.
+Table target_list_table(const Book& book, Date today, const TargetListFilter& filter);
 
 }  // namespace salesops::core
