@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "core/customers.hpp"
 #include "core/period.hpp"
 
 namespace salesops::core {
@@ -58,10 +59,42 @@ void one_on_one_due(const Book& b, Date today, const CheckRule& rule, Diagnostic
   }
 }
 
+/// Customers past their revisit cadence, or with a follow-up date gone by (customer_due).
+void customer_attention(const Book& b, Date today, const CheckRule& rule, Diagnostics& out,
+                        CustomerDue::Reason reason) {
+  for (const CustomerDue& due : customers_due(b, today)) {
+    if (due.reason != reason || due.days_overdue <= 0) continue;
+    const Customer& c = *due.customer;
+    std::string last = due.last_contact ? "last contact " + format_date(*due.last_contact) : "no interaction yet";
+    if (reason == CustomerDue::Reason::revisit)
+      report(rule, b, c.at,
+             fmt::format("customer '{}' is {} days past its revisit ({}; policy: tier {} every {} days)", b.text(c.id),
+                         due.days_overdue, last, b.text(c.tier), b.config.revisit_days.at(b.str(c.tier))),
+             out, "`salesops customer log` records the visit or call");
+    else
+      report(rule, b, c.at,
+             fmt::format("customer '{}' has a follow-up {} days overdue (due {}; {})", b.text(c.id), due.days_overdue,
+                         format_date(due.due), last),
+             out, "`salesops customer log` records the follow-up");
+  }
+}
+
+void customer_revisit_due(const Book& b, Date today, const CheckRule& rule, Diagnostics& out) {
+  customer_attention(b, today, rule, out, CustomerDue::Reason::revisit);
+}
+
+void customer_follow_up_overdue(const Book& b, Date today, const CheckRule& rule, Diagnostics& out) {
+  customer_attention(b, today, rule, out, CustomerDue::Reason::follow_up);
+}
+
 constexpr CheckRule kRules[] = {
     {"deal-history-stage", Severity::warning, "a deal's stage matches the end of its history", deal_history_stage},
     {"required-targets", Severity::warning, "active reps have the targets policy.required_targets asks for", required_targets},
     {"one-on-one-due", Severity::warning, "active reps get a one-on-one every policy.one_on_one_days", one_on_one_due},
+    {"customer-revisit-due", Severity::warning, "customers are revisited within policy.revisit_days of their tier",
+     customer_revisit_due},
+    {"customer-follow-up-overdue", Severity::warning, "follow-up dates set on interactions are kept",
+     customer_follow_up_overdue},
 };
 
 }  // namespace
