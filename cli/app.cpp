@@ -15,6 +15,7 @@ constexpr Command kCommands[] = {
     {"check", "Validate every record and audit the policies", setup_check},
     {"target", "Targets: list, set, split, status (attainment, pace, forecasts), check (SMART)", setup_target},
     {"kpi", "The KPI table per person, team, company, product, segment or customer", setup_kpi},
+    {"customer", "Customers: add, list, show, log, survey, due, segments, satisfaction", setup_customer},
 };
 
 void add_global_options(CLI::App& app, GlobalOptions& o) {

@@ -1,6 +1,10 @@
 #include "core/customers.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
+
+#include "core/targets.hpp"
 
 namespace salesops::core {
 
@@ -42,6 +46,91 @@ std::vector<CustomerDue> customers_due(const Book& book, Date today, int within_
     if (a.due != b.due) return a.due < b.due;
     return book.text(a.customer->id) < book.text(b.customer->id);
   });
+  return out;
+}
+
+namespace {
+
+Cell text_cell(const Book& b, Sym s) { return std::string(b.text(s)); }
+Cell day_cell(Day d) { return d ? Cell{*d} : Cell{Undefined{}}; }
+
+}  // namespace
+
+std::vector<Sym> filter_owners(const Book& book, const CustomerFilter& filter) {
+  return filter.owner.empty() ? std::vector<Sym>{} : owner_people(book, filter.owner);
+}
+
+bool customer_matches(const Book& b, const Customer& c, const CustomerFilter& f, const std::vector<Sym>& owners) {
+  if (!f.owner.empty() && std::find(owners.begin(), owners.end(), c.owner) == owners.end()) return false;
+  if (!f.tier.empty() && b.text(c.tier) != f.tier) return false;
+  if (!f.segment.empty() && b.text(c.segment) != f.segment) return false;
+  if (!f.region.empty() && b.text(c.region) != f.region) return false;
+  return true;
+}
+
+std::optional<Table> customer_list_table(const Book& b, Date today, const CustomerFilter& filter,
+                                         std::string_view sort, std::string* error) {
+  static const char* kSorts[] = {"id", "name", "owner", "tier", "last_contact", "due"};
+  if (std::find(std::begin(kSorts), std::end(kSorts), sort) == std::end(kSorts)) {
+    *error = fmt::format("unknown --sort '{}': use id, name, owner, tier, last_contact or due", sort);
+    return std::nullopt;
+  }
+  struct Row {
+    const Customer* c;
+    std::optional<CustomerDue> due;
+  };
+  std::vector<Row> rows;
+  auto owners = filter_owners(b, filter);
+  for (const Customer& c : b.customers)
+    if (customer_matches(b, c, filter, owners)) rows.push_back({&c, customer_due(b, c, today)});
+  auto key = [&](const Row& r) -> std::pair<std::string, std::int64_t> {
+    if (sort == "name") return {b.str(r.c->name), 0};
+    if (sort == "owner") return {b.str(r.c->owner), 0};
+    if (sort == "tier") return {r.c->tier.empty() ? "~" : b.str(r.c->tier), 0};  // untiered last
+    if (sort == "last_contact") {  // longest without contact first, never contacted before all
+      Day last;
+      for (const Interaction& i : r.c->interactions) if (!last || *i.date > *last) last = i.date;
+      return {{}, last ? last.raw() : INT64_MIN};
+    }
+    if (sort == "due") return {{}, r.due ? r.due->due.time_since_epoch().count() : INT64_MAX};
+    return {{}, 0};
+  };
+  std::stable_sort(rows.begin(), rows.end(), [&](const Row& x, const Row& y) {
+    auto kx = key(x), ky = key(y);
+    if (kx != ky) return kx < ky;
+    return b.text(x.c->id) < b.text(y.c->id);
+  });
+  Table t;
+  for (const char* id : {"customer", "name", "owner", "tier", "segment", "industry", "region", "since", "last_contact",
+                         "due"})
+    t.add_column(id);
+  for (const Row& r : rows) {
+    const Customer& c = *r.c;
+    Day last;
+    for (const Interaction& i : c.interactions) if (!last || *i.date > *last) last = i.date;
+    t.add_row() = {text_cell(b, c.id),     text_cell(b, c.name),     text_cell(b, c.owner), text_cell(b, c.tier),
+                   text_cell(b, c.segment), text_cell(b, c.industry), text_cell(b, c.region), day_cell(c.since),
+                   day_cell(last),          r.due ? Cell{r.due->due} : Cell{Undefined{}}};
+  }
+  return t;
+}
+
+Table customer_due_table(const Book& b, const std::vector<CustomerDue>& due) {
+  Table t;
+  for (const char* id : {"customer", "name", "owner", "tier", "last_contact", "due", "days_overdue", "reason"})
+    t.add_column(id);
+  for (const CustomerDue& d : due) {
+    const Customer& c = *d.customer;
+    t.add_row() = {text_cell(b, c.id),   text_cell(b, c.name), text_cell(b, c.owner),
+                   text_cell(b, c.tier), day_cell(d.last_contact), d.due,
+                   std::int64_t{d.days_overdue}, std::string(reason_name(d.reason))};
+  }
+  return t;
+}
+
+std::vector<const Deal*> deals_of(const Book& b, const Customer& c) {
+  std::vector<const Deal*> out;
+  for (const Deal& d : b.deals) if (d.customer == c.id) out.push_back(&d);
   return out;
 }
 

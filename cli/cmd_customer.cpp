@@ -1,0 +1,124 @@
+// salesops customer: list, show, due, segments, satisfaction (read); add, log, survey (✎,
+// in cmd_customer_edit.cpp).
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <iostream>
+
+#include "cli/commands.hpp"
+#include "cli/cmd_customer.hpp"
+#include "core/customers.hpp"
+#include "core/suggest.hpp"
+
+namespace salesops::cli {
+
+namespace {
+
+struct CustomerOptions {
+  core::CustomerFilter filter;
+  std::string team, sort = "id", by, every, id;
+  int within = 0;
+};
+
+/// Fails (exit 2) when a filter names no known person or team.
+void require_owner(Context& ctx, const core::Book& b, const std::string& owner, const char* option) {
+  if (owner.empty() || owner == "company" || b.person(owner) || b.team(owner)) return;
+  std::vector<std::string> names;
+  for (const core::Person& p : b.people) names.push_back(b.str(p.id));
+  for (const core::Team& t : b.teams) names.push_back(b.str(t.id));
+  auto near = core::closest_match(owner, names);
+  ctx.fail(kUsage, fmt::format("unknown {} '{}'{}", option, owner, near ? fmt::format(": did you mean '{}'?", *near) : ""));
+}
+
+void run_list(Context& ctx, const CustomerOptions& o) {
+  const core::Book& b = ctx.book();
+  require_owner(ctx, b, o.filter.owner, "--owner");
+  std::string error;
+  auto t = core::customer_list_table(b, ctx.today(), o.filter, o.sort, &error);
+  if (!t) ctx.fail(kUsage, error);
+  ctx.emit(*t);
+}
+
+void run_due(Context& ctx, const CustomerOptions& o) {
+  const core::Book& b = ctx.book();
+  require_owner(ctx, b, o.filter.owner, "--owner");
+  if (!o.team.empty() && !b.team(o.team) && o.team != "company") require_owner(ctx, b, o.team, "--team");
+  if (o.within < 0) ctx.fail(kUsage, "--within takes a number of days, 0 or more");
+  core::CustomerFilter f = o.filter;
+  std::vector<core::Sym> owners = core::filter_owners(b, f);
+  std::vector<core::Sym> team = o.team.empty() ? std::vector<core::Sym>{} : core::filter_owners(b, {o.team});
+  std::vector<core::CustomerDue> due;
+  for (const core::CustomerDue& d : core::customers_due(b, ctx.today(), o.within)) {
+    if (!core::customer_matches(b, *d.customer, f, owners)) continue;
+    if (!o.team.empty() && std::find(team.begin(), team.end(), d.customer->owner) == team.end()) continue;
+    due.push_back(d);
+  }
+  ctx.emit(core::customer_due_table(b, due));
+}
+
+void run_segments(Context& ctx, const CustomerOptions& o) {
+  const core::Book& b = ctx.book();
+  auto by = core::parse_segment_by(o.by.empty() ? "customer" : o.by);
+  if (!by) ctx.fail(kUsage, fmt::format("unknown --by '{}': use segment, tier, region or industry", o.by));
+  core::Period p = ctx.period("this-year");
+  ctx.emit(core::customer_segments_table(b, p, *by), p.label);
+}
+
+void run_satisfaction(Context& ctx, const CustomerOptions& o) {
+  const core::Book& b = ctx.book();
+  auto by = core::parse_satisfaction_by(o.by.empty() ? "owner" : o.by);
+  if (!by) ctx.fail(kUsage, fmt::format("unknown --by '{}': use owner, team or segment", o.by));
+  std::optional<core::Every> every;
+  if (!o.every.empty()) {
+    every = core::parse_every(o.every);
+    if (!every) ctx.fail(kUsage, fmt::format("unknown --every '{}': use week, month, quarter or year", o.every));
+  }
+  core::Period p = ctx.period("this-year");
+  ctx.emit(core::customer_satisfaction_table(b, p, every, *by), p.label);
+}
+
+}  // namespace
+
+const core::Customer& find_customer(Context& ctx, const core::Book& b, const std::string& id) {
+  if (const core::Customer* c = b.customer(id)) return *c;
+  std::vector<std::string> ids;
+  for (const core::Customer& c : b.customers) ids.push_back(b.str(c.id));
+  auto near = core::closest_match(id, ids);
+  ctx.fail(kUsage, fmt::format("unknown customer '{}'{}", id, near ? fmt::format(": did you mean '{}'?", *near) : ""));
+}
+
+void setup_customer(CLI::App& app, Context& ctx) {
+  app.require_subcommand(1);
+  auto o = std::make_shared<CustomerOptions>();
+
+  CLI::App* list = app.add_subcommand("list", "Customers, with their last contact and next due date");
+  list->add_option("--owner", o->filter.owner, "A person, or a team (its members' customers)");
+  list->add_option("--tier", o->filter.tier, "A, B or C");
+  list->add_option("--segment", o->filter.segment, "One segment");
+  list->add_option("--region", o->filter.region, "One region");
+  list->add_option("--sort", o->sort, "id, name, owner, tier, last_contact or due")->capture_default_str();
+  list->callback([&ctx, o] { ctx.command = "customer list"; run_list(ctx, *o); });
+
+  CLI::App* show = app.add_subcommand("show", "A customer's card: contacts, deals, interactions, surveys, what is due");
+  show->add_option("id", o->id, "The customer id")->required();
+  show->callback([&ctx, o] { ctx.command = "customer show"; show_customer(ctx, o->id); });
+
+  CLI::App* due = app.add_subcommand("due", "Customers whose revisit or follow-up is due, most overdue first");
+  due->add_option("--owner", o->filter.owner, "A person, or a team (its members' customers)");
+  due->add_option("--team", o->team, "A team: its members' customers");
+  due->add_option("--within", o->within, "Also what comes due in the next N days");
+  due->callback([&ctx, o] { ctx.command = "customer due"; run_due(ctx, *o); });
+
+  CLI::App* seg = app.add_subcommand("segments", "ABC analysis by revenue, or summaries by segment, tier, region, industry");
+  seg->add_option("--by", o->by, "segment, tier, region or industry (default: each customer, classed A, B, C)");
+  seg->callback([&ctx, o] { ctx.command = "customer segments"; run_segments(ctx, *o); });
+
+  CLI::App* sat = app.add_subcommand("satisfaction", "CSAT and NPS by owner, team or segment");
+  sat->add_option("--by", o->by, "owner (default), team or segment");
+  sat->add_option("--every", o->every, "Split the period: week, month, quarter or year");
+  sat->callback([&ctx, o] { ctx.command = "customer satisfaction"; run_satisfaction(ctx, *o); });
+
+  setup_customer_edits(app, ctx);
+}
+
+}  // namespace salesops::cli

@@ -1,0 +1,16 @@
+#pragma once
+// The parts of `salesops customer` kept in separate files.
+#include <string>
+
+#include "cli/context.hpp"
+
+namespace salesops::cli {
+
+/// The customer with this id; fails (exit 2) with a "did you mean" otherwise.
+const core::Customer& find_customer(Context& ctx, const core::Book& book, const std::string& id);
+/// `customer show ID`: the card, as text.
+void show_customer(Context& ctx, const std::string& id);
+/// `customer add`, `customer log`, `customer survey` (✎).
+void setup_customer_edits(CLI::App& app, Context& ctx);
+
+}  // namespace salesops::cli
