@@ -16,6 +16,7 @@ constexpr Command kCommands[] = {
     {"target", "Targets: list, set, split, status (attainment, pace, forecasts), check (SMART)", setup_target},
     {"kpi", "The KPI table per person, team, company, product, segment or customer", setup_kpi},
     {"customer", "Customers: add, list, show, log, survey, due, segments, satisfaction", setup_customer},
+    {"import", "Records from CSV exports of other CRMs, with a column mapping", setup_import},
 };
 
 void add_global_options(CLI::App& app, GlobalOptions& o) {

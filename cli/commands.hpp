@@ -10,6 +10,7 @@ void setup_init(CLI::App& app, Context& ctx);
 void setup_check(CLI::App& app, Context& ctx);
 void setup_kpi(CLI::App& app, Context& ctx);
 void setup_customer(CLI::App& app, Context& ctx);
+void setup_import(CLI::App& app, Context& ctx);
 void setup_target(CLI::App& app, Context& ctx);
 
 /// The command table, in the order `salesops --help` lists them.

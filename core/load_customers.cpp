@@ -86,11 +86,11 @@ void load_customer_file(YamlReader& r, LoadContext& ctx) {
   Customer c;
   c.at = r.mark();
   Mark id_at = c.at;
-  bool has_id = false, has_owner = false;
+  bool has_id = false;
   r.each_key([&](std::string_view key, Mark key_at) {
     if (key == "id") { has_id = true; id_at = r.mark(); c.id = f.word("id"); }
     else if (key == "name") c.name = f.text("name");
-    else if (key == "owner") { has_owner = true; c.owner = f.ref("owner", RefKind::person); }
+    else if (key == "owner") c.owner = f.ref("owner", RefKind::person);
     else if (key == "tier") {
       c.tier = f.word("tier");
       std::string_view t = b.text(c.tier);
@@ -120,7 +120,8 @@ void load_customer_file(YamlReader& r, LoadContext& ctx) {
     if (!has_id) f.missing("id", c.at, "a customer");
     return;
   }
-  if (!has_owner) f.missing("owner", c.at, fmt::format("customer '{}'", b.text(c.id)));
+  // No owner is an unassigned account (CRM exports often have them): its figures count for
+  // no person until one is set.
   // An interaction that names nobody was the owner's: it counts for them.
   for (Interaction& i : c.interactions) if (i.by.empty()) i.by = c.owner;
   f.add_unique(b.customer_index, b.customers, std::move(c), id_at, "customer");

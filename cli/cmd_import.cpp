@@ -1,0 +1,118 @@
+// salesops import deals|customers|people FILE.csv (✎): records from other CRMs' CSV exports.
+#include <fmt/format.h>
+
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "cli/commands.hpp"
+#include "cli/diagnostic_render.hpp"
+#include "core/import.hpp"
+
+namespace salesops::cli {
+
+namespace {
+
+struct ImportArgs {
+  std::string kind, file, preset, date_format, team;
+  std::vector<std::string> map, stage_map;
+};
+
+/// "a=b,c=d" items: a repeated left side is allowed (one column may feed several fields).
+core::Pairs pairs(Context& ctx, const std::vector<std::string>& items, const char* option) {
+  core::Pairs out;
+  for (const std::string& joined : items) {
+    std::stringstream in(joined);
+    std::string item;
+    while (std::getline(in, item, ',')) {
+      if (item.empty()) continue;
+      auto eq = item.find('=');
+      if (eq == std::string::npos || eq == 0 || eq + 1 == item.size())
+        ctx.fail(kUsage, fmt::format("{}: '{}' is not of the form {}", option, item,
+                                     std::string_view(option) == "--map" ? "COLUMN=FIELD" : "THEIRS=OURS"));
+      out.emplace_back(item.substr(0, eq), item.substr(eq + 1));
+    }
+  }
+  return out;
+}
+
+void run_import(Context& ctx, const ImportArgs& a) {
+  auto kind = core::parse_import_kind(a.kind);
+  if (!kind) ctx.fail(kUsage, fmt::format("cannot import '{}': import deals, customers or people", a.kind));
+  core::ImportOptions o;
+  o.kind = *kind;
+  if (!a.preset.empty()) {
+    const core::ImportPreset* p = core::find_import_preset(a.preset);
+    if (!p) {
+      std::string names;
+      for (const core::ImportPreset& q : core::import_presets()) names += (names.empty() ? "" : ", ") + q.name;
+      ctx.fail(kUsage, fmt::format("unknown preset '{}': presets are {}", a.preset, names));
+    }
+    o.map = *kind == core::ImportKind::people ? p->people : *kind == core::ImportKind::customers ? p->customers : p->deals;
+    o.date_format = p->date_format;
+    o.stage_map = p->stages;
+    o.values = p->values;
+  }
+  core::Pairs extra = pairs(ctx, a.map, "--map");
+  for (std::size_t i = 0; i < extra.size(); ++i)
+    for (std::size_t j = 0; j < i; ++j)
+      if (extra[i].second == extra[j].second) ctx.fail(kUsage, fmt::format("--map: field '{}' is given twice", extra[i].second));
+  o.map.insert(o.map.end(), extra.begin(), extra.end());
+  core::Pairs stages = pairs(ctx, a.stage_map, "--stage-map");
+  o.stage_map.insert(o.stage_map.end(), stages.begin(), stages.end());
+  if (!a.date_format.empty()) o.date_format = a.date_format;
+  o.team = a.team;
+  o.today = ctx.today();
+
+  std::ifstream in(a.file, std::ios::binary);
+  if (!in) ctx.fail(kUsage, fmt::format("cannot read '{}'", a.file));
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  core::CsvTable csv = core::parse_csv(text);
+  if (csv.error) {
+    std::cerr << fmt::format("{}:{}:{}: error [csv]: {}\n", a.file, csv.error->line, csv.error->column,
+                             csv.error->message);
+    ctx.fail(kWriteRefused, "nothing was written");
+  }
+
+  ctx.lock_book();
+  const core::Book& book = ctx.book();
+  if (!o.team.empty() && !book.team(o.team)) ctx.fail(kUsage, fmt::format("unknown --team '{}'", o.team));
+  core::ImportPlan plan = core::plan_import(book, csv, o);
+  if (!plan.ok()) ctx.fail(kUsage, fmt::format("{}: {}; nothing was written", a.file, plan.error));
+
+  std::string lines;
+  for (const core::ImportOutcome& r : plan.outcomes)
+    if (!r.created || !ctx.options.quiet)
+      lines += fmt::format("{}:{}: {}{}\n", a.file, r.line, r.created ? "" : "skipped: ", r.text);
+  std::cout << lines;
+  if (!plan.edits.empty()) ctx.write(plan.edits, "");
+  std::vector<std::string> made;
+  auto count = [&](std::size_t n, const char* one, const char* many) {
+    if (n) made.push_back(fmt::format("{} {}", n, n == 1 ? one : many));
+  };
+  count(plan.deals, "deal", "deals");
+  count(plan.customers, "customer", "customers");
+  count(plan.people, "person", "people");
+  count(plan.teams, "team", "teams");
+  std::cout << fmt::format("{} {}: {} row{}; {} {}; skipped {}\n", ctx.options.dry_run ? "would import" : "imported",
+                           a.file, plan.rows, plan.rows == 1 ? "" : "s", ctx.options.dry_run ? "would create" : "created",
+                           made.empty() ? std::string("nothing") : fmt::format("{}", fmt::join(made, ", ")), plan.skipped);
+  std::cout.flush();
+}
+
+}  // namespace
+
+void setup_import(CLI::App& app, Context& ctx) {
+  auto a = std::make_shared<ImportArgs>();
+  app.add_option("kind", a->kind, "deals, customers or people")->required();
+  app.add_option("file", a->file, "The CSV file (RFC 4180, UTF-8, with a header row)")->required();
+  app.add_option("--map", a->map, "COLUMN=FIELD pairs, comma separated: which column fills which field");
+  app.add_option("--preset", a->preset, "Settings for a known export: crm-sales-opportunities");
+  app.add_option("--date-format", a->date_format, "How the file writes dates, e.g. %m/%d/%Y (ISO is always read)");
+  app.add_option("--stage-map", a->stage_map, "THEIRS=OURS stage names, comma separated");
+  app.add_option("--team", a->team, "The team people named by customer or deal rows join when they are created");
+  ctx.add_write_options(app);
+  app.callback([&ctx, a] { run_import(ctx, *a); });
+}
+
+}  // namespace salesops::cli
