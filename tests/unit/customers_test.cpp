@@ -108,3 +108,35 @@ TEST_CASE("customer due: check warns about what is overdue, at the customer reco
   CHECK(rules == std::vector<std::string>{"customer-revisit-due customers/C-1.yaml:1",
                                           "customer-follow-up-overdue customers/C-2.yaml:1"});
 }
+
+TEST_CASE("customer segments: ABC cut-offs at exactly 80% and 95%") {
+  CHECK(abc_class(80, 100) == 'A');
+  CHECK(abc_class(81, 100) == 'B');
+  CHECK(abc_class(95, 100) == 'B');
+  CHECK(abc_class(96, 100) == 'C');
+  // In cents, where a double would round: 0.80 of 1000.03 is 800.024.
+  CHECK(abc_class(80002, 100003) == 'A');
+  CHECK(abc_class(80003, 100003) == 'B');
+
+  // Three customers with 8000, 1500 and 500 won: cumulative 80%, 95%, 100%.
+  auto r = salesops::test::load_files({
+      {"customers/C-2.yaml", "id: C-2\nname: Two\nowner: zhang.wei\n"},
+      {"customers/C-3.yaml", "id: C-3\nname: Three\nowner: zhang.wei\n"},
+      {"deals/2026-10.yaml",
+       "- {id: D-1, customer: C-1, owner: zhang.wei, amount: 8000, stage: won, opened: 2026-10-01, closed: 2026-10-02}\n"
+       "- {id: D-2, customer: C-2, owner: zhang.wei, amount: 1000, stage: won, opened: 2026-10-01, closed: 2026-10-02}\n"
+       "- {id: D-3, customer: C-2, owner: zhang.wei, amount: 500, stage: won, opened: 2026-10-01, closed: 2026-10-03}\n"
+       "- {id: D-4, customer: C-3, owner: zhang.wei, amount: 500, stage: won, opened: 2026-10-01, closed: 2026-10-04}\n"
+       "- {id: D-5, customer: C-3, owner: zhang.wei, amount: 9000, stage: won, opened: 2026-10-01, closed: 2026-11-04}\n"},
+  });
+  REQUIRE_FALSE(r.diags.has_errors());
+  std::string error;
+  Period oct = *parse_period("2026-10", kToday, {}, &error);
+  Table t = customer_segments_table(*r.book, oct, SegmentBy::customer);
+  REQUIRE(t.rows.size() == 3);
+  std::vector<std::string> classes;
+  for (auto& row : t.rows) classes.push_back(std::get<std::string>(row[0]) + std::get<std::string>(row[6]));
+  CHECK(classes == std::vector<std::string>{"C-1A", "C-2B", "C-3C"});
+  CHECK(std::get<Ratio>(t.rows[1][5]).value == doctest::Approx(0.95));
+  CHECK(std::get<Money>(t.rows[1][3]).cents == 150000);
+}
