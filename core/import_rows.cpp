@@ -65,7 +65,10 @@ RowImporter::RowImporter(const Book& b, const ImportOptions& o, std::span<const 
   for (const Team& t : b.teams) teams_.add(b.str(t.id), b.str(t.name));
   for (const Person& p : b.people) people_.add(b.str(p.id), b.str(p.name));
   for (const Customer& c : b.customers) customers_.add(b.str(c.id), b.str(c.name));
-  for (const Deal& d : b.deals) deal_ids_.emplace(b.str(d.id), 0);
+  for (const Deal& d : b.deals) {
+    deal_ids_.emplace(b.str(d.id), 0);
+    deals_.ids.insert(b.str(d.id));
+  }
 }
 
 bool RowImporter::mapped(std::string_view field) const {
@@ -357,11 +360,7 @@ void RowImporter::deal_row(const CsvRecord& r) {
     }
   }
   const int year = static_cast<int>(ymd(opened ? *opened : o_.today).year());
-  if (id.empty()) {
-    Known ids;
-    for (auto& [d, line] : deal_ids_) ids.ids.insert(d);
-    id = next_number(fmt::format("D-{}-", year), ids);
-  }
+  if (id.empty()) id = next_number(fmt::format("D-{}-", year), deals_);
   if (new_customer) {
     std::string file = fmt::format("customers/{}.yaml", customer_id);
     customer_files_.push_back({file, {YamlEdit::set(YamlPath{}.key("id"), YamlValue::text(customer_id)),
@@ -386,6 +385,7 @@ void RowImporter::deal_row(const CsvRecord& r) {
   std::string file = opened ? "deals/" + format_date(*opened).substr(0, 7) + ".yaml" : std::string("deals/undated.yaml");
   deal_files_[file].push_back(YamlValue::map(std::move(f)));
   deal_ids_.emplace(id, r.line);
+  deals_.ids.insert(id);
   ++plan_.deals;
   std::string note = fmt::format("created deal {}", id);
   for (auto& n : p.notes) note += ", " + n;

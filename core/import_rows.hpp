@@ -62,7 +62,7 @@ class RowImporter {
   std::vector<int> column_;
   ImportPlan& plan_;
   std::vector<std::string> header_;
-  Known teams_, people_, customers_;
+  Known teams_, people_, customers_, deals_;
   std::unordered_map<std::string, std::uint32_t> deal_ids_;  // id -> line (0: in the book)
   std::unordered_map<std::string, std::uint64_t> counters_;  // id prefix -> next number
   std::vector<YamlValue> new_teams_, new_people_;

@@ -21,10 +21,40 @@ bool resolves_to_non_string(const std::string& s) {
   return s.empty() || std::regex_match(s, special);
 }
 
-// A number, date or boolean that can stand unquoted.
+bool is_word_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+// A number, date or boolean that can stand unquoted: [-+]?(\.[0-9]|[0-9A-Za-z_])[0-9A-Za-z_.+-]*
+// (written out rather than as a regex: imports write it hundreds of thousands of times).
 bool is_safe_literal(const std::string& s) {
-  static const std::regex safe("[-+]?(\\.[0-9]|[0-9A-Za-z_])[0-9A-Za-z_.+-]*");
-  return std::regex_match(s, safe);
+  std::size_t i = s.size() > 0 && (s[0] == '-' || s[0] == '+') ? 1 : 0;
+  if (i >= s.size()) return false;
+  if (s[i] == '.') {
+    if (i + 1 >= s.size() || s[i + 1] < '0' || s[i + 1] > '9') return false;
+    i += 2;
+  } else if (is_word_char(s[i])) {
+    ++i;
+  } else {
+    return false;
+  }
+  for (; i < s.size(); ++i)
+    if (!is_word_char(s[i]) && s[i] != '.' && s[i] != '+' && s[i] != '-') return false;
+  return true;
+}
+
+// Text that every YAML reader takes for the same string written plain, and yaml-cpp writes
+// plain: a letter, then letters, digits, '_', '.', '/' and '-', and none of YAML 1.1's
+// boolean or null words. The common case (ids, names of stages and products), decided
+// without the emitter.
+bool is_plain_word(const std::string& s) {
+  if (s.empty() || !((s[0] >= 'a' && s[0] <= 'z') || (s[0] >= 'A' && s[0] <= 'Z'))) return false;
+  for (char c : s)
+    if (!is_word_char(c) && c != '.' && c != '/' && c != '-') return false;
+  static const char* kWords[] = {"y",     "Y",     "yes",  "Yes",  "YES",  "n",   "N",   "no",  "No",
+                                 "NO",    "true",  "True", "TRUE", "false", "False", "FALSE", "on", "On",
+                                 "ON",    "off",   "Off",  "OFF",  "null",  "Null",  "NULL"};
+  return s.size() > 5 || std::none_of(std::begin(kWords), std::end(kWords), [&](const char* w) { return s == w; });
 }
 
 // Characters that cannot stand raw in a scalar (YAML forbids them, or YAML 1.1 reads them
@@ -82,6 +112,7 @@ bool is_valid_value(const YamlValue& v) {
 }
 
 std::string emit_yaml_text(const std::string& s, bool in_flow, QuoteStyle prefer) {
+  if (prefer == QuoteStyle::any && is_plain_word(s)) return s;
   bool unprintable = false;
   escape_unprintable(s, &unprintable);
   const bool must_quote = unprintable || resolves_to_non_string(s) || (in_flow && s.find(':') != std::string::npos);
