@@ -1,6 +1,7 @@
 // salesops import deals|customers|people FILE.csv (✎): records from other CRMs' CSV exports.
 #include <fmt/format.h>
 
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -64,6 +65,8 @@ void run_import(Context& ctx, const ImportArgs& a) {
   o.team = a.team;
   o.today = ctx.today();
 
+  std::error_code ec;
+  if (std::filesystem::is_directory(a.file, ec)) ctx.fail(kUsage, fmt::format("cannot read '{}': it is a directory", a.file));
   std::ifstream in(a.file, std::ios::binary);
   if (!in) ctx.fail(kUsage, fmt::format("cannot read '{}'", a.file));
   std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());

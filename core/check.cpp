@@ -66,14 +66,15 @@ void customer_attention(const Book& b, Date today, const CheckRule& rule, Diagno
     if (due.reason != reason || due.days_overdue <= 0) continue;
     const Customer& c = *due.customer;
     std::string last = due.last_contact ? "last contact " + format_date(*due.last_contact) : "no interaction yet";
+    std::string days = fmt::format("{} day{}", due.days_overdue, due.days_overdue == 1 ? "" : "s");
     if (reason == CustomerDue::Reason::revisit)
       report(rule, b, c.at,
-             fmt::format("customer '{}' is {} days past its revisit ({}; policy: tier {} every {} days)", b.text(c.id),
-                         due.days_overdue, last, b.text(c.tier), b.config.revisit_days.at(b.str(c.tier))),
+             fmt::format("customer '{}' is {} past its revisit ({}; policy: tier {} every {} days)", b.text(c.id),
+                         days, last, b.text(c.tier), b.config.revisit_days.at(b.str(c.tier))),
              out, "`salesops customer log` records the visit or call");
     else
       report(rule, b, c.at,
-             fmt::format("customer '{}' has a follow-up {} days overdue (due {}; {})", b.text(c.id), due.days_overdue,
+             fmt::format("customer '{}' has a follow-up {} overdue (due {}; {})", b.text(c.id), days,
                          format_date(due.due), last),
              out, "`salesops customer log` records the follow-up");
   }

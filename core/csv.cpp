@@ -19,6 +19,17 @@ class CsvParser {
       return out;
     }
     if (s_.substr(0, 3) == "\xef\xbb\xbf") pos_ = line_start_ = 3;
+    if (std::size_t nul = s_.find('\0'); nul != std::string_view::npos) {
+      // Text has no NUL byte: this is a binary file (or UTF-16 without its mark).
+      for (std::size_t i = pos_; i < nul; ++i)
+        if (s_[i] == '\n' || (s_[i] == '\r' && (i + 1 >= s_.size() || s_[i + 1] != '\n'))) {
+          ++line_;
+          line_start_ = i + 1;
+        }
+      fail(nul, "a NUL byte: this is not a text file");
+      out.error = error_;
+      return out;
+    }
     while (pos_ < s_.size()) {
       CsvRecord rec;
       rec.line = line_;

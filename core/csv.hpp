@@ -29,7 +29,8 @@ struct CsvTable {
 
 /// Parses the whole text. A quote may only open a field or, doubled, stand inside a
 /// quoted one; a quoted field must be closed before the end of the text, and be followed
-/// by a delimiter or a line end. The text must be UTF-8 (a UTF-16 file is named as such).
+/// by a delimiter or a line end. The text must be UTF-8 without NUL bytes (a UTF-16 file
+/// is named as such).
 CsvTable parse_csv(std::string_view text, char delimiter = ',');
 
 }  // namespace salesops::core

@@ -83,6 +83,14 @@ TEST_CASE("csv: not UTF-8") {
   CHECK(utf16.error->message.find("UTF-16") != std::string::npos);
 }
 
+TEST_CASE("csv: a NUL byte is binary data, named at its line") {
+  auto bin = parse_csv(std::string("a,b\n1,2\n3,\0\n", 11));
+  REQUIRE(bin.error);
+  CHECK(bin.error->line == 3);
+  CHECK(bin.error->column == 3);
+  CHECK(bin.error->message == "a NUL byte: this is not a text file");
+}
+
 TEST_CASE("csv: another delimiter") {
   CHECK(rows(parse_csv("a;b\n\"x;y\";2\n", ';')) == Rows{{"a", "b"}, {"x;y", "2"}});
 }
