@@ -54,9 +54,15 @@ std::string RowImporter::Known::find(std::string_view v) const {
   return it == by_name.end() ? std::string{} : it->second;
 }
 
-void RowImporter::Known::add(const std::string& id, const std::string& name) {
+void RowImporter::Known::add(const std::string& id, const std::string& name, std::uint32_t created_on) {
   ids.insert(id);
   if (!name.empty()) by_name.emplace(name, id);
+  if (created_on) line.emplace(id, created_on);
+}
+
+std::string RowImporter::Known::where(const std::string& id) const {
+  auto it = line.find(id);
+  return it == line.end() ? std::string("is already in the book") : fmt::format("was created on line {}", it->second);
 }
 
 RowImporter::RowImporter(const Book& b, const ImportOptions& o, std::span<const char* const> fields,
@@ -182,9 +188,9 @@ std::string RowImporter::team(const std::string& v, const std::string& parent, c
   return id;
 }
 
-void RowImporter::keep(Pending& p) {
-  for (auto& [id, name] : p.team_names) teams_.add(id, name);
-  for (auto& [id, name] : p.person_names) people_.add(id, name);
+void RowImporter::keep(Pending& p, std::uint32_t line) {
+  for (auto& [id, name] : p.team_names) teams_.add(id, name, line);
+  for (auto& [id, name] : p.person_names) people_.add(id, name, line);
   for (auto& [id, v] : p.teams) new_teams_.push_back(std::move(v));
   for (auto& [id, v] : p.people) new_people_.push_back(std::move(v));
   plan_.teams += p.teams.size();
@@ -212,7 +218,7 @@ void RowImporter::person_row(const CsvRecord& r) {
   if (name.empty()) name = id;
   if (name.empty()) return skip(r.line, "no name");
   if (std::string known = people_.find(id.empty() ? name : id); !known.empty())
-    return skip(r.line, fmt::format("person '{}' is already in the book", known));
+    return skip(r.line, fmt::format("person '{}' {}", known, people_.where(known)));
   if (!id.empty() && !valid_id(id)) return skip(r.line, fmt::format("'{}' is not an id", id));
   std::string role = lower(value(r, "role"));
   if (role.empty()) role = "rep";
@@ -247,7 +253,7 @@ void RowImporter::person_row(const CsvRecord& r) {
   }
   std::string note = fmt::format("created person {} (team {})", pid, team_id);
   for (auto& n : p.notes) if (n != "person " + pid) note += ", " + n;
-  keep(p);
+  keep(p, r.line);
   plan_.outcomes.push_back({r.line, true, note});
 }
 
@@ -257,7 +263,7 @@ void RowImporter::customer_row(const CsvRecord& r) {
   if (name.empty()) name = id;
   if (name.empty()) return skip(r.line, "no name");
   if (std::string known = customers_.find(id.empty() ? name : id); !known.empty())
-    return skip(r.line, fmt::format("customer '{}' is already in the book", known));
+    return skip(r.line, fmt::format("customer '{}' {}", known, customers_.where(known)));
   if (!id.empty() && !valid_id(id)) return skip(r.line, fmt::format("'{}' is not an id", id));
   std::string tier = value(r, "tier");
   for (char& c : tier) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
@@ -290,11 +296,11 @@ void RowImporter::customer_row(const CsvRecord& r) {
   for (const char* k : {"name", "title", "phone", "email"}) put(contact, k, value(r, std::string("contact_") + k));
   if (!contact.empty()) set("contacts", YamlValue::list({YamlValue::map(std::move(contact))}));
   customer_files_.push_back({file, std::move(edits)});
-  customers_.add(id, name);
+  customers_.add(id, name, r.line);
   ++plan_.customers;
   std::string note = fmt::format("created customer {} ({})", id, name);
   for (auto& n : p.notes) note += ", " + n;
-  keep(p);
+  keep(p, r.line);
   plan_.outcomes.push_back({r.line, true, note});
 }
 
@@ -366,7 +372,7 @@ void RowImporter::deal_row(const CsvRecord& r) {
     customer_files_.push_back({file, {YamlEdit::set(YamlPath{}.key("id"), YamlValue::text(customer_id)),
                                       YamlEdit::set(YamlPath{}.key("name"), YamlValue::text(customer)),
                                       YamlEdit::set(YamlPath{}.key("owner"), YamlValue::text(owner))}});
-    customers_.add(customer_id, customer);
+    customers_.add(customer_id, customer, r.line);
     ++plan_.customers;
     p.notes.push_back(fmt::format("customer {} ({})", customer_id, customer));
   }
@@ -389,7 +395,7 @@ void RowImporter::deal_row(const CsvRecord& r) {
   ++plan_.deals;
   std::string note = fmt::format("created deal {}", id);
   for (auto& n : p.notes) note += ", " + n;
-  keep(p);
+  keep(p, r.line);
   plan_.outcomes.push_back({r.line, true, note});
 }
 

@@ -29,8 +29,11 @@ class RowImporter {
   struct Known {
     std::unordered_set<std::string> ids;
     std::unordered_map<std::string, std::string> by_name;  // name -> id
+    std::unordered_map<std::string, std::uint32_t> line;   // id -> CSV line that created it
     std::string find(std::string_view value) const;        // id or name -> id; "" when unknown
-    void add(const std::string& id, const std::string& name);
+    void add(const std::string& id, const std::string& name, std::uint32_t created_on = 0);
+    /// "is already in the book", or "was created on line N" for a record of this import.
+    std::string where(const std::string& id) const;
   };
   /// What the current row would create, kept only when the whole row passes.
   struct Pending {
@@ -49,7 +52,7 @@ class RowImporter {
   std::string person(const std::string& v, const std::string& team, const char* role, Pending& p, std::string& why);
   std::string team(const std::string& v, const std::string& parent, const std::string& manager, Pending& p,
                    std::string& why);
-  void keep(Pending& p);
+  void keep(Pending& p, std::uint32_t line);
   void skip(std::uint32_t line, std::string why);
 
   void person_row(const CsvRecord& r);
