@@ -1,12 +1,13 @@
 // salesops customer: list, show, due, segments, satisfaction (read); add, log, survey (✎,
 // in cmd_customer_edit.cpp).
+#include "cli/cmd_customer.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <iostream>
 
 #include "cli/commands.hpp"
-#include "cli/cmd_customer.hpp"
 #include "core/customers.hpp"
 #include "core/suggest.hpp"
 
@@ -27,7 +28,8 @@ void require_owner(Context& ctx, const core::Book& b, const std::string& owner, 
   for (const core::Person& p : b.people) names.push_back(b.str(p.id));
   for (const core::Team& t : b.teams) names.push_back(b.str(t.id));
   auto near = core::closest_match(owner, names);
-  ctx.fail(kUsage, fmt::format("unknown {} '{}'{}", option, owner, near ? fmt::format(": did you mean '{}'?", *near) : ""));
+  ctx.fail(kUsage,
+           fmt::format("unknown {} '{}'{}", option, owner, near ? fmt::format(": did you mean '{}'?", *near) : ""));
 }
 
 void run_list(Context& ctx, const CustomerOptions& o) {
@@ -97,26 +99,42 @@ void setup_customer(CLI::App& app, Context& ctx) {
   list->add_option("--segment", o->filter.segment, "One segment");
   list->add_option("--region", o->filter.region, "One region");
   list->add_option("--sort", o->sort, "id, name, owner, tier, last_contact or due")->capture_default_str();
-  list->callback([&ctx, o] { ctx.command = "customer list"; run_list(ctx, *o); });
+  list->callback([&ctx, o] {
+    ctx.command = "customer list";
+    run_list(ctx, *o);
+  });
 
   CLI::App* show = app.add_subcommand("show", "A customer's card: contacts, deals, interactions, surveys, what is due");
   show->add_option("id", o->id, "The customer id")->required();
-  show->callback([&ctx, o] { ctx.command = "customer show"; show_customer(ctx, o->id); });
+  show->callback([&ctx, o] {
+    ctx.command = "customer show";
+    show_customer(ctx, o->id);
+  });
 
   CLI::App* due = app.add_subcommand("due", "Customers whose revisit or follow-up is due, most overdue first");
   due->add_option("--owner", o->filter.owner, "A person, or a team (its members' customers)");
   due->add_option("--team", o->team, "A team: its members' customers");
   due->add_option("--within", o->within, "Also what comes due in the next N days");
-  due->callback([&ctx, o] { ctx.command = "customer due"; run_due(ctx, *o); });
+  due->callback([&ctx, o] {
+    ctx.command = "customer due";
+    run_due(ctx, *o);
+  });
 
-  CLI::App* seg = app.add_subcommand("segments", "ABC analysis by revenue, or summaries by segment, tier, region, industry");
+  CLI::App* seg =
+      app.add_subcommand("segments", "ABC analysis by revenue, or summaries by segment, tier, region, industry");
   seg->add_option("--by", o->by, "segment, tier, region or industry (default: each customer, classed A, B, C)");
-  seg->callback([&ctx, o] { ctx.command = "customer segments"; run_segments(ctx, *o); });
+  seg->callback([&ctx, o] {
+    ctx.command = "customer segments";
+    run_segments(ctx, *o);
+  });
 
   CLI::App* sat = app.add_subcommand("satisfaction", "CSAT and NPS by owner, team or segment");
   sat->add_option("--by", o->by, "owner (default), team or segment");
   sat->add_option("--every", o->every, "Split the period: week, month, quarter or year");
-  sat->callback([&ctx, o] { ctx.command = "customer satisfaction"; run_satisfaction(ctx, *o); });
+  sat->callback([&ctx, o] {
+    ctx.command = "customer satisfaction";
+    run_satisfaction(ctx, *o);
+  });
 
   setup_customer_edits(app, ctx);
 }

@@ -32,7 +32,8 @@ void require_person(Context& ctx, const core::Book& b, const std::string& id, co
   std::vector<std::string> ids;
   for (const core::Person& p : b.people) ids.push_back(b.str(p.id));
   auto near = core::closest_match(id, ids);
-  ctx.fail(kUsage, fmt::format("unknown person '{}' for {}{}", id, option, near ? fmt::format(": did you mean '{}'?", *near) : ""));
+  ctx.fail(kUsage, fmt::format("unknown person '{}' for {}{}", id, option,
+                               near ? fmt::format(": did you mean '{}'?", *near) : ""));
 }
 
 bool valid_id(std::string_view id) {
@@ -46,10 +47,13 @@ void run_add(Context& ctx, const EditOptions& o) {
   ctx.lock_book();
   const core::Book& b = ctx.book();
   require_person(ctx, b, o.owner, "--owner");
-  if (!o.tier.empty() && o.tier != "A" && o.tier != "B" && o.tier != "C") ctx.fail(kUsage, fmt::format("unknown --tier '{}': tiers are A, B, C", o.tier));
+  if (!o.tier.empty() && o.tier != "A" && o.tier != "B" && o.tier != "C")
+    ctx.fail(kUsage, fmt::format("unknown --tier '{}': tiers are A, B, C", o.tier));
   auto& segments = b.config.segments;
-  if (!o.segment.empty() && !segments.empty() && std::find(segments.begin(), segments.end(), o.segment) == segments.end())
-    ctx.fail(kUsage, fmt::format("segment '{}' is not in salesops.toml's list ({})", o.segment, fmt::join(segments, ", ")));
+  if (!o.segment.empty() && !segments.empty() &&
+      std::find(segments.begin(), segments.end(), o.segment) == segments.end())
+    ctx.fail(kUsage,
+             fmt::format("segment '{}' is not in salesops.toml's list ({})", o.segment, fmt::join(segments, ", ")));
   core::Date since = parse_day(ctx, o.since, "--since");
   std::vector<YamlValue> contacts;
   for (const std::string& c : o.contacts) {
@@ -70,19 +74,25 @@ void run_add(Context& ctx, const EditOptions& o) {
     for (const core::Customer& c : b.customers) ids.push_back(b.text(c.id));
     id = core::next_id("C-", 4, ids);
   } else if (!valid_id(id)) {
-    ctx.fail(kUsage, fmt::format("'{}' is not an id: letters, digits, '.', '_' and '-', starting with a letter or digit", id));
+    ctx.fail(kUsage,
+             fmt::format("'{}' is not an id: letters, digits, '.', '_' and '-', starting with a letter or digit", id));
   }
   std::string file = fmt::format("customers/{}.yaml", id);
   if (b.customer(id)) ctx.fail(kWriteRefused, fmt::format("customer '{}' already exists; nothing was written", id));
   if (std::filesystem::exists(ctx.book_root() / file))
     ctx.fail(kWriteRefused, fmt::format("{} already exists; nothing was written", file));
   std::vector<core::YamlEdit> edits;
-  auto set = [&](const char* key, YamlValue v) { edits.push_back(core::YamlEdit::set(core::YamlPath{}.key(key), std::move(v))); };
+  auto set = [&](const char* key, YamlValue v) {
+    edits.push_back(core::YamlEdit::set(core::YamlPath{}.key(key), std::move(v)));
+  };
   set("id", YamlValue::text(id));
   set("name", YamlValue::text(o.name));
   set("owner", YamlValue::text(o.owner));
-  for (auto [key, value] : {std::pair{"tier", &o.tier}, {"segment", &o.segment}, {"industry", &o.industry},
-                            {"region", &o.region}, {"source", &o.source}})
+  for (auto [key, value] : {std::pair{"tier", &o.tier},
+                            {"segment", &o.segment},
+                            {"industry", &o.industry},
+                            {"region", &o.region},
+                            {"source", &o.source}})
     if (!value->empty()) set(key, YamlValue::text(*value));
   set("since", YamlValue::literal(core::format_date(since)));
   if (!contacts.empty()) set("contacts", YamlValue::list(std::move(contacts)));
@@ -104,7 +114,8 @@ void run_log(Context& ctx, const EditOptions& o) {
   if (!o.summary.empty()) fields.push_back({"summary", YamlValue::text(o.summary)});
   if (!o.next.empty()) {
     core::Date next = parse_day(ctx, o.next, "--next");
-    if (next < date) ctx.fail(kUsage, fmt::format("--next {} is before the interaction's date {}", o.next, core::format_date(date)));
+    if (next < date)
+      ctx.fail(kUsage, fmt::format("--next {} is before the interaction's date {}", o.next, core::format_date(date)));
     fields.push_back({"next", YamlValue::literal(o.next)});
   }
   const std::string& file = b.files[c.at.file];
@@ -116,8 +127,10 @@ void run_survey(Context& ctx, const EditOptions& o) {
   const core::Book& b = ctx.book();
   const core::Customer& c = find_customer(ctx, b, o.id);
   if (!o.csat && !o.nps) ctx.fail(kUsage, "a survey needs --csat (1-5), --nps (0-10) or both");
-  if (o.csat && (*o.csat < 1 || *o.csat > 5)) ctx.fail(kUsage, fmt::format("--csat {} is not a rating from 1 to 5", *o.csat));
-  if (o.nps && (*o.nps < 0 || *o.nps > 10)) ctx.fail(kUsage, fmt::format("--nps {} is not an answer from 0 to 10", *o.nps));
+  if (o.csat && (*o.csat < 1 || *o.csat > 5))
+    ctx.fail(kUsage, fmt::format("--csat {} is not a rating from 1 to 5", *o.csat));
+  if (o.nps && (*o.nps < 0 || *o.nps > 10))
+    ctx.fail(kUsage, fmt::format("--nps {} is not an answer from 0 to 10", *o.nps));
   core::Date date = parse_day(ctx, o.date, "--date");
   std::vector<core::YamlField> fields{{"date", YamlValue::literal(core::format_date(date))}};
   if (o.csat) fields.push_back({"csat", YamlValue::literal(std::to_string(*o.csat))});
@@ -144,7 +157,10 @@ void setup_customer_edits(CLI::App& app, Context& ctx) {
   add->add_option("--since", o->since, "Customer since (default: today)");
   add->add_option("--contact", o->contacts, "A contact: name=...,title=...,phone=...,email=... (repeatable)");
   ctx.add_write_options(*add);
-  add->callback([&ctx, o] { ctx.command = "customer add"; run_add(ctx, *o); });
+  add->callback([&ctx, o] {
+    ctx.command = "customer add";
+    run_add(ctx, *o);
+  });
 
   CLI::App* log = app.add_subcommand("log", "Append an interaction to a customer (✎)");
   log->add_option("id", o->id, "The customer id")->required();
@@ -154,7 +170,10 @@ void setup_customer_edits(CLI::App& app, Context& ctx) {
   log->add_option("--next", o->next, "A follow-up date");
   log->add_option("--date", o->date, "When (default: today)");
   ctx.add_write_options(*log);
-  log->callback([&ctx, o] { ctx.command = "customer log"; run_log(ctx, *o); });
+  log->callback([&ctx, o] {
+    ctx.command = "customer log";
+    run_log(ctx, *o);
+  });
 
   CLI::App* survey = app.add_subcommand("survey", "Append a satisfaction survey to a customer (✎)");
   survey->add_option("id", o->id, "The customer id")->required();
@@ -163,7 +182,10 @@ void setup_customer_edits(CLI::App& app, Context& ctx) {
   survey->add_option("--comment", o->comment, "The customer's words");
   survey->add_option("--date", o->date, "When (default: today)");
   ctx.add_write_options(*survey);
-  survey->callback([&ctx, o] { ctx.command = "customer survey"; run_survey(ctx, *o); });
+  survey->callback([&ctx, o] {
+    ctx.command = "customer survey";
+    run_survey(ctx, *o);
+  });
 }
 
 }  // namespace salesops::cli

@@ -40,7 +40,10 @@ core::Table deal_table(const core::Book& b, const std::vector<const core::Deal*>
   for (const char* id : {"deal", "title", "product", "stage", "amount", closed ? "closed" : "expected_close"})
     t.add_column(id);
   for (const core::Deal* d : deals)
-    t.add_row() = {b.str(d->id), text(b, d->title), text(b, d->product), b.config.stages[d->stage].name,
+    t.add_row() = {b.str(d->id),
+                   text(b, d->title),
+                   text(b, d->product),
+                   b.config.stages[d->stage].name,
                    d->has_amount ? core::Cell{d->amount} : core::Cell{core::Undefined{}},
                    day(closed ? d->closed : d->expected_close)};
   return t;
@@ -51,7 +54,8 @@ core::Table deal_table(const core::Book& b, const std::vector<const core::Deal*>
 void show_customer(Context& ctx, const std::string& id) {
   const core::Book& b = ctx.book();
   const core::Customer& c = find_customer(ctx, b, id);
-  if (ctx.format() != Format::table) ctx.fail(kUsage, "customer show writes text: `customer list` has the data as a table");
+  if (ctx.format() != Format::table)
+    ctx.fail(kUsage, "customer show writes text: `customer list` has the data as a table");
   const bool color = ctx.color(1);
   std::ostream& out = std::cout;
 
@@ -65,14 +69,19 @@ void show_customer(Context& ctx, const std::string& id) {
   if (due) {
     int n = due->days_overdue;
     due_text = fmt::format("{} {}, {}", core::reason_name(due->reason), core::format_date(due->due),
-                           n > 0 ? fmt::format("{} day{} overdue", n, n == 1 ? "" : "s")
+                           n > 0    ? fmt::format("{} day{} overdue", n, n == 1 ? "" : "s")
                            : n == 0 ? std::string("today")
                                     : fmt::format("in {} day{}", -n, n == -1 ? "" : "s"));
   }
-  std::pair<const char*, core::Cell> fields[] = {
-      {"name", text(b, c.name)},         {"owner", owner_text},          {"tier", text(b, c.tier)},
-      {"segment", text(b, c.segment)},   {"industry", text(b, c.industry)}, {"region", text(b, c.region)},
-      {"source", text(b, c.source)},     {"since", day(c.since)},        {"next due", due_text}};
+  std::pair<const char*, core::Cell> fields[] = {{"name", text(b, c.name)},
+                                                 {"owner", owner_text},
+                                                 {"tier", text(b, c.tier)},
+                                                 {"segment", text(b, c.segment)},
+                                                 {"industry", text(b, c.industry)},
+                                                 {"region", text(b, c.region)},
+                                                 {"source", text(b, c.source)},
+                                                 {"since", day(c.since)},
+                                                 {"next due", due_text}};
   for (auto& [k, v] : fields) head.add_row() = {std::string(k), v};
   out << b.text(c.id) << '\n';
   // The key/value block without its header lines.
@@ -120,7 +129,8 @@ void show_customer(Context& ctx, const std::string& id) {
 
   // Open follow-ups: the `next` dates no later interaction has answered (as customer due reads them).
   core::Day latest;
-  for (const core::Interaction& i : c.interactions) if (!latest || *i.date > *latest) latest = i.date;
+  for (const core::Interaction& i : c.interactions)
+    if (!latest || *i.date > *latest) latest = i.date;
   core::Table follow;
   for (const char* k : {"due", "set_on", "by", "summary"}) follow.add_column(k);
   for (const core::Interaction& i : c.interactions)

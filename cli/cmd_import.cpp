@@ -49,7 +49,9 @@ void run_import(Context& ctx, const ImportArgs& a) {
       for (const core::ImportPreset& q : core::import_presets()) names += (names.empty() ? "" : ", ") + q.name;
       ctx.fail(kUsage, fmt::format("unknown preset '{}': presets are {}", a.preset, names));
     }
-    o.map = *kind == core::ImportKind::people ? p->people : *kind == core::ImportKind::customers ? p->customers : p->deals;
+    o.map = *kind == core::ImportKind::people      ? p->people
+            : *kind == core::ImportKind::customers ? p->customers
+                                                   : p->deals;
     o.date_format = p->date_format;
     o.stage_map = p->stages;
     o.values = p->values;
@@ -57,7 +59,8 @@ void run_import(Context& ctx, const ImportArgs& a) {
   core::Pairs extra = pairs(ctx, a.map, "--map");
   for (std::size_t i = 0; i < extra.size(); ++i)
     for (std::size_t j = 0; j < i; ++j)
-      if (extra[i].second == extra[j].second) ctx.fail(kUsage, fmt::format("--map: field '{}' is given twice", extra[i].second));
+      if (extra[i].second == extra[j].second)
+        ctx.fail(kUsage, fmt::format("--map: field '{}' is given twice", extra[i].second));
   o.map.insert(o.map.end(), extra.begin(), extra.end());
   core::Pairs stages = pairs(ctx, a.stage_map, "--stage-map");
   o.stage_map.insert(o.stage_map.end(), stages.begin(), stages.end());
@@ -66,7 +69,8 @@ void run_import(Context& ctx, const ImportArgs& a) {
   o.today = ctx.today();
 
   std::error_code ec;
-  if (std::filesystem::is_directory(a.file, ec)) ctx.fail(kUsage, fmt::format("cannot read '{}': it is a directory", a.file));
+  if (std::filesystem::is_directory(a.file, ec))
+    ctx.fail(kUsage, fmt::format("cannot read '{}': it is a directory", a.file));
   std::ifstream in(a.file, std::ios::binary);
   if (!in) ctx.fail(kUsage, fmt::format("cannot read '{}'", a.file));
   std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
@@ -97,9 +101,10 @@ void run_import(Context& ctx, const ImportArgs& a) {
   count(plan.customers, "customer", "customers");
   count(plan.people, "person", "people");
   count(plan.teams, "team", "teams");
-  std::cout << fmt::format("{} {}: {} row{}; {} {}; skipped {}\n", ctx.options.dry_run ? "would import" : "imported",
-                           a.file, plan.rows, plan.rows == 1 ? "" : "s", ctx.options.dry_run ? "would create" : "created",
-                           made.empty() ? std::string("nothing") : fmt::format("{}", fmt::join(made, ", ")), plan.skipped);
+  std::cout << fmt::format(
+      "{} {}: {} row{}; {} {}; skipped {}\n", ctx.options.dry_run ? "would import" : "imported", a.file, plan.rows,
+      plan.rows == 1 ? "" : "s", ctx.options.dry_run ? "would create" : "created",
+      made.empty() ? std::string("nothing") : fmt::format("{}", fmt::join(made, ", ")), plan.skipped);
   std::cout.flush();
 }
 

@@ -82,8 +82,9 @@ class CsvParser {
         std::size_t start = pos_;
         while (pos_ < s_.size() && s_[pos_] != delim_ && s_[pos_] != '\n' && s_[pos_] != '\r') {
           if (s_[pos_] == '"')
-            return fail(pos_, "a quote inside a field that does not start with one (quote the whole field and "
-                              "double the quotes inside)");
+            return fail(pos_,
+                        "a quote inside a field that does not start with one (quote the whole field and "
+                        "double the quotes inside)");
           ++pos_;
         }
         field.assign(s_.substr(start, pos_ - start));

@@ -12,12 +12,26 @@ namespace {
 struct Answers {
   std::int64_t csat_sum = 0, csat_n = 0, satisfied = 0, nps_n = 0, promoters = 0, detractors = 0;
   void add(const Answers& o) {
-    csat_sum += o.csat_sum; csat_n += o.csat_n; satisfied += o.satisfied;
-    nps_n += o.nps_n; promoters += o.promoters; detractors += o.detractors;
+    csat_sum += o.csat_sum;
+    csat_n += o.csat_n;
+    satisfied += o.satisfied;
+    nps_n += o.nps_n;
+    promoters += o.promoters;
+    detractors += o.detractors;
   }
   void add(const Survey& s) {
-    if (s.csat >= 0) { csat_sum += s.csat; ++csat_n; if (s.csat >= 4) ++satisfied; }
-    if (s.nps >= 0) { ++nps_n; if (s.nps >= 9) ++promoters; else if (s.nps <= 6) ++detractors; }
+    if (s.csat >= 0) {
+      csat_sum += s.csat;
+      ++csat_n;
+      if (s.csat >= 4) ++satisfied;
+    }
+    if (s.nps >= 0) {
+      ++nps_n;
+      if (s.nps >= 9)
+        ++promoters;
+      else if (s.nps <= 6)
+        ++detractors;
+    }
   }
 };
 
@@ -41,10 +55,17 @@ Table customer_satisfaction_table(const Book& b, const Period& period, std::opti
   std::vector<Sym> keys;
   if (by == SatisfactionBy::segment) {
     std::map<std::string_view, Sym> segments;
-    for (const Customer& c : b.customers) if (!c.segment.empty()) segments.emplace(b.text(c.segment), c.segment);
-    for (auto& [name, s] : segments) { key_of.emplace(s, keys.size()); keys.push_back(s); }
+    for (const Customer& c : b.customers)
+      if (!c.segment.empty()) segments.emplace(b.text(c.segment), c.segment);
+    for (auto& [name, s] : segments) {
+      key_of.emplace(s, keys.size());
+      keys.push_back(s);
+    }
   } else {
-    for (const Person& p : b.people) { key_of.emplace(p.id, keys.size()); keys.push_back(p.id); }
+    for (const Person& p : b.people) {
+      key_of.emplace(p.id, keys.size());
+      keys.push_back(p.id);
+    }
   }
   std::vector<Answers> acc(keys.size() * periods.size());
   std::vector<bool> owns(keys.size());

@@ -38,11 +38,16 @@ Cell ratio(std::int64_t part, std::int64_t whole) {
 
 Sym field_of(const Customer& c, SegmentBy by) {
   switch (by) {
-    case SegmentBy::segment: return c.segment;
-    case SegmentBy::tier: return c.tier;
-    case SegmentBy::region: return c.region;
-    case SegmentBy::industry: return c.industry;
-    case SegmentBy::customer: break;
+    case SegmentBy::segment:
+      return c.segment;
+    case SegmentBy::tier:
+      return c.tier;
+    case SegmentBy::region:
+      return c.region;
+    case SegmentBy::industry:
+      return c.industry;
+    case SegmentBy::customer:
+      break;
   }
   return c.id;
 }
@@ -56,12 +61,18 @@ Table abc_table(const Book& b, const std::unordered_map<Sym, std::int64_t>& reve
     return b.text(x.first->id) < b.text(y.first->id);
   });
   Table t;
-  for (const char* id : {"customer", "name", "owner", "revenue", "share", "cumulative_share", "class"}) t.add_column(id);
+  for (const char* id : {"customer", "name", "owner", "revenue", "share", "cumulative_share", "class"})
+    t.add_column(id);
   std::int64_t cumulative = 0;
   for (auto& [c, cents] : rows) {
     cumulative += cents;
-    t.add_row() = {b.str(c->id), b.str(c->name), b.str(c->owner), Money{cents}, ratio(cents, total),
-                   ratio(cumulative, total), std::string(1, abc_class(cumulative, total))};
+    t.add_row() = {b.str(c->id),
+                   b.str(c->name),
+                   b.str(c->owner),
+                   Money{cents},
+                   ratio(cents, total),
+                   ratio(cumulative, total),
+                   std::string(1, abc_class(cumulative, total))};
   }
   return t;
 }
@@ -94,7 +105,10 @@ Table customer_segments_table(const Book& b, const Period& p, SegmentBy by) {
     if (auto it = revenue.find(c.id); it != revenue.end()) g.revenue += it->second;
     if (auto it = won.find(c.id); it != won.end()) g.won += it->second;
     for (const Survey& s : c.surveys)
-      if (s.csat >= 0 && p.contains(*s.date)) { g.csat_sum += s.csat; ++g.csat_n; }
+      if (s.csat >= 0 && p.contains(*s.date)) {
+        g.csat_sum += s.csat;
+        ++g.csat_n;
+      }
   }
   static const char* kNames[] = {"customer", "segment", "tier", "region", "industry"};
   Table t;

@@ -68,8 +68,8 @@ bool customer_matches(const Book& b, const Customer& c, const CustomerFilter& f,
   return true;
 }
 
-std::optional<Table> customer_list_table(const Book& b, Date today, const CustomerFilter& filter,
-                                         std::string_view sort, std::string* error) {
+std::optional<Table> customer_list_table(const Book& b, Date today, const CustomerFilter& filter, std::string_view sort,
+                                         std::string* error) {
   static const char* kSorts[] = {"id", "name", "owner", "tier", "last_contact", "due"};
   if (std::find(std::begin(kSorts), std::end(kSorts), sort) == std::end(kSorts)) {
     *error = fmt::format("unknown --sort '{}': use id, name, owner, tier, last_contact or due", sort);
@@ -89,7 +89,8 @@ std::optional<Table> customer_list_table(const Book& b, Date today, const Custom
     if (sort == "tier") return {r.c->tier.empty() ? "~" : b.str(r.c->tier), 0};  // untiered last
     if (sort == "last_contact") {  // longest without contact first, never contacted before all
       Day last;
-      for (const Interaction& i : r.c->interactions) if (!last || *i.date > *last) last = i.date;
+      for (const Interaction& i : r.c->interactions)
+        if (!last || *i.date > *last) last = i.date;
       return {{}, last ? last.raw() : INT64_MIN};
     }
     if (sort == "due") return {{}, r.due ? r.due->due.time_since_epoch().count() : INT64_MAX};
@@ -101,15 +102,18 @@ std::optional<Table> customer_list_table(const Book& b, Date today, const Custom
     return b.text(x.c->id) < b.text(y.c->id);
   });
   Table t;
-  for (const char* id : {"customer", "name", "owner", "tier", "segment", "industry", "region", "since", "last_contact",
-                         "due"})
+  for (const char* id :
+       {"customer", "name", "owner", "tier", "segment", "industry", "region", "since", "last_contact", "due"})
     t.add_column(id);
   for (const Row& r : rows) {
     const Customer& c = *r.c;
     Day last;
-    for (const Interaction& i : c.interactions) if (!last || *i.date > *last) last = i.date;
-    t.add_row() = {text_cell(b, c.id),     text_cell(b, c.name),     text_cell(b, c.owner), text_cell(b, c.tier),
-                   text_cell(b, c.segment), text_cell(b, c.industry), text_cell(b, c.region), day_cell(c.since),
+    for (const Interaction& i : c.interactions)
+      if (!last || *i.date > *last) last = i.date;
+    t.add_row() = {text_cell(b, c.id),      text_cell(b, c.name),
+                   text_cell(b, c.owner),   text_cell(b, c.tier),
+                   text_cell(b, c.segment), text_cell(b, c.industry),
+                   text_cell(b, c.region),  day_cell(c.since),
                    day_cell(last),          r.due ? Cell{r.due->due} : Cell{Undefined{}}};
   }
   return t;
@@ -121,8 +125,9 @@ Table customer_due_table(const Book& b, const std::vector<CustomerDue>& due) {
     t.add_column(id);
   for (const CustomerDue& d : due) {
     const Customer& c = *d.customer;
-    t.add_row() = {text_cell(b, c.id),   text_cell(b, c.name), text_cell(b, c.owner),
-                   text_cell(b, c.tier), day_cell(d.last_contact), d.due,
+    t.add_row() = {text_cell(b, c.id),           text_cell(b, c.name),
+                   text_cell(b, c.owner),        text_cell(b, c.tier),
+                   day_cell(d.last_contact),     d.due,
                    std::int64_t{d.days_overdue}, std::string(reason_name(d.reason))};
   }
   return t;
@@ -130,7 +135,8 @@ Table customer_due_table(const Book& b, const std::vector<CustomerDue>& due) {
 
 std::vector<const Deal*> deals_of(const Book& b, const Customer& c) {
   std::vector<const Deal*> out;
-  for (const Deal& d : b.deals) if (d.customer == c.id) out.push_back(&d);
+  for (const Deal& d : b.deals)
+    if (d.customer == c.id) out.push_back(&d);
   return out;
 }
 

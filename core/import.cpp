@@ -15,17 +15,18 @@ namespace salesops::core {
 
 namespace {
 
-const char* const kPeopleFields[] = {"id", "name", "team", "team_parent", "team_manager", "role", "email", "joined",
-                                     "left"};
-const char* const kCustomerFields[] = {"id",     "name",   "owner",        "tier",          "segment",
-                                       "industry", "region", "source",     "since",         "contact_name",
-                                       "contact_title", "contact_phone", "contact_email"};
-const char* const kDealFields[] = {"id",     "customer", "owner",          "title",  "product",    "amount",
-                                   "stage",  "opened",   "expected_close", "closed", "lost_reason"};
+const char* const kPeopleFields[] = {"id",   "name",  "team",   "team_parent", "team_manager",
+                                     "role", "email", "joined", "left"};
+const char* const kCustomerFields[] = {
+    "id",     "name",  "owner",        "tier",          "segment",       "industry",     "region",
+    "source", "since", "contact_name", "contact_title", "contact_phone", "contact_email"};
+const char* const kDealFields[] = {"id",    "customer", "owner",          "title",  "product",    "amount",
+                                   "stage", "opened",   "expected_close", "closed", "lost_reason"};
 
 std::string normal_column(std::string_view s) {
   std::string out;
-  for (char c : s) out.push_back(c == ' ' || c == '-' ? '_' : static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  for (char c : s)
+    out.push_back(c == ' ' || c == '-' ? '_' : static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
   return out;
 }
 
@@ -58,11 +59,13 @@ ImportPlan plan_import(const Book& book, const CsvTable& csv, const ImportOption
   std::span<const char* const> fields = import_fields(o.kind);
   std::vector<int> column(fields.size(), -1);
   auto field_index = [&](std::string_view f) -> int {
-    for (std::size_t i = 0; i < fields.size(); ++i) if (fields[i] == f) return static_cast<int>(i);
+    for (std::size_t i = 0; i < fields.size(); ++i)
+      if (fields[i] == f) return static_cast<int>(i);
     return -1;
   };
   auto column_index = [&](std::string_view c) -> int {
-    for (std::size_t i = 0; i < header.fields.size(); ++i) if (header.fields[i] == c) return static_cast<int>(i);
+    for (std::size_t i = 0; i < header.fields.size(); ++i)
+      if (header.fields[i] == c) return static_cast<int>(i);
     for (std::size_t i = 0; i < header.fields.size(); ++i)
       if (normal_column(header.fields[i]) == normal_column(c)) return static_cast<int>(i);
     return -1;

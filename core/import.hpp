@@ -34,7 +34,7 @@ struct ImportPreset {
   std::string name, description;
   Pairs people, customers, deals;  // column -> field
   std::string date_format;
-  Pairs stages;                     // their stage -> a stage of the book
+  Pairs stages;  // their stage -> a stage of the book
   std::vector<ValueMap> values;
 };
 std::span<const ImportPreset> import_presets();

@@ -59,8 +59,10 @@ std::optional<Date> parse_date_with(std::string_view text, std::string_view form
   for (std::size_t i = 0; i < format.size(); ++i) {
     if (format[i] == '%' && i + 1 < format.size()) {
       char f = format[++i];
-      bool ok = f == 'Y' ? digits(text, pos, 4, 4, y) : f == 'm' ? digits(text, pos, 1, 2, m)
-                : f == 'd' ? digits(text, pos, 1, 2, d) : (f == '%' && pos < text.size() && text[pos++] == '%');
+      bool ok = f == 'Y'   ? digits(text, pos, 4, 4, y)
+                : f == 'm' ? digits(text, pos, 1, 2, m)
+                : f == 'd' ? digits(text, pos, 1, 2, d)
+                           : (f == '%' && pos < text.size() && text[pos++] == '%');
       if (!ok) return std::nullopt;
     } else if (pos >= text.size() || text[pos++] != format[i]) {
       return std::nullopt;

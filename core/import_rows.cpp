@@ -33,8 +33,10 @@ std::string trim(std::string_view s) {
 /// A plain amount as the book writes it: 1054, 1054.5, 1054.55.
 std::string amount_text(Money m) {
   std::string s = format_money(m);
-  if (s.ends_with(".00")) s.resize(s.size() - 3);
-  else if (s.ends_with('0')) s.pop_back();
+  if (s.ends_with(".00"))
+    s.resize(s.size() - 3);
+  else if (s.ends_with('0'))
+    s.pop_back();
   return s;
 }
 
@@ -103,14 +105,18 @@ std::string RowImporter::value(const CsvRecord& r, std::string_view field) const
 
 bool RowImporter::check_required() {
   auto need = [&](std::initializer_list<const char*> any, const char* what) {
-    for (const char* f : any) if (mapped(f)) return true;
+    for (const char* f : any)
+      if (mapped(f)) return true;
     plan_.error = fmt::format("no column for {}: name one with --map COLUMN={}", what, *any.begin());
     return false;
   };
   switch (o_.kind) {
-    case ImportKind::people: return need({"name", "id"}, "the person's name");
-    case ImportKind::customers: return need({"name", "id"}, "the customer's name");
-    case ImportKind::deals: return need({"owner"}, "the deal's owner") && need({"stage"}, "the deal's stage");
+    case ImportKind::people:
+      return need({"name", "id"}, "the person's name");
+    case ImportKind::customers:
+      return need({"name", "id"}, "the customer's name");
+    case ImportKind::deals:
+      return need({"owner"}, "the deal's owner") && need({"stage"}, "the deal's stage");
   }
   return true;
 }
@@ -120,8 +126,9 @@ std::optional<Date> RowImporter::date(const CsvRecord& r, std::string_view field
   if (v.empty()) return std::nullopt;
   auto d = parse_date_with(v, o_.date_format);
   if (!d && why.empty())
-    why = fmt::format("{} '{}' is not a date ({})", column_name(field), v,
-                      o_.date_format.empty() ? "YYYY-MM-DD; --date-format reads others" : "YYYY-MM-DD or " + o_.date_format);
+    why = fmt::format(
+        "{} '{}' is not a date ({})", column_name(field), v,
+        o_.date_format.empty() ? "YYYY-MM-DD; --date-format reads others" : "YYYY-MM-DD or " + o_.date_format);
   return d;
 }
 
@@ -147,15 +154,19 @@ std::string RowImporter::next_number(const std::string& prefix, const Known& kno
 std::string RowImporter::person(const std::string& v, const std::string& team, const char* role, Pending& p,
                                 std::string& why) {
   if (std::string id = people_.find(v); !id.empty()) return id;
-  for (auto& [id, name] : p.person_names) if (id == v || name == v) return id;
+  for (auto& [id, name] : p.person_names)
+    if (id == v || name == v) return id;
   if (team.empty()) {
     why = fmt::format("no person '{}' in the book (--team TEAM creates the people rows name)", v);
     return {};
   }
   std::string base = id_from_name(v, '.');
   std::string id = base.empty() ? next_number("P-", people_) : unique_id(base, people_);
-  for (auto& [pid, name] : p.person_names) if (pid == id) id += "-2";
-  std::vector<YamlField> f{{"id", YamlValue::text(id)}, {"name", YamlValue::text(v)}, {"team", YamlValue::text(team)},
+  for (auto& [pid, name] : p.person_names)
+    if (pid == id) id += "-2";
+  std::vector<YamlField> f{{"id", YamlValue::text(id)},
+                           {"name", YamlValue::text(v)},
+                           {"team", YamlValue::text(team)},
                            {"role", YamlValue::text(role)}};
   p.people.emplace_back(id, YamlValue::map(std::move(f)));
   p.person_names.emplace_back(id, v);
@@ -166,10 +177,12 @@ std::string RowImporter::person(const std::string& v, const std::string& team, c
 std::string RowImporter::team(const std::string& v, const std::string& parent, const std::string& manager, Pending& p,
                               std::string& why) {
   if (std::string id = teams_.find(v); !id.empty()) return id;
-  for (auto& [id, name] : p.team_names) if (id == v || name == v) return id;
+  for (auto& [id, name] : p.team_names)
+    if (id == v || name == v) return id;
   std::string base = id_from_name(v, '-');
   std::string id = base.empty() ? next_number("T-", teams_) : unique_id(base, teams_);
-  for (auto& [tid, name] : p.team_names) if (tid == id) id += "-2";
+  for (auto& [tid, name] : p.team_names)
+    if (tid == id) id += "-2";
   p.team_names.emplace_back(id, v);  // before its parent and manager, who may name it
   std::vector<YamlField> f{{"id", YamlValue::text(id)}, {"name", YamlValue::text(v)}};
   if (!parent.empty()) {
@@ -208,9 +221,12 @@ void RowImporter::row(const CsvRecord& r) {
     skip(r.line, fmt::format("{} fields where the header has {}", r.fields.size(), header_.size()));
     return;
   }
-  if (o_.kind == ImportKind::people) person_row(r);
-  else if (o_.kind == ImportKind::customers) customer_row(r);
-  else deal_row(r);
+  if (o_.kind == ImportKind::people)
+    person_row(r);
+  else if (o_.kind == ImportKind::customers)
+    customer_row(r);
+  else
+    deal_row(r);
 }
 
 void RowImporter::person_row(const CsvRecord& r) {
@@ -235,16 +251,20 @@ void RowImporter::person_row(const CsvRecord& r) {
   if (team_id.empty()) return skip(r.line, why);
   // The row's own person may have been created as its team's manager just now.
   std::string pid = id.empty() ? std::string{} : id;
-  for (auto& [cid, cname] : p.person_names) if (cname == name) pid = cid;
+  for (auto& [cid, cname] : p.person_names)
+    if (cname == name) pid = cid;
   bool fresh = true;
-  for (auto& [cid, cname] : p.person_names) if (cid == pid) fresh = false;
+  for (auto& [cid, cname] : p.person_names)
+    if (cid == pid) fresh = false;
   if (fresh) {
     if (pid.empty()) {
       std::string base = id_from_name(name, '.');
       pid = base.empty() ? next_number("P-", people_) : unique_id(base, people_);
     }
-    std::vector<YamlField> f{{"id", YamlValue::text(pid)}, {"name", YamlValue::text(name)},
-                             {"team", YamlValue::text(team_id)}, {"role", YamlValue::text(role)}};
+    std::vector<YamlField> f{{"id", YamlValue::text(pid)},
+                             {"name", YamlValue::text(name)},
+                             {"team", YamlValue::text(team_id)},
+                             {"role", YamlValue::text(role)}};
     put(f, "email", value(r, "email"));
     put_date(f, "joined", joined);
     put_date(f, "left", left);
@@ -252,11 +272,11 @@ void RowImporter::person_row(const CsvRecord& r) {
     p.person_names.emplace_back(pid, name);
   }
   std::string note = fmt::format("created person {} (team {})", pid, team_id);
-  for (auto& n : p.notes) if (n != "person " + pid) note += ", " + n;
+  for (auto& n : p.notes)
+    if (n != "person " + pid) note += ", " + n;
   keep(p, r.line);
   plan_.outcomes.push_back({r.line, true, note});
 }
-
 
 void RowImporter::customer_row(const CsvRecord& r) {
   std::string id = value(r, "id"), name = value(r, "name");
@@ -288,8 +308,11 @@ void RowImporter::customer_row(const CsvRecord& r) {
   set("id", YamlValue::text(id));
   set("name", YamlValue::text(name));
   if (!owner.empty()) set("owner", YamlValue::text(owner));
-  for (auto [key, v] : {std::pair{"tier", tier}, {"segment", segment}, {"industry", value(r, "industry")},
-                        {"region", value(r, "region")}, {"source", value(r, "source")}})
+  for (auto [key, v] : {std::pair{"tier", tier},
+                        {"segment", segment},
+                        {"industry", value(r, "industry")},
+                        {"region", value(r, "region")},
+                        {"source", value(r, "source")}})
     if (!v.empty()) set(key, YamlValue::text(v));
   if (since) set("since", YamlValue::literal(format_date(*since)));
   std::vector<YamlField> contact;
@@ -309,7 +332,8 @@ void RowImporter::deal_row(const CsvRecord& r) {
   std::string stage_value = value(r, "stage");
   if (stage_value.empty()) return skip(r.line, "no stage");
   std::string stage_name = stage_value;
-  for (auto& [from, to] : o_.stage_map) if (from == stage_value) stage_name = to;
+  for (auto& [from, to] : o_.stage_map)
+    if (from == stage_value) stage_name = to;
   std::optional<std::uint8_t> stage = book_.config.stage_index(stage_name);
   for (std::size_t i = 0; !stage && i < stages.size(); ++i)
     if (lower(stages[i].name) == lower(stage_name)) stage = static_cast<std::uint8_t>(i);
@@ -369,9 +393,10 @@ void RowImporter::deal_row(const CsvRecord& r) {
   if (id.empty()) id = next_number(fmt::format("D-{}-", year), deals_);
   if (new_customer) {
     std::string file = fmt::format("customers/{}.yaml", customer_id);
-    customer_files_.push_back({file, {YamlEdit::set(YamlPath{}.key("id"), YamlValue::text(customer_id)),
-                                      YamlEdit::set(YamlPath{}.key("name"), YamlValue::text(customer)),
-                                      YamlEdit::set(YamlPath{}.key("owner"), YamlValue::text(owner))}});
+    customer_files_.push_back({file,
+                               {YamlEdit::set(YamlPath{}.key("id"), YamlValue::text(customer_id)),
+                                YamlEdit::set(YamlPath{}.key("name"), YamlValue::text(customer)),
+                                YamlEdit::set(YamlPath{}.key("owner"), YamlValue::text(owner))}});
     customers_.add(customer_id, customer, r.line);
     ++plan_.customers;
     p.notes.push_back(fmt::format("customer {} ({})", customer_id, customer));
@@ -388,7 +413,8 @@ void RowImporter::deal_row(const CsvRecord& r) {
   put_date(f, "closed", closed);
   if (lost) put(f, "lost_reason", value(r, "lost_reason"));
   (void)won;
-  std::string file = opened ? "deals/" + format_date(*opened).substr(0, 7) + ".yaml" : std::string("deals/undated.yaml");
+  std::string file =
+      opened ? "deals/" + format_date(*opened).substr(0, 7) + ".yaml" : std::string("deals/undated.yaml");
   deal_files_[file].push_back(YamlValue::map(std::move(f)));
   deal_ids_.emplace(id, r.line);
   deals_.ids.insert(id);

@@ -1,7 +1,7 @@
 // The CSV reader: RFC 4180 quoting, BOM, line ends, and where malformed text breaks.
-#include <doctest/doctest.h>
-
 #include "core/csv.hpp"
+
+#include <doctest/doctest.h>
 
 using namespace salesops::core;
 
@@ -39,7 +39,9 @@ TEST_CASE("csv: quoted fields hold delimiters, doubled quotes and line breaks") 
 }
 
 TEST_CASE("csv: a byte-order mark is skipped; CRLF and LF both end lines") {
-  auto t = parse_csv("\xef\xbb\xbf" "id,name\r\n1,\"two\r\nlines\"\r\n2,张伟\r\n");
+  auto t = parse_csv(
+      "\xef\xbb\xbf"
+      "id,name\r\n1,\"two\r\nlines\"\r\n2,张伟\r\n");
   REQUIRE_FALSE(t.error);
   CHECK(rows(t) == Rows{{"id", "name"}, {"1", "two\nlines"}, {"2", "张伟"}});
   CHECK(lines(t) == std::vector<std::uint32_t>{1, 2, 4});
@@ -78,7 +80,10 @@ TEST_CASE("csv: not UTF-8") {
   auto bad = parse_csv("a\n\xff\xfe\n");
   REQUIRE(bad.error);
   CHECK(bad.error->line == 2);
-  auto utf16 = parse_csv(std::string("\xff\xfe" "a\0,\0", 6));
+  auto utf16 =
+      parse_csv(std::string("\xff\xfe"
+                            "a\0,\0",
+                            6));
   REQUIRE(utf16.error);
   CHECK(utf16.error->message.find("UTF-16") != std::string::npos);
 }

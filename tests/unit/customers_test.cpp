@@ -1,8 +1,9 @@
 // Customer relationships: revisit and follow-up due dates at the cadence edges.
+#include "core/customers.hpp"
+
 #include <doctest/doctest.h>
 
 #include "core/check.hpp"
-#include "core/customers.hpp"
 #include "fixtures.hpp"
 #include "memory_book.hpp"
 
@@ -43,8 +44,8 @@ TEST_CASE("customer due: a revisit is due on the day the tier's cadence runs out
 }
 
 TEST_CASE("customer due: the cadence counts from the latest interaction, whoever made it and in any order") {
-  auto r = book_with(
-      "tier: B\ninteractions:\n  - {date: 2026-11-01, type: visit}\n  - {date: 2026-09-01, type: call}\n");
+  auto r =
+      book_with("tier: B\ninteractions:\n  - {date: 2026-11-01, type: visit}\n  - {date: 2026-09-01, type: call}\n");
   auto d = customer_due(*r.book, r.book->customers[0], kToday);
   REQUIRE(d);
   CHECK(due_text(*d) == "2026-12-01 revisit -5");
@@ -104,7 +105,8 @@ TEST_CASE("customer due: check warns about what is overdue, at the customer reco
   run_checks(b, kToday, d);
   std::vector<std::string> rules;
   for (auto& x : d.items())
-    if (x.rule.rfind("customer-", 0) == 0) rules.push_back(x.rule + " " + x.where.file + ":" + std::to_string(x.where.line));
+    if (x.rule.rfind("customer-", 0) == 0)
+      rules.push_back(x.rule + " " + x.where.file + ":" + std::to_string(x.where.line));
   CHECK(rules == std::vector<std::string>{"customer-revisit-due customers/C-1.yaml:1",
                                           "customer-follow-up-overdue customers/C-2.yaml:1"});
 }
@@ -123,11 +125,14 @@ TEST_CASE("customer segments: ABC cut-offs at exactly 80% and 95%") {
       {"customers/C-2.yaml", "id: C-2\nname: Two\nowner: zhang.wei\n"},
       {"customers/C-3.yaml", "id: C-3\nname: Three\nowner: zhang.wei\n"},
       {"deals/2026-10.yaml",
-       "- {id: D-1, customer: C-1, owner: zhang.wei, amount: 8000, stage: won, opened: 2026-10-01, closed: 2026-10-02}\n"
-       "- {id: D-2, customer: C-2, owner: zhang.wei, amount: 1000, stage: won, opened: 2026-10-01, closed: 2026-10-02}\n"
+       "- {id: D-1, customer: C-1, owner: zhang.wei, amount: 8000, stage: won, opened: 2026-10-01, closed: "
+       "2026-10-02}\n"
+       "- {id: D-2, customer: C-2, owner: zhang.wei, amount: 1000, stage: won, opened: 2026-10-01, closed: "
+       "2026-10-02}\n"
        "- {id: D-3, customer: C-2, owner: zhang.wei, amount: 500, stage: won, opened: 2026-10-01, closed: 2026-10-03}\n"
        "- {id: D-4, customer: C-3, owner: zhang.wei, amount: 500, stage: won, opened: 2026-10-01, closed: 2026-10-04}\n"
-       "- {id: D-5, customer: C-3, owner: zhang.wei, amount: 9000, stage: won, opened: 2026-10-01, closed: 2026-11-04}\n"},
+       "- {id: D-5, customer: C-3, owner: zhang.wei, amount: 9000, stage: won, opened: 2026-10-01, closed: "
+       "2026-11-04}\n"},
   });
   REQUIRE_FALSE(r.diags.has_errors());
   std::string error;

@@ -1,7 +1,8 @@
 // The importer: column maps, ids, skipped rows with their lines, and the edits it plans.
+#include "core/import.hpp"
+
 #include <doctest/doctest.h>
 
-#include "core/import.hpp"
 #include "memory_book.hpp"
 
 using namespace salesops::core;
@@ -74,7 +75,8 @@ TEST_CASE("import: deals — created, duplicate, unknown person, new customer, l
   // One transaction: team.yaml, the new customer's file, and one file per month (or undated).
   std::vector<std::string> files;
   for (auto& e : q.edits) files.push_back(e.file.string());
-  CHECK(files == std::vector<std::string>{"team.yaml", "customers/C-0002.yaml", "deals/2026-10.yaml", "deals/undated.yaml"});
+  CHECK(files ==
+        std::vector<std::string>{"team.yaml", "customers/C-0002.yaml", "deals/2026-10.yaml", "deals/undated.yaml"});
 }
 
 TEST_CASE("import: a failing import plans nothing") {
