@@ -78,27 +78,26 @@ std::optional<Table> customer_list_table(const Book& b, Date today, const Custom
   struct Row {
     const Customer* c;
     std::optional<CustomerDue> due;
+    Day last;                                       // the latest interaction
+    std::pair<std::string_view, std::int64_t> key;  // what --sort orders by, then the id
   };
   std::vector<Row> rows;
   auto owners = filter_owners(b, filter);
-  for (const Customer& c : b.customers)
-    if (customer_matches(b, c, filter, owners)) rows.push_back({&c, customer_due(b, c, today)});
-  auto key = [&](const Row& r) -> std::pair<std::string, std::int64_t> {
-    if (sort == "name") return {b.str(r.c->name), 0};
-    if (sort == "owner") return {b.str(r.c->owner), 0};
-    if (sort == "tier") return {r.c->tier.empty() ? "~" : b.str(r.c->tier), 0};  // untiered last
-    if (sort == "last_contact") {  // longest without contact first, never contacted before all
-      Day last;
-      for (const Interaction& i : r.c->interactions)
-        if (!last || *i.date > *last) last = i.date;
-      return {{}, last ? last.raw() : INT64_MIN};
-    }
-    if (sort == "due") return {{}, r.due ? r.due->due.time_since_epoch().count() : INT64_MAX};
-    return {{}, 0};
-  };
-  std::stable_sort(rows.begin(), rows.end(), [&](const Row& x, const Row& y) {
-    auto kx = key(x), ky = key(y);
-    if (kx != ky) return kx < ky;
+  for (const Customer& c : b.customers) {
+    if (!customer_matches(b, c, filter, owners)) continue;
+    Row r{&c, customer_due(b, c, today), {}, {}};
+    for (const Interaction& i : c.interactions)
+      if (!r.last || *i.date > *r.last) r.last = i.date;
+    if (sort == "name") r.key = {b.text(c.name), 0};
+    if (sort == "owner") r.key = {b.text(c.owner), 0};
+    if (sort == "tier") r.key = {c.tier.empty() ? "~" : b.text(c.tier), 0};  // untiered last
+    if (sort == "last_contact")  // longest without contact first, never contacted before all
+      r.key = {{}, r.last ? r.last.raw() : INT64_MIN};
+    if (sort == "due") r.key = {{}, r.due ? r.due->due.time_since_epoch().count() : INT64_MAX};
+    rows.push_back(r);
+  }
+  std::sort(rows.begin(), rows.end(), [&](const Row& x, const Row& y) {
+    if (x.key != y.key) return x.key < y.key;
     return b.text(x.c->id) < b.text(y.c->id);
   });
   Table t;
@@ -107,14 +106,11 @@ std::optional<Table> customer_list_table(const Book& b, Date today, const Custom
     t.add_column(id);
   for (const Row& r : rows) {
     const Customer& c = *r.c;
-    Day last;
-    for (const Interaction& i : c.interactions)
-      if (!last || *i.date > *last) last = i.date;
     t.add_row() = {text_cell(b, c.id),      text_cell(b, c.name),
                    text_cell(b, c.owner),   text_cell(b, c.tier),
                    text_cell(b, c.segment), text_cell(b, c.industry),
                    text_cell(b, c.region),  day_cell(c.since),
-                   day_cell(last),          r.due ? Cell{r.due->due} : Cell{Undefined{}}};
+                   day_cell(r.last),          r.due ? Cell{r.due->due} : Cell{Undefined{}}};
   }
   return t;
 }
