@@ -46,6 +46,7 @@ bool valid_id(std::string_view id) {
 void run_add(Context& ctx, const EditOptions& o) {
   ctx.lock_book();
   const core::Book& b = ctx.book();
+  if (o.name.empty()) ctx.fail(kUsage, "--name cannot be empty");
   require_person(ctx, b, o.owner, "--owner");
   if (!o.tier.empty() && o.tier != "A" && o.tier != "B" && o.tier != "C")
     ctx.fail(kUsage, fmt::format("unknown --tier '{}': tiers are A, B, C", o.tier));

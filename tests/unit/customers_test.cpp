@@ -1,5 +1,6 @@
 // Customer relationships: revisit and follow-up due dates at the cadence edges.
 #include "core/customers.hpp"
+#include "core/kpi.hpp"
 
 #include <doctest/doctest.h>
 
@@ -144,4 +145,27 @@ TEST_CASE("customer segments: ABC cut-offs at exactly 80% and 95%") {
   CHECK(classes == std::vector<std::string>{"C-1A", "C-2B", "C-3C"});
   CHECK(std::get<Ratio>(t.rows[1][5]).value == doctest::Approx(0.95));
   CHECK(std::get<Money>(t.rows[1][3]).cents == 150000);
+}
+
+TEST_CASE("customer satisfaction: csat and nps per owner and team are the KPIs of SPEC 4") {
+  const Book& b = *salesops::test::small_book_load().book;
+  std::string error;
+  Period year = *parse_period("2026", kToday, {}, &error);
+  for (SatisfactionBy by : {SatisfactionBy::owner, SatisfactionBy::team}) {
+    Table t = customer_satisfaction_table(b, year, std::nullopt, by);
+    REQUIRE_FALSE(t.rows.empty());
+    for (auto& row : t.rows) {
+      std::string owner = std::get<std::string>(row[0]);
+      CAPTURE(owner);
+      Cell csat = kpi_value(b, "csat", owner, year, kToday), nps = kpi_value(b, "nps", owner, year, kToday);
+      CHECK(csat.index() == row[3].index());
+      CHECK(nps.index() == row[6].index());
+      if (auto* d = std::get_if<Decimal>(&csat)) CHECK(std::get<Decimal>(row[3]).value == doctest::Approx(d->value));
+      if (auto* d = std::get_if<Decimal>(&nps)) CHECK(std::get<Decimal>(row[6]).value == doctest::Approx(d->value));
+    }
+  }
+  // zhang.wei: csat 5 and 3 (one of two is 4 or 5), nps 10 and 6.
+  Table t = customer_satisfaction_table(b, year, std::nullopt, SatisfactionBy::owner);
+  CHECK(std::get<std::string>(t.rows[0][0]) == "zhang.wei");
+  CHECK(std::get<Ratio>(t.rows[0][4]).value == doctest::Approx(0.5));
 }
