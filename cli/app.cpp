@@ -17,6 +17,7 @@ constexpr Command kCommands[] = {
     {"kpi", "The KPI table per person, team, company, product, segment or customer", setup_kpi},
     {"customer", "Customers: add, list, show, log, survey, due, segments, satisfaction", setup_customer},
     {"import", "Records from CSV exports of other CRMs, with a column mapping", setup_import},
+    {"deal", "Deals: add, move, list, pipeline, funnel, forecast", setup_deal},
 };
 
 void add_global_options(CLI::App& app, GlobalOptions& o) {

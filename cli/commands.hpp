@@ -12,6 +12,7 @@ void setup_kpi(CLI::App& app, Context& ctx);
 void setup_customer(CLI::App& app, Context& ctx);
 void setup_import(CLI::App& app, Context& ctx);
 void setup_target(CLI::App& app, Context& ctx);
+void setup_deal(CLI::App& app, Context& ctx);
 
 /// The command table, in the order `salesops --help` lists them.
 std::span<const Command> commands();

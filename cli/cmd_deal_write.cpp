@@ -1,0 +1,105 @@
+// salesops deal add and deal move (✎): checked against the book in core/deal_edits.cpp,
+// written through the safe writer.
+#include <fmt/format.h>
+
+#include <iostream>
+
+#include "cli/cmd_deal.hpp"
+#include "cli/diagnostic_render.hpp"
+#include "core/deal_edits.hpp"
+
+namespace salesops::cli {
+
+namespace {
+
+struct AddOptions {
+  core::NewDeal deal;
+  std::string amount, opened, expected_close;
+};
+
+struct MoveOptions {
+  core::DealMove move;
+  std::string date;
+};
+
+core::Date date_option(Context& ctx, const char* option, const std::string& text) {
+  auto d = core::parse_date(text);
+  if (!d) ctx.fail(kUsage, fmt::format("{} expects a date YYYY-MM-DD, not '{}'", option, text));
+  return *d;
+}
+
+/// Prints why a change is refused, compiler style when it concerns a record, and exits 4.
+[[noreturn]] void refuse(Context& ctx, const core::Diagnostic& d) {
+  if (d.where.file.empty()) {
+    std::cerr << "salesops: error: " << d.message << '\n';
+    if (!d.hint.empty()) std::cerr << "  hint: " << d.hint << '\n';
+    throw Exit{kWriteRefused};
+  }
+  core::Diagnostics diags;
+  diags.add(d);
+  print_diagnostics(std::cerr, diags, &ctx.source(), {ctx.color(2)});
+  ctx.fail(kWriteRefused, "nothing was written");
+}
+
+void run_add(Context& ctx, AddOptions& o) {
+  core::NewDeal& n = o.deal;
+  if (!o.amount.empty()) {
+    core::MoneyError error;
+    n.amount = core::parse_money(o.amount, &error);
+    if (!n.amount) ctx.fail(kUsage, fmt::format("--amount '{}': {}", o.amount, core::money_error_text(error)));
+    if (n.amount->cents < 0) ctx.fail(kUsage, fmt::format("--amount '{}': an amount is 0 or more", o.amount));
+  }
+  n.opened = o.opened.empty() ? ctx.today() : date_option(ctx, "--opened", o.opened);
+  if (!o.expected_close.empty()) n.expected_close = date_option(ctx, "--expected-close", o.expected_close);
+  ctx.lock_book();  // the new id stays free until it is written
+  core::DealChange change = core::plan_deal_add(ctx.book(), n);
+  if (change.refused) refuse(ctx, *change.refused);
+  ctx.write(change.edits, fmt::format("added {} to {}", change.id, change.file));
+}
+
+void run_move(Context& ctx, MoveOptions& o) {
+  o.move.date = o.date.empty() ? ctx.today() : date_option(ctx, "--date", o.date);
+  ctx.lock_book();
+  const core::Book& book = ctx.book();
+  std::string from;
+  if (const core::Deal* d = book.deal(o.move.id)) from = book.config.stages[d->stage].name;
+  core::DealChange change = core::plan_deal_move(book, o.move, ctx.today());
+  if (change.refused) refuse(ctx, *change.refused);
+  ctx.write(change.edits, fmt::format("moved {} from {} to {} ({})", change.id, from, o.move.stage, change.file));
+}
+
+}  // namespace
+
+void setup_deal_add(CLI::App& app, Context& ctx) {
+  auto o = std::make_shared<AddOptions>();
+  core::NewDeal& n = o->deal;
+  app.add_option("--owner", n.owner, "The person who owns the deal")->required();
+  app.add_option("--customer", n.customer, "The customer's id");
+  app.add_option("--amount", o->amount, "The amount, in the book's currency (at most two decimals)");
+  app.add_option("--product", n.product, "The product");
+  app.add_option("--title", n.title, "A short title");
+  app.add_option("--stage", n.stage, "An open stage (default: the first of the funnel)");
+  app.add_option("--opened", o->opened, "The day it opened (default: today)");
+  app.add_option("--expected-close", o->expected_close, "The day it is expected to close");
+  app.add_option("--id", n.id, "The deal's id (default: the next free D-YYYY-NNNN of the opened year)");
+  ctx.add_write_options(app);
+  app.callback([&ctx, o] {
+    ctx.command = "deal add";
+    run_add(ctx, *o);
+  });
+}
+
+void setup_deal_move(CLI::App& app, Context& ctx) {
+  auto o = std::make_shared<MoveOptions>();
+  app.add_option("id", o->move.id, "The deal's id")->required();
+  app.add_option("stage", o->move.stage, "The stage it moves to")->required();
+  app.add_option("--date", o->date, "The day of the move (default: today)");
+  app.add_option("--reason", o->move.reason, "Why: the lost_reason of a lost deal, else kept in the history entry");
+  ctx.add_write_options(app);
+  app.callback([&ctx, o] {
+    ctx.command = "deal move";
+    run_move(ctx, *o);
+  });
+}
+
+}  // namespace salesops::cli
