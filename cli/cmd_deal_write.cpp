@@ -24,7 +24,7 @@ struct MoveOptions {
 
 core::Date date_option(Context& ctx, const char* option, const std::string& text) {
   auto d = core::parse_date(text);
-  if (!d) ctx.fail(kUsage, fmt::format("{} expects a date YYYY-MM-DD, not '{}'", option, text));
+  if (!d) ctx.fail(kUsage, fmt::format("{} '{}' is not a date (YYYY-MM-DD)", option, text));
   return *d;
 }
 
