@@ -1,7 +1,8 @@
 // salesops deal: list, pipeline, funnel and forecast; add and move are in cmd_deal_write.cpp.
+#include "cli/cmd_deal.hpp"
+
 #include <fmt/format.h>
 
-#include "cli/cmd_deal.hpp"
 #include "cli/commands.hpp"
 #include "core/deals.hpp"
 #include "core/funnel.hpp"
@@ -17,8 +18,6 @@ struct ListOptions {
 };
 
 void run_list(Context& ctx, ListOptions& o) {
-  if (!ctx.options.period.empty())
-    ctx.fail(kUsage, "deal list does not take --period: use --closed-in PERIOD for the deals closed in it");
   const core::Book& book = ctx.book();
   if (!o.closed_in.empty()) {
     std::string error;
@@ -33,9 +32,12 @@ void run_list(Context& ctx, ListOptions& o) {
 
 void run_pipeline(Context& ctx, const std::string& by_text) {
   core::PipelineBy by = core::PipelineBy::none;
-  if (by_text == "owner" || by_text == "person") by = core::PipelineBy::owner;
-  else if (by_text == "team") by = core::PipelineBy::team;
-  else if (!by_text.empty()) ctx.fail(kUsage, fmt::format("unknown --by '{}': use owner or team", by_text));
+  if (by_text == "owner" || by_text == "person")
+    by = core::PipelineBy::owner;
+  else if (by_text == "team")
+    by = core::PipelineBy::team;
+  else if (!by_text.empty())
+    ctx.fail(kUsage, fmt::format("unknown --by '{}': use owner or team", by_text));
   const core::Book& book = ctx.book();
   core::Date as_of = ctx.today();
   std::string label = core::format_date(as_of);

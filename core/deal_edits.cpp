@@ -66,8 +66,9 @@ DealChange plan_deal_add(const Book& book, const NewDeal& n) {
   if (n.amount && n.amount->cents < 0)
     return refuse(rule, {}, fmt::format("the amount cannot be negative: {}", format_money(*n.amount)));
   if (n.expected_close && *n.expected_close < n.opened)
-    return refuse(rule, {}, fmt::format("the expected close ({}) is before the opened date ({})",
-                                        format_date(*n.expected_close), format_date(n.opened)));
+    return refuse(rule, {},
+                  fmt::format("the expected close ({}) is before the opened date ({})", format_date(*n.expected_close),
+                              format_date(n.opened)));
 
   auto opened = ymd(n.opened);
   DealChange c;
@@ -85,7 +86,8 @@ DealChange plan_deal_add(const Book& book, const NewDeal& n) {
                     "choose another --id, or leave it out for the next free one");
     c.id = n.id;
   }
-  c.file = fmt::format("deals/{:04}-{:02}.yaml", static_cast<int>(opened.year()), static_cast<unsigned>(opened.month()));
+  c.file =
+      fmt::format("deals/{:04}-{:02}.yaml", static_cast<int>(opened.year()), static_cast<unsigned>(opened.month()));
 
   std::vector<YamlField> fields = {{"id", YamlValue::text(c.id)}};
   if (!n.customer.empty()) fields.push_back({"customer", YamlValue::text(n.customer)});
@@ -112,23 +114,24 @@ DealChange plan_deal_move(const Book& book, const DealMove& m, Date today) {
   const std::string& from_name = config.stages[d->stage].name;
   if (*to == d->stage) return refuse(rule, at, fmt::format("deal '{}' is already in {}", m.id, m.stage));
   if (m.date > today)
-    return refuse(rule, {}, fmt::format("the move's date {} is after today ({})", format_date(m.date), format_date(today)),
+    return refuse(rule, {},
+                  fmt::format("the move's date {} is after today ({})", format_date(m.date), format_date(today)),
                   "a move records what has happened: date it on or before today");
   auto history = book.history_of(*d);
   if (!history.empty() && m.date < *history.back().date)
-    return refuse(rule, at,
-                  fmt::format("deal '{}' moved to {} on {}: a later move cannot be dated {}", m.id,
-                              config.stages[history.back().stage].name, format_date(*history.back().date),
-                              format_date(m.date)),
-                  "history is oldest first: give --date on or after the last entry");
+    return refuse(
+        rule, at,
+        fmt::format("deal '{}' moved to {} on {}: a later move cannot be dated {}", m.id,
+                    config.stages[history.back().stage].name, format_date(*history.back().date), format_date(m.date)),
+        "history is oldest first: give --date on or after the last entry");
   if (d->opened && m.date < *d->opened)
     return refuse(rule, at,
                   fmt::format("deal '{}' opened on {}: it cannot move on {}", m.id, format_date(*d->opened),
                               format_date(m.date)));
   bool closing = *to == config.won || *to == config.lost;
   if (closing && (d->customer.empty() || !d->has_amount || !d->opened))
-    return refuse(rule, at, fmt::format("deal '{}' cannot be {} without a customer, an amount and an opened date",
-                                        m.id, m.stage),
+    return refuse(rule, at,
+                  fmt::format("deal '{}' cannot be {} without a customer, an amount and an opened date", m.id, m.stage),
                   "a won or lost deal needs all three: add the missing ones to the deal first");
 
   DealChange c;

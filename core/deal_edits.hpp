@@ -15,19 +15,19 @@ namespace salesops::core {
 /// The edits of one change, or the reason it is refused (then `edits` is empty). A refusal
 /// about a record names its place; one about a command-line value has no file.
 struct DealChange {
-  std::string id;                   // the deal added or moved
-  std::string file;                 // its file, relative to the book
+  std::string id;    // the deal added or moved
+  std::string file;  // its file, relative to the book
   std::vector<FileEdit> edits;
   std::optional<Diagnostic> refused;
 };
 
 struct NewDeal {
-  std::string id;                     // empty: the next free D-YYYY-NNNN of the opened year
-  std::string owner;                  // a person id
-  std::string customer;               // optional: a customer id
-  std::string title, product;         // optional, free text
-  std::string stage;                  // empty: the first stage of the funnel
-  std::optional<Money> amount;        // optional, 0 or more
+  std::string id;               // empty: the next free D-YYYY-NNNN of the opened year
+  std::string owner;            // a person id
+  std::string customer;         // optional: a customer id
+  std::string title, product;   // optional, free text
+  std::string stage;            // empty: the first stage of the funnel
+  std::optional<Money> amount;  // optional, 0 or more
   Date opened;
   std::optional<Date> expected_close;  // not before opened
 };

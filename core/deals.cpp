@@ -81,14 +81,15 @@ std::optional<Table> deal_list_table(const Book& book, const DealQuery& q, std::
     if (q.team != "company" && !book.team(q.team)) return fail(unknown("team", q.team, book.teams, book));
     std::vector<Sym> members = owner_people(book, q.team);
     std::unordered_set<Sym> in_team(members.begin(), members.end());
-    if (owners) std::erase_if(*owners, [&](Sym s) { return !in_team.count(s); });
-    else owners = std::move(in_team);
+    if (owners)
+      std::erase_if(*owners, [&](Sym s) { return !in_team.count(s); });
+    else
+      owners = std::move(in_team);
   }
   std::optional<std::uint8_t> stage;
   if (!q.stage.empty()) {
     stage = book.config.stage_index(q.stage);
-    if (!stage)
-      return fail(fmt::format("unknown stage '{}': stages are {}", q.stage, book.config.stage_list()));
+    if (!stage) return fail(fmt::format("unknown stage '{}': stages are {}", q.stage, book.config.stage_list()));
   }
   Sym customer;
   if (!q.customer.empty()) {
@@ -122,8 +123,15 @@ std::optional<Table> deal_list_table(const Book& book, const DealQuery& q, std::
   auto day = [](Day d) -> Cell { return d ? Cell{*d} : Cell{}; };
   for (const Deal* d : rows) {
     auto& row = t.add_row();
-    row = {book.str(d->id), text(d->owner), text(d->customer), text(d->product), book.config.stages[d->stage].name,
-           d->has_amount ? Cell{d->amount} : Cell{}, day(d->opened), day(d->expected_close), day(d->closed),
+    row = {book.str(d->id),
+           text(d->owner),
+           text(d->customer),
+           text(d->product),
+           book.config.stages[d->stage].name,
+           d->has_amount ? Cell{d->amount} : Cell{},
+           day(d->opened),
+           day(d->expected_close),
+           day(d->closed),
            text(d->title)};
   }
   return t;

@@ -13,9 +13,8 @@ void add_deal(const Book& book, const Deal& d, std::span<const StageChange> h, c
   const Config& config = book.config;
   for (std::size_t s = 0; s < f.rows.size(); ++s) {
     auto stage = static_cast<std::uint8_t>(s);
-    auto entry = std::find_if(h.begin(), h.end(), [&](const StageChange& c) {
-      return c.stage == stage && period.contains(*c.date);
-    });
+    auto entry = std::find_if(h.begin(), h.end(),
+                              [&](const StageChange& c) { return c.stage == stage && period.contains(*c.date); });
     if (entry == h.end()) continue;
     FunnelRow& row = f.rows[s];
     ++row.entered;
@@ -48,7 +47,10 @@ Funnel deal_funnel(const Book& book, const Period& period, Date today) {
   for (std::size_t s = 0; s < f.rows.size(); ++s) {
     const FunnelRow& r = f.rows[s];
     if (r.entered == 0 || r.advanced == r.entered) continue;
-    if (!f.stall) { f.stall = s; continue; }
+    if (!f.stall) {
+      f.stall = s;
+      continue;
+    }
     const FunnelRow& best = f.rows[*f.stall];
     // Compared exactly: a/b < c/d as a·d < c·b.
     std::int64_t lhs = r.advanced * best.entered, rhs = best.advanced * r.entered;

@@ -79,8 +79,10 @@ OpenDeals::OpenDeals(const Book& book) : book_(book), by_person_(book.people.siz
 
 ExpectedDeals OpenDeals::expected(std::string_view owner, Date from, Date to) const {
   std::vector<std::uint32_t> people;
-  if (const Person* p = book_.person(owner)) people.push_back(static_cast<std::uint32_t>(p - book_.people.data()));
-  else people = book_.members(owner);
+  if (const Person* p = book_.person(owner))
+    people.push_back(static_cast<std::uint32_t>(p - book_.people.data()));
+  else
+    people = book_.members(owner);
   ExpectedDeals out;
   long double weighted = 0;
   for (std::uint32_t i : people) {

@@ -17,9 +17,9 @@ inline bool is_open_stage(const Config& config, std::uint8_t stage) { return sta
 
 /// What the open deals of an owner are expected to bring in a window of days.
 struct ExpectedDeals {
-  std::int64_t deals = 0;   // open deals expected to close in the window
-  Money amount;             // their amounts
-  Money weighted;           // Σ amount × probability of the current stage, rounded once
+  std::int64_t deals = 0;  // open deals expected to close in the window
+  Money amount;            // their amounts
+  Money weighted;          // Σ amount × probability of the current stage, rounded once
 };
 
 /// The deals open now (stage neither won nor lost) that have an expected_close, indexed by

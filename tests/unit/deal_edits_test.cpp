@@ -1,7 +1,8 @@
 // deal add and deal move: the edits they plan, applied to the file text, and their refusals.
+#include "core/deal_edits.hpp"
+
 #include <doctest/doctest.h>
 
-#include "core/deal_edits.hpp"
 #include "core/yaml_edit.hpp"
 #include "memory_book.hpp"
 
@@ -87,8 +88,9 @@ TEST_CASE("deal move to lost with a reason; reopening clears closed and lost_rea
   DealChange reopen = plan_deal_move(book(), {"D-2026-0009", "qualified", kToday, "new budget"}, kToday);
   std::string want = replaced(kDeals, "  stage: lost\n", "  stage: qualified\n");
   want = replaced(want, "  closed: 2026-10-25\n  lost_reason: price\n", "");
-  want = replaced(want, "    - {date: 2026-10-25, stage: lost}\n",
-                  "    - {date: 2026-10-25, stage: lost}\n    - {date: 2026-11-26, stage: qualified, reason: new budget}\n");
+  want = replaced(
+      want, "    - {date: 2026-10-25, stage: lost}\n",
+      "    - {date: 2026-10-25, stage: lost}\n    - {date: 2026-11-26, stage: qualified, reason: new budget}\n");
   CHECK(applied(reopen) == want);
 
   // lost to won: closed moves to the new date and the lost_reason goes.
@@ -99,8 +101,9 @@ TEST_CASE("deal move to lost with a reason; reopening clears closed and lost_rea
 
 TEST_CASE("deal move: a deal without history first records the stage it had since it opened") {
   std::string text = applied(plan_deal_move(book(), {"lead-1", "qualified", kToday, ""}, kToday));
-  CHECK(text.ends_with("  stage: qualified\n  opened: 2026-10-05\n  history:\n"
-                       "    - {date: 2026-10-05, stage: lead}\n    - {date: 2026-11-26, stage: qualified}\n"));
+  CHECK(
+      text.ends_with("  stage: qualified\n  opened: 2026-10-05\n  history:\n"
+                     "    - {date: 2026-10-05, stage: lead}\n    - {date: 2026-11-26, stage: qualified}\n"));
 }
 
 TEST_CASE("deal move refusals") {

@@ -1,9 +1,10 @@
 // deal pipeline, funnel and forecast on a hand-worked book (the figures are in the comments).
+#include "core/pipeline.hpp"
+
 #include <doctest/doctest.h>
 
 #include "core/funnel.hpp"
 #include "core/kpi.hpp"
-#include "core/pipeline.hpp"
 #include "memory_book.hpp"
 
 using namespace salesops::core;
