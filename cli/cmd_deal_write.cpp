@@ -52,7 +52,7 @@ void run_add(Context& ctx, AddOptions& o) {
   n.opened = o.opened.empty() ? ctx.today() : date_option(ctx, "--opened", o.opened);
   if (!o.expected_close.empty()) n.expected_close = date_option(ctx, "--expected-close", o.expected_close);
   ctx.lock_book();  // the new id stays free until it is written
-  core::DealChange change = core::plan_deal_add(ctx.book(), n);
+  core::DealChange change = core::plan_deal_add(ctx.book(), n, ctx.today());
   if (change.refused) refuse(ctx, *change.refused);
   ctx.write(change.edits, fmt::format("added {} to {}", change.id, change.file));
 }

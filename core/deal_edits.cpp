@@ -49,7 +49,7 @@ YamlValue history_entry(Date date, const std::string& stage, const std::string& 
 
 }  // namespace
 
-DealChange plan_deal_add(const Book& book, const NewDeal& n) {
+DealChange plan_deal_add(const Book& book, const NewDeal& n, Date today) {
   const Config& config = book.config;
   const char* rule = "deal-add";
   if (!book.person(n.owner))
@@ -65,6 +65,10 @@ DealChange plan_deal_add(const Book& book, const NewDeal& n) {
                   "add it in an open stage, then `salesops deal move ID " + stage + "`");
   if (n.amount && n.amount->cents < 0)
     return refuse(rule, {}, fmt::format("the amount cannot be negative: {}", format_money(*n.amount)));
+  if (n.opened > today)
+    return refuse(rule, {},
+                  fmt::format("the opened date {} is after today ({})", format_date(n.opened), format_date(today)),
+                  "a deal is added when it opens: date it on or before today");
   if (n.expected_close && *n.expected_close < n.opened)
     return refuse(rule, {},
                   fmt::format("the expected close ({}) is before the opened date ({})", format_date(*n.expected_close),

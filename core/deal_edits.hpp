@@ -35,8 +35,9 @@ struct NewDeal {
 /// Appends the deal to deals/<YYYY-MM of opened>.yaml with the fields given, in the order of
 /// salesops-book(5), and a history holding its stage on the opened date. Refuses an id that
 /// is taken or malformed, an unknown owner, customer or stage, a won or lost stage (a deal
-/// starts open), a negative amount and an expected close before the opened date.
-DealChange plan_deal_add(const Book& book, const NewDeal& deal);
+/// starts open), a negative amount, an opened date after `today` and an expected close
+/// before the opened date.
+DealChange plan_deal_add(const Book& book, const NewDeal& deal, Date today);
 
 struct DealMove {
   std::string id;

@@ -133,7 +133,7 @@ TEST_CASE("deal add: the next id of the opened year, the opened month's file, a 
   n.amount = Money{1250050};
   n.opened = make_date(2026, 11, 3);
   n.expected_close = make_date(2026, 12, 20);
-  DealChange c = plan_deal_add(book(), n);
+  DealChange c = plan_deal_add(book(), n, kToday);
   CHECK(c.id == "D-2026-0010");
   CHECK(c.file == "deals/2026-11.yaml");
   CHECK(applied(c, "") ==
@@ -145,7 +145,7 @@ TEST_CASE("deal add: the next id of the opened year, the opened month's file, a 
   n.expected_close.reset();
   n.amount = Money{300000};
   n.stage = "qualified";
-  c = plan_deal_add(book(), n);
+  c = plan_deal_add(book(), n, make_date(2027, 1, 5));
   CHECK(c.id == "D-2027-0001");
   CHECK(c.file == "deals/2027-01.yaml");
   CHECK(applied(c, "").find("  amount: 3000\n  stage: qualified\n") != std::string::npos);
@@ -158,7 +158,7 @@ TEST_CASE("deal add refusals") {
   auto with = [&](auto change) {
     NewDeal d = n;
     change(d);
-    return plan_deal_add(book(), d);
+    return plan_deal_add(book(), d, kToday);
   };
   CHECK(refusal(with([](NewDeal& d) { d.owner = "zhang.wie"; })) == "unknown owner 'zhang.wie'");
   CHECK(with([](NewDeal& d) { d.owner = "zhang.wie"; }).refused->hint == "did you mean zhang.wei?");
@@ -168,6 +168,8 @@ TEST_CASE("deal add refusals") {
   CHECK(refusal(with([](NewDeal& d) { d.amount = Money{-1}; })).find("negative") != std::string::npos);
   CHECK(refusal(with([](NewDeal& d) { d.expected_close = make_date(2026, 11, 1); })).find("before the opened") !=
         std::string::npos);
+  CHECK(refusal(with([](NewDeal& d) { d.opened = make_date(2026, 11, 27); })) ==
+        "the opened date 2026-11-27 is after today (2026-11-26)");
   CHECK(refusal(with([](NewDeal& d) { d.id = "D-2026-0009"; })) == "deal 'D-2026-0009' already exists");
   CHECK(refusal(with([](NewDeal& d) { d.id = "-x"; })) == "'-x' is not a valid id");
   CHECK(with([](NewDeal& d) { d.id = "custom.1"; }).id == "custom.1");
