@@ -18,6 +18,8 @@ constexpr Command kCommands[] = {
     {"customer", "Customers: add, list, show, log, survey, due, segments, satisfaction", setup_customer},
     {"import", "Records from CSV exports of other CRMs, with a column mapping", setup_import},
     {"deal", "Deals: add, move, list, pipeline, funnel, forecast", setup_deal},
+    {"plan", "Sales plans: new, show, actions, done, add-action, status, agenda", setup_plan},
+    {"coach", "Coaching: log, train, due (1:1 cadence), followups, done, skills, report", setup_coach},
 };
 
 void add_global_options(CLI::App& app, GlobalOptions& o) {

@@ -11,6 +11,8 @@ void setup_check(CLI::App& app, Context& ctx);
 void setup_kpi(CLI::App& app, Context& ctx);
 void setup_customer(CLI::App& app, Context& ctx);
 void setup_import(CLI::App& app, Context& ctx);
+void setup_plan(CLI::App& app, Context& ctx);
+void setup_coach(CLI::App& app, Context& ctx);
 void setup_target(CLI::App& app, Context& ctx);
 void setup_deal(CLI::App& app, Context& ctx);
 

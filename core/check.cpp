@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "core/coaching.hpp"
 #include "core/customers.hpp"
 #include "core/period.hpp"
 
@@ -40,22 +41,16 @@ void required_targets(const Book& b, Date today, const CheckRule& rule, Diagnost
   }
 }
 
-/// Active reps have had a one-on-one within policy.one_on_one_days.
+/// Active reps have had a one-on-one within policy.one_on_one_days (the cadence `coach due` lists).
 void one_on_one_due(const Book& b, Date today, const CheckRule& rule, Diagnostics& out) {
-  for (const Person& p : b.people) {
-    if (p.role != Role::rep || !p.active_on(today)) continue;
-    Day last;
-    for (const CoachingSession& s : b.sessions)
-      if (s.person == p.id && b.text(s.kind) == "one-on-one" && s.date && *s.date <= today && (!last || *s.date > *last))
-        last = s.date;
-    Date since = last ? *last : (p.joined ? *p.joined : today);
-    int days = days_between(since, today);
-    if (days > b.config.one_on_one_days)
-      report(rule, b, p.at,
-             last ? fmt::format("{} has had no one-on-one for {} days (last {}; policy: every {})", b.text(p.id), days,
-                                format_date(*last), b.config.one_on_one_days)
+  for (const OneOnOneCadence& c : one_on_one_cadence(b, today)) {
+    if (!c.overdue(today)) continue;
+    const Person& p = *c.person;
+    report(rule, b, p.at,
+           c.last ? fmt::format("{} has had no one-on-one for {} days (last {}; policy: every {})", b.text(p.id),
+                                days_between(c.since, today), format_date(*c.last), b.config.one_on_one_days)
                   : fmt::format("{} has had no one-on-one yet", b.text(p.id)),
-             out);
+           out);
   }
 }
 

@@ -379,7 +379,7 @@ Config parse_config(std::string_view text, const std::string& file_label, Diagno
     return c;
   }
   TomlReader r{file_label, diags};
-  r.unknown_keys(root, "", {"org", "stages", "policy", "kpi", "review", "customers", "seasonality"});
+  r.unknown_keys(root, "", {"org", "stages", "policy", "kpi", "review", "customers", "seasonality", "coaching"});
   auto section = [&](std::string_view name, auto&& fn) {
     if (auto n = root.get(name)) {
       if (const toml::table* t = n->as_table()) fn(*t);
@@ -395,6 +395,17 @@ Config parse_config(std::string_view text, const std::string& file_label, Diagno
   section("customers", [&](const toml::table& t) {
     r.unknown_keys(t, "customers", {"segments"});
     if (auto n = t.get("segments")) c.segments = r.strings(*n, "segments");
+  });
+  section("coaching", [&](const toml::table& t) {
+    r.unknown_keys(t, "coaching", {"min_score", "min_rating"});
+    if (auto n = t.get("min_score")) if (auto v = r.integer(*n, "min_score")) {
+      if (*v < 0 || *v > 100) r.diags.error("config-value", r.at(*n), "min_score is a score from 0 to 100");
+      else c.min_training_score = static_cast<int>(*v);
+    }
+    if (auto n = t.get("min_rating")) if (auto v = r.integer(*n, "min_rating")) {
+      if (*v < 1 || *v > 5) r.diags.error("config-value", r.at(*n), "min_rating is a rating from 1 to 5");
+      else c.min_coaching_rating = static_cast<int>(*v);
+    }
   });
   if (auto n = root.at_path("policy.required_targets"); n && n.is_array()) {
     for (auto& metric : c.required_targets)

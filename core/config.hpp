@@ -46,6 +46,8 @@ struct Config {
   double target_max_growth = 0.5;
   std::vector<std::string> required_targets;
   int review_due_days = 15;
+  int min_training_score = 60;        // [coaching] min_score: `coach skills` flags scores below it
+  int min_coaching_rating = 3;        // [coaching] min_rating: and coaching ratings below it
   std::vector<std::string> segments;  // when given, customer segments must be one of these
   std::vector<CustomKpi> custom_kpis;
   std::vector<std::pair<std::string, double>> review_weights;

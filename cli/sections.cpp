@@ -1,0 +1,92 @@
+#include "cli/sections.hpp"
+
+#include <fmt/format.h>
+
+#include <fstream>
+#include <iostream>
+
+#include "core/suggest.hpp"
+
+namespace salesops::cli {
+
+void emit_sections(Context& ctx, const std::vector<std::string>& title, const std::vector<Section>& sections,
+                   const core::Table* flat, const std::string& period_label, const std::string& machine_hint) {
+  Format format = ctx.format();
+  if (format != Format::table && format != Format::md) {
+    if (!flat) ctx.fail(kUsage, machine_hint);
+    ctx.emit(*flat, period_label);
+    return;
+  }
+  std::ofstream file;
+  if (!ctx.options.output.empty()) {
+    file.open(ctx.options.output, std::ios::binary);
+    if (!file) ctx.fail(kWriteRefused, fmt::format("cannot write '{}'", ctx.options.output));
+  }
+  std::ostream& out = file.is_open() ? static_cast<std::ostream&>(file) : std::cout;
+  RenderOptions ro;
+  ro.format = format;
+  ro.color = !file.is_open() && format == Format::table && ctx.color(1);
+  bool md = format == Format::md;
+  for (std::size_t i = 0; i < title.size(); ++i) out << (md && i == 0 ? "# " : "") << title[i] << (md ? "\n\n" : "\n");
+  for (const Section& s : sections) {
+    out << '\n' << (md ? "## " : "") << s.title << (md ? "\n\n" : "\n");
+    if (s.table.rows.empty()) {
+      out << "none\n";
+      continue;
+    }
+    if (!md) out << '\n';
+    render(out, s.table, ro);
+  }
+  if (!out.flush()) ctx.fail(kWriteRefused, fmt::format("cannot write '{}'", ctx.options.output));
+}
+
+std::vector<Section> split_sections(const core::Table& flat, std::span<const core::AgendaSection> order) {
+  std::vector<Section> out;
+  for (const core::AgendaSection& s : order) {
+    Section section{s.title, {}};
+    section.table.columns.assign(flat.columns.begin() + 1, flat.columns.end());
+    for (auto& row : flat.rows)
+      if (std::get<std::string>(row[0]) == s.id) section.table.rows.emplace_back(row.begin() + 1, row.end());
+    out.push_back(std::move(section));
+  }
+  return out;
+}
+
+namespace {
+
+std::string did_you_mean(const core::Book& book, const std::string& id, bool teams) {
+  std::vector<std::string> ids;
+  for (auto& p : book.people) ids.push_back(book.str(p.id));
+  if (teams)
+    for (auto& t : book.teams) ids.push_back(book.str(t.id));
+  auto close = core::closest_match(id, ids);
+  return close ? fmt::format(" (did you mean '{}'?)", *close) : "";
+}
+
+}  // namespace
+
+const core::Person& require_person(Context& ctx, const core::Book& book, const std::string& id, const char* option) {
+  if (const core::Person* p = book.person(id)) return *p;
+  ctx.fail(kUsage, fmt::format("{}: no person '{}' in team.yaml{}", option, id, did_you_mean(book, id, false)));
+}
+
+std::vector<core::Sym> require_people(Context& ctx, const core::Book& book, const std::string& owner, const char* option) {
+  if (const core::Person* p = book.person(owner)) return {p->id};
+  if (owner != "company" && !book.team(owner))
+    ctx.fail(kUsage, fmt::format("{}: '{}' is neither a person nor a team{}", option, owner, did_you_mean(book, owner, true)));
+  std::vector<core::Sym> ids;
+  for (std::uint32_t i : book.members(owner)) ids.push_back(book.people[i].id);
+  // An empty list would mean everyone to the filters that take it.
+  if (ids.empty()) ctx.fail(kUsage, fmt::format("{}: team '{}' has no people", option, owner));
+  return ids;
+}
+
+void require_team(Context& ctx, const core::Book& book, const std::string& id, const char* option) {
+  if (id == "company" || book.team(id)) return;
+  std::vector<std::string> ids;
+  for (auto& t : book.teams) ids.push_back(book.str(t.id));
+  auto close = core::closest_match(id, ids);
+  ctx.fail(kUsage, fmt::format("{}: no team '{}' in team.yaml{}", option, id, close ? fmt::format(" (did you mean '{}'?)", *close) : ""));
+}
+
+}  // namespace salesops::cli

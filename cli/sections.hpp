@@ -1,0 +1,36 @@
+#pragma once
+// What `plan` and `coach` share: reports made of several tables, and people named on the
+// command line.
+#include <string>
+#include <vector>
+
+#include "cli/context.hpp"
+#include "core/agenda.hpp"
+
+namespace salesops::cli {
+
+struct Section {
+  std::string title;
+  core::Table table;
+};
+
+/// Prints a report of several sections. In table and md formats: the title lines (md: the
+/// first as `# ` heading), then each section's heading and table, or "none" when it has no
+/// rows. In csv, tsv, json and jsonl: `flat` alone, one table holding every row; when there
+/// is none, fails with a usage error (exit 2) saying `machine_hint`.
+void emit_sections(Context& ctx, const std::vector<std::string>& title, const std::vector<Section>& sections,
+                   const core::Table* flat, const std::string& period_label, const std::string& machine_hint = {});
+
+/// Splits a table whose first column is the section id into sections (that column left out),
+/// one per entry of `order`, empty ones included.
+std::vector<Section> split_sections(const core::Table& flat, std::span<const core::AgendaSection> order);
+
+/// The person with this id, else exits 2 naming `option` and the closest id.
+const core::Person& require_person(Context& ctx, const core::Book& book, const std::string& id, const char* option);
+/// The ids of the people an owner option names: a person, or a team's members (subtree).
+/// Exits 2 when it is neither.
+std::vector<core::Sym> require_people(Context& ctx, const core::Book& book, const std::string& owner, const char* option);
+/// Exits 2 unless `id` is a team of team.yaml or company.
+void require_team(Context& ctx, const core::Book& book, const std::string& id, const char* option);
+
+}  // namespace salesops::cli
