@@ -27,7 +27,7 @@ void emit_sections(Context& ctx, const std::vector<std::string>& title, const st
   ro.format = format;
   ro.color = !file.is_open() && format == Format::table && ctx.color(1);
   bool md = format == Format::md;
-  for (std::size_t i = 0; i < title.size(); ++i) out << (md && i == 0 ? "# " : "") << title[i] << (md ? "\n\n" : "\n");
+  for (std::size_t i = 0; i < title.size(); ++i) out << (md && i > 0 ? "\n" : "") << (md && i == 0 ? "# " : "") << title[i] << '\n';
   for (const Section& s : sections) {
     out << '\n' << (md ? "## " : "") << s.title << (md ? "\n\n" : "\n");
     if (s.table.rows.empty()) {
