@@ -5,6 +5,7 @@
 #include <map>
 #include <sstream>
 
+#include "core/customers.hpp"
 #include "core/plans.hpp"
 #include "core/yaml_edit.hpp"
 
@@ -56,7 +57,6 @@ std::string plan_draft(const Book& book, const PlanDraftRequest& req, std::strin
 
   Revenue total;
   std::map<std::string, Revenue> by_segment, by_tier, by_region, by_product;
-  std::map<std::string, Money> by_customer;
   std::map<std::string, std::pair<std::int64_t, Money>> lost;
   for (const Deal& d : book.deals) {
     if (!d.closed) continue;
@@ -84,21 +84,16 @@ std::string plan_draft(const Book& book, const PlanDraftRequest& req, std::strin
     add(by_segment, c->segment);
     add(by_tier, c->tier);
     add(by_region, c->region);
-    if (in_prev) by_customer[book.str(c->id)] += d.amount;
   }
 
-  // Customers by revenue, largest first (ties by id), with their ABC class (SPEC 6).
-  std::vector<std::pair<std::string, Money>> ranked(by_customer.begin(), by_customer.end());
-  std::stable_sort(ranked.begin(), ranked.end(), [](auto& a, auto& b) { return a.second > b.second; });
+  // The ABC analysis of `customer segments`: customers by revenue, largest first, with their class.
+  Table abc = customer_segments_table(book, prev, SegmentBy::customer);
   std::map<char, std::vector<std::string>> classes;
   std::map<char, Money> class_revenue;
-  Money cumulative;
-  for (auto& [id, revenue] : ranked) {
-    cumulative += revenue;
-    double share = total.now.cents > 0 ? static_cast<double>(cumulative.cents) / static_cast<double>(total.now.cents) : 1;
-    char cls = share <= 0.80 ? 'A' : share <= 0.95 ? 'B' : 'C';
-    classes[cls].push_back(id);
-    class_revenue[cls] += revenue;
+  for (auto& row : abc.rows) {
+    char cls = std::get<std::string>(row[6]).at(0);
+    classes[cls].push_back(std::get<std::string>(row[0]));
+    class_revenue[cls] += std::get<Money>(row[3]);
   }
 
   std::ostringstream market;
@@ -115,13 +110,14 @@ std::string plan_draft(const Book& book, const PlanDraftRequest& req, std::strin
   write_group(market, "by_tier", "tier", by_tier);
   write_group(market, "by_region", "region", by_region);
   write_group(market, "by_product", "product", by_product);
-  if (!ranked.empty()) {
+  if (!abc.rows.empty()) {
     market << "    top_customers:\n";
-    for (std::size_t i = 0; i < ranked.size() && i < 10; ++i) {
-      const Customer* c = book.customer(ranked[i].first);
-      market << fmt::format("      - {{customer: {}, name: {}, revenue: {}, share: {}}}\n", scalar(ranked[i].first),
-                            scalar(c ? book.text(c->name) : ""), format_money(ranked[i].second),
-                            ratio_text(static_cast<double>(ranked[i].second.cents) / static_cast<double>(total.now.cents)));
+    for (std::size_t i = 0; i < abc.rows.size() && i < 10; ++i) {
+      auto& row = abc.rows[i];
+      market << fmt::format("      - {{customer: {}, name: {}, revenue: {}", scalar(std::get<std::string>(row[0])),
+                            scalar(std::get<std::string>(row[1])), format_money(std::get<Money>(row[3])));
+      if (auto* share = std::get_if<Ratio>(&row[4])) market << ", share: " << ratio_text(share->value);
+      market << "}\n";
     }
   }
   if (!lost.empty()) {
@@ -140,7 +136,9 @@ std::string plan_draft(const Book& book, const PlanDraftRequest& req, std::strin
       std::vector<std::string> named;
       for (std::size_t i = 0; i < ids.size() && i < 5; ++i) named.push_back(ids[i]);
       std::string more = ids.size() > 5 ? fmt::format(" and {} more", ids.size() - 5) : "";
-      double share = static_cast<double>(class_revenue[cls].cents) / static_cast<double>(total.now.cents);
+      Money abc_total;
+      for (auto& [c, revenue] : class_revenue) abc_total += revenue;
+      double share = static_cast<double>(class_revenue[cls].cents) / static_cast<double>(abc_total.cents);
       segments << fmt::format("  - id: abc-{}                # suggested by the ABC analysis of {}: give it criteria\n",
                               static_cast<char>(cls - 'A' + 'a'), prev.label);
       segments << "    description: "
