@@ -110,9 +110,12 @@ void run_train(Context& ctx, const CoachOptions& o) {
   const core::Book& book = ctx.book();
   require_one_of(ctx, o.topic, "--topic", {"product", "sales-skills", "crm", "negotiation", "other"});
   require_one_of(ctx, o.format, "--format", {"classroom", "online", "drill", "role-play", "case-sharing"});
-  char* end = nullptr;
-  double hours = std::strtod(o.hours.c_str(), &end);
-  if (o.hours.empty() || *end != '\0' || !(hours >= 0 && hours <= 1000))
+  // Plain decimals only ("1.5"), so that the number reads back the same from YAML.
+  auto dot = o.hours.find('.');
+  bool plain = !o.hours.empty() && o.hours.find_first_not_of("0123456789.") == std::string::npos && dot != 0 &&
+               dot + 1 != o.hours.size() && o.hours.find('.', dot == std::string::npos ? 0 : dot + 1) == std::string::npos;
+  double hours = plain ? std::strtod(o.hours.c_str(), nullptr) : -1;
+  if (!plain || !(hours >= 0 && hours <= 1000))
     ctx.fail(kUsage, fmt::format("--hours: '{}' is not a number of hours from 0 to 1000", o.hours));
   if (o.attendees.empty()) ctx.fail(kUsage, "--attendees: name at least one person");
   std::vector<std::pair<std::string, std::string>> scores;
