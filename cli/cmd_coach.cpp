@@ -38,7 +38,8 @@ std::string month_file(core::Date d) {
 
 std::string month_prefix(core::Date d) { return core::format_date(d).substr(0, 7); }
 
-void require_one_of(Context& ctx, const std::string& value, const char* option, std::initializer_list<const char*> allowed) {
+void require_one_of(Context& ctx, const std::string& value, const char* option,
+                    std::initializer_list<const char*> allowed) {
   std::vector<std::string> names(allowed.begin(), allowed.end());
   if (std::find(names.begin(), names.end(), value) != names.end()) return;
   ctx.fail(kUsage, fmt::format("{}: '{}' is not one of {}", option, value, fmt::join(names, ", ")));
@@ -90,10 +91,12 @@ void run_log(Context& ctx, const CoachOptions& o) {
       auto at = f.rfind('@');
       std::string action = at == std::string::npos ? f : f.substr(0, at);
       if (action.empty()) ctx.fail(kUsage, fmt::format("--follow-up: '{}' has no action (ACTION@YYYY-MM-DD)", f));
-      std::vector<YamlField> item = {{"id", YamlValue::text(fmt::format("F{}", i + 1))}, {"action", YamlValue::text(action)}};
+      std::vector<YamlField> item = {{"id", YamlValue::text(fmt::format("F{}", i + 1))},
+                                     {"action", YamlValue::text(action)}};
       if (at != std::string::npos) {
         auto due = core::parse_date(f.substr(at + 1));
-        if (!due) ctx.fail(kUsage, fmt::format("--follow-up: '{}' is not a date (ACTION@YYYY-MM-DD)", f.substr(at + 1)));
+        if (!due)
+          ctx.fail(kUsage, fmt::format("--follow-up: '{}' is not a date (ACTION@YYYY-MM-DD)", f.substr(at + 1)));
         item.push_back({"due", YamlValue::literal(core::format_date(*due))});
       }
       item.push_back({"done", YamlValue::literal("false")});
@@ -101,7 +104,8 @@ void run_log(Context& ctx, const CoachOptions& o) {
     }
     fields.push_back({"follow_ups", YamlValue::list(items)});
   }
-  core::FileEdit edit{month_file(date), {core::YamlEdit::append(core::YamlPath{}.key("sessions"), YamlValue::map(fields))}};
+  core::FileEdit edit{month_file(date),
+                      {core::YamlEdit::append(core::YamlPath{}.key("sessions"), YamlValue::map(fields))}};
   ctx.write({edit}, fmt::format("logged {} ({} of {} by {}) in {}", id, o.kind, o.person, o.coach, edit.file.string()));
 }
 
@@ -113,7 +117,8 @@ void run_train(Context& ctx, const CoachOptions& o) {
   // Plain decimals only ("1.5"), so that the number reads back the same from YAML.
   auto dot = o.hours.find('.');
   bool plain = !o.hours.empty() && o.hours.find_first_not_of("0123456789.") == std::string::npos && dot != 0 &&
-               dot + 1 != o.hours.size() && o.hours.find('.', dot == std::string::npos ? 0 : dot + 1) == std::string::npos;
+               dot + 1 != o.hours.size() &&
+               o.hours.find('.', dot == std::string::npos ? 0 : dot + 1) == std::string::npos;
   double hours = plain ? std::strtod(o.hours.c_str(), nullptr) : -1;
   if (!plain || !(hours >= 0 && hours <= 1000))
     ctx.fail(kUsage, fmt::format("--hours: '{}' is not a number of hours from 0 to 1000", o.hours));
@@ -125,8 +130,10 @@ void run_train(Context& ctx, const CoachOptions& o) {
     if (std::find(o.attendees.begin(), o.attendees.end(), who) == o.attendees.end())
       ctx.fail(kUsage, fmt::format("--scores: '{}' is not among --attendees", who));
     int v = -1;
-    if (score.size() <= 3 && !score.empty() && score.find_first_not_of("0123456789") == std::string::npos) v = std::stoi(score);
-    if (v < 0 || v > 100) ctx.fail(kUsage, fmt::format("--scores: '{}={}': a score is a whole number from 0 to 100", who, score));
+    if (score.size() <= 3 && !score.empty() && score.find_first_not_of("0123456789") == std::string::npos)
+      v = std::stoi(score);
+    if (v < 0 || v > 100)
+      ctx.fail(kUsage, fmt::format("--scores: '{}={}': a score is a whole number from 0 to 100", who, score));
   }
   core::Date date = date_option(ctx, o.date, "--date");
   std::string id = o.id;
@@ -147,15 +154,14 @@ void run_train(Context& ctx, const CoachOptions& o) {
       if (who == a) item.push_back({"score", YamlValue::literal(std::to_string(std::stoi(score)))});
     attendees.push_back(YamlValue::map(item, true));
   }
-  std::vector<YamlField> fields = {{"id", YamlValue::text(id)},
-                                   {"date", YamlValue::literal(core::format_date(date))},
-                                   {"title", YamlValue::text(o.title)},
-                                   {"topic", YamlValue::text(o.topic)},
-                                   {"format", YamlValue::text(o.format)},
-                                   {"hours", YamlValue::literal(o.hours)}};
+  std::vector<YamlField> fields = {
+      {"id", YamlValue::text(id)},           {"date", YamlValue::literal(core::format_date(date))},
+      {"title", YamlValue::text(o.title)},   {"topic", YamlValue::text(o.topic)},
+      {"format", YamlValue::text(o.format)}, {"hours", YamlValue::literal(o.hours)}};
   if (!o.trainer.empty()) fields.push_back({"trainer", YamlValue::text(o.trainer)});
   fields.push_back({"attendees", YamlValue::list(attendees)});
-  core::FileEdit edit{month_file(date), {core::YamlEdit::append(core::YamlPath{}.key("trainings"), YamlValue::map(fields))}};
+  core::FileEdit edit{month_file(date),
+                      {core::YamlEdit::append(core::YamlPath{}.key("trainings"), YamlValue::map(fields))}};
   ctx.write({edit}, fmt::format("recorded training {} ({} attendee{}) in {}", id, attendees.size(),
                                 attendees.size() == 1 ? "" : "s", edit.file.string()));
 }
@@ -178,7 +184,11 @@ void run_done(Context& ctx, const CoachOptions& o) {
     return;
   }
   core::YamlPath path;
-  path.key("sessions").item_with_id(book.str(ref->session->id)).key("follow_ups").item_with_id(book.str(ref->follow_up->id)).key("done");
+  path.key("sessions")
+      .item_with_id(book.str(ref->session->id))
+      .key("follow_ups")
+      .item_with_id(book.str(ref->follow_up->id))
+      .key("done");
   core::FileEdit edit{book.files[ref->session->at.file], {core::YamlEdit::set(path, YamlValue::literal("true"))}};
   ctx.write({edit}, fmt::format("{} is done", name));
 }
@@ -200,12 +210,16 @@ void setup_coach(CLI::App& app, Context& ctx) {
   log->add_option("--date", o->date, "The session's date (default: today)");
   log->add_option("--id", o->id, "The session's id (default: CS-YYYY-MM-NNN, the next free)");
   ctx.add_write_options(*log);
-  log->callback([&ctx, o] { ctx.command = "coach log"; run_log(ctx, *o); });
+  log->callback([&ctx, o] {
+    ctx.command = "coach log";
+    run_log(ctx, *o);
+  });
 
   CLI::App* train = app.add_subcommand("train", "Record a training (appends to coaching/<YYYY-MM>.yaml)");
   train->add_option("--title", o->title, "The training's title")->required();
   train->add_option("--topic", o->topic, "product, sales-skills, crm, negotiation or other")->required();
-  train->add_option("--format", o->format, "classroom, online, drill, role-play or case-sharing")->capture_default_str();
+  train->add_option("--format", o->format, "classroom, online, drill, role-play or case-sharing")
+      ->capture_default_str();
   train->add_option("--hours", o->hours, "Hours of training")->required();
   train->add_option("--attendees", o->attendees, "People who attended, comma separated")->required()->delimiter(',');
   train->add_option("--scores", o->scores, "Assessment scores 0-100: zhang.wei=85,... (repeatable)")->delimiter(',');
@@ -213,7 +227,10 @@ void setup_coach(CLI::App& app, Context& ctx) {
   train->add_option("--date", o->date, "The training's date (default: today)");
   train->add_option("--id", o->id, "The training's id (default: TR-YYYY-MM-TOPIC)");
   ctx.add_write_options(*train);
-  train->callback([&ctx, o] { ctx.command = "coach train"; run_train(ctx, *o); });
+  train->callback([&ctx, o] {
+    ctx.command = "coach train";
+    run_train(ctx, *o);
+  });
 
   CLI::App* due = app.add_subcommand("due", "Reps without a one-on-one within policy.one_on_one_days");
   due->add_option("--team", o->team, "Only the reps of this team and its sub-teams");
@@ -233,15 +250,17 @@ void setup_coach(CLI::App& app, Context& ctx) {
     if (!o->person.empty()) people = require_people(ctx, book, o->person, "--person");
     auto rows = core::open_follow_ups(book, people);
     core::Date today = ctx.today();
-    if (o->overdue)
-      std::erase_if(rows, [&](auto& r) { return !r.follow_up->due || *r.follow_up->due >= today; });
+    if (o->overdue) std::erase_if(rows, [&](auto& r) { return !r.follow_up->due || *r.follow_up->due >= today; });
     ctx.emit(core::follow_ups_table(book, today, rows));
   });
 
   CLI::App* done = app.add_subcommand("done", "Close a follow-up: SESSION/FOLLOWUP (done: true, in place)");
   done->add_option("FOLLOWUP", o->followup_id, "SESSION/FOLLOWUP, or the follow-up id when unique")->required();
   ctx.add_write_options(*done);
-  done->callback([&ctx, o] { ctx.command = "coach done"; run_done(ctx, *o); });
+  done->callback([&ctx, o] {
+    ctx.command = "coach done";
+    run_done(ctx, *o);
+  });
 
   CLI::App* skills = app.add_subcommand("skills", "Person × topic: training hours, scores, coaching ratings, gaps");
   skills->add_option("--person", o->person, "A person, or a team's people (default: every active rep)");
@@ -263,8 +282,8 @@ void setup_coach(CLI::App& app, Context& ctx) {
     const core::Book& book = ctx.book();
     core::Period period = ctx.period("this-month");
     std::vector<core::Sym> people = team_people(ctx, book, o->team);
-    std::vector<core::ReportPart> parts = {core::ReportPart::hours, core::ReportPart::coverage, core::ReportPart::coaches,
-                                           core::ReportPart::followups};
+    std::vector<core::ReportPart> parts = {core::ReportPart::hours, core::ReportPart::coverage,
+                                           core::ReportPart::coaches, core::ReportPart::followups};
     if (!o->part.empty()) {
       auto p = core::parse_report_part(o->part);
       if (!p) ctx.fail(kUsage, fmt::format("--part: '{}' is not one of hours, coverage, coaches, followups", o->part));
@@ -275,8 +294,9 @@ void setup_coach(CLI::App& app, Context& ctx) {
     std::vector<Section> sections;
     for (std::size_t i = 0; i < parts.size(); ++i)
       sections.push_back({titles[i], core::coach_report_table(book, period, ctx.today(), parts[i], people)});
-    emit_sections(ctx, {fmt::format("Coaching report {}", period.label)}, sections, nullptr, period.label,
-                  "coach report writes csv, tsv, json and jsonl one part at a time: add --part hours|coverage|coaches|followups");
+    emit_sections(
+        ctx, {fmt::format("Coaching report {}", period.label)}, sections, nullptr, period.label,
+        "coach report writes csv, tsv, json and jsonl one part at a time: add --part hours|coverage|coaches|followups");
   });
 }
 

@@ -35,7 +35,8 @@ const core::Plan& require_plan(Context& ctx, const core::Book& book, const std::
     if (const core::Plan* p = book.plan(id)) return *p;
     std::vector<std::string> ids;
     for (auto& p : book.plans) ids.push_back(book.str(p.id));
-    ctx.fail(kUsage, fmt::format("no plan '{}'{}", id, ids.empty() ? "" : fmt::format(" (plans: {})", fmt::join(ids, ", "))));
+    ctx.fail(kUsage,
+             fmt::format("no plan '{}'{}", id, ids.empty() ? "" : fmt::format(" (plans: {})", fmt::join(ids, ", "))));
   }
   if (const core::Plan* p = core::current_plan(book, ctx.today())) return *p;
   ctx.fail(kUsage, fmt::format("no plan's period holds {}: name the plan", core::format_date(ctx.today())));
@@ -77,15 +78,18 @@ void run_new(Context& ctx, const PlanOptions& o) {
   req.id = o.id.empty() ? "P-" + req.period.label : o.id;
   if (!o.owner.empty()) req.owner = book.str(require_person(ctx, book, o.owner, "--owner").id);
   std::string rel = fmt::format("plans/{}.yaml", req.period.label);
-  if (book.plan(req.id)) ctx.fail(kWriteRefused, fmt::format("a plan '{}' exists already: plan new never replaces a plan", req.id));
+  if (book.plan(req.id))
+    ctx.fail(kWriteRefused, fmt::format("a plan '{}' exists already: plan new never replaces a plan", req.id));
   fs::path path = ctx.book_root() / rel;
   std::error_code ec;
-  if (fs::exists(fs::symlink_status(path, ec))) ctx.fail(kWriteRefused, fmt::format("{} exists: plan new never replaces a plan", rel));
+  if (fs::exists(fs::symlink_status(path, ec)))
+    ctx.fail(kWriteRefused, fmt::format("{} exists: plan new never replaces a plan", rel));
   std::string_view template_text;
   for (const EmbeddedFile& f : embedded_files())
     if (std::string_view(f.path) == "templates/plan.yaml") template_text = f.bytes();
   std::string text = core::plan_draft(book, req, template_text);
-  if (auto refused = core::check_editable(text, rel)) ctx.fail(kWriteRefused, fmt::format("{}: the new plan does not parse: {}", rel, refused->message));
+  if (auto refused = core::check_editable(text, rel))
+    ctx.fail(kWriteRefused, fmt::format("{}: the new plan does not parse: {}", rel, refused->message));
   if (ctx.options.dry_run) {
     std::cout << core::unified_diff("", text, "/dev/null", "b/" + rel);
     return;
@@ -101,9 +105,10 @@ void run_show(Context& ctx, const PlanOptions& o) {
   std::vector<std::string> title;
   for (auto& [field, text] : v.header) title.push_back(fmt::format("{}: {}", field, text));
   title.front() = fmt::format("Plan {}", book.text(plan.id));
-  emit_sections(ctx, title,
-                {{"Segments", v.segments}, {"Strategies", v.strategies}, {"Actions", v.actions}, {"Targets", v.targets}},
-                &v.actions, book.str(plan.period_text));
+  emit_sections(
+      ctx, title,
+      {{"Segments", v.segments}, {"Strategies", v.strategies}, {"Actions", v.actions}, {"Targets", v.targets}},
+      &v.actions, book.str(plan.period_text));
 }
 
 void run_actions(Context& ctx, const PlanOptions& o) {
@@ -143,9 +148,11 @@ void run_done(Context& ctx, const PlanOptions& o) {
   core::YamlPath status = action, done_on = action;
   status.key("status");
   done_on.key("done_on");
-  std::vector<core::YamlEdit> edits = {core::YamlEdit::set(status, YamlValue::text("done"), "due"),
-                                       core::YamlEdit::set(done_on, YamlValue::literal(core::format_date(on)), "status")};
-  ctx.write({core::FileEdit{book.files[ref->plan->at.file], edits}}, fmt::format("{} is done ({})", name, core::format_date(on)));
+  std::vector<core::YamlEdit> edits = {
+      core::YamlEdit::set(status, YamlValue::text("done"), "due"),
+      core::YamlEdit::set(done_on, YamlValue::literal(core::format_date(on)), "status")};
+  ctx.write({core::FileEdit{book.files[ref->plan->at.file], edits}},
+            fmt::format("{} is done ({})", name, core::format_date(on)));
 }
 
 void run_add_action(Context& ctx, const PlanOptions& o) {
@@ -171,7 +178,8 @@ void run_add_action(Context& ctx, const PlanOptions& o) {
                                    {"status", YamlValue::text("open")}};
   if (!o.strategy.empty()) fields.push_back({"strategy", YamlValue::text(o.strategy)});
   if (!o.target.empty()) fields.push_back({"target", YamlValue::text(o.target)});
-  core::FileEdit edit{book.files[plan.at.file], {core::YamlEdit::append(core::YamlPath{}.key("actions"), YamlValue::map(fields))}};
+  core::FileEdit edit{book.files[plan.at.file],
+                      {core::YamlEdit::append(core::YamlPath{}.key("actions"), YamlValue::map(fields))}};
   ctx.write({edit}, fmt::format("added {}/{} ({}, due {})", book.text(plan.id), id, o.owner, o.due));
 }
 
@@ -199,17 +207,18 @@ void run_agenda(Context& ctx, const PlanOptions& o) {
     const core::Team* team = book.team(o.team);
     std::string name = team ? book.str(team->name) : book.config.org_name;
     core::Date since = core::previous_period(window, book.config.calendar).first;
-    emit_sections(ctx,
-                  {fmt::format("Team meeting: {} ({}), {}", name, o.team, window.label),
-                   fmt::format("Today {}; deals moved and won since {}", core::format_date(today), core::format_date(since))},
-                  split_sections(flat, core::team_agenda_sections()), &flat, window.label);
+    emit_sections(
+        ctx,
+        {fmt::format("Team meeting: {} ({}), {}", name, o.team, window.label),
+         fmt::format("Today {}; deals moved and won since {}", core::format_date(today), core::format_date(since))},
+        split_sections(flat, core::team_agenda_sections()), &flat, window.label);
     return;
   }
   const core::Person& person = require_person(ctx, book, o.owner, "PERSON");
   core::Table flat = core::person_agenda(book, person, window, today);
   emit_sections(ctx,
-                {fmt::format("Agenda: {} ({}), {} ({} .. {})", book.text(person.name), book.text(person.id), window.label,
-                             core::format_date(window.first), core::format_date(window.last)),
+                {fmt::format("Agenda: {} ({}), {} ({} .. {})", book.text(person.name), book.text(person.id),
+                             window.label, core::format_date(window.first), core::format_date(window.last)),
                  fmt::format("Today {}", core::format_date(today))},
                 split_sections(flat, core::person_agenda_sections()), &flat, window.label);
 }
@@ -224,11 +233,17 @@ void setup_plan(CLI::App& app, Context& ctx) {
   create->add_option("--owner", o->owner, "The plan's owner (a person id)");
   create->add_option("--id", o->id, "The plan's id (default: P-<period>)");
   ctx.add_write_options(*create);
-  create->callback([&ctx, o] { ctx.command = "plan new"; run_new(ctx, *o); });
+  create->callback([&ctx, o] {
+    ctx.command = "plan new";
+    run_new(ctx, *o);
+  });
 
   CLI::App* show = app.add_subcommand("show", "A plan with live progress: segments, strategies, actions, targets");
   show->add_option("PLAN", o->plan, "The plan's id (default: the plan whose period holds today)");
-  show->callback([&ctx, o] { ctx.command = "plan show"; run_show(ctx, *o); });
+  show->callback([&ctx, o] {
+    ctx.command = "plan show";
+    run_show(ctx, *o);
+  });
 
   CLI::App* actions = app.add_subcommand("actions", "Plan actions, the earliest due first");
   actions->add_option("--plan", o->plan, "Only this plan's actions");
@@ -236,13 +251,19 @@ void setup_plan(CLI::App& app, Context& ctx) {
   actions->add_option("--status", o->status, "open, done or dropped");
   actions->add_flag("--overdue", o->overdue, "Only open actions past their due date");
   actions->add_option("--due-within", o->due_within, "Only open actions due within N days (overdue ones included)");
-  actions->callback([&ctx, o] { ctx.command = "plan actions"; run_actions(ctx, *o); });
+  actions->callback([&ctx, o] {
+    ctx.command = "plan actions";
+    run_actions(ctx, *o);
+  });
 
   CLI::App* done = app.add_subcommand("done", "Mark an action done: PLAN/ACTION (status and done_on, in place)");
   done->add_option("ACTION", o->action, "PLAN/ACTION, or the action id when unique")->required();
   done->add_option("--on", o->on, "The day it was done (default: today)");
   ctx.add_write_options(*done);
-  done->callback([&ctx, o] { ctx.command = "plan done"; run_done(ctx, *o); });
+  done->callback([&ctx, o] {
+    ctx.command = "plan done";
+    run_done(ctx, *o);
+  });
 
   CLI::App* add = app.add_subcommand("add-action", "Append an action to a plan");
   add->add_option("--plan", o->plan, "The plan (default: the plan whose period holds today)");
@@ -253,19 +274,28 @@ void setup_plan(CLI::App& app, Context& ctx) {
   add->add_option("--target", o->target, "A target it serves");
   add->add_option("--id", o->id, "The action's id (default: the next free A<n>)");
   ctx.add_write_options(*add);
-  add->callback([&ctx, o] { ctx.command = "plan add-action"; run_add_action(ctx, *o); });
+  add->callback([&ctx, o] {
+    ctx.command = "plan add-action";
+    run_add_action(ctx, *o);
+  });
 
   CLI::App* status = app.add_subcommand("status", "Actions due, done and overdue, and completion, per owner");
   status->add_option("--by", o->by, "Rows: person, team or strategy")->capture_default_str();
   status->add_option("--owner", o->owner, "Only this person's actions, or a team's people's");
-  status->callback([&ctx, o] { ctx.command = "plan status"; run_status(ctx, *o); });
+  status->callback([&ctx, o] {
+    ctx.command = "plan status";
+    run_status(ctx, *o);
+  });
 
   CLI::App* agenda = app.add_subcommand("agenda", "A person's week or month in one view, or a team's meeting agenda");
   agenda->add_option("PERSON", o->owner, "The person");
   agenda->add_option("--team", o->team, "The team whose weekly meeting agenda to print (md)");
   agenda->add_flag("--week", o->week, "The week holding today (the default; weeks start on org.week_start)");
   agenda->add_flag("--month", o->month, "The month holding today");
-  agenda->callback([&ctx, o] { ctx.command = "plan agenda"; run_agenda(ctx, *o); });
+  agenda->callback([&ctx, o] {
+    ctx.command = "plan agenda";
+    run_agenda(ctx, *o);
+  });
 }
 
 }  // namespace salesops::cli

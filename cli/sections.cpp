@@ -27,7 +27,8 @@ void emit_sections(Context& ctx, const std::vector<std::string>& title, const st
   ro.format = format;
   ro.color = !file.is_open() && format == Format::table && ctx.color(1);
   bool md = format == Format::md;
-  for (std::size_t i = 0; i < title.size(); ++i) out << (md && i > 0 ? "\n" : "") << (md && i == 0 ? "# " : "") << title[i] << '\n';
+  for (std::size_t i = 0; i < title.size(); ++i)
+    out << (md && i > 0 ? "\n" : "") << (md && i == 0 ? "# " : "") << title[i] << '\n';
   for (const Section& s : sections) {
     out << '\n' << (md ? "## " : "") << s.title << (md ? "\n\n" : "\n");
     if (s.table.rows.empty()) {
@@ -70,10 +71,12 @@ const core::Person& require_person(Context& ctx, const core::Book& book, const s
   ctx.fail(kUsage, fmt::format("{}: no person '{}' in team.yaml{}", option, id, did_you_mean(book, id, false)));
 }
 
-std::vector<core::Sym> require_people(Context& ctx, const core::Book& book, const std::string& owner, const char* option) {
+std::vector<core::Sym> require_people(Context& ctx, const core::Book& book, const std::string& owner,
+                                      const char* option) {
   if (const core::Person* p = book.person(owner)) return {p->id};
   if (owner != "company" && !book.team(owner))
-    ctx.fail(kUsage, fmt::format("{}: '{}' is neither a person nor a team{}", option, owner, did_you_mean(book, owner, true)));
+    ctx.fail(kUsage,
+             fmt::format("{}: '{}' is neither a person nor a team{}", option, owner, did_you_mean(book, owner, true)));
   std::vector<core::Sym> ids;
   for (std::uint32_t i : book.members(owner)) ids.push_back(book.people[i].id);
   // An empty list would mean everyone to the filters that take it.
@@ -86,7 +89,8 @@ void require_team(Context& ctx, const core::Book& book, const std::string& id, c
   std::vector<std::string> ids;
   for (auto& t : book.teams) ids.push_back(book.str(t.id));
   auto close = core::closest_match(id, ids);
-  ctx.fail(kUsage, fmt::format("{}: no team '{}' in team.yaml{}", option, id, close ? fmt::format(" (did you mean '{}'?)", *close) : ""));
+  ctx.fail(kUsage, fmt::format("{}: no team '{}' in team.yaml{}", option, id,
+                               close ? fmt::format(" (did you mean '{}'?)", *close) : ""));
 }
 
 }  // namespace salesops::cli

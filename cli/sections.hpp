@@ -29,7 +29,8 @@ std::vector<Section> split_sections(const core::Table& flat, std::span<const cor
 const core::Person& require_person(Context& ctx, const core::Book& book, const std::string& id, const char* option);
 /// The ids of the people an owner option names: a person, or a team's members (subtree).
 /// Exits 2 when it is neither.
-std::vector<core::Sym> require_people(Context& ctx, const core::Book& book, const std::string& owner, const char* option);
+std::vector<core::Sym> require_people(Context& ctx, const core::Book& book, const std::string& owner,
+                                      const char* option);
 /// Exits 2 unless `id` is a team of team.yaml or company.
 void require_team(Context& ctx, const core::Book& book, const std::string& id, const char* option);
 

@@ -16,8 +16,8 @@ namespace salesops::core {
 namespace {
 
 constexpr AgendaSection kPersonSections[] = {
-    {"action", "Plan actions due"},   {"customer", "Customers to contact"}, {"follow-up", "Coaching follow-ups"},
-    {"training", "Trainings"},        {"one-on-one", "One-on-ones"},        {"target", "Targets at risk"},
+    {"action", "Plan actions due"}, {"customer", "Customers to contact"}, {"follow-up", "Coaching follow-ups"},
+    {"training", "Trainings"},      {"one-on-one", "One-on-ones"},        {"target", "Targets at risk"},
 };
 
 constexpr AgendaSection kTeamSections[] = {
@@ -51,7 +51,8 @@ struct Rows {
   Table sorted(std::span<const AgendaSection> sections) {
     auto rank = [&](const std::vector<Cell>& r) {
       auto& id = std::get<std::string>(r[0]);
-      for (std::size_t i = 0; i < sections.size(); ++i) if (id == sections[i].id) return i;
+      for (std::size_t i = 0; i < sections.size(); ++i)
+        if (id == sections[i].id) return i;
       return sections.size();
     };
     std::stable_sort(table.rows.begin(), table.rows.end(), [&](auto& a, auto& b) {
@@ -67,12 +68,14 @@ struct Rows {
 
 std::string target_detail(const Book& book, const TargetStatus& s) {
   auto pct = [](std::optional<double> r) { return r ? fmt::format("{:.1f}%", *r * 100) : std::string("—"); };
-  return fmt::format("{} {}: attainment {}, pace {}", book.text(s.target->metric), s.period.label, pct(s.attainment), pct(s.pace));
+  return fmt::format("{} {}: attainment {}, pace {}", book.text(s.target->metric), s.period.label, pct(s.attainment),
+                     pct(s.pace));
 }
 
 std::string cadence_detail(const Book& book, const OneOnOneCadence& c) {
   std::string last = c.last ? fmt::format("last {}", format_date(*c.last)) : std::string("none yet");
-  return fmt::format("one-on-one with {} ({}; every {} days)", book.text(c.person->name), last, book.config.one_on_one_days);
+  return fmt::format("one-on-one with {} ({}; every {} days)", book.text(c.person->name), last,
+                     book.config.one_on_one_days);
 }
 
 }  // namespace
@@ -96,12 +99,14 @@ Table person_agenda(const Book& book, const Person& person, const Period& window
     if (d.customer->owner != me) continue;
     std::string last = d.last_contact ? fmt::format("last contact {}", format_date(*d.last_contact)) : "no contact yet";
     rows.add("customer", Day(d.due), me, book.str(d.customer->id),
-             fmt::format("{} ({}; {})", book.text(d.customer->name), reason_name(d.reason), last), due_status(d.due, today));
+             fmt::format("{} ({}; {})", book.text(d.customer->name), reason_name(d.reason), last),
+             due_status(d.due, today));
   }
 
   for (const FollowUpRef& r : open_follow_ups(book, {me})) {
     std::string coach = r.session->coach.empty() ? "" : fmt::format(" (from {})", book.text(r.session->coach));
-    rows.add("follow-up", r.follow_up->due, me, fmt::format("{}/{}", book.text(r.session->id), book.text(r.follow_up->id)),
+    rows.add("follow-up", r.follow_up->due, me,
+             fmt::format("{}/{}", book.text(r.session->id), book.text(r.follow_up->id)),
              book.str(r.follow_up->action) + coach, r.follow_up->due ? due_status(*r.follow_up->due, today) : "open");
   }
 
@@ -110,9 +115,10 @@ Table person_agenda(const Book& book, const Person& person, const Period& window
     bool attends = std::any_of(t.attendees.begin(), t.attendees.end(), [&](auto& a) { return a.person == me; });
     bool gives = book.text(t.trainer) == book.text(me);
     if (!attends && !gives) continue;
-    rows.add("training", t.date, me, book.str(t.id),
-             fmt::format("{} ({}, {} h{})", book.text(t.title), book.text(t.topic), t.hours, gives ? ", as trainer" : ""),
-             *t.date < today ? "held" : "scheduled");
+    rows.add(
+        "training", t.date, me, book.str(t.id),
+        fmt::format("{} ({}, {} h{})", book.text(t.title), book.text(t.topic), t.hours, gives ? ", as trainer" : ""),
+        *t.date < today ? "held" : "scheduled");
   }
 
   for (const CoachingSession& s : book.sessions) {
@@ -121,7 +127,8 @@ Table person_agenda(const Book& book, const Person& person, const Period& window
     Sym other = coaching ? s.person : s.coach;
     const Person* o = book.person(book.text(other));
     rows.add("one-on-one", s.date, coaching ? s.person : me, book.str(s.id),
-             fmt::format("{} {} {}", book.text(s.kind), coaching ? "with" : "from", o ? book.text(o->name) : book.text(other)),
+             fmt::format("{} {} {}", book.text(s.kind), coaching ? "with" : "from",
+                         o ? book.text(o->name) : book.text(other)),
              *s.date < today ? "held" : "scheduled");
   }
   for (const OneOnOneCadence& c : one_on_one_cadence(book, today)) {
@@ -162,18 +169,21 @@ Table team_agenda(const Book& book, std::string_view team, const Period& window,
     std::string title = d.title.empty() ? book.str(d.id) : book.str(d.title);
     std::string amount = d.has_amount ? format_money_grouped(d.amount) : "no amount";
     if (d.stage == book.config.won && d.closed && since <= *d.closed && *d.closed <= today)
-      rows.add("wins", d.closed, d.owner, book.str(d.id), fmt::format("{} ({}; {})", title, book.text(d.customer), amount), "won");
+      rows.add("wins", d.closed, d.owner, book.str(d.id),
+               fmt::format("{} ({}; {})", title, book.text(d.customer), amount), "won");
     // The latest stage change since the cut-off, with the stage it left.
     for (std::size_t i = history.size(); i-- > 0;) {
       if (!history[i].date || *history[i].date < since || *history[i].date > today) continue;
       std::string from = i > 0 ? std::string(stage(history[i - 1].stage)) : "new";
       rows.add("moved", history[i].date, d.owner, book.str(d.id),
-               fmt::format("{}: {} → {} ({})", title, from, stage(history[i].stage), amount), std::string(stage(history[i].stage)));
+               fmt::format("{}: {} → {} ({})", title, from, stage(history[i].stage), amount),
+               std::string(stage(history[i].stage)));
       break;
     }
     if (!book.config.stages[d.stage].open) continue;
     Day last_change = d.opened;
-    for (auto& h : history) if (h.date && (!last_change || *h.date > *last_change)) last_change = h.date;
+    for (auto& h : history)
+      if (h.date && (!last_change || *h.date > *last_change)) last_change = h.date;
     bool slipped = d.expected_close && *d.expected_close < today;
     int quiet = last_change ? days_between(*last_change, today) : 0;
     if (!slipped && quiet < kStalledDays) continue;
@@ -188,7 +198,8 @@ Table team_agenda(const Book& book, std::string_view team, const Period& window,
   af.overdue = true;
   if (!members.empty())
     for (const ActionRef& r : select_actions(book, today, af))
-      rows.add("overdue", r.action->due, r.action->owner, fmt::format("{}/{}", book.text(r.plan->id), book.text(r.action->id)),
+      rows.add("overdue", r.action->due, r.action->owner,
+               fmt::format("{}/{}", book.text(r.plan->id), book.text(r.action->id)),
                "plan action: " + book.str(r.action->title), "overdue");
   if (!members.empty())
     for (const FollowUpRef& r : open_follow_ups(book, members))
@@ -200,7 +211,8 @@ Table team_agenda(const Book& book, std::string_view team, const Period& window,
     if (!member(d.customer->owner) || d.days_overdue <= 0) continue;
     bool revisit = d.reason == CustomerDue::Reason::revisit;
     rows.add(revisit ? "revisit" : "overdue", Day(d.due), d.customer->owner, book.str(d.customer->id),
-             fmt::format("{}{} ({} days)", revisit ? "" : "customer follow-up: ", book.text(d.customer->name), d.days_overdue),
+             fmt::format("{}{} ({} days)", revisit ? "" : "customer follow-up: ", book.text(d.customer->name),
+                         d.days_overdue),
              "overdue");
   }
 

@@ -76,7 +76,8 @@ std::optional<FollowUpRef> resolve_follow_up(const Book& book, std::string_view 
       std::vector<std::string> ids;
       for (auto& s : book.sessions) ids.push_back(book.str(s.id));
       auto close = closest_match(session_id, ids);
-      *error = fmt::format("unknown coaching session '{}'{}", session_id, close ? fmt::format(" (did you mean '{}'?)", *close) : "");
+      *error = fmt::format("unknown coaching session '{}'{}", session_id,
+                           close ? fmt::format(" (did you mean '{}'?)", *close) : "");
       return std::nullopt;
     }
     const CoachingSession& s = book.sessions[*at];
@@ -84,8 +85,9 @@ std::optional<FollowUpRef> resolve_follow_up(const Book& book, std::string_view 
       if (book.text(u.id) == id) return FollowUpRef{&s, &u};
     std::vector<std::string> ids;
     for (auto& u : s.follow_ups) ids.push_back(book.str(u.id));
-    *error = ids.empty() ? fmt::format("session '{}' has no follow-ups", session_id)
-                         : fmt::format("session '{}' has no follow-up '{}' (it has {})", session_id, id, fmt::join(ids, ", "));
+    *error = ids.empty()
+                 ? fmt::format("session '{}' has no follow-ups", session_id)
+                 : fmt::format("session '{}' has no follow-up '{}' (it has {})", session_id, id, fmt::join(ids, ", "));
     return std::nullopt;
   }
   std::vector<FollowUpRef> found;
@@ -94,10 +96,12 @@ std::optional<FollowUpRef> resolve_follow_up(const Book& book, std::string_view 
       if (book.text(u.id) == text) found.push_back({&s, &u});
   if (found.size() == 1) return found[0];
   if (found.empty()) {
-    *error = fmt::format("no follow-up has the id '{}': name it SESSION/FOLLOWUP (`salesops coach followups` lists them)", text);
+    *error = fmt::format(
+        "no follow-up has the id '{}': name it SESSION/FOLLOWUP (`salesops coach followups` lists them)", text);
   } else {
     std::vector<std::string> names;
-    for (std::size_t i = 0; i < found.size() && i < 3; ++i) names.push_back(fmt::format("{}/{}", book.text(found[i].session->id), text));
+    for (std::size_t i = 0; i < found.size() && i < 3; ++i)
+      names.push_back(fmt::format("{}/{}", book.text(found[i].session->id), text));
     *error = fmt::format("follow-up '{}' is in {} sessions: name it SESSION/{} ({}{})", text, found.size(), text,
                          fmt::join(names, ", "), found.size() > 3 ? ", ..." : "");
   }

@@ -81,7 +81,8 @@ Table skills_table(const Book& book, const SkillsQuery& q) {
     }
   }
   Table t;
-  for (const char* c : {"person", "name", "topic", "training_hours", "latest_score", "sessions", "latest_rating", "needed", "gap"})
+  for (const char* c :
+       {"person", "name", "topic", "training_hours", "latest_score", "sessions", "latest_rating", "needed", "gap"})
     t.add_column(c);
   for (const Person* p : people) {
     for (auto& [topic, c] : cells[p->id]) {
@@ -112,10 +113,14 @@ std::optional<ReportPart> parse_report_part(std::string_view text) {
 
 std::string_view report_part_name(ReportPart part) {
   switch (part) {
-    case ReportPart::hours: return "hours";
-    case ReportPart::coverage: return "coverage";
-    case ReportPart::coaches: return "coaches";
-    case ReportPart::followups: return "followups";
+    case ReportPart::hours:
+      return "hours";
+    case ReportPart::coverage:
+      return "coverage";
+    case ReportPart::coaches:
+      return "coaches";
+    case ReportPart::followups:
+      return "followups";
   }
   return "";
 }
@@ -211,8 +216,10 @@ Table followups_part(const Book& book, const Period& period, Date today, const P
       if (!u.due || !period.contains(*u.due)) continue;
       Count& c = by_person[s.person];
       ++c.due;
-      if (u.done) ++c.done;
-      else if (*u.due < today) ++c.overdue;
+      if (u.done)
+        ++c.done;
+      else if (*u.due < today)
+        ++c.overdue;
     }
   }
   Table t;
@@ -222,7 +229,12 @@ Table followups_part(const Book& book, const Period& period, Date today, const P
     if (it == by_person.end()) continue;
     const Count& c = it->second;
     auto& row = t.add_row();
-    row = {book.str(p.id), book.str(p.name), c.due, c.done, c.due - c.done, c.overdue,
+    row = {book.str(p.id),
+           book.str(p.name),
+           c.due,
+           c.done,
+           c.due - c.done,
+           c.overdue,
            Ratio{static_cast<double>(c.done) / static_cast<double>(c.due)}};
   }
   return t;
@@ -234,10 +246,14 @@ Table coach_report_table(const Book& book, const Period& period, Date today, Rep
                          const std::vector<Sym>& people) {
   PeopleSet only(people);
   switch (part) {
-    case ReportPart::hours: return hours_part(book, period, only);
-    case ReportPart::coverage: return coverage_part(book, period, only);
-    case ReportPart::coaches: return coaches_part(book, period, only);
-    case ReportPart::followups: return followups_part(book, period, today, only);
+    case ReportPart::hours:
+      return hours_part(book, period, only);
+    case ReportPart::coverage:
+      return coverage_part(book, period, only);
+    case ReportPart::coaches:
+      return coaches_part(book, period, only);
+    case ReportPart::followups:
+      return followups_part(book, period, today, only);
   }
   return {};
 }

@@ -29,7 +29,8 @@ std::optional<ActionRef> resolve_action(const Book& book, std::string_view text,
       ids.push_back(book.str(a.id));
     }
     auto close = closest_match(id, ids);
-    *error = fmt::format("plan '{}' has no action '{}'{}", plan_id, id, close ? fmt::format(" (did you mean '{}'?)", *close) : "");
+    *error = fmt::format("plan '{}' has no action '{}'{}", plan_id, id,
+                         close ? fmt::format(" (did you mean '{}'?)", *close) : "");
     return std::nullopt;
   }
   std::vector<ActionRef> found;
@@ -42,7 +43,8 @@ std::optional<ActionRef> resolve_action(const Book& book, std::string_view text,
   } else {
     std::vector<std::string> names;
     for (auto& f : found) names.push_back(fmt::format("{}/{}", book.text(f.plan->id), text));
-    *error = fmt::format("action '{}' is in {} plans: name it PLAN/{} ({})", text, found.size(), text, fmt::join(names, ", "));
+    *error = fmt::format("action '{}' is in {} plans: name it PLAN/{} ({})", text, found.size(), text,
+                         fmt::join(names, ", "));
   }
   return std::nullopt;
 }
@@ -64,9 +66,12 @@ const Plan* current_plan(const Book& book, Date today) {
 
 std::string_view action_status_name(ActionStatus status) {
   switch (status) {
-    case ActionStatus::open: return "open";
-    case ActionStatus::done: return "done";
-    case ActionStatus::dropped: return "dropped";
+    case ActionStatus::open:
+      return "open";
+    case ActionStatus::done:
+      return "done";
+    case ActionStatus::dropped:
+      return "dropped";
   }
   return "";
 }
@@ -132,8 +137,10 @@ struct Completion {
   std::int64_t due = 0, done = 0, overdue = 0;
   void add(const PlanAction& a, Date today) {
     ++due;
-    if (a.status == ActionStatus::done) ++done;
-    else if (*a.due < today) ++overdue;
+    if (a.status == ActionStatus::done)
+      ++done;
+    else if (*a.due < today)
+      ++overdue;
   }
   Completion& operator+=(const Completion& o) {
     due += o.due, done += o.done, overdue += o.overdue;
@@ -163,7 +170,8 @@ Table plan_status_table(const Book& book, const Period& period, Date today, Plan
       std::string key = fmt::format("{}/{}", book.text(p.id), book.text(a.strategy));
       if (!per_strategy.count(key)) {
         const PlanStrategy* s = nullptr;
-        for (auto& x : p.strategies) if (x.id == a.strategy) s = &x;
+        for (auto& x : p.strategies)
+          if (x.id == a.strategy) s = &x;
         strategy_order.emplace_back(key, s);
       }
       per_strategy[key].add(a, today);

@@ -32,11 +32,11 @@ std::string_view action_status_name(ActionStatus status);
 std::optional<ActionStatus> parse_action_status(std::string_view text);
 
 struct ActionFilter {
-  const Plan* plan = nullptr;    // nullptr: every plan
-  std::vector<Sym> owners;       // empty: every owner
+  const Plan* plan = nullptr;  // nullptr: every plan
+  std::vector<Sym> owners;     // empty: every owner
   std::optional<ActionStatus> status;
-  bool overdue = false;          // open and due before today
-  std::optional<int> due_within; // open and due on or before today + N (overdue ones too)
+  bool overdue = false;           // open and due before today
+  std::optional<int> due_within;  // open and due on or before today + N (overdue ones too)
 };
 
 /// The selected actions, the earliest due first (undated last), then by plan and file order.
@@ -62,7 +62,7 @@ Table plan_status_table(const Book& book, const Period& period, Date today, Plan
 /// A plan with its live progress, as the tables of `plan show`.
 struct PlanView {
   std::vector<std::pair<std::string, std::string>> header;  // field, text
-  Table segments;    // segment,description,criteria,customers
+  Table segments;                                           // segment,description,criteria,customers
   Table strategies;  // strategy,kind,segment,summary,actions,done,open,completion
   Table actions;     // action,title,owner,due,status,done_on,strategy,target,attainment
   Table targets;     // the target status columns, for targets linked to the plan
@@ -71,9 +71,9 @@ PlanView plan_view(const Book& book, const Plan& plan, Date today);
 
 /// The inputs of `plan new`.
 struct PlanDraftRequest {
-  std::string id;      // the new plan's id
-  Period period;       // the plan's period
-  std::string owner;   // a person id, or empty
+  std::string id;     // the new plan's id
+  Period period;      // the plan's period
+  std::string owner;  // a person id, or empty
   Date today;
 };
 

@@ -42,9 +42,11 @@ void write_group(std::ostringstream& out, std::string_view title, std::string_vi
   std::stable_sort(rows.begin(), rows.end(), [](auto& a, auto& b) { return a.second.now > b.second.now; });
   out << "    " << title << ":\n";
   for (auto& [name, r] : rows) {
-    out << fmt::format("      - {{{}: {}, revenue: {}, previous: {}", key, scalar(name), format_money(r.now), format_money(r.before));
+    out << fmt::format("      - {{{}: {}, revenue: {}, previous: {}", key, scalar(name), format_money(r.now),
+                       format_money(r.before));
     if (r.before.cents > 0)
-      out << ", growth: " << ratio_text(static_cast<double>(r.now.cents - r.before.cents) / static_cast<double>(r.before.cents));
+      out << ", growth: "
+          << ratio_text(static_cast<double>(r.now.cents - r.before.cents) / static_cast<double>(r.before.cents));
     out << "}\n";
   }
 }
@@ -104,7 +106,8 @@ std::string plan_draft(const Book& book, const PlanDraftRequest& req, std::strin
   market << "    revenue: " << format_money(total.now) << "\n    previous: " << format_money(total.before) << "\n";
   if (total.before.cents > 0)
     market << "    growth: "
-           << ratio_text(static_cast<double>(total.now.cents - total.before.cents) / static_cast<double>(total.before.cents))
+           << ratio_text(static_cast<double>(total.now.cents - total.before.cents) /
+                         static_cast<double>(total.before.cents))
            << "\n";
   write_group(market, "by_segment", "segment", by_segment);
   write_group(market, "by_tier", "tier", by_tier);
@@ -125,7 +128,8 @@ std::string plan_draft(const Book& book, const PlanDraftRequest& req, std::strin
     std::stable_sort(reasons.begin(), reasons.end(), [](auto& a, auto& b) { return a.second.first > b.second.first; });
     market << "    lost_reasons:            # competitive signals: deals lost in " << prev.label << ", by reason\n";
     for (auto& [reason, n] : reasons)
-      market << fmt::format("      - {{reason: {}, deals: {}, amount: {}}}\n", scalar(reason), n.first, format_money(n.second));
+      market << fmt::format("      - {{reason: {}, deals: {}, amount: {}}}\n", scalar(reason), n.first,
+                            format_money(n.second));
   }
 
   std::ostringstream segments;
@@ -157,11 +161,16 @@ std::string plan_draft(const Book& book, const PlanDraftRequest& req, std::strin
     bool top_key = !line.empty() && line[0] != ' ' && line[0] != '#';
     if (top_key && in_market) out << market.str(), in_market = false;
     if (top_key && in_segments) out << segments.str(), in_segments = false;
-    if (starts("id:")) line = replace_value(line, "id", scalar(req.id));
-    else if (starts("period:")) line = replace_value(line, "period", req.period.label);
-    else if (starts("owner:")) line = replace_value(line, "owner", req.owner.empty() ? "" : scalar(req.owner));
-    else if (starts("market:")) in_market = true;
-    else if (starts("segments:")) in_segments = true;
+    if (starts("id:"))
+      line = replace_value(line, "id", scalar(req.id));
+    else if (starts("period:"))
+      line = replace_value(line, "period", req.period.label);
+    else if (starts("owner:"))
+      line = replace_value(line, "owner", req.owner.empty() ? "" : scalar(req.owner));
+    else if (starts("market:"))
+      in_market = true;
+    else if (starts("segments:"))
+      in_segments = true;
     out << line << '\n';
   }
   if (in_market) out << market.str();

@@ -46,15 +46,19 @@ PlanView plan_view(const Book& book, const Plan& plan, Date today) {
   for (const PlanAction& a : plan.actions) {
     if (a.status == ActionStatus::dropped) continue;
     ++counted;
-    if (a.status == ActionStatus::done) ++done;
-    else if (a.due && *a.due < today) ++overdue;
+    if (a.status == ActionStatus::done)
+      ++done;
+    else if (a.due && *a.due < today)
+      ++overdue;
   }
-  v.header = {{"plan", book.str(plan.id)},
-              {"period", period ? fmt::format("{} ({} .. {})", period->label, format_date(period->first), format_date(period->last))
-                                : book.str(plan.period_text)},
-              {"owner", owner ? fmt::format("{} ({})", book.text(owner->id), book.text(owner->name)) : book.str(plan.owner)},
-              {"actions", fmt::format("{} done of {} ({} dropped left out), {} overdue", done, counted,
-                                      plan.actions.size() - static_cast<std::size_t>(counted), overdue)}};
+  v.header = {
+      {"plan", book.str(plan.id)},
+      {"period",
+       period ? fmt::format("{} ({} .. {})", period->label, format_date(period->first), format_date(period->last))
+              : book.str(plan.period_text)},
+      {"owner", owner ? fmt::format("{} ({})", book.text(owner->id), book.text(owner->name)) : book.str(plan.owner)},
+      {"actions", fmt::format("{} done of {} ({} dropped left out), {} overdue", done, counted,
+                              plan.actions.size() - static_cast<std::size_t>(counted), overdue)}};
 
   for (const char* c : {"segment", "description", "criteria", "customers"}) v.segments.add_column(c);
   for (const PlanSegment& s : plan.segments) {
@@ -62,7 +66,8 @@ PlanView plan_view(const Book& book, const Plan& plan, Date today) {
     row[0] = book.str(s.id);
     row[1] = book.str(s.description);
     std::vector<std::string> criteria;
-    for (auto& [field, value] : s.criteria) criteria.push_back(fmt::format("{}={}", book.text(field), book.text(value)));
+    for (auto& [field, value] : s.criteria)
+      criteria.push_back(fmt::format("{}={}", book.text(field), book.text(value)));
     row[2] = fmt::format("{}", fmt::join(criteria, ","));
     if (s.criteria.empty()) continue;  // no criteria select no one: the count stays undefined
     std::int64_t n = 0;
@@ -82,7 +87,13 @@ PlanView plan_view(const Book& book, const Plan& plan, Date today) {
       if (a.status == ActionStatus::open) ++n_open;
     }
     auto& row = v.strategies.add_row();
-    row = {book.str(s.id), book.str(s.kind), book.str(s.segment), book.str(s.summary), total, n_done, n_open,
+    row = {book.str(s.id),
+           book.str(s.kind),
+           book.str(s.segment),
+           book.str(s.summary),
+           total,
+           n_done,
+           n_open,
            completion_of(n_done, n_counted)};
   }
 

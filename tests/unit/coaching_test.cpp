@@ -1,11 +1,12 @@
 // One-on-one cadence (shared by `coach due` and `check`), follow-ups, and agenda windows.
+#include "core/coaching.hpp"
+
 #include <doctest/doctest.h>
 
 #include <algorithm>
 
 #include "core/agenda.hpp"
 #include "core/check.hpp"
-#include "core/coaching.hpp"
 #include "memory_book.hpp"
 
 using namespace salesops::core;
@@ -32,7 +33,8 @@ std::string session(const char* id, const char* date, const char* person, const 
 }
 
 const OneOnOneCadence* find(const std::vector<OneOnOneCadence>& all, std::string_view id, const Book& b) {
-  for (auto& c : all) if (b.text(c.person->id) == id) return &c;
+  for (auto& c : all)
+    if (b.text(c.person->id) == id) return &c;
   return nullptr;
 }
 
@@ -40,8 +42,8 @@ const OneOnOneCadence* find(const std::vector<OneOnOneCadence>& all, std::string
 
 TEST_CASE("coaching: cadence counts held one-on-ones only, and is overdue the day after it is due") {
   std::string sessions = "sessions:\n" + session("S1", "2026-11-12", "rep.a", "one-on-one") +
-                         session("S2", "2026-11-20", "rep.a", "ride-along") +     // not a one-on-one
-                         session("S3", "2026-12-01", "rep.a", "one-on-one") +     // after today: planned
+                         session("S2", "2026-11-20", "rep.a", "ride-along") +  // not a one-on-one
+                         session("S3", "2026-12-01", "rep.a", "one-on-one") +  // after today: planned
                          session("S4", "2026-11-11", "lead", "one-on-one");
   auto r = load_files({{"team.yaml", kTeam}, {"coaching/2026-11.yaml", sessions}});
   REQUIRE_FALSE(r.diags.has_errors());
@@ -119,7 +121,8 @@ TEST_CASE("agenda: the week follows org.week_start") {
   // 2026-11-25 is a Wednesday. Monday weeks: 11-23..11-29; Sunday weeks: 11-22..11-28.
   std::string files_coaching =
       "trainings:\n"
-      "  - {id: T-sun, date: 2026-11-22, title: Sunday drill, topic: crm, format: drill, hours: 1, attendees: [{person: rep.a}]}\n";
+      "  - {id: T-sun, date: 2026-11-22, title: Sunday drill, topic: crm, format: drill, hours: 1, attendees: "
+      "[{person: rep.a}]}\n";
   std::string plan =
       "id: P\nperiod: 2026-Q4\nowner: boss\n"
       "actions:\n"
@@ -137,12 +140,13 @@ TEST_CASE("agenda: the week follows org.week_start") {
     REQUIRE(week);
     Table t = person_agenda(b, *b.person("rep.a"), *week, today);
     auto has = [&](std::string_view item) {
-      return std::any_of(t.rows.begin(), t.rows.end(), [&](auto& row) { return std::get<std::string>(row[3]) == item; });
+      return std::any_of(t.rows.begin(), t.rows.end(),
+                         [&](auto& row) { return std::get<std::string>(row[3]) == item; });
     };
     bool monday = std::string_view(start) == "monday";
     CHECK(format_date(week->first) == (monday ? "2026-11-23" : "2026-11-22"));
-    CHECK(has("P/A1") == monday);     // Sunday the 29th ends the Monday week only
-    CHECK(has("T-sun") == !monday);   // Sunday the 22nd starts the Sunday week only
+    CHECK(has("P/A1") == monday);    // Sunday the 29th ends the Monday week only
+    CHECK(has("T-sun") == !monday);  // Sunday the 22nd starts the Sunday week only
   }
 }
 

@@ -1,8 +1,9 @@
 // Plans: naming actions, choosing them, completion (the plan_completion KPI), the draft of a new plan.
+#include "core/plans.hpp"
+
 #include <doctest/doctest.h>
 
 #include "core/kpi.hpp"
-#include "core/plans.hpp"
 #include "fixtures.hpp"
 #include "memory_book.hpp"
 
@@ -103,12 +104,14 @@ TEST_CASE("plans: a new plan keeps the template's comments and reads back as a p
   PlanDraftRequest req{"P-2027-Q1", *parse_period("2027-Q1", kToday, {}, &error), "zhang.wei", kToday};
   std::string text = plan_draft(b, req, tmpl);
   INFO(text);
-  CHECK(text.starts_with("# header comment\nid: P-2027-Q1          # the id\nperiod: 2027-Q1\nowner: zhang.wei       # a person\n"));
+  CHECK(text.starts_with(
+      "# header comment\nid: P-2027-Q1          # the id\nperiod: 2027-Q1\nowner: zhang.wei       # a person\n"));
   CHECK(text.find("    revenue: 4800.50\n    previous: 200.00\n    growth: 23.0025\n") != std::string::npos);
   CHECK(text.find("      - {reason: price, deals: 1, amount: 700.00}\n") != std::string::npos);
   CHECK(text.find("segments:              # groups\n#  - id: example\n  - id: abc-a ") != std::string::npos);
-  auto r = salesops::test::load_files({{"team.yaml", "teams: [{id: east, name: E}]\npeople: [{id: zhang.wei, name: Z, team: east}]\n"},
-                                       {"plans/2027-Q1.yaml", text}});
+  auto r = salesops::test::load_files(
+      {{"team.yaml", "teams: [{id: east, name: E}]\npeople: [{id: zhang.wei, name: Z, team: east}]\n"},
+       {"plans/2027-Q1.yaml", text}});
   REQUIRE_FALSE(r.diags.has_errors());
   REQUIRE(r.book->plans.size() == 1);
   const Plan& p = r.book->plans[0];
