@@ -56,6 +56,7 @@ void run_log(Context& ctx, const CoachOptions& o) {
   std::string error;
   if (!core::parse_key_values(o.ratings, &ratings, &error)) ctx.fail(kUsage, "--rating: " + error);
   std::string id = o.id;
+  if (!id.empty()) require_record_id(ctx, id, "--id");
   if (id.empty()) {
     std::vector<std::string_view> ids;
     for (auto& s : book.sessions) ids.push_back(book.text(s.id));
@@ -137,6 +138,7 @@ void run_train(Context& ctx, const CoachOptions& o) {
   }
   core::Date date = date_option(ctx, o.date, "--date");
   std::string id = o.id;
+  if (!id.empty()) require_record_id(ctx, id, "--id");
   auto taken = [&](const std::string& x) {
     return book.training_ids.find(x, [&](std::uint32_t i) { return book.text(book.trainings[i].id); }).has_value();
   };

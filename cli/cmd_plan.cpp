@@ -76,6 +76,7 @@ void run_new(Context& ctx, const PlanOptions& o) {
   req.period = ctx.period("");
   req.today = ctx.today();
   req.id = o.id.empty() ? "P-" + req.period.label : o.id;
+  require_record_id(ctx, req.id, "--id");
   if (!o.owner.empty()) req.owner = book.str(require_person(ctx, book, o.owner, "--owner").id);
   std::string rel = fmt::format("plans/{}.yaml", req.period.label);
   if (book.plan(req.id))
@@ -169,6 +170,7 @@ void run_add_action(Context& ctx, const PlanOptions& o) {
   std::vector<std::string_view> ids;
   for (auto& a : plan.actions) ids.push_back(book.text(a.id));
   std::string id = o.id.empty() ? core::next_id("A", 1, ids) : o.id;
+  require_record_id(ctx, id, "--id");
   if (std::find(ids.begin(), ids.end(), id) != ids.end())
     ctx.fail(kWriteRefused, fmt::format("plan '{}' has an action '{}' already", book.text(plan.id), id));
   std::vector<YamlField> fields = {{"id", YamlValue::text(id)},

@@ -5,6 +5,7 @@
 #include <fstream>
 #include <iostream>
 
+#include "core/ids.hpp"
 #include "core/suggest.hpp"
 
 namespace salesops::cli {
@@ -91,6 +92,12 @@ void require_team(Context& ctx, const core::Book& book, const std::string& id, c
   auto close = core::closest_match(id, ids);
   ctx.fail(kUsage, fmt::format("{}: no team '{}' in team.yaml{}", option, id,
                                close ? fmt::format(" (did you mean '{}'?)", *close) : ""));
+}
+
+void require_record_id(Context& ctx, const std::string& id, const char* option) {
+  if (core::is_record_id(id)) return;
+  ctx.fail(kUsage, fmt::format("{}: '{}' is not an id: letters, digits, '.', '_' and '-', starting with a letter or digit",
+                               option, id));
 }
 
 }  // namespace salesops::cli

@@ -31,6 +31,8 @@ const core::Person& require_person(Context& ctx, const core::Book& book, const s
 /// Exits 2 when it is neither.
 std::vector<core::Sym> require_people(Context& ctx, const core::Book& book, const std::string& owner,
                                       const char* option);
+/// Exits 2 unless `id` (given with `option`) has the form of a record id.
+void require_record_id(Context& ctx, const std::string& id, const char* option);
 /// Exits 2 unless `id` is a team of team.yaml or company.
 void require_team(Context& ctx, const core::Book& book, const std::string& id, const char* option);
 

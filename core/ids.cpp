@@ -47,4 +47,10 @@ bool parse_key_values(std::span<const std::string> items, std::vector<std::pair<
   return true;
 }
 
+bool is_record_id(std::string_view id) {
+  auto alnum = [](char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };
+  if (id.empty() || !alnum(id[0])) return false;
+  return std::all_of(id.begin(), id.end(), [&](char c) { return alnum(c) || c == '.' || c == '_' || c == '-'; });
+}
+
 }  // namespace salesops::core

@@ -14,6 +14,9 @@ namespace salesops::core {
 /// suffixes are ignored, and numbers freed by deletions are not reused.
 std::string next_id(std::string_view prefix, int width, std::span<const std::string_view> existing);
 
+/// Whether `id` has the form of a record id (SPEC 1): [A-Za-z0-9][A-Za-z0-9._-]*.
+bool is_record_id(std::string_view id);
+
 /// Splits "a=1,b=2" (or the items of a repeated option) into key/value pairs. Returns false
 /// with a message naming the offending item when one lacks `=`, has an empty key, or
 /// repeats a key.
