@@ -2,6 +2,8 @@
 #include <fmt/format.h>
 
 #include "cli/commands.hpp"
+#include "cli/target_write.hpp"
+#include "core/target_check.hpp"
 #include "core/target_status.hpp"
 #include "core/targets.hpp"
 
@@ -46,6 +48,15 @@ void run_status(Context& ctx, const ReadOptions& o) {
   ctx.emit(core::target_status_table(book, core::target_statuses(book, ctx.today(), f)), f.period ? f.period->label : "");
 }
 
+void run_check(Context& ctx, const ReadOptions& o) {
+  const core::Book& book = ctx.book();
+  require_owner(ctx, book, o.owner);
+  require_metric(ctx, book, o.metric);
+  core::TargetListFilter f{o.owner, o.metric, {}};
+  if (!ctx.options.period.empty()) f.period = ctx.period("");
+  ctx.emit(core::target_check_table(book, ctx.today(), f), f.period ? f.period->label : "");
+}
+
 }  // namespace
 
 void setup_target(CLI::App& app, Context& ctx) {
@@ -65,6 +76,12 @@ void setup_target(CLI::App& app, Context& ctx) {
   status->add_flag("--at-risk", o->at_risk, "Only cautioned and off-track targets");
   status->callback([&ctx, o] { ctx.command = "target status"; run_status(ctx, *o); });
 
+  CLI::App* check = app.add_subcommand("check", "SMART flags and consistency of each target");
+  add_filters(check);
+  check->callback([&ctx, o] { ctx.command = "target check"; run_check(ctx, *o); });
+
+  setup_target_set(*app.add_subcommand("set", "Set a target (appends to targets/<YYYY>.yaml)"), ctx);
+  setup_target_split(*app.add_subcommand("split", "Split a target to people, teams, months or quarters"), ctx);
 }
 
 }  // namespace salesops::cli

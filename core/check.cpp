@@ -7,6 +7,7 @@
 #include "core/coaching.hpp"
 #include "core/customers.hpp"
 #include "core/period.hpp"
+#include "core/target_check.hpp"
 
 namespace salesops::core {
 
@@ -83,6 +84,43 @@ void customer_follow_up_overdue(const Book& b, Date today, const CheckRule& rule
   customer_attention(b, today, rule, out, CustomerDue::Reason::follow_up);
 }
 
+/// Targets still running or to come are SMART (closed ones are history).
+void target_smart(const Book& b, Date today, const CheckRule& rule, Diagnostics& out) {
+  for (const TargetAudit& a : audit_targets(b, today, TargetAuditScope::smart)) {
+    auto period = target_period(b, *a.target, today);
+    if (a.problems.empty() || (period && period->last < today)) continue;
+    std::string flags;
+    auto add = [&](bool ok, const char* name) { if (!ok) flags += (flags.empty() ? "" : ", ") + std::string(name); };
+    add(a.specific, "specific");
+    add(a.measurable, "measurable");
+    add(a.achievable.value_or(true), "achievable");
+    add(a.relevant, "relevant");
+    add(a.time_bound, "time-bound");
+    std::string why;
+    for (auto& p : a.problems) why += (why.empty() ? "" : "; ") + p.message;
+    report(rule, b, a.target->at, fmt::format("target {} is not {}: {}", b.text(a.target->id), flags, why), out,
+           "`salesops target check` shows every target's flags");
+  }
+}
+
+/// Split targets agree with their parents: the children add up to the parent.
+void target_children_sum(const Book& b, Date today, const CheckRule& rule, Diagnostics& out) {
+  for (const TargetAudit& a : audit_targets(b, today, TargetAuditScope::consistency))
+    for (auto& p : a.problems)
+      if (p.kind == TargetProblem::Kind::children_sum)
+        report(rule, b, a.target->at, fmt::format("target {}: {}", b.text(a.target->id), p.message), out,
+               "`salesops target split --replace` divides the parent again");
+}
+
+/// No two targets for the same owner, metric and period; a child lies inside its parent's
+/// period and owner, with its metric.
+void target_consistency(const Book& b, Date today, const CheckRule& rule, Diagnostics& out) {
+  for (const TargetAudit& a : audit_targets(b, today, TargetAuditScope::consistency))
+    for (auto& p : a.problems)
+      if (p.kind != TargetProblem::Kind::children_sum)
+        report(rule, b, a.target->at, fmt::format("target {} {}", b.text(a.target->id), p.message), out);
+}
+
 constexpr CheckRule kRules[] = {
     {"deal-history-stage", Severity::warning, "a deal's stage matches the end of its history", deal_history_stage},
     {"required-targets", Severity::warning, "active reps have the targets policy.required_targets asks for", required_targets},
@@ -91,14 +129,18 @@ constexpr CheckRule kRules[] = {
      customer_revisit_due},
     {"customer-follow-up-overdue", Severity::warning, "follow-up dates set on interactions are kept",
      customer_follow_up_overdue},
+    {"target-smart", Severity::warning, "running and future targets are specific, measurable, achievable, relevant and time-bound", target_smart},
+    {"target-children-sum", Severity::warning, "the children of a split target add up to it", target_children_sum},
+    {"target-consistency", Severity::error, "no duplicate targets; children inside their parent's period and owner, same metric", target_consistency},
 };
 
 }  // namespace
 
 std::span<const CheckRule> check_rules() { return kRules; }
 
-void run_checks(const Book& book, Date today, Diagnostics& out) {
-  for (const CheckRule& rule : check_rules()) rule.run(book, today, rule, out);
+void run_checks(const Book& book, Date today, Diagnostics& out, std::span<const std::string> only) {
+  for (const CheckRule& rule : check_rules())
+    if (only.empty() || std::find(only.begin(), only.end(), rule.id) != only.end()) rule.run(book, today, rule, out);
 }
 
 void report(const CheckRule& rule, const Book& book, Mark at, std::string message, Diagnostics& out, std::string hint) {

@@ -2,6 +2,7 @@
 // `salesops check`: rules that audit a loaded book beyond what loading validates. Each rule
 // has a stable id and a severity; later areas add their rules to the registry in check.cpp.
 #include <span>
+#include <string>
 
 #include "core/book.hpp"
 #include "core/diagnostics.hpp"
@@ -17,8 +18,9 @@ struct CheckRule {
 
 /// Every audit rule, in the order they run.
 std::span<const CheckRule> check_rules();
-/// Runs every rule over the book and appends what they find.
-void run_checks(const Book& book, Date today, Diagnostics& out);
+/// Runs every rule over the book (only those whose ids `only` lists, when it is not
+/// empty) and appends what they find.
+void run_checks(const Book& book, Date today, Diagnostics& out, std::span<const std::string> only = {});
 
 /// Reports `message` under `rule` at a record's place.
 void report(const CheckRule& rule, const Book& book, Mark at, std::string message, Diagnostics& out,

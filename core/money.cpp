@@ -99,6 +99,13 @@ const char* money_error_text(MoneyError error) {
 
 std::string format_money(Money m) { return format_cents(m.cents, false); }
 
+std::string format_money_short(Money m) {
+  std::string s = format_money(m);
+  if (s.ends_with("00")) return s.substr(0, s.size() - 3);
+  if (s.ends_with('0')) s.pop_back();
+  return s;
+}
+
 std::string format_money_grouped(Money m) { return format_cents(m.cents, true); }
 
 std::int64_t div_round_half_away(std::int64_t num, std::int64_t den) {

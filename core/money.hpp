@@ -27,6 +27,8 @@ std::optional<Money> parse_money(std::string_view text, MoneyError* error = null
 const char* money_error_text(MoneyError error);
 /// "12500.00", "-3.05": two decimals, no separators (machine formats).
 std::string format_money(Money m);
+/// "12500", "12500.5", "0.35": the shortest exact decimal, as a person writes it in a record.
+std::string format_money_short(Money m);
 /// "12,500.00": thousands separators (tables).
 std::string format_money_grouped(Money m);
 /// Divides num/den rounding half away from zero (den != 0, and the quotient fits).
