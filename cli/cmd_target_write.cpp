@@ -1,6 +1,7 @@
 // salesops target set and target split: targets written through the safe writer.
 #include <fmt/format.h>
 
+#include <array>
 #include <map>
 
 #include "cli/target_write.hpp"
@@ -160,7 +161,10 @@ void run_split(Context& ctx, const SplitOptions& o) {
   std::string metric = book.str(parent->metric);
   std::map<std::string, std::vector<YamlEdit>> by_file;
   std::vector<const core::Target*> kept;
-  std::string report = fmt::format("{} ({}) split {} by {}:", o.target, core::format_money_short(parent->value), o.to, o.by);
+  std::vector<std::array<std::string, 3>> lines;  // id, value, share
+  auto line = [&](std::string_view id, const core::SplitChild& c) {
+    lines.push_back({std::string(id), core::format_money_grouped(c.value), fmt::format("{:.2f}%", c.weight * 100)});
+  };
   std::size_t skipped = 0;
   for (const core::SplitChild& c : plan.children) {
     const core::Target* old = core::find_target(book, c.owner, metric, c.period, ctx.today());
@@ -172,7 +176,7 @@ void run_split(Context& ctx, const SplitOptions& o) {
       auto& edits = by_file[file_of(book, *old)];
       edits.push_back(YamlEdit::set(at_target(book, *old).key("value"), YamlValue::literal(core::format_money_short(c.value))));
       if (old->parent != parent->id) edits.push_back(YamlEdit::set(at_target(book, *old).key("parent"), YamlValue::text(o.target)));
-      report += fmt::format("\n  {}  {}  {:.2f}%", book.text(old->id), core::format_money_short(c.value), c.weight * 100);
+      line(book.text(old->id), c);
       continue;
     }
     if (c.value.cents == 0) {
@@ -189,12 +193,16 @@ void run_split(Context& ctx, const SplitOptions& o) {
                                      {"parent", YamlValue::text(o.target)}};
     if (!parent->plan.empty()) fields.push_back({"plan", YamlValue::text(book.str(parent->plan))});
     by_file[targets_file(c.period)].push_back(YamlEdit::append(YamlPath{}, YamlValue::map(std::move(fields))));
-    report += fmt::format("\n  {}  {}  {:.2f}%", id, core::format_money_short(c.value), c.weight * 100);
+    line(id, c);
   }
   for (const core::Target* t : old_children)
     if (std::find(kept.begin(), kept.end(), t) == kept.end())
       ctx.fail(kWriteRefused, fmt::format("{} is a child of {} that this split would not keep; remove it, or its parent "
                                           "key, by hand first", book.text(t->id), o.target));
+  std::size_t id_width = 0, value_width = 0;
+  for (auto& l : lines) id_width = std::max(id_width, l[0].size()), value_width = std::max(value_width, l[1].size());
+  std::string report = fmt::format("{} ({}) split to {} by {}:", o.target, core::format_money_grouped(parent->value), o.to, o.by);
+  for (auto& l : lines) report += fmt::format("\n  {:<{}}  {:>{}}  {:>7}", l[0], id_width, l[1], value_width, l[2]);
   if (skipped) report += fmt::format("\n  ({} child{} with a share of 0 not written)", skipped, skipped == 1 ? "" : "ren");
   std::vector<core::FileEdit> edits;
   for (auto& [file, list] : by_file) edits.push_back({file, std::move(list)});

@@ -35,12 +35,6 @@ bool valid_id(std::string_view id) {
   });
 }
 
-/// 12500 stays 12500; 12500.5 is written 12500.50.
-std::string money_literal(Money m) {
-  std::string s = format_money(m);
-  return s.ends_with(".00") ? s.substr(0, s.size() - 3) : s;
-}
-
 YamlValue history_entry(Date date, const std::string& stage, const std::string& reason = {}) {
   std::vector<YamlField> fields = {{"date", YamlValue::literal(format_date(date))}, {"stage", YamlValue::text(stage)}};
   if (!reason.empty()) fields.push_back({"reason", YamlValue::text(reason)});
@@ -98,7 +92,7 @@ DealChange plan_deal_add(const Book& book, const NewDeal& n, Date today) {
   fields.push_back({"owner", YamlValue::text(n.owner)});
   if (!n.title.empty()) fields.push_back({"title", YamlValue::text(n.title)});
   if (!n.product.empty()) fields.push_back({"product", YamlValue::text(n.product)});
-  if (n.amount) fields.push_back({"amount", YamlValue::literal(money_literal(*n.amount))});
+  if (n.amount) fields.push_back({"amount", YamlValue::literal(format_money_short(*n.amount))});
   fields.push_back({"stage", YamlValue::text(stage)});
   fields.push_back({"opened", YamlValue::literal(format_date(n.opened))});
   if (n.expected_close) fields.push_back({"expected_close", YamlValue::literal(format_date(*n.expected_close))});

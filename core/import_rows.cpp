@@ -30,16 +30,6 @@ std::string trim(std::string_view s) {
   return std::string(s);
 }
 
-/// A plain amount as the book writes it: 1054, 1054.5, 1054.55.
-std::string amount_text(Money m) {
-  std::string s = format_money(m);
-  if (s.ends_with(".00"))
-    s.resize(s.size() - 3);
-  else if (s.ends_with('0'))
-    s.pop_back();
-  return s;
-}
-
 void put(std::vector<YamlField>& fields, const char* key, const std::string& text) {
   if (!text.empty()) fields.push_back({key, YamlValue::text(text)});
 }
@@ -406,7 +396,7 @@ void RowImporter::deal_row(const CsvRecord& r) {
   put(f, "owner", owner);
   put(f, "title", value(r, "title"));
   put(f, "product", value(r, "product"));
-  if (amount) f.push_back({"amount", YamlValue::literal(amount_text(*amount))});
+  if (amount) f.push_back({"amount", YamlValue::literal(format_money_short(*amount))});
   f.push_back({"stage", YamlValue::text(stages[*stage].name)});
   put_date(f, "opened", opened);
   put_date(f, "expected_close", expected);

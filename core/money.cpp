@@ -101,9 +101,7 @@ std::string format_money(Money m) { return format_cents(m.cents, false); }
 
 std::string format_money_short(Money m) {
   std::string s = format_money(m);
-  if (s.ends_with("00")) return s.substr(0, s.size() - 3);
-  if (s.ends_with('0')) s.pop_back();
-  return s;
+  return s.ends_with(".00") ? s.substr(0, s.size() - 3) : s;
 }
 
 std::string format_money_grouped(Money m) { return format_cents(m.cents, true); }

@@ -27,7 +27,7 @@ std::optional<Money> parse_money(std::string_view text, MoneyError* error = null
 const char* money_error_text(MoneyError error);
 /// "12500.00", "-3.05": two decimals, no separators (machine formats).
 std::string format_money(Money m);
-/// "12500", "12500.5", "0.35": the shortest exact decimal, as a person writes it in a record.
+/// An amount as records hold it: "12500" when whole, else two decimals ("12500.50", "0.35").
 std::string format_money_short(Money m);
 /// "12,500.00": thousands separators (tables).
 std::string format_money_grouped(Money m);
