@@ -159,11 +159,14 @@ void run_split(Context& ctx, const SplitOptions& o) {
                                         old_children.size(), book.text(old_children[0]->id)));
 
   std::string metric = book.str(parent->metric);
+  auto kpi = core::find_kpi(book.config, metric);
+  bool counts = kpi && kpi->unit == core::KpiUnit::count;
+  auto shown = [counts](core::Money m) { return counts ? fmt::format("{}", m.cents / 100) : core::format_money_grouped(m); };
   std::map<std::string, std::vector<YamlEdit>> by_file;
   std::vector<const core::Target*> kept;
   std::vector<std::array<std::string, 3>> lines;  // id, value, share
   auto line = [&](std::string_view id, const core::SplitChild& c) {
-    lines.push_back({std::string(id), core::format_money_grouped(c.value), fmt::format("{:.2f}%", c.weight * 100)});
+    lines.push_back({std::string(id), shown(c.value), fmt::format("{:.2f}%", c.weight * 100)});
   };
   std::size_t skipped = 0;
   for (const core::SplitChild& c : plan.children) {
@@ -201,7 +204,7 @@ void run_split(Context& ctx, const SplitOptions& o) {
                                           "key, by hand first", book.text(t->id), o.target));
   std::size_t id_width = 0, value_width = 0;
   for (auto& l : lines) id_width = std::max(id_width, l[0].size()), value_width = std::max(value_width, l[1].size());
-  std::string report = fmt::format("{} ({}) split to {} by {}:", o.target, core::format_money_grouped(parent->value), o.to, o.by);
+  std::string report = fmt::format("{} ({}) split to {} by {}:", o.target, shown(parent->value), o.to, o.by);
   for (auto& l : lines) report += fmt::format("\n  {:<{}}  {:>{}}  {:>7}", l[0], id_width, l[1], value_width, l[2]);
   if (skipped) report += fmt::format("\n  ({} child{} with a share of 0 not written)", skipped, skipped == 1 ? "" : "ren");
   std::vector<core::FileEdit> edits;

@@ -125,6 +125,8 @@ std::vector<TargetAudit> audit_targets(const Book& book, Date today, TargetAudit
   for (std::size_t i = 0; i < book.targets.size(); ++i) {
     const Target& t = book.targets[i];
     if (children[i] == 0 || children_sum[i] == t.value.cents) continue;
+    auto kpi = find_kpi(book.config, book.text(t.metric));
+    if (kpi && !kpi->additive) continue;  // a rate's children are set one by one; they do not add up
     Money sum{children_sum[i]};
     out[i].problems.push_back({Kind::children_sum, fmt::format("has {} {} adding up to {}, not {} (difference {})", children[i], children[i] == 1 ? "child" : "children",
                                                                format_money_short(sum), format_money_short(t.value),
