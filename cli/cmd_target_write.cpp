@@ -155,10 +155,12 @@ void run_split(Context& ctx, const SplitOptions& o) {
   for (const core::Target& t : book.targets)
     if (t.parent == parent->id) old_children.push_back(&t);
   if (!old_children.empty() && !o.replace)
-    ctx.fail(kWriteRefused, fmt::format("{} already has {} children ({}, ...); --replace sets their values anew", o.target,
-                                        old_children.size(), book.text(old_children[0]->id)));
+    ctx.fail(kWriteRefused, fmt::format("{} already has {} ({}{}); --replace sets their values anew", o.target,
+                                        old_children.size() == 1 ? "a child" : fmt::format("{} children", old_children.size()),
+                                        book.text(old_children[0]->id), old_children.size() == 1 ? "" : ", ..."));
 
   std::string metric = book.str(parent->metric);
+  std::string why = fmt::format("{} split of {}", o.by, o.target);
   auto kpi = core::find_kpi(book.config, metric);
   bool counts = kpi && kpi->unit == core::KpiUnit::count;
   auto shown = [counts](core::Money m) { return counts ? fmt::format("{}", m.cents / 100) : core::format_money_grouped(m); };
@@ -179,6 +181,9 @@ void run_split(Context& ctx, const SplitOptions& o) {
       auto& edits = by_file[file_of(book, *old)];
       edits.push_back(YamlEdit::set(at_target(book, *old).key("value"), YamlValue::literal(core::format_money_short(c.value))));
       if (old->parent != parent->id) edits.push_back(YamlEdit::set(at_target(book, *old).key("parent"), YamlValue::text(o.target)));
+      // A why this command wrote says how the value was made: it follows the new split.
+      if (book.text(old->why).ends_with(" split of " + o.target) && book.text(old->why) != why)
+        edits.push_back(YamlEdit::set(at_target(book, *old).key("why"), YamlValue::text(why)));
       line(book.text(old->id), c);
       continue;
     }
@@ -192,7 +197,7 @@ void run_split(Context& ctx, const SplitOptions& o) {
                                      {"metric", YamlValue::text(metric)},
                                      {"period", YamlValue::literal(c.period.label)},
                                      {"value", YamlValue::literal(core::format_money_short(c.value))},
-                                     {"why", YamlValue::text(fmt::format("{} split of {}", o.by, o.target))},
+                                     {"why", YamlValue::text(why)},
                                      {"parent", YamlValue::text(o.target)}};
     if (!parent->plan.empty()) fields.push_back({"plan", YamlValue::text(book.str(parent->plan))});
     by_file[targets_file(c.period)].push_back(YamlEdit::append(YamlPath{}, YamlValue::map(std::move(fields))));
