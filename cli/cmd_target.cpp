@@ -26,13 +26,14 @@ void require_metric(Context& ctx, const core::Book& book, const std::string& met
   ctx.fail(kUsage, fmt::format("unknown metric '{}': `salesops kpi list` shows the KPIs", metric));
 }
 
-void run_list(Context& ctx, const ReadOptions& o) {
+/// `target list` and `target check`: a table of the targets inside --period.
+void run_listing(Context& ctx, const ReadOptions& o, core::Table (*table)(const core::Book&, core::Date, const core::TargetListFilter&)) {
   const core::Book& book = ctx.book();
   require_owner(ctx, book, o.owner);
   require_metric(ctx, book, o.metric);
   core::TargetListFilter f{o.owner, o.metric, {}};
   if (!ctx.options.period.empty()) f.period = ctx.period("");
-  ctx.emit(core::target_list_table(book, ctx.today(), f), f.period ? f.period->label : "");
+  ctx.emit(table(book, ctx.today(), f), f.period ? f.period->label : "");
 }
 
 void run_status(Context& ctx, const ReadOptions& o) {
@@ -48,15 +49,6 @@ void run_status(Context& ctx, const ReadOptions& o) {
   ctx.emit(core::target_status_table(book, core::target_statuses(book, ctx.today(), f)), f.period ? f.period->label : "");
 }
 
-void run_check(Context& ctx, const ReadOptions& o) {
-  const core::Book& book = ctx.book();
-  require_owner(ctx, book, o.owner);
-  require_metric(ctx, book, o.metric);
-  core::TargetListFilter f{o.owner, o.metric, {}};
-  if (!ctx.options.period.empty()) f.period = ctx.period("");
-  ctx.emit(core::target_check_table(book, ctx.today(), f), f.period ? f.period->label : "");
-}
-
 }  // namespace
 
 void setup_target(CLI::App& app, Context& ctx) {
@@ -68,7 +60,7 @@ void setup_target(CLI::App& app, Context& ctx) {
   };
   CLI::App* list = app.add_subcommand("list", "Targets as a tree: children under their parent");
   add_filters(list);
-  list->callback([&ctx, o] { ctx.command = "target list"; run_list(ctx, *o); });
+  list->callback([&ctx, o] { ctx.command = "target list"; run_listing(ctx, *o, core::target_list_table); });
 
   CLI::App* status = app.add_subcommand("status", "Attainment, pace, status, coverage and forecasts per target");
   add_filters(status);
@@ -78,7 +70,7 @@ void setup_target(CLI::App& app, Context& ctx) {
 
   CLI::App* check = app.add_subcommand("check", "SMART flags and consistency of each target");
   add_filters(check);
-  check->callback([&ctx, o] { ctx.command = "target check"; run_check(ctx, *o); });
+  check->callback([&ctx, o] { ctx.command = "target check"; run_listing(ctx, *o, core::target_check_table); });
 
   setup_target_set(*app.add_subcommand("set", "Set a target (appends to targets/<YYYY>.yaml)"), ctx);
   setup_target_split(*app.add_subcommand("split", "Split a target to people, teams, months or quarters"), ctx);
