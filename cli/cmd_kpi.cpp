@@ -33,15 +33,22 @@ void run_kpi(Context& ctx, const KpiOptions& o) {
   const core::Book& book = ctx.book();
   core::KpiQuery q;
   q.kpis = o.kpis;
-  auto by = core::parse_group_by(o.by);
-  if (!by) ctx.fail(kUsage, fmt::format("unknown --by '{}': use person, team, company, product, segment or customer", o.by));
+  // --by month (week, quarter, year): the company's row per sub-period, over this year
+  // unless --period says otherwise.
+  auto by_time = core::parse_every(o.by);
+  auto by = by_time ? std::optional{core::GroupBy::company} : core::parse_group_by(o.by);
+  if (!by)
+    ctx.fail(kUsage, fmt::format("unknown --by '{}': use person, team, company, product, segment, customer, week, "
+                                 "month, quarter or year", o.by));
   q.by = *by;
+  if (by_time && !o.every.empty()) ctx.fail(kUsage, fmt::format("--by {} already splits the period: leave out --every", o.by));
+  q.every = by_time;
   if (!o.every.empty()) {
     q.every = core::parse_every(o.every);
     if (!q.every) ctx.fail(kUsage, fmt::format("unknown --every '{}': use week, month, quarter or year", o.every));
   }
   q.today = ctx.today();
-  q.period = ctx.period("this-month");
+  q.period = ctx.period(by_time ? "this-year" : "this-month");
   std::string error;
   auto table = core::kpi_table(book, q, &error);
   if (!table) ctx.fail(kUsage, error);
@@ -54,7 +61,7 @@ void setup_kpi(CLI::App& app, Context& ctx) {
   auto o = std::make_shared<KpiOptions>();
   app.add_option("--kpi", o->kpis, "KPI ids, comma separated (default: revenue,deals_won,win_rate,avg_deal_size,new_customers,activities,csat)")
       ->delimiter(',');
-  app.add_option("--by", o->by, "Rows: person, team, company, product, segment or customer")->capture_default_str();
+  app.add_option("--by", o->by, "Rows: person, team, company, product, segment, customer, or the company per week, month, quarter or year")->capture_default_str();
   app.add_option("--every", o->every, "Split the period: week, month, quarter or year (adds a period column)");
   CLI::App* list = app.add_subcommand("list", "The KPI definitions, built-in and custom");
   list->callback([&ctx] {
