@@ -61,6 +61,8 @@ void run_funnel(Context& ctx) {
     table.add_column("note");
     for (std::size_t r = 0; r < table.rows.size(); ++r)
       table.rows[r].push_back(std::string(funnel.stall == r ? "◀ stall: lowest conversion" : ""));
+    if (funnel.stall && *funnel.stall < table.rows.size())
+      for (std::size_t c = 0; c < table.columns.size(); ++c) table.set_tone(*funnel.stall, c, core::Tone::bad);
   }
   ctx.emit(table, period.label);
 }

@@ -8,6 +8,7 @@
 #include <cmath>
 #include <filesystem>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <stdexcept>
 #include <vector>
 
@@ -25,6 +26,9 @@ constexpr std::string_view kUndefined = "\u2014";  // em dash
 constexpr std::string_view kBold = "\x1b[1m";
 constexpr std::string_view kDim = "\x1b[2m";
 constexpr std::string_view kReset = "\x1b[0m";
+constexpr std::string_view kGreen = "\x1b[32m";
+constexpr std::string_view kYellow = "\x1b[33m";
+constexpr std::string_view kRed = "\x1b[31m";
 constexpr std::string_view kBom = "\xEF\xBB\xBF";
 
 bool is_undefined(const core::Cell& cell) {
@@ -201,25 +205,29 @@ void write_padded(LineWriter& line, const ShownCell& cell, std::size_t width, st
 void render_table(std::ostream& out, const core::Table& table, bool color) {
   if (table.columns.empty()) return;
   Grid grid = layout(table, false, 1);
-  auto write_row = [&](const std::vector<ShownCell>& cells, bool header) {
+  auto write_row = [&](const std::vector<ShownCell>& cells, std::optional<std::size_t> row) {
     LineWriter line(out);
     for (std::size_t c = 0; c < cells.size(); ++c) {
       if (c > 0) line.space(2);
       std::string_view style;
-      if (color && header) style = kBold;
-      if (color && !header && cells[c].undefined) style = kDim;
+      if (color && !row) style = kBold;
+      if (color && row && cells[c].undefined) style = kDim;
+      if (color && row) {
+        core::Tone tone = table.tone(*row, c);
+        if (tone != core::Tone::none) style = tone == core::Tone::good ? kGreen : tone == core::Tone::warn ? kYellow : kRed;
+      }
       write_padded(line, cells[c], grid.widths[c], style);
     }
     line.end_line();
   };
-  write_row(grid.header, true);
+  write_row(grid.header, std::nullopt);
   LineWriter rule(out);
   for (std::size_t c = 0; c < grid.widths.size(); ++c) {
     if (c > 0) rule.space(2);
     rule.text(std::string(grid.widths[c], '-'));
   }
   rule.end_line();
-  for (const auto& row : grid.rows) write_row(row, false);
+  for (std::size_t r = 0; r < grid.rows.size(); ++r) write_row(grid.rows[r], r);
 }
 
 void render_md(std::ostream& out, const core::Table& table) {

@@ -32,9 +32,15 @@ struct Column {
   std::string label;  // table header; empty means the id
 };
 
+/// How a cell reads at a glance: the table format colours it on a terminal (green,
+/// yellow, red); every other format ignores it.
+enum class Tone : std::uint8_t { none, good, warn, bad };
+
 struct Table {
   std::vector<Column> columns;
   std::vector<std::vector<Cell>> rows;
+  /// Per row, per column, a tone; rows and columns past the end are Tone::none.
+  std::vector<std::vector<Tone>> tones;
   /// Per row, how deep its first cell sits in a tree (a child target under its parent):
   /// the table format indents it two spaces a level; other formats ignore it. Rows past
   /// the end of this vector are at depth 0.
@@ -42,6 +48,14 @@ struct Table {
 
   void add_column(std::string id, std::string label = {}) { columns.push_back({std::move(id), std::move(label)}); }
   std::vector<Cell>& add_row() { return rows.emplace_back(columns.size()); }
+  void set_tone(std::size_t row, std::size_t column, Tone tone) {
+    if (tones.size() <= row) tones.resize(row + 1);
+    if (tones[row].size() <= column) tones[row].resize(column + 1, Tone::none);
+    tones[row][column] = tone;
+  }
+  Tone tone(std::size_t row, std::size_t column) const {
+    return row < tones.size() && column < tones[row].size() ? tones[row][column] : Tone::none;
+  }
 };
 
 }  // namespace salesops::core

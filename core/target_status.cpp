@@ -132,6 +132,19 @@ std::vector<TargetStatus> target_statuses(const Book& book, Date today, const Ta
   return out;
 }
 
+Tone status_tone(Status s) {
+  switch (s) {
+    case Status::on_track:
+    case Status::hit: return Tone::good;
+    case Status::cautioned: return Tone::warn;
+    case Status::off_track:
+    case Status::missed: return Tone::bad;
+    case Status::not_started:
+    case Status::unknown: break;
+  }
+  return Tone::none;
+}
+
 Table target_status_table(const Book& book, const std::vector<TargetStatus>& rows) {
   Table t;
   for (const char* c : {"target", "owner", "metric", "period", "value", "actual", "attainment", "pace", "status",
@@ -142,6 +155,7 @@ Table target_status_table(const Book& book, const std::vector<TargetStatus>& row
     t.add_row() = {book.str(s.target->id), book.str(s.target->owner), book.str(s.target->metric), s.period.label,
                    s.value, s.actual, ratio(s.attainment), ratio(s.pace), std::string(status_name(s.status)),
                    ratio(s.coverage), s.run_rate_forecast, s.pipeline_forecast};
+    t.set_tone(t.rows.size() - 1, 8, status_tone(s.status));
   }
   return t;
 }

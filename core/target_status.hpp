@@ -52,6 +52,9 @@ std::optional<double> pace_of(double actual, double target, int elapsed_days, in
 /// cautioned up to 1/0.9).
 TargetStatus::Status status_from_pace(double pace, bool lower_is_better);
 
+/// Green for on-track and hit, yellow for cautioned, red for off-track and missed.
+Tone status_tone(TargetStatus::Status status);
+
 /// A target value in its metric's unit: money, a whole count, a ratio or a decimal.
 Cell target_value_cell(Money value, KpiUnit unit);
 

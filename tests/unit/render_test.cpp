@@ -186,6 +186,23 @@ TEST_CASE("render: colour only when asked") {
   }
 }
 
+TEST_CASE("render: a cell's tone colours it in the table format only") {
+  core::Table t;
+  t.add_column("target");
+  t.add_column("status");
+  t.add_row() = {std::string("T1"), std::string("on-track")};
+  t.add_row() = {std::string("T2"), std::string("off-track")};
+  t.set_tone(0, 1, core::Tone::good);
+  t.set_tone(1, 1, core::Tone::bad);
+  CHECK(rendered(t, Format::table, true) ==
+        "\x1b[1mtarget\x1b[0m  \x1b[1mstatus\x1b[0m\n"
+        "------  ---------\n"
+        "T1      \x1b[32mon-track\x1b[0m\n"
+        "T2      \x1b[31moff-track\x1b[0m\n");
+  CHECK(rendered(t, Format::table, false).find('\x1b') == std::string::npos);
+  CHECK(rendered(t, Format::md, true).find('\x1b') == std::string::npos);
+}
+
 TEST_CASE("render: csv quotes per RFC 4180 and writes raw numbers") {
   core::Table t;
   t.add_column("customer");
