@@ -2,7 +2,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <iostream>
 #include <sstream>
 
 #include "cli/cmd_customer.hpp"
@@ -24,9 +23,12 @@ core::Cell text(const core::Book& b, core::Sym s) {
 }
 core::Cell day(core::Day d) { return d ? core::Cell{*d} : core::Cell{core::Undefined{}}; }
 
-void section(std::ostream& out, const char* title, const core::Table& t, std::size_t total, bool color) {
+/// A section of the card: its title, then its table, the latest kRecent rows of `limited` ones.
+void section(std::ostream& out, const char* title, const core::Table& all, bool limited, bool color) {
+  core::Table t = all;
+  if (limited && t.rows.size() > kRecent) t.rows.resize(kRecent);
   out << '\n' << title;
-  if (total > t.rows.size()) out << fmt::format(" (latest {} of {})", t.rows.size(), total);
+  if (all.rows.size() > t.rows.size()) out << fmt::format(" (latest {} of {})", t.rows.size(), all.rows.size());
   out << '\n';
   if (t.rows.empty()) {
     out << "  none\n";
@@ -54,17 +56,70 @@ core::Table deal_table(const core::Book& b, const std::vector<const core::Deal*>
 void show_customer(Context& ctx, const std::string& id) {
   const core::Book& b = ctx.book();
   const core::Customer& c = find_customer(ctx, b, id);
-  if (ctx.format() != Format::table)
-    ctx.fail(kUsage, "customer show writes text: `customer list` has the data as a table");
-  const bool color = ctx.color(1);
-  std::ostream& out = std::cout;
+  Format format = ctx.format();
+  if (format != Format::table && format != Format::json)
+    ctx.fail(kUsage, "customer show writes a card (table) or one json document; `customer list` has the customers as a table");
 
-  core::Table head;
-  head.add_column("field");
-  head.add_column("value");
   const core::Person* owner = b.person(b.text(c.owner));
-  std::string owner_text = owner ? fmt::format("{} ({})", b.text(c.owner), b.text(owner->name)) : b.str(c.owner);
   auto due = core::customer_due(b, c, ctx.today());
+  core::Table record;
+  for (const char* k : {"customer", "name", "owner", "owner_name", "tier", "segment", "industry", "region", "source",
+                        "since", "due", "due_reason", "days_overdue"})
+    record.add_column(k);
+  record.add_row() = {b.str(c.id), text(b, c.name), text(b, c.owner),
+                      owner ? text(b, owner->name) : core::Cell{core::Undefined{}}, text(b, c.tier), text(b, c.segment),
+                      text(b, c.industry), text(b, c.region), text(b, c.source), day(c.since),
+                      due ? core::Cell{due->due} : core::Cell{core::Undefined{}},
+                      due ? core::Cell{std::string(core::reason_name(due->reason))} : core::Cell{core::Undefined{}},
+                      due ? core::Cell{std::int64_t{due->days_overdue}} : core::Cell{core::Undefined{}}};
+
+  core::Table contacts;
+  for (const char* k : {"name", "title", "phone", "email"}) contacts.add_column(k);
+  for (const core::Contact& k : c.contacts)
+    contacts.add_row() = {text(b, k.name), text(b, k.title), text(b, k.phone), text(b, k.email)};
+
+  std::vector<const core::Deal*> open, closed;
+  for (const core::Deal* d : core::deals_of(b, c)) (b.config.stages[d->stage].open ? open : closed).push_back(d);
+  std::stable_sort(closed.begin(), closed.end(), [](auto* x, auto* y) { return x->closed.raw() > y->closed.raw(); });
+  core::Table open_deals = deal_table(b, open, false), closed_deals = deal_table(b, closed, true);
+
+  std::vector<const core::Interaction*> recent;
+  for (const core::Interaction& i : c.interactions) recent.push_back(&i);
+  std::stable_sort(recent.begin(), recent.end(), [](auto* x, auto* y) { return x->date.raw() > y->date.raw(); });
+  core::Table inter;
+  for (const char* k : {"date", "type", "by", "summary", "next"}) inter.add_column(k);
+  for (const core::Interaction* i : recent)
+    inter.add_row() = {*i->date, std::string(interaction_type(i->type)), text(b, i->by), text(b, i->summary), day(i->next)};
+
+  std::vector<const core::Survey*> surveys;
+  for (const core::Survey& s : c.surveys) surveys.push_back(&s);
+  std::stable_sort(surveys.begin(), surveys.end(), [](auto* x, auto* y) { return x->date.raw() > y->date.raw(); });
+  core::Table surv;
+  for (const char* k : {"date", "csat", "nps", "comment"}) surv.add_column(k);
+  for (const core::Survey* s : surveys)
+    surv.add_row() = {*s->date, s->csat < 0 ? core::Cell{core::Undefined{}} : core::Cell{std::int64_t{s->csat}},
+                      s->nps < 0 ? core::Cell{core::Undefined{}} : core::Cell{std::int64_t{s->nps}}, text(b, s->comment)};
+
+  // Open follow-ups: the `next` dates no later interaction has answered (as customer due reads them).
+  core::Day latest;
+  for (const core::Interaction& i : c.interactions)
+    if (!latest || *i.date > *latest) latest = i.date;
+  core::Table follow;
+  for (const char* k : {"due", "set_on", "by", "summary"}) follow.add_column(k);
+  for (const core::Interaction& i : c.interactions)
+    if (i.next && latest && *i.date == *latest) follow.add_row() = {*i.next, *i.date, text(b, i.by), text(b, i.summary)};
+
+  if (format == Format::json) {
+    ctx.output([&](std::ostream& out, bool) {
+      render_json_record(out, record,
+                         {{"contacts", &contacts}, {"open_deals", &open_deals}, {"closed_deals", &closed_deals},
+                          {"interactions", &inter}, {"surveys", &surv}, {"open_follow_ups", &follow}},
+                         ctx.meta());
+    });
+    return;
+  }
+
+  std::string owner_text = owner ? fmt::format("{} ({})", b.text(c.owner), b.text(owner->name)) : b.str(c.owner);
   std::string due_text = "—";
   if (due) {
     int n = due->days_overdue;
@@ -73,6 +128,9 @@ void show_customer(Context& ctx, const std::string& id) {
                            : n == 0 ? std::string("today")
                                     : fmt::format("in {} day{}", -n, n == -1 ? "" : "s"));
   }
+  core::Table head;
+  head.add_column("field");
+  head.add_column("value");
   std::pair<const char*, core::Cell> fields[] = {{"name", text(b, c.name)},
                                                  {"owner", owner_text},
                                                  {"tier", text(b, c.tier)},
@@ -83,61 +141,21 @@ void show_customer(Context& ctx, const std::string& id) {
                                                  {"since", day(c.since)},
                                                  {"next due", due_text}};
   for (auto& [k, v] : fields) head.add_row() = {std::string(k), v};
-  out << b.text(c.id) << '\n';
-  // The key/value block without its header lines.
-  std::ostringstream block;
-  render(block, head, {Format::table, false, false, {}});
-  std::string s = block.str();
-  for (int skip = 0; skip < 2 && !s.empty(); ++skip) s.erase(0, s.find('\n') + 1);
-  out << s;
-
-  core::Table contacts;
-  for (const char* k : {"name", "title", "phone", "email"}) contacts.add_column(k);
-  for (const core::Contact& k : c.contacts)
-    contacts.add_row() = {text(b, k.name), text(b, k.title), text(b, k.phone), text(b, k.email)};
-  section(out, "Contacts", contacts, c.contacts.size(), color);
-
-  std::vector<const core::Deal*> open, closed;
-  for (const core::Deal* d : core::deals_of(b, c)) (b.config.stages[d->stage].open ? open : closed).push_back(d);
-  section(out, "Open deals", deal_table(b, open, false), open.size(), color);
-  std::stable_sort(closed.begin(), closed.end(), [](auto* x, auto* y) { return x->closed.raw() > y->closed.raw(); });
-  std::size_t closed_total = closed.size();
-  if (closed.size() > kRecent) closed.resize(kRecent);
-  section(out, "Recent closed deals", deal_table(b, closed, true), closed_total, color);
-
-  std::vector<const core::Interaction*> recent;
-  for (const core::Interaction& i : c.interactions) recent.push_back(&i);
-  std::stable_sort(recent.begin(), recent.end(), [](auto* x, auto* y) { return x->date.raw() > y->date.raw(); });
-  core::Table inter;
-  for (const char* k : {"date", "type", "by", "summary", "next"}) inter.add_column(k);
-  for (std::size_t i = 0; i < recent.size() && i < kRecent; ++i)
-    inter.add_row() = {*recent[i]->date, std::string(interaction_type(recent[i]->type)), text(b, recent[i]->by),
-                       text(b, recent[i]->summary), day(recent[i]->next)};
-  section(out, "Interactions", inter, recent.size(), color);
-
-  std::vector<const core::Survey*> surveys;
-  for (const core::Survey& s : c.surveys) surveys.push_back(&s);
-  std::stable_sort(surveys.begin(), surveys.end(), [](auto* x, auto* y) { return x->date.raw() > y->date.raw(); });
-  core::Table surv;
-  for (const char* k : {"date", "csat", "nps", "comment"}) surv.add_column(k);
-  for (std::size_t i = 0; i < surveys.size() && i < kRecent; ++i) {
-    const core::Survey& s = *surveys[i];
-    surv.add_row() = {*s.date, s.csat < 0 ? core::Cell{core::Undefined{}} : core::Cell{std::int64_t{s.csat}},
-                      s.nps < 0 ? core::Cell{core::Undefined{}} : core::Cell{std::int64_t{s.nps}}, text(b, s.comment)};
-  }
-  section(out, "Surveys", surv, surveys.size(), color);
-
-  // Open follow-ups: the `next` dates no later interaction has answered (as customer due reads them).
-  core::Day latest;
-  for (const core::Interaction& i : c.interactions)
-    if (!latest || *i.date > *latest) latest = i.date;
-  core::Table follow;
-  for (const char* k : {"due", "set_on", "by", "summary"}) follow.add_column(k);
-  for (const core::Interaction& i : c.interactions)
-    if (i.next && latest && *i.date == *latest)
-      follow.add_row() = {*i.next, *i.date, text(b, i.by), text(b, i.summary)};
-  section(out, "Open follow-ups", follow, follow.rows.size(), color);
-  out.flush();
+  ctx.output([&](std::ostream& out, bool color) {
+    out << b.text(c.id) << '\n';
+    // The key/value block without its header lines.
+    std::ostringstream block;
+    render(block, head, {Format::table, false, false, {}});
+    std::string s = block.str();
+    for (int skip = 0; skip < 2 && !s.empty(); ++skip) s.erase(0, s.find('\n') + 1);
+    out << s;
+    section(out, "Contacts", contacts, false, color);
+    section(out, "Open deals", open_deals, false, color);
+    section(out, "Recent closed deals", closed_deals, true, color);
+    section(out, "Interactions", inter, true, color);
+    section(out, "Surveys", surv, true, color);
+    section(out, "Open follow-ups", follow, false, color);
+  });
 }
 
 }  // namespace salesops::cli

@@ -88,25 +88,35 @@ Format Context::format() {
   return Format::table;
 }
 
-void Context::emit(const core::Table& table, const std::string& period_label) {
-  RenderOptions ro;
-  ro.format = format();
-  ro.bom = options.bom;
-  ro.meta = {book_root().string(), command, period_label, core::format_date(today()), {}};
+Meta Context::meta(const std::string& period_label) {
+  return {book_root().string(), command, period_label, core::format_date(today()), {}};
+}
+
+void Context::output(const std::function<void(std::ostream&, bool color)>& print) {
   try {
     if (options.output.empty()) {
-      ro.color = ro.format == Format::table && color(1);
-      render(std::cout, table, ro);
+      print(std::cout, color(1));
       std::cout.flush();
     } else {
       std::ofstream out(options.output, std::ios::binary);
       if (!out) fail(kWriteRefused, fmt::format("cannot write '{}'", options.output));
-      render(out, table, ro);
+      print(out, false);
       if (!out.flush()) fail(kWriteRefused, fmt::format("cannot write '{}'", options.output));
     }
   } catch (const std::invalid_argument& e) {
     fail(kUsage, e.what());
   }
+}
+
+void Context::emit(const core::Table& table, const std::string& period_label) {
+  RenderOptions ro;
+  ro.format = format();
+  ro.bom = options.bom;
+  ro.meta = meta(period_label);
+  output([&](std::ostream& out, bool color) {
+    ro.color = ro.format == Format::table && color;
+    render(out, table, ro);
+  });
 }
 
 void Context::add_write_options(CLI::App& app) {

@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -49,6 +50,10 @@ class Context {
   Format format();
   /// Renders a table to stdout or -o FILE.
   void emit(const core::Table& table, const std::string& period_label = {});
+  /// Writes what `print` writes to stdout or -o FILE; `print` is told whether it may colour.
+  void output(const std::function<void(std::ostream&, bool color)>& print);
+  /// The json "meta" of this command.
+  Meta meta(const std::string& period_label = {});
   /// Whether colour may be used on the stream `fd` (1 or 2).
   bool color(int fd) const;
   /// Prints "salesops: error: message" to stderr and exits with `code`.

@@ -319,7 +319,14 @@ std::string dump(const Json& json, int indent) {
   return json.dump(indent, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }
 
-void render_json(std::ostream& out, const core::Table& table, const Meta& meta) {
+Json rows_json(const core::Table& table) {
+  Json rows = Json::array();
+  for (const auto& row : table.rows) rows.push_back(row_json(table, row));
+  return rows;
+}
+
+/// {"format_version":"1","meta":{...}}, to which each json document adds its fields.
+Json json_document(const Meta& meta) {
   Json doc = Json::object();
   doc["format_version"] = "1";
   doc["meta"] = Json{{"book", or_null(meta.book)},
@@ -327,12 +334,15 @@ void render_json(std::ostream& out, const core::Table& table, const Meta& meta) 
                      {"period", or_null(meta.period)},
                      {"today", or_null(meta.today)},
                      {"revision", or_null(meta.revision)}};
+  return doc;
+}
+
+void render_json(std::ostream& out, const core::Table& table, const Meta& meta) {
+  Json doc = json_document(meta);
   Json columns = Json::array();
   for (const auto& column : table.columns) columns.push_back(column.id);
   doc["columns"] = std::move(columns);
-  Json rows = Json::array();
-  for (const auto& row : table.rows) rows.push_back(row_json(table, row));
-  doc["rows"] = std::move(rows);
+  doc["rows"] = rows_json(table);
   out << dump(doc, 2) << '\n';
 }
 
@@ -341,6 +351,13 @@ void render_jsonl(std::ostream& out, const core::Table& table) {
 }
 
 }  // namespace
+
+void render_json_record(std::ostream& out, const core::Table& record, const std::vector<NamedTable>& lists, const Meta& meta) {
+  Json doc = json_document(meta);
+  doc["record"] = record.rows.empty() ? Json(nullptr) : row_json(record, record.rows.front());
+  for (const NamedTable& list : lists) doc[list.name] = rows_json(*list.table);
+  out << dump(doc, 2) << '\n';
+}
 
 std::optional<Format> parse_format(std::string_view name) {
   for (Format f :

@@ -35,6 +35,7 @@
 #include <ostream>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/table.hpp"
 
@@ -65,6 +66,15 @@ struct RenderOptions {
 
 /// Writes `table` in `options.format`. Throws std::invalid_argument for Format::html.
 void render(std::ostream& out, const core::Table& table, const RenderOptions& options);
+
+/// One record and the lists that belong to it (a customer's card) as one json document:
+/// {"format_version":"1","meta":{...},"record":{...},"<name>":[rows],...}. The record is the
+/// first row of `record` (null when it has none); each list is its table's rows.
+struct NamedTable {
+  std::string name;
+  const core::Table* table;
+};
+void render_json_record(std::ostream& out, const core::Table& record, const std::vector<NamedTable>& lists, const Meta& meta);
 
 /// Terminal columns taken by UTF-8 text: wide (CJK) characters count 2, combining marks 0,
 /// and each byte that is not valid UTF-8 counts 1.
