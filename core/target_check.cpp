@@ -101,6 +101,7 @@ std::vector<TargetAudit> audit_targets(const Book& book, Date today, TargetAudit
   // Children against their parent.
   std::vector<std::int64_t> children_sum(book.targets.size(), 0);
   std::vector<std::size_t> children(book.targets.size(), 0);
+  std::vector<bool> too_large(book.targets.size(), false);
   std::unordered_map<Sym, std::unordered_set<std::string_view>> owners;  // of each parent owner
   for (std::size_t i = 0; i < book.targets.size(); ++i) {
     const Target& c = book.targets[i];
@@ -113,7 +114,9 @@ std::vector<TargetAudit> audit_targets(const Book& book, Date today, TargetAudit
       out[i].problems.push_back({Kind::child_metric, fmt::format("has metric {}, not its parent's {}", book.text(c.metric), book.text(p.metric))});
       continue;
     }
-    children_sum[it->second] += c.value.cents;
+    // A sum past 2^63 cents cannot equal its parent: it is reported as too large.
+    if (__builtin_add_overflow(children_sum[it->second], c.value.cents, &children_sum[it->second]))
+      too_large[it->second] = true;
     ++children[it->second];
     if (periods[i] && pp && !(pp->first <= periods[i]->first && periods[i]->last <= pp->last))
       out[i].problems.push_back({Kind::child_period, fmt::format("has period {}, outside its parent's {}", periods[i]->label, pp->label)});
@@ -124,13 +127,18 @@ std::vector<TargetAudit> audit_targets(const Book& book, Date today, TargetAudit
   }
   for (std::size_t i = 0; i < book.targets.size(); ++i) {
     const Target& t = book.targets[i];
-    if (children[i] == 0 || children_sum[i] == t.value.cents) continue;
+    if (children[i] == 0 || (!too_large[i] && children_sum[i] == t.value.cents)) continue;
     auto kpi = find_kpi(book.config, book.text(t.metric));
     if (kpi && !kpi->additive) continue;  // a rate's children are set one by one; they do not add up
-    Money sum{children_sum[i]};
-    out[i].problems.push_back({Kind::children_sum, fmt::format("has {} {} adding up to {}, not {} (difference {})", children[i], children[i] == 1 ? "child" : "children",
-                                                               format_money_short(sum), format_money_short(t.value),
-                                                               format_money_short(sum - t.value))});
+    std::string count = children[i] == 1 ? std::string("1 child") : fmt::format("{} children", children[i]);
+    std::int64_t difference = 0;
+    if (too_large[i] || __builtin_sub_overflow(children_sum[i], t.value.cents, &difference))
+      out[i].problems.push_back({Kind::children_sum, fmt::format("has {} adding up to more than the largest amount, not {}", count,
+                                                                 format_money_short(t.value))});
+    else
+      out[i].problems.push_back({Kind::children_sum, fmt::format("has {} adding up to {}, not {} (difference {})", count,
+                                                                 format_money_short(Money{children_sum[i]}),
+                                                                 format_money_short(t.value), format_money_short(Money{difference}))});
   }
   return out;
 }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <unordered_set>
 
 #include "core/pipeline.hpp"
@@ -43,13 +44,23 @@ void compute(TargetStatus& s, const KpiDef& kpi, const OpenDeals& open, Date tod
   // weighted open deals expected from today through the period's end for revenue.
   if (actual && elapsed > 0) {
     if (!kpi.additive) s.run_rate_forecast = s.actual;
-    else if (auto m = std::get_if<Money>(&s.actual)) s.run_rate_forecast = Money{div_round_half_away(m->cents * days, elapsed)};
+    else if (auto m = std::get_if<Money>(&s.actual)) {
+      std::int64_t scaled = 0;
+      s.run_rate_forecast = __builtin_mul_overflow(m->cents, days, &scaled)
+                                ? money_from_cents_real(static_cast<long double>(m->cents) * days / elapsed)
+                                : Money{div_round_half_away(scaled, elapsed)};
+    }
     else s.run_rate_forecast = Decimal{*actual * days / elapsed};
   }
   Date from = std::max(today, p.first);
   bool remaining_days = from <= p.last;
   ExpectedDeals expected = remaining_days ? open.expected(owner, from, p.last) : ExpectedDeals{};
-  if (auto m = std::get_if<Money>(&s.actual); m && kpi.id == "revenue") s.pipeline_forecast = *m + expected.weighted;
+  if (auto m = std::get_if<Money>(&s.actual); m && kpi.id == "revenue") {
+    std::int64_t sum = 0;
+    s.pipeline_forecast = __builtin_add_overflow(m->cents, expected.weighted.cents, &sum)
+                              ? Money{std::numeric_limits<std::int64_t>::max()}
+                              : Money{sum};
+  }
 
   // Coverage: what the open deals expected in the rest of the period bring against what
   // is left of the target; undefined when nothing is left or the period is over.
