@@ -31,6 +31,7 @@ void add_global_options(CLI::App& app, GlobalOptions& o) {
   app.add_flag("--bom", o.bom, "Start csv/tsv output with a byte-order mark");
   app.add_flag("--no-color", o.no_color, "Never colour the output (also NO_COLOR)");
   app.add_flag("-q,--quiet", o.quiet, "Print only what was asked for");
+  app.add_flag("--no-cache", o.no_cache, "Parse every file; neither read nor write .salesops/cache (also SALESOPS_NO_CACHE=1)");
 }
 
 }  // namespace

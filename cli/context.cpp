@@ -3,7 +3,9 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <charconv>
 #include <cstdlib>
+#include <cstring>
 #include <fstream>
 #include <iostream>
 
@@ -48,11 +50,23 @@ core::BookSource& Context::source() {
   return *source_;
 }
 
-core::LoadResult Context::load_for_check() { return core::load_book(source(), book_root()); }
+core::LoadOptions Context::load_options() const {
+  core::LoadOptions o;
+  const char* no_cache = std::getenv("SALESOPS_NO_CACHE");
+  o.cache = !options.no_cache && !(no_cache && std::string_view(no_cache) == "1");
+  if (const char* threads = std::getenv("SALESOPS_THREADS"); threads && *threads) {
+    unsigned n = 0;
+    auto [end, ec] = std::from_chars(threads, threads + std::strlen(threads), n);
+    if (ec == std::errc{} && *end == '\0' && n > 0 && n <= 256) o.threads = n;
+  }
+  return o;
+}
+
+core::LoadResult Context::load_for_check() { return core::load_book(source(), book_root(), load_options()); }
 
 const core::Book& Context::book() {
   if (!book_) {
-    core::LoadResult r = core::load_book(source(), book_root());
+    core::LoadResult r = core::load_book(source(), book_root(), load_options());
     if (r.diags.has_errors()) {
       core::Diagnostics errors;
       for (auto& d : r.diags.items()) if (d.severity == core::Severity::error) errors.add(d);

@@ -10,6 +10,7 @@
 
 #include "cli/render.hpp"
 #include "core/book.hpp"
+#include "core/load_parallel.hpp"
 #include "core/period.hpp"
 #include "core/table.hpp"
 #include "core/writer.hpp"
@@ -27,6 +28,7 @@ struct Exit {
 struct GlobalOptions {
   std::string book, period, today, format, output;
   bool no_color = false, quiet = false, bom = false;
+  bool no_cache = false;  // --no-cache (also SALESOPS_NO_CACHE=1): parse every file
   bool dry_run = false;  // set by add_write_options on verbs that write
 };
 
@@ -44,6 +46,9 @@ class Context {
   /// Loads the book and keeps every diagnostic, errors included (for `check`).
   core::LoadResult load_for_check();
   core::BookSource& source();
+  /// Threads (SALESOPS_THREADS, else one per core) and the parsed-record cache (on unless
+  /// --no-cache or SALESOPS_NO_CACHE=1) of the load.
+  core::LoadOptions load_options() const;
   /// --period, else `fallback` (a period expression). Exits 2 on a malformed period.
   core::Period period(std::string_view fallback);
   /// The output format: --format, else from -o FILE's extension, else table.

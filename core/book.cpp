@@ -6,6 +6,8 @@
 #include <fstream>
 
 #include "core/load_context.hpp"
+#include "core/load_parallel.hpp"
+#include "core/record_cache.hpp"
 
 namespace salesops::core {
 
@@ -97,8 +99,10 @@ FileKind classify(const std::string& rel) {
   return FileKind::none;
 }
 
-/// Problems libyaml would not name well: binary content and merge-conflict markers.
-bool precheck(const std::string& text, const std::string& rel, Diagnostics& diags) {
+}  // namespace
+
+// Problems libyaml would not name well: binary content and merge-conflict markers.
+bool precheck_record_text(const std::string& text, const std::string& rel, Diagnostics& diags) {
   if (text.starts_with("\xFF\xFE") || text.starts_with("\xFE\xFF")) {
     diags.error("encoding", {rel, 1, 1, 1}, "the file is UTF-16 text", "salesops reads UTF-8 text: save the file as UTF-8");
     return false;
@@ -136,6 +140,8 @@ bool precheck(const std::string& text, const std::string& rel, Diagnostics& diag
   if (opened) report(opened, "unresolved merge conflict: no >>>>>>> line closes it");
   return ok;
 }
+
+namespace {
 
 /// Reports each loop in the team tree once, at its first team in file order, naming the
 /// whole loop. Teams that merely lead into a loop are not reported again.
@@ -223,7 +229,9 @@ std::vector<std::uint32_t> Book::members(std::string_view team_id) const {
 
 std::unique_ptr<BookSource> directory_source(const fs::path& root) { return std::make_unique<DirectorySource>(root); }
 
-LoadResult load_book(BookSource& source, const fs::path& root) {
+LoadResult load_book(BookSource& source, const fs::path& root) { return load_book(source, root, LoadOptions{}); }
+
+LoadResult load_book(BookSource& source, const fs::path& root, const LoadOptions& options) {
   LoadResult result;
   result.book = std::make_unique<Book>();
   Book& b = *result.book;
@@ -232,12 +240,15 @@ LoadResult load_book(BookSource& source, const fs::path& root) {
   std::vector<std::string> all = source.list();
 
   std::string error;
+  std::optional<RecordCache> cache;
   if (std::find(all.begin(), all.end(), "salesops.toml") == all.end()) {
     diags.error("book-config", {"salesops.toml", 0, 0, 1}, "the book has no salesops.toml");
     b.config = default_config();
   } else if (auto text = source.read("salesops.toml", &error)) {
     b.config = parse_config(*text, "salesops.toml", diags);
     ++result.files_read;
+    // Directory books only: the files of a git revision (--at) have no mtime to key on.
+    if (options.cache && dynamic_cast<DirectorySource*>(&source)) cache.emplace(root, *text);
   } else {
     diags.error("book-read", {"salesops.toml", 0, 0, 1}, error);
   }
@@ -271,8 +282,19 @@ LoadResult load_book(BookSource& source, const fs::path& root) {
   auto unread = [&](FileKind k) {
     for (RefKind r : refs_to(k)) ctx.mark_partial(r);
   };
-  for (auto& [kind, rel] : files) {
+  bool directory = dynamic_cast<DirectorySource*>(&source) != nullptr;
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    auto& [kind, rel] = files[i];
     finish_before(static_cast<int>(kind));
+    if (kind == FileKind::customer || kind == FileKind::deals) {
+      // The numerous kinds are read in parallel, then merged in file order.
+      std::vector<std::string> batch;
+      for (; i < files.size() && files[i].first == kind; ++i) batch.push_back(files[i].second);
+      --i;
+      load_kind_parallel(kind == FileKind::deals ? ParallelKind::deals : ParallelKind::customers, batch, source,
+                         directory, ctx, options, cache ? &*cache : nullptr, result.files_read);
+      continue;
+    }
     auto text = source.read(rel, &error);
     if (!text) {
       diags.error("book-read", {rel, 0, 0, 1}, error);
@@ -280,7 +302,7 @@ LoadResult load_book(BookSource& source, const fs::path& root) {
       continue;
     }
     ++result.files_read;
-    if (!precheck(*text, rel, diags)) {
+    if (!precheck_record_text(*text, rel, diags)) {
       unread(kind);
       continue;
     }

@@ -47,7 +47,31 @@ std::uint32_t columns(std::string_view text) {
   return static_cast<std::uint32_t>(std::max<std::ptrdiff_t>(1, n));
 }
 
+RefSnapshot::RefSnapshot(const Book& b) {
+  auto fill = [&](auto& set, const auto& records) {
+    set.reserve(records.size());
+    for (const auto& r : records) set.insert(b.text(r.id));
+  };
+  fill(people, b.people);
+  fill(teams, b.teams);
+  fill(customers, b.customers);
+  fill(targets, b.targets);
+  fill(plans, b.plans);
+}
+
 bool LoadContext::exists(RefKind kind, std::string_view id) const {
+  if (lookup) {
+    const RefSnapshot& s = *lookup;
+    switch (kind) {
+      case RefKind::person: return s.people.count(id) != 0;
+      case RefKind::team: return id == "company" || s.teams.count(id) != 0;
+      case RefKind::owner: return id == "company" || s.teams.count(id) != 0 || s.people.count(id) != 0;
+      case RefKind::customer: return s.customers.count(id) != 0;
+      case RefKind::target: return s.targets.count(id) != 0;
+      case RefKind::plan: return s.plans.count(id) != 0;
+      default: return true;
+    }
+  }
   switch (kind) {
     case RefKind::person: return book.person(id) != nullptr;
     case RefKind::team: return id == "company" || book.team(id) != nullptr;

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "core/book.hpp"
@@ -25,6 +26,13 @@ struct PendingRef {
   const char* field;  // a string literal
 };
 
+/// The ids of the kinds loaded so far, as text that never moves (StringPool chunks stay
+/// put): read by parallel workers while the book itself grows.
+struct RefSnapshot {
+  std::unordered_set<std::string_view> people, teams, customers, targets, plans;
+  explicit RefSnapshot(const Book& b);
+};
+
 struct LoadContext {
   Book& book;
   Diagnostics& diags;
@@ -33,6 +41,11 @@ struct LoadContext {
   /// in that file, so it is not reported missing (the file's own error says what to fix).
   std::array<bool, static_cast<std::size_t>(RefKind::count)> partial{};
   std::vector<PendingRef> pending{};
+  /// Where references are looked up when it is not `book`: files read apart from the book
+  /// (in parallel, see load_parallel.hpp) check them against the ids loaded before them.
+  const RefSnapshot* lookup = nullptr;
+  /// When set, receives the id position of every record add_unique keeps.
+  std::vector<Mark>* id_marks = nullptr;
 
   /// Checks a reference now when its kind is loaded, else once it is. `field` names the
   /// field in the message and must be a string literal: it is kept until the check.
@@ -95,6 +108,7 @@ bool Fields::add_unique(IdIndex& index, std::vector<Rec>& records, Rec rec, Mark
     return false;
   }
   records.push_back(std::move(rec));
+  if (ctx_.id_marks) ctx_.id_marks->push_back(id_at);
   return true;
 }
 

@@ -26,14 +26,15 @@ Sym StringPool::store(std::string_view s) {
   if (need > kChunkSize / 4) {
     // A long scalar gets a chunk of its own so ordinary chunks stay dense.
     if (chunks_.size() >= kMaxChunks) throw std::length_error("text of the book exceeds 4 GiB");
-    chunks_.push_back(std::make_unique<char[]>(need));
+    chunks_.push_back(std::unique_ptr<char[]>(new char[need]));
     dst = chunks_.back().get();
     handle = static_cast<std::uint32_t>(chunks_.size() - 1) << kChunkBits;
     used_ = kChunkSize;  // the next short string starts a fresh chunk
   } else {
     if (used_ + need > kChunkSize) {
       if (chunks_.size() >= kMaxChunks) throw std::length_error("text of the book exceeds 4 GiB");
-      chunks_.push_back(std::make_unique<char[]>(kChunkSize));
+      // Not zeroed: pages a short-lived pool never writes are never resident.
+      chunks_.push_back(std::unique_ptr<char[]>(new char[kChunkSize]));
       used_ = 0;
     }
     dst = chunks_.back().get() + used_;

@@ -12,6 +12,9 @@ ln -s "$bin" "$work/bin/salesops"
 (
   cd "$work" || exit 99
   export PATH="$work/bin:$PATH" SRC="$src" CASE="$case_dir" NO_COLOR=1 SALESOPS_TODAY=2026-11-26
+  # The books under $SRC are shared by every case: none writes a parsed-record cache into
+  # them (a case about the cache unsets this in its own copy of a book).
+  export SALESOPS_NO_CACHE=1
   unset SALESOPS_BOOK
   bash -c "$(cat "$case_dir/cmd")" >"$work/.stdout" 2>"$work/.stderr"
   echo $? >"$work/.exit"

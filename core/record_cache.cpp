@@ -1,0 +1,382 @@
+#include "core/record_cache.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <fmt/format.h>
+
+#include <atomic>
+#include <cstring>
+#include <fstream>
+#include <unordered_map>
+
+namespace salesops::core {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+/// Bumped whenever the entry layout or what a loader records changes.
+constexpr std::uint32_t kFormat = 1;
+constexpr char kMagic[8] = {'s', 'o', 'p', 's', 'r', 'e', 'c', '\n'};
+/// The fields whose references a cached file makes (PendingRef::field must be a literal).
+constexpr const char* kRefFields[] = {"customer", "owner", "by"};
+
+class Writer {
+ public:
+  template <class T>
+  void put(T v) {
+    static_assert(std::is_trivially_copyable_v<T>);
+    out.append(reinterpret_cast<const char*>(&v), sizeof v);
+  }
+  void str(std::string_view s) {
+    put(static_cast<std::uint32_t>(s.size()));
+    out.append(s);
+  }
+  void mark(Mark m) { put(m.line); put(m.column); }
+  std::string out;
+};
+
+class Reader {
+ public:
+  explicit Reader(std::string_view in) : in_(in) {}
+  template <class T>
+  T get() {
+    T v{};
+    if (in_.size() - pos_ < sizeof v) { ok = false; return v; }
+    std::memcpy(&v, in_.data() + pos_, sizeof v);
+    pos_ += sizeof v;
+    return v;
+  }
+  std::string_view str() {
+    auto n = get<std::uint32_t>();
+    if (!ok || in_.size() - pos_ < n) { ok = false; return {}; }
+    std::string_view s = in_.substr(pos_, n);
+    pos_ += n;
+    return s;
+  }
+  Mark mark(std::uint32_t file) {
+    Mark m{file, 0, 0};
+    m.line = get<std::uint32_t>();
+    m.column = get<std::uint32_t>();
+    return m;
+  }
+  /// A count of items each at least `min_size` bytes: bounded by what is left.
+  std::uint32_t count(std::size_t min_size) {
+    auto n = get<std::uint32_t>();
+    if (static_cast<std::uint64_t>(n) * min_size > in_.size() - pos_) ok = false;
+    return ok ? n : 0;
+  }
+  bool done() const { return ok && pos_ == in_.size(); }
+  bool ok = true;
+
+ private:
+  std::string_view in_;
+  std::size_t pos_ = 0;
+};
+
+/// Numbers each distinct text a file's records use; interned text stays interned on load.
+class StringTable {
+ public:
+  explicit StringTable(const StringPool& pool) : pool_(pool) {}
+  std::uint32_t operator()(Sym s) {
+    if (s.empty()) return 0;
+    auto [it, added] = index_.emplace(s.v, static_cast<std::uint32_t>(index_.size() + 1));
+    if (added) {
+      std::string_view text = pool_.view(s);
+      out.put(static_cast<std::uint8_t>(pool_.find(text) == s));
+      out.str(text);
+    }
+    return it->second;
+  }
+  Writer out;
+
+ private:
+  const StringPool& pool_;
+  std::unordered_map<std::uint32_t, std::uint32_t> index_;
+};
+
+void encode(const Deal& d, StringTable& t, Writer& w, const Book& b) {
+  for (Sym s : {d.id, d.customer, d.owner, d.title, d.product, d.lost_reason}) w.put(t(s));
+  w.put(d.amount.cents);
+  w.put(d.opened.raw()); w.put(d.expected_close.raw()); w.put(d.closed.raw());
+  w.put(d.stage);
+  w.put(static_cast<std::uint8_t>(d.has_amount));
+  w.mark(d.at);
+  w.put(d.history_count);
+  for (std::uint32_t h = 0; h < d.history_count; ++h) {
+    const StageChange& c = b.history[d.history_begin + h];
+    w.put(c.date.raw());
+    w.put(c.stage);
+  }
+}
+
+void encode(const Customer& c, StringTable& t, Writer& w, const Book&) {
+  for (Sym s : {c.id, c.name, c.owner, c.tier, c.segment, c.industry, c.region, c.source}) w.put(t(s));
+  w.put(c.since.raw());
+  w.mark(c.at);
+  w.put(static_cast<std::uint32_t>(c.contacts.size()));
+  for (const Contact& k : c.contacts) for (Sym s : {k.name, k.title, k.phone, k.email}) w.put(t(s));
+  w.put(static_cast<std::uint32_t>(c.interactions.size()));
+  for (const Interaction& i : c.interactions) {
+    w.put(i.date.raw()); w.put(static_cast<std::uint8_t>(i.type)); w.put(t(i.by)); w.put(t(i.summary));
+    w.put(i.next.raw()); w.mark(i.at);
+  }
+  w.put(static_cast<std::uint32_t>(c.surveys.size()));
+  for (const Survey& s : c.surveys) {
+    w.put(s.date.raw()); w.put(s.csat); w.put(s.nps); w.put(t(s.comment)); w.mark(s.at);
+  }
+}
+
+Day day(Reader& r) {
+  auto raw = r.get<std::int32_t>();
+  return raw == INT32_MIN ? Day{} : Day{Date{std::chrono::days{raw}}};
+}
+
+struct Decoder {
+  Reader& r;
+  const std::vector<Sym>& syms;
+  std::uint32_t file;
+  Sym sym() {
+    auto i = r.get<std::uint32_t>();
+    if (i >= syms.size()) { r.ok = false; return Sym{}; }
+    return syms[i];
+  }
+
+  void decode(Deal& d, Book& b) {
+    for (Sym* s : {&d.id, &d.customer, &d.owner, &d.title, &d.product, &d.lost_reason}) *s = sym();
+    d.amount.cents = r.get<std::int64_t>();
+    d.opened = day(r); d.expected_close = day(r); d.closed = day(r);
+    d.stage = r.get<std::uint8_t>();
+    d.has_amount = r.get<std::uint8_t>() != 0;
+    d.at = r.mark(file);
+    d.history_begin = static_cast<std::uint32_t>(b.history.size());
+    d.history_count = r.get<std::uint16_t>();
+    if (d.stage >= b.config.stages.size()) r.ok = false;
+    for (std::uint32_t h = 0; h < d.history_count && r.ok; ++h) {
+      StageChange c;
+      c.date = day(r);
+      c.stage = r.get<std::uint8_t>();
+      if (c.stage >= b.config.stages.size()) r.ok = false;
+      b.history.push_back(c);
+    }
+  }
+
+  void decode(Customer& c, Book&) {
+    for (Sym* s : {&c.id, &c.name, &c.owner, &c.tier, &c.segment, &c.industry, &c.region, &c.source}) *s = sym();
+    c.since = day(r);
+    c.at = r.mark(file);
+    for (std::uint32_t n = r.count(16); n > 0 && r.ok; --n) {
+      Contact& k = c.contacts.emplace_back();
+      for (Sym* s : {&k.name, &k.title, &k.phone, &k.email}) *s = sym();
+    }
+    for (std::uint32_t n = r.count(25); n > 0 && r.ok; --n) {
+      Interaction& i = c.interactions.emplace_back();
+      i.date = day(r);
+      auto type = r.get<std::uint8_t>();
+      if (type > static_cast<std::uint8_t>(InteractionType::care)) r.ok = false;
+      i.type = static_cast<InteractionType>(type);
+      i.by = sym(); i.summary = sym(); i.next = day(r); i.at = r.mark(file);
+    }
+    for (std::uint32_t n = r.count(18); n > 0 && r.ok; --n) {
+      Survey& s = c.surveys.emplace_back();
+      s.date = day(r); s.csat = r.get<std::int8_t>(); s.nps = r.get<std::int8_t>(); s.comment = sym(); s.at = r.mark(file);
+    }
+  }
+};
+
+template <class Rec>
+std::vector<Rec>& records_of(Book& b) {
+  if constexpr (std::is_same_v<Rec, Deal>) return b.deals; else return b.customers;
+}
+
+template <class Rec>
+void encode_records(const Shard& s, const FileOutcome& o, StringTable& t, Writer& w) {
+  const auto& recs = records_of<Rec>(const_cast<Book&>(s.book));
+  w.put(o.records_end - o.records_begin);
+  for (std::uint32_t j = o.records_begin; j < o.records_end; ++j) {
+    w.mark(s.id_marks[j]);
+    encode(recs[j], t, w, s.book);
+  }
+}
+
+template <class Rec>
+void decode_records(Reader& r, Decoder& dec, Shard& s) {
+  auto& recs = records_of<Rec>(s.book);
+  for (std::uint32_t n = r.count(32); n > 0 && r.ok; --n) {
+    s.id_marks.push_back(r.mark(dec.file));
+    dec.decode(recs.emplace_back(), s.book);
+  }
+}
+
+std::string read_all(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  if (!in) return {};
+  in.seekg(0, std::ios::end);
+  auto size = in.tellg();
+  if (size <= 0) return {};
+  std::string data(static_cast<std::size_t>(size), '\0');
+  in.seekg(0);
+  in.read(data.data(), size);
+  return in ? data : std::string{};
+}
+
+}  // namespace
+
+std::uint64_t content_hash(std::string_view bytes) {
+  constexpr std::uint64_t k1 = 0x9E3779B97F4A7C15ull, k2 = 0xC2B2AE3D27D4EB4Full;
+  std::uint64_t h = k1 ^ (bytes.size() * k2);
+  std::size_t i = 0;
+  for (; i + 8 <= bytes.size(); i += 8) {
+    std::uint64_t w;
+    std::memcpy(&w, bytes.data() + i, 8);
+    h ^= w * k2;
+    h = ((h << 31) | (h >> 33)) * k1;
+  }
+  std::uint64_t tail = 0;
+  if (i < bytes.size()) std::memcpy(&tail, bytes.data() + i, bytes.size() - i);
+  h ^= tail * k2;
+  h ^= h >> 33; h *= 0xFF51AFD7ED558CCDull; h ^= h >> 33; h *= 0xC4CEB9FE1A85EC53ull; h ^= h >> 33;
+  return h;
+}
+
+RecordCache::RecordCache(const fs::path& book_root, std::string_view config_text)
+    : root_(book_root), dir_(book_root / ".salesops" / "cache"), config_hash_(content_hash(config_text)) {}
+
+fs::path RecordCache::path_of(const std::string& rel) const {
+  std::string name;
+  for (char c : rel) {
+    if (c == '%') name += "%25";
+    else if (c == '/') name += "%2F";
+    else name += c;
+  }
+  return dir_ / (name + ".rec");
+}
+
+std::optional<CacheKey> RecordCache::key(const std::string& rel, std::string_view text) const {
+  struct stat st;
+  if (::stat((root_ / rel).c_str(), &st) != 0 || static_cast<std::uint64_t>(st.st_size) != text.size()) return std::nullopt;
+  return CacheKey{rel, text.size(), static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec,
+                  content_hash(text)};
+}
+
+void RecordCache::store(const CacheKey& key, ParallelKind kind, const Shard& s, const FileOutcome& o,
+                        const std::vector<PendingRef>& refs) const {
+  const auto& items = s.diags.items();
+  for (std::uint32_t i = o.diags_begin; i < o.diags_end; ++i)
+    if (items[i].where.file != key.rel) return;  // only the file's own problems are its to keep
+  StringTable table(s.book.strings);
+  Writer body;
+  body.put(static_cast<std::uint8_t>(o.partial));
+  body.put(o.diags_end - o.diags_begin);
+  for (std::uint32_t i = o.diags_begin; i < o.diags_end; ++i) {
+    const Diagnostic& d = items[i];
+    body.put(static_cast<std::uint8_t>(d.severity));
+    body.str(d.rule);
+    body.put(d.where.line); body.put(d.where.column); body.put(d.where.length);
+    body.str(d.message);
+    body.str(d.hint);
+  }
+  if (kind == ParallelKind::deals) encode_records<Deal>(s, o, table, body);
+  else encode_records<Customer>(s, o, table, body);
+  body.put(static_cast<std::uint32_t>(refs.size()));
+  for (const PendingRef& p : refs) {
+    body.put(static_cast<std::uint8_t>(p.kind)); body.put(table(p.value)); body.mark(p.at); body.put(p.length);
+    body.str(p.field);
+  }
+  Writer entry;
+  entry.out.append(kMagic, sizeof kMagic);
+  entry.put(kFormat); entry.put(static_cast<std::uint8_t>(kind));
+  entry.put(config_hash_); entry.put(key.size); entry.put(key.mtime_ns); entry.put(key.hash);
+  std::string payload = table.out.out;
+  payload += body.out;
+  entry.put(static_cast<std::uint64_t>(payload.size()));
+  entry.put(content_hash(payload));
+  entry.put(static_cast<std::uint32_t>(table.out.out.size()));
+  entry.out += payload;
+
+  static std::atomic<unsigned> counter{0};
+  std::error_code ec;
+  fs::create_directories(dir_, ec);
+  fs::path target = path_of(key.rel);
+  fs::path tmp = dir_ / fmt::format(".tmp-{}-{}", ::getpid(), counter++);
+  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd < 0) return;
+  bool ok = ::write(fd, entry.out.data(), entry.out.size()) == static_cast<ssize_t>(entry.out.size());
+  ok = ::close(fd) == 0 && ok;
+  if (!ok || ::rename(tmp.c_str(), target.c_str()) != 0) ::unlink(tmp.c_str());
+}
+
+bool RecordCache::load(const CacheKey& key, ParallelKind kind, Shard& s, FileOutcome& o, LoadContext& wctx) const {
+  std::string data = read_all(path_of(key.rel));
+  if (data.size() < sizeof kMagic || std::memcmp(data.data(), kMagic, sizeof kMagic) != 0) return false;
+  Reader head(std::string_view(data).substr(sizeof kMagic));
+  if (head.get<std::uint32_t>() != kFormat || head.get<std::uint8_t>() != static_cast<std::uint8_t>(kind) ||
+      head.get<std::uint64_t>() != config_hash_ || head.get<std::uint64_t>() != key.size ||
+      head.get<std::int64_t>() != key.mtime_ns || head.get<std::uint64_t>() != key.hash)
+    return false;
+  auto payload_size = head.get<std::uint64_t>();
+  auto payload_hash = head.get<std::uint64_t>();
+  auto table_size = head.get<std::uint32_t>();
+  std::size_t header = sizeof kMagic + 4 + 1 + 8 * 6 + 4;
+  if (!head.ok || data.size() - header != payload_size || table_size > payload_size) return false;
+  std::string_view payload = std::string_view(data).substr(header);
+  if (content_hash(payload) != payload_hash) return false;
+
+  // Roll back to here when the entry turns out malformed.
+  Book& b = s.book;
+  std::size_t deals = b.deals.size(), history = b.history.size(), customers = b.customers.size();
+  std::size_t marks = s.id_marks.size(), diags = s.diags.items().size(), pending = wctx.pending.size();
+  auto file = static_cast<std::uint32_t>(b.files.size());
+  b.files.push_back(key.rel);
+
+  std::vector<Sym> syms{Sym{}};
+  Reader t(payload.substr(0, table_size));
+  while (t.ok && !t.done()) {
+    bool interned = t.get<std::uint8_t>() != 0;
+    std::string_view text = t.str();
+    if (t.ok) syms.push_back(interned ? b.strings.intern(text) : b.strings.store(text));
+  }
+  Reader r(payload.substr(table_size));
+  Decoder dec{r, syms, file};
+  bool partial = r.get<std::uint8_t>() != 0;
+  for (std::uint32_t n = r.count(25); n > 0 && r.ok; --n) {
+    Diagnostic d;
+    auto severity = r.get<std::uint8_t>();
+    if (severity > static_cast<std::uint8_t>(Severity::warning)) r.ok = false;
+    d.severity = static_cast<Severity>(severity);
+    d.rule = r.str();
+    d.where.file = key.rel;
+    d.where.line = r.get<std::uint32_t>(); d.where.column = r.get<std::uint32_t>(); d.where.length = r.get<std::uint32_t>();
+    d.message = r.str();
+    d.hint = r.str();
+    s.diags.add(std::move(d));
+  }
+  o.records_begin = static_cast<std::uint32_t>(kind == ParallelKind::deals ? deals : customers);
+  if (kind == ParallelKind::deals) decode_records<Deal>(r, dec, s);
+  else decode_records<Customer>(r, dec, s);
+  o.records_end = static_cast<std::uint32_t>(kind == ParallelKind::deals ? b.deals.size() : b.customers.size());
+  for (std::uint32_t n = r.count(21); n > 0 && r.ok; --n) {
+    auto ref_kind = r.get<std::uint8_t>();
+    Sym value = dec.sym();
+    Mark at = r.mark(file);
+    auto length = r.get<std::uint32_t>();
+    std::string_view field = r.str();
+    const char* literal = nullptr;
+    for (const char* f : kRefFields) if (field == f) literal = f;
+    if (!literal || ref_kind >= static_cast<std::uint8_t>(RefKind::count)) { r.ok = false; break; }
+    wctx.pending.push_back({static_cast<RefKind>(ref_kind), value, at, length, literal});
+  }
+  if (!t.done() || !r.done()) {
+    b.deals.resize(deals); b.history.resize(history); b.customers.resize(customers);
+    s.id_marks.resize(marks); s.diags.items().resize(diags); wctx.pending.resize(pending);
+    b.files.pop_back();
+    o.records_begin = o.records_end = static_cast<std::uint32_t>(kind == ParallelKind::deals ? deals : customers);
+    return false;
+  }
+  o.partial = partial;
+  return true;
+}
+
+}  // namespace salesops::core

@@ -1,0 +1,55 @@
+#pragma once
+// The parsed-record cache: for each customer and deal file, the records read from it (with
+// the problems found in it and the references it makes) in <book>/.salesops/cache/, so an
+// unchanged book loads without parsing YAML. An entry is used only when the file's path,
+// size, mtime (ns) and content hash, salesops.toml's hash and the format version all match
+// and its own checksum holds; anything else is a miss and the file is parsed again.
+// References are kept, not their verdicts: they are checked against the book on every load.
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/load_parallel.hpp"
+
+namespace salesops::core {
+
+/// A fast 64-bit hash of bytes (not cryptographic): tells a rewritten file of the same size
+/// and mtime from the one cached.
+std::uint64_t content_hash(std::string_view bytes);
+
+struct CacheKey {
+  std::string rel;
+  std::uint64_t size = 0;
+  std::int64_t mtime_ns = 0;
+  std::uint64_t hash = 0;
+};
+
+class RecordCache {
+ public:
+  /// Entries live in `book_root`/.salesops/cache; `config_text` is salesops.toml's bytes
+  /// (records depend on its stages and segments).
+  RecordCache(const std::filesystem::path& book_root, std::string_view config_text);
+
+  /// The key of the file `rel` whose bytes are `text`; nullopt when it cannot be stat'ed or
+  /// changed while it was read.
+  std::optional<CacheKey> key(const std::string& rel, std::string_view text) const;
+  /// Appends the file's cached records, problems and references to `shard` (ranges in `o`,
+  /// references in `wctx.pending`). False, with the shard as it was, when there is no valid
+  /// entry.
+  bool load(const CacheKey& key, ParallelKind kind, Shard& shard, FileOutcome& o, LoadContext& wctx) const;
+  /// Writes the entry of a file just read into `shard` (records and problems in `o`'s
+  /// ranges, `refs` the references it made). A failure to write only loses the entry.
+  void store(const CacheKey& key, ParallelKind kind, const Shard& shard, const FileOutcome& o,
+             const std::vector<PendingRef>& refs) const;
+
+  std::filesystem::path path_of(const std::string& rel) const;
+
+ private:
+  std::filesystem::path root_, dir_;
+  std::uint64_t config_hash_;
+};
+
+}  // namespace salesops::core

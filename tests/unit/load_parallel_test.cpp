@@ -1,0 +1,176 @@
+// Parallel loading and the parsed-record cache: any number of workers, and a load from the
+// cache, give the book and the diagnostics a one-worker parse gives.
+#include <doctest/doctest.h>
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+
+#include "core/load_parallel.hpp"
+#include "core/record_cache.hpp"
+
+using namespace salesops::core;
+namespace fs = std::filesystem;
+
+namespace {
+
+/// Every field of every deal and customer, in book order, then every diagnostic.
+std::string dump(const LoadResult& r) {
+  const Book& b = *r.book;
+  std::string out = fmt::format("files {} read {}\n", fmt::join(b.files, ","), r.files_read);
+  auto mark = [&](Mark m) { return fmt::format("{}:{}:{}", b.files.at(m.file), m.line, m.column); };
+  auto day = [](Day d) { return d ? format_date(*d) : std::string("-"); };
+  for (const Deal& d : b.deals) {
+    out += fmt::format("deal {} {} {} {} {} {} {} {} {} {} {} {} {}", b.text(d.id), b.text(d.customer), b.text(d.owner),
+                       b.text(d.title), b.text(d.product), b.text(d.lost_reason), d.amount.cents, d.has_amount, d.stage,
+                       day(d.opened), day(d.expected_close), day(d.closed), mark(d.at));
+    for (const StageChange& c : b.history_of(d)) out += fmt::format(" {}={}", day(c.date), c.stage);
+    out += '\n';
+  }
+  for (const Customer& c : b.customers) {
+    out += fmt::format("customer {} {} {} {} {} {} {} {} {} {}\n", b.text(c.id), b.text(c.name), b.text(c.owner),
+                       b.text(c.tier), b.text(c.segment), b.text(c.industry), b.text(c.region), b.text(c.source),
+                       day(c.since), mark(c.at));
+    for (const Contact& k : c.contacts)
+      out += fmt::format("  contact {} {} {} {}\n", b.text(k.name), b.text(k.title), b.text(k.phone), b.text(k.email));
+    for (const Interaction& i : c.interactions)
+      out += fmt::format("  interaction {} {} {} {} {} {}\n", day(i.date), static_cast<int>(i.type), b.text(i.by),
+                         b.text(i.summary), day(i.next), mark(i.at));
+    for (const Survey& s : c.surveys)
+      out += fmt::format("  survey {} {} {} {} {}\n", day(s.date), s.csat, s.nps, b.text(s.comment), mark(s.at));
+  }
+  // Interned text stays interned: equal Syms for equal ids referred to.
+  for (const Deal& d : b.deals) if (!d.owner.empty()) CHECK(b.strings.find(b.text(d.owner)) == d.owner);
+  for (const Diagnostic& d : r.diags.items())
+    out += fmt::format("{}:{}:{}+{} {} [{}] {} | {}\n", d.where.file, d.where.line, d.where.column, d.where.length,
+                       d.severity == Severity::error ? "error" : "warning", d.rule, d.message, d.hint);
+  return out;
+}
+
+LoadResult load(const fs::path& root, unsigned threads, bool cache) {
+  auto source = directory_source(root);
+  return load_book(*source, root, LoadOptions{threads, cache});
+}
+
+void write(const fs::path& p, const std::string& text) {
+  fs::create_directories(p.parent_path());
+  std::ofstream(p, std::ios::binary) << text;
+}
+
+/// A temporary copy of tests/data/small plus files with problems that cross files:
+/// a deal id used in two files, a customer id used twice, references to nobody, a file
+/// that does not parse, unknown keys.
+struct TempBook {
+  fs::path root;
+  TempBook() {
+    root = fs::temp_directory_path() / fmt::format("salesops-load-{}-{}", ::getpid(), counter()++);
+    fs::remove_all(root);
+    fs::copy(SALESOPS_SOURCE_DIR "/tests/data/small", root, fs::copy_options::recursive);
+    write(root / "deals/2026-11.yaml",
+          "- id: D-X1\n  owner: nobody\n  customer: C-1\n  stage: lead\n  amout: 5\n"
+          "- id: D-X1\n  owner: nobody\n  stage: lead\n");
+    write(root / "deals/2026-12.yaml", "- id: D-X1\n  owner: nobody\n  customer: C-404\n  stage: lead\n");
+    write(root / "deals/2027-01.yaml", "- id: D-Y\n  stage: [lead\n");
+    write(root / "customers/C-9.yaml", "id: C-9\nname: 九\nowner: ghost\ninteractions:\n  - {date: 2026-10-01, type: call, by: ghost}\n");
+    write(root / "customers/C-9b.yaml", "id: C-9\nname: dup\n");
+  }
+  ~TempBook() { fs::remove_all(root); }
+  static int& counter() { static int n = 0; return n; }
+};
+
+ino_t inode(const fs::path& p) {
+  struct stat st {};
+  ::stat(p.c_str(), &st);
+  return st.st_ino;
+}
+
+std::map<std::string, ino_t> entries(const fs::path& root) {
+  std::map<std::string, ino_t> out;
+  for (auto& e : fs::directory_iterator(root / ".salesops/cache")) out[e.path().filename().string()] = inode(e.path());
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("load: any number of workers gives the same book and diagnostics") {
+  TempBook book;
+  std::string one = dump(load(book.root, 1, false));
+  CHECK(one.find("duplicate-id") != std::string::npos);
+  CHECK(one.find("customer 'C-404' refers to no customer") != std::string::npos);
+  CHECK(one.find("yaml-syntax") != std::string::npos);
+  for (unsigned threads : {2u, 3u, 8u}) CHECK(dump(load(book.root, threads, false)) == one);
+}
+
+TEST_CASE("load: a book read back from the cache equals the book parsed") {
+  TempBook book;
+  std::string parsed = dump(load(book.root, 2, false));
+  CHECK(!fs::exists(book.root / ".salesops"));
+  CHECK(dump(load(book.root, 2, true)) == parsed);  // writes the entries
+  auto first = entries(book.root);
+  CHECK(first.size() >= 8);  // every customer and deal file that parsed
+  CHECK(dump(load(book.root, 2, true)) == parsed);
+  CHECK(entries(book.root) == first);  // every entry was used, none written again
+}
+
+TEST_CASE("cache: a file rewritten with the same size and mtime is read again") {
+  TempBook book;
+  fs::path file = book.root / "deals/2026-07.yaml";
+  load(book.root, 2, true);
+  std::ifstream in(file, std::ios::binary);
+  std::string text((std::istreambuf_iterator<char>(in)), {});
+  auto pos = text.find("amount: 200\n");
+  REQUIRE(pos != std::string::npos);
+  text.replace(pos, 12, "amount: 900\n");
+  auto mtime = fs::last_write_time(file);
+  auto size = fs::file_size(file);
+  write(file, text);
+  fs::last_write_time(file, mtime);
+  REQUIRE(fs::file_size(file) == size);
+  std::string parsed = dump(load(book.root, 2, false));
+  CHECK(parsed.find(" 90000 ") != std::string::npos);
+  CHECK(dump(load(book.root, 2, true)) == parsed);
+}
+
+TEST_CASE("cache: a corrupt or truncated entry is ignored and written again") {
+  TempBook book;
+  std::string parsed = dump(load(book.root, 2, false));
+  load(book.root, 2, true);
+  RecordCache cache(book.root, "");
+  fs::path deals = cache.path_of("deals/2026-09.yaml"), customer = cache.path_of("customers/C-1.yaml");
+  REQUIRE(fs::exists(deals));
+  REQUIRE(fs::exists(customer));
+  {
+    std::fstream f(deals, std::ios::in | std::ios::out | std::ios::binary);
+    f.seekp(static_cast<std::streamoff>(fs::file_size(deals) - 5));
+    f.put('\x7f');
+  }
+  fs::resize_file(customer, fs::file_size(customer) / 2);
+  auto before = entries(book.root);
+  CHECK(dump(load(book.root, 2, true)) == parsed);
+  auto after = entries(book.root);
+  CHECK(after[deals.filename().string()] != before[deals.filename().string()]);
+  CHECK(after[customer.filename().string()] != before[customer.filename().string()]);
+  CHECK(dump(load(book.root, 2, true)) == parsed);
+}
+
+TEST_CASE("cache: a changed salesops.toml invalidates every entry") {
+  TempBook book;
+  load(book.root, 2, true);
+  auto before = entries(book.root);
+  std::ofstream(book.root / "salesops.toml", std::ios::app) << "\n# a comment\n";
+  std::string parsed = dump(load(book.root, 2, false));
+  CHECK(dump(load(book.root, 2, true)) == parsed);
+  for (auto& [name, ino] : entries(book.root)) if (before.count(name)) CHECK(before[name] != ino);
+}
+
+TEST_CASE("cache: content_hash tells one changed byte apart") {
+  std::string a(1000, 'x'), b = a;
+  b[517] = 'y';
+  CHECK(content_hash(a) != content_hash(b));
+  CHECK(content_hash(a) == content_hash(std::string(1000, 'x')));
+  CHECK(content_hash("") != content_hash(std::string(1, '\0')));
+}
