@@ -18,14 +18,6 @@ namespace salesops::core {
 
 namespace {
 
-template <class F>
-void each_sym(Customer& c, F&& f) {
-  for (Sym* s : {&c.id, &c.name, &c.owner, &c.tier, &c.segment, &c.industry, &c.region, &c.source}) f(*s);
-  for (Contact& k : c.contacts) for (Sym* s : {&k.name, &k.title, &k.phone, &k.email}) f(*s);
-  for (Interaction& i : c.interactions) { f(i.by); f(i.summary); }
-  for (Survey& s : c.surveys) f(s.comment);
-}
-
 void set_file(Deal& d, std::uint32_t file) { d.at.file = file; }
 
 void set_file(Customer& c, std::uint32_t file) {
@@ -63,7 +55,12 @@ void remap(Deal& d, SymRemap& m) {
 }
 
 void remap(Customer& c, SymRemap& m) {
-  each_sym(c, [&](Sym& x) { x = m(x); });
+  // load_customers.cpp stores names, contacts, summaries and comments, and interns the rest.
+  c.name = m.stored(c.name);
+  for (Sym* s : {&c.id, &c.owner, &c.tier, &c.segment, &c.industry, &c.region, &c.source}) *s = m(*s);
+  for (Contact& k : c.contacts) for (Sym* s : {&k.name, &k.title, &k.phone, &k.email}) *s = m.stored(*s);
+  for (Interaction& i : c.interactions) { i.by = m(i.by); i.summary = m.stored(i.summary); }
+  for (Survey& s : c.surveys) s.comment = m.stored(s.comment);
 }
 
 class KindLoader {

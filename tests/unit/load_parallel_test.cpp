@@ -44,7 +44,12 @@ std::string dump(const LoadResult& r) {
       out += fmt::format("  survey {} {} {} {} {}\n", day(s.date), s.csat, s.nps, b.text(s.comment), mark(s.at));
   }
   // Interned text stays interned: equal Syms for equal ids referred to.
-  for (const Deal& d : b.deals) if (!d.owner.empty()) CHECK(b.strings.find(b.text(d.owner)) == d.owner);
+  auto interned = [&](Sym s) { return s.empty() || b.strings.find(b.text(s)) == s; };
+  for (const Deal& d : b.deals) CHECK((interned(d.owner) && interned(d.customer) && interned(d.product)));
+  for (const Customer& c : b.customers) {
+    CHECK((interned(c.id) && interned(c.owner) && interned(c.tier) && interned(c.segment)));
+    for (const Interaction& i : c.interactions) CHECK(interned(i.by));
+  }
   for (const Diagnostic& d : r.diags.items())
     out += fmt::format("{}:{}:{}+{} {} [{}] {} | {}\n", d.where.file, d.where.line, d.where.column, d.where.length,
                        d.severity == Severity::error ? "error" : "warning", d.rule, d.message, d.hint);
