@@ -248,9 +248,17 @@ void KindLoader::run(unsigned threads, std::size_t& files_read) {
   std::condition_variable cv;
   std::atomic<std::size_t> next{0};
   std::exception_ptr failure;
-  auto parse_next = [&]() -> bool {
+  // At most `window` batches are parsed ahead of the merge, so shards cannot pile up when
+  // the merge is the slower side (records read back from the cache).
+  std::size_t merged = 0, window = 4 * static_cast<std::size_t>(threads);
+  auto parse_next = [&](bool wait) -> bool {
     std::size_t i = next.fetch_add(1);
     if (i >= batches) return false;
+    if (wait) {
+      std::unique_lock<std::mutex> lock(mutex);
+      cv.wait(lock, [&] { return i < merged + window || failure; });
+      if (failure) return false;
+    }
     auto shard = read_batch(i * per_batch, std::min(n, (i + 1) * per_batch));
     std::lock_guard<std::mutex> lock(mutex);
     shards[i] = std::move(shard);
@@ -268,13 +276,13 @@ void KindLoader::run(unsigned threads, std::size_t& files_read) {
   for (unsigned t = 1; t < threads; ++t)
     pool.emplace_back([&] {
       try {
-        while (parse_next()) {}
+        while (parse_next(true)) {}
       } catch (...) {
         fail();
       }
     });
   try {
-    for (std::size_t merged = 0; merged < batches;) {
+    while (merged < batches) {
       std::unique_ptr<Shard> shard;
       {
         std::unique_lock<std::mutex> lock(mutex);
@@ -284,10 +292,14 @@ void KindLoader::run(unsigned threads, std::size_t& files_read) {
       if (shard) {
         merge(*shard, files_read);
         if (merged == 0) reserve(batches);
+        shard.reset();  // its memory goes back before the next one is merged
+        std::lock_guard<std::mutex> lock(mutex);
         ++merged;
-        continue;  // the shard's memory goes back before the next one is merged
+        cv.notify_all();
+        continue;
       }
-      if (parse_next()) continue;
+      // This thread parses only within the window, so it never waits on itself.
+      if (next.load() < merged + window && parse_next(false)) continue;
       std::unique_lock<std::mutex> lock(mutex);
       cv.wait(lock, [&] { return ready[merged] || failure; });
     }
