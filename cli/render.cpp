@@ -91,7 +91,8 @@ std::string one_line(std::string_view s) {
 
 enum class Align { left, right };
 
-// Right when every defined cell of the column is a number (and at least one is).
+// Right when every defined cell of the column is a number (and at least one is), or when
+// a column of figures has none defined.
 std::vector<Align> column_alignment(const core::Table& table) {
   std::vector<Align> aligns(table.columns.size(), Align::left);
   for (std::size_t c = 0; c < table.columns.size(); ++c) {
@@ -100,7 +101,7 @@ std::vector<Align> column_alignment(const core::Table& table) {
       if (c >= row.size() || is_undefined(row[c])) continue;
       (is_number(row[c]) ? numbers : text) = true;
     }
-    if (numbers && !text) aligns[c] = Align::right;
+    if ((numbers || table.columns[c].numeric) && !text) aligns[c] = Align::right;
   }
   return aligns;
 }

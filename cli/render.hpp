@@ -6,7 +6,7 @@
 //        Columns are two spaces apart and aligned by display width (a CJK character is two
 //        columns). Numbers are right-aligned, text and dates left-aligned; a header and an
 //        undefined cell ("—") follow their column: right when every defined cell of the column
-//        is a number, else left. Tab, CR and LF inside text become spaces so a cell never
+//        is a number (or, with none defined, when the column is marked numeric), else left. Tab, CR and LF inside text become spaces so a cell never
 //        breaks the grid. No line ends in a space. A table without rows prints the header row
 //        and its '-' line only; a table without columns prints nothing. ANSI codes (bold
 //        header, dim undefined) appear only when RenderOptions::color is set.

@@ -145,7 +145,7 @@ std::optional<Table> kpi_table(const Book& book, const KpiQuery& q, std::string*
     default: t.add_column("owner"); t.add_column("name"); break;
   }
   if (q.every) t.add_column("period");
-  for (auto& k : kpis) t.add_column(k);
+  for (auto& k : kpis) t.add_numeric_column(k);
 
   std::vector<Period> periods = q.every ? split_period(q.period, *q.every) : std::vector<Period>{q.period};
   std::vector<std::vector<Row>> per_period;

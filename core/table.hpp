@@ -28,8 +28,9 @@ struct Decimal {
 using Cell = std::variant<Undefined, std::string, std::int64_t, Money, Ratio, Decimal, Date>;
 
 struct Column {
-  std::string id;     // stable snake_case id: csv header and json key
-  std::string label;  // table header; empty means the id
+  std::string id;        // stable snake_case id: csv header and json key
+  std::string label;     // table header; empty means the id
+  bool numeric = false;  // holds figures: right-aligned even when every cell is undefined
 };
 
 /// How a cell reads at a glance: the table format colours it on a terminal (green,
@@ -47,6 +48,8 @@ struct Table {
   std::vector<std::uint8_t> depth;
 
   void add_column(std::string id, std::string label = {}) { columns.push_back({std::move(id), std::move(label)}); }
+  /// A column of figures (see Column::numeric).
+  void add_numeric_column(std::string id) { columns.push_back({std::move(id), {}, true}); }
   std::vector<Cell>& add_row() { return rows.emplace_back(columns.size()); }
   void set_tone(std::size_t row, std::size_t column, Tone tone) {
     if (tones.size() <= row) tones.resize(row + 1);

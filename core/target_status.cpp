@@ -158,9 +158,10 @@ Tone status_tone(Status s) {
 
 Table target_status_table(const Book& book, const std::vector<TargetStatus>& rows) {
   Table t;
-  for (const char* c : {"target", "owner", "metric", "period", "value", "actual", "attainment", "pace", "status",
-                        "coverage", "run_rate_forecast", "pipeline_forecast"})
-    t.add_column(c);
+  for (const char* c : {"target", "owner", "metric", "period"}) t.add_column(c);
+  for (const char* c : {"value", "actual", "attainment", "pace"}) t.add_numeric_column(c);
+  t.add_column("status");
+  for (const char* c : {"coverage", "run_rate_forecast", "pipeline_forecast"}) t.add_numeric_column(c);
   auto ratio = [](const std::optional<double>& v) -> Cell { return v ? Cell{Ratio{*v}} : Cell{Undefined{}}; };
   for (const TargetStatus& s : rows) {
     t.add_row() = {book.str(s.target->id), book.str(s.target->owner), book.str(s.target->metric), s.period.label,

@@ -55,7 +55,10 @@ Table target_list_table(const Book& book, Date today, const TargetListFilter& fi
     if (chosen[i] && !book.targets[i].parent.empty()) children[book.targets[i].parent].push_back(i);
 
   Table table;
-  for (const char* c : {"target", "owner", "metric", "period", "value", "baseline", "parent"}) table.add_column(c);
+  for (const char* c : {"target", "owner", "metric", "period"}) table.add_column(c);
+  table.add_numeric_column("value");
+  table.add_numeric_column("baseline");
+  table.add_column("parent");
   std::vector<bool> shown(book.targets.size());
   // Depth first, iteratively: a chain of parents may be as long as the book is large.
   auto add = [&](std::size_t root) {

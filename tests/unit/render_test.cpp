@@ -186,6 +186,18 @@ TEST_CASE("render: colour only when asked") {
   }
 }
 
+TEST_CASE("render: a column of figures with none defined is right-aligned") {
+  core::Table t;
+  t.add_column("owner");
+  t.add_numeric_column("win_rate");
+  t.add_column("note");
+  t.add_row() = {std::string("zw"), Undefined{}, Undefined{}};
+  CHECK(rendered(t, Format::table, false) ==
+        "owner  win_rate  note\n"
+        "-----  --------  ----\n"
+        "zw            \u2014  \u2014\n");
+}
+
 TEST_CASE("render: a cell's tone colours it in the table format only") {
   core::Table t;
   t.add_column("target");
