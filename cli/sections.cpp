@@ -2,9 +2,6 @@
 
 #include <fmt/format.h>
 
-#include <fstream>
-#include <iostream>
-
 #include "core/ids.hpp"
 #include "core/suggest.hpp"
 
@@ -18,28 +15,23 @@ void emit_sections(Context& ctx, const std::vector<std::string>& title, const st
     ctx.emit(*flat, period_label);
     return;
   }
-  std::ofstream file;
-  if (!ctx.options.output.empty()) {
-    file.open(ctx.options.output, std::ios::binary);
-    if (!file) ctx.fail(kWriteRefused, fmt::format("cannot write '{}'", ctx.options.output));
-  }
-  std::ostream& out = file.is_open() ? static_cast<std::ostream&>(file) : std::cout;
-  RenderOptions ro;
-  ro.format = format;
-  ro.color = !file.is_open() && format == Format::table && ctx.color(1);
-  bool md = format == Format::md;
-  for (std::size_t i = 0; i < title.size(); ++i)
-    out << (md && i > 0 ? "\n" : "") << (md && i == 0 ? "# " : "") << title[i] << '\n';
-  for (const Section& s : sections) {
-    out << '\n' << (md ? "## " : "") << s.title << (md ? "\n\n" : "\n");
-    if (s.table.rows.empty()) {
-      out << "none\n";
-      continue;
+  ctx.output([&](std::ostream& out, bool color) {
+    RenderOptions ro;
+    ro.format = format;
+    ro.color = color && format == Format::table;
+    bool md = format == Format::md;
+    for (std::size_t i = 0; i < title.size(); ++i)
+      out << (md && i > 0 ? "\n" : "") << (md && i == 0 ? "# " : "") << title[i] << '\n';
+    for (const Section& s : sections) {
+      out << '\n' << (md ? "## " : "") << s.title << (md ? "\n\n" : "\n");
+      if (s.table.rows.empty()) {
+        out << "none\n";
+        continue;
+      }
+      if (!md) out << '\n';
+      render(out, s.table, ro);
     }
-    if (!md) out << '\n';
-    render(out, s.table, ro);
-  }
-  if (!out.flush()) ctx.fail(kWriteRefused, fmt::format("cannot write '{}'", ctx.options.output));
+  });
 }
 
 std::vector<Section> split_sections(const core::Table& flat, std::span<const core::AgendaSection> order) {
