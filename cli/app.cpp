@@ -20,10 +20,13 @@ constexpr Command kCommands[] = {
     {"deal", "Deals: add, move, list, pipeline, funnel, forecast", setup_deal},
     {"plan", "Sales plans: new, show, actions, done, add-action, status, agenda", setup_plan},
     {"coach", "Coaching: log, train, due (1:1 cadence), followups, done, skills, report", setup_coach},
+    {"diff", "The changes between two revisions as records: targets, deals, customers, reviews, reward plans", setup_diff},
+    {"log", "The commits that changed one record, and the fields each changed", setup_log},
 };
 
 void add_global_options(CLI::App& app, GlobalOptions& o) {
   app.add_option("--book", o.book, "The book's directory (default: SALESOPS_BOOK, else the nearest salesops.toml)");
+  app.add_option("--at", o.at, "Read the book as it stood at a git revision (a commit, tag or branch)");
   app.add_option("--period", o.period, "The period: 2026, FY2026, 2026-Q3, 2026-11, 2026-W05, A..B, last-month, ...");
   app.add_option("--today", o.today, "Fix today's date (YYYY-MM-DD; also SALESOPS_TODAY)");
   app.add_option("--format", o.format, "Output format: table, csv, tsv, json, jsonl, md");

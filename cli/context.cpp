@@ -10,6 +10,7 @@
 #include <iostream>
 
 #include "cli/diagnostic_render.hpp"
+#include "core/git_source.hpp"
 
 namespace salesops::cli {
 
@@ -46,7 +47,16 @@ std::filesystem::path Context::book_root() {
 }
 
 core::BookSource& Context::source() {
-  if (!source_) source_ = core::directory_source(book_root());
+  if (!source_) {
+    if (options.at.empty()) {
+      source_ = core::directory_source(book_root());
+    } else {
+      std::string error;
+      core::GitSourceError why = core::GitSourceError::none;
+      source_ = core::git_source(book_root(), options.at, &error, &why);
+      if (!source_) fail(why == core::GitSourceError::unknown_revision ? kUsage : kBookUnreadable, error);
+    }
+  }
   return *source_;
 }
 
@@ -63,6 +73,8 @@ core::LoadOptions Context::load_options() const {
 }
 
 core::LoadResult Context::load_for_check() { return core::load_book(source(), book_root(), load_options()); }
+std::string Context::revision() { return options.at.empty() ? std::string{} : source().revision(); }
+
 
 const core::Book& Context::book() {
   if (!book_) {
@@ -103,7 +115,8 @@ Format Context::format() {
 }
 
 Meta Context::meta(const std::string& period_label) {
-  return {book_root().string(), command, period_label, core::format_date(today()), {}};
+  return {book_root().string(), command, period_label, core::format_date(today()),
+          revision_label.empty() ? revision() : revision_label};
 }
 
 void Context::output(const std::function<void(std::ostream&, bool color)>& print) {
@@ -138,6 +151,8 @@ void Context::add_write_options(CLI::App& app) {
 }
 
 core::BookWriter& Context::writer() {
+  // A past revision is read from git's objects: there is nothing there to write to.
+  if (!options.at.empty()) fail(kUsage, fmt::format("--at {} reads a past revision: a command that writes works on the working tree", options.at));
   if (!writer_) writer_ = std::make_unique<core::BookWriter>(book_root(), core::WriteOptions{.dry_run = options.dry_run});
   return *writer_;
 }

@@ -26,7 +26,7 @@ struct Exit {
 };
 
 struct GlobalOptions {
-  std::string book, period, today, format, output;
+  std::string book, at, period, today, format, output;
   bool no_color = false, quiet = false, bom = false;
   bool no_cache = false;  // --no-cache (also SALESOPS_NO_CACHE=1): parse every file
   bool dry_run = false;  // set by add_write_options on verbs that write
@@ -36,6 +36,7 @@ class Context {
  public:
   GlobalOptions options;
   std::string command;  // "kpi", "check", ... for json meta
+  std::string revision_label;  // json meta.revision when a command reads other revisions than --at (diff)
 
   /// --today, SALESOPS_TODAY, else the system date. Exits 2 on a malformed date.
   core::Date today();
@@ -45,10 +46,14 @@ class Context {
   const core::Book& book();
   /// Loads the book and keeps every diagnostic, errors included (for `check`).
   core::LoadResult load_for_check();
+  /// The book's files: the working tree, or the revision of --at (exits 2 for an unknown
+  /// revision, 3 when the book is not in a git repository).
   core::BookSource& source();
   /// Threads (SALESOPS_THREADS, else one per core) and the parsed-record cache (on unless
   /// --no-cache or SALESOPS_NO_CACHE=1) of the load.
   core::LoadOptions load_options() const;
+  /// The full commit id --at names; empty without --at.
+  std::string revision();
   /// --period, else `fallback` (a period expression). Exits 2 on a malformed period.
   core::Period period(std::string_view fallback);
   /// The output format: --format, else from -o FILE's extension, else table.

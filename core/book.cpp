@@ -236,6 +236,7 @@ LoadResult load_book(BookSource& source, const fs::path& root, const LoadOptions
   result.book = std::make_unique<Book>();
   Book& b = *result.book;
   b.root = root;
+  b.revision = source.revision();
   Diagnostics& diags = result.diags;
   std::vector<std::string> all = source.list();
 

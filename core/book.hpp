@@ -73,6 +73,11 @@ class BookSource {
   /// The file's bytes; nullopt with `error` set when it cannot be read.
   virtual std::optional<std::string> read(const std::string& relative, std::string* error) = 0;
   virtual std::string describe() const = 0;
+  /// The git blob id of the file when the source reads a git revision (a key for caches
+  /// of parsed files); nullopt otherwise.
+  virtual std::optional<std::string> blob_id(const std::string& /*relative*/) const { return std::nullopt; }
+  /// The full commit id the source reads; empty for the working tree.
+  virtual std::string revision() const { return {}; }
 };
 
 std::unique_ptr<BookSource> directory_source(const std::filesystem::path& root);
