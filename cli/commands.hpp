@@ -15,6 +15,8 @@ void setup_plan(CLI::App& app, Context& ctx);
 void setup_coach(CLI::App& app, Context& ctx);
 void setup_target(CLI::App& app, Context& ctx);
 void setup_deal(CLI::App& app, Context& ctx);
+void setup_diff(CLI::App& app, Context& ctx);
+void setup_log(CLI::App& app, Context& ctx);
 
 /// The command table, in the order `salesops --help` lists them.
 std::span<const Command> commands();

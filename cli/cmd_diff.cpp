@@ -1,0 +1,108 @@
+// salesops diff REV [REV2]: the changes between two revisions of the book as records.
+#include <fmt/format.h>
+
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "cli/commands.hpp"
+#include "cli/diagnostic_render.hpp"
+#include "core/diff.hpp"
+#include "core/git_source.hpp"
+
+namespace salesops::cli {
+
+namespace {
+
+struct DiffOptions {
+  std::string from, to;
+};
+
+/// The book at `rev` (the working tree when empty); exits 2 for an unknown revision and 3
+/// when the book cannot be read there.
+std::unique_ptr<core::Book> load_revision(Context& ctx, const std::string& rev, std::string* commit) {
+  std::unique_ptr<core::BookSource> source;
+  if (rev.empty()) {
+    source = core::directory_source(ctx.book_root());
+  } else {
+    std::string error;
+    core::GitSourceError why = core::GitSourceError::none;
+    source = core::git_source(ctx.book_root(), rev, &error, &why);
+    if (!source) {
+      // The messages name --at; here the revision is an argument.
+      if (error.starts_with("--at ")) error.erase(0, 5);
+      ctx.fail(why == core::GitSourceError::unknown_revision ? kUsage : kBookUnreadable, error);
+    }
+    *commit = source->revision();
+  }
+  core::LoadResult r = core::load_book(*source, ctx.book_root());
+  if (r.diags.has_errors()) {
+    core::Diagnostics errors;
+    for (auto& d : r.diags.items())
+      if (d.severity == core::Severity::error) errors.add(d);
+    print_diagnostics(std::cerr, errors, source.get(), {ctx.color(2)});
+    ctx.fail(kBookUnreadable, fmt::format("the book at {} has {} error{}", rev.empty() ? "the working tree" : rev,
+                                          errors.error_count(), errors.error_count() == 1 ? "" : "s"));
+  }
+  return std::move(r.book);
+}
+
+const char* kind_heading(const std::string& kind) {
+  if (kind == "target") return "Targets";
+  if (kind == "deal") return "Deals";
+  if (kind == "customer") return "Customers";
+  if (kind == "review") return "Reviews";
+  return "Reward plans";
+}
+
+/// Markdown for a pull-request comment: a heading per kind that changed, then its table.
+std::string markdown(const std::vector<core::Change>& changes, const std::string& range) {
+  std::ostringstream out;
+  out << fmt::format("### salesops diff {}\n", range);
+  if (changes.empty()) out << "\nNo record changed.\n";
+  for (const std::string& kind : core::diff_kinds()) {
+    std::vector<core::Change> mine;
+    for (const core::Change& c : changes)
+      if (c.kind == kind) mine.push_back(c);
+    if (mine.empty()) continue;
+    out << fmt::format("\n#### {} ({} change{})\n\n", kind_heading(kind), mine.size(), mine.size() == 1 ? "" : "s");
+    RenderOptions ro;
+    ro.format = Format::md;
+    render(out, core::diff_table(mine, false), ro);
+  }
+  return out.str();
+}
+
+void run_diff(Context& ctx, const DiffOptions& o) {
+  Format format = ctx.format();
+  std::string from_commit, to_commit;
+  auto before = load_revision(ctx, o.from, &from_commit);
+  auto after = load_revision(ctx, o.to, &to_commit);
+  std::vector<core::Change> changes = core::book_diff(*before, *after);
+  std::string range = fmt::format("{}..{}", o.from, o.to.empty() ? "working tree" : o.to);
+  if (format != Format::md) {
+    // meta.revision: the two commits, the second empty for the working tree.
+    ctx.revision_label = fmt::format("{}..{}", from_commit, to_commit);
+    ctx.emit(core::diff_table(changes));
+    return;
+  }
+  std::string text = markdown(changes, range);
+  if (ctx.options.output.empty()) {
+    std::cout << text;
+    std::cout.flush();
+    return;
+  }
+  std::ofstream file(ctx.options.output, std::ios::binary);
+  if (!(file << text) || !file.flush()) ctx.fail(kWriteRefused, fmt::format("cannot write '{}'", ctx.options.output));
+}
+
+}  // namespace
+
+void setup_diff(CLI::App& app, Context& ctx) {
+  auto o = std::make_shared<DiffOptions>();
+  app.add_option("REV", o->from, "The revision to compare from (a commit, tag or branch)")->required();
+  app.add_option("REV2", o->to, "The revision to compare to (default: the working tree)");
+  app.callback([&ctx, o] { run_diff(ctx, *o); });
+}
+
+}  // namespace salesops::cli

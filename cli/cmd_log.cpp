@@ -1,0 +1,56 @@
+// salesops log ID: the history of one record through git.
+#include <fmt/format.h>
+
+#include "cli/commands.hpp"
+#include "core/record_log.hpp"
+#include "core/suggest.hpp"
+
+namespace salesops::cli {
+
+namespace {
+
+std::vector<std::string> record_ids(const core::Book& b) {
+  std::vector<std::string> ids;
+  for (auto& t : b.targets) ids.push_back(b.str(t.id));
+  for (auto& d : b.deals) ids.push_back(b.str(d.id));
+  for (auto& c : b.customers) ids.push_back(b.str(c.id));
+  for (auto& p : b.reward_plans) ids.push_back(b.str(p.id));
+  return ids;
+}
+
+void run_log(Context& ctx, const std::string& id) {
+  const core::Book& book = ctx.book();
+  auto file = core::record_file(book, id);
+  if (!file) {
+    std::string message = fmt::format("no target, deal, customer, reward plan or review '{}'", id);
+    if (auto near = core::closest_match(id, record_ids(book))) message += fmt::format(" (did you mean '{}'?)", *near);
+    ctx.fail(kUsage, message);
+  }
+  std::string error;
+  auto entries = core::record_log(ctx.book_root(), ctx.revision(), *file, id, &error);
+  if (!error.empty()) ctx.fail(kBookUnreadable, error);
+  core::Table t;
+  for (const char* c : {"commit", "date", "author", "subject", "change", "field", "before", "after"}) t.add_column(c);
+  for (const core::LogEntry& e : entries) {
+    auto& row = t.add_row();
+    row[0] = e.commit.substr(0, 10);
+    row[1] = e.date;
+    row[2] = e.author;
+    row[3] = e.subject;
+    row[4] = e.change.change;
+    row[5] = e.change.field.empty() ? core::Cell{core::Undefined{}} : core::Cell{e.change.field};
+    row[6] = e.change.before;
+    row[7] = e.change.after;
+  }
+  ctx.emit(t);
+}
+
+}  // namespace
+
+void setup_log(CLI::App& app, Context& ctx) {
+  auto id = std::make_shared<std::string>();
+  app.add_option("ID", *id, "A target, deal, customer or reward plan id, or a review as PERIOD/PERSON")->required();
+  app.callback([&ctx, id] { run_log(ctx, *id); });
+}
+
+}  // namespace salesops::cli
