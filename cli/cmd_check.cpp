@@ -7,6 +7,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/diagnostic_render.hpp"
+#include "core/approvals.hpp"
 #include "core/check.hpp"
 
 namespace salesops::cli {
@@ -16,9 +17,33 @@ namespace {
 struct CheckOptions {
   bool strict = false;
   std::vector<std::string> rules;
+  std::string approvals;  // a range REV..REV2
 };
 
+/// check --approvals: only the approval trailers of the range's commits.
+void run_approvals(Context& ctx, const std::string& range) {
+  std::string error;
+  auto result = core::check_approvals(ctx.book_root(), range, &error);
+  if (!result) ctx.fail(kUsage, error);
+  core::Diagnostics& diags = result->problems;
+  diags.sort();
+  Format format = ctx.format();
+  if (format == Format::json) {
+    print_diagnostics_json(std::cout, diags, ctx.book_root().string(), result->commits);
+  } else if (format == Format::table) {
+    print_diagnostics(std::cout, diags, nullptr, {ctx.color(1)});
+    if (!ctx.options.quiet || diags.error_count() > 0)
+      std::cout << fmt::format("checked {} commit{}: {} unapproved change{}\n", result->commits,
+                               result->commits == 1 ? "" : "s", diags.error_count(), diags.error_count() == 1 ? "" : "s");
+  } else {
+    ctx.fail(kUsage, "check writes table (the default) or json");
+  }
+  std::cout.flush();
+  if (diags.has_errors()) throw Exit{kCheckFailed};
+}
+
 void run_check(Context& ctx, const CheckOptions& o) {
+  if (!o.approvals.empty()) return run_approvals(ctx, o.approvals);
   for (const std::string& id : o.rules) {
     auto all = core::check_rules();
     if (std::none_of(all.begin(), all.end(), [&](const core::CheckRule& r) { return id == r.id; })) {
@@ -61,6 +86,8 @@ void setup_check(CLI::App& app, Context& ctx) {
   app.add_flag("--strict", o->strict, "Fail (exit 1) on warnings too");
   app.add_option("--rule", o->rules, "Run only these audit rules (ids, comma separated); records are always validated")
       ->delimiter(',');
+  app.add_option("--approvals", o->approvals,
+                 "Check only that each commit of REV..REV2 changing [approvals] records carries an allowed Approved-by trailer");
   app.callback([&ctx, o] { run_check(ctx, *o); });
 }
 

@@ -379,7 +379,7 @@ Config parse_config(std::string_view text, const std::string& file_label, Diagno
     return c;
   }
   TomlReader r{file_label, diags};
-  r.unknown_keys(root, "", {"org", "stages", "policy", "kpi", "review", "customers", "seasonality", "coaching"});
+  r.unknown_keys(root, "", {"org", "stages", "policy", "kpi", "review", "customers", "seasonality", "coaching", "approvals"});
   auto section = [&](std::string_view name, auto&& fn) {
     if (auto n = root.get(name)) {
       if (const toml::table* t = n->as_table()) fn(*t);
@@ -405,6 +405,15 @@ Config parse_config(std::string_view text, const std::string& file_label, Diagno
     if (auto n = t.get("min_rating")) if (auto v = r.integer(*n, "min_rating")) {
       if (*v < 1 || *v > 5) r.diags.error("config-value", r.at(*n), "min_rating is a rating from 1 to 5");
       else c.min_coaching_rating = static_cast<int>(*v);
+    }
+  });
+  section("approvals", [&](const toml::table& t) {
+    r.unknown_keys(t, "approvals", {"records"});
+    if (auto n = t.get("records")) {
+      c.approval_records = r.strings(*n, "records");
+      for (auto& kind : c.approval_records)
+        if (kind != "targets" && kind != "reward_plans" && kind != "deals" && kind != "customers" && kind != "reviews")
+          r.diags.error("config-value", r.at(*n), fmt::format("approvals cover targets, reward_plans, deals, customers and reviews, not '{}'", kind));
     }
   });
   if (auto n = root.at_path("policy.required_targets"); n && n.is_array()) {

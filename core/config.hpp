@@ -48,6 +48,9 @@ struct Config {
   int review_due_days = 15;
   int min_training_score = 60;        // [coaching] min_score: `coach skills` flags scores below it
   int min_coaching_rating = 3;        // [coaching] min_rating: and coaching ratings below it
+  /// [approvals] records: the kinds whose changes need an Approved-by trailer (targets,
+  /// reward_plans, deals, customers, reviews).
+  std::vector<std::string> approval_records{"targets", "reward_plans"};
   std::vector<std::string> segments;  // when given, customer segments must be one of these
   std::vector<CustomKpi> custom_kpis;
   std::vector<std::pair<std::string, double>> review_weights;
