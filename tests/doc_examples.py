@@ -5,7 +5,10 @@ An example is a line `$ salesops ...` inside .EX/.EE (man pages) or a fenced cod
 (README.md). The lines after it, up to the next `$ ` line or the end of the block, are its
 expected output; when there are none, only the exit status is checked. A line `[exit N]`
 at the end of the output states a non-zero exit status. Each example runs in a fresh copy
-of examples/book with SALESOPS_TODAY=2026-11-26 and NO_COLOR=1.
+of examples/book with SALESOPS_TODAY=2026-11-26 and NO_COLOR=1. A page that holds the line
+`doc-examples: git` (in a roff or HTML comment) runs its examples in a copy that is also a
+git repository: one commit of the whole book, tagged `example`, by `ops` on 2026-11-26,
+and the examples' own commits are made by `ops` on that day too.
 """
 import os
 import re
@@ -75,6 +78,11 @@ def main():
     if not examples:
         print(f"{doc}: no examples")
         return 1
+    git = "doc-examples: git" in text
+    git_env = {"GIT_AUTHOR_NAME": "ops", "GIT_AUTHOR_EMAIL": "ops@example.com", "GIT_COMMITTER_NAME": "ops",
+               "GIT_COMMITTER_EMAIL": "ops@example.com", "GIT_AUTHOR_DATE": "2026-11-26T09:00:00Z",
+               "GIT_COMMITTER_DATE": "2026-11-26T09:00:00Z", "GIT_CONFIG_GLOBAL": "/dev/null",
+               "GIT_CONFIG_NOSYSTEM": "1"} if git else {}
     failures = 0
     for command, expected, expected_exit in examples:
         with tempfile.TemporaryDirectory() as tmp:
@@ -84,8 +92,11 @@ def main():
             os.mkdir(bindir)
             os.symlink(binary, os.path.join(bindir, "salesops"))
             env = dict(os.environ, PATH=bindir + os.pathsep + os.environ["PATH"],
-                       SALESOPS_TODAY="2026-11-26", NO_COLOR="1")
+                       SALESOPS_TODAY="2026-11-26", NO_COLOR="1", **git_env)
             env.pop("SALESOPS_BOOK", None)
+            if git:
+                for step in (["init", "-q"], ["add", "-A"], ["commit", "-qm", "the example book"], ["tag", "example"]):
+                    subprocess.run(["git", *step], cwd=book, env=env, check=True)
             r = subprocess.run(["bash", "-c", command], cwd=book, env=env, capture_output=True, text=True)
             got = r.stdout.rstrip("\n").split("\n") if r.stdout.strip() else []
             want = [l for l in expected]
