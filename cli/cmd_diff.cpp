@@ -1,7 +1,6 @@
 // salesops diff REV [REV2]: the changes between two revisions of the book as records.
 #include <fmt/format.h>
 
-#include <fstream>
 #include <iostream>
 #include <sstream>
 
@@ -79,7 +78,12 @@ void run_diff(Context& ctx, const DiffOptions& o) {
   auto before = load_revision(ctx, o.from, &from_commit);
   auto after = load_revision(ctx, o.to, &to_commit);
   std::vector<core::Change> changes = core::book_diff(*before, *after);
-  std::string range = fmt::format("{}..{}", o.from, o.to.empty() ? "working tree" : o.to);
+  // A full commit id (a CI job passes the merge base) is shortened for the heading.
+  auto shown = [](const std::string& rev) {
+    bool full_id = rev.size() == 40 && rev.find_first_not_of("0123456789abcdef") == std::string::npos;
+    return full_id ? rev.substr(0, 10) : rev;
+  };
+  std::string range = fmt::format("{}..{}", shown(o.from), o.to.empty() ? "working tree" : shown(o.to));
   if (format != Format::md) {
     // meta.revision: the two commits, the second empty for the working tree.
     ctx.revision_label = fmt::format("{}..{}", from_commit, to_commit);
@@ -87,13 +91,7 @@ void run_diff(Context& ctx, const DiffOptions& o) {
     return;
   }
   std::string text = markdown(changes, range);
-  if (ctx.options.output.empty()) {
-    std::cout << text;
-    std::cout.flush();
-    return;
-  }
-  std::ofstream file(ctx.options.output, std::ios::binary);
-  if (!(file << text) || !file.flush()) ctx.fail(kWriteRefused, fmt::format("cannot write '{}'", ctx.options.output));
+  ctx.output([&](std::ostream& out, bool) { out << text; });
 }
 
 }  // namespace
