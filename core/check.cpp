@@ -7,6 +7,7 @@
 #include "core/coaching.hpp"
 #include "core/customers.hpp"
 #include "core/period.hpp"
+#include "core/policy_rules.hpp"
 #include "core/target_check.hpp"
 
 namespace salesops::core {
@@ -132,6 +133,14 @@ constexpr CheckRule kRules[] = {
     {"target-smart", Severity::warning, "running and future targets are specific, measurable, achievable, relevant and time-bound", target_smart},
     {"target-children-sum", Severity::warning, "the children of a split target add up to it", target_children_sum},
     {"target-consistency", Severity::error, "no duplicate targets; children inside their parent's period and owner, same metric", target_consistency},
+    // Off until [policy.rules] switches them on, so that a book's check does not change under it.
+    {"coaching-follow-up-overdue", Severity::warning, "coaching follow-ups are done within policy.follow_up_overdue_days of their due day",
+     coaching_follow_up_overdue, false},
+    {"review-due", Severity::warning, "reps have a final review of the last closed quarter policy.review_due_days after it", review_due, false},
+    {"deal-past-expected-close", Severity::warning, "open deals are not past their expected close", deal_past_expected_close, false},
+    {"customer-no-owner", Severity::warning, "every customer has an owner", customer_no_owner, false},
+    {"plan-action-overdue", Severity::warning, "plan actions are done (or dropped) by their due day", plan_action_overdue, false},
+    {"reward-plan-tiers", Severity::error, "reward plan tiers are contiguous bands from 0 with rates not negative", reward_plan_tiers, false},
 };
 
 }  // namespace
@@ -139,8 +148,17 @@ constexpr CheckRule kRules[] = {
 std::span<const CheckRule> check_rules() { return kRules; }
 
 void run_checks(const Book& book, Date today, Diagnostics& out, std::span<const std::string> only) {
-  for (const CheckRule& rule : check_rules())
-    if (only.empty() || std::find(only.begin(), only.end(), rule.id) != only.end()) rule.run(book, today, rule, out);
+  for (auto& [id, on] : book.config.rule_switches)
+    if (std::none_of(std::begin(kRules), std::end(kRules), [&](const CheckRule& r) { return id == r.id; }))
+      out.warning("unknown-rule", {"salesops.toml", 0, 0, 1}, fmt::format("[policy.rules] names no audit rule '{}'", id),
+                  "salesops-check(1) lists the audit rules");
+  for (const CheckRule& rule : check_rules()) {
+    auto sw = book.config.rule_switches.find(rule.id);
+    bool on = sw != book.config.rule_switches.end() ? sw->second : rule.on_by_default;
+    // --rule runs a rule named there even when it is switched off.
+    bool named = std::find(only.begin(), only.end(), rule.id) != only.end();
+    if (only.empty() ? on : named) rule.run(book, today, rule, out);
+  }
 }
 
 void report(const CheckRule& rule, const Book& book, Mark at, std::string message, Diagnostics& out, std::string hint) {

@@ -14,6 +14,7 @@ struct CheckRule {
   Severity severity;
   const char* summary;
   void (*run)(const Book& book, Date today, const CheckRule& rule, Diagnostics& out);
+  bool on_by_default = true;  // [policy.rules] switches a rule on or off by its id
 };
 
 /// Every audit rule, in the order they run.

@@ -137,7 +137,20 @@ void read_stages(const toml::table& t, Config& c, const TomlReader& r) {
 }
 
 void read_policy(const toml::table& t, Config& c, const TomlReader& r) {
-  r.unknown_keys(t, "policy", {"revisit_days", "one_on_one_days", "target_max_growth", "required_targets", "review_due_days"});
+  r.unknown_keys(t, "policy", {"revisit_days", "one_on_one_days", "target_max_growth", "required_targets", "review_due_days",
+                               "follow_up_overdue_days", "rules"});
+  if (auto n = t.get("follow_up_overdue_days"))
+    if (auto v = r.integer(*n, "follow_up_overdue_days")) c.follow_up_overdue_days = static_cast<int>(*v);
+  if (auto n = t.get("rules")) {
+    if (const toml::table* rules = n->as_table()) {
+      for (auto&& [k, v] : *rules) {
+        if (auto on = v.value<bool>()) c.rule_switches[std::string(k.str())] = *on;
+        else r.wrong_type(v, k.str(), "true or false");
+      }
+    } else {
+      r.wrong_type(*n, "rules", "a table such as { deal-past-expected-close = true }");
+    }
+  }
   if (auto n = t.get("revisit_days")) {
     if (const toml::table* p = n->as_table()) {
       c.revisit_days.clear();

@@ -46,6 +46,10 @@ struct Config {
   double target_max_growth = 0.5;
   std::vector<std::string> required_targets;
   int review_due_days = 15;
+  int follow_up_overdue_days = 7;  // coaching follow-ups may be this many days late
+  /// [policy.rules]: audit rules switched on (true) or off (false) by id; a rule not named
+  /// keeps its default (see CheckRule::on_by_default).
+  std::map<std::string, bool> rule_switches;
   int min_training_score = 60;        // [coaching] min_score: `coach skills` flags scores below it
   int min_coaching_rating = 3;        // [coaching] min_rating: and coaching ratings below it
   /// [approvals] records: the kinds whose changes need an Approved-by trailer (targets,
