@@ -1,11 +1,9 @@
 // salesops diff REV [REV2]: the changes between two revisions of the book as records.
 #include <fmt/format.h>
 
-#include <iostream>
 #include <sstream>
 
 #include "cli/commands.hpp"
-#include "cli/diagnostic_render.hpp"
 #include "core/diff.hpp"
 #include "core/git_source.hpp"
 
@@ -34,16 +32,7 @@ std::unique_ptr<core::Book> load_revision(Context& ctx, const std::string& rev, 
     }
     *commit = source->revision();
   }
-  core::LoadResult r = core::load_book(*source, ctx.book_root());
-  if (r.diags.has_errors()) {
-    core::Diagnostics errors;
-    for (auto& d : r.diags.items())
-      if (d.severity == core::Severity::error) errors.add(d);
-    print_diagnostics(std::cerr, errors, source.get(), {ctx.color(2)});
-    ctx.fail(kBookUnreadable, fmt::format("the book at {} has {} error{}", rev.empty() ? "the working tree" : rev,
-                                          errors.error_count(), errors.error_count() == 1 ? "" : "s"));
-  }
-  return std::move(r.book);
+  return ctx.load_or_fail(*source, rev.empty() ? std::string("the book at the working tree") : "the book at " + rev);
 }
 
 const char* kind_heading(const std::string& kind) {

@@ -76,18 +76,20 @@ core::LoadResult Context::load_for_check() { return core::load_book(source(), bo
 std::string Context::revision() { return options.at.empty() ? std::string{} : source().revision(); }
 
 
-const core::Book& Context::book() {
-  if (!book_) {
-    core::LoadResult r = core::load_book(source(), book_root(), load_options());
-    if (r.diags.has_errors()) {
-      core::Diagnostics errors;
-      for (auto& d : r.diags.items()) if (d.severity == core::Severity::error) errors.add(d);
-      print_diagnostics(std::cerr, errors, &source(), {color(2)});
-      fail(kBookUnreadable, fmt::format("the book has {} error{}; `salesops check` lists every problem",
-                                        errors.error_count(), errors.error_count() == 1 ? "" : "s"));
-    }
-    book_ = std::move(r.book);
+std::unique_ptr<core::Book> Context::load_or_fail(core::BookSource& from, std::string_view what, std::string_view hint) {
+  core::LoadResult r = core::load_book(from, book_root(), load_options());
+  if (r.diags.has_errors()) {
+    core::Diagnostics errors;
+    for (auto& d : r.diags.items()) if (d.severity == core::Severity::error) errors.add(d);
+    print_diagnostics(std::cerr, errors, &from, {color(2)});
+    fail(kBookUnreadable,
+         fmt::format("{} has {} error{}{}", what, errors.error_count(), errors.error_count() == 1 ? "" : "s", hint));
   }
+  return std::move(r.book);
+}
+
+const core::Book& Context::book() {
+  if (!book_) book_ = load_or_fail(source(), "the book", "; `salesops check` lists every problem");
   return *book_;
 }
 

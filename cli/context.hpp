@@ -44,6 +44,9 @@ class Context {
   std::filesystem::path book_root();
   /// Loads the book; prints its problems and exits 3 when it has errors.
   const core::Book& book();
+  /// Loads the book `from` reads (with the cache and threads of load_options); prints its
+  /// errors and exits 3 with "<what> has N errors<hint>" when it has any.
+  std::unique_ptr<core::Book> load_or_fail(core::BookSource& from, std::string_view what, std::string_view hint = {});
   /// Loads the book and keeps every diagnostic, errors included (for `check`).
   core::LoadResult load_for_check();
   /// The book's files: the working tree, or the revision of --at (exits 2 for an unknown
