@@ -18,7 +18,54 @@ struct CheckOptions {
   bool strict = false;
   std::vector<std::string> rules;
   std::string approvals;  // a range REV..REV2
+  bool policy = false;    // the audit's findings only
+  std::string by;         // "owner": grouped by the responsible manager
 };
+
+std::string counts(std::size_t errors, std::size_t warnings) {
+  return fmt::format("{} error{}, {} warning{}", errors, errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s");
+}
+
+/// --policy: a record's own warnings are left out; errors stay, since they stop the audit.
+void keep_policy(core::Diagnostics& diags) {
+  auto rules = core::check_rules();
+  std::erase_if(diags.items(), [&](const core::Diagnostic& d) {
+    return d.severity == core::Severity::warning &&
+           std::none_of(rules.begin(), rules.end(), [&](const core::CheckRule& r) { return d.rule == r.id; });
+  });
+}
+
+/// The responsible manager of each finding (core::responsible_manager), "" for none.
+std::vector<std::string> managers_of(const core::Book* book, const core::Diagnostics& diags) {
+  std::vector<std::string> out;
+  for (const core::Diagnostic& d : diags.items()) {
+    const core::Person* m = book && !d.owner.empty() ? core::responsible_manager(*book, d.owner) : nullptr;
+    out.push_back(m ? book->str(m->id) : std::string());
+  }
+  return out;
+}
+
+/// --by owner as a report: one group per manager in team.yaml order, then the findings no
+/// manager answers for; each group headed by the manager and its counts.
+void print_by_manager(std::ostream& out, Context& ctx, const core::Book* book, const core::Diagnostics& diags,
+                      const std::vector<std::string>& managers, bool color) {
+  std::vector<std::string> order;
+  if (book)
+    for (const core::Person& p : book->people) order.push_back(book->str(p.id));
+  order.push_back("");
+  bool first = true;
+  for (const std::string& manager : order) {
+    core::Diagnostics group;
+    for (std::size_t i = 0; i < managers.size(); ++i)
+      if (managers[i] == manager) group.add(diags.items()[i]);
+    if (group.items().empty()) continue;
+    std::string who = manager.empty() ? "no manager" : fmt::format("{} ({})", manager, book->text(book->person(manager)->name));
+    std::string heading = fmt::format("{}: {}", who, counts(group.error_count(), group.warning_count()));
+    out << (first ? "" : "\n") << (color ? fmt::format("\033[1m{}\033[0m", heading) : heading) << '\n';
+    print_diagnostics(out, group, &ctx.source(), {color});
+    first = false;
+  }
+}
 
 /// check --approvals: only the approval trailers of the range's commits.
 void run_approvals(Context& ctx, const std::string& range) {
@@ -56,7 +103,11 @@ void run_check(Context& ctx, const CheckOptions& o) {
   core::Diagnostics& diags = r.diags;
   // The audit needs a book whose records hold together; broken records are reported first.
   if (!diags.has_errors()) core::run_checks(*r.book, ctx.today(), diags, o.rules);
+  if (o.policy) keep_policy(diags);
   diags.sort();
+  const core::Book* book = r.book ? &*r.book : nullptr;
+  std::vector<std::string> managers;
+  if (!o.by.empty()) managers = managers_of(book, diags);
   Format format = ctx.format();
   std::ofstream file;
   if (!ctx.options.output.empty()) {
@@ -65,12 +116,13 @@ void run_check(Context& ctx, const CheckOptions& o) {
   }
   std::ostream& out = file.is_open() ? static_cast<std::ostream&>(file) : std::cout;
   if (format == Format::json) {
-    print_diagnostics_json(out, diags, ctx.book_root().string(), r.files_read);
+    print_diagnostics_json(out, diags, ctx.book_root().string(), r.files_read, o.by.empty() ? nullptr : &managers);
   } else if (format == Format::table) {
-    print_diagnostics(out, diags, &ctx.source(), {!file.is_open() && ctx.color(1)});
+    bool color = !file.is_open() && ctx.color(1);
+    if (o.by.empty()) print_diagnostics(out, diags, &ctx.source(), {color});
+    else print_by_manager(out, ctx, book, diags, managers, color);
     if (!ctx.options.quiet || diags.error_count() + diags.warning_count() > 0)
-      out << fmt::format("checked {} files: {} error{}, {} warning{}\n", r.files_read, diags.error_count(),
-                               diags.error_count() == 1 ? "" : "s", diags.warning_count(), diags.warning_count() == 1 ? "" : "s");
+      out << fmt::format("checked {} files: {}\n", r.files_read, counts(diags.error_count(), diags.warning_count()));
   } else {
     ctx.fail(kUsage, "check writes table (the default) or json");
   }
@@ -88,6 +140,8 @@ void setup_check(CLI::App& app, Context& ctx) {
       ->delimiter(',');
   app.add_option("--approvals", o->approvals,
                  "Check only that each commit of REV..REV2 changing [approvals] records carries an allowed Approved-by trailer");
+  app.add_flag("--policy", o->policy, "Report the policy audit's findings only (records' own warnings left out)");
+  app.add_option("--by", o->by, "Group the findings by the responsible manager")->check(CLI::IsMember({"owner"}));
   app.callback([&ctx, o] { run_check(ctx, *o); });
 }
 

@@ -103,19 +103,26 @@ void print_diagnostics(std::ostream& out, const core::Diagnostics& diags, core::
   }
 }
 
-void print_diagnostics_json(std::ostream& out, const core::Diagnostics& diags, const std::string& book, std::size_t files) {
+void print_diagnostics_json(std::ostream& out, const core::Diagnostics& diags, const std::string& book, std::size_t files,
+                            const std::vector<std::string>* managers) {
   nlohmann::ordered_json doc;
   doc["format_version"] = "1";
   doc["meta"] = {{"book", book}, {"command", "check"}};
   auto list = nlohmann::ordered_json::array();
-  for (const core::Diagnostic& d : diags.items()) {
+  auto text_or_null = [](const std::string& s) { return s.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(s); };
+  for (std::size_t i = 0; i < diags.items().size(); ++i) {
+    const core::Diagnostic& d = diags.items()[i];
     list.push_back({{"severity", d.severity == core::Severity::error ? "error" : "warning"},
                     {"rule", d.rule},
                     {"file", d.where.file},
                     {"line", d.where.line},
                     {"column", d.where.column},
                     {"message", d.message},
-                    {"hint", d.hint.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(d.hint)}});
+                    {"hint", text_or_null(d.hint)}});
+    if (managers) {
+      list.back()["owner"] = text_or_null(d.owner);
+      list.back()["manager"] = text_or_null((*managers)[i]);
+    }
   }
   doc["diagnostics"] = std::move(list);
   doc["summary"] = {{"errors", diags.error_count()}, {"warnings", diags.warning_count()}, {"files", files}};

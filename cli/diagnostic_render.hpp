@@ -14,8 +14,9 @@ struct DiagnosticStyle {
 
 void print_diagnostics(std::ostream& out, const core::Diagnostics& diags, core::BookSource* source,
                        const DiagnosticStyle& style);
-/// {"format_version":"1","meta":{...},"diagnostics":[...],"summary":{...}}
+/// {"format_version":"1","meta":{...},"diagnostics":[...],"summary":{...}}. With `managers`
+/// (one per diagnostic, "" for none) each diagnostic also carries its owner and manager.
 void print_diagnostics_json(std::ostream& out, const core::Diagnostics& diags, const std::string& book,
-                            std::size_t files);
+                            std::size_t files, const std::vector<std::string>* managers = nullptr);
 
 }  // namespace salesops::cli

@@ -22,7 +22,7 @@ void deal_history_stage(const Book& b, Date, const CheckRule& rule, Diagnostics&
     report(rule, b, d.at,
            fmt::format("deal '{}' is {} but its history ends in {}", b.text(d.id), b.config.stages[d.stage].name,
                        b.config.stages[h.back().stage].name),
-           out, "`salesops deal move` keeps the stage and the history together");
+           out, "`salesops deal move` keeps the stage and the history together", d.owner);
   }
 }
 
@@ -38,7 +38,8 @@ void required_targets(const Book& b, Date today, const CheckRule& rule, Diagnost
       if (!found)
         report(rule, b, p.at, fmt::format("{} has no {} target for {}", b.text(p.id), metric, month.label), out,
                fmt::format("policy.required_targets asks every active rep for one: add it to targets/{}.yaml",
-                           static_cast<int>(ymd(month.last).year())));
+                           static_cast<int>(ymd(month.last).year())),
+               p.id);
     }
   }
 }
@@ -52,7 +53,7 @@ void one_on_one_due(const Book& b, Date today, const CheckRule& rule, Diagnostic
            c.last ? fmt::format("{} has had no one-on-one for {} days (last {}; policy: every {})", b.text(p.id),
                                 days_between(c.since, today), format_date(*c.last), b.config.one_on_one_days)
                   : fmt::format("{} has had no one-on-one yet", b.text(p.id)),
-           out);
+           out, {}, p.id);
   }
 }
 
@@ -68,12 +69,12 @@ void customer_attention(const Book& b, Date today, const CheckRule& rule, Diagno
       report(rule, b, c.at,
              fmt::format("customer '{}' is {} past its revisit ({}; policy: tier {} every {} days)", b.text(c.id),
                          days, last, b.text(c.tier), b.config.revisit_days.at(b.str(c.tier))),
-             out, "`salesops customer log` records the visit or call");
+             out, "`salesops customer log` records the visit or call", c.owner);
     else
       report(rule, b, c.at,
              fmt::format("customer '{}' has a follow-up {} overdue (due {}; {})", b.text(c.id), days,
                          format_date(due.due), last),
-             out, "`salesops customer log` records the follow-up");
+             out, "`salesops customer log` records the follow-up", c.owner);
   }
 }
 
@@ -100,7 +101,7 @@ void target_smart(const Book& b, Date today, const CheckRule& rule, Diagnostics&
     std::string why;
     for (auto& p : a.problems) why += (why.empty() ? "" : "; ") + p.message;
     report(rule, b, a.target->at, fmt::format("target {} is not {}: {}", b.text(a.target->id), flags, why), out,
-           "`salesops target check` shows every target's flags");
+           "`salesops target check` shows every target's flags", a.target->owner);
   }
 }
 
@@ -110,7 +111,7 @@ void target_children_sum(const Book& b, Date today, const CheckRule& rule, Diagn
     for (auto& p : a.problems)
       if (p.kind == TargetProblem::Kind::children_sum)
         report(rule, b, a.target->at, fmt::format("target {}: {}", b.text(a.target->id), p.message), out,
-               "`salesops target split --replace` divides the parent again");
+               "`salesops target split --replace` divides the parent again", a.target->owner);
 }
 
 /// No two targets for the same owner, metric and period; a child lies inside its parent's
@@ -119,7 +120,8 @@ void target_consistency(const Book& b, Date today, const CheckRule& rule, Diagno
   for (const TargetAudit& a : audit_targets(b, today, TargetAuditScope::consistency))
     for (auto& p : a.problems)
       if (p.kind != TargetProblem::Kind::children_sum)
-        report(rule, b, a.target->at, fmt::format("target {} {}", b.text(a.target->id), p.message), out);
+        report(rule, b, a.target->at, fmt::format("target {} {}", b.text(a.target->id), p.message), out, {},
+               a.target->owner);
 }
 
 constexpr CheckRule kRules[] = {
@@ -133,14 +135,13 @@ constexpr CheckRule kRules[] = {
     {"target-smart", Severity::warning, "running and future targets are specific, measurable, achievable, relevant and time-bound", target_smart},
     {"target-children-sum", Severity::warning, "the children of a split target add up to it", target_children_sum},
     {"target-consistency", Severity::error, "no duplicate targets; children inside their parent's period and owner, same metric", target_consistency},
-    // Off until [policy.rules] switches them on, so that a book's check does not change under it.
     {"coaching-follow-up-overdue", Severity::warning, "coaching follow-ups are done within policy.follow_up_overdue_days of their due day",
-     coaching_follow_up_overdue, false},
-    {"review-due", Severity::warning, "reps have a final review of the last closed quarter policy.review_due_days after it", review_due, false},
-    {"deal-past-expected-close", Severity::warning, "open deals are not past their expected close", deal_past_expected_close, false},
-    {"customer-no-owner", Severity::warning, "every customer has an owner", customer_no_owner, false},
-    {"plan-action-overdue", Severity::warning, "plan actions are done (or dropped) by their due day", plan_action_overdue, false},
-    {"reward-plan-tiers", Severity::error, "reward plan tiers are contiguous bands from 0 with rates not negative", reward_plan_tiers, false},
+     coaching_follow_up_overdue},
+    {"review-due", Severity::warning, "reps have a final review of the last closed quarter policy.review_due_days after it", review_due},
+    {"deal-past-expected-close", Severity::warning, "open deals are not past their expected close", deal_past_expected_close},
+    {"customer-no-owner", Severity::warning, "every customer has an owner", customer_no_owner},
+    {"plan-action-overdue", Severity::warning, "plan actions are done (or dropped) by their due day", plan_action_overdue},
+    {"reward-plan-tiers", Severity::error, "reward plan tiers are contiguous bands from 0 with rates not negative", reward_plan_tiers},
 };
 
 }  // namespace
@@ -161,8 +162,20 @@ void run_checks(const Book& book, Date today, Diagnostics& out, std::span<const 
   }
 }
 
-void report(const CheckRule& rule, const Book& book, Mark at, std::string message, Diagnostics& out, std::string hint) {
-  out.add({rule.severity, rule.id, book.location(at), std::move(message), std::move(hint)});
+void report(const CheckRule& rule, const Book& book, Mark at, std::string message, Diagnostics& out, std::string hint,
+            Sym owner) {
+  out.add({rule.severity, rule.id, book.location(at), std::move(message), std::move(hint), book.str(owner)});
+}
+
+const Person* responsible_manager(const Book& book, std::string_view owner) {
+  if (const Person* p = book.person(owner)) return responsible_coach(book, *p);
+  const Team* team = book.team(owner);
+  // Bounded by the number of teams, so a cycle (reported by the loader) cannot loop.
+  for (std::size_t hops = 0; team && hops <= book.teams.size(); ++hops) {
+    if (!team->manager.empty()) return book.person(book.text(team->manager));
+    team = team->parent.empty() ? nullptr : book.team(book.text(team->parent));
+  }
+  return nullptr;
 }
 
 }  // namespace salesops::core

@@ -23,8 +23,14 @@ std::span<const CheckRule> check_rules();
 /// empty) and appends what they find.
 void run_checks(const Book& book, Date today, Diagnostics& out, std::span<const std::string> only = {});
 
-/// Reports `message` under `rule` at a record's place.
+/// Reports `message` under `rule` at a record's place; `owner` is the person or team
+/// answerable for it.
 void report(const CheckRule& rule, const Book& book, Mark at, std::string message, Diagnostics& out,
-            std::string hint = {});
+            std::string hint = {}, Sym owner = {});
+
+/// The manager who answers for a finding about `owner`: for a person, the manager who holds
+/// their one-on-ones (responsible_coach); for a team, its manager, else the nearest above.
+/// nullptr for company, an unknown owner, or when no team above has a manager.
+const Person* responsible_manager(const Book& book, std::string_view owner);
 
 }  // namespace salesops::core

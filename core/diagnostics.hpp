@@ -24,6 +24,9 @@ struct Diagnostic {
   Location where;
   std::string message;
   std::string hint;
+  /// The person or team answerable for what an audit rule found (empty: nobody in
+  /// particular); `check --by owner` groups findings by their manager.
+  std::string owner{};
 };
 
 class Diagnostics {

@@ -25,7 +25,7 @@ void coaching_follow_up_overdue(const Book& b, Date today, const CheckRule& rule
       report(rule, b, f.at,
              fmt::format("follow-up {}/{} of {} is {} overdue (due {}; policy: at most {})", b.text(s.id), b.text(f.id),
                          b.text(s.person), days_text(late), format_date(*f.due), days_text(grace)),
-             out, "`salesops coach done` closes it");
+             out, "`salesops coach done` closes it", s.person);
     }
 }
 
@@ -45,12 +45,12 @@ void review_due(const Book& b, Date today, const CheckRule& rule, Diagnostics& o
     if (it == reviews.end())
       report(rule, b, p.at,
              fmt::format("{} has no review of {} (due {})", b.text(p.id), last.label, format_date(due)), out,
-             fmt::format("reviews/{}/{}.yaml holds it", last.label, b.text(p.id)));
+             fmt::format("reviews/{}/{}.yaml holds it", last.label, b.text(p.id)), p.id);
     else if (b.text(it->second->status) != "final")
       report(rule, b, it->second->at,
              fmt::format("the review of {} for {} is still a {} (due final {})", b.text(p.id), last.label,
                          b.text(it->second->status), format_date(due)),
-             out, "set status: final once the reviewer has signed it");
+             out, "set status: final once the reviewer has signed it", p.id);
   }
 }
 
@@ -62,7 +62,7 @@ void deal_past_expected_close(const Book& b, Date today, const CheckRule& rule, 
            fmt::format("deal '{}' of {} is still {} {} after its expected close {}", b.text(d.id), b.text(d.owner),
                        b.config.stages[d.stage].name, days_text(days_between(*d.expected_close, today)),
                        format_date(*d.expected_close)),
-           out, "move it on, close it as lost, or set a new expected_close");
+           out, "move it on, close it as lost, or set a new expected_close", d.owner);
   }
 }
 
@@ -82,7 +82,7 @@ void plan_action_overdue(const Book& b, Date today, const CheckRule& rule, Diagn
       report(rule, b, a.at,
              fmt::format("action {}/{} of {} is {} overdue (due {})", b.text(p.id), b.text(a.id), b.text(a.owner),
                          days_text(days_between(*a.due, today)), format_date(*a.due)),
-             out, "`salesops plan done` marks it done; status: dropped gives it up");
+             out, "`salesops plan done` marks it done; status: dropped gives it up", a.owner);
     }
 }
 

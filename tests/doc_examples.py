@@ -87,7 +87,7 @@ def main():
     for command, expected, expected_exit in examples:
         with tempfile.TemporaryDirectory() as tmp:
             book = os.path.join(tmp, "book")
-            shutil.copytree(os.path.join(src, "examples", "book"), book)
+            shutil.copytree(os.path.join(src, "examples", "book"), book, ignore=shutil.ignore_patterns(".salesops"))
             bindir = os.path.join(tmp, "bin")
             os.mkdir(bindir)
             os.symlink(binary, os.path.join(bindir, "salesops"))
