@@ -20,6 +20,7 @@ constexpr Command kCommands[] = {
     {"deal", "Deals: add, move, list, pipeline, funnel, forecast", setup_deal},
     {"plan", "Sales plans: new, show, actions, done, add-action, status, agenda", setup_plan},
     {"coach", "Coaching: log, train, due (1:1 cadence), followups, done, skills, report", setup_coach},
+    {"reward", "Incentives: plans, calc (payout lines), statement, simulate, grant, leaderboard", setup_reward},
     {"diff", "The changes between two revisions as records: targets, deals, customers, reviews, reward plans", setup_diff},
     {"log", "The commits that changed one record, and the fields each changed", setup_log},
 };

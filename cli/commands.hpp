@@ -17,6 +17,7 @@ void setup_target(CLI::App& app, Context& ctx);
 void setup_deal(CLI::App& app, Context& ctx);
 void setup_diff(CLI::App& app, Context& ctx);
 void setup_log(CLI::App& app, Context& ctx);
+void setup_reward(CLI::App& app, Context& ctx);
 
 /// The command table, in the order `salesops --help` lists them.
 std::span<const Command> commands();

@@ -8,6 +8,7 @@
 #include "core/customers.hpp"
 #include "core/period.hpp"
 #include "core/policy_rules.hpp"
+#include "core/reward_rules.hpp"
 #include "core/target_check.hpp"
 
 namespace salesops::core {
@@ -142,6 +143,9 @@ constexpr CheckRule kRules[] = {
     {"customer-no-owner", Severity::warning, "every customer has an owner", customer_no_owner},
     {"plan-action-overdue", Severity::warning, "plan actions are done (or dropped) by their due day", plan_action_overdue},
     {"reward-plan-tiers", Severity::error, "reward plan tiers are contiguous bands from 0 with rates not negative", reward_plan_tiers},
+    {"reward-plan-amounts", Severity::error, "reward plan caps, spiffs and team bonuses are not negative", reward_plan_amounts},
+    {"reward-plan-overlap", Severity::warning, "no person is under two reward plans on the same metric and period", reward_plan_overlap},
+    {"reward-no-target", Severity::warning, "people a reward plan pays have a target for its metric and the period under way", reward_no_target},
 };
 
 }  // namespace

@@ -70,7 +70,12 @@ void read_plan(Fields& f) {
     else if (key == "gate") {
       if (!expect_mapping(r, "gate")) return;
       r.each_key([&](std::string_view k, Mark k_at) {
-        if (k == "metric") p.gate_metric = f.word("metric");
+        if (k == "metric") {
+          p.gate_metric = f.word("metric");
+          if (!p.gate_metric.empty() && !is_known_kpi(b.config, b.text(p.gate_metric)))
+            r.error("reward-plan", fmt::format("unknown gate metric '{}'", shown(b.text(p.gate_metric))),
+                    "see `salesops kpi list` for the KPI ids");
+        }
         else if (k == "min") p.gate_min = f.number("min");
         else f.unknown(k, k_at, {"metric", "min"});
       });

@@ -87,7 +87,7 @@ void plan_action_overdue(const Book& b, Date today, const CheckRule& rule, Diagn
 }
 
 /// A reward plan's tiers are bands that follow each other from 0 without gap or overlap,
-/// only the last open-ended, with rates that are not negative.
+/// the last (and only it) open-ended, with rates that are not negative.
 void reward_plan_tiers(const Book& b, Date, const CheckRule& rule, Diagnostics& out) {
   for (const RewardPlan& p : b.reward_plans) {
     std::string problem;
@@ -96,6 +96,7 @@ void reward_plan_tiers(const Book& b, Date, const CheckRule& rule, Diagnostics& 
       if (t.rate < 0) problem = fmt::format("tier {} has a negative rate {}", i + 1, t.rate);
       else if (t.to && *t.to <= t.from) problem = fmt::format("tier {} ends ({}) where it starts or before ({})", i + 1, *t.to, t.from);
       else if (!t.to && i + 1 < p.tiers.size()) problem = fmt::format("tier {} is open-ended but not the last", i + 1);
+      else if (t.to && i + 1 == p.tiers.size()) problem = fmt::format("the last tier ends at {}: it should be open-ended", *t.to);
       else if (i == 0 && t.from != 0) problem = fmt::format("the first tier starts at {}, not 0", t.from);
       else if (i > 0 && p.tiers[i - 1].to && *p.tiers[i - 1].to != t.from)
         problem = fmt::format("tier {} starts at {} but tier {} ends at {}", i + 1, t.from, i, *p.tiers[i - 1].to);

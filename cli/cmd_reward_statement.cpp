@@ -1,0 +1,152 @@
+// salesops reward statement PERSON, reward simulate PERSON --what-if, reward leaderboard.
+#include <fmt/format.h>
+
+#include <cmath>
+
+#include "cli/cmd_reward.hpp"
+#include "cli/sections.hpp"
+#include "core/ids.hpp"
+#include "core/reward_statement.hpp"
+
+namespace salesops::cli {
+
+namespace {
+
+struct StatementOptions {
+  std::string person;
+  std::vector<std::string> what_if;
+};
+
+struct LeaderboardOptions {
+  std::string metric = "revenue";
+  std::string by = "person";
+};
+
+core::Table component_table() {
+  core::Table t;
+  t.add_column("component");
+  t.add_column("reason");
+  t.add_numeric_column("amount");
+  return t;
+}
+
+/// The statement as a rep reads it: a section per plan and period, the grants, the total.
+std::vector<Section> statement_sections(const core::Book& book, const core::Statement& s,
+                                        const core::Statement* before) {
+  core::Table flat = core::statement_table(book, s);
+  std::vector<Section> out;
+  for (const core::PlanPayout& p : s.payouts) {
+    Section sec{fmt::format("{}, {}", book.text(p.plan->id), p.period.label), component_table()};
+    for (auto& row : flat.rows)
+      if (std::get<std::string>(row[1]) == book.text(p.plan->id) && std::get<std::string>(row[2]) == p.period.label)
+        sec.table.add_row() = {row[3], row[4], row[5]};
+    out.push_back(std::move(sec));
+  }
+  Section grants{"Grants", {}};
+  for (const char* c : {"grant", "date", "kind", "title"}) grants.table.add_column(c);
+  grants.table.add_numeric_column("amount");
+  for (auto& row : flat.rows)
+    if (std::get<std::string>(row[3]).rfind("grant:", 0) == 0)
+      grants.table.add_row() = {row[1], row[2], std::get<std::string>(row[3]).substr(6), row[4], row[5]};
+  out.push_back(std::move(grants));
+  Section total{"Total", component_table()};
+  total.table.add_row() = {std::string("plans"), std::string("the subtotals above"), s.plans_total};
+  total.table.add_row() = {std::string("bonus grants"), std::string("the person's own bonus grants"), s.bonus_total};
+  total.table.add_row() = {std::string("total"), std::string("plans + bonus grants"), s.total};
+  if (before) {
+    total.table.add_row() = {std::string("now"), std::string("the statement without the what-if"), before->total};
+    total.table.add_row() = {std::string("difference"), std::string("total − now"), s.total - before->total};
+  }
+  out.push_back(std::move(total));
+  return out;
+}
+
+std::vector<core::WhatIf> parse_what_if(Context& ctx, const core::Book& book, const std::vector<std::string>& items) {
+  std::vector<std::pair<std::string, std::string>> pairs;
+  std::string error;
+  if (!core::parse_key_values(items, &pairs, &error)) ctx.fail(kUsage, "--what-if: " + error);
+  std::vector<core::WhatIf> out;
+  for (auto& [kpi, text] : pairs) {
+    if (!core::is_known_kpi(book.config, kpi))
+      ctx.fail(kUsage, fmt::format("--what-if: unknown KPI '{}' (see `salesops kpi list`)", kpi));
+    core::WhatIf w{kpi, !text.empty() && (text[0] == '+' || text[0] == '-'), 0};
+    std::string number = !text.empty() && text[0] == '+' ? text.substr(1) : text;
+    char* end = nullptr;
+    w.value = std::strtold(number.c_str(), &end);
+    if (number.empty() || end != number.c_str() + number.size() || !std::isfinite(w.value) ||
+        number.find_first_not_of("-0123456789.") != std::string::npos)
+      ctx.fail(kUsage, fmt::format("--what-if: '{}={}' is not a number: write {}=+100000, {}=-5000 or {}=0.35", kpi,
+                                   text, kpi, kpi, kpi));
+    out.push_back(w);
+  }
+  if (out.empty()) ctx.fail(kUsage, "--what-if: give at least one KPI=+CHANGE or KPI=VALUE");
+  return out;
+}
+
+void run_statement(Context& ctx, const StatementOptions& o, bool simulate) {
+  const core::Book& book = ctx.book();
+  const core::Person& person = require_person(ctx, book, o.person, "PERSON");
+  core::PayoutQuery q;
+  q.today = ctx.today();
+  q.period = ctx.period(kRewardPeriodDefault);
+  core::KpiCalculator kpis(book, q.today);
+  std::optional<core::Statement> before;
+  std::vector<std::string> title{fmt::format("Reward statement of {} ({}), team {}, {}", book.text(person.name),
+                                             book.text(person.id), book.text(person.team), q.period.label)};
+  if (simulate) {
+    before = core::reward_statement(book, person, q, kpis);
+    q.what_if = parse_what_if(ctx, book, o.what_if);
+    core::Date day = q.period.contains(q.today) ? q.today : q.period.last;
+    std::string changes;
+    for (auto& item : o.what_if) changes += (changes.empty() ? "" : ", ") + item;
+    title.push_back(fmt::format("Simulated, nothing written: {} on {}", changes, core::format_date(day)));
+  }
+  core::Statement s = core::reward_statement(book, person, q, kpis);
+  core::Table flat = core::statement_table(book, s);
+  emit_sections(ctx, title, statement_sections(book, s, before ? &*before : nullptr), &flat, q.period.label);
+}
+
+void run_leaderboard(Context& ctx, const LeaderboardOptions& o) {
+  const core::Book& book = ctx.book();
+  if (!core::is_known_kpi(book.config, o.metric))
+    ctx.fail(kUsage, fmt::format("--metric: unknown KPI '{}' (see `salesops kpi list`)", o.metric));
+  if (o.by != "person" && o.by != "team") ctx.fail(kUsage, fmt::format("--by: '{}' is not person or team", o.by));
+  core::Date today = ctx.today();
+  core::Period period = ctx.period(kRewardPeriodDefault);
+  core::KpiCalculator kpis(book, today);
+  ctx.emit(core::leaderboard_table(book, kpis, o.metric, period, o.by == "team"), period.label);
+}
+
+}  // namespace
+
+void setup_reward_statement(CLI::App& app, Context& ctx) {
+  auto so = std::make_shared<StatementOptions>();
+  CLI::App* statement = app.add_subcommand("statement", "A person's statement: every line with its reason, grants, total");
+  statement->add_option("person", so->person, "The person")->required();
+  statement->callback([&ctx, so] {
+    ctx.command = "reward statement";
+    run_statement(ctx, *so, false);
+  });
+
+  auto wo = std::make_shared<StatementOptions>();
+  CLI::App* simulate = app.add_subcommand("simulate", "The statement as it would be with other figures; nothing is written");
+  simulate->add_option("person", wo->person, "The person")->required();
+  simulate->add_option("--what-if", wo->what_if, "KPI=+CHANGE (or -CHANGE) or KPI=VALUE, comma separated: revenue=+100000")
+      ->delimiter(',')
+      ->required();
+  simulate->callback([&ctx, wo] {
+    ctx.command = "reward simulate";
+    run_statement(ctx, *wo, true);
+  });
+
+  auto lo = std::make_shared<LeaderboardOptions>();
+  CLI::App* board = app.add_subcommand("leaderboard", "Ranks on one KPI, ties sharing a rank, the top three marked");
+  board->add_option("--metric", lo->metric, "The KPI to rank on")->capture_default_str();
+  board->add_option("--by", lo->by, "person or team")->capture_default_str();
+  board->callback([&ctx, lo] {
+    ctx.command = "reward leaderboard";
+    run_leaderboard(ctx, *lo);
+  });
+}
+
+}  // namespace salesops::cli
