@@ -100,27 +100,29 @@ void KindLoader::read_file(const std::string& rel, Shard& s, LoadContext& wctx) 
   FileOutcome o;
   o.rel = rel;
   o.diags_begin = o.diags_end = static_cast<std::uint32_t>(s.diags.items().size());
+  auto file = static_cast<std::uint32_t>(s.book.files.size());
+  o.records_begin = o.records_end = static_cast<std::uint32_t>(record_count(s));
   std::string error;
   std::optional<std::string> text;
-  if (directory_) {
+  if (cache_ && cache_->load_unchanged(rel, kind_, s, o, wctx)) {
+    o.cached = true;
+  } else if (directory_) {
     text = source_.read(rel, &error);
   } else {
     std::lock_guard<std::mutex> lock(read_mutex_);  // a non-directory source may not be thread-safe
     text = source_.read(rel, &error);
   }
-  if (!text) {
+  if (!o.cached && !text) {
     o.read_failed = true;
     o.read_error = error;
     s.files.push_back(std::move(o));
     return;
   }
-  auto file = static_cast<std::uint32_t>(s.book.files.size());
-  o.records_begin = o.records_end = static_cast<std::uint32_t>(record_count(s));
   std::optional<CacheKey> key;
-  if (cache_) key = cache_->key(rel, *text);
+  if (cache_ && !o.cached) key = cache_->key(rel, *text);
   if (key && cache_->load(*key, kind_, s, o, wctx)) {
     o.cached = true;
-  } else if (precheck_record_text(*text, rel, s.diags)) {
+  } else if (!o.cached && precheck_record_text(*text, rel, s.diags)) {
     o.parsed = true;
     s.book.files.push_back(rel);
     // Duplicates within the file are found here; across files, when the shards are merged.

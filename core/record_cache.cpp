@@ -8,7 +8,6 @@
 
 #include <atomic>
 #include <cstring>
-#include <fstream>
 #include <unordered_map>
 
 namespace salesops::core {
@@ -18,7 +17,7 @@ namespace fs = std::filesystem;
 namespace {
 
 /// Bumped whenever the entry layout or what a loader records changes.
-constexpr std::uint32_t kFormat = 1;
+constexpr std::uint32_t kFormat = 2;
 constexpr char kMagic[8] = {'s', 'o', 'p', 's', 'r', 'e', 'c', '\n'};
 /// The fields whose references a cached file makes (PendingRef::field must be a literal).
 constexpr const char* kRefFields[] = {"customer", "owner", "by"};
@@ -210,16 +209,32 @@ void decode_records(Reader& r, Decoder& dec, Shard& s) {
   }
 }
 
-std::string read_all(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  if (!in) return {};
-  in.seekg(0, std::ios::end);
-  auto size = in.tellg();
-  if (size <= 0) return {};
-  std::string data(static_cast<std::size_t>(size), '\0');
-  in.seekg(0);
-  in.read(data.data(), size);
-  return in ? data : std::string{};
+std::int64_t ns(const struct timespec& t) { return static_cast<std::int64_t>(t.tv_sec) * 1000000000 + t.tv_nsec; }
+
+/// The whole file and its mtime (ns); "" when it cannot be read.
+std::string read_all(const fs::path& p, std::int64_t& mtime_ns) {
+  int fd = ::open(p.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return {};
+  std::string data;
+  struct stat st;
+  if (::fstat(fd, &st) == 0 && st.st_size > 0) {
+    mtime_ns = ns(st.st_mtim);
+    data.resize(static_cast<std::size_t>(st.st_size));
+    std::size_t got = 0;
+    while (got < data.size()) {
+      ssize_t n = ::read(fd, data.data() + got, data.size() - got);
+      if (n <= 0) break;
+      got += static_cast<std::size_t>(n);
+    }
+    if (got != data.size()) data.clear();
+  }
+  ::close(fd);
+  return data;
+}
+
+CacheKey key_of(const std::string& rel, const struct stat& st) {
+  return CacheKey{rel, static_cast<std::uint64_t>(st.st_size), ns(st.st_mtim), ns(st.st_ctim),
+                  static_cast<std::uint64_t>(st.st_ino), 0};
 }
 
 }  // namespace
@@ -257,8 +272,9 @@ fs::path RecordCache::path_of(const std::string& rel) const {
 std::optional<CacheKey> RecordCache::key(const std::string& rel, std::string_view text) const {
   struct stat st;
   if (::stat((root_ / rel).c_str(), &st) != 0 || static_cast<std::uint64_t>(st.st_size) != text.size()) return std::nullopt;
-  return CacheKey{rel, text.size(), static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec,
-                  content_hash(text)};
+  CacheKey key = key_of(rel, st);
+  key.hash = content_hash(text);
+  return key;
 }
 
 void RecordCache::store(const CacheKey& key, ParallelKind kind, const Shard& s, const FileOutcome& o,
@@ -288,7 +304,8 @@ void RecordCache::store(const CacheKey& key, ParallelKind kind, const Shard& s, 
   Writer entry;
   entry.out.append(kMagic, sizeof kMagic);
   entry.put(kFormat); entry.put(static_cast<std::uint8_t>(kind));
-  entry.put(config_hash_); entry.put(key.size); entry.put(key.mtime_ns); entry.put(key.hash);
+  entry.put(config_hash_); entry.put(key.size); entry.put(key.mtime_ns); entry.put(key.ctime_ns); entry.put(key.inode);
+  entry.put(key.hash);
   std::string payload = table.out.out;
   payload += body.out;
   entry.put(static_cast<std::uint64_t>(payload.size()));
@@ -308,28 +325,57 @@ void RecordCache::store(const CacheKey& key, ParallelKind kind, const Shard& s, 
   if (!ok || ::rename(tmp.c_str(), target.c_str()) != 0) ::unlink(tmp.c_str());
 }
 
-bool RecordCache::load(const CacheKey& key, ParallelKind kind, Shard& s, FileOutcome& o, LoadContext& wctx) const {
-  std::string data = read_all(path_of(key.rel));
-  if (data.size() < sizeof kMagic || std::memcmp(data.data(), kMagic, sizeof kMagic) != 0) return false;
+std::string RecordCache::entry_payload(const CacheKey& key, ParallelKind kind, bool by_metadata,
+                                       std::uint32_t& table_size) const {
+  std::int64_t written_ns = 0;
+  std::string data = read_all(path_of(key.rel), written_ns);
+  if (data.size() < sizeof kMagic || std::memcmp(data.data(), kMagic, sizeof kMagic) != 0) return {};
   Reader head(std::string_view(data).substr(sizeof kMagic));
   if (head.get<std::uint32_t>() != kFormat || head.get<std::uint8_t>() != static_cast<std::uint8_t>(kind) ||
       head.get<std::uint64_t>() != config_hash_ || head.get<std::uint64_t>() != key.size ||
-      head.get<std::int64_t>() != key.mtime_ns || head.get<std::uint64_t>() != key.hash)
-    return false;
+      head.get<std::int64_t>() != key.mtime_ns)
+    return {};
+  auto ctime_ns = head.get<std::int64_t>();
+  auto inode = head.get<std::uint64_t>();
+  auto hash = head.get<std::uint64_t>();
+  // By metadata: the same change time and inode, and that change more than a second older
+  // than the entry, so no write since could have left the change time as it was.
+  constexpr std::int64_t kSettled = 1000000000;
+  if (by_metadata ? ctime_ns != key.ctime_ns || inode != key.inode || ctime_ns > written_ns - kSettled
+                  : hash != key.hash)
+    return {};
   auto payload_size = head.get<std::uint64_t>();
   auto payload_hash = head.get<std::uint64_t>();
-  auto table_size = head.get<std::uint32_t>();
-  std::size_t header = sizeof kMagic + 4 + 1 + 8 * 6 + 4;
-  if (!head.ok || data.size() - header != payload_size || table_size > payload_size) return false;
-  std::string_view payload = std::string_view(data).substr(header);
-  if (content_hash(payload) != payload_hash) return false;
+  table_size = head.get<std::uint32_t>();
+  std::size_t header = sizeof kMagic + 4 + 1 + 8 * 8 + 4;
+  if (!head.ok || data.size() - header != payload_size || table_size > payload_size) return {};
+  if (content_hash(std::string_view(data).substr(header)) != payload_hash) return {};
+  return data.substr(header);
+}
 
+bool RecordCache::load(const CacheKey& key, ParallelKind kind, Shard& s, FileOutcome& o, LoadContext& wctx) const {
+  std::uint32_t table_size = 0;
+  std::string payload = entry_payload(key, kind, false, table_size);
+  return !payload.empty() && decode(key.rel, payload, table_size, kind, s, o, wctx);
+}
+
+bool RecordCache::load_unchanged(const std::string& rel, ParallelKind kind, Shard& s, FileOutcome& o,
+                                 LoadContext& wctx) const {
+  struct stat st;
+  if (::stat((root_ / rel).c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return false;
+  std::uint32_t table_size = 0;
+  std::string payload = entry_payload(key_of(rel, st), kind, true, table_size);
+  return !payload.empty() && decode(rel, payload, table_size, kind, s, o, wctx);
+}
+
+bool RecordCache::decode(const std::string& rel, std::string_view payload, std::uint32_t table_size, ParallelKind kind,
+                         Shard& s, FileOutcome& o, LoadContext& wctx) const {
   // Roll back to here when the entry turns out malformed.
   Book& b = s.book;
   std::size_t deals = b.deals.size(), history = b.history.size(), customers = b.customers.size();
   std::size_t marks = s.id_marks.size(), diags = s.diags.items().size(), pending = wctx.pending.size();
   auto file = static_cast<std::uint32_t>(b.files.size());
-  b.files.push_back(key.rel);
+  b.files.push_back(rel);
 
   std::vector<Sym> syms{Sym{}};
   Reader t(payload.substr(0, table_size));
@@ -347,7 +393,7 @@ bool RecordCache::load(const CacheKey& key, ParallelKind kind, Shard& s, FileOut
     if (severity > static_cast<std::uint8_t>(Severity::warning)) r.ok = false;
     d.severity = static_cast<Severity>(severity);
     d.rule = r.str();
-    d.where.file = key.rel;
+    d.where.file = rel;
     d.where.line = r.get<std::uint32_t>(); d.where.column = r.get<std::uint32_t>(); d.where.length = r.get<std::uint32_t>();
     d.message = r.str();
     d.hint = r.str();

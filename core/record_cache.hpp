@@ -3,7 +3,10 @@
 // the problems found in it and the references it makes) in <book>/.salesops/cache/, so an
 // unchanged book loads without parsing YAML. An entry is used only when the file's path,
 // size, mtime (ns) and content hash, salesops.toml's hash and the format version all match
-// and its own checksum holds; anything else is a miss and the file is parsed again.
+// and its own checksum holds; anything else is a miss and the file is parsed again. A file
+// whose size, mtime, ctime and inode are those recorded, and whose last change (ctime) came
+// more than a second before the entry was written, is known unchanged without being read:
+// any later write, even one that restores size and mtime, sets a new ctime.
 // References are kept, not their verdicts: they are checked against the book on every load.
 #include <cstdint>
 #include <filesystem>
@@ -24,6 +27,8 @@ struct CacheKey {
   std::string rel;
   std::uint64_t size = 0;
   std::int64_t mtime_ns = 0;
+  std::int64_t ctime_ns = 0;
+  std::uint64_t inode = 0;
   std::uint64_t hash = 0;
 };
 
@@ -40,6 +45,10 @@ class RecordCache {
   /// references in `wctx.pending`). False, with the shard as it was, when there is no valid
   /// entry.
   bool load(const CacheKey& key, ParallelKind kind, Shard& shard, FileOutcome& o, LoadContext& wctx) const;
+  /// As load, for a file `rel` known unchanged from its metadata alone (see above), which
+  /// is then not read at all. False when its metadata does not prove it.
+  bool load_unchanged(const std::string& rel, ParallelKind kind, Shard& shard, FileOutcome& o,
+                      LoadContext& wctx) const;
   /// Writes the entry of a file just read into `shard` (records and problems in `o`'s
   /// ranges, `refs` the references it made). A failure to write only loses the entry.
   void store(const CacheKey& key, ParallelKind kind, const Shard& shard, const FileOutcome& o,
@@ -48,6 +57,12 @@ class RecordCache {
   std::filesystem::path path_of(const std::string& rel) const;
 
  private:
+  /// Reads the entry of `rel` and checks its header against `key` (with ctime and inode
+  /// when `by_metadata`) and its checksum; "" when it does not hold.
+  std::string entry_payload(const CacheKey& key, ParallelKind kind, bool by_metadata, std::uint32_t& table_size) const;
+  bool decode(const std::string& rel, std::string_view payload, std::uint32_t table_size, ParallelKind kind,
+              Shard& shard, FileOutcome& o, LoadContext& wctx) const;
+
   std::filesystem::path root_, dir_;
   std::uint64_t config_hash_;
 };

@@ -140,6 +140,39 @@ TEST_CASE("cache: a file rewritten with the same size and mtime is read again") 
   CHECK(dump(load(book.root, 2, true)) == parsed);
 }
 
+TEST_CASE("cache: a file changed more than a second before its entry is trusted by its metadata, not read") {
+  TempBook book;
+  std::string parsed = dump(load(book.root, 2, false));
+  ::sleep(2);  // the book's files settle: their last change is now over a second old
+  load(book.root, 2, true);
+  RecordCache cache(book.root, "");
+  fs::path entry = cache.path_of("deals/2026-09.yaml");
+  {
+    // Spoil the content hash the entry keeps: only a load that does not hash the file uses
+    // the entry still (a load that hashes it would miss and write the entry again).
+    std::fstream f(entry, std::ios::in | std::ios::out | std::ios::binary);
+    f.seekp(8 + 4 + 1 + 8 * 5);
+    f.put('\x5a');
+  }
+  auto before = entries(book.root);
+  CHECK(dump(load(book.root, 2, true)) == parsed);
+  CHECK(entries(book.root) == before);
+
+  // A rewrite that keeps size and mtime still sets a new ctime: the file is read again.
+  fs::path file = book.root / "deals/2026-07.yaml";
+  std::ifstream in(file, std::ios::binary);
+  std::string text((std::istreambuf_iterator<char>(in)), {});
+  auto pos = text.find("amount: 200\n");
+  REQUIRE(pos != std::string::npos);
+  text.replace(pos, 12, "amount: 900\n");
+  auto mtime = fs::last_write_time(file);
+  write(file, text);
+  fs::last_write_time(file, mtime);
+  std::string changed = dump(load(book.root, 2, false));
+  CHECK(changed.find(" 90000 ") != std::string::npos);
+  CHECK(dump(load(book.root, 2, true)) == changed);
+}
+
 TEST_CASE("cache: a corrupt or truncated entry is ignored and written again") {
   TempBook book;
   std::string parsed = dump(load(book.root, 2, false));
