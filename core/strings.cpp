@@ -63,16 +63,18 @@ std::string_view StringPool::view(Sym s) const {
 
 Sym StringPool::intern(std::string_view s) {
   if (s.empty()) return Sym{};
-  if (auto it = interned_.find(s); it != interned_.end()) return it->second;
+  auto key_of = [this](std::uint32_t i) { return view(interned_[i]); };
+  // The new position's slot is read only once interned_ holds it.
+  if (auto found = index_.insert(s, static_cast<std::uint32_t>(interned_.size()), key_of)) return interned_[*found];
   Sym sym = store(s);
-  interned_.emplace(view(sym), sym);
+  interned_.push_back(sym);
   return sym;
 }
 
 Sym StringPool::find(std::string_view s) const {
   if (s.empty()) return Sym{};
-  auto it = interned_.find(s);
-  return it == interned_.end() ? Sym{} : it->second;
+  auto found = index_.find(s, [this](std::uint32_t i) { return view(interned_[i]); });
+  return found ? interned_[*found] : Sym{};
 }
 
 }  // namespace salesops::core

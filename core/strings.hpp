@@ -7,6 +7,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/id_index.hpp"
+
 namespace salesops::core {
 
 /// A handle to text in a StringPool. Sym{} is the empty string ("absent").
@@ -32,8 +34,9 @@ class StringPool {
   static constexpr std::uint32_t kChunkBits = 22;  // 4 MiB chunks
   static constexpr std::uint32_t kChunkSize = 1u << kChunkBits;
   std::vector<std::unique_ptr<char[]>> chunks_;
-  std::uint32_t used_ = kChunkSize;             // bytes used in the last chunk
-  std::unordered_map<std::string_view, Sym> interned_;
+  std::uint32_t used_ = kChunkSize;  // bytes used in the last chunk
+  std::vector<Sym> interned_;        // every interned text, in the order first seen
+  IdIndex index_;                    // text → position in interned_
 };
 
 }  // namespace salesops::core
