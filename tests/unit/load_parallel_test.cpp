@@ -99,6 +99,21 @@ std::map<std::string, ino_t> entries(const fs::path& root) {
   return out;
 }
 
+/// Changes a deal's amount from 200 to 900 in `file`, then puts its mtime back: the same
+/// size and mtime, other content.
+void rewrite_keeping_size_and_mtime(const fs::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  std::string text((std::istreambuf_iterator<char>(in)), {});
+  auto pos = text.find("amount: 200\n");
+  REQUIRE(pos != std::string::npos);
+  text.replace(pos, 12, "amount: 900\n");
+  auto mtime = fs::last_write_time(file);
+  auto size = fs::file_size(file);
+  write(file, text);
+  fs::last_write_time(file, mtime);
+  REQUIRE(fs::file_size(file) == size);
+}
+
 }  // namespace
 
 TEST_CASE("load: any number of workers gives the same book and diagnostics") {
@@ -125,16 +140,7 @@ TEST_CASE("cache: a file rewritten with the same size and mtime is read again") 
   TempBook book;
   fs::path file = book.root / "deals/2026-07.yaml";
   load(book.root, 2, true);
-  std::ifstream in(file, std::ios::binary);
-  std::string text((std::istreambuf_iterator<char>(in)), {});
-  auto pos = text.find("amount: 200\n");
-  REQUIRE(pos != std::string::npos);
-  text.replace(pos, 12, "amount: 900\n");
-  auto mtime = fs::last_write_time(file);
-  auto size = fs::file_size(file);
-  write(file, text);
-  fs::last_write_time(file, mtime);
-  REQUIRE(fs::file_size(file) == size);
+  rewrite_keeping_size_and_mtime(file);
   std::string parsed = dump(load(book.root, 2, false));
   CHECK(parsed.find(" 90000 ") != std::string::npos);
   CHECK(dump(load(book.root, 2, true)) == parsed);
@@ -160,14 +166,7 @@ TEST_CASE("cache: a file changed more than a second before its entry is trusted 
 
   // A rewrite that keeps size and mtime still sets a new ctime: the file is read again.
   fs::path file = book.root / "deals/2026-07.yaml";
-  std::ifstream in(file, std::ios::binary);
-  std::string text((std::istreambuf_iterator<char>(in)), {});
-  auto pos = text.find("amount: 200\n");
-  REQUIRE(pos != std::string::npos);
-  text.replace(pos, 12, "amount: 900\n");
-  auto mtime = fs::last_write_time(file);
-  write(file, text);
-  fs::last_write_time(file, mtime);
+  rewrite_keeping_size_and_mtime(file);
   std::string changed = dump(load(book.root, 2, false));
   CHECK(changed.find(" 90000 ") != std::string::npos);
   CHECK(dump(load(book.root, 2, true)) == changed);
