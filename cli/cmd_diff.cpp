@@ -6,6 +6,7 @@
 #include "cli/commands.hpp"
 #include "core/diff.hpp"
 #include "core/git_source.hpp"
+#include "core/reward_statement.hpp"
 
 namespace salesops::cli {
 
@@ -13,6 +14,7 @@ namespace {
 
 struct DiffOptions {
   std::string from, to;
+  std::string payouts;  // a period: compare each person's payout at both revisions
 };
 
 /// The book at `rev` (the working tree when empty); exits 2 for an unknown revision and 3
@@ -73,13 +75,31 @@ void run_diff(Context& ctx, const DiffOptions& o) {
     return full_id ? rev.substr(0, 10) : rev;
   };
   std::string range = fmt::format("{}..{}", shown(o.from), o.to.empty() ? "working tree" : shown(o.to));
+  std::optional<core::Table> payouts;
+  std::optional<core::Period> period;
+  if (!o.payouts.empty()) {
+    std::string error;
+    period = core::parse_period(o.payouts, ctx.today(), after->config.calendar, &error);
+    if (!period) ctx.fail(kUsage, "--payouts: " + error);
+    payouts = core::payout_diff_table(*before, *after, *period, ctx.today());
+  }
   if (format != Format::md) {
     // meta.revision: the two commits, the second empty for the working tree.
     ctx.revision_label = fmt::format("{}..{}", from_commit, to_commit);
-    ctx.emit(core::diff_table(changes));
+    // With --payouts the table is the payouts' (one table per output).
+    ctx.emit(payouts ? *payouts : core::diff_table(changes), period ? period->label : std::string());
     return;
   }
   std::string text = markdown(changes, range);
+  if (payouts) {
+    std::ostringstream out;
+    out << fmt::format("\n#### Payouts of {} ({} changed)\n\n", period->label, payouts->rows.size());
+    RenderOptions ro;
+    ro.format = Format::md;
+    if (payouts->rows.empty()) out << "No payout changed.\n";
+    else render(out, *payouts, ro);
+    text += out.str();
+  }
   ctx.output([&](std::ostream& out, bool) { out << text; });
 }
 
@@ -89,6 +109,7 @@ void setup_diff(CLI::App& app, Context& ctx) {
   auto o = std::make_shared<DiffOptions>();
   app.add_option("REV", o->from, "The revision to compare from (a commit, tag or branch)")->required();
   app.add_option("REV2", o->to, "The revision to compare to (default: the working tree)");
+  app.add_option("--payouts", o->payouts, "Each person's reward payout over this period at both revisions, and the change");
   app.callback([&ctx, o] { run_diff(ctx, *o); });
 }
 

@@ -39,4 +39,9 @@ Table statement_table(const Book& book, const Statement& statement);
 Table leaderboard_table(const Book& book, KpiCalculator& kpis, const std::string& metric, const Period& period,
                         bool by_team);
 
+/// `diff --payouts P`: person,name,before,after,delta for every person whose payout over
+/// the period (all plans and plan periods, as `reward calc --summary` adds them up)
+/// differs between the two books; a person paid by one book only has an undefined side.
+Table payout_diff_table(const Book& before, const Book& after, const Period& period, Date today);
+
 }  // namespace salesops::core
