@@ -19,6 +19,7 @@ constexpr Command kCommands[] = {
     {"import", "Records from CSV exports of other CRMs, with a column mapping", setup_import},
     {"deal", "Deals: add, move, list, pipeline, funnel, forecast", setup_deal},
     {"plan", "Sales plans: new, show, actions, done, add-action, status, agenda", setup_plan},
+    {"review", "Performance reviews: new, refresh, score, scorecard (also html)", setup_review},
     {"coach", "Coaching: log, train, due (1:1 cadence), followups, done, skills, report", setup_coach},
     {"reward", "Incentives: plans, calc (payout lines), statement, simulate, grant, leaderboard", setup_reward},
     {"diff", "The changes between two revisions as records: targets, deals, customers, reviews, reward plans", setup_diff},

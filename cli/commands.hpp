@@ -13,6 +13,7 @@ void setup_customer(CLI::App& app, Context& ctx);
 void setup_import(CLI::App& app, Context& ctx);
 void setup_plan(CLI::App& app, Context& ctx);
 void setup_coach(CLI::App& app, Context& ctx);
+void setup_review(CLI::App& app, Context& ctx);
 void setup_target(CLI::App& app, Context& ctx);
 void setup_deal(CLI::App& app, Context& ctx);
 void setup_diff(CLI::App& app, Context& ctx);

@@ -1,0 +1,69 @@
+// salesops review scorecard: the monthly or quarterly scorecard in every format, html too.
+#include <fmt/format.h>
+
+#include "cli/cmd_review.hpp"
+#include "cli/render.hpp"
+#include "cli/sections.hpp"
+
+namespace salesops::cli {
+
+namespace {
+
+/// In table and md the change reads ▲ 12,345.00 or ▼ 3,000.00, padded to one width so
+/// the column stays right-aligned; machine formats keep the signed number.
+void arrows(core::Table& t, std::size_t column) {
+  std::size_t width = 0;
+  std::vector<std::string> texts(t.rows.size());
+  for (std::size_t i = 0; i < t.rows.size(); ++i) {
+    core::Cell& c = t.rows[i][column];
+    if (std::holds_alternative<core::Undefined>(c)) continue;
+    std::string shown = display_text(c);
+    bool down = !shown.empty() && shown.front() == '-';
+    bool zero = shown.find_first_not_of("-0.,") == std::string::npos;
+    if (down) shown.erase(0, 1);
+    texts[i] = zero ? "= " + shown : (down ? "▼ " : "▲ ") + shown;
+    width = std::max(width, display_width(texts[i]));
+  }
+  for (std::size_t i = 0; i < t.rows.size(); ++i) {
+    if (texts[i].empty()) continue;
+    t.rows[i][column] = std::string(width - display_width(texts[i]), ' ') + texts[i];
+  }
+}
+
+void run_scorecard(Context& ctx, const std::string& team) {
+  ctx.command = "review scorecard";
+  const core::Book& book = ctx.book();
+  core::ScorecardQuery q;
+  q.today = ctx.today();
+  q.period = ctx.period("last-month");
+  if (!team.empty()) {
+    require_team(ctx, book, team, "--team");
+    if (team != "company") q.team = team;
+  }
+  core::Scorecard card = core::build_scorecard(book, q);
+  core::Table table = core::scorecard_table(card);
+  Format format = ctx.format();
+  if (format == Format::html) {
+    std::string title = fmt::format("Scorecard {} — {}", q.period.label,
+                                    q.team.empty() ? (book.config.org_name.empty() ? "company" : book.config.org_name)
+                                                   : book.str(book.team(q.team)->name));
+    std::string generated = fmt::format("{} to {}, compared with {}; computed on {}", core::format_date(q.period.first),
+                                        core::format_date(q.period.last), card.previous.label, core::format_date(q.today));
+    ctx.output([&](std::ostream& out, bool) { write_scorecard_html(out, card, table, title, generated); });
+    return;
+  }
+  if (format == Format::table || format == Format::md) arrows(table, table.columns.size() - 1);
+  ctx.emit(table, q.period.label);
+}
+
+}  // namespace
+
+void setup_review_scorecard(CLI::App& review, Context& ctx) {
+  auto team = std::make_shared<std::string>();
+  CLI::App* app = review.add_subcommand(
+      "scorecard", "Per rep and team: targets, attainment, KPIs, score, rank and change (default: last month; also html)");
+  app->add_option("--team", *team, "Only this team and the teams under it");
+  app->callback([&ctx, team] { run_scorecard(ctx, *team); });
+}
+
+}  // namespace salesops::cli

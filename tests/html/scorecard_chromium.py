@@ -1,0 +1,186 @@
+#!/usr/bin/env python3
+"""Renders the html scorecard of the example book in headless Chromium and checks it.
+
+Usage: scorecard_chromium.py SALESOPS SOURCE_DIR
+
+The page is written with `review scorecard --period 2026-10 --format html`; Chromium
+(/usr/bin/chromium, installed by .ci/setup) dumps the DOM it built and takes a screenshot.
+The DOM must hold one table row per row of the json scorecard, the same figures, the
+Chinese names, one bar per rep with a target, the 100% line and one trend line per team;
+the screenshot must not be blank (its pixels decoded here with zlib, no imaging library).
+A missing Chromium fails the test: nothing is skipped.
+"""
+import html.parser
+import json
+import os
+import struct
+import subprocess
+import sys
+import tempfile
+import zlib
+
+CHROMIUM = "/usr/bin/chromium"
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+         "--disable-component-update"]
+
+
+def fail(message):
+    print(f"FAIL: {message}")
+    sys.exit(1)
+
+
+class Dom(html.parser.HTMLParser):
+    """Collects the table's body rows (cells' text and data-v) and the SVG elements."""
+
+    def __init__(self):
+        super().__init__()
+        self.rows, self.svg = [], []
+        self.in_body = False
+        self.cell = None
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "tbody":
+            self.in_body = True
+        elif tag == "tr" and self.in_body:
+            self.rows.append({"class": a.get("class", ""), "cells": []})
+        elif tag == "td" and self.in_body:
+            self.cell = {"v": a.get("data-v", ""), "text": ""}
+            self.rows[-1]["cells"].append(self.cell)
+        elif tag in ("rect", "line", "polyline", "svg"):
+            self.svg.append((tag, a))
+
+    def handle_endtag(self, tag):
+        if tag == "tbody":
+            self.in_body = False
+        elif tag == "td":
+            self.cell = None
+
+    def handle_data(self, data):
+        if self.cell is not None:
+            self.cell["text"] += data
+
+
+def png_pixels(data):
+    """Width, height, channels and the unfiltered rows of an 8-bit PNG."""
+    if data[:8] != b"\x89PNG\r\n\x1a\n":
+        fail("the screenshot is not a PNG")
+    pos, idat, header = 8, b"", None
+    while pos < len(data):
+        length, kind = struct.unpack(">I4s", data[pos:pos + 8])
+        chunk = data[pos + 8:pos + 8 + length]
+        if kind == b"IHDR":
+            header = struct.unpack(">IIBBBBB", chunk)
+        elif kind == b"IDAT":
+            idat += chunk
+        pos += 12 + length
+    width, height, depth, colour, _, _, interlace = header
+    channels = {0: 1, 2: 3, 4: 2, 6: 4}.get(colour)
+    if depth != 8 or channels is None or interlace:
+        fail(f"unexpected PNG layout: depth {depth}, colour type {colour}, interlace {interlace}")
+    raw = zlib.decompress(idat)
+    stride = width * channels
+    rows, prev = [], bytearray(stride)
+    for y in range(height):
+        f = raw[y * (stride + 1)]
+        line = bytearray(raw[y * (stride + 1) + 1:(y + 1) * (stride + 1)])
+        for i in range(stride):
+            left = line[i - channels] if i >= channels else 0
+            up = prev[i]
+            ul = prev[i - channels] if i >= channels else 0
+            if f == 1:
+                line[i] = (line[i] + left) & 255
+            elif f == 2:
+                line[i] = (line[i] + up) & 255
+            elif f == 3:
+                line[i] = (line[i] + (left + up) // 2) & 255
+            elif f == 4:
+                p = left + up - ul
+                pa, pb, pc = abs(p - left), abs(p - up), abs(p - ul)
+                line[i] = (line[i] + (left if pa <= pb and pa <= pc else up if pb <= pc else ul)) & 255
+        rows.append(bytes(line))
+        prev = line
+    return width, height, channels, rows
+
+
+def main():
+    salesops, src = sys.argv[1], sys.argv[2]
+    if not os.access(CHROMIUM, os.X_OK):
+        fail(f"{CHROMIUM} is missing: run .ci/setup (it installs Debian's chromium package)")
+    env = dict(os.environ, SALESOPS_TODAY="2026-11-26", NO_COLOR="1", SALESOPS_NO_CACHE="1")
+    book = os.path.join(src, "examples", "book")
+    with tempfile.TemporaryDirectory() as tmp:
+        page = os.path.join(tmp, "scorecard.html")
+        base = [salesops, "--book", book, "review", "scorecard", "--period", "2026-10"]
+        subprocess.run(base + ["-o", page], env=env, check=True)
+        card = json.loads(subprocess.run(base + ["--format", "json"], env=env, check=True, capture_output=True).stdout)
+        with open(page, "rb") as f:
+            text = f.read().decode("utf-8")
+        for needle in ("http://", "https://", "<link", "src="):
+            if needle in text.replace('xmlns="http://www.w3.org/2000/svg"', ""):
+                fail(f"the page is not self-contained: it holds {needle!r}")
+
+        run_env = dict(env, HOME=tmp)
+        common = [CHROMIUM] + FLAGS + [f"--user-data-dir={tmp}/profile", "--window-size=1400,1800"]
+        try:
+            dom = subprocess.run(common + ["--dump-dom", "file://" + page], env=run_env, capture_output=True,
+                                 timeout=180).stdout.decode("utf-8")
+            shot = os.path.join(tmp, "shot.png")
+            subprocess.run(common + [f"--screenshot={shot}", "file://" + page], env=run_env, capture_output=True,
+                           timeout=180, cwd=tmp)
+        except subprocess.TimeoutExpired:
+            fail("chromium did not finish within 180 seconds")
+
+        d = Dom()
+        d.feed(dom)
+        rows = card["rows"]
+        if len(d.rows) != len(rows):
+            fail(f"the DOM has {len(d.rows)} table rows, the json scorecard {len(rows)}")
+        columns = card["columns"]
+        for i, row in enumerate(rows):
+            cells = d.rows[i]["cells"]
+            if len(cells) != len(columns):
+                fail(f"row {i} has {len(cells)} cells, expected {len(columns)}")
+            for col in ("owner", "revenue", "deals_won", "revenue_target"):
+                want = row[col]
+                got = cells[columns.index(col)]["v"]
+                if want is None:
+                    ok = got == ""
+                elif isinstance(want, float):
+                    ok = got != "" and abs(float(got) - want) < 0.005
+                else:
+                    ok = got == str(want)
+                if not ok:
+                    fail(f"row {i} ({row['owner']}): {col} is {got!r} in the DOM, {want!r} in json")
+        if "张伟" not in dom or "华东销售部" not in dom:
+            fail("the Chinese names are not in the DOM")
+        people = [r for r in rows if r["owner"] not in ("company",) and d.rows[rows.index(r)]["class"] == "person"]
+        with_target = [r for r in people if r["revenue_attainment"] is not None]
+        bars = [a for t, a in d.svg if t == "rect" and "bar" in a.get("class", "")]
+        if len(bars) != len(with_target):
+            fail(f"{len(bars)} attainment bars, {len(with_target)} reps with a revenue target")
+        for bar, r in zip(bars, with_target):
+            if abs(float(bar["data-attainment"]) - r["revenue_attainment"]) > 1e-6:
+                fail(f"the bar of {r['owner']} says {bar['data-attainment']}, json {r['revenue_attainment']}")
+        if not any(t == "line" and a.get("class") == "target-line" for t, a in d.svg):
+            fail("no 100% line in the attainment chart")
+        teams = [r for i, r in enumerate(rows) if d.rows[i]["class"] == "team"]
+        lines = [a for t, a in d.svg if t == "polyline"]
+        if len(lines) != len(teams) or any(len(a["points"].split()) != 6 for a in lines):
+            fail(f"{len(lines)} trend lines for {len(teams)} teams, each needs six points")
+
+        if not os.path.exists(shot):
+            fail("chromium wrote no screenshot")
+        with open(shot, "rb") as f:
+            width, height, channels, pixels = png_pixels(f.read())
+        values = [line[i] for line in pixels[::8] for i in range(0, len(line), channels * 8)]
+        mean = sum(values) / len(values)
+        variance = sum((v - mean) ** 2 for v in values) / len(values)
+        if variance < 50:
+            fail(f"the screenshot looks blank ({width}x{height}, variance {variance:.1f})")
+        print(f"ok: {len(d.rows)} rows, {len(bars)} bars, {len(lines)} trend lines; screenshot {width}x{height}, "
+              f"variance {variance:.0f}")
+
+
+if __name__ == "__main__":
+    main()
