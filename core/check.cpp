@@ -154,7 +154,7 @@ std::span<const CheckRule> check_rules() { return kRules; }
 
 void run_checks(const Book& book, Date today, Diagnostics& out, std::span<const std::string> only) {
   for (auto& [id, on] : book.config.rule_switches)
-    if (std::none_of(std::begin(kRules), std::end(kRules), [&](const CheckRule& r) { return id == r.id; }))
+    if (std::none_of(std::begin(kRules), std::end(kRules), [&id = id](const CheckRule& r) { return id == r.id; }))
       out.warning("unknown-rule", {"salesops.toml", 0, 0, 1}, fmt::format("[policy.rules] names no audit rule '{}'", id),
                   "salesops-check(1) lists the audit rules");
   for (const CheckRule& rule : check_rules()) {

@@ -113,7 +113,7 @@ void read_stages(const toml::table& t, Config& c, const TomlReader& r) {
     if (!p) r.wrong_type(*n, "probability", "a table of stage = probability");
     else {
       for (auto&& [k, v] : *p) {
-        auto it = std::find_if(stages.begin(), stages.end(), [&](auto& s) { return s.name == k.str(); });
+        auto it = std::find_if(stages.begin(), stages.end(), [&k = k](auto& s) { return s.name == k.str(); });
         if (it == stages.end()) {
           r.diags.error("config-stage", r.at(v), fmt::format("probability for unknown stage '{}'", k.str()));
           continue;

@@ -169,7 +169,7 @@ SplitPlan plan_split(const Book& book, Date today, const SplitRequest& r) {
     case SplitBy::weights: {
       double sum = 0;
       for (auto& [key, text] : r.weights) {
-        auto it = std::find_if(plan.children.begin(), plan.children.end(), [&](auto& c) { return child_key(c) == key; });
+        auto it = std::find_if(plan.children.begin(), plan.children.end(), [&, &key = key](auto& c) { return child_key(c) == key; });
         if (it == plan.children.end()) return fail(fmt::format("--weights names '{}', which is not a child of this split", key));
         char* end = nullptr;
         double w = std::strtod(text.c_str(), &end);
