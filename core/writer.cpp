@@ -134,7 +134,8 @@ std::optional<Diagnostic> BookWriter::lock() {
                           (ms % 1000 == 0 ? std::to_string(ms / 1000) + " s" : std::to_string(ms) + " ms") + ")",
                       "write-lock", "retry when the other command has finished");
     }
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    // A short wait: under contention the next writer takes the lock soon after its release.
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
   }
 }
 

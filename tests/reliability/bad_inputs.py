@@ -42,7 +42,7 @@ def variants():
         "conflict-markers": {"customers/C-1.yaml":
                              b"id: C-1\n<<<<<<< HEAD\nname: Acme\n=======\nname: Acme Corp\n>>>>>>> other\nowner: zhang.wei\n"},
         "deep-nesting": {"deals/2026-10.yaml": b"- " + b"[" * 100000 + b"\n"},
-        "huge-scalar": {"customers/C-1.yaml": b"id: C-1\nname: " + b"x" * (8 << 20) + b"\nowner: zhang.wei\n"},
+        "huge-scalar": {"deals/2026-10.yaml": b"- id: D-9\n  owner: zhang.wei\n  stage: " + b"x" * (8 << 20) + b"\n"},
         "truncated-record": {"deals/2026-10.yaml": b"- id: D-9\n  customer: C-1\n  owner: zh"},
         "broken-toml": {"salesops.toml": b"[org\nname = \"Test\n"},
         "no-team-file": {"team.yaml": None},
@@ -61,8 +61,8 @@ READS = [
 WRITES = [
     ["customer", "log", "C-2", "--type", "call", "--by", "zhang.wei", "--summary", "x"],
     ["deal", "add", "--owner", "zhang.wei", "--customer", "C-2", "--amount", "5", "--opened", "2026-11-02"],
-    ["coach", "log", "zhang.wei", "--by", "sarah.miller", "--date", "2026-11-20"],
-    ["target", "set", "--owner", "wang.fang", "--metric", "revenue", "--period", "2026-12", "--value", "100"],
+    ["coach", "log", "--person", "zhang.wei", "--coach", "sarah.miller", "--date", "2026-11-20"],
+    ["target", "set", "wang.fang", "revenue", "2026-12", "100"],
 ]
 
 

@@ -35,7 +35,7 @@ def worker(bin_path, book, w, appends, failures):
 def main():
     bin_path, processes = sys.argv[1], int(sys.argv[2])
     appends = int(sys.argv[3]) if len(sys.argv) > 3 else 500
-    with tempdir() as tmp:
+    with tempdir(memory=True) as tmp:
         book = scratch_book(tmp)
         failures = []
         start = time.monotonic()

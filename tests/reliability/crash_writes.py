@@ -19,7 +19,7 @@ import time
 
 from common import env, run, scratch_book, tempdir
 
-DEALS = 20000
+DEALS = 1000
 
 
 def big_deals_file():

@@ -159,17 +159,17 @@ def unicode_paths(bin_path, tmp):
     parent = pathlib.Path(tmp) / "sales team" / "销售 账本 2026"
     parent.mkdir(parents=True)
     book = scratch_book(parent, "华东 book")
-    (book / "customers/客户 甲.yaml").write_text("id: C-甲\nname: 上海 客户 甲\nowner: zhang.wei\n")
+    (book / "customers/客户 甲.yaml").write_text("id: C-4\nname: 上海 客户 甲\nowner: zhang.wei\n")
     r = salesops(bin_path, book, "customer", "list", "--format", "csv")
     expect(r, 0, "customer list in a Chinese path with spaces")
-    if "C-甲,上海 客户 甲" not in r.stdout:
+    if "C-4,上海 客户 甲" not in r.stdout:
         fail("the customer of 客户 甲.yaml is missing:\n" + r.stdout)
-    r = salesops(bin_path, book, "-q", "customer", "log", "C-甲", "--type", "visit", "--by", "zhang.wei",
+    r = salesops(bin_path, book, "-q", "customer", "log", "C-4", "--type", "visit", "--by", "zhang.wei",
                  "--summary", "拜访")
     expect(r, 0, "customer log into 客户 甲.yaml")
     if "拜访" not in (book / "customers/客户 甲.yaml").read_text():
         fail("the interaction was not written to customers/客户 甲.yaml")
-    r = salesops(bin_path, book, "-q", "deal", "add", "--owner", "zhang.wei", "--customer", "C-甲", "--amount",
+    r = salesops(bin_path, book, "-q", "deal", "add", "--owner", "zhang.wei", "--customer", "C-4", "--amount",
                  "10", "--opened", "2026-11-03", "--title", "试点 项目")
     expect(r, 0, "deal add in a Chinese path with spaces")
     (book / "deals/2026-11 copy.yaml").write_text((book / "deals/2026-11.yaml").read_text())
@@ -281,13 +281,12 @@ def full_disk(bin_path, tmp):
         r = salesops(bin_path, book, "-q", "customer", "log", "C-2", "--type", "call", "--by", "wang.fang",
                      "--summary", "before the disk filled")
         expect(r, 0, "a write on the small file system before it is full")
-        with open(mnt / "filler", "wb") as f:
-            try:
+        try:
+            with open(mnt / "filler", "wb", buffering=0) as f:
                 while True:
                     f.write(b"\0" * 4096)
-                    f.flush()
-            except OSError:
-                pass
+        except OSError:
+            pass
         full_disk_run(bin_path, book, "a full tmpfs")
         r = salesops(bin_path, book, "check")
         expect(r, 0, "check on the full file system")
