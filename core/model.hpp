@@ -36,6 +36,11 @@ class Day {
 };
 
 enum class Role : std::uint8_t { rep, manager, director, ops };
+/// A role as team.yaml writes it.
+constexpr const char* role_name(Role r) {
+  constexpr const char* kNames[] = {"rep", "manager", "director", "ops"};
+  return kNames[static_cast<int>(r)];
+}
 enum class InteractionType : std::uint8_t { visit, call, email, meeting, demo, care };
 
 struct Team {

@@ -11,12 +11,6 @@
 
 namespace salesops::core {
 
-namespace {
-
-const char* kRoleNames[] = {"rep", "manager", "director", "ops"};
-
-}  // namespace
-
 void reward_plan_amounts(const Book& b, Date, const CheckRule& rule, Diagnostics& out) {
   for (const RewardPlan& p : b.reward_plans) {
     std::vector<std::string> problems;
@@ -50,7 +44,7 @@ void reward_plan_overlap(const Book& b, Date today, const CheckRule& rule, Diagn
           continue;
         report(rule, b, q.at,
                fmt::format("{} ({}) is under two reward plans paying on {} per {}: '{}' and '{}'", b.text(person.id),
-                           kRoleNames[static_cast<int>(person.role)], b.text(p.metric), b.text(p.period),
+                           role_name(person.role), b.text(p.metric), b.text(p.period),
                            b.text(p.id), b.text(q.id)),
                out, "narrow one plan's applies_to (role, team, people) so that each person is paid once", person.id);
       }

@@ -7,7 +7,8 @@
 #include <limits>
 #include <unordered_map>
 
-#include "core/targets.hpp"
+#include "core/review.hpp"
+#include "core/target_status.hpp"
 
 namespace salesops::core {
 
@@ -29,10 +30,7 @@ std::vector<Period> plan_periods(std::string_view unit, const Period& period) {
 }
 
 bool plan_applies(const Book& book, const RewardPlan& plan, const Person& person) {
-  if (!plan.applies_role.empty()) {
-    static const char* kRoles[] = {"rep", "manager", "director", "ops"};
-    if (book.text(plan.applies_role) != kRoles[static_cast<int>(person.role)]) return false;
-  }
+  if (!plan.applies_role.empty() && book.text(plan.applies_role) != role_name(person.role)) return false;
   if (!plan.applies_team.empty()) {
     std::string_view team = book.text(plan.applies_team);
     auto teams = book.subtree(team);
@@ -61,14 +59,6 @@ std::optional<std::int64_t> hundredths(const Cell& c) {
   return std::nullopt;
 }
 
-std::optional<double> number(const Cell& c) {
-  if (auto m = std::get_if<Money>(&c)) return static_cast<double>(m->cents) / 100.0;
-  if (auto i = std::get_if<std::int64_t>(&c)) return static_cast<double>(*i);
-  if (auto r = std::get_if<Ratio>(&c)) return r->value;
-  if (auto d = std::get_if<Decimal>(&c)) return d->value;
-  return std::nullopt;
-}
-
 Cell cell_of(long double v, KpiUnit unit) {
   switch (unit) {
     case KpiUnit::money: return money_from_cents_real(v * 100);
@@ -81,9 +71,7 @@ Cell cell_of(long double v, KpiUnit unit) {
 
 class Engine {
  public:
-  Engine(const Book& b, const PayoutQuery& q, KpiCalculator& kpis) : b_(b), q_(q), kpis_(kpis) {
-    for (const Target& t : b.targets)
-      if (auto p = target_period(b, t, q.today)) targets_.emplace(key(b.text(t.owner), b.text(t.metric), *p), &t);
+  Engine(const Book& b, const PayoutQuery& q, KpiCalculator& kpis) : b_(b), q_(q), kpis_(kpis), targets_(b, q.today) {
     for (std::uint32_t i = 0; i < b.deals.size(); ++i) {
       const Deal& d = b.deals[i];
       if (d.stage == b.config.won && d.closed && !d.product.empty()) won_[b.text(d.owner)].push_back(i);
@@ -96,12 +84,8 @@ class Engine {
   std::optional<PlanPayout> payout(const Person& person, const RewardPlan& plan, const Period& period);
 
  private:
-  static std::string key(std::string_view owner, std::string_view metric, const Period& p) {
-    return fmt::format("{}\x1f{}\x1f{}\x1f{}", owner, metric, format_date(p.first), format_date(p.last));
-  }
   const Target* target(std::string_view owner, std::string_view metric, const Period& p) const {
-    auto it = targets_.find(key(owner, metric, p));
-    return it == targets_.end() ? nullptr : it->second;
+    return targets_.find(owner, metric, p);
   }
   KpiUnit unit(std::string_view kpi) const {
     auto def = find_kpi(b_.config, kpi);
@@ -123,7 +107,7 @@ class Engine {
   const Book& b_;
   const PayoutQuery& q_;
   KpiCalculator& kpis_;
-  std::unordered_map<std::string, const Target*> targets_;
+  TargetLookup targets_;
   std::unordered_map<std::string_view, std::vector<std::uint32_t>> won_;
   Date what_if_day_;
 };
@@ -133,7 +117,7 @@ Cell Engine::figure(std::string_view kpi, const Person& person, const Period& pe
   if (q_.what_if.empty() || b_.text(person.id) != q_.person || !period.contains(what_if_day_)) return v;
   for (const WhatIf& w : q_.what_if) {
     if (w.kpi != kpi) continue;
-    auto base = number(v);
+    auto base = cell_number(v);
     v = cell_of(w.add ? static_cast<long double>(base.value_or(0)) + w.value : w.value, unit(kpi));
   }
   return v;
@@ -302,7 +286,7 @@ void Engine::gate(PlanPayout& pp) {
   if (plan.gate_metric.empty()) return;
   std::string_view kpi = b_.text(plan.gate_metric);
   Cell v = figure(kpi, *pp.person, pp.period);
-  auto value = number(v);
+  auto value = cell_number(v);
   double min = plan.gate_min.value_or(0);
   bool ratio = unit(kpi) == KpiUnit::ratio;
   auto shown_value = [&](double x) { return ratio ? fmt::format("{:.1f}%", x * 100) : fmt::format("{}", x); };
