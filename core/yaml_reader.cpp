@@ -57,14 +57,23 @@ std::optional<Mark> KeySet::insert(std::string_view key, Mark at) {
 
 YamlReader::YamlReader(std::string_view text, std::uint32_t file_index, const std::string& file_label,
                        Diagnostics& diags)
-    : text_(text), file_(file_index), label_(file_label), diags_(diags) {
-  yaml_parser_initialize(&parser_);
-  yaml_parser_set_input_string(&parser_, reinterpret_cast<const unsigned char*>(text.data()), text.size());
-}
+    : text_(text), fast_(text), file_(file_index), label_(file_label), diags_(diags) {}
 
 YamlReader::~YamlReader() {
   if (has_event_) yaml_event_delete(&event_);
-  yaml_parser_delete(&parser_);
+  if (libyaml_) yaml_parser_delete(&parser_);
+}
+
+bool YamlReader::start_libyaml(std::size_t skip) {
+  fast_on_ = false;
+  libyaml_ = true;
+  yaml_parser_initialize(&parser_);
+  yaml_parser_set_input_string(&parser_, reinterpret_cast<const unsigned char*>(text_.data()), text_.size());
+  for (std::size_t i = 0; i < skip; ++i) {
+    if (!yaml_parser_parse(&parser_, &event_)) return false;
+    yaml_event_delete(&event_);
+  }
+  return true;
 }
 
 void YamlReader::report_parse_error() {
@@ -114,21 +123,38 @@ bool YamlReader::next() {
   if (kind_ == Kind::stream_end) return false;
   if (kind_ == Kind::mapping_start || kind_ == Kind::sequence_start) ++level_;
   for (;;) {
-    if (!yaml_parser_parse(&parser_, &event_)) {
-      failed_ = true;
-      report_parse_error();
-      kind_ = Kind::none;
-      return false;
+    yaml_event_type_t type;
+    std::size_t start_line, start_column, end_line, end_column;
+    bool plain = false;
+    FastYamlEvent fast;
+    if (fast_on_ && fast_.next(fast)) {
+      type = fast.type;
+      start_line = fast.start_line, start_column = fast.start_column;
+      end_line = fast.end_line, end_column = fast.end_column;
+      value_ = fast.value;
+      plain = fast.style == YAML_PLAIN_SCALAR_STYLE;
+    } else {
+      if ((fast_on_ && !start_libyaml(fast_.delivered())) || !yaml_parser_parse(&parser_, &event_)) {
+        failed_ = true;
+        report_parse_error();
+        kind_ = Kind::none;
+        return false;
+      }
+      has_event_ = true;
+      type = event_.type;
+      start_line = event_.start_mark.line, start_column = event_.start_mark.column;
+      end_line = event_.end_mark.line, end_column = event_.end_mark.column;
+      if (type == YAML_SCALAR_EVENT) {
+        value_ = {reinterpret_cast<const char*>(event_.data.scalar.value), event_.data.scalar.length};
+        plain = event_.data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+      }
     }
-    has_event_ = true;
-    const yaml_mark_t& start = event_.start_mark;
-    const yaml_mark_t& end = event_.end_mark;
-    mark_ = {file_, static_cast<std::uint32_t>(start.line + 1), static_cast<std::uint32_t>(start.column + 1)};
-    end_ = {file_, static_cast<std::uint32_t>(end.line + 1), static_cast<std::uint32_t>(end.column + 1)};
+    mark_ = {file_, static_cast<std::uint32_t>(start_line + 1), static_cast<std::uint32_t>(start_column + 1)};
+    end_ = {file_, static_cast<std::uint32_t>(end_line + 1), static_cast<std::uint32_t>(end_column + 1)};
     span_ = 1;
-    switch (event_.type) {
+    switch (type) {
       case YAML_STREAM_START_EVENT:
-        yaml_event_delete(&event_);
+        if (has_event_) yaml_event_delete(&event_);
         has_event_ = false;
         continue;
       case YAML_STREAM_END_EVENT: kind_ = Kind::stream_end; break;
@@ -140,15 +166,14 @@ bool YamlReader::next() {
       case YAML_SEQUENCE_END_EVENT: kind_ = Kind::sequence_end; --level_; break;
       case YAML_SCALAR_EVENT:
         kind_ = Kind::scalar;
-        value_ = {reinterpret_cast<const char*>(event_.data.scalar.value), event_.data.scalar.length};
-        plain_ = event_.data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+        plain_ = plain;
         // libyaml counts columns in code points, as the renderer does.
-        if (end.line == start.line) span_ = static_cast<std::uint32_t>(std::max<std::size_t>(1, end.column - start.column));
+        if (end_line == start_line) span_ = static_cast<std::uint32_t>(std::max<std::size_t>(1, end_column - start_column));
         else span_ = UINT32_MAX;  // to the end of the line
         break;
       case YAML_ALIAS_EVENT:
         kind_ = Kind::alias;
-        span_ = static_cast<std::uint32_t>(std::max<std::size_t>(1, end.column - start.column));
+        span_ = static_cast<std::uint32_t>(std::max<std::size_t>(1, end_column - start_column));
         break;
       default: kind_ = Kind::none; break;
     }

@@ -1,6 +1,8 @@
 #pragma once
-// A pull reader over libyaml's event parser: records are read straight from events into
-// typed structs, with no node tree in between (SPEC 9: memory follows records).
+// A pull reader over YAML events: records are read straight from events into typed structs,
+// with no node tree in between (SPEC 9: memory follows records). The events come from the
+// fast scanner (core/yaml_fast.hpp) while the text stays within what it reads, then from
+// libyaml's event parser, which also reports every syntax and encoding error.
 #include <yaml.h>
 
 #include <array>
@@ -13,6 +15,7 @@
 
 #include "core/diagnostics.hpp"
 #include "core/model.hpp"
+#include "core/yaml_fast.hpp"
 
 namespace salesops::core {
 
@@ -99,9 +102,14 @@ class YamlReader {
 
  private:
   void report_parse_error();
+  /// Starts libyaml on the text and skips the `skip` events the fast scanner delivered.
+  bool start_libyaml(std::size_t skip);
   void report_repeated_key(std::string_view key, Mark at, std::uint32_t span, Mark first);
 
   std::string_view text_;
+  FastYamlScanner fast_;
+  bool fast_on_ = true;
+  bool libyaml_ = false;  // parser_ is initialized
   yaml_parser_t parser_;
   yaml_event_t event_;
   bool has_event_ = false;

@@ -8,6 +8,7 @@ books and the CSV files of tests/data, runs the saved crash inputs of
 tests/fuzz/regressions/<target>/ first, then fuzzes for SECONDS. A crash leaves its input
 in BUILD_DIR/fuzz-crashes/ and makes the script exit 1.
 """
+import json
 import os
 import pathlib
 import subprocess
@@ -65,6 +66,14 @@ def seeds(target):
             data = path.read_bytes()[:MAX_SEED]
             for mode in (0, 1, 2, 0x42):
                 yield bytes([mode]) + data
+    elif target == "fuzz_scanner":
+        for rel, data in book_files():
+            if rel.endswith(".yaml"):
+                yield data
+        for path in sorted((SRC / "tests/data").rglob("*.yaml")):
+            yield path.read_bytes()[:MAX_SEED]
+        for case in json.loads((SRC / "tests/fuzz/fuzz_scanner.seeds.json").read_text(encoding="utf-8")):
+            yield case.encode()
     elif target == "fuzz_writer":
         for rel, data in book_files():
             if rel.endswith(".yaml"):
@@ -77,7 +86,7 @@ def seeds(target):
 def main():
     build = pathlib.Path(sys.argv[1]).resolve()
     seconds = int(sys.argv[2])
-    targets = sys.argv[3:] or ["fuzz_load", "fuzz_config", "fuzz_period", "fuzz_import", "fuzz_writer"]
+    targets = sys.argv[3:] or ["fuzz_load", "fuzz_config", "fuzz_period", "fuzz_import", "fuzz_writer", "fuzz_scanner"]
     failed = []
     for target in targets:
         exe = build / "tests/fuzz" / target
@@ -96,7 +105,9 @@ def main():
                 failed.append(target + " (regressions)")
                 continue
         print(f"fuzz: {target} for {seconds} s", flush=True)
-        r = subprocess.run([str(exe), str(corpus), f"-max_total_time={seconds}", "-max_len=16384",
+        dictionary = SRC / "tests/fuzz" / f"{target}.dict"
+        extra = [f"-dict={dictionary}"] if dictionary.is_file() else []
+        r = subprocess.run([str(exe), str(corpus), *extra, f"-max_total_time={seconds}", "-max_len=16384",
                             "-timeout=10", "-rss_limit_mb=2048", f"-artifact_prefix={crashes}/",
                             "-print_final_stats=1"],
                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, errors="replace")
