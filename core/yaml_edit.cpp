@@ -158,6 +158,13 @@ std::optional<std::size_t> find_key(const YamlLocated& m, const std::string& key
   return std::nullopt;
 }
 
+// A second `key` after the one at `k`: the file leaves open which one an edit means.
+const YamlSpan* repeated_key(const YamlLocated& m, std::size_t k, const std::string& key) {
+  for (std::size_t i = k + 2; i + 1 < m.children.size(); i += 2)
+    if (m.children[i].kind == YamlNodeKind::scalar && m.children[i].value == key) return &m.children[i];
+  return nullptr;
+}
+
 // Where lines go after a node's content: past the end of the line it ends on.
 std::size_t after_content(std::string_view text, std::size_t content_end) {
   if (content_end > 0 && text[content_end - 1] == '\n') return content_end;  // a kept (`|+`) block scalar
@@ -341,6 +348,8 @@ Outcome set(const Text& t, const YamlEdit& e, Hint& hint) {
   if (!m.empty_document && m.node.kind != YamlNodeKind::mapping)
     return refused(refusal(t, "write-path", &m.node, "cannot set " + path.str() + ": its parent is not a mapping"));
   const std::optional<std::size_t> k = m.empty_document ? std::nullopt : find_key(m, key);
+  if (const YamlSpan* again = k ? repeated_key(m, *k, key) : nullptr)
+    return refused(refusal(t, "write-path", again, "cannot set " + path.str() + ": the key is given twice"));
   std::string out;
   if (!k) {
     out = insert_key(t, m, path.steps.size() == 1, key, e.value, e.after);
@@ -395,6 +404,8 @@ Outcome remove(const Text& t, const YamlEdit& e, Hint& hint) {
   const std::optional<std::size_t> k =
       m.empty_document || m.node.kind != YamlNodeKind::mapping ? std::nullopt : find_key(m, path.steps.back().key);
   if (!k) return unchanged();  // already absent
+  if (const YamlSpan* again = repeated_key(m, *k, path.steps.back().key))
+    return refused(refusal(t, "write-path", again, "cannot remove " + path.str() + ": the key is given twice"));
   const YamlSpan& key = m.children[*k];
   const YamlSpan& value = m.children[*k + 1];
   const bool has_next = *k + 2 < m.children.size();
@@ -410,7 +421,9 @@ Outcome remove(const Text& t, const YamlEdit& e, Hint& hint) {
   } else {
     const std::size_t begin = line_begin(t.text, key.start);
     const bool own_line = t.text.substr(begin, key.start - begin).find_first_not_of(' ') == std::string_view::npos;
-    if (own_line) {
+    // A nested mapping losing its last key stays a mapping: `{}` where the key was.
+    const bool last_nested = m.node.count == 1 && !where.steps.empty();
+    if (own_line && !last_nested) {
       out = splice(t.text, begin, after_content(t.text, value.content_end), "");
     } else if (has_next) {  // `- key: v` opening a list item: the next key moves up
       out = splice(t.text, key.start, m.children[*k + 2].start, "");
@@ -425,7 +438,7 @@ Outcome remove(const Text& t, const YamlEdit& e, Hint& hint) {
     if (c.node.kind == YamlNodeKind::mapping && !c.empty_document)
       gone = !find_key(c, path.steps.back().key) && c.node.count + 1 == m.node.count;
     else
-      gone = m.node.count == 1 && (c.empty_document || is_null(c.node));
+      gone = m.node.count == 1 && where.steps.empty() && (c.empty_document || is_null(c.node));
   }
   if (!gone) return unverified(t, "remove", path, check);
   hint = {where, std::move(check.found)};

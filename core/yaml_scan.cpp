@@ -197,7 +197,10 @@ class Scanner {
       if (!src.next(ev)) return false;
       if (is_end(ev)) break;
       if (map_step) {
-        const bool hit = !matched && ev.type == YAML_SCALAR_EVENT && ev.value == step.key;
+        const bool is_key = ev.type == YAML_SCALAR_EVENT && ev.value == step.key;
+        // A key given twice leaves it open which one the path names: the file is refused.
+        if (is_key && matched) fail(ev, "key '" + step.key + "' is given twice at " + prefix(i));
+        const bool hit = is_key && !matched;
         if (!skip(src, ev) || !src.next(ev)) return false;
         if (hit) matched = true;
         if (!(hit ? descend(src, ev, i + 1, depth + 1) : skip(src, ev))) return false;

@@ -285,6 +285,33 @@ TEST_CASE("writer: unresolvable paths are refused with a location") {
         "cannot set a.b: expected a mapping at the top level");
 }
 
+TEST_CASE("writer: a key given twice on the path or at the edit is refused, not half edited") {
+  // Found by fuzzing: an edit followed the first of two equal keys.
+  const std::string twice = "r:\n  a: 1\nr:\n  b: 2\n";
+  Diagnostic path = refused(twice, YamlEdit::set(YamlPath{}.key("r").key("a"), YamlValue::text("9")));
+  CHECK(path.rule == "write-path");
+  CHECK(path.message == "cannot set r.a: key 'r' is given twice at the top level");
+  CHECK(path.where.line == 3);
+  const std::string inner = "r:\n  a: 1\n  b: 2\n  a: 3\n";
+  Diagnostic set = refused(inner, YamlEdit::set(YamlPath{}.key("r").key("a"), YamlValue::text("9")));
+  CHECK(set.message == "cannot set r.a: the key is given twice");
+  CHECK(set.where.line == 4);
+  CHECK(refused(inner, YamlEdit::remove(YamlPath{}.key("r").key("a"))).message ==
+        "cannot remove r.a: the key is given twice");
+  // A repeated key elsewhere in the file does not stop an edit that does not pass through it.
+  CHECK(edited("s: 1\ns: 2\nr:\n  a: 1\n", YamlEdit::set(YamlPath{}.key("r").key("a"), YamlValue::text("x"))) ==
+        "s: 1\ns: 2\nr:\n  a: x\n");
+}
+
+TEST_CASE("writer: removing the last key of a nested mapping leaves an empty mapping, not null") {
+  // Found by fuzzing: `r:` with its only key removed read back as null.
+  CHECK(edited("r:\n  a: 1\nq: 2\n", YamlEdit::remove(YamlPath{}.key("r").key("a"))) == "r:\n  {}\nq: 2\n");
+  CHECK(edited("r:\n  a:\n    x: 1\n", YamlEdit::remove(YamlPath{}.key("r").key("a"))) == "r:\n  {}\n");
+  CHECK(edited("r:\n  a: 1  # why\n", YamlEdit::remove(YamlPath{}.key("r").key("a"))) == "r:\n  {}  # why\n");
+  // The file's only key leaves an empty file, which reads as no record.
+  CHECK(edited("a: 1\n", YamlEdit::remove(YamlPath{}.key("a"))) == "");
+}
+
 TEST_CASE("writer: the result is re-read and verified before it is returned") {
   // An explicit document end: text appended after it would start a second document.
   Diagnostic d = refused("- id: a\n...\n", YamlEdit::append({}, YamlValue::map({{"id", YamlValue::text("b")}})));
