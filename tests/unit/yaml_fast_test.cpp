@@ -287,6 +287,9 @@ TEST_CASE("fast yaml: what record files hold stays on the fast path") {
       "a: 'it''s'\nb: \"say \\\"hi\\\"\\n\\t\\\\\"\n",
       "a: 1\n  # indented comment\n\n",
       "  a: 1\n  b: 2\n",
+      "a:\n  b:\n    c: 1\n  ",                          // ends in spaces: deeper blocks end there
+      "a:\n  k:\n  - x\n ",
+      "a:\n  b: 1\n#",                                   // ends in a comment without a line break
   };
   for (const char* text : fast) {
     INFO(text);
