@@ -48,9 +48,8 @@ std::uint32_t columns(std::string_view text) {
 }
 
 RefSnapshot::RefSnapshot(const Book& b) {
-  auto fill = [&](auto& set, const auto& records) {
-    set.reserve(records.size());
-    for (const auto& r : records) set.insert(b.text(r.id));
+  auto fill = [&](Ids& set, const auto& records) {
+    for (const auto& r : records) set.add(b.text(r.id));
   };
   fill(people, b.people);
   fill(teams, b.teams);
@@ -63,12 +62,12 @@ bool LoadContext::exists(RefKind kind, std::string_view id) const {
   if (lookup) {
     const RefSnapshot& s = *lookup;
     switch (kind) {
-      case RefKind::person: return s.people.count(id) != 0;
-      case RefKind::team: return id == "company" || s.teams.count(id) != 0;
-      case RefKind::owner: return id == "company" || s.teams.count(id) != 0 || s.people.count(id) != 0;
-      case RefKind::customer: return s.customers.count(id) != 0;
-      case RefKind::target: return s.targets.count(id) != 0;
-      case RefKind::plan: return s.plans.count(id) != 0;
+      case RefKind::person: return s.people.has(id);
+      case RefKind::team: return id == "company" || s.teams.has(id);
+      case RefKind::owner: return id == "company" || s.teams.has(id) || s.people.has(id);
+      case RefKind::customer: return s.customers.has(id);
+      case RefKind::target: return s.targets.has(id);
+      case RefKind::plan: return s.plans.has(id);
       default: return true;
     }
   }

@@ -6,12 +6,12 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_set>
 #include <vector>
 
-#include "core/book.hpp"
 #include <fmt/format.h>
 
+#include "core/book.hpp"
+#include "core/id_index.hpp"
 #include "core/yaml_reader.hpp"
 
 namespace salesops::core {
@@ -29,7 +29,22 @@ struct PendingRef {
 /// The ids of the kinds loaded so far, as text that never moves (StringPool chunks stay
 /// put): read by parallel workers while the book itself grows.
 struct RefSnapshot {
-  std::unordered_set<std::string_view> people, teams, customers, targets, plans;
+  /// A set of ids in an open-addressing index (IdIndex): no node per id.
+  class Ids {
+   public:
+    void add(std::string_view id) {
+      ids_.push_back(id);
+      index_.insert(id, static_cast<std::uint32_t>(ids_.size() - 1), [this](std::uint32_t i) { return ids_[i]; });
+    }
+    bool has(std::string_view id) const {
+      return index_.find(id, [this](std::uint32_t i) { return ids_[i]; }).has_value();
+    }
+
+   private:
+    std::vector<std::string_view> ids_;
+    IdIndex index_;
+  };
+  Ids people, teams, customers, targets, plans;
   explicit RefSnapshot(const Book& b);
 };
 

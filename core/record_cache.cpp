@@ -312,21 +312,35 @@ void RecordCache::store(const CacheKey& key, ParallelKind kind, const Shard& s, 
   entry.put(content_hash(payload));
   entry.put(static_cast<std::uint32_t>(table.out.out.size()));
   entry.out += payload;
+  write_entry(key.rel, entry.out);
+}
 
+void RecordCache::write_entry(const std::string& rel, std::string_view bytes) const {
   static std::atomic<unsigned> counter{0};
   std::error_code ec;
   fs::create_directories(dir_, ec);
-  fs::path target = path_of(key.rel);
+  fs::path target = path_of(rel);
   fs::path tmp = dir_ / fmt::format(".tmp-{}-{}", ::getpid(), counter++);
   int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   if (fd < 0) return;
-  bool ok = ::write(fd, entry.out.data(), entry.out.size()) == static_cast<ssize_t>(entry.out.size());
+  bool ok = ::write(fd, bytes.data(), bytes.size()) == static_cast<ssize_t>(bytes.size());
   ok = ::close(fd) == 0 && ok;
   if (!ok || ::rename(tmp.c_str(), target.c_str()) != 0) ::unlink(tmp.c_str());
 }
 
+void RecordCache::refresh_metadata(const CacheKey& key) const {
+  std::int64_t written_ns = 0;
+  std::string data = read_all(path_of(key.rel), written_ns);
+  // The change time and inode follow the magic, format, kind, config hash, size and mtime.
+  constexpr std::size_t at = sizeof kMagic + 4 + 1 + 8 * 3;
+  if (data.size() < at + 16) return;
+  std::memcpy(data.data() + at, &key.ctime_ns, 8);
+  std::memcpy(data.data() + at + 8, &key.inode, 8);
+  write_entry(key.rel, data);
+}
+
 std::string RecordCache::entry_payload(const CacheKey& key, ParallelKind kind, bool by_metadata,
-                                       std::uint32_t& table_size) const {
+                                       std::uint32_t& table_size, bool* stale_metadata) const {
   std::int64_t written_ns = 0;
   std::string data = read_all(path_of(key.rel), written_ns);
   if (data.size() < sizeof kMagic || std::memcmp(data.data(), kMagic, sizeof kMagic) != 0) return {};
@@ -344,6 +358,7 @@ std::string RecordCache::entry_payload(const CacheKey& key, ParallelKind kind, b
   if (by_metadata ? ctime_ns != key.ctime_ns || inode != key.inode || ctime_ns > written_ns - kSettled
                   : hash != key.hash)
     return {};
+  if (stale_metadata) *stale_metadata = ctime_ns != key.ctime_ns || inode != key.inode;
   auto payload_size = head.get<std::uint64_t>();
   auto payload_hash = head.get<std::uint64_t>();
   table_size = head.get<std::uint32_t>();
@@ -355,8 +370,13 @@ std::string RecordCache::entry_payload(const CacheKey& key, ParallelKind kind, b
 
 bool RecordCache::load(const CacheKey& key, ParallelKind kind, Shard& s, FileOutcome& o, LoadContext& wctx) const {
   std::uint32_t table_size = 0;
-  std::string payload = entry_payload(key, kind, false, table_size);
-  return !payload.empty() && decode(key.rel, payload, table_size, kind, s, o, wctx);
+  bool stale = false;
+  std::string payload = entry_payload(key, kind, false, table_size, &stale);
+  if (payload.empty() || !decode(key.rel, payload, table_size, kind, s, o, wctx)) return false;
+  // The same bytes under a new change time or inode (a checkout, a copy, a chmod): the entry
+  // takes them, so that later loads know the file unchanged without reading it.
+  if (stale) refresh_metadata(key);
+  return true;
 }
 
 bool RecordCache::load_unchanged(const std::string& rel, ParallelKind kind, Shard& s, FileOutcome& o,

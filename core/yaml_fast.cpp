@@ -220,14 +220,18 @@ bool FastYamlScanner::open_nested(const char* c) {
   return value(c, false);
 }
 
+// A '-' or a key's ':' ending its line: the value comes on a later line, or is empty just
+// after the indicator.
+bool FastYamlScanner::await_value(const char* indicator) {
+  pending_ = true;
+  pending_line_ = line_;
+  pending_col_ = col(indicator) + 1;
+  return true;
+}
+
 bool FastYamlScanner::entry(const char* dash) {
   const char* q = skip_spaces(dash + 1);
-  if (q == eol_ || *q == '#') {
-    pending_ = true;
-    pending_line_ = line_;
-    pending_col_ = col(dash) + 1;
-    return true;
-  }
+  if (q == eol_ || *q == '#') return await_value(dash);
   if (is_entry(q)) return bail("a list entry starting a list on the same line");
   return value(q, true);
 }
@@ -245,12 +249,7 @@ bool FastYamlScanner::key_line(const char* c) {
 
 bool FastYamlScanner::after_key(const char* colon) {
   const char* q = skip_spaces(colon + 1);
-  if (q == eol_ || *q == '#') {
-    pending_ = true;
-    pending_line_ = line_;
-    pending_col_ = col(colon) + 1;
-    return true;
-  }
+  if (q == eol_ || *q == '#') return await_value(colon);
   if (is_entry(q)) return bail("a list entry after a key on the same line");
   if (*q == '[' || *q == '{') {
     const char* after;

@@ -69,6 +69,7 @@ class FastYamlScanner {
   bool content_line(const char* c);
   bool finish();
   bool open_nested(const char* c);
+  bool await_value(const char* indicator);
   bool entry(const char* dash);
   bool key_line(const char* c);
   bool after_key(const char* colon);

@@ -172,6 +172,30 @@ TEST_CASE("cache: a file changed more than a second before its entry is trusted 
   CHECK(dump(load(book.root, 2, true)) == changed);
 }
 
+TEST_CASE("cache: a file whose change time moved with its bytes unchanged gets its entry refreshed") {
+  TempBook book;
+  std::string parsed = dump(load(book.root, 2, false));
+  load(book.root, 2, true);
+  RecordCache cache(book.root, "");
+  fs::path file = book.root / "deals/2026-09.yaml";
+  fs::path entry = cache.path_of("deals/2026-09.yaml");
+  // A checkout, a copy or a chmod gives the file a new change time and leaves its bytes.
+  fs::permissions(file, fs::perms::group_write, fs::perm_options::add);
+  ::sleep(2);  // that change is over a second old when the entry is refreshed
+  auto before = entries(book.root);
+  CHECK(dump(load(book.root, 2, true)) == parsed);
+  auto refreshed = entries(book.root);
+  CHECK(refreshed[entry.filename().string()] != before[entry.filename().string()]);
+  {
+    // With the content hash spoiled, only a load that trusts the metadata uses the entry.
+    std::fstream f(entry, std::ios::in | std::ios::out | std::ios::binary);
+    f.seekp(8 + 4 + 1 + 8 * 5);
+    f.put('\x5a');
+  }
+  CHECK(dump(load(book.root, 2, true)) == parsed);
+  CHECK(entries(book.root) == refreshed);
+}
+
 TEST_CASE("cache: a corrupt or truncated entry is ignored and written again") {
   TempBook book;
   std::string parsed = dump(load(book.root, 2, false));
