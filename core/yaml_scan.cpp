@@ -100,6 +100,7 @@ class Parser final : public EventSource {
     if (e.type == YAML_SCALAR_EVENT) {
       ev.value.assign(reinterpret_cast<const char*>(e.data.scalar.value), e.data.scalar.length);
       ev.style = e.data.scalar.style;
+      last_block_scalar_ = ev.style == YAML_LITERAL_SCALAR_STYLE || ev.style == YAML_FOLDED_SCALAR_STYLE;
     } else if (e.type == YAML_SEQUENCE_START_EVENT) {
       ev.flow = e.data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE;
     } else if (e.type == YAML_MAPPING_START_EVENT) {
@@ -108,6 +109,9 @@ class Parser final : public EventSource {
     yaml_event_delete(&e);
     return true;
   }
+
+  /// The last scalar read was a block scalar (| or >).
+  bool last_block_scalar() const { return last_block_scalar_; }
 
   Diagnostic error(std::string_view file) const {
     std::string message = "cannot edit: the file does not parse: ";
@@ -122,6 +126,7 @@ class Parser final : public EventSource {
  private:
   yaml_parser_t parser_;
   ByteOffsets offsets_;
+  bool last_block_scalar_ = false;
 };
 
 // Replays the events read ahead from a list item (to see whether it is the one the path
@@ -476,6 +481,16 @@ YamlScanResult locate_yaml_node(std::string_view text, const YamlPath& path, std
       return parse_error();
     }
     if (!parser.next(ev) || !parser.next(ev)) return parse_error();  // document end, then the next
+  }
+  if (parser.last_block_scalar() && !text.ends_with('\n') && !text.ends_with('\r')) {
+    // Its text ends with the file: any line written after it would add a line break to it.
+    const auto lines = static_cast<std::uint32_t>(std::count(text.begin(), text.end(), '\n'));
+    result.error = Diagnostic{Severity::error,
+                              "write-parse",
+                              Location{std::string(file), lines + 1, 1, 1},
+                              "cannot edit: the file ends inside a block scalar (| or >) with no line break after it",
+                              "end the file with a line break, then retry"};
+    return result;
   }
   if (documents == 0 && path.steps.empty()) {
     scanner.found_ = YamlLocated{};

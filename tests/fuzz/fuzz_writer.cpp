@@ -89,7 +89,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     value += (c == '\n' || c == '\t' || (c >= 0x20 && c < 0x7f)) ? c : static_cast<char>('a' + (c & 15));
   const std::string text = in.ConsumeRemainingBytesAsString();
   // Anchors, aliases, tags and merge keys make data that the two parsers may share differently.
-  if (text.find_first_of("&*!") != std::string::npos || text.find("<<") != std::string::npos) return 0;
+  // Explicit keys (?) too: yaml-cpp and libyaml read some of them in flow collections apart.
+  if (text.find_first_of("&*!?") != std::string::npos || text.find("<<") != std::string::npos) return 0;
   // So does a byte-order mark past the start: libyaml skips one at the start of a line, as
   // salesops reads it, where yaml-cpp keeps it in the text that follows.
   if (text.find("\xEF\xBB\xBF", 1) != std::string::npos) return 0;

@@ -312,6 +312,19 @@ TEST_CASE("writer: removing the last key of a nested mapping leaves an empty map
   CHECK(edited("a: 1\n", YamlEdit::remove(YamlPath{}.key("a"))) == "");
 }
 
+TEST_CASE("writer: a file ending inside a block scalar with no final line break is refused") {
+  // Found by fuzzing: an item appended after it gave the scalar a line break it did not have.
+  const std::string text = "s:\n  - >\n    some text\n    more";
+  Diagnostic d = refused(text, YamlEdit::append(YamlPath{}.key("s"), YamlValue::text("x")));
+  CHECK(d.rule == "write-parse");
+  CHECK(d.message == "cannot edit: the file ends inside a block scalar (| or >) with no line break after it");
+  CHECK(d.where.line == 4);
+  // With the line break, the scalar's text is the same before and after the append.
+  CHECK(edited(text + "\n", YamlEdit::append(YamlPath{}.key("s"), YamlValue::text("x"))) == text + "\n  - x\n");
+  // A plain value at the end without a line break gets one: its text does not change.
+  CHECK(edited("s:\n  - a", YamlEdit::append(YamlPath{}.key("s"), YamlValue::text("x"))) == "s:\n  - a\n  - x\n");
+}
+
 TEST_CASE("writer: the result is re-read and verified before it is returned") {
   // An explicit document end: text appended after it would start a second document.
   Diagnostic d = refused("- id: a\n...\n", YamlEdit::append({}, YamlValue::map({{"id", YamlValue::text("b")}})));
