@@ -328,9 +328,7 @@ void RecordCache::write_entry(const std::string& rel, std::string_view bytes) co
   if (!ok || ::rename(tmp.c_str(), target.c_str()) != 0) ::unlink(tmp.c_str());
 }
 
-void RecordCache::refresh_metadata(const CacheKey& key) const {
-  std::int64_t written_ns = 0;
-  std::string data = read_all(path_of(key.rel), written_ns);
+void RecordCache::refresh_metadata(const CacheKey& key, std::string data) const {
   // The change time and inode follow the magic, format, kind, config hash, size and mtime.
   constexpr std::size_t at = sizeof kMagic + 4 + 1 + 8 * 3;
   if (data.size() < at + 16) return;
@@ -340,7 +338,7 @@ void RecordCache::refresh_metadata(const CacheKey& key) const {
 }
 
 std::string RecordCache::entry_payload(const CacheKey& key, ParallelKind kind, bool by_metadata,
-                                       std::uint32_t& table_size, bool* stale_metadata) const {
+                                       std::uint32_t& table_size, std::string* stale_entry) const {
   std::int64_t written_ns = 0;
   std::string data = read_all(path_of(key.rel), written_ns);
   if (data.size() < sizeof kMagic || std::memcmp(data.data(), kMagic, sizeof kMagic) != 0) return {};
@@ -358,7 +356,7 @@ std::string RecordCache::entry_payload(const CacheKey& key, ParallelKind kind, b
   if (by_metadata ? ctime_ns != key.ctime_ns || inode != key.inode || ctime_ns > written_ns - kSettled
                   : hash != key.hash)
     return {};
-  if (stale_metadata) *stale_metadata = ctime_ns != key.ctime_ns || inode != key.inode;
+  if (stale_entry && (ctime_ns != key.ctime_ns || inode != key.inode)) *stale_entry = data;
   auto payload_size = head.get<std::uint64_t>();
   auto payload_hash = head.get<std::uint64_t>();
   table_size = head.get<std::uint32_t>();
@@ -370,12 +368,12 @@ std::string RecordCache::entry_payload(const CacheKey& key, ParallelKind kind, b
 
 bool RecordCache::load(const CacheKey& key, ParallelKind kind, Shard& s, FileOutcome& o, LoadContext& wctx) const {
   std::uint32_t table_size = 0;
-  bool stale = false;
+  std::string stale;
   std::string payload = entry_payload(key, kind, false, table_size, &stale);
   if (payload.empty() || !decode(key.rel, payload, table_size, kind, s, o, wctx)) return false;
   // The same bytes under a new change time or inode (a checkout, a copy, a chmod): the entry
   // takes them, so that later loads know the file unchanged without reading it.
-  if (stale) refresh_metadata(key);
+  if (!stale.empty()) refresh_metadata(key, std::move(stale));
   return true;
 }
 

@@ -59,12 +59,12 @@ class RecordCache {
  private:
   /// Reads the entry of `rel` and checks its header against `key` (with ctime and inode
   /// when `by_metadata`) and its checksum; "" when it does not hold.
-  /// `stale_metadata`, when given, tells whether the file's change time or inode differs
-  /// from the entry's.
+  /// `stale_entry`, when given, receives the whole entry when the file's change time or
+  /// inode differs from the entry's.
   std::string entry_payload(const CacheKey& key, ParallelKind kind, bool by_metadata, std::uint32_t& table_size,
-                            bool* stale_metadata = nullptr) const;
-  /// Rewrites the entry of `key.rel` with `key`'s change time and inode, its data unchanged.
-  void refresh_metadata(const CacheKey& key) const;
+                            std::string* stale_entry = nullptr) const;
+  /// Writes `entry` (the entry of `key.rel`) again with `key`'s change time and inode.
+  void refresh_metadata(const CacheKey& key, std::string entry) const;
   void write_entry(const std::string& rel, std::string_view bytes) const;
   bool decode(const std::string& rel, std::string_view payload, std::uint32_t table_size, ParallelKind kind,
               Shard& shard, FileOutcome& o, LoadContext& wctx) const;
