@@ -63,6 +63,12 @@ void remap(Customer& c, SymRemap& m) {
   for (Survey& s : c.surveys) s.comment = m.stored(s.comment);
 }
 
+void distinct(std::vector<std::pair<RefKind, Sym>>& refs) {
+  auto key = [](const std::pair<RefKind, Sym>& r) { return std::pair(r.first, r.second.v); };
+  std::sort(refs.begin(), refs.end(), [&](auto& a, auto& b) { return key(a) < key(b); });
+  refs.erase(std::unique(refs.begin(), refs.end(), [&](auto& a, auto& b) { return key(a) == key(b); }), refs.end());
+}
+
 class KindLoader {
  public:
   KindLoader(ParallelKind kind, const std::vector<std::string>& files, BookSource& source, bool directory,
@@ -82,8 +88,11 @@ class KindLoader {
   template <class Rec>
   void merge_records(Shard& s, const FileOutcome& o, std::uint32_t file, SymRemap& remap);
   void unread() {
+    packable_ = false;
     if (kind_ == ParallelKind::customers) ctx_.mark_partial(RefKind::customer);
   }
+  /// Writes the kind's pack when this load can be one (see record_cache.hpp).
+  void store_pack(std::size_t records_before, std::size_t pending_before);
 
   ParallelKind kind_;
   const std::vector<std::string>& files_;
@@ -94,6 +103,8 @@ class KindLoader {
   std::mutex read_mutex_;
   const RefSnapshot* snapshot_ = nullptr;
   std::array<bool, static_cast<std::size_t>(RefKind::count)> loaded_{}, partial_{};
+  bool packable_ = true;
+  PackSource pack_;
 };
 
 void KindLoader::read_file(const std::string& rel, Shard& s, LoadContext& wctx) {
@@ -120,6 +131,7 @@ void KindLoader::read_file(const std::string& rel, Shard& s, LoadContext& wctx) 
   }
   std::optional<CacheKey> key;
   if (cache_ && !o.cached) key = cache_->key(rel, *text);
+  if (key) o.key = key;
   if (key && cache_->load(*key, kind_, s, o, wctx)) {
     o.cached = true;
   } else if (!o.cached && precheck_record_text(*text, rel, s.diags)) {
@@ -141,6 +153,7 @@ void KindLoader::read_file(const std::string& rel, Shard& s, LoadContext& wctx) 
   // those to loaded kinds are checked now, against the book.
   std::vector<PendingRef> refs = std::move(wctx.pending);
   wctx.pending.clear();
+  if (cache_) for (const PendingRef& p : refs) s.refs_made.emplace_back(p.kind, p.value);
   wctx.loaded = loaded_;
   for (auto& p : refs) wctx.ref(p.kind, p.value, p.at, p.length, p.field);
   wctx.loaded = {};
@@ -160,6 +173,7 @@ std::unique_ptr<Shard> KindLoader::read_batch(std::size_t begin, std::size_t end
   wctx.lookup = snapshot_;
   wctx.id_marks = &shard->id_marks;
   for (std::size_t i = begin; i < end; ++i) read_file(files_[i], *shard, wctx);
+  distinct(shard->refs_made);
   return shard;
 }
 
@@ -214,6 +228,8 @@ void KindLoader::merge(Shard& s, std::size_t& files_read) {
       unread();
       continue;
     }
+    if (o.partial || !o.key) packable_ = false;
+    else pack_.files.push_back(*o.key);
     auto file = static_cast<std::uint32_t>(b.files.size());
     b.files.push_back(o.rel);
     if (kind_ == ParallelKind::deals) merge_records<Deal>(s, o, file, remap);
@@ -225,6 +241,15 @@ void KindLoader::merge(Shard& s, std::size_t& files_read) {
     }
     if (o.partial) unread();
   }
+  if (packable_)
+    for (auto [kind, value] : s.refs_made) pack_.refs.emplace_back(kind, remap(value));
+}
+
+void KindLoader::store_pack(std::size_t records_before, std::size_t pending_before) {
+  // A pack holds the kind's records from the first and no reference left for later kinds.
+  if (!packable_ || records_before != 0 || ctx_.pending.size() != pending_before) return;
+  distinct(pack_.refs);
+  cache_->store_pack(kind_, pack_, ctx_);
 }
 
 void KindLoader::run(unsigned threads, std::size_t& files_read) {
@@ -238,6 +263,11 @@ void KindLoader::run(unsigned threads, std::size_t& files_read) {
   threads = static_cast<unsigned>(std::min<std::size_t>(threads, batches));
   RefSnapshot snapshot(ctx_.book);
   snapshot_ = &snapshot;
+  std::size_t records_before = kind_ == ParallelKind::deals ? ctx_.book.deals.size() : ctx_.book.customers.size();
+  std::size_t pending_before = ctx_.pending.size();
+  pack_.files_begin = ctx_.book.files.size();
+  pack_.diags_begin = ctx_.diags.items().size();
+  if (cache_) pack_.started_ns = RecordCache::now_ns();
   loaded_ = ctx_.loaded;
   partial_ = ctx_.partial;
 
@@ -310,6 +340,7 @@ void KindLoader::run(unsigned threads, std::size_t& files_read) {
   }
   for (auto& t : pool) t.join();
   if (failure) std::rethrow_exception(failure);
+  if (cache_) store_pack(records_before, pending_before);
 }
 
 void KindLoader::reserve(std::size_t batches) {
@@ -329,6 +360,10 @@ void KindLoader::reserve(std::size_t batches) {
 
 void load_kind_parallel(ParallelKind kind, const std::vector<std::string>& files, BookSource& source, bool directory,
                         LoadContext& ctx, const LoadOptions& options, RecordCache* cache, std::size_t& files_read) {
+  if (cache && cache->load_pack(kind, files, ctx)) {
+    files_read += files.size();
+    return;
+  }
   KindLoader(kind, files, source, directory, ctx, cache).run(options.threads, files_read);
 }
 

@@ -5,6 +5,7 @@
 // and every diagnostic are those a sequential load gives.
 #include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -24,6 +25,17 @@ LoadResult load_book(BookSource& source, const std::filesystem::path& root, cons
 
 enum class ParallelKind : std::uint8_t { customers, deals };
 
+/// A file's identity when it was read: its metadata, and the hash of its bytes (0 when
+/// they were not read).
+struct CacheKey {
+  std::string rel;
+  std::uint64_t size = 0;
+  std::int64_t mtime_ns = 0;
+  std::int64_t ctime_ns = 0;
+  std::uint64_t inode = 0;
+  std::uint64_t hash = 0;
+};
+
 /// One file as a worker read it: ranges into its shard.
 struct FileOutcome {
   std::string rel;
@@ -32,6 +44,7 @@ struct FileOutcome {
   bool parsed = false;     // passed the text checks and was read as records
   bool partial = false;    // part of it was not read as records (YamlReader::partial)
   bool cached = false;     // its records came from the cache
+  std::optional<CacheKey> key;  // when the cache is in use and the file's metadata was read
   std::uint32_t diags_begin = 0, diags_end = 0;
   std::uint32_t records_begin = 0, records_end = 0;  // shard's deals or customers
   std::uint32_t pending_begin = 0, pending_end = 0;  // references to kinds not loaded yet
@@ -44,6 +57,8 @@ struct Shard {
   std::vector<FileOutcome> files;
   std::vector<Mark> id_marks;       // where each kept record's id is, by record
   std::vector<PendingRef> pending;  // references left for the merge
+  /// With the cache in use: every distinct reference the batch made, for the kind's pack.
+  std::vector<std::pair<RefKind, Sym>> refs_made;
 };
 
 /// The text checks every record file passes before it is parsed (binary data, UTF-16,

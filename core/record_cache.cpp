@@ -8,7 +8,8 @@
 
 #include <atomic>
 #include <cstring>
-#include <unordered_map>
+
+#include "core/record_codec.hpp"
 
 namespace salesops::core {
 
@@ -17,195 +18,31 @@ namespace fs = std::filesystem;
 namespace {
 
 /// Bumped whenever the entry layout or what a loader records changes.
-constexpr std::uint32_t kFormat = 2;
+constexpr std::uint32_t kFormat = 3;
 constexpr char kMagic[8] = {'s', 'o', 'p', 's', 'r', 'e', 'c', '\n'};
 /// The fields whose references a cached file makes (PendingRef::field must be a literal).
 constexpr const char* kRefFields[] = {"customer", "owner", "by"};
 
-class Writer {
- public:
-  template <class T>
-  void put(T v) {
-    static_assert(std::is_trivially_copyable_v<T>);
-    out.append(reinterpret_cast<const char*>(&v), sizeof v);
-  }
-  void str(std::string_view s) {
-    put(static_cast<std::uint32_t>(s.size()));
-    out.append(s);
-  }
-  void mark(Mark m) { put(m.line); put(m.column); }
-  std::string out;
-};
-
-class Reader {
- public:
-  explicit Reader(std::string_view in) : in_(in) {}
-  template <class T>
-  T get() {
-    T v{};
-    if (in_.size() - pos_ < sizeof v) { ok = false; return v; }
-    std::memcpy(&v, in_.data() + pos_, sizeof v);
-    pos_ += sizeof v;
-    return v;
-  }
-  std::string_view str() {
-    auto n = get<std::uint32_t>();
-    if (!ok || in_.size() - pos_ < n) { ok = false; return {}; }
-    std::string_view s = in_.substr(pos_, n);
-    pos_ += n;
-    return s;
-  }
-  Mark mark(std::uint32_t file) {
-    Mark m{file, 0, 0};
-    m.line = get<std::uint32_t>();
-    m.column = get<std::uint32_t>();
-    return m;
-  }
-  /// A count of items each at least `min_size` bytes: bounded by what is left.
-  std::uint32_t count(std::size_t min_size) {
-    auto n = get<std::uint32_t>();
-    if (static_cast<std::uint64_t>(n) * min_size > in_.size() - pos_) ok = false;
-    return ok ? n : 0;
-  }
-  bool done() const { return ok && pos_ == in_.size(); }
-  bool ok = true;
-
- private:
-  std::string_view in_;
-  std::size_t pos_ = 0;
-};
-
-/// Numbers each distinct text a file's records use; interned text stays interned on load.
-class StringTable {
- public:
-  explicit StringTable(const StringPool& pool) : pool_(pool) {}
-  std::uint32_t operator()(Sym s) {
-    if (s.empty()) return 0;
-    auto [it, added] = index_.emplace(s.v, static_cast<std::uint32_t>(index_.size() + 1));
-    if (added) {
-      std::string_view text = pool_.view(s);
-      out.put(static_cast<std::uint8_t>(pool_.find(text) == s));
-      out.str(text);
-    }
-    return it->second;
-  }
-  Writer out;
-
- private:
-  const StringPool& pool_;
-  std::unordered_map<std::uint32_t, std::uint32_t> index_;
-};
-
-void encode(const Deal& d, StringTable& t, Writer& w, const Book& b) {
-  for (Sym s : {d.id, d.customer, d.owner, d.title, d.product, d.lost_reason}) w.put(t(s));
-  w.put(d.amount.cents);
-  w.put(d.opened.raw()); w.put(d.expected_close.raw()); w.put(d.closed.raw());
-  w.put(d.stage);
-  w.put(static_cast<std::uint8_t>(d.has_amount));
-  w.mark(d.at);
-  w.put(d.history_count);
-  for (std::uint32_t h = 0; h < d.history_count; ++h) {
-    const StageChange& c = b.history[d.history_begin + h];
-    w.put(c.date.raw());
-    w.put(c.stage);
-  }
-}
-
-void encode(const Customer& c, StringTable& t, Writer& w, const Book&) {
-  for (Sym s : {c.id, c.name, c.owner, c.tier, c.segment, c.industry, c.region, c.source}) w.put(t(s));
-  w.put(c.since.raw());
-  w.mark(c.at);
-  w.put(static_cast<std::uint32_t>(c.contacts.size()));
-  for (const Contact& k : c.contacts) for (Sym s : {k.name, k.title, k.phone, k.email}) w.put(t(s));
-  w.put(static_cast<std::uint32_t>(c.interactions.size()));
-  for (const Interaction& i : c.interactions) {
-    w.put(i.date.raw()); w.put(static_cast<std::uint8_t>(i.type)); w.put(t(i.by)); w.put(t(i.summary));
-    w.put(i.next.raw()); w.mark(i.at);
-  }
-  w.put(static_cast<std::uint32_t>(c.surveys.size()));
-  for (const Survey& s : c.surveys) {
-    w.put(s.date.raw()); w.put(s.csat); w.put(s.nps); w.put(t(s.comment)); w.mark(s.at);
-  }
-}
-
-Day day(Reader& r) {
-  auto raw = r.get<std::int32_t>();
-  return raw == INT32_MIN ? Day{} : Day{Date{std::chrono::days{raw}}};
-}
-
-struct Decoder {
-  Reader& r;
-  const std::vector<Sym>& syms;
-  std::uint32_t file;
-  Sym sym() {
-    auto i = r.get<std::uint32_t>();
-    if (i >= syms.size()) { r.ok = false; return Sym{}; }
-    return syms[i];
-  }
-
-  void decode(Deal& d, Book& b) {
-    for (Sym* s : {&d.id, &d.customer, &d.owner, &d.title, &d.product, &d.lost_reason}) *s = sym();
-    d.amount.cents = r.get<std::int64_t>();
-    d.opened = day(r); d.expected_close = day(r); d.closed = day(r);
-    d.stage = r.get<std::uint8_t>();
-    d.has_amount = r.get<std::uint8_t>() != 0;
-    d.at = r.mark(file);
-    d.history_begin = static_cast<std::uint32_t>(b.history.size());
-    d.history_count = r.get<std::uint16_t>();
-    if (d.stage >= b.config.stages.size()) r.ok = false;
-    for (std::uint32_t h = 0; h < d.history_count && r.ok; ++h) {
-      StageChange c;
-      c.date = day(r);
-      c.stage = r.get<std::uint8_t>();
-      if (c.stage >= b.config.stages.size()) r.ok = false;
-      b.history.push_back(c);
-    }
-  }
-
-  void decode(Customer& c, Book&) {
-    for (Sym* s : {&c.id, &c.name, &c.owner, &c.tier, &c.segment, &c.industry, &c.region, &c.source}) *s = sym();
-    c.since = day(r);
-    c.at = r.mark(file);
-    for (std::uint32_t n = r.count(16); n > 0 && r.ok; --n) {
-      Contact& k = c.contacts.emplace_back();
-      for (Sym* s : {&k.name, &k.title, &k.phone, &k.email}) *s = sym();
-    }
-    for (std::uint32_t n = r.count(25); n > 0 && r.ok; --n) {
-      Interaction& i = c.interactions.emplace_back();
-      i.date = day(r);
-      auto type = r.get<std::uint8_t>();
-      if (type > static_cast<std::uint8_t>(InteractionType::care)) r.ok = false;
-      i.type = static_cast<InteractionType>(type);
-      i.by = sym(); i.summary = sym(); i.next = day(r); i.at = r.mark(file);
-    }
-    for (std::uint32_t n = r.count(18); n > 0 && r.ok; --n) {
-      Survey& s = c.surveys.emplace_back();
-      s.date = day(r); s.csat = r.get<std::int8_t>(); s.nps = r.get<std::int8_t>(); s.comment = sym(); s.at = r.mark(file);
-    }
-  }
-};
+using codec::Reader;
+using codec::Writer;
 
 template <class Rec>
-std::vector<Rec>& records_of(Book& b) {
-  if constexpr (std::is_same_v<Rec, Deal>) return b.deals; else return b.customers;
-}
-
-template <class Rec>
-void encode_records(const Shard& s, const FileOutcome& o, StringTable& t, Writer& w) {
-  const auto& recs = records_of<Rec>(const_cast<Book&>(s.book));
+void encode_records(const Shard& s, const FileOutcome& o, codec::StringTable& t, Writer& w) {
+  const auto& recs = codec::records_of<Rec>(s.book);
+  codec::Encoder enc{w, t, s.book};
   w.put(o.records_end - o.records_begin);
   for (std::uint32_t j = o.records_begin; j < o.records_end; ++j) {
     w.mark(s.id_marks[j]);
-    encode(recs[j], t, w, s.book);
+    enc.encode(recs[j]);
   }
 }
 
 template <class Rec>
-void decode_records(Reader& r, Decoder& dec, Shard& s) {
-  auto& recs = records_of<Rec>(s.book);
+void decode_records(Reader& r, codec::Decoder& dec, Shard& s) {
+  auto& recs = codec::records_of<Rec>(s.book);
   for (std::uint32_t n = r.count(32); n > 0 && r.ok; --n) {
     s.id_marks.push_back(r.mark(dec.file));
-    dec.decode(recs.emplace_back(), s.book);
+    dec.decode(recs.emplace_back());
   }
 }
 
@@ -282,18 +119,11 @@ void RecordCache::store(const CacheKey& key, ParallelKind kind, const Shard& s, 
   const auto& items = s.diags.items();
   for (std::uint32_t i = o.diags_begin; i < o.diags_end; ++i)
     if (items[i].where.file != key.rel) return;  // only the file's own problems are its to keep
-  StringTable table(s.book.strings);
+  codec::StringTable table(s.book.strings);
   Writer body;
   body.put(static_cast<std::uint8_t>(o.partial));
   body.put(o.diags_end - o.diags_begin);
-  for (std::uint32_t i = o.diags_begin; i < o.diags_end; ++i) {
-    const Diagnostic& d = items[i];
-    body.put(static_cast<std::uint8_t>(d.severity));
-    body.str(d.rule);
-    body.put(d.where.line); body.put(d.where.column); body.put(d.where.length);
-    body.str(d.message);
-    body.str(d.hint);
-  }
+  for (std::uint32_t i = o.diags_begin; i < o.diags_end; ++i) codec::encode(items[i], body, false);
   if (kind == ParallelKind::deals) encode_records<Deal>(s, o, table, body);
   else encode_records<Customer>(s, o, table, body);
   body.put(static_cast<std::uint32_t>(refs.size()));
@@ -315,17 +145,21 @@ void RecordCache::store(const CacheKey& key, ParallelKind kind, const Shard& s, 
   write_entry(key.rel, entry.out);
 }
 
-void RecordCache::write_entry(const std::string& rel, std::string_view bytes) const {
+int RecordCache::open_temporary(fs::path& tmp) const {
   static std::atomic<unsigned> counter{0};
   std::error_code ec;
   fs::create_directories(dir_, ec);
-  fs::path target = path_of(rel);
-  fs::path tmp = dir_ / fmt::format(".tmp-{}-{}", ::getpid(), counter++);
-  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  tmp = dir_ / fmt::format(".tmp-{}-{}", ::getpid(), counter++);
+  return ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+}
+
+void RecordCache::write_entry(const std::string& rel, std::string_view bytes) const {
+  fs::path tmp;
+  int fd = open_temporary(tmp);
   if (fd < 0) return;
   bool ok = ::write(fd, bytes.data(), bytes.size()) == static_cast<ssize_t>(bytes.size());
   ok = ::close(fd) == 0 && ok;
-  if (!ok || ::rename(tmp.c_str(), target.c_str()) != 0) ::unlink(tmp.c_str());
+  if (!ok || ::rename(tmp.c_str(), path_of(rel).c_str()) != 0) ::unlink(tmp.c_str());
 }
 
 void RecordCache::refresh_metadata(const CacheKey& key, std::string data) const {
@@ -382,8 +216,11 @@ bool RecordCache::load_unchanged(const std::string& rel, ParallelKind kind, Shar
   struct stat st;
   if (::stat((root_ / rel).c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return false;
   std::uint32_t table_size = 0;
-  std::string payload = entry_payload(key_of(rel, st), kind, true, table_size);
-  return !payload.empty() && decode(rel, payload, table_size, kind, s, o, wctx);
+  CacheKey key = key_of(rel, st);
+  std::string payload = entry_payload(key, kind, true, table_size);
+  if (payload.empty() || !decode(rel, payload, table_size, kind, s, o, wctx)) return false;
+  o.key = std::move(key);
+  return true;
 }
 
 bool RecordCache::decode(const std::string& rel, std::string_view payload, std::uint32_t table_size, ParallelKind kind,
@@ -397,33 +234,18 @@ bool RecordCache::decode(const std::string& rel, std::string_view payload, std::
 
   std::vector<Sym> syms{Sym{}};
   Reader t(payload.substr(0, table_size));
-  while (t.ok && !t.done()) {
-    bool interned = t.get<std::uint8_t>() != 0;
-    std::string_view text = t.str();
-    if (t.ok) syms.push_back(interned ? b.strings.intern(text) : b.strings.store(text));
-  }
+  codec::read_table(t, b.strings, syms);
   Reader r(payload.substr(table_size));
-  Decoder dec{r, syms, file};
+  codec::Decoder dec{r, syms, b, file};
   bool partial = r.get<std::uint8_t>() != 0;
-  for (std::uint32_t n = r.count(25); n > 0 && r.ok; --n) {
-    Diagnostic d;
-    auto severity = r.get<std::uint8_t>();
-    if (severity > static_cast<std::uint8_t>(Severity::warning)) r.ok = false;
-    d.severity = static_cast<Severity>(severity);
-    d.rule = r.str();
-    d.where.file = rel;
-    d.where.line = r.get<std::uint32_t>(); d.where.column = r.get<std::uint32_t>(); d.where.length = r.get<std::uint32_t>();
-    d.message = r.str();
-    d.hint = r.str();
-    s.diags.add(std::move(d));
-  }
+  for (std::uint32_t n = r.count(25); n > 0 && r.ok; --n) s.diags.add(codec::decode_diagnostic(r, &rel));
   o.records_begin = static_cast<std::uint32_t>(kind == ParallelKind::deals ? deals : customers);
   if (kind == ParallelKind::deals) decode_records<Deal>(r, dec, s);
   else decode_records<Customer>(r, dec, s);
   o.records_end = static_cast<std::uint32_t>(kind == ParallelKind::deals ? b.deals.size() : b.customers.size());
   for (std::uint32_t n = r.count(21); n > 0 && r.ok; --n) {
     auto ref_kind = r.get<std::uint8_t>();
-    Sym value = dec.sym();
+    Sym value = dec.interned();
     Mark at = r.mark(file);
     auto length = r.get<std::uint32_t>();
     std::string_view field = r.str();

@@ -8,6 +8,14 @@
 // more than a second before the entry was written, is known unchanged without being read:
 // any later write, even one that restores size and mtime, sets a new ctime.
 // References are kept, not their verdicts: they are checked against the book on every load.
+//
+// Besides the entries, each kind has a pack (deals.pack, customers.pack): everything the
+// load of that kind left in the book (records, their text, the id index, diagnostics) and
+// the metadata of every file it read. When every file's size, mtime, ctime and inode are
+// still those recorded, the pack gives the book in one read, without the per-file entries'
+// decoding and merging. A pack is written only for a load in which every file was read in
+// full and every reference resolved; on load its references are checked again against the
+// book, and any that no longer resolves sends the load back to the entries, which report it.
 #include <cstdint>
 #include <filesystem>
 #include <optional>
@@ -23,13 +31,12 @@ namespace salesops::core {
 /// and mtime from the one cached.
 std::uint64_t content_hash(std::string_view bytes);
 
-struct CacheKey {
-  std::string rel;
-  std::uint64_t size = 0;
-  std::int64_t mtime_ns = 0;
-  std::int64_t ctime_ns = 0;
-  std::uint64_t inode = 0;
-  std::uint64_t hash = 0;
+/// What a kind's load read, for its pack.
+struct PackSource {
+  std::vector<CacheKey> files;                  // each file as it was read, in book order
+  std::vector<std::pair<RefKind, Sym>> refs;    // every distinct reference made, text in the book
+  std::size_t files_begin = 0, diags_begin = 0;  // where the kind's files and problems start
+  std::int64_t started_ns = 0;                   // when the load started (the files' clock)
 };
 
 class RecordCache {
@@ -54,7 +61,17 @@ class RecordCache {
   void store(const CacheKey& key, ParallelKind kind, const Shard& shard, const FileOutcome& o,
              const std::vector<PendingRef>& refs) const;
 
+  /// Fills the book with the pack of `kind` when it holds and `files` are its unchanged
+  /// files; false, with the book as it was (but for unused text), otherwise.
+  bool load_pack(ParallelKind kind, const std::vector<std::string>& files, LoadContext& ctx) const;
+  /// Writes the pack of `kind` from what its load left in ctx.book; nothing when a file
+  /// changed within a second of `src.started_ns` or a reference does not resolve.
+  void store_pack(ParallelKind kind, const PackSource& src, const LoadContext& ctx) const;
+  /// The clock file change times are set by, in ns.
+  static std::int64_t now_ns();
+
   std::filesystem::path path_of(const std::string& rel) const;
+  std::filesystem::path pack_path(ParallelKind kind) const;
 
  private:
   /// Reads the entry of `rel` and checks its header against `key` (with ctime and inode
@@ -66,6 +83,8 @@ class RecordCache {
   /// Writes `entry` (the entry of `key.rel`) again with `key`'s change time and inode.
   void refresh_metadata(const CacheKey& key, std::string entry) const;
   void write_entry(const std::string& rel, std::string_view bytes) const;
+  /// A new temporary file in the cache directory, open for writing; -1 when none can be made.
+  int open_temporary(std::filesystem::path& tmp) const;
   bool decode(const std::string& rel, std::string_view payload, std::uint32_t table_size, ParallelKind kind,
               Shard& shard, FileOutcome& o, LoadContext& wctx) const;
 

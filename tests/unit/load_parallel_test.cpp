@@ -87,6 +87,33 @@ struct TempBook {
   static int& counter() { static int n = 0; return n; }
 };
 
+/// A temporary copy of tests/data/small whose references all resolve (so each kind gets a
+/// pack), with an unknown key and a deal id used in two files, whose problems a pack keeps.
+/// Its files are over a second old when it is first loaded.
+struct CleanBook {
+  fs::path root;
+  CleanBook() {
+    root = fs::temp_directory_path() / fmt::format("salesops-pack-{}-{}", ::getpid(), TempBook::counter()++);
+    fs::remove_all(root);
+    fs::copy(SALESOPS_SOURCE_DIR "/tests/data/small", root, fs::copy_options::recursive);
+    write(root / "deals/2026-11.yaml", "- id: D-9001\n  customer: C-1\n  stage: lead\n  colour: red\n");
+    write(root / "deals/2026-12.yaml", "- id: D-9001\n  customer: C-2\n  stage: lead\n");
+    ::sleep(2);
+  }
+  ~CleanBook() { fs::remove_all(root); }
+  fs::path pack(const char* kind) const { return root / ".salesops/cache" / fmt::format("{}.pack", kind); }
+  /// Removes every per-file entry: a load that still gives the book used the packs.
+  void remove_entries() const {
+    for (auto& e : fs::directory_iterator(root / ".salesops/cache"))
+      if (e.path().extension() == ".rec") fs::remove(e.path());
+  }
+  std::size_t entry_count() const {
+    std::size_t n = 0;
+    for (auto& e : fs::directory_iterator(root / ".salesops/cache")) n += e.path().extension() == ".rec";
+    return n;
+  }
+};
+
 ino_t inode(const fs::path& p) {
   struct stat st {};
   ::stat(p.c_str(), &st);
@@ -234,4 +261,94 @@ TEST_CASE("cache: content_hash tells one changed byte apart") {
   CHECK(content_hash(a) != content_hash(b));
   CHECK(content_hash(a) == content_hash(std::string(1000, 'x')));
   CHECK(content_hash("") != content_hash(std::string(1, '\0')));
+}
+
+TEST_CASE("pack: a book read back from the packs equals the book parsed") {
+  CleanBook book;
+  std::string parsed = dump(load(book.root, 2, false));
+  CHECK(parsed.find("duplicate-id") != std::string::npos);
+  CHECK(parsed.find("colour") != std::string::npos);
+  CHECK(parsed.find("missing-ref") == std::string::npos);
+  CHECK(dump(load(book.root, 2, true)) == parsed);
+  REQUIRE(fs::exists(book.pack("deals")));
+  REQUIRE(fs::exists(book.pack("customers")));
+  book.remove_entries();
+  auto deals = inode(book.pack("deals")), customers = inode(book.pack("customers"));
+  for (unsigned threads : {1u, 2u}) CHECK(dump(load(book.root, threads, true)) == parsed);
+  CHECK(book.entry_count() == 0);  // nothing was parsed, so no entry was written
+  CHECK(inode(book.pack("deals")) == deals);
+  CHECK(inode(book.pack("customers")) == customers);
+}
+
+TEST_CASE("pack: a changed, added or removed file sends its kind back to the files") {
+  CleanBook book;
+  load(book.root, 2, true);
+  book.remove_entries();
+  SUBCASE("a rewrite that keeps size and mtime") {
+    rewrite_keeping_size_and_mtime(book.root / "deals/2026-07.yaml");
+  }
+  SUBCASE("a file added") {
+    write(book.root / "deals/2027-01.yaml", "- id: D-9002\n  customer: C-3\n  stage: lead\n");
+  }
+  SUBCASE("a file removed") {
+    fs::remove(book.root / "deals/2026-12.yaml");
+  }
+  std::string parsed = dump(load(book.root, 2, false));
+  CHECK(dump(load(book.root, 2, true)) == parsed);
+  CHECK(book.entry_count() > 0);  // the deal files were read again
+}
+
+TEST_CASE("pack: a reference that no longer resolves is reported, not taken from the pack") {
+  CleanBook book;
+  load(book.root, 2, true);
+  // Deals name C-2; its file goes, the deal files stay as they were.
+  fs::remove(book.root / "customers/C-2.yaml");
+  std::string parsed = dump(load(book.root, 2, false));
+  CHECK(parsed.find("customer 'C-2' refers to no customer") != std::string::npos);
+  CHECK(dump(load(book.root, 2, true)) == parsed);
+  CHECK(dump(load(book.root, 2, true)) == parsed);
+}
+
+TEST_CASE("pack: a corrupt or truncated pack is ignored and written again") {
+  CleanBook book;
+  std::string parsed = dump(load(book.root, 2, false));
+  load(book.root, 2, true);
+  fs::path deals = book.pack("deals"), customers = book.pack("customers");
+  auto size = fs::file_size(deals);
+  {
+    std::fstream f(deals, std::ios::in | std::ios::out | std::ios::binary);
+    f.seekp(static_cast<std::streamoff>(size / 2));
+    char c = 0;
+    f.seekg(static_cast<std::streamoff>(size / 2));
+    f.get(c);
+    f.seekp(static_cast<std::streamoff>(size / 2));
+    f.put(static_cast<char>(c ^ 0x20));
+  }
+  fs::resize_file(customers, fs::file_size(customers) - 3);
+  auto before_deals = inode(deals), before_customers = inode(customers);
+  CHECK(dump(load(book.root, 2, true)) == parsed);
+  CHECK(inode(deals) != before_deals);
+  CHECK(inode(customers) != before_customers);
+  CHECK(fs::file_size(deals) == size);
+  book.remove_entries();
+  CHECK(dump(load(book.root, 2, true)) == parsed);
+  CHECK(book.entry_count() == 0);
+}
+
+TEST_CASE("pack: none is written while a file's last change is under a second old") {
+  CleanBook book;
+  write(book.root / "deals/2026-12.yaml", "- id: D-9003\n  customer: C-2\n  stage: lead\n");
+  std::string parsed = dump(load(book.root, 2, false));
+  CHECK(dump(load(book.root, 2, true)) == parsed);
+  CHECK(!fs::exists(book.pack("deals")));
+  CHECK(fs::exists(book.pack("customers")));
+}
+
+TEST_CASE("pack: a book whose references do not all resolve gets no pack") {
+  TempBook book;
+  ::sleep(2);
+  std::string parsed = dump(load(book.root, 2, false));
+  CHECK(dump(load(book.root, 2, true)) == parsed);
+  CHECK(!fs::exists(book.root / ".salesops/cache/deals.pack"));
+  CHECK(!fs::exists(book.root / ".salesops/cache/customers.pack"));
 }
