@@ -220,21 +220,47 @@ void write_pack(int fd, const PackSource& src, const LoadContext& ctx, std::uint
   if (!out.ok) throw std::runtime_error("write failed");
 }
 
+/// Stats files of a book in order, each looked up from its directory, kept open while the
+/// files are in it (a path lookup from the root costs more than the stat).
+class DirectoryStat {
+ public:
+  explicit DirectoryStat(const fs::path& root) : root_(root) {}
+  ~DirectoryStat() { if (fd_ >= 0) ::close(fd_); }
+  DirectoryStat(const DirectoryStat&) = delete;
+  DirectoryStat& operator=(const DirectoryStat&) = delete;
+  bool stat(const std::string& rel, struct stat& st) {
+    auto slash = rel.rfind('/');
+    std::string_view dir = slash == std::string::npos ? std::string_view{} : std::string_view(rel).substr(0, slash);
+    if (fd_ < 0 || dir != dir_) {
+      if (fd_ >= 0) ::close(fd_);
+      dir_ = dir;
+      fd_ = ::open((root_ / dir_).c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+      if (fd_ < 0) return false;
+    }
+    return ::fstatat(fd_, rel.c_str() + (slash == std::string::npos ? 0 : slash + 1), &st, 0) == 0;
+  }
+
+ private:
+  fs::path root_;
+  std::string dir_;
+  int fd_ = -1;
+};
+
 /// Checks that `files` are the pack's files, unchanged, and adds them to the book.
 bool read_files(Reader& r, const std::vector<std::string>& files, const fs::path& root, Book& b,
                 std::uint64_t& records, std::uint64_t& history) {
   records = r.get<std::uint64_t>();
   history = r.get<std::uint64_t>();
   if (r.get<std::uint32_t>() != files.size() || !r.ok) return false;
+  DirectoryStat dirs(root);
   for (const std::string& rel : files) {
     if (r.str() != rel) return false;
     auto size = r.get<std::uint64_t>();
     auto mtime = r.get<std::int64_t>(), ctime = r.get<std::int64_t>();
     auto inode = r.get<std::uint64_t>();
     struct stat st;
-    if (!r.ok || ::stat((root / rel).c_str(), &st) != 0 || !S_ISREG(st.st_mode) ||
-        static_cast<std::uint64_t>(st.st_size) != size || ns(st.st_mtim) != mtime || ns(st.st_ctim) != ctime ||
-        static_cast<std::uint64_t>(st.st_ino) != inode)
+    if (!r.ok || !dirs.stat(rel, st) || !S_ISREG(st.st_mode) || static_cast<std::uint64_t>(st.st_size) != size ||
+        ns(st.st_mtim) != mtime || ns(st.st_ctim) != ctime || static_cast<std::uint64_t>(st.st_ino) != inode)
       return false;
   }
   if (!r.done()) return false;
