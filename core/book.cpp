@@ -256,7 +256,8 @@ LoadResult load_book(BookSource& source, const fs::path& root, const LoadOptions
 
   std::vector<std::pair<FileKind, std::string>> files;
   for (auto& rel : all)
-    if (FileKind k = classify(rel); k != FileKind::none) files.emplace_back(k, rel);
+    if (FileKind k = classify(rel); k != FileKind::none) files.emplace_back(k, std::move(rel));
+  std::vector<std::string>().swap(all);  // a book's paths are many: kept once, in `files`
   std::stable_sort(files.begin(), files.end(), [](auto& a, auto& c) { return a.first < c.first; });
 
   LoadContext ctx{b, diags};
@@ -290,7 +291,7 @@ LoadResult load_book(BookSource& source, const fs::path& root, const LoadOptions
     if (kind == FileKind::customer || kind == FileKind::deals) {
       // The numerous kinds are read in parallel, then merged in file order.
       std::vector<std::string> batch;
-      for (; i < files.size() && files[i].first == kind; ++i) batch.push_back(files[i].second);
+      for (; i < files.size() && files[i].first == kind; ++i) batch.push_back(std::move(files[i].second));
       --i;
       load_kind_parallel(kind == FileKind::deals ? ParallelKind::deals : ParallelKind::customers, batch, source,
                          directory, ctx, options, cache ? &*cache : nullptr, result.files_read);

@@ -213,11 +213,13 @@ struct Decoder {
     for (Sym* s : {&c.owner, &c.tier, &c.segment, &c.industry, &c.region, &c.source}) *s = interned();
     c.since = day();
     c.at = r.mark(file);
-    for (std::uint32_t n = r.count(16); n > 0 && r.ok; --n) {
+    std::uint32_t n = r.count(16);
+    for (c.contacts.reserve(n); n > 0 && r.ok; --n) {
       Contact& k = c.contacts.emplace_back();
       for (Sym* s : {&k.name, &k.title, &k.phone, &k.email}) *s = stored();
     }
-    for (std::uint32_t n = r.count(25); n > 0 && r.ok; --n) {
+    n = r.count(25);
+    for (c.interactions.reserve(n); n > 0 && r.ok; --n) {
       Interaction& i = c.interactions.emplace_back();
       i.date = day();
       auto type = r.get<std::uint8_t>();
@@ -225,7 +227,8 @@ struct Decoder {
       i.type = static_cast<InteractionType>(type);
       i.by = interned(); i.summary = stored(); i.next = day(); i.at = r.mark(file);
     }
-    for (std::uint32_t n = r.count(18); n > 0 && r.ok; --n) {
+    n = r.count(18);
+    for (c.surveys.reserve(n); n > 0 && r.ok; --n) {
       Survey& s = c.surveys.emplace_back();
       s.date = day(); s.csat = r.get<std::int8_t>(); s.nps = r.get<std::int8_t>(); s.comment = stored();
       s.at = r.mark(file);
