@@ -90,7 +90,8 @@ def seeds(target):
 def main():
     build = pathlib.Path(sys.argv[1]).resolve()
     seconds = int(sys.argv[2])
-    targets = sys.argv[3:] or ["fuzz_load", "fuzz_config", "fuzz_period", "fuzz_import", "fuzz_writer", "fuzz_scanner"]
+    targets = sys.argv[3:] or ["fuzz_load", "fuzz_config", "fuzz_period", "fuzz_import", "fuzz_writer", "fuzz_scanner",
+                               "fuzz_cache"]
     failed = []
     for target in targets:
         exe = build / "tests/fuzz" / target
@@ -100,6 +101,8 @@ def main():
         crashes.mkdir(parents=True, exist_ok=True)
         for i, seed in enumerate(seeds(target)):
             (corpus / f"seed-{i:03d}").write_bytes(seed)
+        if target == "fuzz_cache":  # its seeds are the packs of the book it builds
+            subprocess.run([str(exe)], env=dict(os.environ, SALESOPS_FUZZ_EMIT_SEEDS=str(corpus)), check=True)
         regressions = SRC / "tests/fuzz/regressions" / target
         if regressions.is_dir() and any(regressions.iterdir()):
             files = sorted(str(p) for p in regressions.iterdir())
