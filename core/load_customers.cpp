@@ -124,6 +124,11 @@ void load_customer_file(YamlReader& r, LoadContext& ctx) {
   // no person until one is set.
   // An interaction that names nobody was the owner's: it counts for them.
   for (Interaction& i : c.interactions) if (i.by.empty()) i.by = c.owner;
+  // The lists grew by doubling as they were read; customers are many, so each keeps its
+  // lists at their size.
+  c.contacts.shrink_to_fit();
+  c.interactions.shrink_to_fit();
+  c.surveys.shrink_to_fit();
   f.add_unique(b.customer_index, b.customers, std::move(c), id_at, "customer");
 }
 
