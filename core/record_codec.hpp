@@ -9,7 +9,6 @@
 #include <string>
 #include <string_view>
 #include <type_traits>
-#include <unordered_map>
 #include <vector>
 
 #include "core/model.hpp"
@@ -77,19 +76,37 @@ class StringTable {
   explicit StringTable(const StringPool& pool) : pool_(pool) {}
   std::uint32_t operator()(Sym s) {
     if (s.empty()) return 0;
-    auto [it, added] = index_.emplace(s.v, static_cast<std::uint32_t>(index_.size() + 1));
-    if (added) {
-      std::string_view text = pool_.view(s);
-      out.put(static_cast<std::uint8_t>(pool_.find(text) == s));
-      out.str(text);
-    }
-    return it->second;
+    if (2 * (count_ + 1) > slots_.size()) grow();
+    std::size_t i = slot(s.v);
+    if (slots_[i].number != 0) return slots_[i].number;  // most are seen before
+    slots_[i] = {s.v, ++count_};
+    std::string_view text = pool_.view(s);
+    out.put(static_cast<std::uint8_t>(pool_.find(text) == s));
+    out.str(text);
+    return count_;
   }
   Writer out;
 
  private:
+  /// Open addressing on the Sym's handle: a pack numbers a book's worth of text.
+  struct Slot {
+    std::uint32_t sym = 0, number = 0;  // number 0: empty
+  };
+  std::size_t slot(std::uint32_t sym) const {
+    std::size_t mask = slots_.size() - 1;
+    std::size_t i = (sym * 0x9E3779B97F4A7C15ull) >> 32 & mask;
+    while (slots_[i].number != 0 && slots_[i].sym != sym) i = (i + 1) & mask;
+    return i;
+  }
+  void grow() {
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(old.empty() ? 64 : old.size() * 2, Slot{});
+    for (const Slot& o : old)
+      if (o.number != 0) slots_[slot(o.sym)] = o;
+  }
   const StringPool& pool_;
-  std::unordered_map<std::uint32_t, std::uint32_t> index_;
+  std::vector<Slot> slots_;
+  std::uint32_t count_ = 0;
 };
 
 /// Reads string table entries from `r` into `syms` (interned text interned again) until
