@@ -12,13 +12,6 @@ namespace salesops::core {
 
 namespace {
 
-std::string lookup_key(std::string_view owner, std::string_view metric) {
-  std::string key(owner);
-  key += '\0';
-  key += metric;
-  return key;
-}
-
 bool is_kpi_item(const Config& config, std::string_view item) {
   return item != "customer_satisfaction" && is_known_kpi(config, item);
 }
@@ -32,22 +25,6 @@ double round_score(long double x) {
 }
 
 }  // namespace
-
-TargetLookup::TargetLookup(const Book& book, Date today) : book_(book) {
-  for (const Target& t : book.targets) {
-    auto p = target_period(book, t, today);
-    if (!p) continue;
-    by_owner_metric_[lookup_key(book.text(t.owner), book.text(t.metric))].push_back({&t, p->first, p->last});
-  }
-}
-
-const Target* TargetLookup::find(std::string_view owner, std::string_view metric, const Period& period) const {
-  auto it = by_owner_metric_.find(lookup_key(owner, metric));
-  if (it == by_owner_metric_.end()) return nullptr;
-  for (const Entry& e : it->second)
-    if (e.first == period.first && e.last == period.last) return e.target;
-  return nullptr;
-}
 
 std::vector<ReviewFigureValue> review_figures(const Book& book, KpiCalculator& kpis, const TargetLookup& targets,
                                               const Person& person, const Period& period, const Review* existing) {

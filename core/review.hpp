@@ -4,33 +4,16 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "core/book.hpp"
 #include "core/kpi.hpp"
 #include "core/period.hpp"
 #include "core/table.hpp"
+#include "core/targets.hpp"
 #include "core/yaml_edit.hpp"
 
 namespace salesops::core {
-
-/// Targets by owner, metric and exact period, read once: each target's period expression
-/// is parsed once, so looking up every person's targets costs no pass over all targets.
-class TargetLookup {
- public:
-  TargetLookup(const Book& book, Date today);
-  /// The same target as find_target(book, owner, metric, period, today).
-  const Target* find(std::string_view owner, std::string_view metric, const Period& period) const;
-
- private:
-  struct Entry {
-    const Target* target;
-    Date first, last;
-  };
-  const Book& book_;
-  std::unordered_map<std::string, std::vector<Entry>> by_owner_metric_;
-};
 
 /// One figure of a review's quantitative section: the person's own target for the
 /// metric and exactly the review's period, the actual, and attainment = actual / target.

@@ -7,7 +7,7 @@
 #include <limits>
 #include <unordered_map>
 
-#include "core/review.hpp"
+#include "core/targets.hpp"
 #include "core/target_status.hpp"
 
 namespace salesops::core {

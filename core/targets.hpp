@@ -2,6 +2,7 @@
 // Targets (SPEC 1, 4): finding them, their periods, and the figures of `target status`.
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <unordered_set>
 #include <string_view>
 #include <vector>
@@ -20,6 +21,23 @@ std::optional<Period> target_period(const Book& book, const Target& target, Date
 /// exactly `period` (same first and last day); nullptr when there is none.
 const Target* find_target(const Book& book, std::string_view owner, std::string_view metric, const Period& period,
                           Date today);
+
+/// Targets by owner, metric and exact period, read once: each target's period expression
+/// is parsed once, so looking up every person's targets costs no pass over all targets.
+class TargetLookup {
+ public:
+  TargetLookup(const Book& book, Date today);
+  /// The same target as find_target(book, owner, metric, period, today).
+  const Target* find(std::string_view owner, std::string_view metric, const Period& period) const;
+
+ private:
+  struct Entry {
+    const Target* target;
+    Date first, last;
+  };
+  const Book& book_;
+  std::unordered_map<std::string, std::vector<Entry>> by_owner_metric_;
+};
 
 /// Ids of the people an owner stands for: the person, a team's members (subtree), or
 /// everyone for "company".
