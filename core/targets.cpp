@@ -104,7 +104,7 @@ std::string lookup_key(std::string_view owner, std::string_view metric) {
 
 }  // namespace
 
-TargetLookup::TargetLookup(const Book& book, Date today) : book_(book) {
+TargetLookup::TargetLookup(const Book& book, Date today) {
   for (const Target& t : book.targets) {
     auto p = target_period(book, t, today);
     if (!p) continue;

@@ -35,7 +35,6 @@ class TargetLookup {
     const Target* target;
     Date first, last;
   };
-  const Book& book_;
   std::unordered_map<std::string, std::vector<Entry>> by_owner_metric_;
 };
 
