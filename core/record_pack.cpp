@@ -102,8 +102,8 @@ std::size_t history_of(const Book& b) {
   if constexpr (std::is_same_v<Rec, Deal>) return b.history.size(); else return 0;
 }
 
-template <class Rec>
-IdIndex& index_of(Book& b) {
+template <class Rec, class B>
+auto& index_of(B& b) {
   if constexpr (std::is_same_v<Rec, Deal>) return b.deal_index; else return b.customer_index;
 }
 
@@ -210,7 +210,7 @@ void write_pack(int fd, const PackSource& src, const LoadContext& ctx, std::uint
   if (!w.out.empty()) out.frame(w);
 
   FrameWriter::begin(w, Frame::index);
-  const auto& slots = index_of<Rec>(const_cast<Book&>(b)).slots();
+  const auto& slots = index_of<Rec>(b).slots();
   w.put(static_cast<std::uint32_t>(slots.size()));
   w.out.append(reinterpret_cast<const char*>(slots.data()), slots.size() * sizeof(std::uint32_t));
   out.frame(w);
