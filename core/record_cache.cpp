@@ -8,6 +8,7 @@
 
 #include <atomic>
 #include <cstring>
+#include <ctime>
 
 #include "core/record_codec.hpp"
 
@@ -69,10 +70,6 @@ std::string read_all(const fs::path& p, std::int64_t& mtime_ns) {
   return data;
 }
 
-CacheKey key_of(const std::string& rel, const struct stat& st) {
-  return CacheKey{rel, static_cast<std::uint64_t>(st.st_size), ns(st.st_mtim), ns(st.st_ctim),
-                  static_cast<std::uint64_t>(st.st_ino), 0};
-}
 
 }  // namespace
 
@@ -93,6 +90,17 @@ std::uint64_t content_hash(std::string_view bytes) {
   return h;
 }
 
+CacheKey RecordCache::stat_key(const std::string& rel, const struct stat& st) {
+  return CacheKey{rel, static_cast<std::uint64_t>(st.st_size), ns(st.st_mtim), ns(st.st_ctim),
+                  static_cast<std::uint64_t>(st.st_ino), 0};
+}
+
+std::int64_t RecordCache::now_ns() {
+  struct timespec t;
+  ::clock_gettime(CLOCK_REALTIME_COARSE, &t);
+  return ns(t);
+}
+
 RecordCache::RecordCache(const fs::path& book_root, std::string_view config_text)
     : root_(book_root), dir_(book_root / ".salesops" / "cache"), config_hash_(content_hash(config_text)) {}
 
@@ -109,7 +117,7 @@ fs::path RecordCache::path_of(const std::string& rel) const {
 std::optional<CacheKey> RecordCache::key(const std::string& rel, std::string_view text) const {
   struct stat st;
   if (::stat((root_ / rel).c_str(), &st) != 0 || static_cast<std::uint64_t>(st.st_size) != text.size()) return std::nullopt;
-  CacheKey key = key_of(rel, st);
+  CacheKey key = stat_key(rel, st);
   key.hash = content_hash(text);
   return key;
 }
@@ -216,7 +224,7 @@ bool RecordCache::load_unchanged(const std::string& rel, ParallelKind kind, Shar
   struct stat st;
   if (::stat((root_ / rel).c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return false;
   std::uint32_t table_size = 0;
-  CacheKey key = key_of(rel, st);
+  CacheKey key = stat_key(rel, st);
   std::string payload = entry_payload(key, kind, true, table_size);
   if (payload.empty() || !decode(rel, payload, table_size, kind, s, o, wctx)) return false;
   o.key = std::move(key);

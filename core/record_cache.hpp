@@ -25,6 +25,8 @@
 
 #include "core/load_parallel.hpp"
 
+struct stat;
+
 namespace salesops::core {
 
 /// A fast 64-bit hash of bytes (not cryptographic): tells a rewritten file of the same size
@@ -69,6 +71,8 @@ class RecordCache {
   void store_pack(ParallelKind kind, const PackSource& src, const LoadContext& ctx) const;
   /// The clock file change times are set by, in ns.
   static std::int64_t now_ns();
+  /// The key of `rel` from its stat data (its hash left 0).
+  static CacheKey stat_key(const std::string& rel, const struct stat& st);
 
   std::filesystem::path path_of(const std::string& rel) const;
   std::filesystem::path pack_path(ParallelKind kind) const;

@@ -13,7 +13,6 @@
 #include <unistd.h>
 
 #include <cstring>
-#include <ctime>
 #include <functional>
 
 #include "core/record_cache.hpp"
@@ -35,8 +34,6 @@ constexpr std::int64_t kSettled = 1000000000;
 
 using codec::Reader;
 using codec::Writer;
-
-std::int64_t ns(const struct timespec& t) { return static_cast<std::int64_t>(t.tv_sec) * 1000000000 + t.tv_nsec; }
 
 /// Tells a program whose std::hash differs (and so would read the id index wrongly).
 std::uint64_t hash_probe() { return std::hash<std::string_view>{}("salesops pack"); }
@@ -259,9 +256,9 @@ bool read_files(Reader& r, const std::vector<std::string>& files, const fs::path
     auto mtime = r.get<std::int64_t>(), ctime = r.get<std::int64_t>();
     auto inode = r.get<std::uint64_t>();
     struct stat st;
-    if (!r.ok || !dirs.stat(rel, st) || !S_ISREG(st.st_mode) || static_cast<std::uint64_t>(st.st_size) != size ||
-        ns(st.st_mtim) != mtime || ns(st.st_ctim) != ctime || static_cast<std::uint64_t>(st.st_ino) != inode)
-      return false;
+    if (!r.ok || !dirs.stat(rel, st) || !S_ISREG(st.st_mode)) return false;
+    CacheKey now = RecordCache::stat_key(rel, st);
+    if (now.size != size || now.mtime_ns != mtime || now.ctime_ns != ctime || now.inode != inode) return false;
   }
   if (!r.done()) return false;
   b.files.insert(b.files.end(), files.begin(), files.end());
@@ -337,12 +334,6 @@ bool read_pack(FrameReader& in, const std::vector<std::string>& files, const fs:
 }
 
 }  // namespace
-
-std::int64_t RecordCache::now_ns() {
-  struct timespec t;
-  ::clock_gettime(CLOCK_REALTIME_COARSE, &t);
-  return ns(t);
-}
 
 fs::path RecordCache::pack_path(ParallelKind kind) const {
   return dir_ / (kind == ParallelKind::deals ? "deals.pack" : "customers.pack");
