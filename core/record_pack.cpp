@@ -2,9 +2,12 @@
 // hash and its bytes, read and checked one at a time so the pack is never whole in memory.
 // A frame's first byte says what it holds; they come in this order:
 //   files    the count of records and stage changes, then each file with its metadata
-//   strings  string table entries (record_codec.hpp), any number of frames
-//   refs     each distinct reference: its kind and its text's number
-//   records  runs of one file's records: the file's number, the count, the records
+//   strings  string table entries (record_codec.hpp) first used by the frame after it
+//   records  runs of one file's records: the file's number, the count, the records;
+//            strings and records frames alternate, each records frame after the strings
+//            frame (if any) that brings its new text
+//   refs     each distinct reference: its kind and its text's number (after the strings
+//            frame, if any, that brings text only references use)
 //   diags    the problems the load reported, each with its file
 //   index    the id index's slots
 //   end
@@ -24,9 +27,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr std::uint32_t kPackFormat = 1;
+constexpr std::uint32_t kPackFormat = 2;
 constexpr char kPackMagic[8] = {'s', 'o', 'p', 's', 'p', 'a', 'c', 'k'};
-enum class Frame : std::uint8_t { files = 1, strings, refs, records, diags, index, end };
+enum class Frame : std::uint8_t { files = 1, strings, records, refs, diags, index, end };
 /// Frames are cut at this size where records allow.
 constexpr std::size_t kFrameBytes = 1 << 20;
 /// A change this recent may have raced the load: such a file keeps the kind from a pack.
@@ -141,33 +144,19 @@ void write_pack(int fd, const PackSource& src, const LoadContext& ctx, std::uint
   }
   out.frame(w);
 
-  // The string table first, whole, from a pass that encodes every record and keeps nothing
-  // but the table; then the references and records that number their text by it.
+  // Records go into frames in one pass; before each records frame goes a strings frame
+  // with the text its records brought to the table, so a reader always has their text.
   codec::StringTable table(b.strings);
-  auto flush_table = [&](bool last) {
-    if (table.out.out.size() < kFrameBytes && !(last && !table.out.out.empty())) return;
-    Writer frame;
-    FrameWriter::begin(frame, Frame::strings);
-    frame.out += table.out.out;
-    table.out.out.clear();
-    out.frame(frame);
+  auto flush = [&] {
+    if (!table.out.out.empty()) {
+      Writer frame;
+      FrameWriter::begin(frame, Frame::strings);
+      frame.out += table.out.out;
+      table.out.out.clear();
+      out.frame(frame);
+    }
+    if (!w.out.empty()) out.frame(w);
   };
-  Writer scratch;
-  codec::Encoder counting{scratch, table, b};
-  std::vector<std::pair<std::uint8_t, std::uint32_t>> refs;
-  for (auto [kind_of, value] : src.refs) refs.emplace_back(static_cast<std::uint8_t>(kind_of), table(value));
-  for (const Rec& r : recs) {
-    counting.encode(r);
-    scratch.out.clear();
-    flush_table(false);
-  }
-  flush_table(true);
-
-  FrameWriter::begin(w, Frame::refs);
-  w.put(static_cast<std::uint32_t>(refs.size()));
-  for (auto [k, v] : refs) { w.put(k); w.put(v); }
-  out.frame(w);
-
   // Runs of one file's records; a run's count is filled in when it ends.
   codec::Encoder enc{w, table, b};
   std::size_t count_at = 0;
@@ -190,13 +179,18 @@ void write_pack(int fd, const PackSource& src, const LoadContext& ctx, std::uint
     }
     enc.encode(r);
     ++run;
-    if (w.out.size() >= kFrameBytes) {
+    if (w.out.size() + table.out.out.size() >= kFrameBytes) {
       end_run();
-      out.frame(w);
+      flush();
     }
   }
   end_run();
-  if (!w.out.empty()) out.frame(w);
+  flush();
+
+  FrameWriter::begin(w, Frame::refs);
+  w.put(static_cast<std::uint32_t>(src.refs.size()));
+  for (auto [kind_of, value] : src.refs) { w.put(static_cast<std::uint8_t>(kind_of)); w.put(table(value)); }
+  flush();
 
   const auto& items = ctx.diags.items();
   for (std::size_t i = src.diags_begin; i < items.size(); ++i) {
@@ -278,8 +272,14 @@ bool read_pack(FrameReader& in, const std::vector<std::string>& files, const fs:
   while (in.next(type, body)) {
     // Frames come in their order; strings, records and diags may repeat.
     auto frame = static_cast<Frame>(type);
-    bool repeats = frame == Frame::strings || frame == Frame::records || frame == Frame::diags;
-    if (type < last || (type == last && !repeats) || (last == 0 && frame != Frame::files)) return false;
+    // Strings and records alternate; diags may repeat; the rest come once, in order.
+    auto records_part = [](std::uint8_t t) {
+      return t == static_cast<std::uint8_t>(Frame::strings) || t == static_cast<std::uint8_t>(Frame::records);
+    };
+    bool alternating = records_part(type) && records_part(last);
+    if ((last == 0) != (frame == Frame::files) ||
+        (!alternating && (type < last || (type == last && frame != Frame::diags))))
+      return false;
     last = type;
     Reader r(body);
     switch (frame) {
