@@ -166,8 +166,12 @@ void RecordCache::write_entry(const std::string& rel, std::string_view bytes) co
   int fd = open_temporary(tmp);
   if (fd < 0) return;
   bool ok = ::write(fd, bytes.data(), bytes.size()) == static_cast<ssize_t>(bytes.size());
+  commit_temporary(fd, tmp, path_of(rel), ok);
+}
+
+void RecordCache::commit_temporary(int fd, const fs::path& tmp, const fs::path& target, bool ok) {
   ok = ::close(fd) == 0 && ok;
-  if (!ok || ::rename(tmp.c_str(), path_of(rel).c_str()) != 0) ::unlink(tmp.c_str());
+  if (!ok || ::rename(tmp.c_str(), target.c_str()) != 0) ::unlink(tmp.c_str());
 }
 
 void RecordCache::refresh_metadata(const CacheKey& key, std::string data) const {

@@ -89,6 +89,8 @@ class RecordCache {
   void write_entry(const std::string& rel, std::string_view bytes) const;
   /// A new temporary file in the cache directory, open for writing; -1 when none can be made.
   int open_temporary(std::filesystem::path& tmp) const;
+  /// Closes `fd` and, when all went well (`ok`), renames `tmp` to `target`; else removes it.
+  static void commit_temporary(int fd, const std::filesystem::path& tmp, const std::filesystem::path& target, bool ok);
   bool decode(const std::string& rel, std::string_view payload, std::uint32_t table_size, ParallelKind kind,
               Shard& shard, FileOutcome& o, LoadContext& wctx) const;
 

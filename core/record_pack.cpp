@@ -380,8 +380,7 @@ void RecordCache::store_pack(ParallelKind kind, const PackSource& src, const Loa
   } catch (const std::exception&) {
     ok = false;  // a failure to write only loses the pack
   }
-  ok = ::close(fd) == 0 && ok;
-  if (!ok || ::rename(tmp.c_str(), pack_path(kind).c_str()) != 0) ::unlink(tmp.c_str());
+  commit_temporary(fd, tmp, pack_path(kind), ok);
 }
 
 }  // namespace salesops::core
