@@ -1,4 +1,4 @@
-// Which files of a book the fast YAML scanner (core/yaml_fast.hpp) reads to their end, and
+// Which files of a book the fast YAML scanner (core/yaml/fast.hpp) reads to their end, and
 // where and why it hands the others to libyaml.
 //
 //   salesops_fastpath BOOK    prints one line per file that falls back, then the counts
@@ -8,7 +8,7 @@
 #include <sstream>
 #include <string>
 
-#include "core/yaml_fast.hpp"
+#include "core/yaml/fast.hpp"
 
 namespace fs = std::filesystem;
 

@@ -7,8 +7,9 @@
 
 #include "cli/commands.hpp"
 #include "cli/diagnostic_render.hpp"
-#include "core/approvals.hpp"
-#include "core/check.hpp"
+#include "core/audit/approvals.hpp"
+#include "core/audit/check.hpp"
+#include "core/load/book.hpp"
 
 namespace salesops::cli {
 

@@ -5,8 +5,8 @@
 
 #include "cli/commands.hpp"
 #include "cli/sections.hpp"
-#include "core/coaching.hpp"
-#include "core/ids.hpp"
+#include "core/base/ids.hpp"
+#include "core/coaching/coaching.hpp"
 
 namespace salesops::cli {
 

@@ -8,8 +8,8 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
-#include "core/customers.hpp"
-#include "core/suggest.hpp"
+#include "core/base/suggest.hpp"
+#include "core/customers/customers.hpp"
 
 namespace salesops::cli {
 

@@ -4,8 +4,8 @@
 #include <filesystem>
 
 #include "cli/cmd_customer.hpp"
-#include "core/ids.hpp"
-#include "core/suggest.hpp"
+#include "core/base/ids.hpp"
+#include "core/base/suggest.hpp"
 
 namespace salesops::cli {
 

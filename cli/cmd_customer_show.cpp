@@ -5,7 +5,7 @@
 #include <sstream>
 
 #include "cli/cmd_customer.hpp"
-#include "core/customers.hpp"
+#include "core/customers/customers.hpp"
 
 namespace salesops::cli {
 

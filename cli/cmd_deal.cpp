@@ -4,9 +4,9 @@
 #include <fmt/format.h>
 
 #include "cli/commands.hpp"
-#include "core/deals.hpp"
-#include "core/funnel.hpp"
-#include "core/pipeline.hpp"
+#include "core/deals/deals.hpp"
+#include "core/deals/funnel.hpp"
+#include "core/deals/pipeline.hpp"
 
 namespace salesops::cli {
 

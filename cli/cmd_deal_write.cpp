@@ -6,7 +6,7 @@
 
 #include "cli/cmd_deal.hpp"
 #include "cli/diagnostic_render.hpp"
-#include "core/deal_edits.hpp"
+#include "core/deals/edits.hpp"
 
 namespace salesops::cli {
 

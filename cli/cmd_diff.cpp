@@ -4,9 +4,10 @@
 #include <sstream>
 
 #include "cli/commands.hpp"
-#include "core/diff.hpp"
-#include "core/git_source.hpp"
-#include "core/reward_statement.hpp"
+#include "core/history/diff.hpp"
+#include "core/load/book.hpp"
+#include "core/load/git_source.hpp"
+#include "core/rewards/statement.hpp"
 
 namespace salesops::cli {
 

@@ -8,7 +8,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/diagnostic_render.hpp"
-#include "core/import.hpp"
+#include "core/import/import.hpp"
 
 namespace salesops::cli {
 

@@ -2,7 +2,7 @@
 #include <fmt/format.h>
 
 #include "cli/commands.hpp"
-#include "core/kpi.hpp"
+#include "core/kpi/kpi.hpp"
 
 namespace salesops::cli {
 

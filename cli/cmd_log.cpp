@@ -2,8 +2,8 @@
 #include <fmt/format.h>
 
 #include "cli/commands.hpp"
-#include "core/record_log.hpp"
-#include "core/suggest.hpp"
+#include "core/base/suggest.hpp"
+#include "core/history/log.hpp"
 
 namespace salesops::cli {
 

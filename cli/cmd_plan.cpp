@@ -10,10 +10,10 @@
 #include "cli/commands.hpp"
 #include "cli/embedded_files.hpp"
 #include "cli/sections.hpp"
-#include "core/agenda.hpp"
-#include "core/ids.hpp"
-#include "core/plans.hpp"
-#include "core/target_status.hpp"
+#include "core/base/ids.hpp"
+#include "core/plans/agenda.hpp"
+#include "core/plans/plans.hpp"
+#include "core/targets/status.hpp"
 
 namespace salesops::cli {
 

@@ -10,9 +10,9 @@
 #include "cli/cmd_review.hpp"
 #include "cli/commands.hpp"
 #include "cli/sections.hpp"
-#include "core/coaching.hpp"
-#include "core/people_set.hpp"
-#include "core/review.hpp"
+#include "core/base/people_set.hpp"
+#include "core/coaching/coaching.hpp"
+#include "core/reviews/review.hpp"
 
 namespace salesops::cli {
 

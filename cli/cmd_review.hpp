@@ -3,7 +3,7 @@
 #include <ostream>
 
 #include "cli/context.hpp"
-#include "core/scorecard.hpp"
+#include "core/reviews/scorecard.hpp"
 
 namespace salesops::cli {
 

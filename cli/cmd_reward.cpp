@@ -4,8 +4,8 @@
 #include "cli/cmd_reward.hpp"
 #include "cli/commands.hpp"
 #include "cli/sections.hpp"
-#include "core/rewards.hpp"
-#include "core/suggest.hpp"
+#include "core/base/suggest.hpp"
+#include "core/rewards/rewards.hpp"
 
 namespace salesops::cli {
 

@@ -3,7 +3,7 @@
 #include <string>
 
 #include "cli/context.hpp"
-#include "core/book.hpp"
+#include "core/book/book.hpp"
 
 namespace salesops::cli {
 

@@ -4,8 +4,8 @@
 
 #include "cli/cmd_reward.hpp"
 #include "cli/sections.hpp"
-#include "core/ids.hpp"
-#include "core/yaml_edit.hpp"
+#include "core/base/ids.hpp"
+#include "core/yaml/edit.hpp"
 
 namespace salesops::cli {
 

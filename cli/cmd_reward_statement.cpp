@@ -5,8 +5,8 @@
 
 #include "cli/cmd_reward.hpp"
 #include "cli/sections.hpp"
-#include "core/ids.hpp"
-#include "core/reward_statement.hpp"
+#include "core/base/ids.hpp"
+#include "core/rewards/statement.hpp"
 
 namespace salesops::cli {
 

@@ -3,9 +3,9 @@
 
 #include "cli/commands.hpp"
 #include "cli/target_write.hpp"
-#include "core/target_check.hpp"
-#include "core/target_status.hpp"
-#include "core/targets.hpp"
+#include "core/targets/check.hpp"
+#include "core/targets/status.hpp"
+#include "core/targets/targets.hpp"
 
 namespace salesops::cli {
 

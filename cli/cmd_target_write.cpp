@@ -5,12 +5,12 @@
 #include <map>
 
 #include "cli/target_write.hpp"
-#include "core/ids.hpp"
-#include "core/kpi.hpp"
-#include "core/suggest.hpp"
-#include "core/target_split.hpp"
-#include "core/target_status.hpp"
-#include "core/targets.hpp"
+#include "core/base/ids.hpp"
+#include "core/base/suggest.hpp"
+#include "core/kpi/kpi.hpp"
+#include "core/targets/split.hpp"
+#include "core/targets/status.hpp"
+#include "core/targets/targets.hpp"
 
 namespace salesops::cli {
 

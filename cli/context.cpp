@@ -10,7 +10,8 @@
 #include <iostream>
 
 #include "cli/diagnostic_render.hpp"
-#include "core/git_source.hpp"
+#include "core/load/book.hpp"
+#include "core/load/git_source.hpp"
 
 namespace salesops::cli {
 

@@ -9,11 +9,12 @@
 #include <string>
 
 #include "cli/render.hpp"
-#include "core/book.hpp"
-#include "core/load_parallel.hpp"
-#include "core/period.hpp"
-#include "core/table.hpp"
-#include "core/writer.hpp"
+#include "core/base/period.hpp"
+#include "core/base/table.hpp"
+#include "core/book/book.hpp"
+#include "core/load/book.hpp"
+#include "core/load/parallel.hpp"
+#include "core/write/writer.hpp"
 
 namespace salesops::cli {
 

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/render.hpp"
+#include "core/load/book.hpp"
 
 namespace salesops::cli {
 

@@ -3,8 +3,9 @@
 // JSON for editors and bots. The text format is an interface: keep it stable.
 #include <ostream>
 
-#include "core/book.hpp"
-#include "core/diagnostics.hpp"
+#include "core/base/diagnostics.hpp"
+#include "core/book/book.hpp"
+#include "core/load/book.hpp"
 
 namespace salesops::cli {
 

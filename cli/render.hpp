@@ -37,7 +37,7 @@
 #include <string_view>
 #include <vector>
 
-#include "core/table.hpp"
+#include "core/base/table.hpp"
 
 namespace salesops::cli {
 

@@ -8,7 +8,7 @@
 #include "cli/cmd_review.hpp"
 #include "cli/embedded_files.hpp"
 #include "cli/render.hpp"
-#include "core/target_status.hpp"
+#include "core/targets/status.hpp"
 
 namespace salesops::cli {
 

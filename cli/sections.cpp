@@ -2,8 +2,8 @@
 
 #include <fmt/format.h>
 
-#include "core/ids.hpp"
-#include "core/suggest.hpp"
+#include "core/base/ids.hpp"
+#include "core/base/suggest.hpp"
 
 namespace salesops::cli {
 

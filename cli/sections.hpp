@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "cli/context.hpp"
-#include "core/agenda.hpp"
+#include "core/plans/agenda.hpp"
 
 namespace salesops::cli {
 

@@ -19,8 +19,9 @@
 #include <string>
 #include <vector>
 
-#include "core/load_parallel.hpp"
-#include "core/record_cache.hpp"
+#include "core/load/book.hpp"
+#include "core/load/cache.hpp"
+#include "core/load/parallel.hpp"
 
 namespace fs = std::filesystem;
 using namespace salesops::core;

@@ -3,8 +3,8 @@
 #include <cstdint>
 #include <string_view>
 
-#include "core/config.hpp"
-#include "core/diagnostics.hpp"
+#include "core/base/diagnostics.hpp"
+#include "core/load/config.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   std::string_view text(reinterpret_cast<const char*>(data), size);

@@ -7,9 +7,10 @@
 #include <map>
 #include <string>
 
-#include "core/csv.hpp"
-#include "core/import.hpp"
-#include "core/yaml_edit.hpp"
+#include "core/base/csv.hpp"
+#include "core/import/import.hpp"
+#include "core/load/book.hpp"
+#include "core/yaml/edit.hpp"
 #include "tests/unit/memory_book.hpp"
 
 using namespace salesops;

@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 
-#include "core/period.hpp"
+#include "core/base/period.hpp"
 
 using namespace salesops::core;
 

@@ -1,4 +1,4 @@
-// libFuzzer target: the fast YAML scanner against libyaml (core/yaml_fast.hpp). The input is
+// libFuzzer target: the fast YAML scanner against libyaml (core/yaml/fast.hpp). The input is
 // a YAML text; the events the fast scanner delivers before it ends or bails out must be
 // exactly libyaml's first events — kind, value, style, start and end marks — and libyaml
 // must not stop with an error before the last of them. Any difference traps.
@@ -8,7 +8,7 @@
 #include <string>
 #include <string_view>
 
-#include "core/yaml_fast.hpp"
+#include "core/yaml/fast.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   std::string_view text(reinterpret_cast<const char*>(data), size);

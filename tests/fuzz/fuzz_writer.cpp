@@ -1,4 +1,4 @@
-// libFuzzer target: the in-place writer (core/yaml_edit). The input's tail picks an edit
+// libFuzzer target: the in-place writer (core/yaml/edit). The input's tail picks an edit
 // (append to a list, set a key, remove a key) and where it goes in the file, its head the
 // new value; the rest is the file. When the file is editable and the edit is accepted, the
 // new text must be editable too and hold exactly the old data with that one change
@@ -11,7 +11,7 @@
 #include <cstdio>
 #include <string>
 
-#include "core/yaml_edit.hpp"
+#include "core/yaml/edit.hpp"
 
 using namespace salesops::core;
 

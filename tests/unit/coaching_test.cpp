@@ -1,12 +1,12 @@
 // One-on-one cadence (shared by `coach due` and `check`), follow-ups, and agenda windows.
-#include "core/coaching.hpp"
+#include "core/coaching/coaching.hpp"
 
 #include <doctest/doctest.h>
 
 #include <algorithm>
 
-#include "core/agenda.hpp"
-#include "core/check.hpp"
+#include "core/audit/check.hpp"
+#include "core/plans/agenda.hpp"
 #include "memory_book.hpp"
 
 using namespace salesops::core;

@@ -1,5 +1,5 @@
 // The CSV reader: RFC 4180 quoting, BOM, line ends, and where malformed text breaks.
-#include "core/csv.hpp"
+#include "core/base/csv.hpp"
 
 #include <doctest/doctest.h>
 

@@ -1,10 +1,11 @@
 // Customer relationships: revisit and follow-up due dates at the cadence edges.
-#include "core/customers.hpp"
-#include "core/kpi.hpp"
+#include "core/customers/customers.hpp"
+#include "core/kpi/kpi.hpp"
+#include "core/load/book.hpp"
 
 #include <doctest/doctest.h>
 
-#include "core/check.hpp"
+#include "core/audit/check.hpp"
 #include "fixtures.hpp"
 #include "memory_book.hpp"
 

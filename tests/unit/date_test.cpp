@@ -1,4 +1,4 @@
-#include "core/date.hpp"
+#include "core/base/date.hpp"
 
 #include <doctest/doctest.h>
 

@@ -1,9 +1,10 @@
 // deal add and deal move: the edits they plan, applied to the file text, and their refusals.
-#include "core/deal_edits.hpp"
+#include "core/deals/edits.hpp"
+#include "core/load/book.hpp"
 
 #include <doctest/doctest.h>
 
-#include "core/yaml_edit.hpp"
+#include "core/yaml/edit.hpp"
 #include "memory_book.hpp"
 
 using namespace salesops::core;

@@ -1,6 +1,7 @@
 #pragma once
 // Fixture books shared by the unit tests, loaded once per test run.
-#include "core/book.hpp"
+#include "core/book/book.hpp"
+#include "core/load/book.hpp"
 
 namespace salesops::test {
 

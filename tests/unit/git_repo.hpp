@@ -9,7 +9,7 @@
 #include <fstream>
 #include <string>
 
-#include "core/git.hpp"
+#include "core/base/git.hpp"
 
 namespace salesops::test {
 

@@ -1,8 +1,9 @@
 #include <doctest/doctest.h>
 
-#include "core/git_source.hpp"
-#include "core/kpi.hpp"
-#include "core/period.hpp"
+#include "core/base/period.hpp"
+#include "core/kpi/kpi.hpp"
+#include "core/load/book.hpp"
+#include "core/load/git_source.hpp"
 #include "git_repo.hpp"
 
 using namespace salesops;

@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include "core/ids.hpp"
+#include "core/base/ids.hpp"
 
 using namespace salesops::core;
 

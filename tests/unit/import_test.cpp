@@ -1,5 +1,5 @@
 // The importer: column maps, ids, skipped rows with their lines, and the edits it plans.
-#include "core/import.hpp"
+#include "core/import/import.hpp"
 
 #include <doctest/doctest.h>
 

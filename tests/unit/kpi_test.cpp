@@ -1,8 +1,9 @@
 // Every KPI on tests/data/small, worked out by hand in the comments.
 #include <doctest/doctest.h>
 
-#include "core/book.hpp"
-#include "core/kpi.hpp"
+#include "core/book/book.hpp"
+#include "core/kpi/kpi.hpp"
+#include "core/load/book.hpp"
 #include "fixtures.hpp"
 
 using namespace salesops::core;

@@ -10,8 +10,9 @@
 #include <fstream>
 #include <map>
 
-#include "core/load_parallel.hpp"
-#include "core/record_cache.hpp"
+#include "core/load/book.hpp"
+#include "core/load/cache.hpp"
+#include "core/load/parallel.hpp"
 
 using namespace salesops::core;
 namespace fs = std::filesystem;

@@ -7,8 +7,9 @@
 #include <filesystem>
 #include <fstream>
 
-#include "core/load_context.hpp"
-#include "core/yaml_reader.hpp"
+#include "core/load/book.hpp"
+#include "core/load/context.hpp"
+#include "core/yaml/reader.hpp"
 #include "memory_book.hpp"
 
 using namespace salesops::core;

@@ -3,7 +3,8 @@
 
 #include <algorithm>
 
-#include "core/book.hpp"
+#include "core/book/book.hpp"
+#include "core/load/book.hpp"
 #include "fixtures.hpp"
 
 using namespace salesops::core;

@@ -6,7 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "core/book.hpp"
+#include "core/book/book.hpp"
+#include "core/load/book.hpp"
 
 namespace salesops::test {
 

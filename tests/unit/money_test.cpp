@@ -1,4 +1,4 @@
-#include "core/money.hpp"
+#include "core/base/money.hpp"
 
 #include <doctest/doctest.h>
 

@@ -1,4 +1,4 @@
-#include "core/period.hpp"
+#include "core/base/period.hpp"
 
 #include <doctest/doctest.h>
 

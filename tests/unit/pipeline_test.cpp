@@ -1,10 +1,11 @@
 // deal pipeline, funnel and forecast on a hand-worked book (the figures are in the comments).
-#include "core/pipeline.hpp"
+#include "core/deals/pipeline.hpp"
+#include "core/load/book.hpp"
 
 #include <doctest/doctest.h>
 
-#include "core/funnel.hpp"
-#include "core/kpi.hpp"
+#include "core/deals/funnel.hpp"
+#include "core/kpi/kpi.hpp"
 #include "memory_book.hpp"
 
 using namespace salesops::core;

@@ -1,9 +1,10 @@
 // Plans: naming actions, choosing them, completion (the plan_completion KPI), the draft of a new plan.
-#include "core/plans.hpp"
+#include "core/load/book.hpp"
+#include "core/plans/plans.hpp"
 
 #include <doctest/doctest.h>
 
-#include "core/kpi.hpp"
+#include "core/kpi/kpi.hpp"
 #include "fixtures.hpp"
 #include "memory_book.hpp"
 

@@ -1,8 +1,9 @@
 // Review scores (SPEC 4b), drafts and refreshes on a book built in memory, worked by hand.
 #include <doctest/doctest.h>
 
-#include "core/review.hpp"
-#include "core/scorecard.hpp"
+#include "core/load/book.hpp"
+#include "core/reviews/review.hpp"
+#include "core/reviews/scorecard.hpp"
 #include "memory_book.hpp"
 
 using namespace salesops::core;

@@ -3,7 +3,8 @@
 #include <doctest/doctest.h>
 #include <fmt/format.h>
 
-#include "core/rewards.hpp"
+#include "core/load/book.hpp"
+#include "core/rewards/rewards.hpp"
 
 using namespace salesops::core;
 

@@ -4,9 +4,10 @@
 
 #include <numeric>
 
-#include "core/target_check.hpp"
-#include "core/target_split.hpp"
-#include "core/target_status.hpp"
+#include "core/load/book.hpp"
+#include "core/targets/check.hpp"
+#include "core/targets/split.hpp"
+#include "core/targets/status.hpp"
 #include "memory_book.hpp"
 
 using namespace salesops::core;

@@ -1,4 +1,4 @@
-#include "core/writer.hpp"
+#include "core/write/writer.hpp"
 
 #include <doctest/doctest.h>
 #include <sys/resource.h>

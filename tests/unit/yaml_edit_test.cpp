@@ -1,4 +1,4 @@
-#include "core/yaml_edit.hpp"
+#include "core/yaml/edit.hpp"
 
 #include <doctest/doctest.h>
 #include <yaml-cpp/yaml.h>

@@ -1,4 +1,4 @@
-// The fast YAML scanner (core/yaml_fast.hpp) delivers exactly libyaml's events: over every
+// The fast YAML scanner (core/yaml/fast.hpp) delivers exactly libyaml's events: over every
 // YAML file of the example book and the test data, and over hand-written tricky texts. The
 // record files of the example book go through it without falling back to libyaml.
 #include <doctest/doctest.h>
@@ -8,8 +8,8 @@
 #include <fstream>
 #include <sstream>
 
-#include "core/yaml_fast.hpp"
-#include "core/yaml_reader.hpp"
+#include "core/yaml/fast.hpp"
+#include "core/yaml/reader.hpp"
 
 using namespace salesops::core;
 namespace fs = std::filesystem;

@@ -1,0 +1,63 @@
+#include "core/book/book.hpp"
+
+namespace salesops::core {
+
+namespace {
+
+template <class Rec>
+const Rec* lookup(const IdIndex& index, const std::vector<Rec>& records, const Book& b, std::string_view id) {
+  auto pos = index.find(id, [&](std::uint32_t i) { return b.text(records[i].id); });
+  return pos ? &records[*pos] : nullptr;
+}
+
+}  // namespace
+
+const Team* Book::team(std::string_view id) const { return lookup(team_index, teams, *this, id); }
+const Person* Book::person(std::string_view id) const { return lookup(person_index, people, *this, id); }
+const Customer* Book::customer(std::string_view id) const { return lookup(customer_index, customers, *this, id); }
+const Deal* Book::deal(std::string_view id) const { return lookup(deal_index, deals, *this, id); }
+const Target* Book::target(std::string_view id) const { return lookup(target_index, targets, *this, id); }
+const Plan* Book::plan(std::string_view id) const { return lookup(plan_index, plans, *this, id); }
+
+std::optional<std::uint8_t> Book::stage_on(const Deal& deal, Date d) const {
+  if (deal.opened && d < *deal.opened) return std::nullopt;
+  if (deal.closed && *deal.closed <= d) return deal.stage;
+  std::optional<std::uint8_t> stage;
+  for (const StageChange& c : history_of(deal)) {
+    if (*c.date > d) break;
+    stage = c.stage;
+  }
+  if (!stage && deal.history_count == 0) stage = deal.stage;
+  if (!stage && deal.opened) stage = history_of(deal).empty() ? deal.stage : history_of(deal).front().stage;
+  return stage;
+}
+
+std::vector<std::uint32_t> Book::subtree(std::string_view team_id) const {
+  std::vector<std::uint32_t> out;
+  bool all = team_id == "company";
+  for (std::uint32_t i = 0; i < teams.size(); ++i) {
+    if (all) { out.push_back(i); continue; }
+    // Walk up from each team; bounded by the team count so a cycle cannot hang.
+    const Team* t = &teams[i];
+    for (std::size_t steps = 0; t && steps <= teams.size(); ++steps) {
+      if (text(t->id) == team_id) { out.push_back(i); break; }
+      t = t->parent.empty() ? nullptr : team(text(t->parent));
+    }
+  }
+  return out;
+}
+
+std::vector<std::uint32_t> Book::members(std::string_view team_id) const {
+  std::vector<std::uint32_t> out;
+  if (team_id == "company") {
+    for (std::uint32_t i = 0; i < people.size(); ++i) out.push_back(i);
+    return out;
+  }
+  std::vector<std::uint32_t> teams_in = subtree(team_id);
+  for (std::uint32_t i = 0; i < people.size(); ++i)
+    for (std::uint32_t t : teams_in)
+      if (people[i].team == teams[t].id) { out.push_back(i); break; }
+  return out;
+}
+
+}  // namespace salesops::core

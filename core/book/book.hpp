@@ -1,0 +1,67 @@
+#pragma once
+// A loaded book: configuration, every record, the text they share, and their indices.
+#include <filesystem>
+#include <memory>
+#include <span>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "core/base/diagnostics.hpp"
+#include "core/base/id_index.hpp"
+#include "core/base/strings.hpp"
+#include "core/book/config.hpp"
+#include "core/book/model.hpp"
+
+namespace salesops::core {
+
+struct Book {
+  std::filesystem::path root;
+  std::string revision;  // the git revision read, empty for the working tree
+  Config config;
+  StringPool strings;
+  std::vector<std::string> files;  // relative paths; Mark::file indexes this
+
+  std::vector<Team> teams;
+  std::vector<Person> people;
+  std::vector<Customer> customers;
+  std::vector<Deal> deals;
+  std::vector<StageChange> history;  // deal histories, each deal a contiguous run
+  std::vector<Target> targets;
+  std::vector<Plan> plans;
+  std::vector<CoachingSession> sessions;
+  std::vector<Training> trainings;
+  std::vector<Review> reviews;
+  std::vector<RewardPlan> reward_plans;
+  std::vector<Grant> grants;
+
+  IdIndex team_index, person_index, customer_index, deal_index, target_index, plan_index;
+  IdIndex session_ids, training_ids, reward_plan_ids, grant_ids;
+
+  std::string_view text(Sym s) const { return strings.view(s); }
+  std::string str(Sym s) const { return std::string(strings.view(s)); }
+  Location location(Mark m, std::uint32_t length = 1) const {
+    return {m.file < files.size() ? files[m.file] : std::string{}, m.line, m.column, length};
+  }
+
+  const Team* team(std::string_view id) const;
+  const Person* person(std::string_view id) const;
+  const Customer* customer(std::string_view id) const;
+  const Deal* deal(std::string_view id) const;
+  const Target* target(std::string_view id) const;
+  const Plan* plan(std::string_view id) const;
+
+  std::span<const StageChange> history_of(const Deal& d) const {
+    return {history.data() + d.history_begin, d.history_count};
+  }
+  /// The stage a deal was in at the end of day `d` (from its history; its current stage when
+  /// the history says nothing before d and it was opened by then).
+  std::optional<std::uint8_t> stage_on(const Deal& deal, Date d) const;
+  /// Teams in the subtree of `team_id` (itself included); "company" is every team.
+  std::vector<std::uint32_t> subtree(std::string_view team_id) const;
+  /// People whose current team is in the subtree of `team_id` ("company": everyone).
+  std::vector<std::uint32_t> members(std::string_view team_id) const;
+};
+
+}  // namespace salesops::core

@@ -1,0 +1,72 @@
+#pragma once
+// salesops.toml: organisation, calendar, stages, policies, custom KPIs, review weights.
+#include <array>
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/base/diagnostics.hpp"
+#include "core/base/period.hpp"
+
+namespace salesops::core {
+
+struct StageDef {
+  std::string name;
+  double probability = 0;
+  bool open = true;
+};
+
+/// One `where` condition of a custom KPI.
+struct Condition {
+  enum class Op { eq, any_of, lt, le, gt, ge };
+  std::string field;
+  Op op = Op::eq;
+  std::vector<std::string> values;  // eq / any_of
+  double number = 0;                // comparisons
+};
+
+struct CustomKpi {
+  std::string id, label, kind;  // kind: deals | customers | interactions | surveys
+  enum class Aggregate { count, sum, avg } aggregate = Aggregate::count;
+  std::string field;            // for sum and avg
+  std::vector<Condition> where;
+  std::string date_field;       // which date places a record in a period
+};
+
+struct Config {
+  std::string org_name;
+  std::string currency = "CNY";
+  CalendarSettings calendar;
+  std::vector<StageDef> stages;  // open stages in funnel order, then won, then lost
+  std::uint8_t won = 0, lost = 0;
+  std::map<std::string, int> revisit_days{{"A", 14}, {"B", 30}, {"C", 90}};
+  int one_on_one_days = 14;
+  double target_max_growth = 0.5;
+  std::vector<std::string> required_targets;
+  int review_due_days = 15;
+  int follow_up_overdue_days = 7;  // coaching follow-ups may be this many days late
+  /// [policy.rules]: audit rules switched on (true) or off (false) by id; a rule not named
+  /// keeps its default (see CheckRule::on_by_default).
+  std::map<std::string, bool> rule_switches;
+  int min_training_score = 60;        // [coaching] min_score: `coach skills` flags scores below it
+  int min_coaching_rating = 3;        // [coaching] min_rating: and coaching ratings below it
+  /// [approvals] records: the kinds whose changes need an Approved-by trailer (targets,
+  /// reward_plans, deals, customers, reviews).
+  std::vector<std::string> approval_records{"targets", "reward_plans"};
+  std::vector<std::string> segments;  // when given, customer segments must be one of these
+  std::vector<CustomKpi> custom_kpis;
+  std::vector<std::pair<std::string, double>> review_weights;
+  std::vector<std::pair<double, int>> attainment_scores;
+  std::optional<std::array<double, 12>> seasonality;
+
+  std::optional<std::uint8_t> stage_index(std::string_view name) const;
+  std::size_t open_stage_count() const { return stages.size() - 2; }
+  std::string stage_list() const;  // "lead, qualified, ..., won, lost"
+};
+
+/// Default configuration: the stages and policies of SPEC 2.
+Config default_config();
+
+}  // namespace salesops::core

@@ -1,0 +1,209 @@
+#pragma once
+// The typed records of a book (SPEC 1). Text is held in the book's StringPool as Sym
+// handles; every record keeps the place it was read from.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/base/date.hpp"
+#include "core/base/money.hpp"
+#include "core/base/strings.hpp"
+
+namespace salesops::core {
+
+/// A date that may be absent, in four bytes (records are many; std::optional<Date> is eight).
+class Day {
+ public:
+  Day() = default;
+  Day(Date d) : days_(static_cast<std::int32_t>(d.time_since_epoch().count())) {}
+  bool has() const { return days_ != kNone; }
+  explicit operator bool() const { return has(); }
+  Date operator*() const { return Date{std::chrono::days{days_}}; }
+  std::int32_t raw() const { return days_; }
+  friend bool operator==(Day, Day) = default;
+
+ private:
+  static constexpr std::int32_t kNone = INT32_MIN;
+  std::int32_t days_ = kNone;
+};
+
+enum class Role : std::uint8_t { rep, manager, director, ops };
+/// A role as team.yaml writes it.
+constexpr const char* role_name(Role r) {
+  constexpr const char* kNames[] = {"rep", "manager", "director", "ops"};
+  return kNames[static_cast<int>(r)];
+}
+enum class InteractionType : std::uint8_t { visit, call, email, meeting, demo, care };
+
+struct Team {
+  Sym id, name, parent, manager;
+  Mark at;
+};
+
+struct Person {
+  Sym id, name, team, email;
+  Role role = Role::rep;
+  Day joined, left;
+  Mark at;
+  /// Active on day d: joined on or before it (or no date) and not left before it.
+  bool active_on(Date d) const { return (!joined || *joined <= d) && (!left || d <= *left); }
+};
+
+struct Contact {
+  Sym name, title, phone, email;
+};
+
+struct Interaction {
+  Day date;
+  InteractionType type = InteractionType::call;
+  Sym by, summary;
+  Day next;
+  Mark at;
+};
+
+struct Survey {
+  Day date;
+  std::int8_t csat = -1;  // 1-5, -1 when not answered
+  std::int8_t nps = -1;   // 0-10, -1 when not answered
+  Sym comment;
+  Mark at;
+};
+
+struct Customer {
+  Sym id, name, owner, tier, segment, industry, region, source;
+  Day since;
+  std::vector<Contact> contacts;
+  std::vector<Interaction> interactions;
+  std::vector<Survey> surveys;
+  Mark at;
+};
+
+struct StageChange {
+  Day date;
+  std::uint8_t stage = 0;  // index into Config::stages
+};
+
+/// A deal is the most numerous record: kept compact (see SPEC 9's memory budget).
+struct Deal {
+  Sym id, customer, owner, title, product, lost_reason;
+  Money amount;
+  Day opened, expected_close, closed;
+  std::uint32_t history_begin = 0;  // into Book::history
+  std::uint16_t history_count = 0;
+  std::uint8_t stage = 0;           // index into Config::stages
+  bool has_amount = false;
+  Mark at;
+};
+
+struct Target {
+  Sym id, owner, metric, period_text, why, plan, parent;
+  Money value;  // fixed point with two decimals for every metric: 400000, 25, 0.35
+  std::optional<Money> baseline;
+  Mark at;
+};
+
+struct PlanSegment {
+  Sym id, description;
+  std::vector<std::pair<Sym, Sym>> criteria;  // customer field = value
+  Mark at;
+};
+
+struct PlanStrategy {
+  Sym id, kind, segment, summary;
+  Mark at;
+};
+
+enum class ActionStatus : std::uint8_t { open, done, dropped };
+
+struct PlanAction {
+  Sym id, title, owner, strategy, target;
+  Day due, done_on;
+  ActionStatus status = ActionStatus::open;
+  Mark at;
+};
+
+struct Plan {
+  Sym id, period_text, owner;
+  std::vector<PlanSegment> segments;
+  std::vector<PlanStrategy> strategies;
+  std::vector<PlanAction> actions;
+  Mark at;
+};
+
+struct FollowUp {
+  Sym id, action;
+  Day due;
+  bool done = false;
+  Mark at;
+};
+
+struct CoachingSession {
+  Sym id, coach, person, kind, notes;
+  Day date;
+  std::vector<Sym> topics;
+  std::vector<std::pair<Sym, int>> ratings;
+  std::vector<FollowUp> follow_ups;
+  Mark at;
+};
+
+struct Attendee {
+  Sym person;
+  int score = -1;  // 0-100, -1 when not given
+};
+
+struct Training {
+  Sym id, title, topic, format, trainer;
+  Day date;
+  double hours = 0;
+  std::vector<Attendee> attendees;
+  Mark at;
+};
+
+struct ReviewFigure {
+  Sym metric;
+  std::optional<double> target, actual, attainment;
+};
+
+struct Review {
+  Sym person, period_text, reviewer, status, comments;
+  std::vector<ReviewFigure> quantitative;
+  std::vector<std::pair<Sym, int>> qualitative;
+  Mark at;
+};
+
+struct RewardTier {
+  double from = 0;
+  std::optional<double> to;  // absent: open-ended
+  double rate = 0;
+};
+
+struct Spiff {
+  Sym product;
+  std::optional<Money> per_deal;
+  std::optional<double> rate;
+};
+
+struct RewardPlan {
+  Sym id, period, metric, mode;  // period: month | quarter | year; mode: marginal | retroactive
+  Sym applies_role, applies_team;
+  std::vector<Sym> applies_people;
+  std::vector<RewardTier> tiers;
+  Sym gate_metric;
+  std::optional<double> gate_min;
+  std::optional<Money> cap;
+  std::vector<Spiff> spiffs;
+  std::optional<double> team_bonus_min_attainment;
+  std::optional<Money> team_bonus_amount;
+  bool prorate = false;
+  Mark at;
+};
+
+struct Grant {
+  Sym id, person, team, kind, title, reason;
+  Day date;
+  Money amount;
+  Mark at;
+};
+
+}  // namespace salesops::core

@@ -1,0 +1,139 @@
+#include "core/customers/customers.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "core/book/owners.hpp"
+
+namespace salesops::core {
+
+std::string_view reason_name(CustomerDue::Reason reason) {
+  return reason == CustomerDue::Reason::revisit ? "revisit" : "follow-up";
+}
+
+std::optional<CustomerDue> customer_due(const Book& book, const Customer& c, Date today) {
+  Day latest;
+  for (const Interaction& i : c.interactions)
+    if (!latest || *i.date > *latest) latest = i.date;
+
+  std::optional<CustomerDue> out;
+  auto offer = [&](Date due, CustomerDue::Reason reason) {
+    if (out && out->due < due) return;
+    if (out && out->due == due && reason == CustomerDue::Reason::revisit) return;
+    out = CustomerDue{&c, latest, due, days_between(due, today), reason};
+  };
+
+  // Only the interactions on the latest date have no later one: their `next` is still open.
+  if (latest)
+    for (const Interaction& i : c.interactions)
+      if (i.next && *i.date == *latest) offer(*i.next, CustomerDue::Reason::follow_up);
+
+  auto cadence = book.config.revisit_days.find(std::string(book.text(c.tier)));
+  if (!c.tier.empty() && cadence != book.config.revisit_days.end()) {
+    Day from = latest ? latest : c.since;
+    offer(from ? *from + std::chrono::days{cadence->second} : today, CustomerDue::Reason::revisit);
+  }
+  return out;
+}
+
+std::vector<CustomerDue> customers_due(const Book& book, Date today, int within_days) {
+  const Date horizon = today + std::chrono::days{within_days};
+  std::vector<CustomerDue> out;
+  for (const Customer& c : book.customers)
+    if (auto due = customer_due(book, c, today); due && due->due <= horizon) out.push_back(*due);
+  std::sort(out.begin(), out.end(), [&](const CustomerDue& a, const CustomerDue& b) {
+    if (a.due != b.due) return a.due < b.due;
+    return book.text(a.customer->id) < book.text(b.customer->id);
+  });
+  return out;
+}
+
+namespace {
+
+Cell text_cell(const Book& b, Sym s) { return std::string(b.text(s)); }
+Cell day_cell(Day d) { return d ? Cell{*d} : Cell{Undefined{}}; }
+
+}  // namespace
+
+std::vector<Sym> filter_owners(const Book& book, const CustomerFilter& filter) {
+  return filter.owner.empty() ? std::vector<Sym>{} : owner_people(book, filter.owner);
+}
+
+bool customer_matches(const Book& b, const Customer& c, const CustomerFilter& f, const std::vector<Sym>& owners) {
+  if (!f.owner.empty() && std::find(owners.begin(), owners.end(), c.owner) == owners.end()) return false;
+  if (!f.tier.empty() && b.text(c.tier) != f.tier) return false;
+  if (!f.segment.empty() && b.text(c.segment) != f.segment) return false;
+  if (!f.region.empty() && b.text(c.region) != f.region) return false;
+  return true;
+}
+
+std::optional<Table> customer_list_table(const Book& b, Date today, const CustomerFilter& filter, std::string_view sort,
+                                         std::string* error) {
+  static const char* kSorts[] = {"id", "name", "owner", "tier", "last_contact", "due"};
+  if (std::find(std::begin(kSorts), std::end(kSorts), sort) == std::end(kSorts)) {
+    *error = fmt::format("unknown --sort '{}': use id, name, owner, tier, last_contact or due", sort);
+    return std::nullopt;
+  }
+  struct Row {
+    const Customer* c;
+    std::optional<CustomerDue> due;
+    Day last;                                       // the latest interaction
+    std::pair<std::string_view, std::int64_t> key;  // what --sort orders by, then the id
+  };
+  std::vector<Row> rows;
+  auto owners = filter_owners(b, filter);
+  for (const Customer& c : b.customers) {
+    if (!customer_matches(b, c, filter, owners)) continue;
+    Row r{&c, customer_due(b, c, today), {}, {}};
+    for (const Interaction& i : c.interactions)
+      if (!r.last || *i.date > *r.last) r.last = i.date;
+    if (sort == "name") r.key = {b.text(c.name), 0};
+    if (sort == "owner") r.key = {b.text(c.owner), 0};
+    if (sort == "tier") r.key = {c.tier.empty() ? "~" : b.text(c.tier), 0};  // untiered last
+    if (sort == "last_contact")  // longest without contact first, never contacted before all
+      r.key = {{}, r.last ? r.last.raw() : INT64_MIN};
+    if (sort == "due") r.key = {{}, r.due ? r.due->due.time_since_epoch().count() : INT64_MAX};
+    rows.push_back(r);
+  }
+  std::sort(rows.begin(), rows.end(), [&](const Row& x, const Row& y) {
+    if (x.key != y.key) return x.key < y.key;
+    return b.text(x.c->id) < b.text(y.c->id);
+  });
+  Table t;
+  for (const char* id :
+       {"customer", "name", "owner", "tier", "segment", "industry", "region", "since", "last_contact", "due"})
+    t.add_column(id);
+  for (const Row& r : rows) {
+    const Customer& c = *r.c;
+    t.add_row() = {text_cell(b, c.id),      text_cell(b, c.name),
+                   text_cell(b, c.owner),   text_cell(b, c.tier),
+                   text_cell(b, c.segment), text_cell(b, c.industry),
+                   text_cell(b, c.region),  day_cell(c.since),
+                   day_cell(r.last),          r.due ? Cell{r.due->due} : Cell{Undefined{}}};
+  }
+  return t;
+}
+
+Table customer_due_table(const Book& b, const std::vector<CustomerDue>& due) {
+  Table t;
+  for (const char* id : {"customer", "name", "owner", "tier", "last_contact", "due", "days_overdue", "reason"})
+    t.add_column(id);
+  for (const CustomerDue& d : due) {
+    const Customer& c = *d.customer;
+    t.add_row() = {text_cell(b, c.id),           text_cell(b, c.name),
+                   text_cell(b, c.owner),        text_cell(b, c.tier),
+                   day_cell(d.last_contact),     d.due,
+                   std::int64_t{d.days_overdue}, std::string(reason_name(d.reason))};
+  }
+  return t;
+}
+
+std::vector<const Deal*> deals_of(const Book& b, const Customer& c) {
+  std::vector<const Deal*> out;
+  for (const Deal& d : b.deals)
+    if (d.customer == c.id) out.push_back(&d);
+  return out;
+}
+
+}  // namespace salesops::core

@@ -1,0 +1,127 @@
+// `customer segments` (ABC analysis by revenue, summaries by field) and `customer satisfaction`.
+#include <algorithm>
+#include <map>
+#include <unordered_map>
+
+#include "core/customers/customers.hpp"
+
+namespace salesops::core {
+
+char abc_class(std::int64_t cumulative, std::int64_t total) {
+  // cumulative / total <= 0.80, in integers so that exactly 80% is A.
+  if (cumulative * 100 <= total * 80) return 'A';
+  if (cumulative * 100 <= total * 95) return 'B';
+  return 'C';
+}
+
+std::optional<SegmentBy> parse_segment_by(std::string_view t) {
+  if (t == "customer") return SegmentBy::customer;
+  if (t == "segment") return SegmentBy::segment;
+  if (t == "tier") return SegmentBy::tier;
+  if (t == "region") return SegmentBy::region;
+  if (t == "industry") return SegmentBy::industry;
+  return std::nullopt;
+}
+
+std::optional<SatisfactionBy> parse_satisfaction_by(std::string_view t) {
+  if (t == "owner" || t == "person") return SatisfactionBy::owner;
+  if (t == "team") return SatisfactionBy::team;
+  if (t == "segment") return SatisfactionBy::segment;
+  return std::nullopt;
+}
+
+namespace {
+
+Cell ratio(std::int64_t part, std::int64_t whole) {
+  return whole == 0 ? Cell{Undefined{}} : Cell{Ratio{static_cast<double>(part) / static_cast<double>(whole)}};
+}
+
+Sym field_of(const Customer& c, SegmentBy by) {
+  switch (by) {
+    case SegmentBy::segment:
+      return c.segment;
+    case SegmentBy::tier:
+      return c.tier;
+    case SegmentBy::region:
+      return c.region;
+    case SegmentBy::industry:
+      return c.industry;
+    case SegmentBy::customer:
+      break;
+  }
+  return c.id;
+}
+
+Table abc_table(const Book& b, const std::unordered_map<Sym, std::int64_t>& revenue, std::int64_t total) {
+  std::vector<std::pair<const Customer*, std::int64_t>> rows;
+  for (const Customer& c : b.customers)
+    if (auto it = revenue.find(c.id); it != revenue.end() && it->second != 0) rows.emplace_back(&c, it->second);
+  std::sort(rows.begin(), rows.end(), [&](auto& x, auto& y) {
+    if (x.second != y.second) return x.second > y.second;
+    return b.text(x.first->id) < b.text(y.first->id);
+  });
+  Table t;
+  for (const char* id : {"customer", "name", "owner", "revenue", "share", "cumulative_share", "class"})
+    t.add_column(id);
+  std::int64_t cumulative = 0;
+  for (auto& [c, cents] : rows) {
+    cumulative += cents;
+    t.add_row() = {b.str(c->id),
+                   b.str(c->name),
+                   b.str(c->owner),
+                   Money{cents},
+                   ratio(cents, total),
+                   ratio(cumulative, total),
+                   std::string(1, abc_class(cumulative, total))};
+  }
+  return t;
+}
+
+}  // namespace
+
+Table customer_segments_table(const Book& b, const Period& p, SegmentBy by) {
+  // One pass over the deals: revenue and won deals per customer.
+  std::unordered_map<Sym, std::int64_t> revenue, won;
+  std::int64_t total = 0;
+  for (const Deal& d : b.deals) {
+    if (d.stage != b.config.won || !d.closed || !p.contains(*d.closed) || d.customer.empty()) continue;
+    revenue[d.customer] += d.amount.cents;
+    ++won[d.customer];
+    total += d.amount.cents;
+  }
+  if (by == SegmentBy::customer) return abc_table(b, revenue, total);
+
+  struct Group {
+    std::int64_t customers = 0, revenue = 0, won = 0, csat_sum = 0, csat_n = 0;
+  };
+  std::map<std::string_view, Group> groups;  // by value; "" (no value) is kept apart
+  Group none;
+  bool has_none = false;
+  for (const Customer& c : b.customers) {
+    Sym v = field_of(c, by);
+    Group& g = v.empty() ? none : groups[b.text(v)];
+    has_none = has_none || v.empty();
+    ++g.customers;
+    if (auto it = revenue.find(c.id); it != revenue.end()) g.revenue += it->second;
+    if (auto it = won.find(c.id); it != won.end()) g.won += it->second;
+    for (const Survey& s : c.surveys)
+      if (s.csat >= 0 && p.contains(*s.date)) {
+        g.csat_sum += s.csat;
+        ++g.csat_n;
+      }
+  }
+  static const char* kNames[] = {"customer", "segment", "tier", "region", "industry"};
+  Table t;
+  t.add_column(kNames[static_cast<int>(by)]);
+  for (const char* id : {"customers", "revenue", "share", "avg_deal_size", "csat"}) t.add_column(id);
+  auto add = [&](Cell key, const Group& g) {
+    Cell avg = g.won == 0 ? Cell{Undefined{}} : Cell{Money{div_round_half_away(g.revenue, g.won)}};
+    Cell csat = g.csat_n == 0 ? Cell{Undefined{}} : Cell{Decimal{static_cast<double>(g.csat_sum) / g.csat_n}};
+    t.add_row() = {std::move(key), g.customers, Money{g.revenue}, ratio(g.revenue, total), avg, csat};
+  };
+  for (auto& [name, g] : groups) add(std::string(name), g);
+  if (has_none) add(Undefined{}, none);
+  return t;
+}
+
+}  // namespace salesops::core

@@ -1,0 +1,161 @@
+#include "core/deals/edits.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+
+#include "core/base/ids.hpp"
+#include "core/base/suggest.hpp"
+#include "core/deals/pipeline.hpp"
+
+namespace salesops::core {
+
+namespace {
+
+DealChange refuse(std::string rule, Location where, std::string message, std::string hint = {}) {
+  DealChange c;
+  c.refused = Diagnostic{Severity::error, std::move(rule), std::move(where), std::move(message), std::move(hint)};
+  return c;
+}
+
+template <class Rec>
+std::string did_you_mean(std::string_view id, const std::vector<Rec>& records, const Book& book) {
+  std::vector<std::string> ids;
+  ids.reserve(records.size());
+  for (const Rec& r : records) ids.push_back(book.str(r.id));
+  auto near = closest_match(id, ids);
+  return near ? fmt::format("did you mean {}?", *near) : std::string{};
+}
+
+bool valid_id(std::string_view id) {
+  if (id.empty() || !std::isalnum(static_cast<unsigned char>(id[0]))) return false;
+  return std::all_of(id.begin(), id.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '_' || c == '-';
+  });
+}
+
+YamlValue history_entry(Date date, const std::string& stage, const std::string& reason = {}) {
+  std::vector<YamlField> fields = {{"date", YamlValue::literal(format_date(date))}, {"stage", YamlValue::text(stage)}};
+  if (!reason.empty()) fields.push_back({"reason", YamlValue::text(reason)});
+  return YamlValue::map(std::move(fields), true);
+}
+
+}  // namespace
+
+DealChange plan_deal_add(const Book& book, const NewDeal& n, Date today) {
+  const Config& config = book.config;
+  const char* rule = "deal-add";
+  if (!book.person(n.owner))
+    return refuse(rule, {}, fmt::format("unknown owner '{}'", n.owner), did_you_mean(n.owner, book.people, book));
+  if (!n.customer.empty() && !book.customer(n.customer))
+    return refuse(rule, {}, fmt::format("unknown customer '{}'", n.customer),
+                  did_you_mean(n.customer, book.customers, book));
+  std::string stage = n.stage.empty() ? config.stages.front().name : n.stage;
+  auto index = config.stage_index(stage);
+  if (!index) return refuse(rule, {}, fmt::format("unknown stage '{}'", stage), "stages are " + config.stage_list());
+  if (!is_open_stage(config, *index))
+    return refuse(rule, {}, fmt::format("a new deal cannot be {}", stage),
+                  "add it in an open stage, then `salesops deal move ID " + stage + "`");
+  if (n.amount && n.amount->cents < 0)
+    return refuse(rule, {}, fmt::format("the amount cannot be negative: {}", format_money(*n.amount)));
+  if (n.opened > today)
+    return refuse(rule, {},
+                  fmt::format("the opened date {} is after today ({})", format_date(n.opened), format_date(today)),
+                  "a deal is added when it opens: date it on or before today");
+  if (n.expected_close && *n.expected_close < n.opened)
+    return refuse(rule, {},
+                  fmt::format("the expected close ({}) is before the opened date ({})", format_date(*n.expected_close),
+                              format_date(n.opened)));
+
+  auto opened = ymd(n.opened);
+  DealChange c;
+  if (n.id.empty()) {
+    std::vector<std::string_view> ids;
+    ids.reserve(book.deals.size());
+    for (const Deal& d : book.deals) ids.push_back(book.text(d.id));
+    c.id = next_id(fmt::format("D-{}-", static_cast<int>(opened.year())), 4, ids);
+  } else {
+    if (!valid_id(n.id))
+      return refuse(rule, {}, fmt::format("'{}' is not a valid id", n.id),
+                    "an id starts with a letter or digit, then letters, digits, '.', '_' or '-'");
+    if (const Deal* d = book.deal(n.id))
+      return refuse(rule, book.location(d->at), fmt::format("deal '{}' already exists", n.id),
+                    "choose another --id, or leave it out for the next free one");
+    c.id = n.id;
+  }
+  c.file =
+      fmt::format("deals/{:04}-{:02}.yaml", static_cast<int>(opened.year()), static_cast<unsigned>(opened.month()));
+
+  std::vector<YamlField> fields = {{"id", YamlValue::text(c.id)}};
+  if (!n.customer.empty()) fields.push_back({"customer", YamlValue::text(n.customer)});
+  fields.push_back({"owner", YamlValue::text(n.owner)});
+  if (!n.title.empty()) fields.push_back({"title", YamlValue::text(n.title)});
+  if (!n.product.empty()) fields.push_back({"product", YamlValue::text(n.product)});
+  if (n.amount) fields.push_back({"amount", YamlValue::literal(format_money_short(*n.amount))});
+  fields.push_back({"stage", YamlValue::text(stage)});
+  fields.push_back({"opened", YamlValue::literal(format_date(n.opened))});
+  if (n.expected_close) fields.push_back({"expected_close", YamlValue::literal(format_date(*n.expected_close))});
+  fields.push_back({"history", YamlValue::list({history_entry(n.opened, stage)})});
+  c.edits.push_back({c.file, {YamlEdit::append(YamlPath{}, YamlValue::map(std::move(fields)))}});
+  return c;
+}
+
+DealChange plan_deal_move(const Book& book, const DealMove& m, Date today) {
+  const Config& config = book.config;
+  const char* rule = "deal-move";
+  const Deal* d = book.deal(m.id);
+  if (!d) return refuse(rule, {}, fmt::format("unknown deal '{}'", m.id), did_you_mean(m.id, book.deals, book));
+  Location at = book.location(d->at);
+  auto to = config.stage_index(m.stage);
+  if (!to) return refuse(rule, {}, fmt::format("unknown stage '{}'", m.stage), "stages are " + config.stage_list());
+  const std::string& from_name = config.stages[d->stage].name;
+  if (*to == d->stage) return refuse(rule, at, fmt::format("deal '{}' is already in {}", m.id, m.stage));
+  if (m.date > today)
+    return refuse(rule, {},
+                  fmt::format("the move's date {} is after today ({})", format_date(m.date), format_date(today)),
+                  "a move records what has happened: date it on or before today");
+  auto history = book.history_of(*d);
+  if (!history.empty() && m.date < *history.back().date)
+    return refuse(
+        rule, at,
+        fmt::format("deal '{}' moved to {} on {}: a later move cannot be dated {}", m.id,
+                    config.stages[history.back().stage].name, format_date(*history.back().date), format_date(m.date)),
+        "history is oldest first: give --date on or after the last entry");
+  if (d->opened && m.date < *d->opened)
+    return refuse(rule, at,
+                  fmt::format("deal '{}' opened on {}: it cannot move on {}", m.id, format_date(*d->opened),
+                              format_date(m.date)));
+  bool closing = *to == config.won || *to == config.lost;
+  if (closing && (d->customer.empty() || !d->has_amount || !d->opened))
+    return refuse(rule, at,
+                  fmt::format("deal '{}' cannot be {} without a customer, an amount and an opened date", m.id, m.stage),
+                  "a won or lost deal needs all three: add the missing ones to the deal first");
+
+  DealChange c;
+  c.id = m.id;
+  c.file = book.files[d->at.file];
+  auto deal = [&] { return YamlPath{}.item_with_id(m.id); };
+  std::vector<YamlEdit> edits;
+  edits.push_back(YamlEdit::set(deal().key("stage"), YamlValue::text(m.stage)));
+  bool was_closed = d->stage == config.won || d->stage == config.lost;
+  if (closing) {
+    std::string after = d->expected_close ? "expected_close" : "opened";
+    edits.push_back(YamlEdit::set(deal().key("closed"), YamlValue::literal(format_date(m.date)), after));
+    if (*to == config.lost && !m.reason.empty())
+      edits.push_back(YamlEdit::set(deal().key("lost_reason"), YamlValue::text(m.reason), "closed"));
+    else if (!d->lost_reason.empty())
+      edits.push_back(YamlEdit::remove(deal().key("lost_reason")));
+  } else if (was_closed) {
+    edits.push_back(YamlEdit::remove(deal().key("closed")));
+    if (!d->lost_reason.empty()) edits.push_back(YamlEdit::remove(deal().key("lost_reason")));
+  }
+  if (history.empty() && d->opened && *d->opened < m.date)
+    edits.push_back(YamlEdit::append(deal().key("history"), history_entry(*d->opened, from_name)));
+  edits.push_back(YamlEdit::append(deal().key("history"),
+                                   history_entry(m.date, m.stage, *to == config.lost ? std::string{} : m.reason)));
+  c.edits.push_back({c.file, std::move(edits)});
+  return c;
+}
+
+}  // namespace salesops::core

@@ -1,0 +1,57 @@
+#pragma once
+// `deal add` and `deal move` (SPEC 7): the edits that add a deal or move it to a stage, or
+// why the change is refused. Nothing here writes; the caller hands the edits to BookWriter.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/base/diagnostics.hpp"
+#include "core/base/money.hpp"
+#include "core/book/book.hpp"
+#include "core/write/writer.hpp"
+
+namespace salesops::core {
+
+/// The edits of one change, or the reason it is refused (then `edits` is empty). A refusal
+/// about a record names its place; one about a command-line value has no file.
+struct DealChange {
+  std::string id;    // the deal added or moved
+  std::string file;  // its file, relative to the book
+  std::vector<FileEdit> edits;
+  std::optional<Diagnostic> refused;
+};
+
+struct NewDeal {
+  std::string id;               // empty: the next free D-YYYY-NNNN of the opened year
+  std::string owner;            // a person id
+  std::string customer;         // optional: a customer id
+  std::string title, product;   // optional, free text
+  std::string stage;            // empty: the first stage of the funnel
+  std::optional<Money> amount;  // optional, 0 or more
+  Date opened;
+  std::optional<Date> expected_close;  // not before opened
+};
+
+/// Appends the deal to deals/<YYYY-MM of opened>.yaml with the fields given, in the order of
+/// salesops-book(5), and a history holding its stage on the opened date. Refuses an id that
+/// is taken or malformed, an unknown owner, customer or stage, a won or lost stage (a deal
+/// starts open), a negative amount, an opened date after `today` and an expected close
+/// before the opened date.
+DealChange plan_deal_add(const Book& book, const NewDeal& deal, Date today);
+
+struct DealMove {
+  std::string id;
+  std::string stage;
+  Date date;
+  std::string reason;  // lost: lost_reason; other stages: the history entry's reason
+};
+
+/// Sets the deal's stage in place and appends {date, stage} to its history (a deal without
+/// history first gets the entry {opened, stage} it implied). Moving to won or lost sets
+/// `closed` to the date (and, for lost, `lost_reason` to the reason); moving to an open
+/// stage removes `closed` and `lost_reason`; moving from lost to won removes lost_reason.
+/// Refuses an unknown deal or stage, a move to the stage the deal is in, a date before the
+/// deal's last history entry or its opened date, and a date after `today`.
+DealChange plan_deal_move(const Book& book, const DealMove& move, Date today);
+
+}  // namespace salesops::core

@@ -1,0 +1,186 @@
+#include "core/deals/pipeline.hpp"
+
+#include <algorithm>
+#include <unordered_map>
+
+#include "core/book/target_lookup.hpp"
+#include "core/kpi/kpi.hpp"
+
+namespace salesops::core {
+
+namespace {
+
+/// Position in book.people of each person id, to attribute a deal in one look-up.
+std::unordered_map<Sym, std::uint32_t> person_positions(const Book& book) {
+  std::unordered_map<Sym, std::uint32_t> out;
+  out.reserve(book.people.size());
+  for (std::uint32_t i = 0; i < book.people.size(); ++i) out.emplace(book.people[i].id, i);
+  return out;
+}
+
+struct StageSum {
+  std::int64_t deals = 0;
+  std::int64_t amount = 0;   // cents
+  long double weighted = 0;  // cents, rounded once per row
+};
+
+using StageSums = std::vector<StageSum>;  // one per open stage
+
+void add_to(StageSums& into, const StageSums& from) {
+  for (std::size_t s = 0; s < into.size(); ++s) {
+    into[s].deals += from[s].deals;
+    into[s].amount += from[s].amount;
+    into[s].weighted += from[s].weighted;
+  }
+}
+
+void add_stage_rows(const Book& book, Table& t, const StageSums& sums, const std::string* owner) {
+  const auto& stages = book.config.stages;
+  std::int64_t deals = 0;
+  Money amount, weighted;
+  auto start = [&]() -> std::vector<Cell>& {
+    auto& row = t.add_row();
+    if (owner) row[0] = *owner;
+    return row;
+  };
+  std::size_t c = owner ? 1 : 0;
+  for (std::size_t s = 0; s < sums.size(); ++s) {
+    Money w = money_from_cents_real(sums[s].weighted);
+    auto& row = start();
+    row[c] = stages[s].name;
+    row[c + 1] = sums[s].deals;
+    row[c + 2] = Money{sums[s].amount};
+    row[c + 3] = Ratio{stages[s].probability};
+    row[c + 4] = w;
+    deals += sums[s].deals;
+    amount += Money{sums[s].amount};
+    weighted += w;
+  }
+  auto& row = start();
+  row[c] = std::string("total");
+  row[c + 1] = deals;
+  row[c + 2] = amount;
+  row[c + 4] = weighted;
+}
+
+}  // namespace
+
+OpenDeals::OpenDeals(const Book& book) : book_(book), by_person_(book.people.size()) {
+  std::unordered_map<Sym, std::size_t> person;
+  for (std::size_t i = 0; i < book.people.size(); ++i) person.emplace(book.people[i].id, i);
+  for (const Deal& d : book.deals) {
+    if (d.stage == book.config.won || d.stage == book.config.lost || !d.expected_close) continue;
+    auto it = person.find(d.owner);
+    if (it == person.end()) continue;
+    by_person_[it->second].push_back(
+        {*d.expected_close, d.has_amount ? d.amount.cents : 0, book.config.stages[d.stage].probability});
+  }
+}
+
+ExpectedDeals OpenDeals::expected(std::string_view owner, Date from, Date to) const {
+  std::vector<std::uint32_t> people;
+  if (const Person* p = book_.person(owner))
+    people.push_back(static_cast<std::uint32_t>(p - book_.people.data()));
+  else
+    people = book_.members(owner);
+  ExpectedDeals out;
+  long double weighted = 0;
+  for (std::uint32_t i : people) {
+    for (const Entry& e : by_person_[i]) {
+      if (e.expected_close < from || e.expected_close > to) continue;
+      ++out.deals;
+      out.amount.cents += e.cents;
+      weighted += static_cast<long double>(e.cents) * e.probability;
+    }
+  }
+  out.weighted = money_from_cents_real(weighted);
+  return out;
+}
+
+Money expected_weighted(const Book& book, std::string_view owner, Date from, Date to) {
+  return OpenDeals(book).expected(owner, from, to).weighted;
+}
+
+Table pipeline_table(const Book& book, Date as_of, PipelineBy by) {
+  const std::size_t open = book.config.open_stage_count();
+  const auto& stages = book.config.stages;
+  auto positions = person_positions(book);
+  // One pass over the deals: sums per person (and for the whole book) and open stage.
+  std::vector<StageSums> per_person(book.people.size(), StageSums(open));
+  StageSums all(open);
+  for (const Deal& d : book.deals) {
+    if (d.closed && *d.closed <= as_of) continue;
+    auto stage = book.stage_on(d, as_of);
+    if (!stage || !is_open_stage(book.config, *stage)) continue;
+    StageSum one;
+    one.deals = 1;
+    if (d.has_amount && d.opened) {
+      one.amount = d.amount.cents;
+      one.weighted = static_cast<long double>(d.amount.cents) * stages[*stage].probability;
+    }
+    StageSum* targets[2] = {&all[*stage], nullptr};
+    if (auto it = positions.find(d.owner); it != positions.end()) targets[1] = &per_person[it->second][*stage];
+    for (StageSum* s : targets) {
+      if (!s) continue;
+      s->deals += one.deals;
+      s->amount += one.amount;
+      s->weighted += one.weighted;
+    }
+  }
+
+  Table t;
+  if (by != PipelineBy::none) t.add_column("owner");
+  for (const char* id : {"stage", "deals", "amount", "probability", "weighted_amount"}) t.add_column(id);
+  auto has_deals = [](const StageSums& sums) {
+    return std::any_of(sums.begin(), sums.end(), [](const StageSum& s) { return s.deals > 0; });
+  };
+  if (by == PipelineBy::none) {
+    add_stage_rows(book, t, all, nullptr);
+  } else if (by == PipelineBy::owner) {
+    for (std::size_t i = 0; i < book.people.size(); ++i) {
+      if (!has_deals(per_person[i])) continue;
+      std::string owner = book.str(book.people[i].id);
+      add_stage_rows(book, t, per_person[i], &owner);
+    }
+  } else {
+    for (const Team& team : book.teams) {
+      StageSums sums(open);
+      for (std::uint32_t p : book.members(book.text(team.id))) add_to(sums, per_person[p]);
+      if (!has_deals(sums)) continue;
+      std::string owner = book.str(team.id);
+      add_stage_rows(book, t, sums, &owner);
+    }
+  }
+  return t;
+}
+
+Table forecast_table(const Book& book, const Period& period, Date today) {
+  Date from = std::max(today, period.first);
+  OpenDeals open_deals(book);
+  KpiCalculator kpi(book, today);
+  Table t;
+  for (const char* id : {"owner", "name", "won", "weighted_open", "forecast", "target", "gap"}) t.add_column(id);
+  auto add = [&](const std::string& owner, const std::string& name, bool always) {
+    Cell won_cell = kpi.value("revenue", owner, period);
+    Money won = std::holds_alternative<Money>(won_cell) ? std::get<Money>(won_cell) : Money{};
+    Money open = from <= period.last ? open_deals.expected(owner, from, period.last).weighted : Money{};
+    const Target* target = find_target(book, owner, "revenue", period, today);
+    if (!always && !target && won.cents == 0 && open.cents == 0) return;
+    auto& row = t.add_row();
+    row[0] = owner;
+    row[1] = name;
+    row[2] = won;
+    row[3] = open;
+    row[4] = won + open;
+    if (target) {
+      row[5] = target->value;
+      row[6] = target->value - (won + open);
+    }
+  };
+  for (const Person& p : book.people) add(book.str(p.id), book.str(p.name), false);
+  for (const Team& team : book.teams) add(book.str(team.id), book.str(team.name), true);
+  add("company", book.config.org_name, true);
+  return t;
+}
+
+}  // namespace salesops::core

@@ -1,0 +1,33 @@
+#pragma once
+// The changes between two states of a book as records (`salesops diff`): targets, deals,
+// customers, reviews and reward plans, matched by id (reviews by period and person).
+#include <string>
+#include <vector>
+
+#include "core/base/table.hpp"
+#include "core/book/book.hpp"
+
+namespace salesops::core {
+
+/// One changed field of one record. `before` and `after` are typed cells (money, date,
+/// text), Undefined where the record or field is absent.
+struct Change {
+  std::string kind;    // target | deal | customer | review | reward_plan (the order of output)
+  std::string id;      // record id; a review is "PERIOD/PERSON"
+  std::string owner;   // the record's owner after the change (before it, when removed)
+  std::string change;  // added | removed | changed | moved | reassigned | finalised
+  std::string field;   // an added or removed record: its main field (value, stage, owner, status, metric)
+  Cell before, after;
+  std::string note;    // targets: whether the parent still matches its children
+};
+
+/// Every change from `before` to `after`, grouped by kind in the order above, then by id.
+std::vector<Change> book_diff(const Book& before, const Book& after);
+
+/// The kinds in output order.
+const std::vector<std::string>& diff_kinds();
+
+/// The changes as a table: kind,id,owner,change,field,before,after,note.
+Table diff_table(const std::vector<Change>& changes, bool with_kind = true);
+
+}  // namespace salesops::core

@@ -1,0 +1,99 @@
+#include "core/import/import.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "core/base/ids.hpp"
+#include "core/import/rows.hpp"
+
+namespace salesops::core {
+
+namespace {
+
+const char* const kPeopleFields[] = {"id",   "name",  "team",   "team_parent", "team_manager",
+                                     "role", "email", "joined", "left"};
+const char* const kCustomerFields[] = {
+    "id",     "name",  "owner",        "tier",          "segment",       "industry",     "region",
+    "source", "since", "contact_name", "contact_title", "contact_phone", "contact_email"};
+const char* const kDealFields[] = {"id",    "customer", "owner",          "title",  "product",    "amount",
+                                   "stage", "opened",   "expected_close", "closed", "lost_reason"};
+
+std::string normal_column(std::string_view s) {
+  std::string out;
+  for (char c : s)
+    out.push_back(c == ' ' || c == '-' ? '_' : static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  return out;
+}
+
+}  // namespace
+
+std::optional<ImportKind> parse_import_kind(std::string_view t) {
+  if (t == "people") return ImportKind::people;
+  if (t == "customers") return ImportKind::customers;
+  if (t == "deals") return ImportKind::deals;
+  return std::nullopt;
+}
+
+std::string_view import_kind_name(ImportKind kind) {
+  return kind == ImportKind::people ? "people" : kind == ImportKind::customers ? "customers" : "deals";
+}
+
+std::span<const char* const> import_fields(ImportKind kind) {
+  if (kind == ImportKind::people) return kPeopleFields;
+  if (kind == ImportKind::customers) return kCustomerFields;
+  return kDealFields;
+}
+
+ImportPlan plan_import(const Book& book, const CsvTable& csv, const ImportOptions& o) {
+  ImportPlan plan;
+  if (csv.records.empty()) {
+    plan.error = "the file has no header row";
+    return plan;
+  }
+  const CsvRecord& header = csv.records.front();
+  std::span<const char* const> fields = import_fields(o.kind);
+  std::vector<int> column(fields.size(), -1);
+  auto field_index = [&](std::string_view f) -> int {
+    for (std::size_t i = 0; i < fields.size(); ++i)
+      if (fields[i] == f) return static_cast<int>(i);
+    return -1;
+  };
+  auto column_index = [&](std::string_view c) -> int {
+    for (std::size_t i = 0; i < header.fields.size(); ++i)
+      if (header.fields[i] == c) return static_cast<int>(i);
+    for (std::size_t i = 0; i < header.fields.size(); ++i)
+      if (normal_column(header.fields[i]) == normal_column(c)) return static_cast<int>(i);
+    return -1;
+  };
+  // Columns named like a field map to it, then the explicit pairs.
+  for (std::size_t f = 0; f < fields.size(); ++f) column[f] = column_index(fields[f]);
+  for (auto& [col, field] : o.map) {
+    int f = field_index(field);
+    if (f < 0) {
+      std::string names;
+      for (const char* n : fields) names += (names.empty() ? "" : ", ") + std::string(n);
+      plan.error = fmt::format("unknown field '{}' for {}: the fields are {}", field, import_kind_name(o.kind), names);
+      return plan;
+    }
+    int c = column_index(col);
+    if (c < 0) {
+      std::string names;
+      for (auto& n : header.fields) names += (names.empty() ? "" : ", ") + n;
+      plan.error = fmt::format("no column '{}' in the header (line {}): the columns are {}", col, header.line, names);
+      return plan;
+    }
+    column[static_cast<std::size_t>(f)] = c;
+  }
+  RowImporter rows(book, o, fields, column, header.fields, plan);
+  if (!rows.check_required()) return plan;
+  for (std::size_t i = 1; i < csv.records.size(); ++i) rows.row(csv.records[i]);
+  rows.finish();
+  return plan;
+}
+
+}  // namespace salesops::core

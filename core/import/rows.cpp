@@ -1,0 +1,433 @@
+#include "core/import/rows.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+
+#include "core/base/ids.hpp"
+
+namespace salesops::core {
+
+namespace {
+
+bool valid_id(std::string_view id) {
+  if (id.empty() || !std::isalnum(static_cast<unsigned char>(id[0]))) return false;
+  return std::all_of(id.begin(), id.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '_' || c == '-';
+  });
+}
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+std::string trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return std::string(s);
+}
+
+void put(std::vector<YamlField>& fields, const char* key, const std::string& text) {
+  if (!text.empty()) fields.push_back({key, YamlValue::text(text)});
+}
+void put_date(std::vector<YamlField>& fields, const char* key, std::optional<Date> d) {
+  if (d) fields.push_back({key, YamlValue::literal(format_date(*d))});
+}
+
+}  // namespace
+
+std::string RowImporter::Known::find(std::string_view v) const {
+  std::string s(v);
+  if (ids.count(s)) return s;
+  auto it = by_name.find(s);
+  return it == by_name.end() ? std::string{} : it->second;
+}
+
+void RowImporter::Known::add(const std::string& id, const std::string& name, std::uint32_t created_on) {
+  ids.insert(id);
+  if (!name.empty()) by_name.emplace(name, id);
+  if (created_on) line.emplace(id, created_on);
+}
+
+std::string RowImporter::Known::where(const std::string& id) const {
+  auto it = line.find(id);
+  return it == line.end() ? std::string("is already in the book") : fmt::format("was created on line {}", it->second);
+}
+
+RowImporter::RowImporter(const Book& b, const ImportOptions& o, std::span<const char* const> fields,
+                         std::vector<int> column, std::vector<std::string> header, ImportPlan& plan)
+    : book_(b), o_(o), fields_(fields), column_(std::move(column)), plan_(plan), header_(std::move(header)) {
+  for (const Team& t : b.teams) teams_.add(b.str(t.id), b.str(t.name));
+  for (const Person& p : b.people) people_.add(b.str(p.id), b.str(p.name));
+  for (const Customer& c : b.customers) customers_.add(b.str(c.id), b.str(c.name));
+  for (const Deal& d : b.deals) {
+    deal_ids_.emplace(b.str(d.id), 0);
+    deals_.ids.insert(b.str(d.id));
+  }
+}
+
+bool RowImporter::mapped(std::string_view field) const {
+  for (std::size_t i = 0; i < fields_.size(); ++i)
+    if (fields_[i] == field) return column_[i] >= 0;
+  return false;
+}
+
+std::string RowImporter::column_name(std::string_view field) const {
+  for (std::size_t i = 0; i < fields_.size(); ++i)
+    if (fields_[i] == field && column_[i] >= 0) return header_[static_cast<std::size_t>(column_[i])];
+  return std::string(field);
+}
+
+std::string RowImporter::value(const CsvRecord& r, std::string_view field) const {
+  for (std::size_t i = 0; i < fields_.size(); ++i) {
+    if (fields_[i] != field || column_[i] < 0) continue;
+    auto c = static_cast<std::size_t>(column_[i]);
+    std::string v = c < r.fields.size() ? trim(r.fields[c]) : std::string{};
+    for (const ValueMap& m : o_.values)
+      if (m.field == field && m.from == v) return m.to;
+    return v;
+  }
+  return {};
+}
+
+bool RowImporter::check_required() {
+  auto need = [&](std::initializer_list<const char*> any, const char* what) {
+    for (const char* f : any)
+      if (mapped(f)) return true;
+    plan_.error = fmt::format("no column for {}: name one with --map COLUMN={}", what, *any.begin());
+    return false;
+  };
+  switch (o_.kind) {
+    case ImportKind::people:
+      return need({"name", "id"}, "the person's name");
+    case ImportKind::customers:
+      return need({"name", "id"}, "the customer's name");
+    case ImportKind::deals:
+      return need({"owner"}, "the deal's owner") && need({"stage"}, "the deal's stage");
+  }
+  return true;
+}
+
+std::optional<Date> RowImporter::date(const CsvRecord& r, std::string_view field, std::string& why) const {
+  std::string v = value(r, field);
+  if (v.empty()) return std::nullopt;
+  auto d = parse_date_with(v, o_.date_format);
+  if (!d && why.empty())
+    why = fmt::format(
+        "{} '{}' is not a date ({})", column_name(field), v,
+        o_.date_format.empty() ? "YYYY-MM-DD; --date-format reads others" : "YYYY-MM-DD or " + o_.date_format);
+  return d;
+}
+
+std::string RowImporter::unique_id(std::string base, const Known& known) const {
+  if (!known.ids.count(base)) return base;
+  for (int n = 2;; ++n)
+    if (std::string id = fmt::format("{}-{}", base, n); !known.ids.count(id)) return id;
+}
+
+std::string RowImporter::next_number(const std::string& prefix, const Known& known) {
+  auto it = counters_.find(prefix);
+  if (it == counters_.end()) {
+    std::vector<std::string_view> ids(known.ids.begin(), known.ids.end());
+    std::string first = next_id(prefix, 4, ids);
+    it = counters_.emplace(prefix, std::stoull(first.substr(prefix.size()))).first;
+  }
+  std::string id;
+  do id = fmt::format("{}{:04}", prefix, it->second++);
+  while (known.ids.count(id));
+  return id;
+}
+
+std::string RowImporter::person(const std::string& v, const std::string& team, const char* role, Pending& p,
+                                std::string& why) {
+  if (std::string id = people_.find(v); !id.empty()) return id;
+  for (auto& [id, name] : p.person_names)
+    if (id == v || name == v) return id;
+  if (team.empty()) {
+    why = fmt::format("no person '{}' in the book (--team TEAM creates the people rows name)", v);
+    return {};
+  }
+  std::string base = id_from_name(v, '.');
+  std::string id = base.empty() ? next_number("P-", people_) : unique_id(base, people_);
+  for (auto& [pid, name] : p.person_names)
+    if (pid == id) id += "-2";
+  std::vector<YamlField> f{{"id", YamlValue::text(id)},
+                           {"name", YamlValue::text(v)},
+                           {"team", YamlValue::text(team)},
+                           {"role", YamlValue::text(role)}};
+  p.people.emplace_back(id, YamlValue::map(std::move(f)));
+  p.person_names.emplace_back(id, v);
+  p.notes.push_back(fmt::format("person {}", id));
+  return id;
+}
+
+std::string RowImporter::team(const std::string& v, const std::string& parent, const std::string& manager, Pending& p,
+                              std::string& why) {
+  if (std::string id = teams_.find(v); !id.empty()) return id;
+  for (auto& [id, name] : p.team_names)
+    if (id == v || name == v) return id;
+  std::string base = id_from_name(v, '-');
+  std::string id = base.empty() ? next_number("T-", teams_) : unique_id(base, teams_);
+  for (auto& [tid, name] : p.team_names)
+    if (tid == id) id += "-2";
+  p.team_names.emplace_back(id, v);  // before its parent and manager, who may name it
+  std::vector<YamlField> f{{"id", YamlValue::text(id)}, {"name", YamlValue::text(v)}};
+  if (!parent.empty()) {
+    std::string parent_id = team(parent, {}, {}, p, why);
+    if (parent_id.empty()) return {};
+    f.push_back({"parent", YamlValue::text(parent_id)});
+  }
+  if (!manager.empty()) {
+    std::string m = person(manager, id, "manager", p, why);
+    if (m.empty()) return {};
+    f.push_back({"manager", YamlValue::text(m)});
+  }
+  // Parents come first in team.yaml, so a team is added after the teams it names.
+  p.teams.emplace_back(id, YamlValue::map(std::move(f)));
+  p.notes.push_back(fmt::format("team {}", id));
+  return id;
+}
+
+void RowImporter::keep(Pending& p, std::uint32_t line) {
+  for (auto& [id, name] : p.team_names) teams_.add(id, name, line);
+  for (auto& [id, name] : p.person_names) people_.add(id, name, line);
+  for (auto& [id, v] : p.teams) new_teams_.push_back(std::move(v));
+  for (auto& [id, v] : p.people) new_people_.push_back(std::move(v));
+  plan_.teams += p.teams.size();
+  plan_.people += p.people.size();
+}
+
+void RowImporter::skip(std::uint32_t line, std::string why) {
+  ++plan_.skipped;
+  plan_.outcomes.push_back({line, false, std::move(why)});
+}
+
+void RowImporter::row(const CsvRecord& r) {
+  ++plan_.rows;
+  if (r.fields.size() != header_.size()) {
+    skip(r.line, fmt::format("{} fields where the header has {}", r.fields.size(), header_.size()));
+    return;
+  }
+  if (o_.kind == ImportKind::people)
+    person_row(r);
+  else if (o_.kind == ImportKind::customers)
+    customer_row(r);
+  else
+    deal_row(r);
+}
+
+void RowImporter::person_row(const CsvRecord& r) {
+  std::string id = value(r, "id"), name = value(r, "name");
+  if (name.empty()) name = id;
+  if (name.empty()) return skip(r.line, "no name");
+  if (std::string known = people_.find(id.empty() ? name : id); !known.empty())
+    return skip(r.line, fmt::format("person '{}' {}", known, people_.where(known)));
+  if (!id.empty() && !valid_id(id)) return skip(r.line, fmt::format("'{}' is not an id", id));
+  std::string role = lower(value(r, "role"));
+  if (role.empty()) role = "rep";
+  if (role != "rep" && role != "manager" && role != "director" && role != "ops")
+    return skip(r.line, fmt::format("unknown role '{}': roles are rep, manager, director, ops", role));
+  std::string why;
+  auto joined = date(r, "joined", why), left = date(r, "left", why);
+  if (!why.empty()) return skip(r.line, why);
+  std::string team_value = value(r, "team");
+  if (team_value.empty()) team_value = o_.team;
+  if (team_value.empty()) return skip(r.line, fmt::format("no team for '{}'", name));
+  Pending p;
+  std::string team_id = team(team_value, value(r, "team_parent"), value(r, "team_manager"), p, why);
+  if (team_id.empty()) return skip(r.line, why);
+  // The row's own person may have been created as its team's manager just now.
+  std::string pid = id.empty() ? std::string{} : id;
+  for (auto& [cid, cname] : p.person_names)
+    if (cname == name) pid = cid;
+  bool fresh = true;
+  for (auto& [cid, cname] : p.person_names)
+    if (cid == pid) fresh = false;
+  if (fresh) {
+    if (pid.empty()) {
+      std::string base = id_from_name(name, '.');
+      pid = base.empty() ? next_number("P-", people_) : unique_id(base, people_);
+    }
+    std::vector<YamlField> f{{"id", YamlValue::text(pid)},
+                             {"name", YamlValue::text(name)},
+                             {"team", YamlValue::text(team_id)},
+                             {"role", YamlValue::text(role)}};
+    put(f, "email", value(r, "email"));
+    put_date(f, "joined", joined);
+    put_date(f, "left", left);
+    p.people.emplace_back(pid, YamlValue::map(std::move(f)));
+    p.person_names.emplace_back(pid, name);
+  }
+  std::string note = fmt::format("created person {} (team {})", pid, team_id);
+  for (auto& n : p.notes)
+    if (n != "person " + pid) note += ", " + n;
+  keep(p, r.line);
+  plan_.outcomes.push_back({r.line, true, note});
+}
+
+void RowImporter::customer_row(const CsvRecord& r) {
+  std::string id = value(r, "id"), name = value(r, "name");
+  if (name.empty()) name = id;
+  if (name.empty()) return skip(r.line, "no name");
+  if (std::string known = customers_.find(id.empty() ? name : id); !known.empty())
+    return skip(r.line, fmt::format("customer '{}' {}", known, customers_.where(known)));
+  if (!id.empty() && !valid_id(id)) return skip(r.line, fmt::format("'{}' is not an id", id));
+  std::string tier = value(r, "tier");
+  for (char& c : tier) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  if (!tier.empty() && tier != "A" && tier != "B" && tier != "C")
+    return skip(r.line, fmt::format("unknown tier '{}': tiers are A, B, C", tier));
+  std::string segment = value(r, "segment");
+  auto& segments = book_.config.segments;
+  if (!segment.empty() && !segments.empty() && std::find(segments.begin(), segments.end(), segment) == segments.end())
+    return skip(r.line, fmt::format("segment '{}' is not in salesops.toml's list", segment));
+  std::string why;
+  auto since = date(r, "since", why);
+  if (!why.empty()) return skip(r.line, why);
+  Pending p;
+  std::string owner = value(r, "owner");
+  if (!owner.empty() && (owner = person(owner, o_.team, "rep", p, why)).empty()) return skip(r.line, why);
+  if (id.empty()) id = next_number("C-", customers_);
+  std::string file = fmt::format("customers/{}.yaml", id);
+  if (std::find(book_.files.begin(), book_.files.end(), file) != book_.files.end())
+    return skip(r.line, fmt::format("{} already exists", file));
+  std::vector<YamlEdit> edits;
+  auto set = [&](const char* key, YamlValue v) { edits.push_back(YamlEdit::set(YamlPath{}.key(key), std::move(v))); };
+  set("id", YamlValue::text(id));
+  set("name", YamlValue::text(name));
+  if (!owner.empty()) set("owner", YamlValue::text(owner));
+  for (auto [key, v] : {std::pair{"tier", tier},
+                        {"segment", segment},
+                        {"industry", value(r, "industry")},
+                        {"region", value(r, "region")},
+                        {"source", value(r, "source")}})
+    if (!v.empty()) set(key, YamlValue::text(v));
+  if (since) set("since", YamlValue::literal(format_date(*since)));
+  std::vector<YamlField> contact;
+  for (const char* k : {"name", "title", "phone", "email"}) put(contact, k, value(r, std::string("contact_") + k));
+  if (!contact.empty()) set("contacts", YamlValue::list({YamlValue::map(std::move(contact))}));
+  customer_files_.push_back({file, std::move(edits)});
+  customers_.add(id, name, r.line);
+  ++plan_.customers;
+  std::string note = fmt::format("created customer {} ({})", id, name);
+  for (auto& n : p.notes) note += ", " + n;
+  keep(p, r.line);
+  plan_.outcomes.push_back({r.line, true, note});
+}
+
+void RowImporter::deal_row(const CsvRecord& r) {
+  const auto& stages = book_.config.stages;
+  std::string stage_value = value(r, "stage");
+  if (stage_value.empty()) return skip(r.line, "no stage");
+  std::string stage_name = stage_value;
+  for (auto& [from, to] : o_.stage_map)
+    if (from == stage_value) stage_name = to;
+  std::optional<std::uint8_t> stage = book_.config.stage_index(stage_name);
+  for (std::size_t i = 0; !stage && i < stages.size(); ++i)
+    if (lower(stages[i].name) == lower(stage_name)) stage = static_cast<std::uint8_t>(i);
+  if (!stage)
+    return skip(r.line, fmt::format("unknown stage '{}': stages are {} (--stage-map THEIRS=OURS maps others)",
+                                    stage_value, book_.config.stage_list()));
+  const bool open = stages[*stage].open, won = *stage == book_.config.won, lost = *stage == book_.config.lost;
+  std::string id = value(r, "id");
+  if (!id.empty()) {
+    if (!valid_id(id)) return skip(r.line, fmt::format("'{}' is not an id", id));
+    if (auto it = deal_ids_.find(id); it != deal_ids_.end())
+      return skip(r.line, it->second == 0 ? fmt::format("duplicate id: deal '{}' is already in the book", id)
+                                          : fmt::format("duplicate id: deal '{}' is on line {}", id, it->second));
+  }
+  std::string why;
+  auto opened = date(r, "opened", why), expected = date(r, "expected_close", why), closed = date(r, "closed", why);
+  if (!why.empty()) return skip(r.line, why);
+  std::optional<Money> amount;
+  if (std::string a = value(r, "amount"); !a.empty()) {
+    MoneyError e;
+    amount = parse_money(a, &e);
+    if (!amount) return skip(r.line, fmt::format("{} '{}': {}", column_name("amount"), a, money_error_text(e)));
+    if (amount->cents < 0) return skip(r.line, fmt::format("{} '{}' is negative", column_name("amount"), a));
+  }
+  // An open deal's close date is when it is expected to close.
+  if (open && closed) {
+    if (!expected) expected = closed;
+    closed.reset();
+  }
+  std::string customer = value(r, "customer"), owner_value = value(r, "owner");
+  if (owner_value.empty()) return skip(r.line, "no owner");
+  if (!open) {
+    std::vector<std::string> lacking;
+    if (customer.empty()) lacking.push_back(column_name("customer"));
+    if (!amount) lacking.push_back(column_name("amount"));
+    if (!opened) lacking.push_back(column_name("opened"));
+    if (!closed) lacking.push_back(column_name("closed"));
+    if (!lacking.empty())
+      return skip(r.line, fmt::format("a {} deal needs customer, amount, opened and closed: no {}", stages[*stage].name,
+                                      fmt::join(lacking, ", no ")));
+  }
+  if (opened && closed && *closed < *opened)
+    return skip(r.line, fmt::format("closed {} before it opened {}", format_date(*closed), format_date(*opened)));
+  Pending p;
+  std::string owner = person(owner_value, o_.team, "rep", p, why);
+  if (owner.empty()) return skip(r.line, why);
+  std::string customer_id;
+  bool new_customer = false;
+  if (!customer.empty()) {
+    customer_id = customers_.find(customer);
+    if (customer_id.empty()) {
+      customer_id = next_number("C-", customers_);
+      new_customer = true;
+    }
+  }
+  const int year = static_cast<int>(ymd(opened ? *opened : o_.today).year());
+  if (id.empty()) id = next_number(fmt::format("D-{}-", year), deals_);
+  if (new_customer) {
+    std::string file = fmt::format("customers/{}.yaml", customer_id);
+    customer_files_.push_back({file,
+                               {YamlEdit::set(YamlPath{}.key("id"), YamlValue::text(customer_id)),
+                                YamlEdit::set(YamlPath{}.key("name"), YamlValue::text(customer)),
+                                YamlEdit::set(YamlPath{}.key("owner"), YamlValue::text(owner))}});
+    customers_.add(customer_id, customer, r.line);
+    ++plan_.customers;
+    p.notes.push_back(fmt::format("customer {} ({})", customer_id, customer));
+  }
+  std::vector<YamlField> f{{"id", YamlValue::text(id)}};
+  put(f, "customer", customer_id);
+  put(f, "owner", owner);
+  put(f, "title", value(r, "title"));
+  put(f, "product", value(r, "product"));
+  if (amount) f.push_back({"amount", YamlValue::literal(format_money_short(*amount))});
+  f.push_back({"stage", YamlValue::text(stages[*stage].name)});
+  put_date(f, "opened", opened);
+  put_date(f, "expected_close", expected);
+  put_date(f, "closed", closed);
+  if (lost) put(f, "lost_reason", value(r, "lost_reason"));
+  (void)won;
+  std::string file =
+      opened ? "deals/" + format_date(*opened).substr(0, 7) + ".yaml" : std::string("deals/undated.yaml");
+  deal_files_[file].push_back(YamlValue::map(std::move(f)));
+  deal_ids_.emplace(id, r.line);
+  deals_.ids.insert(id);
+  ++plan_.deals;
+  std::string note = fmt::format("created deal {}", id);
+  for (auto& n : p.notes) note += ", " + n;
+  keep(p, r.line);
+  plan_.outcomes.push_back({r.line, true, note});
+}
+
+void RowImporter::finish() {
+  if (!new_teams_.empty() || !new_people_.empty()) {
+    FileEdit team_file{"team.yaml", {}};
+    for (auto& t : new_teams_) team_file.edits.push_back(YamlEdit::append(YamlPath{}.key("teams"), std::move(t)));
+    for (auto& p : new_people_) team_file.edits.push_back(YamlEdit::append(YamlPath{}.key("people"), std::move(p)));
+    plan_.edits.push_back(std::move(team_file));
+  }
+  for (auto& f : customer_files_) plan_.edits.push_back(std::move(f));
+  for (auto& [file, deals] : deal_files_) {
+    FileEdit e{file, {}};
+    for (auto& d : deals) e.edits.push_back(YamlEdit::append(YamlPath{}, std::move(d)));
+    plan_.edits.push_back(std::move(e));
+  }
+}
+
+}  // namespace salesops::core

@@ -1,0 +1,77 @@
+#pragma once
+// KPIs (SPEC 4): the exact definition of every figure, per person, team, company, product,
+// segment or customer, for a period or each sub-period of it.
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/base/period.hpp"
+#include "core/base/table.hpp"
+#include "core/book/book.hpp"
+
+namespace salesops::core {
+
+enum class KpiUnit { money, count, ratio, decimal };
+
+struct KpiDef {
+  std::string id;
+  std::string label;
+  KpiUnit unit = KpiUnit::count;
+  std::string definition;
+  bool custom = false;
+  /// The figure of a team is the sum of its people's (revenue, counts); false for rates
+  /// and means (win_rate, csat, avg_deal_size), whose targets cannot be split or paced.
+  bool additive = true;
+  /// Smaller is better (sales_cycle_days, deals_lost, followups_overdue): a target is a
+  /// ceiling, met when the actual is at or below it.
+  bool lower_is_better = false;
+};
+
+/// Built-in KPIs in SPEC order, then the book's custom KPIs.
+std::vector<KpiDef> kpi_definitions(const Config& config);
+bool is_known_kpi(const Config& config, std::string_view id);
+/// The definition of `id`, built-in or custom; nullopt when unknown.
+std::optional<KpiDef> find_kpi(const Config& config, std::string_view id);
+const std::vector<std::string>& default_kpis();
+
+enum class GroupBy { person, team, company, product, segment, customer };
+std::optional<GroupBy> parse_group_by(std::string_view text);
+
+struct KpiQuery {
+  std::vector<std::string> kpis;  // ids; empty means default_kpis()
+  Period period;
+  std::optional<Every> every;
+  GroupBy by = GroupBy::person;
+  Date today;
+};
+
+/// The KPI table (SPEC 6): `owner,name,[period,]` then one column per KPI. For product,
+/// segment and customer rows the first column is named after the grouping. KPIs that do not
+/// apply to a grouping (activities per product) are undefined.
+/// Fails (returns nullopt with `error`) for an unknown KPI id.
+std::optional<Table> kpi_table(const Book& book, const KpiQuery& query, std::string* error);
+
+/// One KPI for one owner (person id, team id or "company") and period: the figure targets,
+/// reviews and rewards compare against. Undefined as SPEC 4 says.
+Cell kpi_value(const Book& book, std::string_view kpi, std::string_view owner, const Period& period, Date today);
+
+/// kpi_value for many owners and periods: each period's per-person sums are computed once
+/// and kept, so a table of targets costs one pass over the records per distinct period.
+class KpiCalculator {
+ public:
+  KpiCalculator(const Book& book, Date today);
+  ~KpiCalculator();
+  KpiCalculator(const KpiCalculator&) = delete;
+  KpiCalculator& operator=(const KpiCalculator&) = delete;
+  /// The same figure as kpi_value(book, kpi, owner, period, today).
+  Cell value(std::string_view kpi, std::string_view owner, const Period& period);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace salesops::core

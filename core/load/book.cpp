@@ -1,0 +1,258 @@
+// Loading a whole book: salesops.toml, then each kind of file in the order references need.
+#include "core/load/book.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "core/load/cache.hpp"
+#include "core/load/config.hpp"
+#include "core/load/context.hpp"
+#include "core/load/parallel.hpp"
+
+namespace salesops::core {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+enum class FileKind { none, team, customer, deals, targets, plan, coaching, review, reward_plans, grants };
+
+/// The kinds of reference a file of kind `k` can satisfy.
+std::vector<RefKind> refs_to(FileKind k) {
+  switch (k) {
+    case FileKind::team: return {RefKind::person, RefKind::team, RefKind::owner};
+    case FileKind::customer: return {RefKind::customer};
+    case FileKind::targets: return {RefKind::target};
+    case FileKind::plan: return {RefKind::plan};
+    default: return {};
+  }
+}
+
+FileKind classify(const std::string& rel) {
+  if (rel == "team.yaml") return FileKind::team;
+  if (!rel.ends_with(".yaml")) return FileKind::none;
+  auto under = [&](std::string_view dir) { return rel.starts_with(dir); };
+  if (under("customers/")) return FileKind::customer;
+  if (under("deals/")) return FileKind::deals;
+  if (under("targets/")) return FileKind::targets;
+  if (under("plans/")) return FileKind::plan;
+  if (under("coaching/")) return FileKind::coaching;
+  if (under("reviews/")) return FileKind::review;
+  if (rel == "rewards/plans.yaml") return FileKind::reward_plans;
+  if (under("rewards/")) return FileKind::grants;
+  return FileKind::none;
+}
+
+}  // namespace
+
+// Problems libyaml would not name well: binary content and merge-conflict markers.
+bool precheck_record_text(const std::string& text, const std::string& rel, Diagnostics& diags) {
+  if (text.starts_with("\xFF\xFE") || text.starts_with("\xFE\xFF")) {
+    diags.error("encoding", {rel, 1, 1, 1}, "the file is UTF-16 text", "salesops reads UTF-8 text: save the file as UTF-8");
+    return false;
+  }
+  if (auto nul = text.find('\0'); nul != std::string::npos) {
+    auto [line, column] = line_and_column(text, nul);
+    diags.error("binary-file", {rel, line, column, 1}, "the file holds binary data (a NUL byte), not YAML text",
+                "only YAML text belongs under this directory");
+    return false;
+  }
+  // One error per conflict, at its <<<<<<< line; a marker outside a conflict on its own.
+  bool ok = true;
+  std::uint32_t line = 1, opened = 0;
+  auto report = [&](std::uint32_t at, std::string message) {
+    diags.error("conflict-marker", {rel, at, 1, 7}, std::move(message),
+                "resolve the conflict, then remove the <<<<<<<, ======= and >>>>>>> lines");
+    ok = false;
+  };
+  for (std::size_t pos = 0; pos < text.size(); ++line) {
+    std::size_t end = text.find('\n', pos);
+    if (end == std::string::npos) end = text.size();
+    std::string_view l(text.data() + pos, end - pos);
+    pos = end + 1;
+    bool separator = (l.starts_with("=======") && l.find_first_not_of("=\r") == std::string_view::npos) || l.starts_with("|||||||");
+    if (l.starts_with("<<<<<<<")) {
+      if (opened) report(opened, "unresolved merge conflict: no >>>>>>> line closes it");
+      opened = line;
+    } else if (l.starts_with(">>>>>>>") && opened) {
+      report(opened, fmt::format("unresolved merge conflict (lines {} to {})", opened, line));
+      opened = 0;
+    } else if (l.starts_with(">>>>>>>") || (separator && !opened)) {
+      report(line, "merge-conflict marker");
+    }
+  }
+  if (opened) report(opened, "unresolved merge conflict: no >>>>>>> line closes it");
+  return ok;
+}
+
+namespace {
+
+/// Reports each loop in the team tree once, at its first team in file order, naming the
+/// whole loop. Teams that merely lead into a loop are not reported again.
+void check_team_tree(Book& b, Diagnostics& diags) {
+  // 0: not visited, 1: on the walk in progress, 2: done.
+  std::vector<std::uint8_t> state(b.teams.size(), 0);
+  auto index_of = [&](const Team* t) { return static_cast<std::size_t>(t - b.teams.data()); };
+  auto parent_of = [&](const Team& t) -> const Team* {
+    if (t.parent.empty() || b.text(t.parent) == "company") return nullptr;
+    return b.team(b.text(t.parent));  // a missing parent is reported as a missing reference
+  };
+  for (std::size_t i = 0; i < b.teams.size(); ++i) {
+    std::vector<std::size_t> walk;
+    std::optional<std::size_t> cur = i;
+    while (cur && state[*cur] == 0) {
+      state[*cur] = 1;
+      walk.push_back(*cur);
+      const Team* next = parent_of(b.teams[*cur]);
+      cur = next ? std::optional<std::size_t>(index_of(next)) : std::nullopt;
+    }
+    if (cur && state[*cur] == 1) {  // the walk came back to itself
+      auto first = std::find(walk.begin(), walk.end(), *cur);
+      std::vector<std::size_t> loop(first, walk.end());
+      std::size_t head = *std::min_element(loop.begin(), loop.end());
+      std::rotate(loop.begin(), std::find(loop.begin(), loop.end(), head), loop.end());
+      std::string path;
+      for (std::size_t t : loop) path += fmt::format("{} -> ", b.text(b.teams[t].id));
+      path += b.text(b.teams[head].id);
+      diags.error("team-cycle", b.location(b.teams[head].at), fmt::format("team parents form a loop: {}", path),
+                  "teams form a tree under company: give one of these teams another parent");
+    }
+    for (std::size_t t : walk) state[t] = 2;
+  }
+}
+
+}  // namespace
+
+LoadResult load_book(BookSource& source, const fs::path& root) { return load_book(source, root, LoadOptions{}); }
+
+LoadResult load_book(BookSource& source, const fs::path& root, const LoadOptions& options) {
+  LoadResult result;
+  result.book = std::make_unique<Book>();
+  Book& b = *result.book;
+  b.root = root;
+  b.revision = source.revision();
+  Diagnostics& diags = result.diags;
+  std::vector<std::string> all = source.list();
+
+  std::string error;
+  std::optional<RecordCache> cache;
+  if (std::find(all.begin(), all.end(), "salesops.toml") == all.end()) {
+    diags.error("book-config", {"salesops.toml", 0, 0, 1}, "the book has no salesops.toml");
+    b.config = default_config();
+  } else if (auto text = source.read("salesops.toml", &error)) {
+    b.config = parse_config(*text, "salesops.toml", diags);
+    ++result.files_read;
+    // Directory books only: the files of a git revision (--at) have no mtime to key on.
+    if (options.cache && source.directory()) cache.emplace(root, *text);
+  } else {
+    diags.error("book-read", {"salesops.toml", 0, 0, 1}, error);
+  }
+
+  std::vector<std::pair<FileKind, std::string>> files;
+  for (auto& rel : all)
+    if (FileKind k = classify(rel); k != FileKind::none) files.emplace_back(k, std::move(rel));
+  std::vector<std::string>().swap(all);  // a book's paths are many: kept once, in `files`
+  std::stable_sort(files.begin(), files.end(), [](auto& a, auto& c) { return a.first < c.first; });
+
+  LoadContext ctx{b, diags};
+  auto finish_kind = [&](FileKind k) {
+    if (k == FileKind::team) {
+      ctx.mark_loaded(RefKind::person);
+      ctx.mark_loaded(RefKind::team);
+      ctx.mark_loaded(RefKind::owner);
+      ctx.resolve_pending();
+      check_team_tree(b, diags);
+    } else if (k == FileKind::customer) {
+      ctx.mark_loaded(RefKind::customer);
+    } else if (k == FileKind::targets) {
+      ctx.mark_loaded(RefKind::target);
+      ctx.resolve_pending();
+    }
+  };
+  // Kinds load in order (people before the deals that name them); once every file of a kind
+  // is read, references to it are checked.
+  int finished = 0;
+  auto finish_before = [&](int kind) {
+    for (; finished < kind; ++finished) finish_kind(static_cast<FileKind>(finished));
+  };
+  auto unread = [&](FileKind k) {
+    for (RefKind r : refs_to(k)) ctx.mark_partial(r);
+  };
+  bool directory = source.directory() != nullptr;
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    auto& [kind, rel] = files[i];
+    finish_before(static_cast<int>(kind));
+    if (kind == FileKind::customer || kind == FileKind::deals) {
+      // The numerous kinds are read in parallel, then merged in file order.
+      std::vector<std::string> batch;
+      for (; i < files.size() && files[i].first == kind; ++i) batch.push_back(std::move(files[i].second));
+      --i;
+      load_kind_parallel(kind == FileKind::deals ? ParallelKind::deals : ParallelKind::customers, batch, source,
+                         directory, ctx, options, cache ? &*cache : nullptr, result.files_read);
+      continue;
+    }
+    auto text = source.read(rel, &error);
+    if (!text) {
+      diags.error("book-read", {rel, 0, 0, 1}, error);
+      unread(kind);
+      continue;
+    }
+    ++result.files_read;
+    if (!precheck_record_text(*text, rel, diags)) {
+      unread(kind);
+      continue;
+    }
+    auto file_index = static_cast<std::uint32_t>(b.files.size());
+    b.files.push_back(rel);
+    YamlReader reader(*text, file_index, b.files.back(), diags);
+    switch (kind) {
+      case FileKind::team: load_team_file(reader, ctx); break;
+      case FileKind::customer: load_customer_file(reader, ctx); break;
+      case FileKind::deals: load_deal_file(reader, ctx); break;
+      case FileKind::targets: load_target_file(reader, ctx); break;
+      case FileKind::plan: load_plan_file(reader, ctx); break;
+      case FileKind::coaching: load_coaching_file(reader, ctx); break;
+      case FileKind::review: {
+        auto slash1 = rel.find('/'), slash2 = rel.find('/', slash1 + 1);
+        if (slash2 == std::string::npos || rel.find('/', slash2 + 1) != std::string::npos) {
+          diags.error("review-place", {rel, 1, 1, 1}, "a review lives at reviews/<period>/<person>.yaml");
+          break;
+        }
+        std::string period = rel.substr(slash1 + 1, slash2 - slash1 - 1);
+        std::string person = rel.substr(slash2 + 1, rel.size() - slash2 - 1 - 5);
+        load_review_file(reader, ctx, period, person);
+        break;
+      }
+      case FileKind::reward_plans: load_reward_plans_file(reader, ctx); break;
+      case FileKind::grants: load_grants_file(reader, ctx); break;
+      case FileKind::none: break;
+    }
+    reader.finish_document();
+    if (reader.partial()) unread(kind);
+  }
+  finish_before(static_cast<int>(FileKind::grants) + 1);
+  for (std::size_t i = 0; i < ctx.loaded.size(); ++i) ctx.loaded[i] = true;
+  ctx.resolve_pending();
+  diags.sort();
+  return result;
+}
+
+std::optional<fs::path> find_book(const std::string& flag, const char* env, const fs::path& cwd, std::string* error) {
+  std::error_code ec;
+  auto check = [&](const fs::path& dir, const char* from) -> std::optional<fs::path> {
+    if (fs::exists(dir / "salesops.toml", ec)) return fs::absolute(dir, ec);
+    if (error) *error = fmt::format("{} '{}' holds no salesops.toml", from, dir.string());
+    return std::nullopt;
+  };
+  if (!flag.empty()) return check(flag, "--book");
+  if (env && *env) return check(env, "SALESOPS_BOOK");
+  for (fs::path dir = fs::absolute(cwd, ec);; dir = dir.parent_path()) {
+    if (fs::exists(dir / "salesops.toml", ec)) return dir;
+    if (dir == dir.parent_path()) break;
+  }
+  if (error) *error = "no book found: no salesops.toml in this directory or any parent (use --book DIR or SALESOPS_BOOK)";
+  return std::nullopt;
+}
+
+}  // namespace salesops::core

@@ -1,0 +1,101 @@
+#pragma once
+// The parsed-record cache: for each customer and deal file, the records read from it (with
+// the problems found in it and the references it makes) in <book>/.salesops/cache/, so an
+// unchanged book loads without parsing YAML. An entry is used only when the file's path,
+// size, mtime (ns) and content hash, salesops.toml's hash and the format version all match
+// and its own checksum holds; anything else is a miss and the file is parsed again. A file
+// whose size, mtime, ctime and inode are those recorded, and whose last change (ctime) came
+// more than a second before the entry was written, is known unchanged without being read:
+// any later write, even one that restores size and mtime, sets a new ctime.
+// References are kept, not their verdicts: they are checked against the book on every load.
+//
+// Besides the entries, each kind has a pack (deals.pack, customers.pack): everything the
+// load of that kind left in the book (records, their text, the id index, diagnostics) and
+// the metadata of every file it read. When every file's size, mtime, ctime and inode are
+// still those recorded, the pack gives the book in one read, without the per-file entries'
+// decoding and merging. A pack is written only for a load in which every file was read in
+// full and every reference resolved; on load its references are checked again against the
+// book, and any that no longer resolves sends the load back to the entries, which report it.
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/load/parallel.hpp"
+
+struct stat;
+
+namespace salesops::core {
+
+/// A fast 64-bit hash of bytes (not cryptographic): tells a rewritten file of the same size
+/// and mtime from the one cached.
+std::uint64_t content_hash(std::string_view bytes);
+
+/// What a kind's load read, for its pack.
+struct PackSource {
+  std::vector<CacheKey> files;                  // each file as it was read, in book order
+  std::vector<std::pair<RefKind, Sym>> refs;    // every distinct reference made, text in the book
+  std::size_t files_begin = 0, diags_begin = 0;  // where the kind's files and problems start
+  std::int64_t started_ns = 0;                   // when the load started (the files' clock)
+};
+
+class RecordCache {
+ public:
+  /// Entries live in `book_root`/.salesops/cache; `config_text` is salesops.toml's bytes
+  /// (records depend on its stages and segments).
+  RecordCache(const std::filesystem::path& book_root, std::string_view config_text);
+
+  /// The key of the file `rel` whose bytes are `text`; nullopt when it cannot be stat'ed or
+  /// changed while it was read.
+  std::optional<CacheKey> key(const std::string& rel, std::string_view text) const;
+  /// Appends the file's cached records, problems and references to `shard` (ranges in `o`,
+  /// references in `wctx.pending`). False, with the shard as it was, when there is no valid
+  /// entry.
+  bool load(const CacheKey& key, ParallelKind kind, Shard& shard, FileOutcome& o, LoadContext& wctx) const;
+  /// As load, for a file `rel` known unchanged from its metadata alone (see above), which
+  /// is then not read at all. False when its metadata does not prove it.
+  bool load_unchanged(const std::string& rel, ParallelKind kind, Shard& shard, FileOutcome& o,
+                      LoadContext& wctx) const;
+  /// Writes the entry of a file just read into `shard` (records and problems in `o`'s
+  /// ranges, `refs` the references it made). A failure to write only loses the entry.
+  void store(const CacheKey& key, ParallelKind kind, const Shard& shard, const FileOutcome& o,
+             const std::vector<PendingRef>& refs) const;
+
+  /// Fills the book with the pack of `kind` when it holds and `files` are its unchanged
+  /// files; false, with the book as it was (but for unused text), otherwise.
+  bool load_pack(ParallelKind kind, const std::vector<std::string>& files, LoadContext& ctx) const;
+  /// Writes the pack of `kind` from what its load left in ctx.book; nothing when a file
+  /// changed within a second of `src.started_ns` or a reference does not resolve.
+  void store_pack(ParallelKind kind, const PackSource& src, const LoadContext& ctx) const;
+  /// The clock file change times are set by, in ns.
+  static std::int64_t now_ns();
+  /// The key of `rel` from its stat data (its hash left 0).
+  static CacheKey stat_key(const std::string& rel, const struct stat& st);
+
+  std::filesystem::path path_of(const std::string& rel) const;
+  std::filesystem::path pack_path(ParallelKind kind) const;
+
+ private:
+  /// Reads the entry of `rel` and checks its header against `key` (with ctime and inode
+  /// when `by_metadata`) and its checksum; "" when it does not hold.
+  /// `stale_entry`, when given, receives the whole entry when the file's change time or
+  /// inode differs from the entry's.
+  std::string entry_payload(const CacheKey& key, ParallelKind kind, bool by_metadata, std::uint32_t& table_size,
+                            std::string* stale_entry = nullptr) const;
+  /// Writes `entry` (the entry of `key.rel`) again with `key`'s change time and inode.
+  void refresh_metadata(const CacheKey& key, std::string entry) const;
+  void write_entry(const std::string& rel, std::string_view bytes) const;
+  /// A new temporary file in the cache directory, open for writing; -1 when none can be made.
+  int open_temporary(std::filesystem::path& tmp) const;
+  /// Closes `fd` and, when all went well (`ok`), renames `tmp` to `target`; else removes it.
+  static void commit_temporary(int fd, const std::filesystem::path& tmp, const std::filesystem::path& target, bool ok);
+  bool decode(const std::string& rel, std::string_view payload, std::uint32_t table_size, ParallelKind kind,
+              Shard& shard, FileOutcome& o, LoadContext& wctx) const;
+
+  std::filesystem::path root_, dir_;
+  std::uint64_t config_hash_;
+};
+
+}  // namespace salesops::core

@@ -1,0 +1,199 @@
+#pragma once
+// What every record loader shares: the book being filled, typed field readers over the
+// YAML events, and references checked once their targets are loaded.
+#include <array>
+#include <initializer_list>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "core/base/id_index.hpp"
+#include "core/book/book.hpp"
+#include "core/yaml/reader.hpp"
+
+namespace salesops::core {
+
+enum class RefKind : std::uint8_t { person, team, owner, customer, target, plan, count };
+
+struct PendingRef {
+  RefKind kind;
+  Sym value;
+  Mark at;
+  std::uint32_t length;
+  const char* field;  // a string literal
+};
+
+/// The ids of the kinds loaded so far, as text that never moves (StringPool chunks stay
+/// put): read by parallel workers while the book itself grows.
+struct RefSnapshot {
+  /// A set of ids in an open-addressing index (IdIndex): no node per id.
+  class Ids {
+   public:
+    void add(std::string_view id) {
+      ids_.push_back(id);
+      index_.insert(id, static_cast<std::uint32_t>(ids_.size() - 1), [this](std::uint32_t i) { return ids_[i]; });
+    }
+    bool has(std::string_view id) const {
+      return index_.find(id, [this](std::uint32_t i) { return ids_[i]; }).has_value();
+    }
+
+   private:
+    std::vector<std::string_view> ids_;
+    IdIndex index_;
+  };
+  Ids people, teams, customers, targets, plans;
+  explicit RefSnapshot(const Book& b);
+};
+
+struct LoadContext {
+  Book& book;
+  Diagnostics& diags;
+  std::array<bool, static_cast<std::size_t>(RefKind::count)> loaded{};
+  /// Kinds with a file that could not be read in full: a reference to them may name a record
+  /// in that file, so it is not reported missing (the file's own error says what to fix).
+  std::array<bool, static_cast<std::size_t>(RefKind::count)> partial{};
+  std::vector<PendingRef> pending{};
+  /// Where references are looked up when it is not `book`: files read apart from the book
+  /// (in parallel, see parallel.hpp) check them against the ids loaded before them.
+  const RefSnapshot* lookup = nullptr;
+  /// When set, receives the id position of every record add_unique keeps.
+  std::vector<Mark>* id_marks = nullptr;
+
+  /// Checks a reference now when its kind is loaded, else once it is. `field` names the
+  /// field in the message and must be a string literal: it is kept until the check.
+  void ref(RefKind kind, Sym value, Mark at, std::uint32_t length, const char* field);
+  void mark_loaded(RefKind kind) { loaded[static_cast<std::size_t>(kind)] = true; }
+  void mark_partial(RefKind kind) { partial[static_cast<std::size_t>(kind)] = true; }
+  void resolve_pending();
+  bool exists(RefKind kind, std::string_view id) const;
+};
+
+/// Typed reads of one record's fields. Each read consumes the value the reader is on and
+/// reports a value of the wrong type at its position.
+class Fields {
+ public:
+  Fields(YamlReader& r, LoadContext& ctx) : r_(r), ctx_(ctx) {}
+
+  YamlReader& reader() { return r_; }
+  Book& book() { return ctx_.book; }
+  LoadContext& ctx() { return ctx_; }
+
+  std::optional<std::string_view> scalar(std::string_view field);
+  Sym text(std::string_view field);     // unique text, stored
+  Sym word(std::string_view field);     // repeated text (ids referred to, kinds), interned
+  /// Reads a reference and checks it (now or once its kind is loaded). `field` must be a
+  /// string literal: a pending check keeps the pointer.
+  template <std::size_t N>
+  Sym ref(const char (&field)[N], RefKind kind) { return read_ref(field, kind); }
+  Day date(std::string_view field);
+  std::optional<Money> money(std::string_view field);
+  std::optional<std::int64_t> integer(std::string_view field, std::int64_t min, std::int64_t max);
+  std::optional<double> number(std::string_view field);
+  std::optional<bool> boolean(std::string_view field);
+  std::vector<Sym> words(std::string_view field);  // a list of text
+  /// Checks `id` against SPEC's id pattern; reports and returns false when it does not match.
+  bool valid_id(std::string_view id, Mark at);
+  void duplicate(const char* kind, std::string_view id, Mark at, Mark first);
+  /// Reports an unknown key (with a "did you mean") and skips its value.
+  void unknown(std::string_view key, Mark at, std::initializer_list<const char*> known);
+  /// Reports a missing required field of a record that starts at `at`.
+  void missing(std::string_view field, Mark at, std::string_view record);
+  /// Appends a top-level record unless its id is malformed or already taken (reported).
+  template <class Rec>
+  bool add_unique(IdIndex& index, std::vector<Rec>& records, Rec rec, Mark id_at, const char* kind);
+
+ private:
+  Sym read_ref(const char* field, RefKind kind);
+
+  YamlReader& r_;
+  LoadContext& ctx_;
+};
+
+template <class Rec>
+bool Fields::add_unique(IdIndex& index, std::vector<Rec>& records, Rec rec, Mark id_at, const char* kind) {
+  Book& b = ctx_.book;
+  std::string_view id = b.text(rec.id);
+  if (!valid_id(id, id_at)) return false;
+  auto pos = static_cast<std::uint32_t>(records.size());
+  if (auto prev = index.insert(id, pos, [&](std::uint32_t i) { return b.text(records[i].id); })) {
+    duplicate(kind, id, id_at, records[*prev].at);
+    return false;
+  }
+  records.push_back(std::move(rec));
+  if (ctx_.id_marks) ctx_.id_marks->push_back(id_at);
+  return true;
+}
+
+/// A value quoted in a message: a long one is cut (a 50 MB scalar makes no 50 MB message).
+std::string shown(std::string_view value);
+/// Columns `text` takes in the excerpt: its code points.
+std::uint32_t columns(std::string_view text);
+
+/// Reports and skips a value that is not a mapping.
+inline bool expect_mapping(YamlReader& r, const char* what) {
+  if (r.kind() == YamlReader::Kind::mapping_start) return true;
+  r.reject("record-shape", fmt::format("{} must be a mapping", what));
+  return false;
+}
+
+/// Calls `fn(item_mark)` on each mapping item of the list the reader is on.
+template <class Fn>
+void each_mapping_item(Fields& f, const char* list, const char* what, Fn&& fn) {
+  YamlReader& r = f.reader();
+  if (r.is_null()) return;
+  if (r.kind() != YamlReader::Kind::sequence_start) {
+    r.reject("field-type", fmt::format("'{}' must be a list", list));
+    return;
+  }
+  r.each_item([&] {
+    if (expect_mapping(r, what)) fn(r.mark());
+  });
+}
+
+/// Loaders, one per file kind. Each reads one file's events and appends its records.
+void load_team_file(YamlReader& r, LoadContext& ctx);
+void load_customer_file(YamlReader& r, LoadContext& ctx);
+void load_deal_file(YamlReader& r, LoadContext& ctx);
+void load_target_file(YamlReader& r, LoadContext& ctx);
+void load_plan_file(YamlReader& r, LoadContext& ctx);
+void load_coaching_file(YamlReader& r, LoadContext& ctx);
+void load_review_file(YamlReader& r, LoadContext& ctx, std::string_view period_dir, std::string_view person_file);
+void load_reward_plans_file(YamlReader& r, LoadContext& ctx);
+void load_grants_file(YamlReader& r, LoadContext& ctx);
+
+/// Moves the reader into the document's root value. False for an empty file (no document)
+/// or one that does not parse.
+bool enter_document(YamlReader& r);
+/// Reads a root that must be a mapping whose listed keys hold sequences of records:
+/// `on_item(key)` is called on each item's first event.
+template <class Fn>
+void each_list_under_keys(YamlReader& r, Fields& f, std::initializer_list<const char*> keys, Fn&& on_item);
+
+template <class Fn>
+void each_list_under_keys(YamlReader& r, Fields& f, std::initializer_list<const char*> keys, Fn&& on_item) {
+  if (!enter_document(r)) return;
+  if (r.is_null()) return;
+  if (r.kind() != YamlReader::Kind::mapping_start) {
+    std::string names;
+    for (const char* k : keys) names += fmt::format("{}{}", names.empty() ? "" : ", ", k);
+    r.reject("file-shape", "this file must be a mapping", fmt::format("its top-level keys: {} (each a list)", names));
+    return;
+  }
+  r.each_key([&](std::string_view key, Mark at) {
+    bool known = false;
+    for (const char* k : keys) known = known || key == k;
+    if (!known) { f.unknown(key, at, keys); return; }
+    if (r.is_null()) return;
+    if (r.kind() != YamlReader::Kind::sequence_start) {
+      r.reject("file-shape", fmt::format("'{}' must be a list", key));
+      return;
+    }
+    std::string list(key);
+    r.each_item([&] { on_item(std::string_view(list)); });
+  });
+}
+
+}  // namespace salesops::core

@@ -1,0 +1,170 @@
+// deals/<YYYY-MM>.yaml: a sequence of deals with their stage histories. The hot path of
+// every command: fields are read straight from events into the compact Deal.
+#include <fmt/format.h>
+
+#include "core/load/context.hpp"
+
+namespace salesops::core {
+
+namespace {
+
+std::optional<std::uint8_t> read_stage(Fields& f, const char* field) {
+  YamlReader& r = f.reader();
+  auto v = f.scalar(field);
+  if (!v) return std::nullopt;
+  if (auto s = f.book().config.stage_index(*v)) return s;
+  r.error("deal-stage", fmt::format("unknown stage '{}'", shown(*v)), "stages are " + f.book().config.stage_list());
+  return std::nullopt;
+}
+
+void read_history(Fields& f, Deal& d) {
+  YamlReader& r = f.reader();
+  Book& b = f.book();
+  each_mapping_item(f, "history", "a history entry", [&](Mark at) {
+    StageChange c;
+    bool staged = false, has_date = false, has_stage = false;
+    r.each_key([&](std::string_view key, Mark key_at) {
+      if (key == "date") { has_date = true; c.date = f.date("date"); }
+      else if (key == "stage") { has_stage = true; if (auto s = read_stage(f, "stage")) { c.stage = *s; staged = true; } }
+      else if (key == "reason" || key == "note") r.skip_value();
+      else f.unknown(key, key_at, {"date", "stage", "reason", "note"});
+    });
+    if (!has_date) f.missing("date", at, "a history entry");
+    if (!has_stage) f.missing("stage", at, "a history entry");
+    if (!c.date || !staged) return;  // an invalid value is reported where it is
+    if (d.history_count > 0 && *c.date < *b.history.back().date) {
+      f.ctx().diags.error("deal-history", b.location(at), "history entries must be oldest first",
+                          fmt::format("this entry ({}) is dated before the one above it", format_date(*c.date)));
+    }
+    if (d.history_count == UINT16_MAX) {
+      f.ctx().diags.error("deal-history", b.location(at), "a deal's history holds at most 65535 entries");
+      return;
+    }
+    b.history.push_back(c);
+    ++d.history_count;
+  });
+}
+
+/// Fields a deal's file spells out, whether or not their values were valid (an invalid one
+/// is reported where it is, not again as missing).
+struct DealKeys {
+  bool customer = false, amount = false, opened = false, closed = false;
+};
+
+void check_deal(Fields& f, const Deal& d, const DealKeys& keys, Mark at) {
+  Book& b = f.book();
+  Diagnostics& diags = f.ctx().diags;
+  std::string id(b.text(d.id));
+  bool closing = d.stage == b.config.won || d.stage == b.config.lost;
+  if (closing) {
+    const char* stage = d.stage == b.config.won ? "won" : "lost";
+    std::vector<const char*> lacking;
+    if (!keys.closed) lacking.push_back("'closed'");
+    if (!keys.customer) lacking.push_back("'customer'");
+    if (!keys.amount) lacking.push_back("'amount'");
+    if (!keys.opened) lacking.push_back("'opened'");
+    if (!lacking.empty()) {
+      std::string list;
+      for (std::size_t i = 0; i < lacking.size(); ++i)
+        list += fmt::format("{}{}", i == 0 ? "" : i + 1 == lacking.size() ? " or " : ", ", lacking[i]);
+      diags.error("deal-closed", b.location(at), fmt::format("deal '{}' is {} but has no {}", id, stage, list),
+                  "a won or lost deal needs customer, amount, opened and closed");
+    }
+  } else if (d.closed) {
+    diags.error("deal-closed", b.location(at), fmt::format("deal '{}' is still open ({}) but has a 'closed' date", id,
+                                                           b.config.stages[d.stage].name),
+                "move it to won or lost, or remove 'closed'");
+  }
+  if (d.opened && d.closed && *d.closed < *d.opened)
+    diags.error("deal-dates", b.location(at), fmt::format("deal '{}' closed ({}) before it opened ({})", id,
+                                                          format_date(*d.closed), format_date(*d.opened)));
+  if (!d.lost_reason.empty() && d.stage != b.config.lost)
+    diags.warning("deal-lost-reason", b.location(at), fmt::format("deal '{}' has a lost_reason but is not lost", id));
+}
+
+void read_deal(Fields& f) {
+  YamlReader& r = f.reader();
+  Book& b = f.book();
+  Mark at = r.mark();
+  if (!expect_mapping(r, "a deal")) return;
+  Deal d;
+  d.at = at;
+  d.history_begin = static_cast<std::uint32_t>(b.history.size());
+  Mark id_at = at;
+  bool staged = false, stage_bad = false, owned = false, has_id = false;
+  DealKeys keys;
+  r.each_key([&](std::string_view key, Mark key_at) {
+    switch (key.empty() ? '\0' : key[0]) {
+      case 'i':
+        if (key == "id") { has_id = true; id_at = r.mark(); if (auto v = f.scalar("id")) d.id = b.strings.store(*v); return; }
+        break;
+      case 'c':
+        if (key == "customer") { keys.customer = true; d.customer = f.ref("customer", RefKind::customer); return; }
+        if (key == "closed") { keys.closed = true; d.closed = f.date("closed"); return; }
+        break;
+      case 'o':
+        if (key == "owner") { d.owner = f.ref("owner", RefKind::person); owned = true; return; }
+        if (key == "opened") { keys.opened = true; d.opened = f.date("opened"); return; }
+        break;
+      case 't':
+        if (key == "title") { d.title = f.text("title"); return; }
+        break;
+      case 'p':
+        if (key == "product") { d.product = f.word("product"); return; }
+        break;
+      case 'a':
+        if (key == "amount") {
+          keys.amount = true;
+          auto m = f.money("amount");
+          if (m && m->cents < 0) r.error("money", fmt::format("'amount' cannot be negative: {}", r.value()), "a deal's amount is 0 or more");
+          else if (m) { d.amount = *m; d.has_amount = true; }
+          return;
+        }
+        break;
+      case 's':
+        if (key == "stage") {
+          staged = true;
+          if (auto s = read_stage(f, "stage")) d.stage = *s;
+          else stage_bad = true;
+          return;
+        }
+        break;
+      case 'e':
+        if (key == "expected_close") { d.expected_close = f.date("expected_close"); return; }
+        break;
+      case 'l':
+        if (key == "lost_reason") { d.lost_reason = f.word("lost_reason"); return; }
+        break;
+      case 'h':
+        if (key == "history") { read_history(f, d); return; }
+        break;
+    }
+    f.unknown(key, key_at, {"id", "customer", "owner", "title", "product", "amount", "stage", "opened",
+                            "expected_close", "closed", "lost_reason", "history"});
+  });
+  auto drop = [&] { b.history.resize(d.history_begin); };
+  if (r.failed()) return drop();
+  if (d.id.empty()) {
+    if (!has_id) f.missing("id", at, "a deal");
+    return drop();
+  }
+  if (!owned) f.missing("owner", at, fmt::format("deal '{}'", b.text(d.id)));
+  if (!staged) f.missing("stage", at, fmt::format("deal '{}'", b.text(d.id)));
+  if (!staged || stage_bad) return drop();
+  check_deal(f, d, keys, at);
+  if (!f.add_unique(b.deal_index, b.deals, d, id_at, "deal")) drop();
+}
+
+}  // namespace
+
+void load_deal_file(YamlReader& r, LoadContext& ctx) {
+  Fields f(r, ctx);
+  if (!enter_document(r) || r.is_null()) return;
+  if (r.kind() != YamlReader::Kind::sequence_start) {
+    r.reject("file-shape", "a deals file must be a list of deals", "start each deal with '- id: ...'");
+    return;
+  }
+  r.each_item([&] { read_deal(f); });
+}
+
+}  // namespace salesops::core

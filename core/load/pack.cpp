@@ -1,0 +1,386 @@
+// A kind's pack (see cache.hpp): a header, then frames, each its size, its content
+// hash and its bytes, read and checked one at a time so the pack is never whole in memory.
+// A frame's first byte says what it holds; they come in this order:
+//   files    the count of records and stage changes, then each file with its metadata
+//   strings  string table entries (codec.hpp) first used by the frame after it
+//   records  runs of one file's records: the file's number, the count, the records;
+//            strings and records frames alternate, each records frame after the strings
+//            frame (if any) that brings its new text
+//   refs     each distinct reference: its kind and its text's number (after the strings
+//            frame, if any, that brings text only references use)
+//   diags    the problems the load reported, each with its file
+//   index    the id index's slots
+//   end
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cstring>
+#include <functional>
+
+#include "core/load/cache.hpp"
+#include "core/load/codec.hpp"
+
+namespace salesops::core {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr std::uint32_t kPackFormat = 2;
+constexpr char kPackMagic[8] = {'s', 'o', 'p', 's', 'p', 'a', 'c', 'k'};
+enum class Frame : std::uint8_t { files = 1, strings, records, refs, diags, index, end };
+/// Frames are cut at this size where records allow.
+constexpr std::size_t kFrameBytes = 1 << 20;
+/// A change this recent may have raced the load: such a file keeps the kind from a pack.
+constexpr std::int64_t kSettled = 1000000000;
+
+using codec::Reader;
+using codec::Writer;
+
+/// Tells a program whose std::hash differs (and so would read the id index wrongly).
+std::uint64_t hash_probe() { return std::hash<std::string_view>{}("salesops pack"); }
+
+/// Reads frames from a file descriptor, each checked against its hash.
+class FrameReader {
+ public:
+  explicit FrameReader(int fd) : fd_(fd) {
+    struct stat st;
+    left_ = ::fstat(fd, &st) == 0 ? static_cast<std::uint64_t>(st.st_size) : 0;
+  }
+  bool read_exact(char* to, std::size_t n) {
+    if (n > left_) return false;
+    for (std::size_t got = 0; got < n;) {
+      ssize_t r = ::read(fd_, to + got, n - got);
+      if (r <= 0) return false;
+      got += static_cast<std::size_t>(r);
+    }
+    left_ -= n;
+    return true;
+  }
+  /// The next frame's bytes after its type byte; false when there is none or it is damaged.
+  bool next(std::uint8_t& type, std::string_view& body) {
+    std::uint64_t head[2];
+    if (!read_exact(reinterpret_cast<char*>(head), sizeof head) || head[0] == 0 || head[0] > left_) return false;
+    buffer_.resize(head[0]);
+    if (!read_exact(buffer_.data(), buffer_.size()) || content_hash(buffer_) != head[1]) return false;
+    type = static_cast<std::uint8_t>(buffer_[0]);
+    body = std::string_view(buffer_).substr(1);
+    return true;
+  }
+  std::uint64_t left() const { return left_; }
+
+ private:
+  int fd_;
+  std::uint64_t left_;
+  std::string buffer_;
+};
+
+/// Writes frames to a file descriptor.
+class FrameWriter {
+ public:
+  explicit FrameWriter(int fd) : fd_(fd) {}
+  void raw(std::string_view bytes) {
+    if (ok && ::write(fd_, bytes.data(), bytes.size()) != static_cast<ssize_t>(bytes.size())) ok = false;
+  }
+  /// Starts a frame of `type` in `w` (empty).
+  static void begin(Writer& w, Frame type) { w.put(static_cast<std::uint8_t>(type)); }
+  void frame(Writer& w) {
+    std::uint64_t head[2] = {w.out.size(), content_hash(w.out)};
+    raw(std::string_view(reinterpret_cast<const char*>(head), sizeof head));
+    raw(w.out);
+    w.out.clear();
+  }
+  bool ok = true;
+
+ private:
+  int fd_;
+};
+
+template <class Rec>
+std::size_t history_of(const Book& b) {
+  if constexpr (std::is_same_v<Rec, Deal>) return b.history.size(); else return 0;
+}
+
+template <class Rec, class B>
+auto& index_of(B& b) {
+  if constexpr (std::is_same_v<Rec, Deal>) return b.deal_index; else return b.customer_index;
+}
+
+/// The book as it was before the pack of a kind it held no records of was read into it,
+/// to go back to when the pack fails.
+template <class Rec>
+struct Rollback {
+  Book& b;
+  Diagnostics& diags;
+  std::size_t files = b.files.size(), history = b.history.size(), diag_count = diags.items().size();
+  void operator()() {
+    b.files.resize(files);
+    codec::records_of<Rec>(b).clear();
+    b.history.resize(history);
+    index_of<Rec>(b).clear();
+    diags.items().resize(diag_count);
+  }
+};
+
+template <class Rec>
+void write_pack(int fd, const PackSource& src, const LoadContext& ctx, std::uint8_t kind, std::uint64_t config_hash) {
+  const Book& b = ctx.book;
+  const auto& recs = codec::records_of<Rec>(b);
+  FrameWriter out(fd);
+  Writer w;
+  w.out.append(kPackMagic, sizeof kPackMagic);
+  w.put(kPackFormat); w.put(kind); w.put(config_hash); w.put(hash_probe());
+  out.raw(w.out);
+  w.out.clear();
+
+  FrameWriter::begin(w, Frame::files);
+  w.put(static_cast<std::uint64_t>(recs.size()));
+  w.put(static_cast<std::uint64_t>(history_of<Rec>(b)));
+  w.put(static_cast<std::uint32_t>(src.files.size()));
+  for (const CacheKey& k : src.files) {
+    w.str(k.rel);
+    w.put(k.size); w.put(k.mtime_ns); w.put(k.ctime_ns); w.put(k.inode);
+  }
+  out.frame(w);
+
+  // Records go into frames in one pass; before each records frame goes a strings frame
+  // with the text its records brought to the table, so a reader always has their text.
+  codec::StringTable table(b.strings);
+  auto flush = [&] {
+    if (!table.out.out.empty()) {
+      Writer frame;
+      FrameWriter::begin(frame, Frame::strings);
+      frame.out += table.out.out;
+      table.out.out.clear();
+      out.frame(frame);
+    }
+    if (!w.out.empty()) out.frame(w);
+  };
+  // Runs of one file's records; a run's count is filled in when it ends.
+  codec::Encoder enc{w, table, b};
+  std::size_t count_at = 0;
+  std::uint32_t run = 0;
+  bool in_run = false;
+  auto end_run = [&] {
+    if (in_run) std::memcpy(w.out.data() + count_at, &run, sizeof run);
+    in_run = false;
+    run = 0;
+  };
+  for (std::size_t i = 0; i < recs.size(); ++i) {
+    const Rec& r = recs[i];
+    if (!in_run || r.at.file != recs[i - 1].at.file) {
+      end_run();
+      if (w.out.empty()) FrameWriter::begin(w, Frame::records);
+      in_run = true;
+      w.put(static_cast<std::uint32_t>(r.at.file - src.files_begin));
+      count_at = w.out.size();
+      w.put(std::uint32_t{0});
+    }
+    enc.encode(r);
+    ++run;
+    if (w.out.size() + table.out.out.size() >= kFrameBytes) {
+      end_run();
+      flush();
+    }
+  }
+  end_run();
+  flush();
+
+  FrameWriter::begin(w, Frame::refs);
+  w.put(static_cast<std::uint32_t>(src.refs.size()));
+  for (auto [kind_of, value] : src.refs) { w.put(static_cast<std::uint8_t>(kind_of)); w.put(table(value)); }
+  flush();
+
+  const auto& items = ctx.diags.items();
+  for (std::size_t i = src.diags_begin; i < items.size(); ++i) {
+    if (w.out.empty()) FrameWriter::begin(w, Frame::diags);
+    codec::encode(items[i], w, true);
+    if (w.out.size() >= kFrameBytes) out.frame(w);
+  }
+  if (!w.out.empty()) out.frame(w);
+
+  FrameWriter::begin(w, Frame::index);
+  const auto& slots = index_of<Rec>(b).slots();
+  w.put(static_cast<std::uint32_t>(slots.size()));
+  w.out.append(reinterpret_cast<const char*>(slots.data()), slots.size() * sizeof(std::uint32_t));
+  out.frame(w);
+
+  FrameWriter::begin(w, Frame::end);
+  out.frame(w);
+  if (!out.ok) throw std::runtime_error("write failed");
+}
+
+/// Stats files of a book in order, each looked up from its directory, kept open while the
+/// files are in it (a path lookup from the root costs more than the stat).
+class DirectoryStat {
+ public:
+  explicit DirectoryStat(const fs::path& root) : root_(root) {}
+  ~DirectoryStat() { if (fd_ >= 0) ::close(fd_); }
+  DirectoryStat(const DirectoryStat&) = delete;
+  DirectoryStat& operator=(const DirectoryStat&) = delete;
+  bool stat(const std::string& rel, struct stat& st) {
+    auto slash = rel.rfind('/');
+    std::string_view dir = slash == std::string::npos ? std::string_view{} : std::string_view(rel).substr(0, slash);
+    if (fd_ < 0 || dir != dir_) {
+      if (fd_ >= 0) ::close(fd_);
+      dir_ = dir;
+      fd_ = ::open((root_ / dir_).c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+      if (fd_ < 0) return false;
+    }
+    return ::fstatat(fd_, rel.c_str() + (slash == std::string::npos ? 0 : slash + 1), &st, 0) == 0;
+  }
+
+ private:
+  fs::path root_;
+  std::string dir_;
+  int fd_ = -1;
+};
+
+/// Checks that `files` are the pack's files, unchanged, and adds them to the book.
+bool read_files(Reader& r, const std::vector<std::string>& files, const fs::path& root, Book& b,
+                std::uint64_t& records, std::uint64_t& history) {
+  records = r.get<std::uint64_t>();
+  history = r.get<std::uint64_t>();
+  if (r.get<std::uint32_t>() != files.size() || !r.ok) return false;
+  DirectoryStat dirs(root);
+  for (const std::string& rel : files) {
+    if (r.str() != rel) return false;
+    auto size = r.get<std::uint64_t>();
+    auto mtime = r.get<std::int64_t>(), ctime = r.get<std::int64_t>();
+    auto inode = r.get<std::uint64_t>();
+    struct stat st;
+    if (!r.ok || !dirs.stat(rel, st) || !S_ISREG(st.st_mode)) return false;
+    CacheKey now = RecordCache::stat_key(rel, st);
+    if (now.size != size || now.mtime_ns != mtime || now.ctime_ns != ctime || now.inode != inode) return false;
+  }
+  if (!r.done()) return false;
+  b.files.insert(b.files.end(), files.begin(), files.end());
+  return true;
+}
+
+template <class Rec>
+bool read_pack(FrameReader& in, const std::vector<std::string>& files, const fs::path& root, LoadContext& ctx) {
+  Book& b = ctx.book;
+  auto& recs = codec::records_of<Rec>(b);
+  auto files_begin = static_cast<std::uint32_t>(b.files.size());
+  std::size_t history_begin = history_of<Rec>(b);
+  std::vector<Sym> syms{Sym{}};
+  std::uint8_t type = 0, last = 0;
+  std::string_view body;
+  std::uint64_t record_count = 0, history_count = 0;
+  while (in.next(type, body)) {
+    // Frames come in their order; strings, records and diags may repeat.
+    auto frame = static_cast<Frame>(type);
+    // Strings and records alternate; diags may repeat; the rest come once, in order.
+    auto records_part = [](std::uint8_t t) {
+      return t == static_cast<std::uint8_t>(Frame::strings) || t == static_cast<std::uint8_t>(Frame::records);
+    };
+    bool alternating = records_part(type) && records_part(last);
+    if ((last == 0) != (frame == Frame::files) ||
+        (!alternating && (type < last || (type == last && frame != Frame::diags))))
+      return false;
+    last = type;
+    Reader r(body);
+    switch (frame) {
+      case Frame::files: {
+        if (!read_files(r, files, root, b, record_count, history_count)) return false;
+        // Counts a damaged pack could inflate are bounded by its bytes.
+        if (record_count > in.left() / 32 || history_count > in.left() / 5) return false;
+        recs.reserve(record_count);
+        if constexpr (std::is_same_v<Rec, Deal>) b.history.reserve(b.history.size() + history_count);
+        break;
+      }
+      case Frame::strings: codec::read_table(r, b.strings, syms); break;
+      case Frame::refs:
+        for (std::uint32_t n = r.count(5); n > 0 && r.ok; --n) {
+          auto kind = r.get<std::uint8_t>();
+          auto i = r.get<std::uint32_t>();
+          if (kind >= static_cast<std::uint8_t>(RefKind::count) || i == 0 || i >= syms.size()) return false;
+          // A reference that no longer resolves is reported by the per-file load, where it is.
+          if (!ctx.loaded[kind] || !ctx.exists(static_cast<RefKind>(kind), b.text(syms[i]))) return false;
+        }
+        break;
+      case Frame::records: {
+        codec::Decoder dec{r, syms, b};
+        while (r.ok && !r.done()) {
+          auto file = r.get<std::uint32_t>();
+          if (file >= files.size()) return false;
+          dec.file = files_begin + file;
+          for (std::uint32_t n = r.count(32); n > 0 && r.ok; --n) dec.decode(recs.emplace_back());
+        }
+        break;
+      }
+      case Frame::diags:
+        while (r.ok && !r.done()) ctx.diags.add(codec::decode_diagnostic(r, nullptr));
+        break;
+      case Frame::index: {
+        auto n = r.count(sizeof(std::uint32_t));
+        std::vector<std::uint32_t> slots(n);
+        std::string_view bytes = r.bytes(n * sizeof(std::uint32_t));
+        if (!r.ok) return false;
+        std::memcpy(slots.data(), bytes.data(), bytes.size());
+        if (recs.size() != record_count || history_of<Rec>(b) - history_begin != history_count ||
+            !index_of<Rec>(b).adopt(std::move(slots), recs.size()))
+          return false;
+        break;
+      }
+      case Frame::end: return r.done() && in.left() == 0;
+      default: return false;
+    }
+    if (!r.done()) return false;
+  }
+  return false;
+}
+
+}  // namespace
+
+fs::path RecordCache::pack_path(ParallelKind kind) const {
+  return dir_ / (kind == ParallelKind::deals ? "deals.pack" : "customers.pack");
+}
+
+bool RecordCache::load_pack(ParallelKind kind, const std::vector<std::string>& files, LoadContext& ctx) const {
+  Book& b = ctx.book;
+  if (files.empty() || (kind == ParallelKind::deals ? !b.deals.empty() : !b.customers.empty())) return false;
+  int fd = ::open(pack_path(kind).c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return false;
+  FrameReader in(fd);
+  char head[sizeof kPackMagic + 4 + 1 + 8 + 8];
+  bool ok = in.read_exact(head, sizeof head);
+  if (ok) {
+    Writer expect;
+    expect.out.append(kPackMagic, sizeof kPackMagic);
+    expect.put(kPackFormat); expect.put(static_cast<std::uint8_t>(kind)); expect.put(config_hash_);
+    expect.put(hash_probe());
+    ok = expect.out == std::string_view(head, sizeof head);
+  }
+  if (kind == ParallelKind::deals) {
+    Rollback<Deal> rollback{b, ctx.diags};
+    if (!(ok = ok && read_pack<Deal>(in, files, root_, ctx))) rollback();
+  } else {
+    Rollback<Customer> rollback{b, ctx.diags};
+    if (!(ok = ok && read_pack<Customer>(in, files, root_, ctx))) rollback();
+  }
+  ::close(fd);
+  return ok;
+}
+
+void RecordCache::store_pack(ParallelKind kind, const PackSource& src, const LoadContext& ctx) const {
+  for (const CacheKey& k : src.files)
+    if (k.ctime_ns > src.started_ns - kSettled) return;
+  for (auto [ref_kind, value] : src.refs)
+    if (!ctx.loaded[static_cast<std::size_t>(ref_kind)] || !ctx.exists(ref_kind, ctx.book.text(value))) return;
+  fs::path tmp;
+  int fd = open_temporary(tmp);
+  if (fd < 0) return;
+  bool ok = true;
+  try {
+    if (kind == ParallelKind::deals) write_pack<Deal>(fd, src, ctx, static_cast<std::uint8_t>(kind), config_hash_);
+    else write_pack<Customer>(fd, src, ctx, static_cast<std::uint8_t>(kind), config_hash_);
+  } catch (const std::exception&) {
+    ok = false;  // a failure to write only loses the pack
+  }
+  commit_temporary(fd, tmp, pack_path(kind), ok);
+}
+
+}  // namespace salesops::core

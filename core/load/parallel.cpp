@@ -1,0 +1,370 @@
+#include "core/load/parallel.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <atomic>
+#include <condition_variable>
+#include <exception>
+#include <memory>
+#include <mutex>
+#include <thread>
+#include <unordered_map>
+
+#include "core/load/cache.hpp"
+
+
+namespace salesops::core {
+
+namespace {
+
+void set_file(Deal& d, std::uint32_t file) { d.at.file = file; }
+
+void set_file(Customer& c, std::uint32_t file) {
+  c.at.file = file;
+  for (Interaction& i : c.interactions) i.at.file = file;
+  for (Survey& s : c.surveys) s.at.file = file;
+}
+
+/// Copies text from a shard's pool into the book's: interned text is interned again (equal
+/// Syms keep meaning equal text), stored text is stored.
+class SymRemap {
+ public:
+  SymRemap(const StringPool& from, StringPool& to) : from_(from), to_(to) {}
+  /// Text the loader stored (never interned): copied without a look-up.
+  Sym stored(Sym s) { return s.empty() ? s : to_.store(from_.view(s)); }
+  Sym operator()(Sym s) {
+    if (s.empty()) return s;
+    if (auto it = interned_.find(s.v); it != interned_.end()) return it->second;
+    std::string_view text = from_.view(s);
+    if (from_.find(text) == s) return interned_.emplace(s.v, to_.intern(text)).first->second;
+    return to_.store(text);
+  }
+
+ private:
+  const StringPool& from_;
+  StringPool& to_;
+  std::unordered_map<std::uint32_t, Sym> interned_;
+};
+
+void remap(Deal& d, SymRemap& m) {
+  // load/deals.cpp stores ids and titles, and interns the rest.
+  d.id = m.stored(d.id);
+  d.title = m.stored(d.title);
+  for (Sym* s : {&d.customer, &d.owner, &d.product, &d.lost_reason}) *s = m(*s);
+}
+
+void remap(Customer& c, SymRemap& m) {
+  // load/customers.cpp stores names, contacts, summaries and comments, and interns the rest.
+  c.name = m.stored(c.name);
+  for (Sym* s : {&c.id, &c.owner, &c.tier, &c.segment, &c.industry, &c.region, &c.source}) *s = m(*s);
+  for (Contact& k : c.contacts) for (Sym* s : {&k.name, &k.title, &k.phone, &k.email}) *s = m.stored(*s);
+  for (Interaction& i : c.interactions) { i.by = m(i.by); i.summary = m.stored(i.summary); }
+  for (Survey& s : c.surveys) s.comment = m.stored(s.comment);
+}
+
+void distinct(std::vector<std::pair<RefKind, Sym>>& refs) {
+  auto key = [](const std::pair<RefKind, Sym>& r) { return std::pair(r.first, r.second.v); };
+  std::sort(refs.begin(), refs.end(), [&](auto& a, auto& b) { return key(a) < key(b); });
+  refs.erase(std::unique(refs.begin(), refs.end(), [&](auto& a, auto& b) { return key(a) == key(b); }), refs.end());
+}
+
+class KindLoader {
+ public:
+  KindLoader(ParallelKind kind, const std::vector<std::string>& files, BookSource& source, bool directory,
+             LoadContext& ctx, RecordCache* cache)
+      : kind_(kind), files_(files), source_(source), directory_(directory), ctx_(ctx), cache_(cache) {}
+
+  void run(unsigned threads, std::size_t& files_read);
+
+ private:
+  std::unique_ptr<Shard> read_batch(std::size_t begin, std::size_t end);
+  void read_file(const std::string& rel, Shard& shard, LoadContext& wctx);
+  std::size_t record_count(const Shard& s) const {
+    return kind_ == ParallelKind::deals ? s.book.deals.size() : s.book.customers.size();
+  }
+  void merge(Shard& shard, std::size_t& files_read);
+  void reserve(std::size_t batches);
+  template <class Rec>
+  void merge_records(Shard& s, const FileOutcome& o, std::uint32_t file, SymRemap& remap);
+  void unread() {
+    packable_ = false;
+    if (kind_ == ParallelKind::customers) ctx_.mark_partial(RefKind::customer);
+  }
+  /// Writes the kind's pack when this load can be one (see cache.hpp).
+  void store_pack(std::size_t records_before, std::size_t pending_before);
+
+  ParallelKind kind_;
+  const std::vector<std::string>& files_;
+  BookSource& source_;
+  bool directory_;
+  LoadContext& ctx_;
+  RecordCache* cache_;
+  std::mutex read_mutex_;
+  const RefSnapshot* snapshot_ = nullptr;
+  std::array<bool, static_cast<std::size_t>(RefKind::count)> loaded_{}, partial_{};
+  bool packable_ = true;
+  PackSource pack_;
+};
+
+void KindLoader::read_file(const std::string& rel, Shard& s, LoadContext& wctx) {
+  FileOutcome o;
+  o.rel = rel;
+  o.diags_begin = o.diags_end = static_cast<std::uint32_t>(s.diags.items().size());
+  auto file = static_cast<std::uint32_t>(s.book.files.size());
+  o.records_begin = o.records_end = static_cast<std::uint32_t>(record_count(s));
+  std::string error;
+  std::optional<std::string> text;
+  if (cache_ && cache_->load_unchanged(rel, kind_, s, o, wctx)) {
+    o.cached = true;
+  } else if (directory_) {
+    text = source_.read(rel, &error);
+  } else {
+    std::lock_guard<std::mutex> lock(read_mutex_);  // a non-directory source may not be thread-safe
+    text = source_.read(rel, &error);
+  }
+  if (!o.cached && !text) {
+    o.read_failed = true;
+    o.read_error = error;
+    s.files.push_back(std::move(o));
+    return;
+  }
+  std::optional<CacheKey> key;
+  if (cache_ && !o.cached) key = cache_->key(rel, *text);
+  if (key) o.key = key;
+  if (key && cache_->load(*key, kind_, s, o, wctx)) {
+    o.cached = true;
+  } else if (!o.cached && precheck_record_text(*text, rel, s.diags)) {
+    o.parsed = true;
+    s.book.files.push_back(rel);
+    // Duplicates within the file are found here; across files, when the shards are merged.
+    s.book.deal_index.clear();
+    s.book.customer_index.clear();
+    YamlReader reader(*text, file, s.book.files.back(), s.diags);
+    if (kind_ == ParallelKind::deals) load_deal_file(reader, wctx);
+    else load_customer_file(reader, wctx);
+    reader.finish_document();
+    o.partial = reader.partial();
+    o.records_end = static_cast<std::uint32_t>(record_count(s));
+    o.diags_end = static_cast<std::uint32_t>(s.diags.items().size());
+    if (key) cache_->store(*key, kind_, s, o, wctx.pending);
+  }
+  // Every reference was left pending while the file was read (so the cache can keep them);
+  // those to loaded kinds are checked now, against the book.
+  std::vector<PendingRef> refs = std::move(wctx.pending);
+  wctx.pending.clear();
+  if (cache_) for (const PendingRef& p : refs) s.refs_made.emplace_back(p.kind, p.value);
+  wctx.loaded = loaded_;
+  for (auto& p : refs) wctx.ref(p.kind, p.value, p.at, p.length, p.field);
+  wctx.loaded = {};
+  o.pending_begin = static_cast<std::uint32_t>(s.pending.size());
+  s.pending.insert(s.pending.end(), wctx.pending.begin(), wctx.pending.end());
+  wctx.pending.clear();
+  o.pending_end = static_cast<std::uint32_t>(s.pending.size());
+  o.diags_end = static_cast<std::uint32_t>(s.diags.items().size());
+  s.files.push_back(std::move(o));
+}
+
+std::unique_ptr<Shard> KindLoader::read_batch(std::size_t begin, std::size_t end) {
+  auto shard = std::make_unique<Shard>();
+  shard->book.config = ctx_.book.config;
+  LoadContext wctx{shard->book, shard->diags};
+  wctx.partial = partial_;
+  wctx.lookup = snapshot_;
+  wctx.id_marks = &shard->id_marks;
+  for (std::size_t i = begin; i < end; ++i) read_file(files_[i], *shard, wctx);
+  distinct(shard->refs_made);
+  return shard;
+}
+
+template <class Rec>
+void KindLoader::merge_records(Shard& s, const FileOutcome& o, std::uint32_t file, SymRemap& remap) {
+  Book& b = ctx_.book;
+  constexpr bool deals = std::is_same_v<Rec, Deal>;
+  std::vector<Rec>& from = [&]() -> std::vector<Rec>& {
+    if constexpr (deals) return s.book.deals; else return s.book.customers;
+  }();
+  std::vector<Rec>& to = [&]() -> std::vector<Rec>& {
+    if constexpr (deals) return b.deals; else return b.customers;
+  }();
+  IdIndex& index = deals ? b.deal_index : b.customer_index;
+  for (std::uint32_t j = o.records_begin; j < o.records_end; ++j) {
+    Rec rec = std::move(from[j]);
+    set_file(rec, file);
+    salesops::core::remap(rec, remap);
+    Mark id_at = s.id_marks[j];
+    id_at.file = file;
+    std::string_view id = b.text(rec.id);
+    auto pos = static_cast<std::uint32_t>(to.size());
+    if (auto prev = index.insert(id, pos, [&](std::uint32_t i) { return b.text(to[i].id); })) {
+      Mark first = to[*prev].at;
+      ctx_.diags.error("duplicate-id", b.location(id_at, columns(id)),
+                       fmt::format("{} id '{}' is already used at {}:{}:{}", deals ? "deal" : "customer", id,
+                                   b.files[first.file], first.line, first.column));
+      continue;
+    }
+    if constexpr (deals) {
+      auto begin = s.book.history.begin() + rec.history_begin;
+      rec.history_begin = static_cast<std::uint32_t>(b.history.size());
+      b.history.insert(b.history.end(), begin, begin + rec.history_count);
+    }
+    to.push_back(std::move(rec));
+  }
+}
+
+void KindLoader::merge(Shard& s, std::size_t& files_read) {
+  Book& b = ctx_.book;
+  SymRemap remap(s.book.strings, b.strings);
+  auto& items = s.diags.items();
+  for (const FileOutcome& o : s.files) {
+    if (o.read_failed) {
+      ctx_.diags.error("book-read", {o.rel, 0, 0, 1}, o.read_error);
+      unread();
+      continue;
+    }
+    ++files_read;
+    for (std::uint32_t d = o.diags_begin; d < o.diags_end; ++d) ctx_.diags.add(std::move(items[d]));
+    if (!o.parsed && !o.cached) {
+      unread();
+      continue;
+    }
+    if (o.partial || !o.key) packable_ = false;
+    else pack_.files.push_back(*o.key);
+    auto file = static_cast<std::uint32_t>(b.files.size());
+    b.files.push_back(o.rel);
+    if (kind_ == ParallelKind::deals) merge_records<Deal>(s, o, file, remap);
+    else merge_records<Customer>(s, o, file, remap);
+    for (std::uint32_t p = o.pending_begin; p < o.pending_end; ++p) {
+      PendingRef ref = s.pending[p];
+      ref.at.file = file;
+      ctx_.ref(ref.kind, remap(ref.value), ref.at, ref.length, ref.field);
+    }
+    if (o.partial) unread();
+  }
+  if (packable_)
+    for (auto [kind, value] : s.refs_made) pack_.refs.emplace_back(kind, remap(value));
+}
+
+void KindLoader::store_pack(std::size_t records_before, std::size_t pending_before) {
+  // A pack holds the kind's records from the first and no reference left for later kinds.
+  if (!packable_ || records_before != 0 || ctx_.pending.size() != pending_before) return;
+  distinct(pack_.refs);
+  cache_->store_pack(kind_, pack_, ctx_);
+}
+
+void KindLoader::run(unsigned threads, std::size_t& files_read) {
+  std::size_t n = files_.size();
+  if (n == 0) return;
+  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+  // Batches of contiguous files: several per worker so the work evens out, few enough
+  // that a batch's shard is worth its setup.
+  std::size_t per_batch = std::clamp<std::size_t>(n / (threads * 8), 1, 512);
+  std::size_t batches = (n + per_batch - 1) / per_batch;
+  threads = static_cast<unsigned>(std::min<std::size_t>(threads, batches));
+  RefSnapshot snapshot(ctx_.book);
+  snapshot_ = &snapshot;
+  std::size_t records_before = kind_ == ParallelKind::deals ? ctx_.book.deals.size() : ctx_.book.customers.size();
+  std::size_t pending_before = ctx_.pending.size();
+  pack_.files_begin = ctx_.book.files.size();
+  pack_.diags_begin = ctx_.diags.items().size();
+  if (cache_) pack_.started_ns = RecordCache::now_ns();
+  loaded_ = ctx_.loaded;
+  partial_ = ctx_.partial;
+
+  // Workers parse batches in any order; this thread parses too, and merges the batches into
+  // the book in order as soon as each is ready, so few shards are alive at once. Workers
+  // read only the snapshot and their own shard while the book grows.
+  std::vector<std::unique_ptr<Shard>> shards(batches);
+  std::vector<char> ready(batches, 0);
+  std::mutex mutex;
+  std::condition_variable cv;
+  std::atomic<std::size_t> next{0};
+  std::exception_ptr failure;
+  // At most `window` batches are parsed ahead of the merge, so shards cannot pile up when
+  // the merge is the slower side (records read back from the cache).
+  std::size_t merged = 0, window = 4 * static_cast<std::size_t>(threads);
+  auto parse_next = [&](bool wait) -> bool {
+    std::size_t i = next.fetch_add(1);
+    if (i >= batches) return false;
+    if (wait) {
+      std::unique_lock<std::mutex> lock(mutex);
+      cv.wait(lock, [&] { return i < merged + window || failure; });
+      if (failure) return false;
+    }
+    auto shard = read_batch(i * per_batch, std::min(n, (i + 1) * per_batch));
+    std::lock_guard<std::mutex> lock(mutex);
+    shards[i] = std::move(shard);
+    ready[i] = 1;
+    cv.notify_all();
+    return true;
+  };
+  auto fail = [&] {
+    std::lock_guard<std::mutex> lock(mutex);
+    if (!failure) failure = std::current_exception();
+    next = batches;
+    cv.notify_all();
+  };
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < threads; ++t)
+    pool.emplace_back([&] {
+      try {
+        while (parse_next(true)) {}
+      } catch (...) {
+        fail();
+      }
+    });
+  try {
+    while (merged < batches) {
+      std::unique_ptr<Shard> shard;
+      {
+        std::unique_lock<std::mutex> lock(mutex);
+        if (failure) break;
+        if (ready[merged]) shard = std::move(shards[merged]);
+      }
+      if (shard) {
+        merge(*shard, files_read);
+        if (merged == 0) reserve(batches);
+        shard.reset();  // its memory goes back before the next one is merged
+        std::lock_guard<std::mutex> lock(mutex);
+        ++merged;
+        cv.notify_all();
+        continue;
+      }
+      // This thread parses only within the window, so it never waits on itself.
+      if (next.load() < merged + window && parse_next(false)) continue;
+      std::unique_lock<std::mutex> lock(mutex);
+      cv.wait(lock, [&] { return ready[merged] || failure; });
+    }
+  } catch (...) {
+    fail();
+  }
+  for (auto& t : pool) t.join();
+  if (failure) std::rethrow_exception(failure);
+  if (cache_) store_pack(records_before, pending_before);
+}
+
+void KindLoader::reserve(std::size_t batches) {
+  // Room for every batch as large as the first, twice over: pages never written are never
+  // resident, and the book's vectors then grow without copying.
+  Book& b = ctx_.book;
+  std::size_t scale = 2 * batches;
+  if (kind_ == ParallelKind::deals) {
+    b.deals.reserve(b.deals.size() * scale);
+    b.history.reserve(b.history.size() * scale);
+  } else {
+    b.customers.reserve(b.customers.size() * scale);
+  }
+}
+
+}  // namespace
+
+void load_kind_parallel(ParallelKind kind, const std::vector<std::string>& files, BookSource& source, bool directory,
+                        LoadContext& ctx, const LoadOptions& options, RecordCache* cache, std::size_t& files_read) {
+  if (cache && cache->load_pack(kind, files, ctx)) {
+    files_read += files.size();
+    return;
+  }
+  KindLoader(kind, files, source, directory, ctx, cache).run(options.threads, files_read);
+}
+
+}  // namespace salesops::core

@@ -1,0 +1,140 @@
+// `plan show`: a plan's segments, strategies, actions and linked targets with live figures.
+#include <fmt/format.h>
+
+#include <unordered_map>
+#include <unordered_set>
+
+#include "core/plans/plans.hpp"
+#include "core/targets/status.hpp"
+
+namespace salesops::core {
+
+namespace {
+
+/// A customer's field by the name a segment's criteria use; nullopt for an unknown field.
+std::optional<Sym> customer_field(const Customer& c, std::string_view field) {
+  if (field == "tier") return c.tier;
+  if (field == "segment") return c.segment;
+  if (field == "industry") return c.industry;
+  if (field == "region") return c.region;
+  if (field == "source") return c.source;
+  if (field == "owner") return c.owner;
+  if (field == "id") return c.id;
+  return std::nullopt;
+}
+
+bool matches(const Book& book, const Customer& c, const PlanSegment& s) {
+  for (auto& [field, value] : s.criteria) {
+    auto v = customer_field(c, book.text(field));
+    if (!v || book.text(*v) != book.text(value)) return false;
+  }
+  return true;
+}
+
+Cell completion_of(std::int64_t done, std::int64_t counted) {
+  if (counted == 0) return Undefined{};
+  return Ratio{static_cast<double>(done) / static_cast<double>(counted)};
+}
+
+}  // namespace
+
+PlanView plan_view(const Book& book, const Plan& plan, Date today) {
+  PlanView v;
+  auto period = plan_period(book, plan, today);
+  const Person* owner = book.person(book.text(plan.owner));
+  std::int64_t counted = 0, done = 0, overdue = 0;
+  for (const PlanAction& a : plan.actions) {
+    if (a.status == ActionStatus::dropped) continue;
+    ++counted;
+    if (a.status == ActionStatus::done)
+      ++done;
+    else if (a.due && *a.due < today)
+      ++overdue;
+  }
+  v.header = {
+      {"plan", book.str(plan.id)},
+      {"period",
+       period ? fmt::format("{} ({} .. {})", period->label, format_date(period->first), format_date(period->last))
+              : book.str(plan.period_text)},
+      {"owner", owner ? fmt::format("{} ({})", book.text(owner->id), book.text(owner->name)) : book.str(plan.owner)},
+      {"actions", fmt::format("{} done of {} ({} dropped left out), {} overdue", done, counted,
+                              plan.actions.size() - static_cast<std::size_t>(counted), overdue)}};
+
+  for (const char* c : {"segment", "description", "criteria", "customers"}) v.segments.add_column(c);
+  for (const PlanSegment& s : plan.segments) {
+    auto& row = v.segments.add_row();
+    row[0] = book.str(s.id);
+    row[1] = book.str(s.description);
+    std::vector<std::string> criteria;
+    for (auto& [field, value] : s.criteria)
+      criteria.push_back(fmt::format("{}={}", book.text(field), book.text(value)));
+    row[2] = fmt::format("{}", fmt::join(criteria, ","));
+    if (s.criteria.empty()) continue;  // no criteria select no one: the count stays undefined
+    std::int64_t n = 0;
+    for (const Customer& c : book.customers) n += matches(book, c, s) ? 1 : 0;
+    row[3] = n;
+  }
+
+  for (const char* c : {"strategy", "kind", "segment", "summary", "actions", "done", "open", "completion"})
+    v.strategies.add_column(c);
+  for (const PlanStrategy& s : plan.strategies) {
+    std::int64_t total = 0, n_done = 0, n_open = 0, n_counted = 0;
+    for (const PlanAction& a : plan.actions) {
+      if (a.strategy != s.id) continue;
+      ++total;
+      if (a.status != ActionStatus::dropped) ++n_counted;
+      if (a.status == ActionStatus::done) ++n_done;
+      if (a.status == ActionStatus::open) ++n_open;
+    }
+    auto& row = v.strategies.add_row();
+    row = {book.str(s.id),
+           book.str(s.kind),
+           book.str(s.segment),
+           book.str(s.summary),
+           total,
+           n_done,
+           n_open,
+           completion_of(n_done, n_counted)};
+  }
+
+  // Linked targets: those naming the plan, then those its actions name, each once.
+  std::vector<const Target*> linked;
+  std::unordered_set<const Target*> seen;
+  for (const Target& t : book.targets)
+    if (t.plan == plan.id && seen.insert(&t).second) linked.push_back(&t);
+  for (const PlanAction& a : plan.actions)
+    if (const Target* t = a.target.empty() ? nullptr : book.target(book.text(a.target)); t && seen.insert(t).second)
+      linked.push_back(t);
+  std::unordered_map<const Target*, TargetStatus> status;
+  if (!linked.empty()) {
+    TargetFilter all;
+    all.period = range_period(make_date(1, 1, 1), make_date(9999, 12, 31));
+    all.inside = true;
+    for (TargetStatus& s : target_statuses(book, today, all))
+      if (seen.count(s.target)) status.emplace(s.target, std::move(s));
+  }
+  std::vector<TargetStatus> rows;
+  for (const Target* t : linked)
+    if (auto it = status.find(t); it != status.end()) rows.push_back(it->second);
+  v.targets = target_status_table(book, rows);
+
+  for (const char* c : {"action", "title", "owner", "due", "status", "done_on", "strategy", "target", "attainment"})
+    v.actions.add_column(c);
+  for (const PlanAction& a : plan.actions) {
+    auto& row = v.actions.add_row();
+    row[0] = book.str(a.id);
+    row[1] = book.str(a.title);
+    row[2] = book.str(a.owner);
+    if (a.due) row[3] = *a.due;
+    row[4] = std::string(action_status_name(a.status));
+    if (a.done_on) row[5] = *a.done_on;
+    row[6] = book.str(a.strategy);
+    row[7] = book.str(a.target);
+    if (const Target* t = a.target.empty() ? nullptr : book.target(book.text(a.target))) {
+      if (auto it = status.find(t); it != status.end() && it->second.attainment) row[8] = Ratio{*it->second.attainment};
+    }
+  }
+  return v;
+}
+
+}  // namespace salesops::core

@@ -1,0 +1,76 @@
+// A person's reward statement: every plan's lines with their reasons, subtotals, the
+// grants of the period and the total, which is the sum of the rounded lines.
+#include "core/rewards/statement.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace salesops::core {
+
+namespace {
+
+/// The person's team and the teams above it: a grant to any of them reaches the person.
+std::vector<std::string_view> teams_of(const Book& b, const Person& p) {
+  std::vector<std::string_view> out;
+  const Team* t = p.team.empty() ? nullptr : b.team(b.text(p.team));
+  while (t && out.size() <= b.teams.size()) {
+    out.push_back(b.text(t->id));
+    t = t->parent.empty() ? nullptr : b.team(b.text(t->parent));
+  }
+  return out;
+}
+
+}  // namespace
+
+Statement reward_statement(const Book& book, const Person& person, PayoutQuery query, KpiCalculator& kpis) {
+  Statement s;
+  s.person = &person;
+  s.period = query.period;
+  query.person = book.str(person.id);
+  s.payouts = compute_payouts(book, query, kpis);
+  for (const PlanPayout& p : s.payouts) s.plans_total += p.total();
+  auto teams = teams_of(book, person);
+  for (const Grant& g : book.grants) {
+    if (!g.date || !query.period.contains(*g.date)) continue;
+    bool own = !g.person.empty() && book.text(g.person) == book.text(person.id);
+    bool team = !g.team.empty() && std::find(teams.begin(), teams.end(), book.text(g.team)) != teams.end();
+    if (!own && !team) continue;
+    s.grants.push_back({&g, own});
+    if (own && book.text(g.kind) == "bonus") s.bonus_total += g.amount;
+  }
+  s.total = s.plans_total + s.bonus_total;
+  return s;
+}
+
+Table statement_table(const Book& book, const Statement& s) {
+  Table t;
+  for (const char* c : {"person", "plan", "period", "component", "reason"}) t.add_column(c);
+  t.add_numeric_column("amount");
+  std::string person = book.str(s.person->id);
+  for (const PlanPayout& p : s.payouts) {
+    std::string plan = book.str(p.plan->id);
+    for (const std::string& note : p.notes) t.add_row() = {person, plan, p.period.label, std::string("note"), note, Undefined{}};
+    for (const PayoutLine& l : p.lines) t.add_row() = {person, plan, p.period.label, l.component, l.reason, l.amount};
+    t.add_row() = {person, plan, p.period.label, std::string("subtotal"),
+                   fmt::format("{} for {}", plan, p.period.label), p.total()};
+  }
+  for (const StatementGrant& sg : s.grants) {
+    const Grant& g = *sg.grant;
+    std::string kind(book.text(g.kind));
+    std::string reason = std::string(book.text(g.title));
+    if (!g.reason.empty()) reason += " (" + book.str(g.reason) + ")";
+    Cell amount = Undefined{};
+    if (!sg.own) reason += fmt::format(", to team {}", book.text(g.team));
+    if (kind == "bonus" && sg.own) amount = g.amount;
+    else if (kind == "bonus") reason += fmt::format(": {} to the team, not in this total", format_money_grouped(g.amount));
+    t.add_row() = {person, book.str(g.id), format_date(*g.date), "grant:" + kind, reason, amount};
+  }
+  t.add_row() = {person, std::string(), s.period.label, std::string("total"),
+                 fmt::format("plans {} + bonus grants {}", format_money_grouped(s.plans_total),
+                             format_money_grouped(s.bonus_total)),
+                 s.total};
+  return t;
+}
+
+}  // namespace salesops::core

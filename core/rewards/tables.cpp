@@ -1,0 +1,126 @@
+// The tables of `reward plans` and `reward calc`.
+#include <fmt/format.h>
+
+#include "core/rewards/rewards.hpp"
+
+namespace salesops::core {
+
+namespace {
+
+std::string applies_words(const Book& b, const RewardPlan& p) {
+  std::string out;
+  auto add = [&](const std::string& s) { out += (out.empty() ? "" : ", ") + s; };
+  if (!p.applies_role.empty()) add(fmt::format("role {}", b.text(p.applies_role)));
+  if (!p.applies_team.empty()) add(fmt::format("team {}", b.text(p.applies_team)));
+  if (!p.applies_people.empty()) {
+    std::string ids;
+    for (Sym s : p.applies_people) ids += (ids.empty() ? "" : " ") + b.str(s);
+    add(fmt::format("people {}", ids));
+  }
+  return out.empty() ? "everyone" : out;
+}
+
+std::string gate_words(const Book& b, const RewardPlan& p) {
+  if (p.gate_metric.empty()) return {};
+  double min = p.gate_min.value_or(0);
+  auto def = find_kpi(b.config, b.text(p.gate_metric));
+  bool ratio = def && def->unit == KpiUnit::ratio;
+  return fmt::format("{} >= {}", b.text(p.gate_metric), ratio ? percent_words(min) : tier_number(min));
+}
+
+std::string spiff_words(const Book& b, const RewardPlan& p) {
+  std::string out;
+  for (const Spiff& s : p.spiffs) {
+    std::string what = s.per_deal ? fmt::format("{} per deal", format_money_grouped(*s.per_deal))
+                       : s.rate   ? fmt::format("{} of the amount", percent_words(*s.rate))
+                                  : std::string("nothing");
+    out += fmt::format("{}{} {}", out.empty() ? "" : "; ", b.text(s.product), what);
+  }
+  return out;
+}
+
+std::string team_bonus_words(const RewardPlan& p) {
+  if (!p.team_bonus_amount) return {};
+  return fmt::format("{} at {} of the team's target", format_money_grouped(*p.team_bonus_amount),
+                     percent_words(p.team_bonus_min_attainment.value_or(1.0)));
+}
+
+}  // namespace
+
+std::string plan_people_words(const Book& book, const RewardPlan& plan, Date today) {
+  std::string ids;
+  for (const Person& p : book.people)
+    if (p.active_on(today) && plan_applies(book, plan, p)) ids += (ids.empty() ? "" : " ") + book.str(p.id);
+  return ids;
+}
+
+std::string plan_words(const Book& book, const RewardPlan& p) {
+  std::vector<std::string> parts{fmt::format("{} {}, {} mode", book.text(p.period), book.text(p.metric), book.text(p.mode))};
+  parts.push_back("applies to " + applies_words(book, p));
+  if (auto g = gate_words(book, p); !g.empty()) parts.push_back("gate " + g);
+  if (p.cap) parts.push_back("cap " + format_money_grouped(*p.cap));
+  if (auto s = spiff_words(book, p); !s.empty()) parts.push_back("spiffs " + s);
+  if (auto t = team_bonus_words(p); !t.empty()) parts.push_back("team bonus " + t);
+  if (p.prorate) parts.push_back("prorated to active days");
+  std::string out;
+  for (auto& s : parts) out += (out.empty() ? "" : "; ") + s;
+  return out;
+}
+
+Table reward_plans_table(const Book& book, Date today) {
+  Table t;
+  for (const char* c : {"plan", "applies_to", "people", "period", "metric", "mode", "component"}) t.add_column(c);
+  for (const char* c : {"from", "to", "rate"}) t.add_numeric_column(c);
+  for (const char* c : {"gate", "cap", "spiffs", "team_bonus", "prorate"}) t.add_column(c);
+  for (const RewardPlan& p : book.reward_plans) {
+    std::vector<Cell> common{book.str(p.id), applies_words(book, p), plan_people_words(book, p, today),
+                             book.str(p.period), book.str(p.metric), book.str(p.mode)};
+    std::vector<Cell> extra{gate_words(book, p), p.cap ? Cell{*p.cap} : Cell{Undefined{}}, spiff_words(book, p),
+                            team_bonus_words(p), std::string(p.prorate ? "true" : "false")};
+    auto add = [&](Cell component, Cell from, Cell to, Cell rate) {
+      auto& row = t.add_row();
+      std::size_t c = 0;
+      for (auto& v : common) row[c++] = v;
+      row[c++] = std::move(component);
+      row[c++] = std::move(from);
+      row[c++] = std::move(to);
+      row[c++] = std::move(rate);
+      for (auto& v : extra) row[c++] = v;
+    };
+    if (p.tiers.empty()) add(Undefined{}, Undefined{}, Undefined{}, Undefined{});
+    for (const RewardTier& tier : p.tiers)
+      add(tier.to ? fmt::format("tier:{}-{}", tier_number(tier.from), tier_number(*tier.to))
+                  : fmt::format("tier:{}+", tier_number(tier.from)),
+          Ratio{tier.from}, tier.to ? Cell{Ratio{*tier.to}} : Cell{Undefined{}}, Ratio{tier.rate});
+  }
+  return t;
+}
+
+Table payout_table(const Book& book, const std::vector<PlanPayout>& payouts, bool summary) {
+  Table t;
+  t.add_column("person");
+  t.add_column("plan");
+  if (summary) {
+    t.add_numeric_column("amount");
+    // One row per person and plan: the plan periods add up.
+    for (const PlanPayout& pp : payouts) {
+      bool same = !t.rows.empty() && std::get<std::string>(t.rows.back()[0]) == book.text(pp.person->id) &&
+                  std::get<std::string>(t.rows.back()[1]) == book.text(pp.plan->id);
+      if (!same) t.add_row() = {book.str(pp.person->id), book.str(pp.plan->id), Money{0}};
+      std::get<Money>(t.rows.back()[2]) += pp.total();
+    }
+    return t;
+  }
+  t.add_column("component");
+  t.add_numeric_column("basis");
+  t.add_numeric_column("rate");
+  t.add_numeric_column("amount");
+  t.add_column("period");
+  for (const PlanPayout& pp : payouts)
+    for (const PayoutLine& l : pp.lines)
+      t.add_row() = {book.str(pp.person->id), book.str(pp.plan->id), l.component, l.basis, l.rate, l.amount,
+                     pp.period.label};
+  return t;
+}
+
+}  // namespace salesops::core
