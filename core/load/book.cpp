@@ -124,117 +124,169 @@ void check_team_tree(Book& b, Diagnostics& diags) {
 
 }  // namespace
 
+namespace {
+
+/// One load of a whole book: salesops.toml, then each kind of file in FileKind order
+/// (people before the deals that name them); once every file of a kind is read,
+/// references to it are checked.
+class BookLoader {
+ public:
+  BookLoader(BookSource& source, const fs::path& root, const LoadOptions& options, LoadResult& result)
+      : source_(source), root_(root), options_(options), result_(result), b_(*result.book), ctx_{b_, result.diags} {}
+
+  void run() {
+    b_.root = root_;
+    b_.revision = source_.revision();
+    std::vector<std::string> all = source_.list();
+    read_config(all);
+    std::vector<std::pair<FileKind, std::string>> files;
+    for (auto& rel : all)
+      if (FileKind k = classify(rel); k != FileKind::none) files.emplace_back(k, std::move(rel));
+    std::vector<std::string>().swap(all);  // a book's paths are many: kept once, in `files`
+    std::stable_sort(files.begin(), files.end(), [](auto& a, auto& c) { return a.first < c.first; });
+
+    for (std::size_t i = 0; i < files.size(); ++i) {
+      FileKind kind = files[i].first;
+      finish_before(static_cast<int>(kind));
+      if (kind == FileKind::customer || kind == FileKind::deals) {
+        // The numerous kinds are read in parallel, then merged in file order.
+        std::vector<std::string> batch;
+        for (; i < files.size() && files[i].first == kind; ++i) batch.push_back(std::move(files[i].second));
+        --i;
+        load_kind_parallel(kind == FileKind::deals ? ParallelKind::deals : ParallelKind::customers, batch, source_,
+                           source_.directory() != nullptr, ctx_, options_, cache_ ? &*cache_ : nullptr,
+                           result_.files_read);
+      } else {
+        load_file(kind, files[i].second);
+      }
+    }
+    finish_before(static_cast<int>(FileKind::grants) + 1);
+    for (std::size_t i = 0; i < ctx_.loaded.size(); ++i) ctx_.loaded[i] = true;
+    ctx_.resolve_pending();
+    result_.diags.sort();
+  }
+
+ private:
+  void read_config(const std::vector<std::string>& all) {
+    std::string error;
+    if (std::find(all.begin(), all.end(), "salesops.toml") == all.end()) {
+      result_.diags.error("book-config", {"salesops.toml", 0, 0, 1}, "the book has no salesops.toml");
+      b_.config = default_config();
+    } else if (auto text = source_.read("salesops.toml", &error)) {
+      b_.config = parse_config(*text, "salesops.toml", result_.diags);
+      ++result_.files_read;
+      // Directory books only: the files of a git revision (--at) have no mtime to key on.
+      if (options_.cache && source_.directory()) cache_.emplace(root_, *text);
+    } else {
+      result_.diags.error("book-read", {"salesops.toml", 0, 0, 1}, error);
+    }
+  }
+
+  void finish_kind(FileKind k) {
+    if (k == FileKind::team) {
+      ctx_.mark_loaded(RefKind::person);
+      ctx_.mark_loaded(RefKind::team);
+      ctx_.mark_loaded(RefKind::owner);
+      ctx_.resolve_pending();
+      check_team_tree(b_, result_.diags);
+    } else if (k == FileKind::customer) {
+      ctx_.mark_loaded(RefKind::customer);
+    } else if (k == FileKind::targets) {
+      ctx_.mark_loaded(RefKind::target);
+      ctx_.resolve_pending();
+    }
+  }
+
+  void finish_before(int kind) {
+    for (; finished_ < kind; ++finished_) finish_kind(static_cast<FileKind>(finished_));
+  }
+
+  /// A file of `k` not read in full: references to its kind may name a record in it.
+  void unread(FileKind k) {
+    for (RefKind r : refs_to(k)) ctx_.mark_partial(r);
+  }
+
+  void load_file(FileKind kind, const std::string& rel) {
+    std::string error;
+    auto text = source_.read(rel, &error);
+    if (!text) {
+      result_.diags.error("book-read", {rel, 0, 0, 1}, error);
+      unread(kind);
+      return;
+    }
+    ++result_.files_read;
+    if (!precheck_record_text(*text, rel, result_.diags)) {
+      unread(kind);
+      return;
+    }
+    auto file_index = static_cast<std::uint32_t>(b_.files.size());
+    b_.files.push_back(rel);
+    YamlReader reader(*text, file_index, b_.files.back(), result_.diags);
+    read_records(kind, rel, reader);
+    reader.finish_document();
+    if (reader.partial()) unread(kind);
+  }
+
+  void read_records(FileKind kind, const std::string& rel, YamlReader& reader) {
+    switch (kind) {
+      case FileKind::team:
+        load_team_file(reader, ctx_);
+        break;
+      case FileKind::customer:
+        load_customer_file(reader, ctx_);
+        break;
+      case FileKind::deals:
+        load_deal_file(reader, ctx_);
+        break;
+      case FileKind::targets:
+        load_target_file(reader, ctx_);
+        break;
+      case FileKind::plan:
+        load_plan_file(reader, ctx_);
+        break;
+      case FileKind::coaching:
+        load_coaching_file(reader, ctx_);
+        break;
+      case FileKind::review: {
+        auto slash1 = rel.find('/'), slash2 = rel.find('/', slash1 + 1);
+        if (slash2 == std::string::npos || rel.find('/', slash2 + 1) != std::string::npos) {
+          result_.diags.error("review-place", {rel, 1, 1, 1}, "a review lives at reviews/<period>/<person>.yaml");
+          break;
+        }
+        std::string period = rel.substr(slash1 + 1, slash2 - slash1 - 1);
+        std::string person = rel.substr(slash2 + 1, rel.size() - slash2 - 1 - 5);
+        load_review_file(reader, ctx_, period, person);
+        break;
+      }
+      case FileKind::reward_plans:
+        load_reward_plans_file(reader, ctx_);
+        break;
+      case FileKind::grants:
+        load_grants_file(reader, ctx_);
+        break;
+      case FileKind::none:
+        break;
+    }
+  }
+
+  BookSource& source_;
+  const fs::path& root_;
+  const LoadOptions& options_;
+  LoadResult& result_;
+  Book& b_;
+  LoadContext ctx_;
+  std::optional<RecordCache> cache_;
+  int finished_ = 0;  // kinds below this one are finished
+};
+
+}  // namespace
+
 LoadResult load_book(BookSource& source, const fs::path& root) { return load_book(source, root, LoadOptions{}); }
 
 LoadResult load_book(BookSource& source, const fs::path& root, const LoadOptions& options) {
   LoadResult result;
   result.book = std::make_unique<Book>();
-  Book& b = *result.book;
-  b.root = root;
-  b.revision = source.revision();
-  Diagnostics& diags = result.diags;
-  std::vector<std::string> all = source.list();
-
-  std::string error;
-  std::optional<RecordCache> cache;
-  if (std::find(all.begin(), all.end(), "salesops.toml") == all.end()) {
-    diags.error("book-config", {"salesops.toml", 0, 0, 1}, "the book has no salesops.toml");
-    b.config = default_config();
-  } else if (auto text = source.read("salesops.toml", &error)) {
-    b.config = parse_config(*text, "salesops.toml", diags);
-    ++result.files_read;
-    // Directory books only: the files of a git revision (--at) have no mtime to key on.
-    if (options.cache && source.directory()) cache.emplace(root, *text);
-  } else {
-    diags.error("book-read", {"salesops.toml", 0, 0, 1}, error);
-  }
-
-  std::vector<std::pair<FileKind, std::string>> files;
-  for (auto& rel : all)
-    if (FileKind k = classify(rel); k != FileKind::none) files.emplace_back(k, std::move(rel));
-  std::vector<std::string>().swap(all);  // a book's paths are many: kept once, in `files`
-  std::stable_sort(files.begin(), files.end(), [](auto& a, auto& c) { return a.first < c.first; });
-
-  LoadContext ctx{b, diags};
-  auto finish_kind = [&](FileKind k) {
-    if (k == FileKind::team) {
-      ctx.mark_loaded(RefKind::person);
-      ctx.mark_loaded(RefKind::team);
-      ctx.mark_loaded(RefKind::owner);
-      ctx.resolve_pending();
-      check_team_tree(b, diags);
-    } else if (k == FileKind::customer) {
-      ctx.mark_loaded(RefKind::customer);
-    } else if (k == FileKind::targets) {
-      ctx.mark_loaded(RefKind::target);
-      ctx.resolve_pending();
-    }
-  };
-  // Kinds load in order (people before the deals that name them); once every file of a kind
-  // is read, references to it are checked.
-  int finished = 0;
-  auto finish_before = [&](int kind) {
-    for (; finished < kind; ++finished) finish_kind(static_cast<FileKind>(finished));
-  };
-  auto unread = [&](FileKind k) {
-    for (RefKind r : refs_to(k)) ctx.mark_partial(r);
-  };
-  bool directory = source.directory() != nullptr;
-  for (std::size_t i = 0; i < files.size(); ++i) {
-    auto& [kind, rel] = files[i];
-    finish_before(static_cast<int>(kind));
-    if (kind == FileKind::customer || kind == FileKind::deals) {
-      // The numerous kinds are read in parallel, then merged in file order.
-      std::vector<std::string> batch;
-      for (; i < files.size() && files[i].first == kind; ++i) batch.push_back(std::move(files[i].second));
-      --i;
-      load_kind_parallel(kind == FileKind::deals ? ParallelKind::deals : ParallelKind::customers, batch, source,
-                         directory, ctx, options, cache ? &*cache : nullptr, result.files_read);
-      continue;
-    }
-    auto text = source.read(rel, &error);
-    if (!text) {
-      diags.error("book-read", {rel, 0, 0, 1}, error);
-      unread(kind);
-      continue;
-    }
-    ++result.files_read;
-    if (!precheck_record_text(*text, rel, diags)) {
-      unread(kind);
-      continue;
-    }
-    auto file_index = static_cast<std::uint32_t>(b.files.size());
-    b.files.push_back(rel);
-    YamlReader reader(*text, file_index, b.files.back(), diags);
-    switch (kind) {
-      case FileKind::team: load_team_file(reader, ctx); break;
-      case FileKind::customer: load_customer_file(reader, ctx); break;
-      case FileKind::deals: load_deal_file(reader, ctx); break;
-      case FileKind::targets: load_target_file(reader, ctx); break;
-      case FileKind::plan: load_plan_file(reader, ctx); break;
-      case FileKind::coaching: load_coaching_file(reader, ctx); break;
-      case FileKind::review: {
-        auto slash1 = rel.find('/'), slash2 = rel.find('/', slash1 + 1);
-        if (slash2 == std::string::npos || rel.find('/', slash2 + 1) != std::string::npos) {
-          diags.error("review-place", {rel, 1, 1, 1}, "a review lives at reviews/<period>/<person>.yaml");
-          break;
-        }
-        std::string period = rel.substr(slash1 + 1, slash2 - slash1 - 1);
-        std::string person = rel.substr(slash2 + 1, rel.size() - slash2 - 1 - 5);
-        load_review_file(reader, ctx, period, person);
-        break;
-      }
-      case FileKind::reward_plans: load_reward_plans_file(reader, ctx); break;
-      case FileKind::grants: load_grants_file(reader, ctx); break;
-      case FileKind::none: break;
-    }
-    reader.finish_document();
-    if (reader.partial()) unread(kind);
-  }
-  finish_before(static_cast<int>(FileKind::grants) + 1);
-  for (std::size_t i = 0; i < ctx.loaded.size(); ++i) ctx.loaded[i] = true;
-  ctx.resolve_pending();
-  diags.sort();
+  BookLoader(source, root, options, result).run();
   return result;
 }
 

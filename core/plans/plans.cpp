@@ -104,6 +104,16 @@ std::vector<ActionRef> select_actions(const Book& book, Date today, const Action
   return out;
 }
 
+void fill_action_cells(const Book& book, const PlanAction& a, std::vector<Cell>& row) {
+  row[1] = book.str(a.title);
+  row[2] = book.str(a.owner);
+  if (a.due) row[3] = *a.due;
+  row[4] = std::string(action_status_name(a.status));
+  if (a.done_on) row[5] = *a.done_on;
+  row[6] = book.str(a.strategy);
+  row[7] = book.str(a.target);
+}
+
 Table actions_table(const Book& book, Date today, const std::vector<ActionRef>& rows) {
   Table t;
   for (const char* c : {"action", "title", "owner", "due", "status", "done_on", "strategy", "target", "days_overdue"})
@@ -112,13 +122,7 @@ Table actions_table(const Book& book, Date today, const std::vector<ActionRef>& 
     const PlanAction& a = *r.action;
     auto& row = t.add_row();
     row[0] = fmt::format("{}/{}", book.text(r.plan->id), book.text(a.id));
-    row[1] = book.str(a.title);
-    row[2] = book.str(a.owner);
-    if (a.due) row[3] = *a.due;
-    row[4] = std::string(action_status_name(a.status));
-    if (a.done_on) row[5] = *a.done_on;
-    row[6] = book.str(a.strategy);
-    row[7] = book.str(a.target);
+    fill_action_cells(book, a, row);
     if (a.due && a.status == ActionStatus::open) row[8] = std::int64_t{days_between(*a.due, today)};
   }
   return t;

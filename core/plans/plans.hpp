@@ -42,6 +42,10 @@ struct ActionFilter {
 /// The selected actions, the earliest due first (undated last), then by plan and file order.
 std::vector<ActionRef> select_actions(const Book& book, Date today, const ActionFilter& filter);
 
+/// The cells `plan actions` and `plan show` share for an action: title, owner, due, status,
+/// done_on, strategy and target, in columns 1 to 7 of `row`.
+void fill_action_cells(const Book& book, const PlanAction& a, std::vector<Cell>& row);
+
 /// `plan actions`: action,title,owner,due,status,done_on,strategy,target,days_overdue
 /// (days_overdue: today − due for open actions, negative while they are ahead).
 Table actions_table(const Book& book, Date today, const std::vector<ActionRef>& rows);

@@ -1,6 +1,7 @@
 // `plan show`: a plan's segments, strategies, actions and linked targets with live figures.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -36,10 +37,7 @@ Cell completion_of(std::int64_t done, std::int64_t counted) {
   return Ratio{static_cast<double>(done) / static_cast<double>(counted)};
 }
 
-}  // namespace
-
-PlanView plan_view(const Book& book, const Plan& plan, Date today) {
-  PlanView v;
+std::vector<std::pair<std::string, std::string>> plan_header(const Book& book, const Plan& plan, Date today) {
   auto period = plan_period(book, plan, today);
   const Person* owner = book.person(book.text(plan.owner));
   std::int64_t counted = 0, done = 0, overdue = 0;
@@ -51,7 +49,7 @@ PlanView plan_view(const Book& book, const Plan& plan, Date today) {
     else if (a.due && *a.due < today)
       ++overdue;
   }
-  v.header = {
+  return {
       {"plan", book.str(plan.id)},
       {"period",
        period ? fmt::format("{} ({} .. {})", period->label, format_date(period->first), format_date(period->last))
@@ -59,10 +57,13 @@ PlanView plan_view(const Book& book, const Plan& plan, Date today) {
       {"owner", owner ? fmt::format("{} ({})", book.text(owner->id), book.text(owner->name)) : book.str(plan.owner)},
       {"actions", fmt::format("{} done of {} ({} dropped left out), {} overdue", done, counted,
                               plan.actions.size() - static_cast<std::size_t>(counted), overdue)}};
+}
 
-  for (const char* c : {"segment", "description", "criteria", "customers"}) v.segments.add_column(c);
+Table segments_table(const Book& book, const Plan& plan) {
+  Table t;
+  for (const char* c : {"segment", "description", "criteria", "customers"}) t.add_column(c);
   for (const PlanSegment& s : plan.segments) {
-    auto& row = v.segments.add_row();
+    auto& row = t.add_row();
     row[0] = book.str(s.id);
     row[1] = book.str(s.description);
     std::vector<std::string> criteria;
@@ -74,9 +75,13 @@ PlanView plan_view(const Book& book, const Plan& plan, Date today) {
     for (const Customer& c : book.customers) n += matches(book, c, s) ? 1 : 0;
     row[3] = n;
   }
+  return t;
+}
 
+Table strategies_table(const Book& book, const Plan& plan) {
+  Table t;
   for (const char* c : {"strategy", "kind", "segment", "summary", "actions", "done", "open", "completion"})
-    v.strategies.add_column(c);
+    t.add_column(c);
   for (const PlanStrategy& s : plan.strategies) {
     std::int64_t total = 0, n_done = 0, n_open = 0, n_counted = 0;
     for (const PlanAction& a : plan.actions) {
@@ -86,18 +91,21 @@ PlanView plan_view(const Book& book, const Plan& plan, Date today) {
       if (a.status == ActionStatus::done) ++n_done;
       if (a.status == ActionStatus::open) ++n_open;
     }
-    auto& row = v.strategies.add_row();
-    row = {book.str(s.id),
-           book.str(s.kind),
-           book.str(s.segment),
-           book.str(s.summary),
-           total,
-           n_done,
-           n_open,
-           completion_of(n_done, n_counted)};
+    t.add_row() = {book.str(s.id),
+                   book.str(s.kind),
+                   book.str(s.segment),
+                   book.str(s.summary),
+                   total,
+                   n_done,
+                   n_open,
+                   completion_of(n_done, n_counted)};
   }
+  return t;
+}
 
-  // Linked targets: those naming the plan, then those its actions name, each once.
+/// The targets linked to the plan: those naming it, then those its actions name, each once,
+/// in that order, with their status.
+std::vector<TargetStatus> linked_target_statuses(const Book& book, const Plan& plan, Date today) {
   std::vector<const Target*> linked;
   std::unordered_set<const Target*> seen;
   for (const Target& t : book.targets)
@@ -116,24 +124,35 @@ PlanView plan_view(const Book& book, const Plan& plan, Date today) {
   std::vector<TargetStatus> rows;
   for (const Target* t : linked)
     if (auto it = status.find(t); it != status.end()) rows.push_back(it->second);
-  v.targets = target_status_table(book, rows);
+  return rows;
+}
 
+Table plan_actions_table(const Book& book, const Plan& plan, const std::vector<TargetStatus>& linked) {
+  Table t;
   for (const char* c : {"action", "title", "owner", "due", "status", "done_on", "strategy", "target", "attainment"})
-    v.actions.add_column(c);
+    t.add_column(c);
   for (const PlanAction& a : plan.actions) {
-    auto& row = v.actions.add_row();
+    auto& row = t.add_row();
     row[0] = book.str(a.id);
-    row[1] = book.str(a.title);
-    row[2] = book.str(a.owner);
-    if (a.due) row[3] = *a.due;
-    row[4] = std::string(action_status_name(a.status));
-    if (a.done_on) row[5] = *a.done_on;
-    row[6] = book.str(a.strategy);
-    row[7] = book.str(a.target);
-    if (const Target* t = a.target.empty() ? nullptr : book.target(book.text(a.target))) {
-      if (auto it = status.find(t); it != status.end() && it->second.attainment) row[8] = Ratio{*it->second.attainment};
+    fill_action_cells(book, a, row);
+    if (const Target* target = a.target.empty() ? nullptr : book.target(book.text(a.target))) {
+      auto it = std::find_if(linked.begin(), linked.end(), [&](const TargetStatus& s) { return s.target == target; });
+      if (it != linked.end() && it->attainment) row[8] = Ratio{*it->attainment};
     }
   }
+  return t;
+}
+
+}  // namespace
+
+PlanView plan_view(const Book& book, const Plan& plan, Date today) {
+  PlanView v;
+  v.header = plan_header(book, plan, today);
+  v.segments = segments_table(book, plan);
+  v.strategies = strategies_table(book, plan);
+  std::vector<TargetStatus> linked = linked_target_statuses(book, plan, today);
+  v.actions = plan_actions_table(book, plan, linked);
+  v.targets = target_status_table(book, linked);
   return v;
 }
 
