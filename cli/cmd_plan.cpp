@@ -205,7 +205,8 @@ void run_agenda(Context& ctx, const PlanOptions& o) {
     require_team(ctx, book, o.team, "--team");
     // The team's agenda is a document to share: md unless another format is asked for.
     if (ctx.options.format.empty() && ctx.options.output.empty()) ctx.options.format = "md";
-    core::Table flat = core::team_agenda(book, o.team, window, today);
+    core::Agenda agenda = core::team_agenda(book, o.team, window, today);
+    core::Table flat = core::agenda_table(book, agenda);
     const core::Team* team = book.team(o.team);
     std::string name = team ? book.str(team->name) : book.config.org_name;
     core::Date since = core::previous_period(window, book.config.calendar).first;
@@ -213,16 +214,17 @@ void run_agenda(Context& ctx, const PlanOptions& o) {
         ctx,
         {fmt::format("Team meeting: {} ({}), {}", name, o.team, window.label),
          fmt::format("Today {}; deals moved and won since {}", core::format_date(today), core::format_date(since))},
-        split_sections(flat, core::team_agenda_sections()), &flat, window.label);
+        agenda_sections(book, agenda), &flat, window.label);
     return;
   }
   const core::Person& person = require_person(ctx, book, o.owner, "PERSON");
-  core::Table flat = core::person_agenda(book, person, window, today);
+  core::Agenda agenda = core::person_agenda(book, person, window, today);
+  core::Table flat = core::agenda_table(book, agenda);
   emit_sections(ctx,
                 {fmt::format("Agenda: {} ({}), {} ({} .. {})", book.text(person.name), book.text(person.id),
                              window.label, core::format_date(window.first), core::format_date(window.last)),
                  fmt::format("Today {}", core::format_date(today))},
-                split_sections(flat, core::person_agenda_sections()), &flat, window.label);
+                agenda_sections(book, agenda), &flat, window.label);
 }
 
 }  // namespace

@@ -33,14 +33,9 @@ void run_plans(Context& ctx) {
   core::Table flat = core::reward_plans_table(book, ctx.today());
   std::vector<Section> sections;
   for (const core::RewardPlan& p : book.reward_plans) {
-    Section s{fmt::format("{}: {}", book.text(p.id), core::plan_words(book, p)), {}};
+    Section s{fmt::format("{}: {}", book.text(p.id), core::plan_words(book, p)), core::reward_tiers_table(p)};
     std::string people = core::plan_people_words(book, p, ctx.today());
     s.title += "; people: " + (people.empty() ? std::string("none") : people);
-    s.table.add_column("component");
-    for (const char* c : {"from", "to", "rate"}) s.table.add_numeric_column(c);
-    for (auto& row : flat.rows)
-      if (std::get<std::string>(row[0]) == book.text(p.id) && !std::holds_alternative<core::Undefined>(row[6]))
-        s.table.add_row() = {row[6], row[7], row[8], row[9]};
     sections.push_back(std::move(s));
   }
   std::size_t n = book.reward_plans.size();

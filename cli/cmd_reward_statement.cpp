@@ -33,21 +33,20 @@ core::Table component_table() {
 /// The statement as a rep reads it: a section per plan and period, the grants, the total.
 std::vector<Section> statement_sections(const core::Book& book, const core::Statement& s,
                                         const core::Statement* before) {
-  core::Table flat = core::statement_table(book, s);
   std::vector<Section> out;
   for (const core::PlanPayout& p : s.payouts) {
     Section sec{fmt::format("{}, {}", book.text(p.plan->id), p.period.label), component_table()};
-    for (auto& row : flat.rows)
-      if (std::get<std::string>(row[1]) == book.text(p.plan->id) && std::get<std::string>(row[2]) == p.period.label)
-        sec.table.add_row() = {row[3], row[4], row[5]};
+    for (core::StatementEntry& e : core::statement_entries(book, p))
+      sec.table.add_row() = {std::move(e.component), std::move(e.reason), std::move(e.amount)};
     out.push_back(std::move(sec));
   }
   Section grants{"Grants", {}};
   for (const char* c : {"grant", "date", "kind", "title"}) grants.table.add_column(c);
   grants.table.add_numeric_column("amount");
-  for (auto& row : flat.rows)
-    if (std::get<std::string>(row[3]).rfind("grant:", 0) == 0)
-      grants.table.add_row() = {row[1], row[2], std::get<std::string>(row[3]).substr(6), row[4], row[5]};
+  for (const core::StatementGrant& sg : s.grants) {
+    core::StatementGrantEntry e = core::statement_grant_entry(book, sg);
+    grants.table.add_row() = {e.grant, core::format_date(e.date), e.kind, e.reason, e.amount};
+  }
   out.push_back(std::move(grants));
   Section total{"Total", component_table()};
   total.table.add_row() = {std::string("plans"), std::string("the subtotals above"), s.plans_total};

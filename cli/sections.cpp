@@ -34,15 +34,10 @@ void emit_sections(Context& ctx, const std::vector<std::string>& title, const st
   });
 }
 
-std::vector<Section> split_sections(const core::Table& flat, std::span<const core::AgendaSection> order) {
+std::vector<Section> agenda_sections(const core::Book& book, const core::Agenda& agenda) {
   std::vector<Section> out;
-  for (const core::AgendaSection& s : order) {
-    Section section{s.title, {}};
-    section.table.columns.assign(flat.columns.begin() + 1, flat.columns.end());
-    for (auto& row : flat.rows)
-      if (std::get<std::string>(row[0]) == s.id) section.table.rows.emplace_back(row.begin() + 1, row.end());
-    out.push_back(std::move(section));
-  }
+  for (const core::AgendaSection& s : agenda.sections)
+    out.push_back({s.title, core::agenda_section_table(book, agenda, s.id)});
   return out;
 }
 

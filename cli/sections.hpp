@@ -21,9 +21,8 @@ struct Section {
 void emit_sections(Context& ctx, const std::vector<std::string>& title, const std::vector<Section>& sections,
                    const core::Table* flat, const std::string& period_label, const std::string& machine_hint = {});
 
-/// Splits a table whose first column is the section id into sections (that column left out),
-/// one per entry of `order`, empty ones included.
-std::vector<Section> split_sections(const core::Table& flat, std::span<const core::AgendaSection> order);
+/// An agenda's sections, in its order, empty ones included.
+std::vector<Section> agenda_sections(const core::Book& book, const core::Agenda& agenda);
 
 /// The person with this id, else exits 2 naming `option` and the closest id.
 const core::Person& require_person(Context& ctx, const core::Book& book, const std::string& id, const char* option);

@@ -64,6 +64,20 @@ char abc_class(std::int64_t cumulative_cents, std::int64_t total_cents);
 enum class SegmentBy { customer, segment, tier, region, industry };
 std::optional<SegmentBy> parse_segment_by(std::string_view text);
 
+/// A customer's place in the ABC analysis of a period's won revenue.
+struct AbcCustomer {
+  const Customer* customer = nullptr;
+  Money revenue;
+  /// revenue / the period's total, and the running sum of the shares down to this
+  /// customer; nullopt when the total is 0.
+  std::optional<double> share, cumulative_share;
+  char abc = 'C';  // see abc_class
+};
+
+/// The ABC analysis (SPEC 6): the customers with won revenue in the period, in decreasing
+/// order of revenue (ties by id).
+std::vector<AbcCustomer> abc_customers(const Book& book, const Period& period);
+
 /// `customer segments`: revenue of deals won in the period.
 ///  - by customer (SPEC 6): customer,name,owner,revenue,share,cumulative_share,class, the
 ///    customers with revenue in decreasing order (ties by id);

@@ -52,44 +52,67 @@ Sym field_of(const Customer& c, SegmentBy by) {
   return c.id;
 }
 
-Table abc_table(const Book& b, const std::unordered_map<Sym, std::int64_t>& revenue, std::int64_t total) {
+/// Won revenue and won deals per customer in the period, and the period's total.
+struct WonRevenue {
+  std::unordered_map<Sym, std::int64_t> revenue, won;
+  std::int64_t total = 0;
+};
+
+WonRevenue won_revenue(const Book& b, const Period& p) {
+  // One pass over the deals.
+  WonRevenue w;
+  for (const Deal& d : b.deals) {
+    if (d.stage != b.config.won || !d.closed || !p.contains(*d.closed) || d.customer.empty()) continue;
+    w.revenue[d.customer] += d.amount.cents;
+    ++w.won[d.customer];
+    w.total += d.amount.cents;
+  }
+  return w;
+}
+
+std::vector<AbcCustomer> abc_of(const Book& b, const WonRevenue& w) {
   std::vector<std::pair<const Customer*, std::int64_t>> rows;
   for (const Customer& c : b.customers)
-    if (auto it = revenue.find(c.id); it != revenue.end() && it->second != 0) rows.emplace_back(&c, it->second);
+    if (auto it = w.revenue.find(c.id); it != w.revenue.end() && it->second != 0) rows.emplace_back(&c, it->second);
   std::sort(rows.begin(), rows.end(), [&](auto& x, auto& y) {
     if (x.second != y.second) return x.second > y.second;
     return b.text(x.first->id) < b.text(y.first->id);
   });
-  Table t;
-  for (const char* id : {"customer", "name", "owner", "revenue", "share", "cumulative_share", "class"})
-    t.add_column(id);
+  auto share = [&](std::int64_t part) {
+    return w.total == 0 ? std::nullopt
+                        : std::optional<double>(static_cast<double>(part) / static_cast<double>(w.total));
+  };
+  std::vector<AbcCustomer> out;
   std::int64_t cumulative = 0;
   for (auto& [c, cents] : rows) {
     cumulative += cents;
-    t.add_row() = {b.str(c->id),
-                   b.str(c->name),
-                   b.str(c->owner),
-                   Money{cents},
-                   ratio(cents, total),
-                   ratio(cumulative, total),
-                   std::string(1, abc_class(cumulative, total))};
+    out.push_back({c, Money{cents}, share(cents), share(cumulative), abc_class(cumulative, w.total)});
   }
+  return out;
+}
+
+Cell ratio_cell(std::optional<double> r) { return r ? Cell{Ratio{*r}} : Cell{Undefined{}}; }
+
+Table abc_table(const Book& b, const std::vector<AbcCustomer>& customers) {
+  Table t;
+  for (const char* id : {"customer", "name", "owner", "revenue", "share", "cumulative_share", "class"})
+    t.add_column(id);
+  for (const AbcCustomer& a : customers)
+    t.add_row() = {b.str(a.customer->id), b.str(a.customer->name),        b.str(a.customer->owner), a.revenue,
+                   ratio_cell(a.share),   ratio_cell(a.cumulative_share), std::string(1, a.abc)};
   return t;
 }
 
 }  // namespace
 
+std::vector<AbcCustomer> abc_customers(const Book& b, const Period& p) { return abc_of(b, won_revenue(b, p)); }
+
 Table customer_segments_table(const Book& b, const Period& p, SegmentBy by) {
-  // One pass over the deals: revenue and won deals per customer.
-  std::unordered_map<Sym, std::int64_t> revenue, won;
-  std::int64_t total = 0;
-  for (const Deal& d : b.deals) {
-    if (d.stage != b.config.won || !d.closed || !p.contains(*d.closed) || d.customer.empty()) continue;
-    revenue[d.customer] += d.amount.cents;
-    ++won[d.customer];
-    total += d.amount.cents;
-  }
-  if (by == SegmentBy::customer) return abc_table(b, revenue, total);
+  WonRevenue w = won_revenue(b, p);
+  if (by == SegmentBy::customer) return abc_table(b, abc_of(b, w));
+  const auto& revenue = w.revenue;
+  const auto& won = w.won;
+  std::int64_t total = w.total;
 
   struct Group {
     std::int64_t customers = 0, revenue = 0, won = 0, csat_sum = 0, csat_n = 0;

@@ -32,39 +32,41 @@ constexpr AgendaSection kTeamSections[] = {
 
 std::string due_status(Date due, Date today) { return due < today ? "overdue" : due == today ? "today" : "due"; }
 
+/// Gathers an agenda's items, then orders them by section, date and item.
 struct Rows {
-  const Book& book;
-  Table table;
-  explicit Rows(const Book& b) : book(b) {
-    for (const char* c : {"section", "date", "person", "item", "detail", "status"}) table.add_column(c);
-  }
+  std::vector<AgendaItem> items;
   void add(std::string_view section, Day date, Sym person, std::string item, std::string detail, std::string status) {
-    auto& row = table.add_row();
-    row[0] = std::string(section);
-    if (date) row[1] = *date;
-    row[2] = book.str(person);
-    row[3] = std::move(item);
-    row[4] = std::move(detail);
-    row[5] = std::move(status);
+    items.push_back({section, date, person, std::move(item), std::move(detail), std::move(status)});
   }
-  /// Orders rows by the sections' order, then date (undated last), then item.
-  Table sorted(std::span<const AgendaSection> sections) {
-    auto rank = [&](const std::vector<Cell>& r) {
-      auto& id = std::get<std::string>(r[0]);
+  /// Orders items by the sections' order, then date (undated last), then item.
+  Agenda sorted(std::span<const AgendaSection> sections) {
+    auto rank = [&](const AgendaItem& a) {
       for (std::size_t i = 0; i < sections.size(); ++i)
-        if (id == sections[i].id) return i;
+        if (a.section == sections[i].id) return i;
       return sections.size();
     };
-    std::stable_sort(table.rows.begin(), table.rows.end(), [&](auto& a, auto& b) {
+    std::stable_sort(items.begin(), items.end(), [&](const AgendaItem& a, const AgendaItem& b) {
       if (rank(a) != rank(b)) return rank(a) < rank(b);
-      bool da = std::holds_alternative<Date>(a[1]), db = std::holds_alternative<Date>(b[1]);
-      if (da != db) return da;
-      if (da && std::get<Date>(a[1]) != std::get<Date>(b[1])) return std::get<Date>(a[1]) < std::get<Date>(b[1]);
-      return std::get<std::string>(a[3]) < std::get<std::string>(b[3]);
+      if (a.date.has() != b.date.has()) return a.date.has();
+      if (a.date && *a.date != *b.date) return *a.date < *b.date;
+      return a.item < b.item;
     });
-    return std::move(table);
+    return {sections, std::move(items)};
   }
 };
+
+void add_item_columns(Table& t) {
+  for (const char* c : {"date", "person", "item", "detail", "status"}) t.add_column(c);
+}
+
+/// An item's cells after its section: date,person,item,detail,status.
+void fill_item_cells(const Book& book, const AgendaItem& a, std::vector<Cell>::iterator out) {
+  *out++ = a.date ? Cell{*a.date} : Cell{Undefined{}};
+  *out++ = book.str(a.person);
+  *out++ = a.item;
+  *out++ = a.detail;
+  *out = a.status;
+}
 
 std::string target_detail(const Book& book, const TargetStatus& s) {
   auto pct = [](std::optional<double> r) { return r ? fmt::format("{:.1f}%", *r * 100) : std::string("—"); };
@@ -80,11 +82,28 @@ std::string cadence_detail(const Book& book, const OneOnOneCadence& c) {
 
 }  // namespace
 
-std::span<const AgendaSection> person_agenda_sections() { return kPersonSections; }
-std::span<const AgendaSection> team_agenda_sections() { return kTeamSections; }
+Table agenda_table(const Book& book, const Agenda& agenda) {
+  Table t;
+  t.add_column("section");
+  add_item_columns(t);
+  for (const AgendaItem& a : agenda.items) {
+    auto& row = t.add_row();
+    row[0] = std::string(a.section);
+    fill_item_cells(book, a, row.begin() + 1);
+  }
+  return t;
+}
 
-Table person_agenda(const Book& book, const Person& person, const Period& window, Date today) {
-  Rows rows(book);
+Table agenda_section_table(const Book& book, const Agenda& agenda, std::string_view section) {
+  Table t;
+  add_item_columns(t);
+  for (const AgendaItem& a : agenda.items)
+    if (a.section == section) fill_item_cells(book, a, t.add_row().begin());
+  return t;
+}
+
+Agenda person_agenda(const Book& book, const Person& person, const Period& window, Date today) {
+  Rows rows;
   Sym me = person.id;
   int within = std::max(0, days_between(today, window.last));
 
@@ -147,8 +166,8 @@ Table person_agenda(const Book& book, const Person& person, const Period& window
   return rows.sorted(kPersonSections);
 }
 
-Table team_agenda(const Book& book, std::string_view team, const Period& window, Date today) {
-  Rows rows(book);
+Agenda team_agenda(const Book& book, std::string_view team, const Period& window, Date today) {
+  Rows rows;
   std::vector<Sym> members;
   for (std::uint32_t i : book.members(team)) members.push_back(book.people[i].id);
   PeopleSet in_team(members);

@@ -2,7 +2,9 @@
 // `plan agenda`: one person's work for a week or a month, and a team's weekly meeting, each
 // gathered from plans, customers, coaching and targets into one table.
 #include <span>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/base/period.hpp"
 #include "core/base/table.hpp"
@@ -16,18 +18,31 @@ struct AgendaSection {
   const char* title;
 };
 
-/// The sections of a person's agenda, in order: action, customer, follow-up, training,
-/// one-on-one, target.
-std::span<const AgendaSection> person_agenda_sections();
-/// The sections of a team's meeting agenda, in order: target, moved, stalled, overdue,
-/// revisit, coaching, wins.
-std::span<const AgendaSection> team_agenda_sections();
+/// One thing on an agenda.
+struct AgendaItem {
+  std::string_view section;  // the id of its AgendaSection
+  Day date;
+  Sym person;
+  std::string item, detail, status;
+};
+
+/// An agenda: its sections in order, and its items by section, then date (undated last),
+/// then item.
+struct Agenda {
+  std::span<const AgendaSection> sections;
+  std::vector<AgendaItem> items;
+};
+
+/// An agenda as one table: section,date,person,item,detail,status.
+Table agenda_table(const Book& book, const Agenda& agenda);
+/// The items of one section of an agenda: date,person,item,detail,status.
+Table agenda_section_table(const Book& book, const Agenda& agenda, std::string_view section);
 
 /// An open deal is stalled when its stage has not changed for this many days.
 inline constexpr int kStalledDays = 30;
 
-/// One person's agenda over `window` (the week or month holding today). Columns:
-/// section,date,person,item,detail,status; rows by section, then date, then item.
+/// One person's agenda over `window` (the week or month holding today), in sections
+/// action, customer, follow-up, training, one-on-one, target:
 ///  - action: their open plan actions due by the window's end (overdue ones included);
 ///  - customer: their customers' revisits and follow-ups due by the window's end;
 ///  - follow-up: their open coaching follow-ups, dated or not;
@@ -38,13 +53,14 @@ inline constexpr int kStalledDays = 30;
 ///  - target: their own targets of the current period that are cautioned or off-track.
 /// status is overdue, today or due for what comes due; held or scheduled for sessions and
 /// trainings; the target status for targets.
-Table person_agenda(const Book& book, const Person& person, const Period& window, Date today);
+Agenda person_agenda(const Book& book, const Person& person, const Period& window, Date today);
 
-/// A team's meeting agenda (same columns) over the team's subtree: targets at risk; deals
+/// A team's meeting agenda over the team's subtree, in sections target, moved, stalled,
+/// overdue, revisit, coaching, wins: targets at risk; deals
 /// whose stage changed, and deals won, since the first day of the window before this one;
 /// open deals stalled (no stage change for kStalledDays, or past their expected close);
 /// overdue plan actions, coaching follow-ups and customer follow-ups; customers past their
 /// revisit; one-on-ones overdue or due in the window; wins.
-Table team_agenda(const Book& book, std::string_view team, const Period& window, Date today);
+Agenda team_agenda(const Book& book, std::string_view team, const Period& window, Date today);
 
 }  // namespace salesops::core

@@ -89,13 +89,12 @@ std::string plan_draft(const Book& book, const PlanDraftRequest& req, std::strin
   }
 
   // The ABC analysis of `customer segments`: customers by revenue, largest first, with their class.
-  Table abc = customer_segments_table(book, prev, SegmentBy::customer);
+  std::vector<AbcCustomer> abc = abc_customers(book, prev);
   std::map<char, std::vector<std::string>> classes;
   std::map<char, Money> class_revenue;
-  for (auto& row : abc.rows) {
-    char cls = std::get<std::string>(row[6]).at(0);
-    classes[cls].push_back(std::get<std::string>(row[0]));
-    class_revenue[cls] += std::get<Money>(row[3]);
+  for (const AbcCustomer& a : abc) {
+    classes[a.abc].push_back(book.str(a.customer->id));
+    class_revenue[a.abc] += a.revenue;
   }
 
   std::ostringstream market;
@@ -113,13 +112,13 @@ std::string plan_draft(const Book& book, const PlanDraftRequest& req, std::strin
   write_group(market, "by_tier", "tier", by_tier);
   write_group(market, "by_region", "region", by_region);
   write_group(market, "by_product", "product", by_product);
-  if (!abc.rows.empty()) {
+  if (!abc.empty()) {
     market << "    top_customers:\n";
-    for (std::size_t i = 0; i < abc.rows.size() && i < 10; ++i) {
-      auto& row = abc.rows[i];
-      market << fmt::format("      - {{customer: {}, name: {}, revenue: {}", scalar(std::get<std::string>(row[0])),
-                            scalar(std::get<std::string>(row[1])), format_money(std::get<Money>(row[3])));
-      if (auto* share = std::get_if<Ratio>(&row[4])) market << ", share: " << ratio_text(share->value);
+    for (std::size_t i = 0; i < abc.size() && i < 10; ++i) {
+      const AbcCustomer& a = abc[i];
+      market << fmt::format("      - {{customer: {}, name: {}, revenue: {}", scalar(book.text(a.customer->id)),
+                            scalar(book.text(a.customer->name)), format_money(a.revenue));
+      if (a.share) market << ", share: " << ratio_text(*a.share);
       market << "}\n";
     }
   }

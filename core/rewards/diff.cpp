@@ -11,7 +11,7 @@ namespace salesops::core {
 namespace {
 
 /// Each person's payout over the period's plan periods, in team.yaml order.
-std::vector<std::pair<std::string, Money>> totals(const Book& book, const Period& period, Date today) {
+std::vector<std::pair<std::string, Money>> payout_per_person(const Book& book, const Period& period, Date today) {
   PayoutQuery q;
   q.period = period;
   q.today = today;
@@ -28,8 +28,8 @@ std::vector<std::pair<std::string, Money>> totals(const Book& book, const Period
 }  // namespace
 
 Table payout_diff_table(const Book& before, const Book& after, const Period& period, Date today) {
-  auto was = totals(before, period, today);
-  auto now = totals(after, period, today);
+  auto was = payout_per_person(before, period, today);
+  auto now = payout_per_person(after, period, today);
   std::map<std::string, Money> was_by;
   for (auto& [id, m] : was) was_by[id] = m;
   Table t;

@@ -79,16 +79,27 @@ bool plan_applies(const Book& book, const RewardPlan& plan, const Person& person
 /// rate is taken as the shortest decimal that reads back as it (0.05 is 5/100 exactly),
 /// so a product of half a cent rounds away from zero as the decimal says.
 std::int64_t apply_rate(std::int64_t amount, double rate);
+/// `v` (cents) held inside the int64 range, ± its largest value: a sum of lines or a count
+/// times a per-deal amount never wraps.
+std::int64_t saturating_cents(__int128 v);
 
 /// A tier edge or rate as a component id part: 0.0, 0.5, 1.0, 1.25.
 std::string tier_number(double v);
 /// A rate or attainment edge as a percentage in words: 5%, 2.5%, 100%.
 std::string percent_words(double v);
+/// A tier's component id: tier:0.5-1.0 for a band, tier:1.0+ for the open top one.
+std::string tier_component(const RewardTier& tier);
+/// A plan's gate minimum in words: a percentage when the gate KPI is a ratio (90%), else
+/// the number (3.0).
+std::string gate_minimum_words(const Book& book, const RewardPlan& plan);
 
 /// `reward plans`: one row per plan and tier: plan, applies_to, people (ids of the people
 /// active today it applies to), period, metric, mode, component, from, to, rate, gate, cap,
 /// spiffs, team_bonus, prorate.
 Table reward_plans_table(const Book& book, Date today);
+/// A plan's part of `reward plans`: component,from,to,rate, one row per tier (the same
+/// cells as its rows of reward_plans_table).
+Table reward_tiers_table(const RewardPlan& plan);
 /// A plan's settings in words: "quarter revenue, marginal mode; applies to role rep; ...".
 std::string plan_words(const Book& book, const RewardPlan& plan);
 /// Ids of the people active on `today` a plan applies to, space separated.

@@ -43,28 +43,38 @@ Statement reward_statement(const Book& book, const Person& person, PayoutQuery q
   return s;
 }
 
+std::vector<StatementEntry> statement_entries(const Book& book, const PlanPayout& p) {
+  std::vector<StatementEntry> out;
+  for (const std::string& note : p.notes) out.push_back({"note", note, Undefined{}});
+  for (const PayoutLine& l : p.lines) out.push_back({l.component, l.reason, l.amount});
+  out.push_back({"subtotal", fmt::format("{} for {}", book.text(p.plan->id), p.period.label), p.total()});
+  return out;
+}
+
+StatementGrantEntry statement_grant_entry(const Book& book, const StatementGrant& sg) {
+  const Grant& g = *sg.grant;
+  StatementGrantEntry e{book.str(g.id), *g.date, book.str(g.kind), book.str(g.title), Undefined{}};
+  if (!g.reason.empty()) e.reason += " (" + book.str(g.reason) + ")";
+  if (!sg.own) e.reason += fmt::format(", to team {}", book.text(g.team));
+  if (e.kind == "bonus" && sg.own)
+    e.amount = g.amount;
+  else if (e.kind == "bonus")
+    e.reason += fmt::format(": {} to the team, not in this total", format_money_grouped(g.amount));
+  return e;
+}
+
 Table statement_table(const Book& book, const Statement& s) {
   Table t;
   for (const char* c : {"person", "plan", "period", "component", "reason"}) t.add_column(c);
   t.add_numeric_column("amount");
   std::string person = book.str(s.person->id);
-  for (const PlanPayout& p : s.payouts) {
-    std::string plan = book.str(p.plan->id);
-    for (const std::string& note : p.notes) t.add_row() = {person, plan, p.period.label, std::string("note"), note, Undefined{}};
-    for (const PayoutLine& l : p.lines) t.add_row() = {person, plan, p.period.label, l.component, l.reason, l.amount};
-    t.add_row() = {person, plan, p.period.label, std::string("subtotal"),
-                   fmt::format("{} for {}", plan, p.period.label), p.total()};
-  }
+  for (const PlanPayout& p : s.payouts)
+    for (StatementEntry& e : statement_entries(book, p))
+      t.add_row() = {person, book.str(p.plan->id), p.period.label, std::move(e.component), std::move(e.reason),
+                     std::move(e.amount)};
   for (const StatementGrant& sg : s.grants) {
-    const Grant& g = *sg.grant;
-    std::string kind(book.text(g.kind));
-    std::string reason = std::string(book.text(g.title));
-    if (!g.reason.empty()) reason += " (" + book.str(g.reason) + ")";
-    Cell amount = Undefined{};
-    if (!sg.own) reason += fmt::format(", to team {}", book.text(g.team));
-    if (kind == "bonus" && sg.own) amount = g.amount;
-    else if (kind == "bonus") reason += fmt::format(": {} to the team, not in this total", format_money_grouped(g.amount));
-    t.add_row() = {person, book.str(g.id), format_date(*g.date), "grant:" + kind, reason, amount};
+    StatementGrantEntry e = statement_grant_entry(book, sg);
+    t.add_row() = {person, e.grant, format_date(e.date), "grant:" + e.kind, e.reason, e.amount};
   }
   t.add_row() = {person, std::string(), s.period.label, std::string("total"),
                  fmt::format("plans {} + bonus grants {}", format_money_grouped(s.plans_total),

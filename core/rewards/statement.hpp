@@ -26,6 +26,27 @@ struct Statement {
 /// The statement of `person` for `query.period` (query.person is set to the person).
 Statement reward_statement(const Book& book, const Person& person, PayoutQuery query, KpiCalculator& kpis);
 
+/// A row of one plan period's part of a statement: a note, a payout line or the subtotal.
+struct StatementEntry {
+  std::string component;  // `note`, the line's component (tier:…, spiff:…, gate, cap), `subtotal`
+  std::string reason;
+  Cell amount;  // undefined for a note
+};
+
+/// A plan period's rows as a rep reads them: its notes, its lines, then its subtotal.
+std::vector<StatementEntry> statement_entries(const Book& book, const PlanPayout& payout);
+
+/// A grant as the statement shows it.
+struct StatementGrantEntry {
+  std::string grant;  // the grant's id
+  Date date;
+  std::string kind;
+  std::string reason;  // the title, its reason, and the team when it went to a team
+  Cell amount;         // only the person's own bonus: the others are not in the total
+};
+
+StatementGrantEntry statement_grant_entry(const Book& book, const StatementGrant& grant);
+
 /// One row per note, line, subtotal and grant, then the total:
 /// person,plan,period,component,reason,amount. Notes have component `note` and no amount;
 /// a grant row has its id in `plan`, its date in `period`, component `grant:<kind>`, and an

@@ -1,6 +1,8 @@
 // The tables of `reward plans` and `reward calc`.
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "core/rewards/rewards.hpp"
 
 namespace salesops::core {
@@ -22,10 +24,7 @@ std::string applies_words(const Book& b, const RewardPlan& p) {
 
 std::string gate_words(const Book& b, const RewardPlan& p) {
   if (p.gate_metric.empty()) return {};
-  double min = p.gate_min.value_or(0);
-  auto def = find_kpi(b.config, b.text(p.gate_metric));
-  bool ratio = def && def->unit == KpiUnit::ratio;
-  return fmt::format("{} >= {}", b.text(p.gate_metric), ratio ? percent_words(min) : tier_number(min));
+  return fmt::format("{} >= {}", b.text(p.gate_metric), gate_minimum_words(b, p));
 }
 
 std::string spiff_words(const Book& b, const RewardPlan& p) {
@@ -43,6 +42,17 @@ std::string team_bonus_words(const RewardPlan& p) {
   if (!p.team_bonus_amount) return {};
   return fmt::format("{} at {} of the team's target", format_money_grouped(*p.team_bonus_amount),
                      percent_words(p.team_bonus_min_attainment.value_or(1.0)));
+}
+
+/// A tier's cells: component, from, to (undefined for the top tier), rate.
+std::vector<Cell> tier_cells(const RewardTier& tier) {
+  return {tier_component(tier), Ratio{tier.from}, tier.to ? Cell{Ratio{*tier.to}} : Cell{Undefined{}},
+          Ratio{tier.rate}};
+}
+
+void add_tier_columns(Table& t) {
+  t.add_column("component");
+  for (const char* c : {"from", "to", "rate"}) t.add_numeric_column(c);
 }
 
 }  // namespace
@@ -69,30 +79,31 @@ std::string plan_words(const Book& book, const RewardPlan& p) {
 
 Table reward_plans_table(const Book& book, Date today) {
   Table t;
-  for (const char* c : {"plan", "applies_to", "people", "period", "metric", "mode", "component"}) t.add_column(c);
-  for (const char* c : {"from", "to", "rate"}) t.add_numeric_column(c);
+  for (const char* c : {"plan", "applies_to", "people", "period", "metric", "mode"}) t.add_column(c);
+  add_tier_columns(t);
   for (const char* c : {"gate", "cap", "spiffs", "team_bonus", "prorate"}) t.add_column(c);
   for (const RewardPlan& p : book.reward_plans) {
     std::vector<Cell> common{book.str(p.id), applies_words(book, p), plan_people_words(book, p, today),
                              book.str(p.period), book.str(p.metric), book.str(p.mode)};
     std::vector<Cell> extra{gate_words(book, p), p.cap ? Cell{*p.cap} : Cell{Undefined{}}, spiff_words(book, p),
                             team_bonus_words(p), std::string(p.prorate ? "true" : "false")};
-    auto add = [&](Cell component, Cell from, Cell to, Cell rate) {
+    auto add = [&](const std::vector<Cell>& tier) {
       auto& row = t.add_row();
-      std::size_t c = 0;
-      for (auto& v : common) row[c++] = v;
-      row[c++] = std::move(component);
-      row[c++] = std::move(from);
-      row[c++] = std::move(to);
-      row[c++] = std::move(rate);
-      for (auto& v : extra) row[c++] = v;
+      auto out = std::copy(common.begin(), common.end(), row.begin());
+      out = std::copy(tier.begin(), tier.end(), out);
+      std::copy(extra.begin(), extra.end(), out);
     };
-    if (p.tiers.empty()) add(Undefined{}, Undefined{}, Undefined{}, Undefined{});
-    for (const RewardTier& tier : p.tiers)
-      add(tier.to ? fmt::format("tier:{}-{}", tier_number(tier.from), tier_number(*tier.to))
-                  : fmt::format("tier:{}+", tier_number(tier.from)),
-          Ratio{tier.from}, tier.to ? Cell{Ratio{*tier.to}} : Cell{Undefined{}}, Ratio{tier.rate});
+    // A plan without tiers still has its row, with no component.
+    if (p.tiers.empty()) add({Undefined{}, Undefined{}, Undefined{}, Undefined{}});
+    for (const RewardTier& tier : p.tiers) add(tier_cells(tier));
   }
+  return t;
+}
+
+Table reward_tiers_table(const RewardPlan& plan) {
+  Table t;
+  add_tier_columns(t);
+  for (const RewardTier& tier : plan.tiers) t.add_row() = tier_cells(tier);
   return t;
 }
 
@@ -102,12 +113,16 @@ Table payout_table(const Book& book, const std::vector<PlanPayout>& payouts, boo
   t.add_column("plan");
   if (summary) {
     t.add_numeric_column("amount");
-    // One row per person and plan: the plan periods add up.
-    for (const PlanPayout& pp : payouts) {
-      bool same = !t.rows.empty() && std::get<std::string>(t.rows.back()[0]) == book.text(pp.person->id) &&
-                  std::get<std::string>(t.rows.back()[1]) == book.text(pp.plan->id);
-      if (!same) t.add_row() = {book.str(pp.person->id), book.str(pp.plan->id), Money{0}};
-      std::get<Money>(t.rows.back()[2]) += pp.total();
+    // One row per person and plan: the plan periods, which follow each other, add up.
+    for (std::size_t i = 0; i < payouts.size();) {
+      const PlanPayout& first = payouts[i];
+      Money sum{0};
+      auto same = [&](const PlanPayout& pp) {
+        return book.text(pp.person->id) == book.text(first.person->id) &&
+               book.text(pp.plan->id) == book.text(first.plan->id);
+      };
+      for (; i < payouts.size() && same(payouts[i]); ++i) sum += payouts[i].total();
+      t.add_row() = {book.str(first.person->id), book.str(first.plan->id), sum};
     }
     return t;
   }

@@ -138,7 +138,7 @@ TEST_CASE("agenda: the week follows org.week_start") {
     std::string error;
     auto week = parse_period("this-week", today, b.config.calendar, &error);
     REQUIRE(week);
-    Table t = person_agenda(b, *b.person("rep.a"), *week, today);
+    Table t = agenda_table(b, person_agenda(b, *b.person("rep.a"), *week, today));
     auto has = [&](std::string_view item) {
       return std::any_of(t.rows.begin(), t.rows.end(),
                          [&](auto& row) { return std::get<std::string>(row[3]) == item; });
@@ -162,7 +162,7 @@ TEST_CASE("agenda: a month shows what comes due by its end, and overdue work fro
   REQUIRE_FALSE(r.diags.has_errors());
   const Book& b = *r.book;
   Date today = make_date(2026, 11, 26);
-  Table t = person_agenda(b, *b.person("rep.a"), month_period(today), today);
+  Table t = agenda_table(b, person_agenda(b, *b.person("rep.a"), month_period(today), today));
   std::vector<std::string> actions, status;
   for (auto& row : t.rows)
     if (std::get<std::string>(row[0]) == "action") {

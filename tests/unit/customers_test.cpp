@@ -146,6 +146,15 @@ TEST_CASE("customer segments: ABC cut-offs at exactly 80% and 95%") {
   CHECK(classes == std::vector<std::string>{"C-1A", "C-2B", "C-3C"});
   CHECK(std::get<Ratio>(t.rows[1][5]).value == doctest::Approx(0.95));
   CHECK(std::get<Money>(t.rows[1][3]).cents == 150000);
+
+  // The table is the analysis's values, row for row.
+  std::vector<AbcCustomer> abc = abc_customers(*r.book, oct);
+  REQUIRE(abc.size() == 3);
+  CHECK(r.book->text(abc[1].customer->id) == "C-2");
+  CHECK(abc[1].abc == 'B');
+  CHECK(abc[1].revenue.cents == 150000);
+  CHECK(abc[1].share == doctest::Approx(0.15));
+  CHECK(abc[2].cumulative_share == doctest::Approx(1.0));
 }
 
 TEST_CASE("customer satisfaction: csat and nps per owner and team are the KPIs of SPEC 4") {

@@ -5,6 +5,7 @@
 
 #include "core/load/book.hpp"
 #include "core/rewards/rewards.hpp"
+#include "core/rewards/statement.hpp"
 
 using namespace salesops::core;
 
@@ -188,4 +189,47 @@ TEST_CASE("a year holds four quarters and twelve months; people outside a plan g
   std::size_t new_rep = 0;
   for (auto& p : all) new_rep += b.text(p.person->id) == "new.rep";
   CHECK(new_rep == 2);
+}
+
+TEST_CASE("a plan's tiers: the same cells in its section as in the flat reward plans table") {
+  const Book& b = *rewards_book().book;
+  const RewardPlan& plan = b.reward_plans.at(0);
+  Table tiers = reward_tiers_table(plan);
+  REQUIRE(tiers.rows.size() == plan.tiers.size());
+  CHECK(std::get<std::string>(tiers.rows[0][0]) == "tier:0.0-0.5");
+  CHECK(std::get<std::string>(tiers.rows.back()[0]) == "tier:1.0+");
+  CHECK(std::holds_alternative<Undefined>(tiers.rows.back()[2]));  // the top tier has no upper edge
+  CHECK(tier_component(plan.tiers[1]) == "tier:0.5-1.0");
+  Table flat = reward_plans_table(b, kToday);
+  for (std::size_t i = 0; i < tiers.rows.size(); ++i)
+    for (std::size_t c = 0; c < tiers.columns.size(); ++c) CHECK(flat.rows[i][6 + c] == tiers.rows[i][c]);
+}
+
+TEST_CASE("a statement: notes, lines and subtotal per plan period, grants with their kind and amount") {
+  const Book& b = *rewards_book().book;
+  PayoutQuery q;
+  q.today = kToday;
+  q.period = *parse_period("2026-Q3", kToday, b.config.calendar, nullptr);
+  KpiCalculator kpis(b, kToday);
+  Statement s = reward_statement(b, *b.person("zhang.wei"), q, kpis);
+  const PlanPayout& p = find(s.payouts, "rep-commission", "2026-Q3");
+  std::vector<StatementEntry> entries = statement_entries(b, p);
+  REQUIRE(entries.size() == p.notes.size() + p.lines.size() + 1);
+  CHECK(entries.front().component == "note");
+  CHECK(std::holds_alternative<Undefined>(entries.front().amount));
+  CHECK(entries[p.notes.size()].component == "tier:0.0-0.5");
+  CHECK(entries.back().component == "subtotal");
+  CHECK(entries.back().reason == "rep-commission for 2026-Q3");
+  CHECK(std::get<Money>(entries.back().amount) == p.total());
+
+  // Q3 holds three grants that reach zhang.wei: recognition, own bonus, the team's trip.
+  REQUIRE(s.grants.size() == 3);
+  StatementGrantEntry bonus = statement_grant_entry(b, s.grants[1]);
+  CHECK(bonus.grant == "G-2026-0002");
+  CHECK(bonus.kind == "bonus");
+  CHECK(std::get<Money>(bonus.amount).cents == 100050);
+  StatementGrantEntry trip = statement_grant_entry(b, s.grants[2]);
+  CHECK(trip.kind == "trip");
+  CHECK(trip.reason == "Team offsite, to team east-a");
+  CHECK(std::holds_alternative<Undefined>(trip.amount));
 }

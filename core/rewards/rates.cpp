@@ -1,5 +1,8 @@
 // The exact arithmetic of payouts: a rate applied to an amount as the decimal it was
 // written as, and rates and edges in words.
+#include <fmt/format.h>
+
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <limits>
@@ -39,13 +42,6 @@ bool as_decimal(double v, __int128& digits, int& scale) {
   return true;
 }
 
-std::int64_t saturate(__int128 v) {
-  constexpr __int128 kMax = std::numeric_limits<std::int64_t>::max();
-  if (v > kMax) return std::numeric_limits<std::int64_t>::max();
-  if (v < -kMax) return -std::numeric_limits<std::int64_t>::max();
-  return static_cast<std::int64_t>(v);
-}
-
 /// A decimal number written from `text` with its point moved two places right (× 100).
 std::string times_hundred(std::string text) {
   std::string sign;
@@ -63,6 +59,11 @@ std::string times_hundred(std::string text) {
 
 }  // namespace
 
+std::int64_t saturating_cents(__int128 v) {
+  constexpr __int128 kMax = std::numeric_limits<std::int64_t>::max();
+  return static_cast<std::int64_t>(std::clamp(v, -kMax, kMax));
+}
+
 std::int64_t apply_rate(std::int64_t amount, double rate) {
   __int128 digits = 0;
   int scale = 0;
@@ -71,7 +72,7 @@ std::int64_t apply_rate(std::int64_t amount, double rate) {
   // amount × digits fits: |amount| < 2^63 and |digits| < 10^18 < 2^60, so the product
   // stays below 2^123.
   __int128 product = static_cast<__int128>(amount) * digits;
-  if (scale == 0) return saturate(product);
+  if (scale == 0) return saturating_cents(product);
   if (scale > 36) return 0;
   __int128 den = 1;
   for (int i = 0; i < scale; ++i) den *= 10;
@@ -79,7 +80,7 @@ std::int64_t apply_rate(std::int64_t amount, double rate) {
   __int128 magnitude = negative ? -product : product;
   __int128 q = magnitude / den, r = magnitude % den;
   if (r >= den - r) ++q;  // half away from zero
-  return saturate(negative ? -q : q);
+  return saturating_cents(negative ? -q : q);
 }
 
 std::string tier_number(double v) {
@@ -89,5 +90,16 @@ std::string tier_number(double v) {
 }
 
 std::string percent_words(double v) { return times_hundred(shortest_fixed(v)) + "%"; }
+
+std::string tier_component(const RewardTier& tier) {
+  return tier.to ? fmt::format("tier:{}-{}", tier_number(tier.from), tier_number(*tier.to))
+                 : fmt::format("tier:{}+", tier_number(tier.from));
+}
+
+std::string gate_minimum_words(const Book& book, const RewardPlan& plan) {
+  double min = plan.gate_min.value_or(0);
+  auto def = find_kpi(book.config, book.text(plan.gate_metric));
+  return def && def->unit == KpiUnit::ratio ? percent_words(min) : tier_number(min);
+}
 
 }  // namespace salesops::core

@@ -4,7 +4,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <limits>
 #include <unordered_map>
 
 #include "core/targets/status.hpp"
@@ -15,8 +14,7 @@ namespace salesops::core {
 Money PlanPayout::total() const {
   __int128 sum = 0;
   for (auto& l : lines) sum += l.amount.cents;
-  constexpr __int128 kMax = std::numeric_limits<std::int64_t>::max();
-  return Money{static_cast<std::int64_t>(std::clamp(sum, -kMax, kMax))};
+  return Money{saturating_cents(sum)};
 }
 
 std::vector<Period> plan_periods(std::string_view unit, const Period& period) {
@@ -69,14 +67,17 @@ Cell cell_of(long double v, KpiUnit unit) {
   return Undefined{};
 }
 
-class Engine {
+/// Computes each person's payout under each plan for one query: the won deals with a
+/// product are indexed once per owner for the spiffs, targets once for the tiers.
+class PayoutCalculator {
  public:
-  Engine(const Book& b, const PayoutQuery& q, KpiCalculator& kpis) : b_(b), q_(q), kpis_(kpis), targets_(b, q.today) {
+  PayoutCalculator(const Book& b, const PayoutQuery& q, KpiCalculator& kpis)
+      : book_(b), query_(q), kpis_(kpis), targets_(b, q.today) {
     for (std::uint32_t i = 0; i < b.deals.size(); ++i) {
       const Deal& d = b.deals[i];
-      if (d.stage == b.config.won && d.closed && !d.product.empty()) won_[b.text(d.owner)].push_back(i);
+      if (d.stage == b.config.won && d.closed && !d.product.empty()) won_with_product_[b.text(d.owner)].push_back(i);
     }
-    for (auto& [owner, deals] : won_)
+    for (auto& [owner, deals] : won_with_product_)
       std::sort(deals.begin(), deals.end(), [&](auto x, auto y) { return *b.deals[x].closed < *b.deals[y].closed; });
     what_if_day_ = q.period.contains(q.today) ? q.today : q.period.last;
   }
@@ -84,46 +85,49 @@ class Engine {
   std::optional<PlanPayout> payout(const Person& person, const RewardPlan& plan, const Period& period);
 
  private:
-  const Target* target(std::string_view owner, std::string_view metric, const Period& p) const {
+  const Target* target_of(std::string_view owner, std::string_view metric, const Period& p) const {
     return targets_.find(owner, metric, p);
   }
-  KpiUnit unit(std::string_view kpi) const {
-    auto def = find_kpi(b_.config, kpi);
+  KpiUnit kpi_unit(std::string_view kpi) const {
+    auto def = find_kpi(book_.config, kpi);
     return def ? def->unit : KpiUnit::decimal;
   }
-  std::string words(std::int64_t h, KpiUnit u) const {
+  /// A figure in hundredths of its unit, as the reasons write it.
+  std::string amount_words(std::int64_t h, KpiUnit u) const {
     return u == KpiUnit::money ? format_money_grouped(Money{h}) : format_money_short(Money{h});
   }
-  Cell shown(std::int64_t h, KpiUnit u) const {
+  /// A figure in hundredths of its unit, as a line's basis.
+  Cell basis_cell(std::int64_t h, KpiUnit u) const {
     return u == KpiUnit::money ? Cell{Money{h}} : Cell{Decimal{static_cast<double>(h) / 100.0}};
   }
   /// A person's KPI with the what-if changes that reach it.
-  Cell figure(std::string_view kpi, const Person& person, const Period& period);
-  void tiers(PlanPayout& pp, std::string_view metric, KpiUnit u);
-  void spiffs(PlanPayout& pp);
-  void team_bonus(PlanPayout& pp, std::string_view metric, KpiUnit u, std::optional<std::int64_t> own_delta);
-  void gate(PlanPayout& pp);
+  Cell kpi_figure(std::string_view kpi, const Person& person, const Period& period);
+  void add_tier_lines(PlanPayout& pp, std::string_view metric, KpiUnit u);
+  void add_spiff_lines(PlanPayout& pp);
+  void add_team_bonus(PlanPayout& pp, std::string_view metric, KpiUnit u, std::optional<std::int64_t> own_delta);
+  void apply_gate(PlanPayout& pp);
 
-  const Book& b_;
-  const PayoutQuery& q_;
+  const Book& book_;
+  const PayoutQuery& query_;
   KpiCalculator& kpis_;
   TargetLookup targets_;
-  std::unordered_map<std::string_view, std::vector<std::uint32_t>> won_;
+  /// Per owner, the won deals with a product (what a spiff can pay for), by close date.
+  std::unordered_map<std::string_view, std::vector<std::uint32_t>> won_with_product_;
   Date what_if_day_;
 };
 
-Cell Engine::figure(std::string_view kpi, const Person& person, const Period& period) {
-  Cell v = kpis_.value(kpi, b_.text(person.id), period);
-  if (q_.what_if.empty() || b_.text(person.id) != q_.person || !period.contains(what_if_day_)) return v;
-  for (const WhatIf& w : q_.what_if) {
+Cell PayoutCalculator::kpi_figure(std::string_view kpi, const Person& person, const Period& period) {
+  Cell v = kpis_.value(kpi, book_.text(person.id), period);
+  if (query_.what_if.empty() || book_.text(person.id) != query_.person || !period.contains(what_if_day_)) return v;
+  for (const WhatIf& w : query_.what_if) {
     if (w.kpi != kpi) continue;
     auto base = cell_number(v);
-    v = cell_of(w.add ? static_cast<long double>(base.value_or(0)) + w.value : w.value, unit(kpi));
+    v = cell_of(w.add ? static_cast<long double>(base.value_or(0)) + w.value : w.value, kpi_unit(kpi));
   }
   return v;
 }
 
-std::optional<PlanPayout> Engine::payout(const Person& person, const RewardPlan& plan, const Period& period) {
+std::optional<PlanPayout> PayoutCalculator::payout(const Person& person, const RewardPlan& plan, const Period& period) {
   PlanPayout pp;
   pp.person = &person;
   pp.plan = &plan;
@@ -133,18 +137,18 @@ std::optional<PlanPayout> Engine::payout(const Person& person, const RewardPlan&
   pp.active_days = first <= last ? days_between(first, last) + 1 : 0;
   if (pp.active_days == 0) return std::nullopt;
 
-  std::string_view metric = b_.text(plan.metric);
-  KpiUnit u = unit(metric);
-  Cell own = kpis_.value(metric, b_.text(person.id), period);
-  pp.actual = hundredths(figure(metric, person, period));
+  std::string_view metric = book_.text(plan.metric);
+  KpiUnit u = kpi_unit(metric);
+  Cell own = kpis_.value(metric, book_.text(person.id), period);
+  pp.actual = hundredths(kpi_figure(metric, person, period));
   // What a what-if changes in the person's figure changes their team's figure too.
   std::optional<std::int64_t> delta;
-  auto def = find_kpi(b_.config, metric);
-  if (!q_.what_if.empty() && def && def->additive) delta = pp.actual.value_or(0) - hundredths(own).value_or(0);
-  tiers(pp, metric, u);
-  spiffs(pp);
-  team_bonus(pp, metric, u, delta);
-  gate(pp);
+  auto def = find_kpi(book_.config, metric);
+  if (!query_.what_if.empty() && def && def->additive) delta = pp.actual.value_or(0) - hundredths(own).value_or(0);
+  add_tier_lines(pp, metric, u);
+  add_spiff_lines(pp);
+  add_team_bonus(pp, metric, u, delta);
+  apply_gate(pp);
   if (plan.cap && !pp.gated) {
     Money total = pp.total();
     if (total > *plan.cap) {
@@ -157,10 +161,10 @@ std::optional<PlanPayout> Engine::payout(const Person& person, const RewardPlan&
   return pp;
 }
 
-void Engine::tiers(PlanPayout& pp, std::string_view metric, KpiUnit u) {
+void PayoutCalculator::add_tier_lines(PlanPayout& pp, std::string_view metric, KpiUnit u) {
   const RewardPlan& plan = *pp.plan;
   const Person& person = *pp.person;
-  pp.target_record = target(b_.text(person.id), metric, pp.period);
+  pp.target_record = target_of(book_.text(person.id), metric, pp.period);
   if (!pp.target_record) {
     pp.notes.push_back(fmt::format("no {} target for {}: no tier lines", metric, pp.period.label));
     return;
@@ -172,12 +176,12 @@ void Engine::tiers(PlanPayout& pp, std::string_view metric, KpiUnit u) {
     __int128 q = (num < 0 ? -num : num) / days, r = (num < 0 ? -num : num) % days;
     if (r >= days - r) ++q;
     t = static_cast<std::int64_t>(num < 0 ? -q : q);
-    pp.notes.push_back(fmt::format("target {} × {} of {} days active = {}", words(full, u), pp.active_days, days,
-                                   words(t, u)));
+    pp.notes.push_back(fmt::format("target {} × {} of {} days active = {}", amount_words(full, u), pp.active_days,
+                                   days, amount_words(t, u)));
   }
   pp.target = t;
   if (t <= 0) {
-    pp.notes.push_back(fmt::format("the {} target is {}: no tier lines", metric, words(t, u)));
+    pp.notes.push_back(fmt::format("the {} target is {}: no tier lines", metric, amount_words(t, u)));
     return;
   }
   if (!pp.actual) {
@@ -186,17 +190,16 @@ void Engine::tiers(PlanPayout& pp, std::string_view metric, KpiUnit u) {
   }
   std::int64_t actual = *pp.actual;
   pp.attainment = static_cast<double>(actual) / static_cast<double>(t);
-  pp.notes.push_back(fmt::format("{} {} against a target of {}: {:.1f}% of target", metric, words(actual, u),
-                                 words(t, u), *pp.attainment * 100));
-  bool retroactive = b_.text(plan.mode) == "retroactive";
+  pp.notes.push_back(fmt::format("{} {} against a target of {}: {:.1f}% of target", metric, amount_words(actual, u),
+                                 amount_words(t, u), *pp.attainment * 100));
+  bool retroactive = book_.text(plan.mode) == "retroactive";
   for (const RewardTier& tier : plan.tiers) {
     // Band edges in hundredths: target × from and target × to, each rounded to a cent, so
     // that the bands' bases add up to the actual exactly.
     std::int64_t lo = apply_rate(t, tier.from);
     std::optional<std::int64_t> hi;
     if (tier.to) hi = apply_rate(t, *tier.to);
-    std::string id = tier.to ? fmt::format("tier:{}-{}", tier_number(tier.from), tier_number(*tier.to))
-                             : fmt::format("tier:{}+", tier_number(tier.from));
+    std::string id = tier_component(tier);
     std::string band = !tier.to ? fmt::format("above {} of target", percent_words(tier.from))
                        : tier.from == 0 ? fmt::format("up to {} of target", percent_words(*tier.to))
                                         : fmt::format("between {} and {} of target", percent_words(tier.from),
@@ -207,42 +210,41 @@ void Engine::tiers(PlanPayout& pp, std::string_view metric, KpiUnit u) {
       std::string holds = tier.to ? fmt::format("the band from {} to under {}", percent_words(tier.from),
                                                 percent_words(*tier.to))
                                   : fmt::format("the band from {} up", percent_words(tier.from));
-      pp.lines.push_back({id, shown(actual, u), Ratio{tier.rate}, amount,
-                          fmt::format("all {} of {} × {} = {} ({:.1f}% of target: {})", words(actual, u), metric,
-                                      percent_words(tier.rate), format_money_grouped(amount), *pp.attainment * 100,
-                                      holds)});
+      pp.lines.push_back({id, basis_cell(actual, u), Ratio{tier.rate}, amount,
+                          fmt::format("all {} of {} × {} = {} ({:.1f}% of target: {})", amount_words(actual, u),
+                                      metric, percent_words(tier.rate), format_money_grouped(amount),
+                                      *pp.attainment * 100, holds)});
       break;
     }
     if (actual <= lo) continue;
     std::int64_t basis = (hi ? std::min(actual, *hi) : actual) - lo;
     Money amount{apply_rate(basis, tier.rate)};
-    pp.lines.push_back({id, shown(basis, u), Ratio{tier.rate}, amount,
-                        fmt::format("{} of {} {} × {} = {}", words(basis, u), metric, band, percent_words(tier.rate),
-                                    format_money_grouped(amount))});
+    pp.lines.push_back({id, basis_cell(basis, u), Ratio{tier.rate}, amount,
+                        fmt::format("{} of {} {} × {} = {}", amount_words(basis, u), metric, band,
+                                    percent_words(tier.rate), format_money_grouped(amount))});
   }
 }
 
-void Engine::spiffs(PlanPayout& pp) {
+void PayoutCalculator::add_spiff_lines(PlanPayout& pp) {
   if (pp.plan->spiffs.empty()) return;
-  auto it = won_.find(b_.text(pp.person->id));
+  auto it = won_with_product_.find(book_.text(pp.person->id));
   static const std::vector<std::uint32_t> kNone;
-  const auto& deals = it == won_.end() ? kNone : it->second;
+  const auto& deals = it == won_with_product_.end() ? kNone : it->second;
   auto from = std::lower_bound(deals.begin(), deals.end(), pp.period.first,
-                               [&](std::uint32_t i, Date d) { return *b_.deals[i].closed < d; });
+                               [&](std::uint32_t i, Date d) { return *book_.deals[i].closed < d; });
   for (const Spiff& s : pp.plan->spiffs) {
     std::int64_t count = 0, amount_sum = 0;
-    for (auto i = from; i != deals.end() && *b_.deals[*i].closed <= pp.period.last; ++i) {
-      const Deal& d = b_.deals[*i];
-      if (b_.text(d.product) != b_.text(s.product)) continue;
+    for (auto i = from; i != deals.end() && *book_.deals[*i].closed <= pp.period.last; ++i) {
+      const Deal& d = book_.deals[*i];
+      if (book_.text(d.product) != book_.text(s.product)) continue;
       ++count;
       amount_sum += d.amount.cents;
     }
     if (count == 0) continue;
-    std::string product(b_.text(s.product));
+    std::string product(book_.text(s.product));
     std::string id = "spiff:" + product;
     if (s.per_deal) {
-      Money amount{static_cast<std::int64_t>(std::clamp<__int128>(static_cast<__int128>(count) * s.per_deal->cents,
-                                                                    -INT64_MAX, INT64_MAX))};
+      Money amount{saturating_cents(static_cast<__int128>(count) * s.per_deal->cents)};
       pp.lines.push_back({id, count, *s.per_deal, amount,
                           fmt::format("{} {} deal{} won × {} = {}", count, product, count == 1 ? "" : "s",
                                       format_money_grouped(*s.per_deal), format_money_grouped(amount))});
@@ -256,12 +258,13 @@ void Engine::spiffs(PlanPayout& pp) {
   }
 }
 
-void Engine::team_bonus(PlanPayout& pp, std::string_view metric, KpiUnit u, std::optional<std::int64_t> own_delta) {
+void PayoutCalculator::add_team_bonus(PlanPayout& pp, std::string_view metric, KpiUnit u,
+                                      std::optional<std::int64_t> own_delta) {
   const RewardPlan& plan = *pp.plan;
   if (!plan.team_bonus_amount) return;
-  std::string_view team = b_.text(pp.person->team);
+  std::string_view team = book_.text(pp.person->team);
   double min = plan.team_bonus_min_attainment.value_or(1.0);
-  const Target* t = team.empty() ? nullptr : target(team, metric, pp.period);
+  const Target* t = team.empty() ? nullptr : target_of(team, metric, pp.period);
   if (!t || t->value.cents <= 0) {
     pp.notes.push_back(fmt::format("team {} has no {} target for {}: no team bonus", team.empty() ? "(none)" : team,
                                    metric, pp.period.label));
@@ -275,40 +278,39 @@ void Engine::team_bonus(PlanPayout& pp, std::string_view metric, KpiUnit u, std:
                                    metric, percent_words(min)));
     return;
   }
-  pp.lines.push_back({"team_bonus", shown(*team_actual, u), Undefined{}, *plan.team_bonus_amount,
+  pp.lines.push_back({"team_bonus", basis_cell(*team_actual, u), Undefined{}, *plan.team_bonus_amount,
                       fmt::format("team {} at {:.1f}% of its {} target of {} (at least {}): {}", team, att * 100,
-                                  metric, words(t->value.cents, u), percent_words(min),
+                                  metric, amount_words(t->value.cents, u), percent_words(min),
                                   format_money_grouped(*plan.team_bonus_amount))});
 }
 
-void Engine::gate(PlanPayout& pp) {
+void PayoutCalculator::apply_gate(PlanPayout& pp) {
   const RewardPlan& plan = *pp.plan;
   if (plan.gate_metric.empty()) return;
-  std::string_view kpi = b_.text(plan.gate_metric);
-  Cell v = figure(kpi, *pp.person, pp.period);
+  std::string_view kpi = book_.text(plan.gate_metric);
+  Cell v = kpi_figure(kpi, *pp.person, pp.period);
   auto value = cell_number(v);
-  double min = plan.gate_min.value_or(0);
-  bool ratio = unit(kpi) == KpiUnit::ratio;
-  auto shown_value = [&](double x) { return ratio ? fmt::format("{:.1f}%", x * 100) : fmt::format("{}", x); };
   // With no line there is nothing to withhold, and nothing to explain.
-  if ((value && *value >= min) || pp.lines.empty()) return;
+  if ((value && *value >= plan.gate_min.value_or(0)) || pp.lines.empty()) return;
+  bool ratio = kpi_unit(kpi) == KpiUnit::ratio;
   pp.gated = true;
   for (PayoutLine& l : pp.lines) {
     if (l.amount.cents == 0) continue;
     l.amount = Money{0};
     l.reason += ", not paid: the gate is not met";
   }
-  std::string why = value ? fmt::format("{} {} is below the gate of {}", kpi, shown_value(*value),
-                                        ratio ? percent_words(min) : tier_number(min))
-                          : fmt::format("{} is undefined for {} (the gate needs at least {})", kpi, pp.period.label,
-                                        ratio ? percent_words(min) : tier_number(min));
+  std::string minimum = gate_minimum_words(book_, plan);
+  std::string why =
+      value ? fmt::format("{} {} is below the gate of {}", kpi,
+                          ratio ? fmt::format("{:.1f}%", *value * 100) : fmt::format("{}", *value), minimum)
+            : fmt::format("{} is undefined for {} (the gate needs at least {})", kpi, pp.period.label, minimum);
   pp.lines.push_back({"gate", v, Undefined{}, Money{0}, why + ": every line of this plan pays 0.00"});
 }
 
 }  // namespace
 
 std::vector<PlanPayout> compute_payouts(const Book& book, const PayoutQuery& query, KpiCalculator& kpis) {
-  Engine engine(book, query, kpis);
+  PayoutCalculator calculator(book, query, kpis);
   std::vector<std::vector<Period>> periods;
   std::vector<std::vector<bool>> applies;
   for (const RewardPlan& plan : book.reward_plans) {
@@ -324,7 +326,7 @@ std::vector<PlanPayout> compute_payouts(const Book& book, const PayoutQuery& que
     for (std::size_t p = 0; p < book.reward_plans.size(); ++p) {
       if (!applies[p][i]) continue;
       for (const Period& period : periods[p])
-        if (auto pp = engine.payout(person, book.reward_plans[p], period)) out.push_back(std::move(*pp));
+        if (auto pp = calculator.payout(person, book.reward_plans[p], period)) out.push_back(std::move(*pp));
     }
   }
   return out;
