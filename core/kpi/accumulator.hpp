@@ -1,5 +1,5 @@
 #pragma once
-// Accumulators behind the KPIs: every KPI is a ratio of sums, so figures of people add up to
+// The sums behind the KPIs: every KPI is a ratio of sums, so figures of people add up to
 // figures of teams and of the company.
 #include <cstdint>
 #include <vector>
@@ -9,17 +9,17 @@
 
 namespace salesops::core {
 
-struct KpiAcc {
+struct KpiSums {
   std::int64_t revenue = 0, won = 0, lost = 0, cycle_days = 0, cycle_n = 0, new_customers = 0;
   std::int64_t pipeline = 0;
   long double weighted = 0;  // cents x probability, rounded when read
   std::int64_t activities = 0, visits = 0, csat_sum = 0, csat_n = 0, promoters = 0, detractors = 0, nps_n = 0;
   std::int64_t followups_overdue = 0, coaching = 0, actions_due = 0, actions_done = 0;
   double training_hours = 0;
-  std::vector<long double> custom_sum;
+  std::vector<long double> custom_sum;  // per custom KPI, in the config's order
   std::vector<std::int64_t> custom_n;
 
-  void add(const KpiAcc& o);
+  void add(const KpiSums& o);
 };
 
 /// Which record goes to which row. A negative group leaves the record out.
@@ -32,10 +32,12 @@ struct KpiGrouping {
   virtual int of_person(Sym person) const = 0;           // coaching, training, plan actions
 };
 
-/// Sums every record of `period` into one accumulator per group.
-std::vector<KpiAcc> accumulate(const Book& book, const KpiGrouping& grouping, const Period& period, Date today);
+/// The sums of `group`, or nullptr for a record left out.
+inline KpiSums* sums_of_group(std::vector<KpiSums>& sums, int group) {
+  return group < 0 ? nullptr : &sums[static_cast<std::size_t>(group)];
+}
 
-/// The figure of `kpi` from an accumulator (custom KPIs by their position in the config).
-Cell kpi_cell(const Book& book, std::string_view kpi, const KpiAcc& acc);
+/// Sums every record of `period` into one KpiSums per group.
+std::vector<KpiSums> accumulate(const Book& book, const KpiGrouping& grouping, const Period& period, Date today);
 
 }  // namespace salesops::core

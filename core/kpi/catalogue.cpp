@@ -1,100 +1,150 @@
-// The KPI catalogue: ids, labels, units and definitions (SPEC 4).
+// The KPI catalogue (SPEC 4): each built-in KPI's description and computation in one row, in
+// SPEC order; the book's custom KPIs follow them.
+#include "core/kpi/catalogue.hpp"
+
 #include <algorithm>
 
-#include "core/kpi/kpi.hpp"
+#include "core/kpi/custom.hpp"
 
 namespace salesops::core {
 
 namespace {
 
-const std::vector<KpiDef>& builtin() {
-  static const std::vector<KpiDef> defs = {
-      {"revenue", "Revenue", KpiUnit::money, "sum of amount of deals won and closed in the period"},
-      {"deals_won", "Deals won", KpiUnit::count, "count of deals won and closed in the period"},
-      {"deals_lost", "Deals lost", KpiUnit::count, "count of deals lost and closed in the period"},
-      {"win_rate", "Win rate", KpiUnit::ratio, "deals_won / (deals_won + deals_lost); undefined when both are 0"},
-      {"avg_deal_size", "Avg deal size", KpiUnit::money, "revenue / deals_won; undefined when deals_won is 0"},
-      {"sales_cycle_days", "Sales cycle (days)", KpiUnit::decimal, "mean of (closed - opened) in days over deals won in the period"},
-      {"new_customers", "New customers", KpiUnit::count,
-       "customers whose first won deal (by closed date, ties by id) closes in the period, credited to that deal's owner"},
-      {"pipeline", "Pipeline", KpiUnit::money, "sum of amount of deals open at the period's end"},
-      {"weighted_pipeline", "Weighted pipeline", KpiUnit::money,
-       "sum of amount x probability of the stage each open deal was in at the period's end"},
-      {"activities", "Activities", KpiUnit::count, "count of interactions dated in the period, by `by`"},
-      {"visits", "Visits", KpiUnit::count, "count of interactions of type visit dated in the period, by `by`"},
-      {"csat", "CSAT", KpiUnit::decimal, "mean csat of surveys dated in the period, by customer owner"},
-      {"nps", "NPS", KpiUnit::decimal, "% of nps answers 9-10 minus % of answers 0-6, in the period, by customer owner"},
-      {"followups_overdue", "Follow-ups overdue", KpiUnit::count,
-       "interactions whose `next` is before today with no later interaction with that customer"},
-      {"training_hours", "Training hours", KpiUnit::decimal, "sum of hours of trainings attended in the period"},
-      {"coaching_sessions", "Coaching sessions", KpiUnit::count, "count of coaching sessions received in the period"},
-      {"plan_completion", "Plan completion", KpiUnit::ratio,
-       "actions due in the period with status done / actions due in the period (dropped ones left out)"},
-  };
-  return defs;
+using enum KpiUnit;
+
+// The rows' yes/no columns by name.
+constexpr bool kAdds = true, kAverages = false;  // additive: a team's figure is its people's sum
+constexpr bool kLowerIsBetter = true, kHigherIsBetter = false;
+constexpr bool kShown = true, kOnRequest = false;  // a column of `salesops kpi` without --kpi
+
+/// A share: undefined when there is nothing to share.
+Cell share(std::int64_t part, std::int64_t whole) {
+  if (whole == 0) return Undefined{};
+  return Ratio{static_cast<double>(part) / static_cast<double>(whole)};
 }
 
-const std::vector<KpiDef>& builtin_marked() {
-  static const std::vector<KpiDef> defs = [] {
-    std::vector<KpiDef> d = builtin();
-    for (KpiDef& k : d) {
-      k.additive = k.unit == KpiUnit::count || (k.unit == KpiUnit::money && k.id != "avg_deal_size") || k.id == "training_hours";
-      k.lower_is_better = k.id == "sales_cycle_days" || k.id == "deals_lost" || k.id == "followups_overdue";
-    }
-    return d;
-  }();
-  return defs;
+/// A mean: undefined over nothing.
+Cell mean(double sum, std::int64_t n) {
+  if (n == 0) return Undefined{};
+  return Decimal{sum / static_cast<double>(n)};
+}
+
+constexpr KpiSpec kKpis[] = {
+    {"revenue", "Revenue", money, kAdds, kHigherIsBetter, kShown, kEveryGrouping, WonDealAdds::amount,
+     "sum of amount of deals won and closed in the period",
+     [](const KpiSums& s) -> Cell { return Money{s.revenue}; }},
+    {"deals_won", "Deals won", count, kAdds, kHigherIsBetter, kShown, kEveryGrouping, WonDealAdds::one,
+     "count of deals won and closed in the period",
+     [](const KpiSums& s) -> Cell { return s.won; }},
+    {"deals_lost", "Deals lost", count, kAdds, kLowerIsBetter, kOnRequest, kEveryGrouping, WonDealAdds::nothing,
+     "count of deals lost and closed in the period",
+     [](const KpiSums& s) -> Cell { return s.lost; }},
+    {"win_rate", "Win rate", ratio, kAverages, kHigherIsBetter, kShown, kEveryGrouping, WonDealAdds::nothing,
+     "deals_won / (deals_won + deals_lost); undefined when both are 0",
+     [](const KpiSums& s) { return share(s.won, s.won + s.lost); }},
+    {"avg_deal_size", "Avg deal size", money, kAverages, kHigherIsBetter, kShown, kEveryGrouping, WonDealAdds::nothing,
+     "revenue / deals_won; undefined when deals_won is 0",
+     [](const KpiSums& s) -> Cell {
+       if (s.won == 0) return Undefined{};
+       return Money{div_round_half_away(s.revenue, s.won)};
+     }},
+    {"sales_cycle_days", "Sales cycle (days)", decimal, kAverages, kLowerIsBetter, kOnRequest, kEveryGrouping,
+     WonDealAdds::nothing, "mean of (closed - opened) in days over deals won in the period",
+     [](const KpiSums& s) { return mean(static_cast<double>(s.cycle_days), s.cycle_n); }},
+    {"new_customers", "New customers", count, kAdds, kHigherIsBetter, kShown, kEveryGrouping, WonDealAdds::nothing,
+     "customers whose first won deal (by closed date, ties by id) closes in the period, credited to that deal's owner",
+     [](const KpiSums& s) -> Cell { return s.new_customers; }},
+    {"pipeline", "Pipeline", money, kAdds, kHigherIsBetter, kOnRequest, kEveryGrouping, WonDealAdds::nothing,
+     "sum of amount of deals open at the period's end",
+     [](const KpiSums& s) -> Cell { return Money{s.pipeline}; }},
+    {"weighted_pipeline", "Weighted pipeline", money, kAdds, kHigherIsBetter, kOnRequest, kEveryGrouping,
+     WonDealAdds::nothing, "sum of amount x probability of the stage each open deal was in at the period's end",
+     [](const KpiSums& s) -> Cell { return money_from_cents_real(s.weighted); }},
+    {"activities", "Activities", count, kAdds, kHigherIsBetter, kShown, kCustomerGroupings, WonDealAdds::nothing,
+     "count of interactions dated in the period, by `by`",
+     [](const KpiSums& s) -> Cell { return s.activities; }},
+    {"visits", "Visits", count, kAdds, kHigherIsBetter, kOnRequest, kCustomerGroupings, WonDealAdds::nothing,
+     "count of interactions of type visit dated in the period, by `by`",
+     [](const KpiSums& s) -> Cell { return s.visits; }},
+    {"csat", "CSAT", decimal, kAverages, kHigherIsBetter, kShown, kCustomerGroupings, WonDealAdds::nothing,
+     "mean csat of surveys dated in the period, by customer owner",
+     [](const KpiSums& s) { return mean(static_cast<double>(s.csat_sum), s.csat_n); }},
+    {"nps", "NPS", decimal, kAverages, kHigherIsBetter, kOnRequest, kCustomerGroupings, WonDealAdds::nothing,
+     "% of nps answers 9-10 minus % of answers 0-6, in the period, by customer owner",
+     [](const KpiSums& s) { return mean(100.0 * static_cast<double>(s.promoters - s.detractors), s.nps_n); }},
+    {"followups_overdue", "Follow-ups overdue", count, kAdds, kLowerIsBetter, kOnRequest, kCustomerGroupings,
+     WonDealAdds::nothing, "interactions whose `next` is before today with no later interaction with that customer",
+     [](const KpiSums& s) -> Cell { return s.followups_overdue; }},
+    {"training_hours", "Training hours", decimal, kAdds, kHigherIsBetter, kOnRequest, kPeopleGroupings,
+     WonDealAdds::nothing, "sum of hours of trainings attended in the period",
+     [](const KpiSums& s) -> Cell { return Decimal{s.training_hours}; }},
+    {"coaching_sessions", "Coaching sessions", count, kAdds, kHigherIsBetter, kOnRequest, kPeopleGroupings,
+     WonDealAdds::nothing, "count of coaching sessions received in the period",
+     [](const KpiSums& s) -> Cell { return s.coaching; }},
+    {"plan_completion", "Plan completion", ratio, kAverages, kHigherIsBetter, kOnRequest, kPeopleGroupings,
+     WonDealAdds::nothing, "actions due in the period with status done / actions due in the period (dropped ones left out)",
+     [](const KpiSums& s) { return share(s.actions_done, s.actions_due); }},
+};
+
+KpiDef definition_of(const KpiSpec& k) {
+  return {std::string(k.id), std::string(k.label), k.unit, std::string(k.definition), false,
+          k.additive, k.lower_is_better, k.scopes, k.won_deal_adds};
+}
+
+const CustomKpi* find_custom_kpi(const Config& config, std::string_view id) {
+  for (const CustomKpi& k : config.custom_kpis)
+    if (k.id == id) return &k;
+  return nullptr;
 }
 
 }  // namespace
 
+std::span<const KpiSpec> builtin_kpis() { return kKpis; }
+
+const KpiSpec* find_builtin_kpi(std::string_view id) {
+  auto it = std::find_if(std::begin(kKpis), std::end(kKpis), [&](const KpiSpec& k) { return k.id == id; });
+  return it == std::end(kKpis) ? nullptr : it;
+}
+
+Cell ResolvedKpi::value(const KpiSums& sums) const {
+  if (builtin) return builtin->value(sums);
+  // A total over no one has no custom sums: nothing was counted, so nothing is known.
+  if (slot >= sums.custom_sum.size()) return Undefined{};
+  return custom_kpi_cell(*custom, sums.custom_sum[slot], sums.custom_n[slot]);
+}
+
+std::optional<ResolvedKpi> resolve_kpi(const Config& config, std::string_view id) {
+  if (const KpiSpec* k = find_builtin_kpi(id)) return ResolvedKpi{k, nullptr, 0, k->scopes};
+  if (const CustomKpi* k = find_custom_kpi(config, id))
+    return ResolvedKpi{nullptr, k, static_cast<std::size_t>(k - config.custom_kpis.data()), custom_kpi_scopes(*k)};
+  return std::nullopt;
+}
+
 std::vector<KpiDef> kpi_definitions(const Config& config) {
-  std::vector<KpiDef> out = builtin_marked();
-  for (auto& k : config.custom_kpis) {
-    KpiDef d;
-    d.id = k.id;
-    d.label = k.label.empty() ? k.id : k.label;
-    d.custom = true;
-    const char* agg = k.aggregate == CustomKpi::Aggregate::count ? "count" : k.aggregate == CustomKpi::Aggregate::sum ? "sum" : "mean";
-    d.unit = k.aggregate == CustomKpi::Aggregate::count ? KpiUnit::count
-             : (k.kind == "deals" && k.field == "amount") ? KpiUnit::money : KpiUnit::decimal;
-    d.definition = std::string(agg) + (k.field.empty() ? "" : " of " + k.field) + " over " + k.kind;
-    if (!k.where.empty()) {
-      d.definition += " where";
-      for (std::size_t i = 0; i < k.where.size(); ++i) d.definition += (i ? ", " : " ") + k.where[i].field;
-    }
-    if (!k.date_field.empty()) d.definition += ", dated by " + k.date_field;
-    d.additive = k.aggregate != CustomKpi::Aggregate::avg;
-    out.push_back(std::move(d));
-  }
+  std::vector<KpiDef> out;
+  for (const KpiSpec& k : kKpis) out.push_back(definition_of(k));
+  for (const CustomKpi& k : config.custom_kpis) out.push_back(custom_kpi_def(k));
   return out;
 }
 
 bool is_known_kpi(const Config& config, std::string_view id) {
-  auto& b = builtin();
-  if (std::any_of(b.begin(), b.end(), [&](auto& d) { return d.id == id; })) return true;
-  return std::any_of(config.custom_kpis.begin(), config.custom_kpis.end(), [&](auto& k) { return k.id == id; });
+  return find_builtin_kpi(id) || find_custom_kpi(config, id);
 }
 
 std::optional<KpiDef> find_kpi(const Config& config, std::string_view id) {
-  for (KpiDef& d : kpi_definitions(config))
-    if (d.id == id) return std::move(d);
+  if (const KpiSpec* k = find_builtin_kpi(id)) return definition_of(*k);
+  if (const CustomKpi* k = find_custom_kpi(config, id)) return custom_kpi_def(*k);
   return std::nullopt;
 }
 
 const std::vector<std::string>& default_kpis() {
-  static const std::vector<std::string> ids = {"revenue", "deals_won", "win_rate", "avg_deal_size", "new_customers", "activities", "csat"};
+  static const std::vector<std::string> ids = [] {
+    std::vector<std::string> out;
+    for (const KpiSpec& k : kKpis)
+      if (k.shown) out.emplace_back(k.id);
+    return out;
+  }();
   return ids;
-}
-
-std::optional<GroupBy> parse_group_by(std::string_view t) {
-  if (t == "person") return GroupBy::person;
-  if (t == "team") return GroupBy::team;
-  if (t == "company") return GroupBy::company;
-  if (t == "product") return GroupBy::product;
-  if (t == "segment") return GroupBy::segment;
-  if (t == "customer") return GroupBy::customer;
-  return std::nullopt;
 }
 
 }  // namespace salesops::core

@@ -3,6 +3,8 @@
 #include <charconv>
 #include <cmath>
 
+#include "core/kpi/catalogue.hpp"
+
 namespace salesops::core {
 
 namespace {
@@ -22,7 +24,7 @@ FieldValue text_value(std::string_view s) {
   if (!s.empty() && ec == std::errc{} && p == s.data() + s.size()) v.number = d;
   return v;
 }
-FieldValue date_value(Day d) { return d ? FieldValue{true, format_date(*d), std::nullopt} : FieldValue{}; }
+FieldValue date_value(Day d) { return d ? FieldValue{true, format_date(*d), std::nullopt, std::nullopt} : FieldValue{}; }
 FieldValue number_value(double d) { return {true, "", d, std::nullopt}; }
 
 FieldValue deal_field(const Book& b, const Deal& d, std::string_view f) {
@@ -97,10 +99,20 @@ bool matches(const Condition& c, const FieldValue& v) {
   return false;
 }
 
+/// Sums of an amount are kept in cents, so they are money.
+bool in_money(const CustomKpi& k) { return k.kind == "deals" && k.field == "amount"; }
+
+/// The date that places a record of `k` in a period: the one the config names, else the
+/// kind's own (a deal's close, a customer's start, an interaction's or a survey's day).
+std::string date_field_of(const CustomKpi& k) {
+  if (!k.date_field.empty()) return k.date_field;
+  return k.kind == "deals" ? "closed" : k.kind == "customers" ? "since" : "date";
+}
+
 /// Feeds one record: filtered by `where`, placed in the period by its date field.
 template <class Get>
-void feed(const CustomKpi& k, std::size_t slot, Get&& get, const std::string& date_field, const Period& p, KpiAcc* acc) {
-  if (!acc) return;
+void feed(const CustomKpi& k, std::size_t slot, Get&& get, const std::string& date_field, const Period& p, KpiSums* sums) {
+  if (!sums) return;
   for (auto& c : k.where) if (!matches(c, get(c.field))) return;
   FieldValue date = get(date_field);
   auto d = parse_date(date.text);
@@ -108,31 +120,28 @@ void feed(const CustomKpi& k, std::size_t slot, Get&& get, const std::string& da
   if (k.aggregate != CustomKpi::Aggregate::count) {
     FieldValue v = get(k.field);
     if (!v.number) return;
-    acc->custom_sum[slot] += v.cents ? static_cast<long double>(*v.cents) : *v.number;
+    sums->custom_sum[slot] += v.cents ? static_cast<long double>(*v.cents) : *v.number;
   }
-  ++acc->custom_n[slot];
+  ++sums->custom_n[slot];
 }
 
 }  // namespace
 
 void add_custom_kpi(const Book& b, const CustomKpi& k, std::size_t slot, const KpiGrouping& g, const Period& p,
-                    std::vector<KpiAcc>& accs) {
-  auto at = [&](int group) { return group < 0 ? nullptr : &accs[static_cast<std::size_t>(group)]; };
+                    std::vector<KpiSums>& sums) {
+  auto at = [&](int group) { return sums_of_group(sums, group); };
+  std::string date = date_field_of(k);
   if (k.kind == "deals") {
-    std::string date = k.date_field.empty() ? "closed" : k.date_field;
     for (const Deal& d : b.deals) feed(k, slot, [&](std::string_view f) { return deal_field(b, d, f); }, date, p, at(g.of_deal(d)));
     return;
   }
   for (const Customer& c : b.customers) {
     if (k.kind == "customers") {
-      std::string date = k.date_field.empty() ? "since" : k.date_field;
       feed(k, slot, [&](std::string_view f) { return customer_field(b, c, f); }, date, p, at(g.of_customer(c)));
     } else if (k.kind == "interactions") {
-      std::string date = k.date_field.empty() ? "date" : k.date_field;
       for (const Interaction& i : c.interactions)
         feed(k, slot, [&](std::string_view f) { return interaction_field(b, c, i, f); }, date, p, at(g.of_interaction(c, i)));
     } else if (k.kind == "surveys") {
-      std::string date = k.date_field.empty() ? "date" : k.date_field;
       for (const Survey& s : c.surveys)
         feed(k, slot, [&](std::string_view f) { return survey_field(b, c, s, f); }, date, p, at(g.of_customer(c)));
     }
@@ -140,7 +149,7 @@ void add_custom_kpi(const Book& b, const CustomKpi& k, std::size_t slot, const K
 }
 
 Cell custom_kpi_cell(const CustomKpi& k, long double sum, std::int64_t n) {
-  bool money = k.kind == "deals" && k.field == "amount";
+  bool money = in_money(k);
   switch (k.aggregate) {
     case CustomKpi::Aggregate::count: return n;
     case CustomKpi::Aggregate::sum:
@@ -152,6 +161,27 @@ Cell custom_kpi_cell(const CustomKpi& k, long double sum, std::int64_t n) {
       return Decimal{static_cast<double>(sum / n)};
   }
   return Undefined{};
+}
+
+KpiScopes custom_kpi_scopes(const CustomKpi& k) { return k.kind == "deals" ? kEveryGrouping : kCustomerGroupings; }
+
+KpiDef custom_kpi_def(const CustomKpi& k) {
+  KpiDef d;
+  d.id = k.id;
+  d.label = k.label.empty() ? k.id : k.label;
+  d.custom = true;
+  bool count = k.aggregate == CustomKpi::Aggregate::count;
+  d.unit = count ? KpiUnit::count : in_money(k) ? KpiUnit::money : KpiUnit::decimal;
+  const char* aggregate = count ? "count" : k.aggregate == CustomKpi::Aggregate::sum ? "sum" : "mean";
+  d.definition = std::string(aggregate) + (k.field.empty() ? "" : " of " + k.field) + " over " + k.kind;
+  if (!k.where.empty()) {
+    d.definition += " where";
+    for (std::size_t i = 0; i < k.where.size(); ++i) d.definition += (i ? ", " : " ") + k.where[i].field;
+  }
+  if (!k.date_field.empty()) d.definition += ", dated by " + k.date_field;
+  d.additive = k.aggregate != CustomKpi::Aggregate::avg;
+  d.scopes = custom_kpi_scopes(k);
+  return d;
 }
 
 }  // namespace salesops::core

@@ -1,6 +1,7 @@
 #pragma once
 // KPIs (SPEC 4): the exact definition of every figure, per person, team, company, product,
 // segment or customer, for a period or each sub-period of it.
+#include <initializer_list>
 #include <map>
 #include <memory>
 #include <optional>
@@ -16,6 +17,29 @@ namespace salesops::core {
 
 enum class KpiUnit { money, count, ratio, decimal };
 
+/// The rows of a KPI table. Sub-periods (`--by month`) are rows of the company.
+enum class GroupBy { person, team, company, product, segment, customer };
+std::optional<GroupBy> parse_group_by(std::string_view text);
+
+/// The groupings a KPI means something for: activities have no product, training hours no
+/// segment. In the other rows the KPI is undefined.
+class KpiScopes {
+ public:
+  constexpr KpiScopes() = default;
+  constexpr KpiScopes(std::initializer_list<GroupBy> groupings) {
+    for (GroupBy g : groupings) bits_ |= bit(g);
+  }
+  constexpr bool has(GroupBy g) const { return (bits_ & bit(g)) != 0; }
+
+ private:
+  static constexpr unsigned bit(GroupBy g) { return 1u << static_cast<unsigned>(g); }
+  unsigned bits_ = 0;
+};
+
+/// What a deal still open adds to a KPI once won: the pipeline forecasts and covers only the
+/// KPIs it feeds (revenue by the deal's amount, deals_won by one deal).
+enum class WonDealAdds { nothing, amount, one };
+
 struct KpiDef {
   std::string id;
   std::string label;
@@ -28,6 +52,8 @@ struct KpiDef {
   /// Smaller is better (sales_cycle_days, deals_lost, followups_overdue): a target is a
   /// ceiling, met when the actual is at or below it.
   bool lower_is_better = false;
+  KpiScopes scopes;
+  WonDealAdds won_deal_adds = WonDealAdds::nothing;
 };
 
 /// Built-in KPIs in SPEC order, then the book's custom KPIs.
@@ -35,10 +61,8 @@ std::vector<KpiDef> kpi_definitions(const Config& config);
 bool is_known_kpi(const Config& config, std::string_view id);
 /// The definition of `id`, built-in or custom; nullopt when unknown.
 std::optional<KpiDef> find_kpi(const Config& config, std::string_view id);
+/// The columns of `salesops kpi` without --kpi, in SPEC order.
 const std::vector<std::string>& default_kpis();
-
-enum class GroupBy { person, team, company, product, segment, customer };
-std::optional<GroupBy> parse_group_by(std::string_view text);
 
 struct KpiQuery {
   std::vector<std::string> kpis;  // ids; empty means default_kpis()

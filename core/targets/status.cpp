@@ -55,7 +55,7 @@ void compute(TargetStatus& s, const KpiDef& kpi, const OpenDeals& open, Date tod
   Date from = std::max(today, p.first);
   bool remaining_days = from <= p.last;
   ExpectedDeals expected = remaining_days ? open.expected(owner, from, p.last) : ExpectedDeals{};
-  if (auto m = std::get_if<Money>(&s.actual); m && kpi.id == "revenue") {
+  if (auto m = std::get_if<Money>(&s.actual); m && kpi.won_deal_adds == WonDealAdds::amount) {
     std::int64_t sum = 0;
     s.pipeline_forecast = __builtin_add_overflow(m->cents, expected.weighted.cents, &sum)
                               ? Money{std::numeric_limits<std::int64_t>::max()}
@@ -67,8 +67,8 @@ void compute(TargetStatus& s, const KpiDef& kpi, const OpenDeals& open, Date tod
   if (actual && remaining_days && !kpi.lower_is_better) {
     double remaining = target - *actual;
     if (remaining > 0) {
-      if (kpi.id == "revenue") s.coverage = static_cast<double>(expected.amount.cents) / 100.0 / remaining;
-      else if (kpi.id == "deals_won") s.coverage = static_cast<double>(expected.deals) / remaining;
+      if (kpi.won_deal_adds == WonDealAdds::amount) s.coverage = static_cast<double>(expected.amount.cents) / 100.0 / remaining;
+      else if (kpi.won_deal_adds == WonDealAdds::one) s.coverage = static_cast<double>(expected.deals) / remaining;
     }
   }
 }
