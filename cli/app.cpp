@@ -11,20 +11,39 @@ namespace salesops::cli {
 namespace {
 
 constexpr Command kCommands[] = {
-    {"init", "Create a new book from the templates (--example: the example book)", setup_init},
-    {"check", "Validate every record and audit the policies", setup_check},
-    {"target", "Targets: list, set, split, status (attainment, pace, forecasts), check (SMART)", setup_target},
-    {"kpi", "The KPI table per person, team, company, product, segment or customer", setup_kpi},
-    {"customer", "Customers: add, list, show, log, survey, due, segments, satisfaction", setup_customer},
-    {"import", "Records from CSV exports of other CRMs, with a column mapping", setup_import},
-    {"deal", "Deals: add, move, list, pipeline, funnel, forecast", setup_deal},
-    {"plan", "Sales plans: new, show, actions, done, add-action, status, agenda", setup_plan},
-    {"review", "Performance reviews: new, refresh, score, scorecard (also html)", setup_review},
-    {"coach", "Coaching: log, train, due (1:1 cadence), followups, done, skills, report", setup_coach},
-    {"reward", "Incentives: plans, calc (payout lines), statement, simulate, grant, leaderboard", setup_reward},
-    {"diff", "The changes between two revisions as records: targets, deals, customers, reviews, reward plans", setup_diff},
-    {"log", "The commits that changed one record, and the fields each changed", setup_log},
+    {"init", "Create a new book from the templates (--example: the example book)", 0, setup_init},
+    {"check", "Validate every record and audit the policies", kReadsAtRevision, setup_check},
+    {"target", "Targets: list, set, split, status (attainment, pace, forecasts), check (SMART)", 0, nullptr, target_commands},
+    {"kpi", "The KPI table per person, team, company, product, segment or customer", kReadsAtRevision, setup_kpi, kpi_commands},
+    {"customer", "Customers: add, list, show, log, survey, due, segments, satisfaction", 0, nullptr, customer_commands},
+    {"import", "Records from CSV exports of other CRMs, with a column mapping", kWritesBook, setup_import},
+    {"deal", "Deals: add, move, list, pipeline, funnel, forecast", 0, nullptr, deal_commands},
+    {"plan", "Sales plans: new, show, actions, done, add-action, status, agenda", 0, nullptr, plan_commands},
+    {"review", "Performance reviews: new, refresh, score, scorecard (also html)", 0, nullptr, review_commands},
+    {"coach", "Coaching: log, train, due (1:1 cadence), followups, done, skills, report", 0, nullptr, coach_commands},
+    {"reward", "Incentives: plans, calc (payout lines), statement, simulate, grant, leaderboard", 0, nullptr, reward_commands},
+    // diff's revisions are its arguments, not --at.
+    {"diff", "The changes between two revisions as records: targets, deals, customers, reviews, reward plans", 0, setup_diff},
+    {"log", "The commits that changed one record, and the fields each changed", kReadsAtRevision, setup_log},
 };
+
+/// Declares the command `c` under `parent`, then its subcommands; `name` is its full name
+/// ("coach log"), the json meta.command of what it prints.
+void add_command(CLI::App& parent, const Command& c, Context& ctx, std::string name) {
+  CLI::App* app = parent.add_subcommand(c.name, c.summary);
+  app->fallthrough();
+  Run run = c.setup ? c.setup(*app, ctx) : Run{};
+  if (c.needs & kWritesBook) ctx.add_write_options(*app);
+  if (!run) app->require_subcommand(1);
+  if (c.subcommands)
+    for (const Command& sub : c.subcommands()) add_command(*app, sub, ctx, name + " " + sub.name);
+  if (!run) return;
+  app->callback([&ctx, app, run = std::move(run), name = std::move(name), needs = c.needs] {
+    if (!app->get_subcommands().empty()) return;  // one of its subcommands ran instead (kpi list)
+    ctx.begin(name, needs);
+    run();
+  });
+}
 
 void add_global_options(CLI::App& app, GlobalOptions& o) {
   app.add_option("--book", o.book, "The book's directory (default: SALESOPS_BOOK, else the nearest salesops.toml)");
@@ -50,12 +69,7 @@ int run(int argc, char** argv) {
   app.fallthrough();
   app.require_subcommand(1);
   add_global_options(app, ctx.options);
-  for (const Command& c : commands()) {
-    CLI::App* sub = app.add_subcommand(c.name, c.summary);
-    sub->fallthrough();
-    c.setup(*sub, ctx);
-    sub->preparse_callback([&ctx, name = c.name](std::size_t) { ctx.command = name; });
-  }
+  for (const Command& c : commands()) add_command(app, c, ctx, c.name);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -134,7 +134,7 @@ void run_check(Context& ctx, const CheckOptions& o) {
 
 }  // namespace
 
-void setup_check(CLI::App& app, Context& ctx) {
+Run setup_check(CLI::App& app, Context& ctx) {
   auto o = std::make_shared<CheckOptions>();
   app.add_flag("--strict", o->strict, "Fail (exit 1) on warnings too");
   app.add_option("--rule", o->rules, "Run only these audit rules (ids, comma separated); records are always validated")
@@ -143,7 +143,7 @@ void setup_check(CLI::App& app, Context& ctx) {
                  "Check only that each commit of REV..REV2 changing [approvals] records carries an allowed Approved-by trailer");
   app.add_flag("--policy", o->policy, "Report the policy audit's findings only (records' own warnings left out)");
   app.add_option("--by", o->by, "Group the findings by the responsible manager")->check(CLI::IsMember({"owner"}));
-  app.callback([&ctx, o] { run_check(ctx, *o); });
+  return [&ctx, o] { run_check(ctx, *o); };
 }
 
 }  // namespace salesops::cli

@@ -15,13 +15,27 @@ namespace {
 using core::YamlField;
 using core::YamlValue;
 
-struct CoachOptions {
-  std::string person, coach, kind = "one-on-one", notes, date, id, team;
+struct SessionOptions {
+  std::string person, coach, kind = "one-on-one", notes, date, id;
   std::vector<std::string> topics, ratings, follow_ups;
-  std::string title, topic, format = "classroom", hours, trainer;
+};
+
+struct TrainingOptions {
+  std::string title, topic, format = "classroom", hours, trainer, date, id;
   std::vector<std::string> attendees, scores;
-  std::string followup_id, part;
+};
+
+struct DoneOptions {
+  std::string followup_id;
+};
+
+struct FollowUpsOptions {
+  std::string person;
   bool overdue = false;
+};
+
+struct ReportOptions {
+  std::string part, team;
 };
 
 core::Date date_option(Context& ctx, const std::string& text, const char* option) {
@@ -45,8 +59,7 @@ void require_one_of(Context& ctx, const std::string& value, const char* option,
   ctx.fail(kUsage, fmt::format("{}: '{}' is not one of {}", option, value, fmt::join(names, ", ")));
 }
 
-void run_log(Context& ctx, const CoachOptions& o) {
-  ctx.lock_book();
+void run_log(Context& ctx, const SessionOptions& o) {
   const core::Book& book = ctx.book();
   const core::Person& person = require_person(ctx, book, o.person, "--person");
   const core::Person& coach = require_person(ctx, book, o.coach, "--coach");
@@ -110,8 +123,7 @@ void run_log(Context& ctx, const CoachOptions& o) {
   ctx.write({edit}, fmt::format("logged {} ({} of {} by {}) in {}", id, o.kind, o.person, o.coach, edit.file.string()));
 }
 
-void run_train(Context& ctx, const CoachOptions& o) {
-  ctx.lock_book();
+void run_train(Context& ctx, const TrainingOptions& o) {
   const core::Book& book = ctx.book();
   require_one_of(ctx, o.topic, "--topic", {"product", "sales-skills", "crm", "negotiation", "other"});
   require_one_of(ctx, o.format, "--format", {"classroom", "online", "drill", "role-play", "case-sharing"});
@@ -174,8 +186,7 @@ std::vector<core::Sym> team_people(Context& ctx, const core::Book& book, const s
   return require_people(ctx, book, team, "--team");
 }
 
-void run_done(Context& ctx, const CoachOptions& o) {
-  ctx.lock_book();
+void run_done(Context& ctx, const DoneOptions& o) {
   const core::Book& book = ctx.book();
   std::string error;
   auto ref = core::resolve_follow_up(book, o.followup_id, &error);
@@ -195,58 +206,49 @@ void run_done(Context& ctx, const CoachOptions& o) {
   ctx.write({edit}, fmt::format("{} is done", name));
 }
 
-}  // namespace
+Run setup_coach_log(CLI::App& app, Context& ctx) {
+  auto o = std::make_shared<SessionOptions>();
+  app.add_option("--person", o->person, "The person coached")->required();
+  app.add_option("--coach", o->coach, "The coach")->required();
+  app.add_option("--kind", o->kind, "one-on-one, team, ride-along or role-play")->capture_default_str();
+  app.add_option("--topics", o->topics, "Topics, comma separated")->delimiter(',');
+  app.add_option("--notes", o->notes, "Notes");
+  app.add_option("--rating", o->ratings, "Ratings 1-5: attitude=4,skills=3 (repeatable)")->delimiter(',');
+  app.add_option("--follow-up", o->follow_ups, "A follow-up: ACTION@YYYY-MM-DD (repeatable)");
+  app.add_option("--date", o->date, "The session's date (default: today)");
+  app.add_option("--id", o->id, "The session's id (default: CS-YYYY-MM-NNN, the next free)");
+  return [&ctx, o] { run_log(ctx, *o); };
+}
 
-void setup_coach(CLI::App& app, Context& ctx) {
-  app.require_subcommand(1);
-  auto o = std::make_shared<CoachOptions>();
-
-  CLI::App* log = app.add_subcommand("log", "Record a coaching session (appends to coaching/<YYYY-MM>.yaml)");
-  log->add_option("--person", o->person, "The person coached")->required();
-  log->add_option("--coach", o->coach, "The coach")->required();
-  log->add_option("--kind", o->kind, "one-on-one, team, ride-along or role-play")->capture_default_str();
-  log->add_option("--topics", o->topics, "Topics, comma separated")->delimiter(',');
-  log->add_option("--notes", o->notes, "Notes");
-  log->add_option("--rating", o->ratings, "Ratings 1-5: attitude=4,skills=3 (repeatable)")->delimiter(',');
-  log->add_option("--follow-up", o->follow_ups, "A follow-up: ACTION@YYYY-MM-DD (repeatable)");
-  log->add_option("--date", o->date, "The session's date (default: today)");
-  log->add_option("--id", o->id, "The session's id (default: CS-YYYY-MM-NNN, the next free)");
-  ctx.add_write_options(*log);
-  log->callback([&ctx, o] {
-    ctx.command = "coach log";
-    run_log(ctx, *o);
-  });
-
-  CLI::App* train = app.add_subcommand("train", "Record a training (appends to coaching/<YYYY-MM>.yaml)");
-  train->add_option("--title", o->title, "The training's title")->required();
-  train->add_option("--topic", o->topic, "product, sales-skills, crm, negotiation or other")->required();
-  train->add_option("--format", o->format, "classroom, online, drill, role-play or case-sharing")
+Run setup_coach_train(CLI::App& app, Context& ctx) {
+  auto o = std::make_shared<TrainingOptions>();
+  app.add_option("--title", o->title, "The training's title")->required();
+  app.add_option("--topic", o->topic, "product, sales-skills, crm, negotiation or other")->required();
+  app.add_option("--format", o->format, "classroom, online, drill, role-play or case-sharing")
       ->capture_default_str();
-  train->add_option("--hours", o->hours, "Hours of training")->required();
-  train->add_option("--attendees", o->attendees, "People who attended, comma separated")->required()->delimiter(',');
-  train->add_option("--scores", o->scores, "Assessment scores 0-100: zhang.wei=85,... (repeatable)")->delimiter(',');
-  train->add_option("--trainer", o->trainer, "Who gave it (a person id or free text)");
-  train->add_option("--date", o->date, "The training's date (default: today)");
-  train->add_option("--id", o->id, "The training's id (default: TR-YYYY-MM-TOPIC)");
-  ctx.add_write_options(*train);
-  train->callback([&ctx, o] {
-    ctx.command = "coach train";
-    run_train(ctx, *o);
-  });
+  app.add_option("--hours", o->hours, "Hours of training")->required();
+  app.add_option("--attendees", o->attendees, "People who attended, comma separated")->required()->delimiter(',');
+  app.add_option("--scores", o->scores, "Assessment scores 0-100: zhang.wei=85,... (repeatable)")->delimiter(',');
+  app.add_option("--trainer", o->trainer, "Who gave it (a person id or free text)");
+  app.add_option("--date", o->date, "The training's date (default: today)");
+  app.add_option("--id", o->id, "The training's id (default: TR-YYYY-MM-TOPIC)");
+  return [&ctx, o] { run_train(ctx, *o); };
+}
 
-  CLI::App* due = app.add_subcommand("due", "Reps without a one-on-one within policy.one_on_one_days");
-  due->add_option("--team", o->team, "Only the reps of this team and its sub-teams");
-  due->callback([&ctx, o] {
-    ctx.command = "coach due";
+Run setup_coach_due(CLI::App& app, Context& ctx) {
+  auto team = std::make_shared<std::string>();
+  app.add_option("--team", *team, "Only the reps of this team and its sub-teams");
+  return [&ctx, team] {
     const core::Book& book = ctx.book();
-    ctx.emit(core::coach_due_table(book, ctx.today(), team_people(ctx, book, o->team)));
-  });
+    ctx.emit(core::coach_due_table(book, ctx.today(), team_people(ctx, book, *team)));
+  };
+}
 
-  CLI::App* followups = app.add_subcommand("followups", "Open coaching follow-ups, overdue first");
-  followups->add_option("--person", o->person, "Only this person's, or a team's people's");
-  followups->add_flag("--overdue", o->overdue, "Only those past their due date");
-  followups->callback([&ctx, o] {
-    ctx.command = "coach followups";
+Run setup_coach_followups(CLI::App& app, Context& ctx) {
+  auto o = std::make_shared<FollowUpsOptions>();
+  app.add_option("--person", o->person, "Only this person's, or a team's people's");
+  app.add_flag("--overdue", o->overdue, "Only those past their due date");
+  return [&ctx, o] {
     const core::Book& book = ctx.book();
     std::vector<core::Sym> people;
     if (!o->person.empty()) people = require_people(ctx, book, o->person, "--person");
@@ -254,33 +256,33 @@ void setup_coach(CLI::App& app, Context& ctx) {
     core::Date today = ctx.today();
     if (o->overdue) std::erase_if(rows, [&](auto& r) { return !r.follow_up->due || *r.follow_up->due >= today; });
     ctx.emit(core::follow_ups_table(book, today, rows));
-  });
+  };
+}
 
-  CLI::App* done = app.add_subcommand("done", "Close a follow-up: SESSION/FOLLOWUP (done: true, in place)");
-  done->add_option("FOLLOWUP", o->followup_id, "SESSION/FOLLOWUP, or the follow-up id when unique")->required();
-  ctx.add_write_options(*done);
-  done->callback([&ctx, o] {
-    ctx.command = "coach done";
-    run_done(ctx, *o);
-  });
+Run setup_coach_done(CLI::App& app, Context& ctx) {
+  auto o = std::make_shared<DoneOptions>();
+  app.add_option("FOLLOWUP", o->followup_id, "SESSION/FOLLOWUP, or the follow-up id when unique")->required();
+  return [&ctx, o] { run_done(ctx, *o); };
+}
 
-  CLI::App* skills = app.add_subcommand("skills", "Person × topic: training hours, scores, coaching ratings, gaps");
-  skills->add_option("--person", o->person, "A person, or a team's people (default: every active rep)");
-  skills->callback([&ctx, o] {
-    ctx.command = "coach skills";
+Run setup_coach_skills(CLI::App& app, Context& ctx) {
+  auto person = std::make_shared<std::string>();
+  app.add_option("--person", *person, "A person, or a team's people (default: every active rep)");
+  return [&ctx, person] {
     const core::Book& book = ctx.book();
     core::SkillsQuery q;
     q.today = ctx.today();
-    if (!o->person.empty()) q.people = require_people(ctx, book, o->person, "--person");
+    if (!person->empty()) q.people = require_people(ctx, book, *person, "--person");
     if (!ctx.options.period.empty()) q.period = ctx.period("");
     ctx.emit(core::skills_table(book, q), q.period ? q.period->label : "");
-  });
+  };
+}
 
-  CLI::App* report = app.add_subcommand("report", "Training hours, coverage, sessions per coach, follow-up completion");
-  report->add_option("--part", o->part, "Only one part: hours, coverage, coaches or followups");
-  report->add_option("--team", o->team, "Only the people of this team and its sub-teams");
-  report->callback([&ctx, o] {
-    ctx.command = "coach report";
+Run setup_coach_report(CLI::App& app, Context& ctx) {
+  auto o = std::make_shared<ReportOptions>();
+  app.add_option("--part", o->part, "Only one part: hours, coverage, coaches or followups");
+  app.add_option("--team", o->team, "Only the people of this team and its sub-teams");
+  return [&ctx, o] {
     const core::Book& book = ctx.book();
     core::Period period = ctx.period("this-month");
     std::vector<core::Sym> people = team_people(ctx, book, o->team);
@@ -299,7 +301,21 @@ void setup_coach(CLI::App& app, Context& ctx) {
     emit_sections(
         ctx, {fmt::format("Coaching report {}", period.label)}, sections, nullptr, period.label,
         "coach report writes csv, tsv, json and jsonl one part at a time: add --part hours|coverage|coaches|followups");
-  });
+  };
 }
+
+constexpr Command kCoachCommands[] = {
+    {"log", "Record a coaching session (appends to coaching/<YYYY-MM>.yaml)", kWritesBook, setup_coach_log},
+    {"train", "Record a training (appends to coaching/<YYYY-MM>.yaml)", kWritesBook, setup_coach_train},
+    {"due", "Reps without a one-on-one within policy.one_on_one_days", kReadsAtRevision, setup_coach_due},
+    {"followups", "Open coaching follow-ups, overdue first", kReadsAtRevision, setup_coach_followups},
+    {"done", "Close a follow-up: SESSION/FOLLOWUP (done: true, in place)", kWritesBook, setup_coach_done},
+    {"skills", "Person × topic: training hours, scores, coaching ratings, gaps", kReadsAtRevision, setup_coach_skills},
+    {"report", "Training hours, coverage, sessions per coach, follow-up completion", kReadsAtRevision, setup_coach_report},
+};
+
+}  // namespace
+
+std::span<const Command> coach_commands() { return kCoachCommands; }
 
 }  // namespace salesops::cli

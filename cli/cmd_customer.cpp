@@ -15,10 +15,23 @@ namespace salesops::cli {
 
 namespace {
 
-struct CustomerOptions {
+struct ListOptions {
   core::CustomerFilter filter;
-  std::string team, sort = "id", by, every, id;
+  std::string sort = "id";
+};
+
+struct DueOptions {
+  core::CustomerFilter filter;
+  std::string team;
   int within = 0;
+};
+
+struct SegmentsOptions {
+  std::string by;
+};
+
+struct SatisfactionOptions {
+  std::string by, every;
 };
 
 /// Fails (exit 2) when a filter names no known person or team.
@@ -32,7 +45,7 @@ void require_owner(Context& ctx, const core::Book& b, const std::string& owner, 
            fmt::format("unknown {} '{}'{}", option, owner, near ? fmt::format(": did you mean '{}'?", *near) : ""));
 }
 
-void run_list(Context& ctx, const CustomerOptions& o) {
+void run_list(Context& ctx, const ListOptions& o) {
   const core::Book& b = ctx.book();
   require_owner(ctx, b, o.filter.owner, "--owner");
   std::string error;
@@ -41,7 +54,7 @@ void run_list(Context& ctx, const CustomerOptions& o) {
   ctx.emit(*t);
 }
 
-void run_due(Context& ctx, const CustomerOptions& o) {
+void run_due(Context& ctx, const DueOptions& o) {
   const core::Book& b = ctx.book();
   require_owner(ctx, b, o.filter.owner, "--owner");
   if (!o.team.empty() && !b.team(o.team) && o.team != "company") require_owner(ctx, b, o.team, "--team");
@@ -58,7 +71,7 @@ void run_due(Context& ctx, const CustomerOptions& o) {
   ctx.emit(core::customer_due_table(b, due));
 }
 
-void run_segments(Context& ctx, const CustomerOptions& o) {
+void run_segments(Context& ctx, const SegmentsOptions& o) {
   const core::Book& b = ctx.book();
   auto by = core::parse_segment_by(o.by.empty() ? "customer" : o.by);
   if (!by) ctx.fail(kUsage, fmt::format("unknown --by '{}': use segment, tier, region or industry", o.by));
@@ -66,7 +79,7 @@ void run_segments(Context& ctx, const CustomerOptions& o) {
   ctx.emit(core::customer_segments_table(b, p, *by), p.label);
 }
 
-void run_satisfaction(Context& ctx, const CustomerOptions& o) {
+void run_satisfaction(Context& ctx, const SatisfactionOptions& o) {
   const core::Book& b = ctx.book();
   auto by = core::parse_satisfaction_by(o.by.empty() ? "owner" : o.by);
   if (!by) ctx.fail(kUsage, fmt::format("unknown --by '{}': use owner, team or segment", o.by));
@@ -79,6 +92,55 @@ void run_satisfaction(Context& ctx, const CustomerOptions& o) {
   ctx.emit(core::customer_satisfaction_table(b, p, every, *by), p.label);
 }
 
+Run setup_customer_list(CLI::App& app, Context& ctx) {
+  auto o = std::make_shared<ListOptions>();
+  app.add_option("--owner", o->filter.owner, "A person, or a team (its members' customers)");
+  app.add_option("--tier", o->filter.tier, "A, B or C");
+  app.add_option("--segment", o->filter.segment, "One segment");
+  app.add_option("--region", o->filter.region, "One region");
+  app.add_option("--sort", o->sort, "id, name, owner, tier, last_contact or due")->capture_default_str();
+  return [&ctx, o] { run_list(ctx, *o); };
+}
+
+Run setup_customer_show(CLI::App& app, Context& ctx) {
+  auto id = std::make_shared<std::string>();
+  app.add_option("id", *id, "The customer id")->required();
+  return [&ctx, id] { show_customer(ctx, *id); };
+}
+
+Run setup_customer_due(CLI::App& app, Context& ctx) {
+  auto o = std::make_shared<DueOptions>();
+  app.add_option("--owner", o->filter.owner, "A person, or a team (its members' customers)");
+  app.add_option("--team", o->team, "A team: its members' customers");
+  app.add_option("--within", o->within, "Also what comes due in the next N days");
+  return [&ctx, o] { run_due(ctx, *o); };
+}
+
+Run setup_customer_segments(CLI::App& app, Context& ctx) {
+  auto o = std::make_shared<SegmentsOptions>();
+  app.add_option("--by", o->by, "segment, tier, region or industry (default: each customer, classed A, B, C)");
+  return [&ctx, o] { run_segments(ctx, *o); };
+}
+
+Run setup_customer_satisfaction(CLI::App& app, Context& ctx) {
+  auto o = std::make_shared<SatisfactionOptions>();
+  app.add_option("--by", o->by, "owner (default), team or segment");
+  app.add_option("--every", o->every, "Split the period: week, month, quarter or year");
+  return [&ctx, o] { run_satisfaction(ctx, *o); };
+}
+
+constexpr Command kCustomerCommands[] = {
+    {"list", "Customers, with their last contact and next due date", kReadsAtRevision, setup_customer_list},
+    {"show", "A customer's card: contacts, deals, interactions, surveys, what is due", kReadsAtRevision, setup_customer_show},
+    {"due", "Customers whose revisit or follow-up is due, most overdue first", kReadsAtRevision, setup_customer_due},
+    {"segments", "ABC analysis by revenue, or summaries by segment, tier, region, industry", kReadsAtRevision,
+     setup_customer_segments},
+    {"satisfaction", "CSAT and NPS by owner, team or segment", kReadsAtRevision, setup_customer_satisfaction},
+    {"add", "Create a customer file (✎)", kWritesBook, setup_customer_add},
+    {"log", "Append an interaction to a customer (✎)", kWritesBook, setup_customer_log},
+    {"survey", "Append a satisfaction survey to a customer (✎)", kWritesBook, setup_customer_survey},
+};
+
 }  // namespace
 
 const core::Customer& find_customer(Context& ctx, const core::Book& b, const std::string& id) {
@@ -89,54 +151,6 @@ const core::Customer& find_customer(Context& ctx, const core::Book& b, const std
   ctx.fail(kUsage, fmt::format("unknown customer '{}'{}", id, near ? fmt::format(": did you mean '{}'?", *near) : ""));
 }
 
-void setup_customer(CLI::App& app, Context& ctx) {
-  app.require_subcommand(1);
-  auto o = std::make_shared<CustomerOptions>();
-
-  CLI::App* list = app.add_subcommand("list", "Customers, with their last contact and next due date");
-  list->add_option("--owner", o->filter.owner, "A person, or a team (its members' customers)");
-  list->add_option("--tier", o->filter.tier, "A, B or C");
-  list->add_option("--segment", o->filter.segment, "One segment");
-  list->add_option("--region", o->filter.region, "One region");
-  list->add_option("--sort", o->sort, "id, name, owner, tier, last_contact or due")->capture_default_str();
-  list->callback([&ctx, o] {
-    ctx.command = "customer list";
-    run_list(ctx, *o);
-  });
-
-  CLI::App* show = app.add_subcommand("show", "A customer's card: contacts, deals, interactions, surveys, what is due");
-  show->add_option("id", o->id, "The customer id")->required();
-  show->callback([&ctx, o] {
-    ctx.command = "customer show";
-    show_customer(ctx, o->id);
-  });
-
-  CLI::App* due = app.add_subcommand("due", "Customers whose revisit or follow-up is due, most overdue first");
-  due->add_option("--owner", o->filter.owner, "A person, or a team (its members' customers)");
-  due->add_option("--team", o->team, "A team: its members' customers");
-  due->add_option("--within", o->within, "Also what comes due in the next N days");
-  due->callback([&ctx, o] {
-    ctx.command = "customer due";
-    run_due(ctx, *o);
-  });
-
-  CLI::App* seg =
-      app.add_subcommand("segments", "ABC analysis by revenue, or summaries by segment, tier, region, industry");
-  seg->add_option("--by", o->by, "segment, tier, region or industry (default: each customer, classed A, B, C)");
-  seg->callback([&ctx, o] {
-    ctx.command = "customer segments";
-    run_segments(ctx, *o);
-  });
-
-  CLI::App* sat = app.add_subcommand("satisfaction", "CSAT and NPS by owner, team or segment");
-  sat->add_option("--by", o->by, "owner (default), team or segment");
-  sat->add_option("--every", o->every, "Split the period: week, month, quarter or year");
-  sat->callback([&ctx, o] {
-    ctx.command = "customer satisfaction";
-    run_satisfaction(ctx, *o);
-  });
-
-  setup_customer_edits(app, ctx);
-}
+std::span<const Command> customer_commands() { return kCustomerCommands; }
 
 }  // namespace salesops::cli

@@ -2,7 +2,7 @@
 // The parts of `salesops customer` kept in separate files.
 #include <string>
 
-#include "cli/context.hpp"
+#include "cli/commands.hpp"
 
 namespace salesops::cli {
 
@@ -11,6 +11,8 @@ const core::Customer& find_customer(Context& ctx, const core::Book& book, const 
 /// `customer show ID`: the card, as text.
 void show_customer(Context& ctx, const std::string& id);
 /// `customer add`, `customer log`, `customer survey` (✎).
-void setup_customer_edits(CLI::App& app, Context& ctx);
+Run setup_customer_add(CLI::App& app, Context& ctx);
+Run setup_customer_log(CLI::App& app, Context& ctx);
+Run setup_customer_survey(CLI::App& app, Context& ctx);
 
 }  // namespace salesops::cli

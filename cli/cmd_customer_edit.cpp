@@ -13,10 +13,17 @@ namespace {
 
 using core::YamlValue;
 
-struct EditOptions {
+struct AddOptions {
   std::string id, name, owner, tier, segment, industry, region, source, since;
   std::vector<std::string> contacts;
-  std::string type, by, summary, next, date, comment;
+};
+
+struct LogOptions {
+  std::string id, type, by, summary, next, date;
+};
+
+struct SurveyOptions {
+  std::string id, comment, date;
   std::optional<int> csat, nps;
 };
 
@@ -43,8 +50,7 @@ bool valid_id(std::string_view id) {
   });
 }
 
-void run_add(Context& ctx, const EditOptions& o) {
-  ctx.lock_book();
+void run_add(Context& ctx, const AddOptions& o) {
   const core::Book& b = ctx.book();
   if (o.name.empty()) ctx.fail(kUsage, "--name cannot be empty");
   require_person(ctx, b, o.owner, "--owner");
@@ -100,7 +106,7 @@ void run_add(Context& ctx, const EditOptions& o) {
   ctx.write({{file, std::move(edits)}}, fmt::format("created customer {} in {}", id, file));
 }
 
-void run_log(Context& ctx, const EditOptions& o) {
+void run_log(Context& ctx, const LogOptions& o) {
   const core::Book& b = ctx.book();
   const core::Customer& c = find_customer(ctx, b, o.id);
   static const char* kTypes[] = {"visit", "call", "email", "meeting", "demo", "care"};
@@ -124,7 +130,7 @@ void run_log(Context& ctx, const EditOptions& o) {
             fmt::format("logged a {} with {} on {} in {}", o.type, o.id, core::format_date(date), file));
 }
 
-void run_survey(Context& ctx, const EditOptions& o) {
+void run_survey(Context& ctx, const SurveyOptions& o) {
   const core::Book& b = ctx.book();
   const core::Customer& c = find_customer(ctx, b, o.id);
   if (!o.csat && !o.nps) ctx.fail(kUsage, "a survey needs --csat (1-5), --nps (0-10) or both");
@@ -144,49 +150,40 @@ void run_survey(Context& ctx, const EditOptions& o) {
 
 }  // namespace
 
-void setup_customer_edits(CLI::App& app, Context& ctx) {
-  auto o = std::make_shared<EditOptions>();
-  CLI::App* add = app.add_subcommand("add", "Create a customer file (✎)");
-  add->add_option("--id", o->id, "The id (default: the next C-NNNN)");
-  add->add_option("--name", o->name, "The customer's name")->required();
-  add->add_option("--owner", o->owner, "The person who owns the relationship")->required();
-  add->add_option("--tier", o->tier, "A, B or C: the revisit cadence");
-  add->add_option("--segment", o->segment, "The segment");
-  add->add_option("--industry", o->industry, "The industry");
-  add->add_option("--region", o->region, "The region");
-  add->add_option("--source", o->source, "Where the customer came from");
-  add->add_option("--since", o->since, "Customer since (default: today)");
-  add->add_option("--contact", o->contacts, "A contact: name=...,title=...,phone=...,email=... (repeatable)");
-  ctx.add_write_options(*add);
-  add->callback([&ctx, o] {
-    ctx.command = "customer add";
-    run_add(ctx, *o);
-  });
+Run setup_customer_add(CLI::App& app, Context& ctx) {
+  auto o = std::make_shared<AddOptions>();
+  app.add_option("--id", o->id, "The id (default: the next C-NNNN)");
+  app.add_option("--name", o->name, "The customer's name")->required();
+  app.add_option("--owner", o->owner, "The person who owns the relationship")->required();
+  app.add_option("--tier", o->tier, "A, B or C: the revisit cadence");
+  app.add_option("--segment", o->segment, "The segment");
+  app.add_option("--industry", o->industry, "The industry");
+  app.add_option("--region", o->region, "The region");
+  app.add_option("--source", o->source, "Where the customer came from");
+  app.add_option("--since", o->since, "Customer since (default: today)");
+  app.add_option("--contact", o->contacts, "A contact: name=...,title=...,phone=...,email=... (repeatable)");
+  return [&ctx, o] { run_add(ctx, *o); };
+}
 
-  CLI::App* log = app.add_subcommand("log", "Append an interaction to a customer (✎)");
-  log->add_option("id", o->id, "The customer id")->required();
-  log->add_option("--type", o->type, "visit, call, email, meeting, demo or care")->required();
-  log->add_option("--by", o->by, "Who (default: the customer's owner)");
-  log->add_option("--summary", o->summary, "What happened");
-  log->add_option("--next", o->next, "A follow-up date");
-  log->add_option("--date", o->date, "When (default: today)");
-  ctx.add_write_options(*log);
-  log->callback([&ctx, o] {
-    ctx.command = "customer log";
-    run_log(ctx, *o);
-  });
+Run setup_customer_log(CLI::App& app, Context& ctx) {
+  auto o = std::make_shared<LogOptions>();
+  app.add_option("id", o->id, "The customer id")->required();
+  app.add_option("--type", o->type, "visit, call, email, meeting, demo or care")->required();
+  app.add_option("--by", o->by, "Who (default: the customer's owner)");
+  app.add_option("--summary", o->summary, "What happened");
+  app.add_option("--next", o->next, "A follow-up date");
+  app.add_option("--date", o->date, "When (default: today)");
+  return [&ctx, o] { run_log(ctx, *o); };
+}
 
-  CLI::App* survey = app.add_subcommand("survey", "Append a satisfaction survey to a customer (✎)");
-  survey->add_option("id", o->id, "The customer id")->required();
-  survey->add_option("--csat", o->csat, "Satisfaction, 1-5");
-  survey->add_option("--nps", o->nps, "Would recommend, 0-10");
-  survey->add_option("--comment", o->comment, "The customer's words");
-  survey->add_option("--date", o->date, "When (default: today)");
-  ctx.add_write_options(*survey);
-  survey->callback([&ctx, o] {
-    ctx.command = "customer survey";
-    run_survey(ctx, *o);
-  });
+Run setup_customer_survey(CLI::App& app, Context& ctx) {
+  auto o = std::make_shared<SurveyOptions>();
+  app.add_option("id", o->id, "The customer id")->required();
+  app.add_option("--csat", o->csat, "Satisfaction, 1-5");
+  app.add_option("--nps", o->nps, "Would recommend, 0-10");
+  app.add_option("--comment", o->comment, "The customer's words");
+  app.add_option("--date", o->date, "When (default: today)");
+  return [&ctx, o] { run_survey(ctx, *o); };
 }
 
 }  // namespace salesops::cli

@@ -73,46 +73,46 @@ void run_forecast(Context& ctx) {
   ctx.emit(core::forecast_table(book, period, ctx.today()), period.label);
 }
 
+Run setup_deal_list(CLI::App& app, Context& ctx) {
+  auto o = std::make_shared<ListOptions>();
+  core::DealQuery& q = o->query;
+  app.add_option("--owner", q.owner, "Only the deals of this person");
+  app.add_option("--team", q.team, "Only the deals of the people of this team (and the teams under it)");
+  app.add_option("--stage", q.stage, "Only the deals in this stage");
+  app.add_option("--customer", q.customer, "Only the deals of this customer");
+  app.add_option("--product", q.product, "Only the deals of this product");
+  app.add_flag("--open", q.open_only, "Only open deals (not won or lost)");
+  app.add_option("--closed-in", o->closed_in, "Only the deals won or lost in this period");
+  app.add_option("--sort", q.sort, "Sort on a column (id, owner, amount, opened, ...); -COLUMN: decreasing")
+      ->capture_default_str();
+  return [&ctx, o] { run_list(ctx, *o); };
+}
+
+Run setup_deal_pipeline(CLI::App& app, Context& ctx) {
+  auto by = std::make_shared<std::string>();
+  app.add_option("--by", *by, "Rows per owner or team");
+  return [&ctx, by] { run_pipeline(ctx, *by); };
+}
+
+Run setup_deal_funnel(CLI::App&, Context& ctx) {
+  return [&ctx] { run_funnel(ctx); };
+}
+
+Run setup_deal_forecast(CLI::App&, Context& ctx) {
+  return [&ctx] { run_forecast(ctx); };
+}
+
+constexpr Command kDealCommands[] = {
+    {"add", "Add a deal (✎)", kWritesBook, setup_deal_add},
+    {"move", "Move a deal to a stage (✎): appends to its history", kWritesBook, setup_deal_move},
+    {"list", "The deals, filtered and sorted", kReadsAtRevision, setup_deal_list},
+    {"pipeline", "Open deals per stage, as of today or a period's end", kReadsAtRevision, setup_deal_pipeline},
+    {"funnel", "Per stage: deals entered, advanced, conversion, days spent", kReadsAtRevision, setup_deal_funnel},
+    {"forecast", "Per owner and team: won, weighted open deals, target, gap", kReadsAtRevision, setup_deal_forecast},
+};
+
 }  // namespace
 
-void setup_deal(CLI::App& app, Context& ctx) {
-  app.require_subcommand(1);
-  setup_deal_add(*app.add_subcommand("add", "Add a deal (✎)"), ctx);
-  setup_deal_move(*app.add_subcommand("move", "Move a deal to a stage (✎): appends to its history"), ctx);
-
-  auto list_options = std::make_shared<ListOptions>();
-  CLI::App* list = app.add_subcommand("list", "The deals, filtered and sorted");
-  core::DealQuery& q = list_options->query;
-  list->add_option("--owner", q.owner, "Only the deals of this person");
-  list->add_option("--team", q.team, "Only the deals of the people of this team (and the teams under it)");
-  list->add_option("--stage", q.stage, "Only the deals in this stage");
-  list->add_option("--customer", q.customer, "Only the deals of this customer");
-  list->add_option("--product", q.product, "Only the deals of this product");
-  list->add_flag("--open", q.open_only, "Only open deals (not won or lost)");
-  list->add_option("--closed-in", list_options->closed_in, "Only the deals won or lost in this period");
-  list->add_option("--sort", q.sort, "Sort on a column (id, owner, amount, opened, ...); -COLUMN: decreasing")
-      ->capture_default_str();
-  list->callback([&ctx, list_options] {
-    ctx.command = "deal list";
-    run_list(ctx, *list_options);
-  });
-
-  auto by = std::make_shared<std::string>();
-  CLI::App* pipeline = app.add_subcommand("pipeline", "Open deals per stage, as of today or a period's end");
-  pipeline->add_option("--by", *by, "Rows per owner or team");
-  pipeline->callback([&ctx, by] {
-    ctx.command = "deal pipeline";
-    run_pipeline(ctx, *by);
-  });
-
-  app.add_subcommand("funnel", "Per stage: deals entered, advanced, conversion, days spent")->callback([&ctx] {
-    ctx.command = "deal funnel";
-    run_funnel(ctx);
-  });
-  app.add_subcommand("forecast", "Per owner and team: won, weighted open deals, target, gap")->callback([&ctx] {
-    ctx.command = "deal forecast";
-    run_forecast(ctx);
-  });
-}
+std::span<const Command> deal_commands() { return kDealCommands; }
 
 }  // namespace salesops::cli

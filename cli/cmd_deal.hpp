@@ -1,10 +1,10 @@
 #pragma once
 // The verbs of `salesops deal` that write (cmd_deal_write.cpp), declared for setup_deal.
-#include "cli/context.hpp"
+#include "cli/commands.hpp"
 
 namespace salesops::cli {
 
-void setup_deal_add(CLI::App& app, Context& ctx);
-void setup_deal_move(CLI::App& app, Context& ctx);
+Run setup_deal_add(CLI::App& app, Context& ctx);
+Run setup_deal_move(CLI::App& app, Context& ctx);
 
 }  // namespace salesops::cli

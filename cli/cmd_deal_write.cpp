@@ -51,7 +51,6 @@ void run_add(Context& ctx, AddOptions& o) {
   }
   n.opened = o.opened.empty() ? ctx.today() : date_option(ctx, "--opened", o.opened);
   if (!o.expected_close.empty()) n.expected_close = date_option(ctx, "--expected-close", o.expected_close);
-  ctx.lock_book();  // the new id stays free until it is written
   core::DealChange change = core::plan_deal_add(ctx.book(), n, ctx.today());
   if (change.refused) refuse(ctx, *change.refused);
   ctx.write(change.edits, fmt::format("added {} to {}", change.id, change.file));
@@ -59,7 +58,6 @@ void run_add(Context& ctx, AddOptions& o) {
 
 void run_move(Context& ctx, MoveOptions& o) {
   o.move.date = o.date.empty() ? ctx.today() : date_option(ctx, "--date", o.date);
-  ctx.lock_book();
   const core::Book& book = ctx.book();
   std::string from;
   if (const core::Deal* d = book.deal(o.move.id)) from = book.config.stages[d->stage].name;
@@ -70,7 +68,7 @@ void run_move(Context& ctx, MoveOptions& o) {
 
 }  // namespace
 
-void setup_deal_add(CLI::App& app, Context& ctx) {
+Run setup_deal_add(CLI::App& app, Context& ctx) {
   auto o = std::make_shared<AddOptions>();
   core::NewDeal& n = o->deal;
   app.add_option("--owner", n.owner, "The person who owns the deal")->required();
@@ -82,24 +80,16 @@ void setup_deal_add(CLI::App& app, Context& ctx) {
   app.add_option("--opened", o->opened, "The day it opened (default: today)");
   app.add_option("--expected-close", o->expected_close, "The day it is expected to close");
   app.add_option("--id", n.id, "The deal's id (default: the next free D-YYYY-NNNN of the opened year)");
-  ctx.add_write_options(app);
-  app.callback([&ctx, o] {
-    ctx.command = "deal add";
-    run_add(ctx, *o);
-  });
+  return [&ctx, o] { run_add(ctx, *o); };
 }
 
-void setup_deal_move(CLI::App& app, Context& ctx) {
+Run setup_deal_move(CLI::App& app, Context& ctx) {
   auto o = std::make_shared<MoveOptions>();
   app.add_option("id", o->move.id, "The deal's id")->required();
   app.add_option("stage", o->move.stage, "The stage it moves to")->required();
   app.add_option("--date", o->date, "The day of the move (default: today)");
   app.add_option("--reason", o->move.reason, "Why: the lost_reason of a lost deal, else kept in the history entry");
-  ctx.add_write_options(app);
-  app.callback([&ctx, o] {
-    ctx.command = "deal move";
-    run_move(ctx, *o);
-  });
+  return [&ctx, o] { run_move(ctx, *o); };
 }
 
 }  // namespace salesops::cli

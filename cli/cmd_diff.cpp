@@ -106,12 +106,12 @@ void run_diff(Context& ctx, const DiffOptions& o) {
 
 }  // namespace
 
-void setup_diff(CLI::App& app, Context& ctx) {
+Run setup_diff(CLI::App& app, Context& ctx) {
   auto o = std::make_shared<DiffOptions>();
   app.add_option("REV", o->from, "The revision to compare from (a commit, tag or branch)")->required();
   app.add_option("REV2", o->to, "The revision to compare to (default: the working tree)");
   app.add_option("--payouts", o->payouts, "Each person's reward payout over this period at both revisions, and the change");
-  app.callback([&ctx, o] { run_diff(ctx, *o); });
+  return [&ctx, o] { run_diff(ctx, *o); };
 }
 
 }  // namespace salesops::cli

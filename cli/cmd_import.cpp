@@ -81,7 +81,6 @@ void run_import(Context& ctx, const ImportArgs& a) {
     ctx.fail(kWriteRefused, "nothing was written");
   }
 
-  ctx.lock_book();
   const core::Book& book = ctx.book();
   if (!o.team.empty() && !book.team(o.team)) ctx.fail(kUsage, fmt::format("unknown --team '{}'", o.team));
   core::ImportPlan plan = core::plan_import(book, csv, o);
@@ -110,7 +109,7 @@ void run_import(Context& ctx, const ImportArgs& a) {
 
 }  // namespace
 
-void setup_import(CLI::App& app, Context& ctx) {
+Run setup_import(CLI::App& app, Context& ctx) {
   auto a = std::make_shared<ImportArgs>();
   app.add_option("kind", a->kind, "deals, customers or people")->required();
   app.add_option("file", a->file, "The CSV file (RFC 4180, UTF-8, with a header row)")->required();
@@ -119,8 +118,7 @@ void setup_import(CLI::App& app, Context& ctx) {
   app.add_option("--date-format", a->date_format, "How the file writes dates, e.g. %m/%d/%Y (ISO is always read)");
   app.add_option("--stage-map", a->stage_map, "THEIRS=OURS stage names, comma separated");
   app.add_option("--team", a->team, "The team people named by customer or deal rows join when they are created");
-  ctx.add_write_options(app);
-  app.callback([&ctx, a] { run_import(ctx, *a); });
+  return [&ctx, a] { run_import(ctx, *a); };
 }
 
 }  // namespace salesops::cli

@@ -98,11 +98,11 @@ void run_init(Context& ctx, const InitOptions& o) {
 
 }  // namespace
 
-void setup_init(CLI::App& app, Context& ctx) {
+Run setup_init(CLI::App& app, Context& ctx) {
   auto o = std::make_shared<InitOptions>();
   app.add_option("dir", o->dir, "Directory of the new book (created if needed)")->capture_default_str();
   app.add_flag("--example", o->example, "Fill it with the example book");
-  app.callback([&ctx, o] { run_init(ctx, *o); });
+  return [&ctx, o] { run_init(ctx, *o); };
 }
 
 }  // namespace salesops::cli

@@ -57,21 +57,27 @@ void run_kpi(Context& ctx, const KpiOptions& o) {
 
 }  // namespace
 
-void setup_kpi(CLI::App& app, Context& ctx) {
+Run setup_kpi(CLI::App& app, Context& ctx) {
   auto o = std::make_shared<KpiOptions>();
   app.add_option("--kpi", o->kpis, "KPI ids, comma separated (default: revenue,deals_won,win_rate,avg_deal_size,new_customers,activities,csat)")
       ->delimiter(',');
   app.add_option("--by", o->by, "Rows: person, team, company, product, segment, customer, or the company per week, month, quarter or year")->capture_default_str();
   app.add_option("--every", o->every, "Split the period: week, month, quarter or year (adds a period column)");
-  CLI::App* list = app.add_subcommand("list", "The KPI definitions, built-in and custom");
-  list->callback([&ctx] {
-    ctx.command = "kpi list";
-    ctx.emit(definitions_table(ctx.book()));
-  });
-  app.callback([&ctx, list, o] {
-    if (list->parsed()) return;
-    run_kpi(ctx, *o);
-  });
+  return [&ctx, o] { run_kpi(ctx, *o); };
 }
+
+namespace {
+
+Run setup_kpi_list(CLI::App&, Context& ctx) {
+  return [&ctx] { ctx.emit(definitions_table(ctx.book())); };
+}
+
+constexpr Command kKpiCommands[] = {
+    {"list", "The KPI definitions, built-in and custom", kReadsAtRevision, setup_kpi_list},
+};
+
+}  // namespace
+
+std::span<const Command> kpi_commands() { return kKpiCommands; }
 
 }  // namespace salesops::cli

@@ -47,10 +47,10 @@ void run_log(Context& ctx, const std::string& id) {
 
 }  // namespace
 
-void setup_log(CLI::App& app, Context& ctx) {
+Run setup_log(CLI::App& app, Context& ctx) {
   auto id = std::make_shared<std::string>();
   app.add_option("ID", *id, "A target, deal, customer or reward plan id, or a review as PERIOD/PERSON")->required();
-  app.callback([&ctx, id] { run_log(ctx, *id); });
+  return [&ctx, id] { run_log(ctx, *id); };
 }
 
 }  // namespace salesops::cli

@@ -23,11 +23,35 @@ namespace fs = std::filesystem;
 using core::YamlField;
 using core::YamlValue;
 
-struct PlanOptions {
-  std::string plan, owner, status, action, on, by = "person", team, id;
-  std::string title, due, strategy, target;
+struct NewOptions {
+  std::string owner, id;
+};
+
+struct ShowOptions {
+  std::string plan;
+};
+
+struct ActionsOptions {
+  std::string plan, owner, status;
   std::optional<int> due_within;
-  bool overdue = false, week = false, month = false;
+  bool overdue = false;
+};
+
+struct DoneOptions {
+  std::string action, on;
+};
+
+struct AddActionOptions {
+  std::string plan, title, owner, due, strategy, target, id;
+};
+
+struct StatusOptions {
+  std::string by = "person", owner;
+};
+
+struct AgendaOptions {
+  std::string owner, team;
+  bool week = false, month = false;
 };
 
 const core::Plan& require_plan(Context& ctx, const core::Book& book, const std::string& id) {
@@ -68,9 +92,8 @@ void create_file(Context& ctx, const fs::path& path, const std::string& text) {
   if (dir >= 0) ::fsync(dir), ::close(dir);
 }
 
-void run_new(Context& ctx, const PlanOptions& o) {
+void run_new(Context& ctx, const NewOptions& o) {
   if (ctx.options.period.empty()) ctx.fail(kUsage, "plan new needs --period (the plan's period, e.g. 2027-Q1)");
-  ctx.lock_book();
   const core::Book& book = ctx.book();
   core::PlanDraftRequest req;
   req.period = ctx.period("");
@@ -99,7 +122,7 @@ void run_new(Context& ctx, const PlanOptions& o) {
   if (!ctx.options.quiet) std::cout << fmt::format("wrote {} ({}): fill in its strategies and actions\n", rel, req.id);
 }
 
-void run_show(Context& ctx, const PlanOptions& o) {
+void run_show(Context& ctx, const ShowOptions& o) {
   const core::Book& book = ctx.book();
   const core::Plan& plan = require_plan(ctx, book, o.plan);
   core::PlanView v = core::plan_view(book, plan, ctx.today());
@@ -112,7 +135,7 @@ void run_show(Context& ctx, const PlanOptions& o) {
       &v.actions, book.str(plan.period_text));
 }
 
-void run_actions(Context& ctx, const PlanOptions& o) {
+void run_actions(Context& ctx, const ActionsOptions& o) {
   const core::Book& book = ctx.book();
   core::ActionFilter f;
   if (!o.plan.empty()) f.plan = &require_plan(ctx, book, o.plan);
@@ -127,8 +150,7 @@ void run_actions(Context& ctx, const PlanOptions& o) {
   ctx.emit(core::actions_table(book, ctx.today(), core::select_actions(book, ctx.today(), f)));
 }
 
-void run_done(Context& ctx, const PlanOptions& o) {
-  ctx.lock_book();
+void run_done(Context& ctx, const DoneOptions& o) {
   const core::Book& book = ctx.book();
   std::string error;
   auto ref = core::resolve_action(book, o.action, &error);
@@ -156,8 +178,7 @@ void run_done(Context& ctx, const PlanOptions& o) {
             fmt::format("{} is done ({})", name, core::format_date(on)));
 }
 
-void run_add_action(Context& ctx, const PlanOptions& o) {
-  ctx.lock_book();
+void run_add_action(Context& ctx, const AddActionOptions& o) {
   const core::Book& book = ctx.book();
   const core::Plan& plan = require_plan(ctx, book, o.plan);
   const core::Person& owner = require_person(ctx, book, o.owner, "--owner");
@@ -185,7 +206,7 @@ void run_add_action(Context& ctx, const PlanOptions& o) {
   ctx.write({edit}, fmt::format("added {}/{} ({}, due {})", book.text(plan.id), id, o.owner, o.due));
 }
 
-void run_status(Context& ctx, const PlanOptions& o) {
+void run_status(Context& ctx, const StatusOptions& o) {
   const core::Book& book = ctx.book();
   auto by = core::parse_plan_status_by(o.by);
   if (!by) ctx.fail(kUsage, fmt::format("--by: '{}' is not one of person, team, strategy", o.by));
@@ -195,7 +216,7 @@ void run_status(Context& ctx, const PlanOptions& o) {
   ctx.emit(core::plan_status_table(book, period, ctx.today(), *by, people), period.label);
 }
 
-void run_agenda(Context& ctx, const PlanOptions& o) {
+void run_agenda(Context& ctx, const AgendaOptions& o) {
   const core::Book& book = ctx.book();
   if (o.week && o.month) ctx.fail(kUsage, "give --week or --month, not both");
   if (o.team.empty() == o.owner.empty()) ctx.fail(kUsage, "plan agenda needs a PERSON or --team TEAM");
@@ -227,79 +248,76 @@ void run_agenda(Context& ctx, const PlanOptions& o) {
                 agenda_sections(book, agenda), &flat, window.label);
 }
 
+Run setup_plan_new(CLI::App& app, Context& ctx) {
+  auto o = std::make_shared<NewOptions>();
+  app.add_option("--owner", o->owner, "The plan's owner (a person id)");
+  app.add_option("--id", o->id, "The plan's id (default: P-<period>)");
+  return [&ctx, o] { run_new(ctx, *o); };
+}
+
+Run setup_plan_show(CLI::App& app, Context& ctx) {
+  auto o = std::make_shared<ShowOptions>();
+  app.add_option("PLAN", o->plan, "The plan's id (default: the plan whose period holds today)");
+  return [&ctx, o] { run_show(ctx, *o); };
+}
+
+Run setup_plan_actions(CLI::App& app, Context& ctx) {
+  auto o = std::make_shared<ActionsOptions>();
+  app.add_option("--plan", o->plan, "Only this plan's actions");
+  app.add_option("--owner", o->owner, "Only this person's, or a team's people's");
+  app.add_option("--status", o->status, "open, done or dropped");
+  app.add_flag("--overdue", o->overdue, "Only open actions past their due date");
+  app.add_option("--due-within", o->due_within, "Only open actions due within N days (overdue ones included)");
+  return [&ctx, o] { run_actions(ctx, *o); };
+}
+
+Run setup_plan_done(CLI::App& app, Context& ctx) {
+  auto o = std::make_shared<DoneOptions>();
+  app.add_option("ACTION", o->action, "PLAN/ACTION, or the action id when unique")->required();
+  app.add_option("--on", o->on, "The day it was done (default: today)");
+  return [&ctx, o] { run_done(ctx, *o); };
+}
+
+Run setup_plan_add_action(CLI::App& app, Context& ctx) {
+  auto o = std::make_shared<AddActionOptions>();
+  app.add_option("--plan", o->plan, "The plan (default: the plan whose period holds today)");
+  app.add_option("--title", o->title, "What is to be done")->required();
+  app.add_option("--owner", o->owner, "Who does it (a person id)")->required();
+  app.add_option("--due", o->due, "By when (YYYY-MM-DD)")->required();
+  app.add_option("--strategy", o->strategy, "The plan's strategy it serves");
+  app.add_option("--target", o->target, "A target it serves");
+  app.add_option("--id", o->id, "The action's id (default: the next free A<n>)");
+  return [&ctx, o] { run_add_action(ctx, *o); };
+}
+
+Run setup_plan_status(CLI::App& app, Context& ctx) {
+  auto o = std::make_shared<StatusOptions>();
+  app.add_option("--by", o->by, "Rows: person, team or strategy")->capture_default_str();
+  app.add_option("--owner", o->owner, "Only this person's actions, or a team's people's");
+  return [&ctx, o] { run_status(ctx, *o); };
+}
+
+Run setup_plan_agenda(CLI::App& app, Context& ctx) {
+  auto o = std::make_shared<AgendaOptions>();
+  app.add_option("PERSON", o->owner, "The person");
+  app.add_option("--team", o->team, "The team whose weekly meeting agenda to print (md)");
+  app.add_flag("--week", o->week, "The week holding today (the default; weeks start on org.week_start)");
+  app.add_flag("--month", o->month, "The month holding today");
+  return [&ctx, o] { run_agenda(ctx, *o); };
+}
+
+constexpr Command kPlanCommands[] = {
+    {"new", "Start plans/<period>.yaml from the template, pre-filled from the book", kWritesBook, setup_plan_new},
+    {"show", "A plan with live progress: segments, strategies, actions, targets", kReadsAtRevision, setup_plan_show},
+    {"actions", "Plan actions, the earliest due first", kReadsAtRevision, setup_plan_actions},
+    {"done", "Mark an action done: PLAN/ACTION (status and done_on, in place)", kWritesBook, setup_plan_done},
+    {"add-action", "Append an action to a plan", kWritesBook, setup_plan_add_action},
+    {"status", "Actions due, done and overdue, and completion, per owner", kReadsAtRevision, setup_plan_status},
+    {"agenda", "A person's week or month in one view, or a team's meeting agenda", kReadsAtRevision, setup_plan_agenda},
+};
+
 }  // namespace
 
-void setup_plan(CLI::App& app, Context& ctx) {
-  app.require_subcommand(1);
-  auto o = std::make_shared<PlanOptions>();
-
-  CLI::App* create = app.add_subcommand("new", "Start plans/<period>.yaml from the template, pre-filled from the book");
-  create->add_option("--owner", o->owner, "The plan's owner (a person id)");
-  create->add_option("--id", o->id, "The plan's id (default: P-<period>)");
-  ctx.add_write_options(*create);
-  create->callback([&ctx, o] {
-    ctx.command = "plan new";
-    run_new(ctx, *o);
-  });
-
-  CLI::App* show = app.add_subcommand("show", "A plan with live progress: segments, strategies, actions, targets");
-  show->add_option("PLAN", o->plan, "The plan's id (default: the plan whose period holds today)");
-  show->callback([&ctx, o] {
-    ctx.command = "plan show";
-    run_show(ctx, *o);
-  });
-
-  CLI::App* actions = app.add_subcommand("actions", "Plan actions, the earliest due first");
-  actions->add_option("--plan", o->plan, "Only this plan's actions");
-  actions->add_option("--owner", o->owner, "Only this person's, or a team's people's");
-  actions->add_option("--status", o->status, "open, done or dropped");
-  actions->add_flag("--overdue", o->overdue, "Only open actions past their due date");
-  actions->add_option("--due-within", o->due_within, "Only open actions due within N days (overdue ones included)");
-  actions->callback([&ctx, o] {
-    ctx.command = "plan actions";
-    run_actions(ctx, *o);
-  });
-
-  CLI::App* done = app.add_subcommand("done", "Mark an action done: PLAN/ACTION (status and done_on, in place)");
-  done->add_option("ACTION", o->action, "PLAN/ACTION, or the action id when unique")->required();
-  done->add_option("--on", o->on, "The day it was done (default: today)");
-  ctx.add_write_options(*done);
-  done->callback([&ctx, o] {
-    ctx.command = "plan done";
-    run_done(ctx, *o);
-  });
-
-  CLI::App* add = app.add_subcommand("add-action", "Append an action to a plan");
-  add->add_option("--plan", o->plan, "The plan (default: the plan whose period holds today)");
-  add->add_option("--title", o->title, "What is to be done")->required();
-  add->add_option("--owner", o->owner, "Who does it (a person id)")->required();
-  add->add_option("--due", o->due, "By when (YYYY-MM-DD)")->required();
-  add->add_option("--strategy", o->strategy, "The plan's strategy it serves");
-  add->add_option("--target", o->target, "A target it serves");
-  add->add_option("--id", o->id, "The action's id (default: the next free A<n>)");
-  ctx.add_write_options(*add);
-  add->callback([&ctx, o] {
-    ctx.command = "plan add-action";
-    run_add_action(ctx, *o);
-  });
-
-  CLI::App* status = app.add_subcommand("status", "Actions due, done and overdue, and completion, per owner");
-  status->add_option("--by", o->by, "Rows: person, team or strategy")->capture_default_str();
-  status->add_option("--owner", o->owner, "Only this person's actions, or a team's people's");
-  status->callback([&ctx, o] {
-    ctx.command = "plan status";
-    run_status(ctx, *o);
-  });
-
-  CLI::App* agenda = app.add_subcommand("agenda", "A person's week or month in one view, or a team's meeting agenda");
-  agenda->add_option("PERSON", o->owner, "The person");
-  agenda->add_option("--team", o->team, "The team whose weekly meeting agenda to print (md)");
-  agenda->add_flag("--week", o->week, "The week holding today (the default; weeks start on org.week_start)");
-  agenda->add_flag("--month", o->month, "The month holding today");
-  agenda->callback([&ctx, o] {
-    ctx.command = "plan agenda";
-    run_agenda(ctx, *o);
-  });
-}
+std::span<const Command> plan_commands() { return kPlanCommands; }
 
 }  // namespace salesops::cli

@@ -20,13 +20,17 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct ReviewOptions {
+/// --person and --team: whose reviews a verb works on.
+struct PeopleOptions {
   std::string person, team;
+};
+
+struct ScoreOptions : PeopleOptions {
   bool all = false;
 };
 
 /// The people an option pair selects: --person alone, or a team's members; empty: all.
-std::vector<core::Sym> selected_people(Context& ctx, const core::Book& book, const ReviewOptions& o) {
+std::vector<core::Sym> selected_people(Context& ctx, const core::Book& book, const PeopleOptions& o) {
   if (!o.person.empty()) return {require_person(ctx, book, o.person, "--person").id};
   if (!o.team.empty()) {
     require_team(ctx, book, o.team, "--team");
@@ -84,9 +88,8 @@ void create_files(Context& ctx, const std::vector<NewFile>& files) {
   }
 }
 
-void run_new(Context& ctx, const ReviewOptions& o) {
+void run_new(Context& ctx, const PeopleOptions& o) {
   if (ctx.options.period.empty()) ctx.fail(kUsage, "review new needs --period (the review's period, e.g. 2026-Q4)");
-  ctx.lock_book();
   const core::Book& book = ctx.book();
   core::Period period = ctx.period("");
   core::Date today = ctx.today();
@@ -126,8 +129,7 @@ void run_new(Context& ctx, const ReviewOptions& o) {
   if (files.empty() && existing.empty()) std::cout << fmt::format("no one is due a review for {}\n", period.label);
 }
 
-void run_refresh(Context& ctx, const ReviewOptions& o) {
-  ctx.lock_book();
+void run_refresh(Context& ctx, const PeopleOptions& o) {
   const core::Book& book = ctx.book();
   core::Period period = ctx.period("last-quarter");
   core::Date today = ctx.today();
@@ -165,7 +167,7 @@ void run_refresh(Context& ctx, const ReviewOptions& o) {
   ctx.write(edits, done);
 }
 
-void run_score(Context& ctx, const ReviewOptions& o) {
+void run_score(Context& ctx, const ScoreOptions& o) {
   const core::Book& book = ctx.book();
   core::ReviewScoreQuery q;
   q.today = ctx.today();
@@ -175,39 +177,39 @@ void run_score(Context& ctx, const ReviewOptions& o) {
   ctx.emit(core::review_score_table(book, q), q.period.label);
 }
 
+Run setup_review_new(CLI::App& app, Context& ctx) {
+  auto o = std::make_shared<PeopleOptions>();
+  app.add_option("--person", o->person, "Only this person (any role)");
+  app.add_option("--team", o->team, "Only the reps of this team (and the teams under it)");
+  return [&ctx, o] { run_new(ctx, *o); };
+}
+
+Run setup_review_refresh(CLI::App& app, Context& ctx) {
+  auto o = std::make_shared<PeopleOptions>();
+  app.add_option("--person", o->person, "Only this person's review");
+  app.add_option("--team", o->team, "Only the reviews of this team's people");
+  return [&ctx, o] { run_refresh(ctx, *o); };
+}
+
+Run setup_review_score(CLI::App& app, Context& ctx) {
+  auto o = std::make_shared<ScoreOptions>();
+  app.add_option("--team", o->team, "Only this team's people (and the teams under it)");
+  app.add_option("--person", o->person, "Only this person");
+  app.add_flag("--all", o->all, "Add active reps without a review, scored from their KPI items (status none)");
+  return [&ctx, o] { run_score(ctx, *o); };
+}
+
+constexpr Command kReviewCommands[] = {
+    {"new", "Draft a review per active rep, figures filled in (--period required)", kWritesBook, setup_review_new},
+    {"refresh", "Rewrite the figures of draft reviews in place (default: last quarter)", kWritesBook, setup_review_refresh},
+    {"score", "The weighted score and rating of each review (default: last quarter)", kReadsAtRevision, setup_review_score},
+    {"scorecard",
+     "Per rep and team: targets, attainment, KPIs, score, rank and change (default: last month; also html)",
+     kReadsAtRevision, setup_review_scorecard},
+};
+
 }  // namespace
 
-void setup_review(CLI::App& app, Context& ctx) {
-  auto o = std::make_shared<ReviewOptions>();
-  CLI::App* draft = app.add_subcommand("new", "Draft a review per active rep, figures filled in (--period required)");
-  draft->add_option("--person", o->person, "Only this person (any role)");
-  draft->add_option("--team", o->team, "Only the reps of this team (and the teams under it)");
-  ctx.add_write_options(*draft);
-  draft->callback([&ctx, o] {
-    ctx.command = "review new";
-    run_new(ctx, *o);
-  });
-
-  CLI::App* refresh = app.add_subcommand("refresh", "Rewrite the figures of draft reviews in place (default: last quarter)");
-  refresh->add_option("--person", o->person, "Only this person's review");
-  refresh->add_option("--team", o->team, "Only the reviews of this team's people");
-  ctx.add_write_options(*refresh);
-  refresh->callback([&ctx, o] {
-    ctx.command = "review refresh";
-    run_refresh(ctx, *o);
-  });
-
-  CLI::App* score = app.add_subcommand("score", "The weighted score and rating of each review (default: last quarter)");
-  score->add_option("--team", o->team, "Only this team's people (and the teams under it)");
-  score->add_option("--person", o->person, "Only this person");
-  score->add_flag("--all", o->all, "Add active reps without a review, scored from their KPI items (status none)");
-  score->callback([&ctx, o] {
-    ctx.command = "review score";
-    run_score(ctx, *o);
-  });
-
-  setup_review_scorecard(app, ctx);
-  app.require_subcommand(1);
-}
+std::span<const Command> review_commands() { return kReviewCommands; }
 
 }  // namespace salesops::cli

@@ -2,12 +2,12 @@
 // `review scorecard` (cmd_review_scorecard.cpp) and its html page (scorecard_html.cpp).
 #include <ostream>
 
-#include "cli/context.hpp"
+#include "cli/commands.hpp"
 #include "core/reviews/scorecard.hpp"
 
 namespace salesops::cli {
 
-void setup_review_scorecard(CLI::App& review, Context& ctx);
+Run setup_review_scorecard(CLI::App& app, Context& ctx);
 
 /// The scorecard as one self-contained html page: the page template of
 /// templates/scorecard.html filled with a sortable table, the attainment bars and the

@@ -31,7 +31,6 @@ void arrows(core::Table& t, std::size_t column) {
 }
 
 void run_scorecard(Context& ctx, const std::string& team) {
-  ctx.command = "review scorecard";
   const core::Book& book = ctx.book();
   core::ScorecardQuery q;
   q.today = ctx.today();
@@ -58,12 +57,10 @@ void run_scorecard(Context& ctx, const std::string& team) {
 
 }  // namespace
 
-void setup_review_scorecard(CLI::App& review, Context& ctx) {
+Run setup_review_scorecard(CLI::App& app, Context& ctx) {
   auto team = std::make_shared<std::string>();
-  CLI::App* app = review.add_subcommand(
-      "scorecard", "Per rep and team: targets, attainment, KPIs, score, rank and change (default: last month; also html)");
-  app->add_option("--team", *team, "Only this team and the teams under it");
-  app->callback([&ctx, team] { run_scorecard(ctx, *team); });
+  app.add_option("--team", *team, "Only this team and the teams under it");
+  return [&ctx, team] { run_scorecard(ctx, *team); };
 }
 
 }  // namespace salesops::cli

@@ -54,27 +54,33 @@ void run_calc(Context& ctx, const CalcOptions& o) {
   ctx.emit(core::payout_table(book, payouts, o.summary), q.period.label);
 }
 
+Run setup_reward_plans(CLI::App&, Context& ctx) {
+  return [&ctx] { run_plans(ctx); };
+}
+
+Run setup_reward_calc(CLI::App& app, Context& ctx) {
+  auto o = std::make_shared<CalcOptions>();
+  app.add_option("--person", o->person, "Only this person");
+  app.add_option("--plan", o->plan, "Only this reward plan");
+  app.add_flag("--summary", o->summary, "One row per person and plan: person,plan,amount");
+  return [&ctx, o] { run_calc(ctx, *o); };
+}
+
+constexpr Command kRewardCommands[] = {
+    {"plans", "Each reward plan, who it applies to, and its tiers", kReadsAtRevision, setup_reward_plans},
+    {"calc", "Every payout line with its basis, rate and amount", kReadsAtRevision, setup_reward_calc},
+    {"statement", "A person's statement: every line with its reason, grants, total", kReadsAtRevision,
+     setup_reward_statement},
+    {"simulate", "The statement as it would be with other figures; nothing is written", kReadsAtRevision,
+     setup_reward_simulate},
+    {"leaderboard", "Ranks on one KPI, ties sharing a rank, the top three marked", kReadsAtRevision,
+     setup_reward_leaderboard},
+    {"grant", "Grant a title, trip, gift, bonus or recognition (appends to rewards/<YYYY>.yaml)", kWritesBook,
+     setup_reward_grant},
+};
+
 }  // namespace
 
-void setup_reward(CLI::App& app, Context& ctx) {
-  app.require_subcommand(1);
-  CLI::App* plans = app.add_subcommand("plans", "Each reward plan, who it applies to, and its tiers");
-  plans->callback([&ctx] {
-    ctx.command = "reward plans";
-    run_plans(ctx);
-  });
-
-  auto calc_o = std::make_shared<CalcOptions>();
-  CLI::App* calc = app.add_subcommand("calc", "Every payout line with its basis, rate and amount");
-  calc->add_option("--person", calc_o->person, "Only this person");
-  calc->add_option("--plan", calc_o->plan, "Only this reward plan");
-  calc->add_flag("--summary", calc_o->summary, "One row per person and plan: person,plan,amount");
-  calc->callback([&ctx, calc_o] {
-    ctx.command = "reward calc";
-    run_calc(ctx, *calc_o);
-  });
-  setup_reward_statement(app, ctx);
-  setup_reward_grant(app, ctx);
-}
+std::span<const Command> reward_commands() { return kRewardCommands; }
 
 }  // namespace salesops::cli

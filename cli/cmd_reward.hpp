@@ -2,7 +2,7 @@
 // What the verbs of `salesops reward` share.
 #include <string>
 
-#include "cli/context.hpp"
+#include "cli/commands.hpp"
 #include "core/book/book.hpp"
 
 namespace salesops::cli {
@@ -15,7 +15,9 @@ const core::RewardPlan* require_reward_plan(Context& ctx, const core::Book& book
 
 /// The verbs statement, simulate and leaderboard (cmd_reward_statement.cpp) and grant
 /// (cmd_reward_grant.cpp).
-void setup_reward_statement(CLI::App& app, Context& ctx);
-void setup_reward_grant(CLI::App& app, Context& ctx);
+Run setup_reward_statement(CLI::App& app, Context& ctx);
+Run setup_reward_simulate(CLI::App& app, Context& ctx);
+Run setup_reward_leaderboard(CLI::App& app, Context& ctx);
+Run setup_reward_grant(CLI::App& app, Context& ctx);
 
 }  // namespace salesops::cli

@@ -39,7 +39,6 @@ void run_grant(Context& ctx, const GrantOptions& o) {
     date = *d;
   }
 
-  ctx.lock_book();
   const core::Book& book = ctx.book();
   std::string recipient_key = o.person.empty() ? "team" : "person";
   std::string recipient;
@@ -75,22 +74,17 @@ void run_grant(Context& ctx, const GrantOptions& o) {
 
 }  // namespace
 
-void setup_reward_grant(CLI::App& app, Context& ctx) {
+Run setup_reward_grant(CLI::App& app, Context& ctx) {
   auto o = std::make_shared<GrantOptions>();
-  CLI::App* grant = app.add_subcommand("grant", "Grant a title, trip, gift, bonus or recognition (appends to rewards/<YYYY>.yaml)");
-  grant->add_option("person", o->person, "The person (or --team)");
-  grant->add_option("--team", o->team, "A team instead of a person");
-  grant->add_option("--kind", o->kind, "title, trip, gift, bonus or recognition")->required();
-  grant->add_option("--title", o->title, "What is granted, as the recipient reads it")->required();
-  grant->add_option("--amount", o->amount, "Money, for a bonus (required for kind bonus)");
-  grant->add_option("--reason", o->reason, "Why");
-  grant->add_option("--date", o->date, "The grant's date (default: today); the year picks the file");
-  grant->add_option("--id", o->id, "The grant's id (default: G-<YYYY>-<next number>)");
-  ctx.add_write_options(*grant);
-  grant->callback([&ctx, o] {
-    ctx.command = "reward grant";
-    run_grant(ctx, *o);
-  });
+  app.add_option("person", o->person, "The person (or --team)");
+  app.add_option("--team", o->team, "A team instead of a person");
+  app.add_option("--kind", o->kind, "title, trip, gift, bonus or recognition")->required();
+  app.add_option("--title", o->title, "What is granted, as the recipient reads it")->required();
+  app.add_option("--amount", o->amount, "Money, for a bonus (required for kind bonus)");
+  app.add_option("--reason", o->reason, "Why");
+  app.add_option("--date", o->date, "The grant's date (default: today); the year picks the file");
+  app.add_option("--id", o->id, "The grant's id (default: G-<YYYY>-<next number>)");
+  return [&ctx, o] { run_grant(ctx, *o); };
 }
 
 }  // namespace salesops::cli

@@ -118,34 +118,26 @@ void run_leaderboard(Context& ctx, const LeaderboardOptions& o) {
 
 }  // namespace
 
-void setup_reward_statement(CLI::App& app, Context& ctx) {
-  auto so = std::make_shared<StatementOptions>();
-  CLI::App* statement = app.add_subcommand("statement", "A person's statement: every line with its reason, grants, total");
-  statement->add_option("person", so->person, "The person")->required();
-  statement->callback([&ctx, so] {
-    ctx.command = "reward statement";
-    run_statement(ctx, *so, false);
-  });
+Run setup_reward_statement(CLI::App& app, Context& ctx) {
+  auto o = std::make_shared<StatementOptions>();
+  app.add_option("person", o->person, "The person")->required();
+  return [&ctx, o] { run_statement(ctx, *o, false); };
+}
 
-  auto wo = std::make_shared<StatementOptions>();
-  CLI::App* simulate = app.add_subcommand("simulate", "The statement as it would be with other figures; nothing is written");
-  simulate->add_option("person", wo->person, "The person")->required();
-  simulate->add_option("--what-if", wo->what_if, "KPI=+CHANGE (or -CHANGE) or KPI=VALUE, comma separated: revenue=+100000")
+Run setup_reward_simulate(CLI::App& app, Context& ctx) {
+  auto o = std::make_shared<StatementOptions>();
+  app.add_option("person", o->person, "The person")->required();
+  app.add_option("--what-if", o->what_if, "KPI=+CHANGE (or -CHANGE) or KPI=VALUE, comma separated: revenue=+100000")
       ->delimiter(',')
       ->required();
-  simulate->callback([&ctx, wo] {
-    ctx.command = "reward simulate";
-    run_statement(ctx, *wo, true);
-  });
+  return [&ctx, o] { run_statement(ctx, *o, true); };
+}
 
-  auto lo = std::make_shared<LeaderboardOptions>();
-  CLI::App* board = app.add_subcommand("leaderboard", "Ranks on one KPI, ties sharing a rank, the top three marked");
-  board->add_option("--metric", lo->metric, "The KPI to rank on")->capture_default_str();
-  board->add_option("--by", lo->by, "person or team")->capture_default_str();
-  board->callback([&ctx, lo] {
-    ctx.command = "reward leaderboard";
-    run_leaderboard(ctx, *lo);
-  });
+Run setup_reward_leaderboard(CLI::App& app, Context& ctx) {
+  auto o = std::make_shared<LeaderboardOptions>();
+  app.add_option("--metric", o->metric, "The KPI to rank on")->capture_default_str();
+  app.add_option("--by", o->by, "person or team")->capture_default_str();
+  return [&ctx, o] { run_leaderboard(ctx, *o); };
 }
 
 }  // namespace salesops::cli

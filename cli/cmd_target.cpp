@@ -11,8 +11,12 @@ namespace salesops::cli {
 
 namespace {
 
-struct ReadOptions {
+/// --owner and --metric: which targets a listing shows.
+struct FilterOptions {
   std::string owner, metric;
+};
+
+struct StatusOptions : FilterOptions {
   bool all = false, at_risk = false;
 };
 
@@ -27,7 +31,7 @@ void require_metric(Context& ctx, const core::Book& book, const std::string& met
 }
 
 /// `target list` and `target check`: a table of the targets inside --period.
-void run_listing(Context& ctx, const ReadOptions& o, core::Table (*table)(const core::Book&, core::Date, const core::TargetListFilter&)) {
+void run_listing(Context& ctx, const FilterOptions& o, core::Table (*table)(const core::Book&, core::Date, const core::TargetListFilter&)) {
   const core::Book& book = ctx.book();
   require_owner(ctx, book, o.owner);
   require_metric(ctx, book, o.metric);
@@ -36,7 +40,7 @@ void run_listing(Context& ctx, const ReadOptions& o, core::Table (*table)(const 
   ctx.emit(table(book, ctx.today(), f), f.period ? f.period->label : "");
 }
 
-void run_status(Context& ctx, const ReadOptions& o) {
+void run_status(Context& ctx, const StatusOptions& o) {
   const core::Book& book = ctx.book();
   require_owner(ctx, book, o.owner);
   require_metric(ctx, book, o.metric);
@@ -49,31 +53,41 @@ void run_status(Context& ctx, const ReadOptions& o) {
   ctx.emit(core::target_status_table(book, core::target_statuses(book, ctx.today(), f)), f.period ? f.period->label : "");
 }
 
+void add_filters(CLI::App& app, FilterOptions& o) {
+  app.add_option("--owner", o.owner, "A person, a team (with its sub-teams and members) or company");
+  app.add_option("--metric", o.metric, "One KPI id");
+}
+
+Run setup_target_list(CLI::App& app, Context& ctx) {
+  auto o = std::make_shared<FilterOptions>();
+  add_filters(app, *o);
+  return [&ctx, o] { run_listing(ctx, *o, core::target_list_table); };
+}
+
+Run setup_target_status(CLI::App& app, Context& ctx) {
+  auto o = std::make_shared<StatusOptions>();
+  add_filters(app, *o);
+  app.add_flag("--all", o->all, "With --period: also the targets whose period lies inside it");
+  app.add_flag("--at-risk", o->at_risk, "Only cautioned and off-track targets");
+  return [&ctx, o] { run_status(ctx, *o); };
+}
+
+Run setup_target_check(CLI::App& app, Context& ctx) {
+  auto o = std::make_shared<FilterOptions>();
+  add_filters(app, *o);
+  return [&ctx, o] { run_listing(ctx, *o, core::target_check_table); };
+}
+
+constexpr Command kTargetCommands[] = {
+    {"list", "Targets as a tree: children under their parent", kReadsAtRevision, setup_target_list},
+    {"status", "Attainment, pace, status, coverage and forecasts per target", kReadsAtRevision, setup_target_status},
+    {"check", "SMART flags and consistency of each target", kReadsAtRevision, setup_target_check},
+    {"set", "Set a target (appends to targets/<YYYY>.yaml)", kWritesBook, setup_target_set},
+    {"split", "Split a target to people, teams, months or quarters", kWritesBook, setup_target_split},
+};
+
 }  // namespace
 
-void setup_target(CLI::App& app, Context& ctx) {
-  app.require_subcommand(1);
-  auto o = std::make_shared<ReadOptions>();
-  auto add_filters = [&](CLI::App* sub) {
-    sub->add_option("--owner", o->owner, "A person, a team (with its sub-teams and members) or company");
-    sub->add_option("--metric", o->metric, "One KPI id");
-  };
-  CLI::App* list = app.add_subcommand("list", "Targets as a tree: children under their parent");
-  add_filters(list);
-  list->callback([&ctx, o] { ctx.command = "target list"; run_listing(ctx, *o, core::target_list_table); });
-
-  CLI::App* status = app.add_subcommand("status", "Attainment, pace, status, coverage and forecasts per target");
-  add_filters(status);
-  status->add_flag("--all", o->all, "With --period: also the targets whose period lies inside it");
-  status->add_flag("--at-risk", o->at_risk, "Only cautioned and off-track targets");
-  status->callback([&ctx, o] { ctx.command = "target status"; run_status(ctx, *o); });
-
-  CLI::App* check = app.add_subcommand("check", "SMART flags and consistency of each target");
-  add_filters(check);
-  check->callback([&ctx, o] { ctx.command = "target check"; run_listing(ctx, *o, core::target_check_table); });
-
-  setup_target_set(*app.add_subcommand("set", "Set a target (appends to targets/<YYYY>.yaml)"), ctx);
-  setup_target_split(*app.add_subcommand("split", "Split a target to people, teams, months or quarters"), ctx);
-}
+std::span<const Command> target_commands() { return kTargetCommands; }
 
 }  // namespace salesops::cli

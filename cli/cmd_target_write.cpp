@@ -80,7 +80,6 @@ YamlPath at_target(const core::Book& book, const core::Target& t) {
 std::string file_of(const core::Book& book, const core::Target& t) { return book.files[t.at.file]; }
 
 void run_set(Context& ctx, const SetOptions& o) {
-  ctx.lock_book();
   const core::Book& book = ctx.book();
   require_owner(ctx, book, o.owner);
   core::KpiDef kpi = require_metric(ctx, book, o.metric);
@@ -138,7 +137,6 @@ void run_split(Context& ctx, const SplitOptions& o) {
   if ((*by == core::SplitBy::weights) != !request.weights.empty())
     ctx.fail(kUsage, "--weights goes with --by weights, and --by weights needs --weights");
 
-  ctx.lock_book();
   const core::Book& book = ctx.book();
   const core::Target* parent = book.target(o.target);
   if (!parent) {
@@ -219,7 +217,7 @@ void run_split(Context& ctx, const SplitOptions& o) {
 
 }  // namespace
 
-void setup_target_set(CLI::App& app, Context& ctx) {
+Run setup_target_set(CLI::App& app, Context& ctx) {
   auto o = std::make_shared<SetOptions>();
   app.add_option("owner", o->owner, "A person id, a team id or company")->required();
   app.add_option("metric", o->metric, "A KPI id (salesops kpi list)")->required();
@@ -230,11 +228,10 @@ void setup_target_set(CLI::App& app, Context& ctx) {
   app.add_option("--plan", o->plan, "The plan this target belongs to");
   app.add_option("--id", o->id, "The new target's id (default T-<period>-<owner>-<metric>)");
   app.add_flag("--replace", o->replace, "Change the value of an existing target for the same owner, metric and period");
-  ctx.add_write_options(app);
-  app.callback([&ctx, o] { ctx.command = "target set"; run_set(ctx, *o); });
+  return [&ctx, o] { run_set(ctx, *o); };
 }
 
-void setup_target_split(CLI::App& app, Context& ctx) {
+Run setup_target_split(CLI::App& app, Context& ctx) {
   auto o = std::make_shared<SplitOptions>();
   app.add_option("target", o->target, "The id of the target to split")->required();
   app.add_option("--to", o->to, "people, teams, months or quarters")->required();
@@ -242,8 +239,7 @@ void setup_target_split(CLI::App& app, Context& ctx) {
   app.add_option("--weights", o->weights, "Shares per child, summing to 1: zhang.wei=0.4,li.na=0.6 (with --by weights)");
   app.add_flag("--prorate", o->prorate, "Weight people by the days of the period they are active");
   app.add_flag("--replace", o->replace, "Set the values of children written before");
-  ctx.add_write_options(app);
-  app.callback([&ctx, o] { ctx.command = "target split"; run_split(ctx, *o); });
+  return [&ctx, o] { run_split(ctx, *o); };
 }
 
 }  // namespace salesops::cli

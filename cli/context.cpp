@@ -8,6 +8,8 @@
 #include <cstring>
 #include <fstream>
 #include <iostream>
+#include <stdexcept>
+#include <utility>
 
 #include "cli/diagnostic_render.hpp"
 #include "core/load/book.hpp"
@@ -47,9 +49,18 @@ std::filesystem::path Context::book_root() {
   return *root_;
 }
 
+void Context::begin(std::string name, unsigned needs) {
+  command = std::move(name);
+  needs_ = needs;
+  // A past revision is read from git's objects: there is nothing there to write to.
+  if ((needs & kWritesBook) && !options.at.empty())
+    fail(kUsage,
+         fmt::format("--at {} reads a past revision: a command that writes works on the working tree", options.at));
+}
+
 core::BookSource& Context::source() {
   if (!source_) {
-    if (options.at.empty()) {
+    if (options.at.empty() || !(needs_ & kReadsAtRevision)) {
       source_ = core::directory_source(book_root());
     } else {
       std::string error;
@@ -90,7 +101,10 @@ std::unique_ptr<core::Book> Context::load_or_fail(core::BookSource& from, std::s
 }
 
 const core::Book& Context::book() {
-  if (!book_) book_ = load_or_fail(source(), "the book", "; `salesops check` lists every problem");
+  if (!book_) {
+    if (needs_ & kWritesBook) lock_book();
+    book_ = load_or_fail(source(), "the book", "; `salesops check` lists every problem");
+  }
   return *book_;
 }
 
@@ -154,8 +168,9 @@ void Context::add_write_options(CLI::App& app) {
 }
 
 core::BookWriter& Context::writer() {
-  // A past revision is read from git's objects: there is nothing there to write to.
-  if (!options.at.empty()) fail(kUsage, fmt::format("--at {} reads a past revision: a command that writes works on the working tree", options.at));
+  // Only the table's rows that write get here; begin() refused them under --at.
+  if (!(needs_ & kWritesBook))
+    throw std::logic_error(command + " writes, but its row in the command table lacks kWritesBook");
   if (!writer_) writer_ = std::make_unique<core::BookWriter>(book_root(), core::WriteOptions{.dry_run = options.dry_run});
   return *writer_;
 }

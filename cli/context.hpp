@@ -26,6 +26,17 @@ struct Exit {
   int code;
 };
 
+/// What a command needs, said once in its row of the command table (cli/commands.hpp), as
+/// git.c's `{ "add", cmd_add, RUN_SETUP | NEED_WORK_TREE }`: no command repeats it.
+enum Need : unsigned {
+  /// It writes the book: it takes --dry-run, --at refuses it (a past revision has nothing to
+  /// write to), and it reads the book under the write lock, so that ids chosen from the book
+  /// stay free until the write.
+  kWritesBook = 1u << 0,
+  /// It reads the book as --at names it: at a git revision instead of the working tree.
+  kReadsAtRevision = 1u << 1,
+};
+
 struct GlobalOptions {
   std::string book, at, period, today, format, output;
   bool no_color = false, quiet = false, bom = false;
@@ -36,22 +47,27 @@ struct GlobalOptions {
 class Context {
  public:
   GlobalOptions options;
-  std::string command;  // "kpi", "check", ... for json meta
+  std::string command;  // "kpi", "coach log", ... for json meta; set by begin()
   std::string revision_label;  // json meta.revision when a command reads other revisions than --at (diff)
+
+  /// Starts the command a row of the table names (`name` is its full name, "coach log"),
+  /// with the needs of that row. A command that writes is refused under --at (exit 2).
+  void begin(std::string name, unsigned needs);
 
   /// --today, SALESOPS_TODAY, else the system date. Exits 2 on a malformed date.
   core::Date today();
   /// The book's root (--book, SALESOPS_BOOK, or the nearest ancestor). Exits 3 when none.
   std::filesystem::path book_root();
-  /// Loads the book; prints its problems and exits 3 when it has errors.
+  /// Loads the book; prints its problems and exits 3 when it has errors. A command that
+  /// writes takes the book's write lock first (exit 4 when another writer holds it too long).
   const core::Book& book();
   /// Loads the book `from` reads (with the cache and threads of load_options); prints its
   /// errors and exits 3 with "<what> has N errors<hint>" when it has any.
   std::unique_ptr<core::Book> load_or_fail(core::BookSource& from, std::string_view what, std::string_view hint = {});
   /// Loads the book and keeps every diagnostic, errors included (for `check`).
   core::LoadResult load_for_check();
-  /// The book's files: the working tree, or the revision of --at (exits 2 for an unknown
-  /// revision, 3 when the book is not in a git repository).
+  /// The book's files: the working tree, or the revision of --at for a command that reads
+  /// at a revision (exits 2 for an unknown revision, 3 when the book is not in a git repository).
   core::BookSource& source();
   /// Threads (SALESOPS_THREADS, else one per core) and the parsed-record cache (on unless
   /// --no-cache or SALESOPS_NO_CACHE=1) of the load.
@@ -75,28 +91,20 @@ class Context {
 
   /// Declares --dry-run on a verb that writes (✎).
   void add_write_options(CLI::App& app);
-  /// Takes the book's write lock before the book is read, so that ids chosen from it stay
-  /// free until the write. Exits 4 when another writer holds it too long.
-  void lock_book();
   /// Applies `edits` as one transaction through the safe writer. A refusal prints its
   /// diagnostics and exits 4. With --dry-run it prints the diff and writes nothing;
   /// otherwise it prints `done` (unless -q).
   void write(const std::vector<core::FileEdit>& edits, const std::string& done);
 
  private:
+  unsigned needs_ = 0;  // Need flags of the running command
   std::optional<core::Date> today_;
   std::optional<std::filesystem::path> root_;
   std::unique_ptr<core::BookSource> source_;
   std::unique_ptr<core::Book> book_;
   std::unique_ptr<core::BookWriter> writer_;
   core::BookWriter& writer();
-};
-
-/// A subcommand: declares its options on `app` and sets its callback.
-struct Command {
-  const char* name;
-  const char* summary;
-  void (*setup)(CLI::App& app, Context& ctx);
+  void lock_book();  // exits 4 when another writer holds the lock too long
 };
 
 }  // namespace salesops::cli
