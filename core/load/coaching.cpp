@@ -7,50 +7,41 @@ namespace salesops::core {
 
 namespace {
 
-bool one_of(std::string_view v, std::initializer_list<std::string_view> allowed) {
-  return std::find(allowed.begin(), allowed.end(), v) != allowed.end();
-}
+constexpr const schema::RecordSchema& kSession = schema::kSession;
+constexpr const schema::RecordSchema& kFollowUp = schema::kFollowUp;
+constexpr const schema::RecordSchema& kTraining = schema::kTraining;
+constexpr const schema::RecordSchema& kAttendee = schema::kAttendee;
 
-/// Reads a word that must be one of `allowed`, reporting anything else.
-Sym enum_word(Fields& f, const char* field, const char* rule, std::initializer_list<std::string_view> allowed) {
-  YamlReader& r = f.reader();
-  auto v = f.scalar(field);
-  if (!v) return {};
-  if (!one_of(*v, allowed)) {
-    std::string names;
-    for (auto a : allowed) names += (names.empty() ? "" : ", ") + std::string(a);
-    r.error(rule, fmt::format("unknown {} '{}'", field, shown(*v)), fmt::format("{} is one of {}", field, names));
-    return {};
-  }
-  return f.book().strings.intern(*v);
-}
-
-void read_ratings(Fields& f, std::vector<std::pair<Sym, int>>& out, const char* field) {
+void read_ratings(Fields& f, std::vector<std::pair<Sym, int>>& out, const schema::FieldSpec& field) {
   YamlReader& r = f.reader();
   if (r.is_null()) return;
-  if (!expect_mapping(r, field)) return;
+  if (!expect_mapping(r, field.name())) return;
   r.each_key([&](std::string_view key, Mark) {
     Sym name = f.book().strings.intern(key);
-    if (auto v = f.integer(key, 1, 5)) out.emplace_back(name, static_cast<int>(*v));
+    if (auto v = f.integer(key, field.min, field.max)) out.emplace_back(name, static_cast<int>(*v));
   });
 }
 
-void read_follow_ups(Fields& f, CoachingSession& s) {
+void read_follow_ups(Fields& f, CoachingSession& s, const schema::FieldSpec& list) {
   YamlReader& r = f.reader();
-  each_mapping_item(f, "follow_ups", "a follow-up", [&](Mark at) {
+  each_mapping_item(f, list.name(), "a follow-up", [&](Mark at) {
     FollowUp u;
     u.at = at;
-    bool has_id = false;
+    std::uint32_t seen = 0;
     r.each_key([&](std::string_view key, Mark key_at) {
-      if (key == "id") { has_id = true; u.id = f.word("id"); }
-      else if (key == "action") u.action = f.text("action");
-      else if (key == "due") u.due = f.date("due");
-      else if (key == "done") { if (auto b = f.boolean("done")) u.done = *b; }
-      else f.unknown(key, key_at, {"id", "action", "due", "done"});
+      int i = kFollowUp.index(key);
+      seen |= kFollowUp.bit(i);
+      switch (i) {
+        case kFollowUp.at("id"): u.id = f.word(kFollowUp.fields[i]); return;
+        case kFollowUp.at("action"): u.action = f.text(kFollowUp.fields[i]); return;
+        case kFollowUp.at("due"): u.due = f.date(kFollowUp.fields[i]); return;
+        case kFollowUp.at("done"): if (auto b = f.boolean(kFollowUp.fields[i])) u.done = *b; return;
+        default: f.unknown(key, key_at, kFollowUp);
+      }
     });
-    if (u.id.empty()) return has_id ? void() : f.missing("id", at, "a follow-up");
+    if (u.id.empty()) return seen & kFollowUp.bit(kFollowUp.at("id")) ? void() : f.missing("id", at, kFollowUp.noun);
     for (auto& other : s.follow_ups)
-      if (other.id == u.id) return f.duplicate("follow-up", f.book().text(u.id), at, other.at);
+      if (other.id == u.id) return f.duplicate(kFollowUp.kind.data(), f.book().text(u.id), at, other.at);
     s.follow_ups.push_back(u);
   });
 }
@@ -63,25 +54,43 @@ void read_session(Fields& f) {
   CoachingSession s;
   s.at = at;
   Mark id_at = at;
-  bool has_id = false, has_date = false, has_person = false;
+  std::uint32_t seen = 0;
   r.each_key([&](std::string_view key, Mark key_at) {
-    if (key == "id") { has_id = true; id_at = r.mark(); s.id = f.word("id"); }
-    else if (key == "date") { has_date = true; s.date = f.date("date"); }
-    else if (key == "coach") s.coach = f.ref("coach", RefKind::person);
-    else if (key == "person") { has_person = true; s.person = f.ref("person", RefKind::person); }
-    else if (key == "kind") s.kind = enum_word(f, "kind", "coaching-kind", {"one-on-one", "team", "ride-along", "role-play"});
-    else if (key == "topics") s.topics = f.words("topics");
-    else if (key == "notes") s.notes = f.text("notes");
-    else if (key == "ratings") read_ratings(f, s.ratings, "ratings");
-    else if (key == "follow_ups") read_follow_ups(f, s);
-    else f.unknown(key, key_at, {"id", "date", "coach", "person", "kind", "topics", "notes", "ratings", "follow_ups"});
+    int i = kSession.index(key);
+    seen |= kSession.bit(i);
+    switch (i) {
+      case kSession.at("id"): id_at = r.mark(); s.id = f.word(kSession.fields[i]); return;
+      case kSession.at("date"): s.date = f.date(kSession.fields[i]); return;
+      case kSession.at("coach"): s.coach = f.ref(kSession.fields[i]); return;
+      case kSession.at("person"): s.person = f.ref(kSession.fields[i]); return;
+      case kSession.at("kind"): s.kind = f.choice_word(kSession.fields[i], false); return;
+      case kSession.at("topics"): s.topics = f.words(kSession.fields[i]); return;
+      case kSession.at("notes"): s.notes = f.text(kSession.fields[i]); return;
+      case kSession.at("ratings"): read_ratings(f, s.ratings, kSession.fields[i]); return;
+      case kSession.at("follow_ups"): read_follow_ups(f, s, kSession.fields[i]); return;
+      default: f.unknown(key, key_at, kSession);
+    }
   });
   if (r.failed()) return;
-  if (s.id.empty()) return has_id ? void() : f.missing("id", at, "a coaching session");
-  std::string name = fmt::format("session '{}'", b.text(s.id));
-  if (!has_date) f.missing("date", at, name);
-  if (!has_person) f.missing("person", at, name);
-  f.add_unique(b.session_ids, b.sessions, std::move(s), id_at, "session");
+  if (s.id.empty()) return seen & kSession.bit(kSession.at("id")) ? void() : f.missing("id", at, kSession.noun);
+  f.missing_required(kSession, seen, at, [&] { return fmt::format("{} '{}'", kSession.kind, b.text(s.id)); });
+  f.add_unique(b.session_ids, b.sessions, std::move(s), id_at, kSession.kind.data());
+}
+
+void read_attendees(Fields& f, Training& t, const schema::FieldSpec& list) {
+  YamlReader& r = f.reader();
+  each_mapping_item(f, list.name(), "an attendee", [&](Mark) {
+    Attendee a;
+    r.each_key([&](std::string_view key, Mark key_at) {
+      int i = kAttendee.index(key);
+      switch (i) {
+        case kAttendee.at("person"): a.person = f.ref(kAttendee.fields[i]); return;
+        case kAttendee.at("score"): if (auto v = f.integer(kAttendee.fields[i])) a.score = static_cast<int>(*v); return;
+        default: f.unknown(key, key_at, kAttendee);
+      }
+    });
+    if (!a.person.empty()) t.attendees.push_back(a);
+  });
 }
 
 void read_training(Fields& f) {
@@ -92,43 +101,34 @@ void read_training(Fields& f) {
   Training t;
   t.at = at;
   Mark id_at = at;
-  bool has_id = false, has_date = false;
+  std::uint32_t seen = 0;
   r.each_key([&](std::string_view key, Mark key_at) {
-    if (key == "id") { has_id = true; id_at = r.mark(); t.id = f.word("id"); }
-    else if (key == "date") { has_date = true; t.date = f.date("date"); }
-    else if (key == "title") t.title = f.text("title");
-    else if (key == "topic") t.topic = enum_word(f, "topic", "training-topic", {"product", "sales-skills", "crm", "negotiation", "other"});
-    else if (key == "format") t.format = enum_word(f, "format", "training-format", {"classroom", "online", "drill", "role-play", "case-sharing"});
-    else if (key == "hours") {
-      if (auto h = f.number("hours")) {
-        if (*h < 0 || *h > 1000) r.error("field-range", "'hours' must be from 0 to 1000");
-        else t.hours = *h;
-      }
-    } else if (key == "trainer") t.trainer = f.text("trainer");
-    else if (key == "attendees") {
-      each_mapping_item(f, "attendees", "an attendee", [&](Mark) {
-        Attendee a;
-        r.each_key([&](std::string_view k, Mark k_at) {
-          if (k == "person") a.person = f.ref("person", RefKind::person);
-          else if (k == "score") { if (auto v = f.integer("score", 0, 100)) a.score = static_cast<int>(*v); }
-          else f.unknown(k, k_at, {"person", "score"});
-        });
-        if (!a.person.empty()) t.attendees.push_back(a);
-      });
-    } else f.unknown(key, key_at, {"id", "date", "title", "topic", "format", "hours", "trainer", "attendees"});
+    int i = kTraining.index(key);
+    seen |= kTraining.bit(i);
+    switch (i) {
+      case kTraining.at("id"): id_at = r.mark(); t.id = f.word(kTraining.fields[i]); return;
+      case kTraining.at("date"): t.date = f.date(kTraining.fields[i]); return;
+      case kTraining.at("title"): t.title = f.text(kTraining.fields[i]); return;
+      case kTraining.at("topic"): t.topic = f.choice_word(kTraining.fields[i], false); return;
+      case kTraining.at("format"): t.format = f.choice_word(kTraining.fields[i], false); return;
+      case kTraining.at("hours"): if (auto h = f.number(kTraining.fields[i])) t.hours = *h; return;
+      case kTraining.at("trainer"): t.trainer = f.text(kTraining.fields[i]); return;
+      case kTraining.at("attendees"): read_attendees(f, t, kTraining.fields[i]); return;
+      default: f.unknown(key, key_at, kTraining);
+    }
   });
   if (r.failed()) return;
-  if (t.id.empty()) return has_id ? void() : f.missing("id", at, "a training");
-  if (!has_date) f.missing("date", at, fmt::format("training '{}'", b.text(t.id)));
-  f.add_unique(b.training_ids, b.trainings, std::move(t), id_at, "training");
+  if (t.id.empty()) return seen & kTraining.bit(kTraining.at("id")) ? void() : f.missing("id", at, kTraining.noun);
+  f.missing_required(kTraining, seen, at, [&] { return fmt::format("{} '{}'", kTraining.kind, b.text(t.id)); });
+  f.add_unique(b.training_ids, b.trainings, std::move(t), id_at, kTraining.kind.data());
 }
 
 }  // namespace
 
 void load_coaching_file(YamlReader& r, LoadContext& ctx) {
   Fields f(r, ctx);
-  each_list_under_keys(r, f, {"sessions", "trainings"}, [&](std::string_view list) {
-    if (list == "sessions") read_session(f);
+  each_list_under_keys(r, f, schema::kCoachingFile, [&](const schema::FieldSpec& list) {
+    if (list.record == &kSession) read_session(f);
     else read_training(f);
   });
 }

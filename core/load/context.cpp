@@ -239,8 +239,10 @@ void Fields::duplicate(const char* kind, std::string_view id, Mark at, Mark firs
                    fmt::format("{} id '{}' is already used at {}:{}:{}", kind, id, b.files[first.file], first.line, first.column));
 }
 
-void Fields::unknown(std::string_view key, Mark at, std::initializer_list<const char*> known) {
-  std::vector<std::string> names(known.begin(), known.end());
+void Fields::unknown(std::string_view key, Mark at, const schema::RecordSchema& record) {
+  std::vector<std::string> names;
+  names.reserve(record.fields.size());
+  for (const schema::FieldSpec& field : record.fields) names.emplace_back(field.key);
   std::string hint;
   if (auto s = closest_match(key, names)) hint = fmt::format("did you mean '{}'?", *s);
   ctx_.diags.warning("unknown-key", r_.location_of(at, r_.key_span()),
@@ -250,6 +252,34 @@ void Fields::unknown(std::string_view key, Mark at, std::initializer_list<const 
 
 void Fields::missing(std::string_view field, Mark at, std::string_view record) {
   ctx_.diags.error("missing-field", r_.location_of(at), fmt::format("{} has no '{}'", record, field));
+}
+
+std::optional<double> Fields::number(const schema::FieldSpec& s) {
+  auto v = number(s.key);
+  if (v && s.bounded && (*v < static_cast<double>(s.min) || *v > static_cast<double>(s.max))) {
+    r_.error("field-range", fmt::format("'{}' must be from {} to {}", s.key, s.min, s.max));
+    return std::nullopt;
+  }
+  return v;
+}
+
+std::optional<std::size_t> Fields::choice(const schema::FieldSpec& s) {
+  auto v = scalar(s.key);
+  if (!v) return std::nullopt;
+  for (std::size_t i = 0; i < s.values.size(); ++i)
+    if (*v == s.values[i]) return i;
+  r_.error(s.rule, fmt::format("unknown {} '{}'", s.what, shown(*v)), s.hint + schema::list_values(s));
+  return std::nullopt;
+}
+
+Sym Fields::choice_word(const schema::FieldSpec& s, bool keep_unknown) {
+  auto v = scalar(s.key);
+  if (!v) return {};
+  if (std::find(s.values.begin(), s.values.end(), *v) == s.values.end()) {
+    r_.error(s.rule, fmt::format("unknown {} '{}'", s.what, shown(*v)), s.hint + schema::list_values(s));
+    if (!keep_unknown) return {};
+  }
+  return ctx_.book.strings.intern(*v);
 }
 
 }  // namespace salesops::core

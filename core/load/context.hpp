@@ -12,11 +12,10 @@
 
 #include "core/base/id_index.hpp"
 #include "core/book/book.hpp"
+#include "core/book/schema.hpp"
 #include "core/yaml/reader.hpp"
 
 namespace salesops::core {
-
-enum class RefKind : std::uint8_t { person, team, owner, customer, target, plan, count };
 
 struct PendingRef {
   RefKind kind;
@@ -94,13 +93,43 @@ class Fields {
   std::optional<double> number(std::string_view field);
   std::optional<bool> boolean(std::string_view field);
   std::vector<Sym> words(std::string_view field);  // a list of text
+  // The same reads, named and bounded by the record schema: the field's key, its reference
+  // kind, its range.
+  Sym text(const schema::FieldSpec& s) { return text(s.key); }
+  Sym word(const schema::FieldSpec& s) { return word(s.key); }
+  Sym ref(const schema::FieldSpec& s) { return read_ref(s.name(), s.ref); }
+  Day date(const schema::FieldSpec& s) { return date(s.key); }
+  std::optional<Money> money(const schema::FieldSpec& s) { return money(s.key); }
+  std::optional<std::int64_t> integer(const schema::FieldSpec& s) { return integer(s.key, s.min, s.max); }
+  /// A number out of a bounded field's range is reported (without the value) and not returned.
+  std::optional<double> number(const schema::FieldSpec& s);
+  std::optional<bool> boolean(const schema::FieldSpec& s) { return boolean(s.key); }
+  std::vector<Sym> words(const schema::FieldSpec& s) { return words(s.key); }
+  /// Reads a choice: the index of its value among the field's values, or nullopt (a value
+  /// not among them is reported with the field's rule and hint).
+  std::optional<std::size_t> choice(const schema::FieldSpec& s);
+  /// Reads a choice as a word. A value not among the field's values is reported, and kept
+  /// when `keep_unknown` (the record still names it), else dropped.
+  Sym choice_word(const schema::FieldSpec& s, bool keep_unknown);
   /// Checks `id` against SPEC's id pattern; reports and returns false when it does not match.
   bool valid_id(std::string_view id, Mark at);
   void duplicate(const char* kind, std::string_view id, Mark at, Mark first);
-  /// Reports an unknown key (with a "did you mean") and skips its value.
-  void unknown(std::string_view key, Mark at, std::initializer_list<const char*> known);
+  /// Reports an unknown key (with a "did you mean" among the record's field names) and skips
+  /// its value.
+  void unknown(std::string_view key, Mark at, const schema::RecordSchema& record);
   /// Reports a missing required field of a record that starts at `at`.
   void missing(std::string_view field, Mark at, std::string_view record);
+  /// Reports, in schema order, each required field but the identity whose bit is not in
+  /// `seen` (see RecordSchema::bit) as missing from the record `name()` names: the name is
+  /// only made when a field is missing.
+  template <class Name>
+  void missing_required(const schema::RecordSchema& schema, std::uint32_t seen, Mark at, Name&& name) {
+    std::uint32_t absent = schema.required_bits() & ~seen;
+    if (absent == 0) return;
+    std::string record(name());
+    for (std::size_t i = 0; i < schema.fields.size(); ++i)
+      if (absent & schema::RecordSchema::bit(static_cast<int>(i))) missing(schema.fields[i].key, at, record);
+  }
   /// Appends a top-level record unless its id is malformed or already taken (reported).
   template <class Rec>
   bool add_unique(IdIndex& index, std::vector<Rec>& records, Rec rec, Mark id_at, const char* kind);
@@ -167,32 +196,28 @@ void load_grants_file(YamlReader& r, LoadContext& ctx);
 /// Moves the reader into the document's root value. False for an empty file (no document)
 /// or one that does not parse.
 bool enter_document(YamlReader& r);
-/// Reads a root that must be a mapping whose listed keys hold sequences of records:
-/// `on_item(key)` is called on each item's first event.
+/// Reads a root that must be a mapping whose keys, the fields of `file`, hold sequences of
+/// records: `on_item(field)` is called on each item's first event.
 template <class Fn>
-void each_list_under_keys(YamlReader& r, Fields& f, std::initializer_list<const char*> keys, Fn&& on_item);
+void each_list_under_keys(YamlReader& r, Fields& f, const schema::RecordSchema& file, Fn&& on_item);
 
 template <class Fn>
-void each_list_under_keys(YamlReader& r, Fields& f, std::initializer_list<const char*> keys, Fn&& on_item) {
+void each_list_under_keys(YamlReader& r, Fields& f, const schema::RecordSchema& file, Fn&& on_item) {
   if (!enter_document(r)) return;
   if (r.is_null()) return;
   if (r.kind() != YamlReader::Kind::mapping_start) {
-    std::string names;
-    for (const char* k : keys) names += fmt::format("{}{}", names.empty() ? "" : ", ", k);
-    r.reject("file-shape", "this file must be a mapping", fmt::format("its top-level keys: {} (each a list)", names));
+    r.reject("file-shape", "this file must be a mapping", fmt::format("its top-level keys: {} (each a list)", schema::list_keys(file)));
     return;
   }
   r.each_key([&](std::string_view key, Mark at) {
-    bool known = false;
-    for (const char* k : keys) known = known || key == k;
-    if (!known) { f.unknown(key, at, keys); return; }
+    const schema::FieldSpec* list = file.find(key);
+    if (!list) { f.unknown(key, at, file); return; }
     if (r.is_null()) return;
     if (r.kind() != YamlReader::Kind::sequence_start) {
       r.reject("file-shape", fmt::format("'{}' must be a list", key));
       return;
     }
-    std::string list(key);
-    r.each_item([&] { on_item(std::string_view(list)); });
+    r.each_item([&] { on_item(*list); });
   });
 }
 

@@ -7,65 +7,88 @@ namespace salesops::core {
 
 namespace {
 
-void read_contacts(Fields& f, Customer& c) {
+constexpr const schema::RecordSchema& kCustomer = schema::kCustomer;
+constexpr const schema::RecordSchema& kContact = schema::kContact;
+constexpr const schema::RecordSchema& kInteraction = schema::kInteraction;
+constexpr const schema::RecordSchema& kSurvey = schema::kSurvey;
+
+void read_contacts(Fields& f, Customer& c, const schema::FieldSpec& list) {
   YamlReader& r = f.reader();
-  each_mapping_item(f, "contacts", "a contact", [&](Mark) {
+  each_mapping_item(f, list.name(), "a contact", [&](Mark) {
     Contact k;
     r.each_key([&](std::string_view key, Mark at) {
-      if (key == "name") k.name = f.text("name");
-      else if (key == "title") k.title = f.text("title");
-      else if (key == "phone") k.phone = f.text("phone");
-      else if (key == "email") k.email = f.text("email");
-      else f.unknown(key, at, {"name", "title", "phone", "email"});
+      int i = kContact.index(key);
+      switch (i) {
+        case kContact.at("name"): k.name = f.text(kContact.fields[i]); return;
+        case kContact.at("title"): k.title = f.text(kContact.fields[i]); return;
+        case kContact.at("phone"): k.phone = f.text(kContact.fields[i]); return;
+        case kContact.at("email"): k.email = f.text(kContact.fields[i]); return;
+        default: f.unknown(key, at, kContact);
+      }
     });
     c.contacts.push_back(k);
   });
 }
 
-void read_interactions(Fields& f, Customer& c) {
+void read_interactions(Fields& f, Customer& c, const schema::FieldSpec& list) {
   YamlReader& r = f.reader();
-  each_mapping_item(f, "interactions", "an interaction", [&](Mark at) {
+  each_mapping_item(f, list.name(), "an interaction", [&](Mark at) {
     Interaction i;
     i.at = at;
-    bool typed = false, has_date = false, has_type = false;
+    bool typed = false;
+    std::uint32_t seen = 0;
     r.each_key([&](std::string_view key, Mark key_at) {
-      if (key == "date") { has_date = true; i.date = f.date("date"); }
-      else if (key == "type") {
-        has_type = true;
-        auto v = f.scalar("type");
-        if (!v) return;
-        static const std::pair<const char*, InteractionType> types[] = {
-            {"visit", InteractionType::visit}, {"call", InteractionType::call}, {"email", InteractionType::email},
-            {"meeting", InteractionType::meeting}, {"demo", InteractionType::demo}, {"care", InteractionType::care}};
-        for (auto& [name, t] : types) if (*v == name) { i.type = t; typed = true; }
-        if (!typed) r.error("interaction-type", fmt::format("unknown interaction type '{}'", shown(*v)), "types are visit, call, email, meeting, demo, care");
-      } else if (key == "by") i.by = f.ref("by", RefKind::person);
-      else if (key == "summary") i.summary = f.text("summary");
-      else if (key == "next") i.next = f.date("next");
-      else f.unknown(key, key_at, {"date", "type", "by", "summary", "next"});
+      int n = kInteraction.index(key);
+      seen |= kInteraction.bit(n);
+      switch (n) {
+        case kInteraction.at("date"): i.date = f.date(kInteraction.fields[n]); return;
+        case kInteraction.at("type"):
+          // The schema lists the types in InteractionType's order.
+          if (auto t = f.choice(kInteraction.fields[n])) { i.type = static_cast<InteractionType>(*t); typed = true; }
+          return;
+        case kInteraction.at("by"): i.by = f.ref(kInteraction.fields[n]); return;
+        case kInteraction.at("summary"): i.summary = f.text(kInteraction.fields[n]); return;
+        case kInteraction.at("next"): i.next = f.date(kInteraction.fields[n]); return;
+        default: f.unknown(key, key_at, kInteraction);
+      }
     });
-    if (!has_date) f.missing("date", at, "an interaction");
-    if (!has_type) f.missing("type", at, "an interaction");
+    f.missing_required(kInteraction, seen, at, [] { return kInteraction.noun; });
     if (i.date && typed) c.interactions.push_back(i);
   });
 }
 
-void read_surveys(Fields& f, Customer& c) {
+void read_surveys(Fields& f, Customer& c, const schema::FieldSpec& list) {
   YamlReader& r = f.reader();
-  each_mapping_item(f, "surveys", "a survey", [&](Mark at) {
+  each_mapping_item(f, list.name(), "a survey", [&](Mark at) {
     Survey s;
     s.at = at;
-    bool has_date = false;
+    std::uint32_t seen = 0;
     r.each_key([&](std::string_view key, Mark key_at) {
-      if (key == "date") { has_date = true; s.date = f.date("date"); }
-      else if (key == "csat") { if (auto v = f.integer("csat", 1, 5)) s.csat = static_cast<std::int8_t>(*v); }
-      else if (key == "nps") { if (auto v = f.integer("nps", 0, 10)) s.nps = static_cast<std::int8_t>(*v); }
-      else if (key == "comment") s.comment = f.text("comment");
-      else f.unknown(key, key_at, {"date", "csat", "nps", "comment"});
+      int i = kSurvey.index(key);
+      seen |= kSurvey.bit(i);
+      switch (i) {
+        case kSurvey.at("date"): s.date = f.date(kSurvey.fields[i]); return;
+        case kSurvey.at("csat"): if (auto v = f.integer(kSurvey.fields[i])) s.csat = static_cast<std::int8_t>(*v); return;
+        case kSurvey.at("nps"): if (auto v = f.integer(kSurvey.fields[i])) s.nps = static_cast<std::int8_t>(*v); return;
+        case kSurvey.at("comment"): s.comment = f.text(kSurvey.fields[i]); return;
+        default: f.unknown(key, key_at, kSurvey);
+      }
     });
-    if (!has_date) f.missing("date", at, "a survey");
+    f.missing_required(kSurvey, seen, at, [] { return kSurvey.noun; });
     if (s.date) c.surveys.push_back(s);
   });
+}
+
+void read_segment(Fields& f, Customer& c, const schema::FieldSpec& field) {
+  Book& b = f.book();
+  c.segment = f.word(field);
+  auto& list = b.config.segments;
+  std::string_view s = b.text(c.segment);
+  if (!c.segment.empty() && !list.empty() && std::find(list.begin(), list.end(), s) == list.end()) {
+    std::string names;
+    for (auto& n : list) names += (names.empty() ? "" : ", ") + n;
+    f.reader().error("customer-segment", fmt::format("segment '{}' is not in salesops.toml's list", shown(s)), "segments are " + names);
+  }
 }
 
 }  // namespace
@@ -86,38 +109,29 @@ void load_customer_file(YamlReader& r, LoadContext& ctx) {
   Customer c;
   c.at = r.mark();
   Mark id_at = c.at;
-  bool has_id = false;
+  std::uint32_t seen = 0;
   r.each_key([&](std::string_view key, Mark key_at) {
-    if (key == "id") { has_id = true; id_at = r.mark(); c.id = f.word("id"); }
-    else if (key == "name") c.name = f.text("name");
-    else if (key == "owner") c.owner = f.ref("owner", RefKind::person);
-    else if (key == "tier") {
-      c.tier = f.word("tier");
-      std::string_view t = b.text(c.tier);
-      if (!c.tier.empty() && t != "A" && t != "B" && t != "C")
-        r.error("customer-tier", fmt::format("unknown tier '{}'", shown(t)), "tiers are A, B, C");
-    } else if (key == "segment") {
-      c.segment = f.word("segment");
-      auto& list = b.config.segments;
-      std::string_view s = b.text(c.segment);
-      if (!c.segment.empty() && !list.empty() && std::find(list.begin(), list.end(), s) == list.end()) {
-        std::string names;
-        for (auto& n : list) names += (names.empty() ? "" : ", ") + n;
-        r.error("customer-segment", fmt::format("segment '{}' is not in salesops.toml's list", shown(s)), "segments are " + names);
-      }
-    } else if (key == "industry") c.industry = f.word("industry");
-    else if (key == "region") c.region = f.word("region");
-    else if (key == "source") c.source = f.word("source");
-    else if (key == "since") c.since = f.date("since");
-    else if (key == "contacts") read_contacts(f, c);
-    else if (key == "interactions") read_interactions(f, c);
-    else if (key == "surveys") read_surveys(f, c);
-    else f.unknown(key, key_at, {"id", "name", "owner", "tier", "segment", "industry", "region", "source", "since",
-                                 "contacts", "interactions", "surveys"});
+    int i = kCustomer.index(key);
+    seen |= kCustomer.bit(i);
+    switch (i) {
+      case kCustomer.at("id"): id_at = r.mark(); c.id = f.word(kCustomer.fields[i]); return;
+      case kCustomer.at("name"): c.name = f.text(kCustomer.fields[i]); return;
+      case kCustomer.at("owner"): c.owner = f.ref(kCustomer.fields[i]); return;
+      case kCustomer.at("tier"): c.tier = f.choice_word(kCustomer.fields[i], true); return;
+      case kCustomer.at("segment"): read_segment(f, c, kCustomer.fields[i]); return;
+      case kCustomer.at("industry"): c.industry = f.word(kCustomer.fields[i]); return;
+      case kCustomer.at("region"): c.region = f.word(kCustomer.fields[i]); return;
+      case kCustomer.at("source"): c.source = f.word(kCustomer.fields[i]); return;
+      case kCustomer.at("since"): c.since = f.date(kCustomer.fields[i]); return;
+      case kCustomer.at("contacts"): read_contacts(f, c, kCustomer.fields[i]); return;
+      case kCustomer.at("interactions"): read_interactions(f, c, kCustomer.fields[i]); return;
+      case kCustomer.at("surveys"): read_surveys(f, c, kCustomer.fields[i]); return;
+      default: f.unknown(key, key_at, kCustomer);
+    }
   });
   if (r.failed()) return;
   if (c.id.empty()) {
-    if (!has_id) f.missing("id", c.at, "a customer");
+    if (!(seen & kCustomer.bit(kCustomer.at("id")))) f.missing("id", c.at, kCustomer.noun);
     return;
   }
   // No owner is an unassigned account (CRM exports often have them): its figures count for
@@ -129,7 +143,7 @@ void load_customer_file(YamlReader& r, LoadContext& ctx) {
   c.contacts.shrink_to_fit();
   c.interactions.shrink_to_fit();
   c.surveys.shrink_to_fit();
-  f.add_unique(b.customer_index, b.customers, std::move(c), id_at, "customer");
+  f.add_unique(b.customer_index, b.customers, std::move(c), id_at, kCustomer.kind.data());
 }
 
 }  // namespace salesops::core

@@ -8,9 +8,12 @@ namespace salesops::core {
 
 namespace {
 
-std::optional<std::uint8_t> read_stage(Fields& f, const char* field) {
+constexpr const schema::RecordSchema& kDeal = schema::kDeal;
+constexpr const schema::RecordSchema& kChange = schema::kStageChange;
+
+std::optional<std::uint8_t> read_stage(Fields& f, const schema::FieldSpec& field) {
   YamlReader& r = f.reader();
-  auto v = f.scalar(field);
+  auto v = f.scalar(field.key);
   if (!v) return std::nullopt;
   if (auto s = f.book().config.stage_index(*v)) return s;
   r.error("deal-stage", fmt::format("unknown stage '{}'", shown(*v)), "stages are " + f.book().config.stage_list());
@@ -22,15 +25,19 @@ void read_history(Fields& f, Deal& d) {
   Book& b = f.book();
   each_mapping_item(f, "history", "a history entry", [&](Mark at) {
     StageChange c;
-    bool staged = false, has_date = false, has_stage = false;
+    bool staged = false;
+    std::uint32_t seen = 0;
     r.each_key([&](std::string_view key, Mark key_at) {
-      if (key == "date") { has_date = true; c.date = f.date("date"); }
-      else if (key == "stage") { has_stage = true; if (auto s = read_stage(f, "stage")) { c.stage = *s; staged = true; } }
-      else if (key == "reason" || key == "note") r.skip_value();
-      else f.unknown(key, key_at, {"date", "stage", "reason", "note"});
+      int i = kChange.index(key);
+      seen |= kChange.bit(i);
+      switch (i) {
+        case kChange.at("date"): c.date = f.date(kChange.fields[i]); return;
+        case kChange.at("stage"): if (auto s = read_stage(f, kChange.fields[i])) { c.stage = *s; staged = true; } return;
+        case kChange.at("reason"): case kChange.at("note"): r.skip_value(); return;
+        default: f.unknown(key, key_at, kChange);
+      }
     });
-    if (!has_date) f.missing("date", at, "a history entry");
-    if (!has_stage) f.missing("stage", at, "a history entry");
+    f.missing_required(kChange, seen, at, [] { return kChange.noun; });
     if (!c.date || !staged) return;  // an invalid value is reported where it is
     if (d.history_count > 0 && *c.date < *b.history.back().date) {
       f.ctx().diags.error("deal-history", b.location(at), "history entries must be oldest first",
@@ -91,68 +98,49 @@ void read_deal(Fields& f) {
   d.at = at;
   d.history_begin = static_cast<std::uint32_t>(b.history.size());
   Mark id_at = at;
-  bool staged = false, stage_bad = false, owned = false, has_id = false;
+  bool staged = false, stage_bad = false;
+  std::uint32_t seen = 0;
   DealKeys keys;
   r.each_key([&](std::string_view key, Mark key_at) {
-    switch (key.empty() ? '\0' : key[0]) {
-      case 'i':
-        if (key == "id") { has_id = true; id_at = r.mark(); if (auto v = f.scalar("id")) d.id = b.strings.store(*v); return; }
-        break;
-      case 'c':
-        if (key == "customer") { keys.customer = true; d.customer = f.ref("customer", RefKind::customer); return; }
-        if (key == "closed") { keys.closed = true; d.closed = f.date("closed"); return; }
-        break;
-      case 'o':
-        if (key == "owner") { d.owner = f.ref("owner", RefKind::person); owned = true; return; }
-        if (key == "opened") { keys.opened = true; d.opened = f.date("opened"); return; }
-        break;
-      case 't':
-        if (key == "title") { d.title = f.text("title"); return; }
-        break;
-      case 'p':
-        if (key == "product") { d.product = f.word("product"); return; }
-        break;
-      case 'a':
-        if (key == "amount") {
-          keys.amount = true;
-          auto m = f.money("amount");
-          if (m && m->cents < 0) r.error("money", fmt::format("'amount' cannot be negative: {}", r.value()), "a deal's amount is 0 or more");
-          else if (m) { d.amount = *m; d.has_amount = true; }
-          return;
-        }
-        break;
-      case 's':
-        if (key == "stage") {
-          staged = true;
-          if (auto s = read_stage(f, "stage")) d.stage = *s;
-          else stage_bad = true;
-          return;
-        }
-        break;
-      case 'e':
-        if (key == "expected_close") { d.expected_close = f.date("expected_close"); return; }
-        break;
-      case 'l':
-        if (key == "lost_reason") { d.lost_reason = f.word("lost_reason"); return; }
-        break;
-      case 'h':
-        if (key == "history") { read_history(f, d); return; }
-        break;
+    int i = kDeal.index(key);
+    seen |= kDeal.bit(i);
+    const schema::FieldSpec& field = kDeal.fields[i < 0 ? 0 : i];
+    switch (i) {
+      case kDeal.at("id"): id_at = r.mark(); if (auto v = f.scalar(field.key)) d.id = b.strings.store(*v); return;
+      case kDeal.at("customer"): keys.customer = true; d.customer = f.ref(field); return;
+      case kDeal.at("closed"): keys.closed = true; d.closed = f.date(field); return;
+      case kDeal.at("owner"): d.owner = f.ref(field); return;
+      case kDeal.at("opened"): keys.opened = true; d.opened = f.date(field); return;
+      case kDeal.at("title"): d.title = f.text(field); return;
+      case kDeal.at("product"): d.product = f.word(field); return;
+      case kDeal.at("amount"): {
+        keys.amount = true;
+        auto m = f.money(field);
+        if (m && m->cents < field.min) r.error("money", fmt::format("'amount' cannot be negative: {}", r.value()), "a deal's amount is 0 or more");
+        else if (m) { d.amount = *m; d.has_amount = true; }
+        return;
+      }
+      case kDeal.at("stage"):
+        staged = true;
+        if (auto s = read_stage(f, field)) d.stage = *s;
+        else stage_bad = true;
+        return;
+      case kDeal.at("expected_close"): d.expected_close = f.date(field); return;
+      case kDeal.at("lost_reason"): d.lost_reason = f.word(field); return;
+      case kDeal.at("history"): read_history(f, d); return;
+      default: f.unknown(key, key_at, kDeal);
     }
-    f.unknown(key, key_at, {"id", "customer", "owner", "title", "product", "amount", "stage", "opened",
-                            "expected_close", "closed", "lost_reason", "history"});
   });
   auto drop = [&] { b.history.resize(d.history_begin); };
   if (r.failed()) return drop();
   if (d.id.empty()) {
-    if (!has_id) f.missing("id", at, "a deal");
+    if (!(seen & kDeal.bit(kDeal.at("id")))) f.missing("id", at, kDeal.noun);
     return drop();
   }
-  if (!owned) f.missing("owner", at, fmt::format("deal '{}'", b.text(d.id)));
-  if (!staged) f.missing("stage", at, fmt::format("deal '{}'", b.text(d.id)));
+  f.missing_required(kDeal, seen, at, [&] { return fmt::format("{} '{}'", kDeal.kind, b.text(d.id)); });
   if (!staged || stage_bad) return drop();
   check_deal(f, d, keys, at);
-  if (!f.add_unique(b.deal_index, b.deals, d, id_at, "deal")) drop();
+  if (!f.add_unique(b.deal_index, b.deals, d, id_at, kDeal.kind.data())) drop();
 }
 
 }  // namespace

@@ -7,89 +7,99 @@ namespace salesops::core {
 
 namespace {
 
+constexpr const schema::RecordSchema& kPlan = schema::kPlan;
+constexpr const schema::RecordSchema& kSegment = schema::kPlanSegment;
+constexpr const schema::RecordSchema& kStrategy = schema::kPlanStrategy;
+constexpr const schema::RecordSchema& kAction = schema::kPlanAction;
+// The schema lists the statuses in ActionStatus's order.
+static_assert(schema::kActionStatuses[static_cast<int>(ActionStatus::dropped)] == "dropped");
+
 template <class Rec>
-bool unique_child(Fields& f, std::vector<Rec>& siblings, const Rec& rec, Mark at, const char* kind) {
+bool unique_child(Fields& f, std::vector<Rec>& siblings, const Rec& rec, Mark at, const schema::RecordSchema& kind) {
   Book& b = f.book();
   std::string_view id = b.text(rec.id);
   if (!f.valid_id(id, at)) return false;
   for (auto& s : siblings) {
     if (s.id == rec.id) {
-      f.duplicate(kind, id, at, s.at);
+      f.duplicate(kind.kind.data(), id, at, s.at);
       return false;
     }
   }
   return true;
 }
 
-void read_segments(Fields& f, Plan& p) {
+void read_segments(Fields& f, Plan& p, const schema::FieldSpec& list) {
   YamlReader& r = f.reader();
-  each_mapping_item(f, "segments", "a segment", [&](Mark at) {
+  each_mapping_item(f, list.name(), "a segment", [&](Mark at) {
     PlanSegment s;
     s.at = at;
-    bool has_id = false;
+    std::uint32_t seen = 0;
     r.each_key([&](std::string_view key, Mark key_at) {
-      if (key == "id") { has_id = true; s.id = f.word("id"); }
-      else if (key == "description") s.description = f.text("description");
-      else if (key == "criteria") {
-        if (!expect_mapping(r, "criteria")) return;
-        r.each_key([&](std::string_view field, Mark) {
-          Sym name = f.book().strings.intern(field);
-          if (auto v = f.scalar("criteria")) s.criteria.emplace_back(name, f.book().strings.intern(*v));
-        });
-      } else f.unknown(key, key_at, {"id", "description", "criteria"});
+      int i = kSegment.index(key);
+      seen |= kSegment.bit(i);
+      switch (i) {
+        case kSegment.at("id"): s.id = f.word(kSegment.fields[i]); return;
+        case kSegment.at("description"): s.description = f.text(kSegment.fields[i]); return;
+        case kSegment.at("criteria"):
+          if (!expect_mapping(r, "criteria")) return;
+          r.each_key([&](std::string_view field, Mark) {
+            Sym name = f.book().strings.intern(field);
+            if (auto v = f.scalar(kSegment.fields[i].key)) s.criteria.emplace_back(name, f.book().strings.intern(*v));
+          });
+          return;
+        default: f.unknown(key, key_at, kSegment);
+      }
     });
-    if (s.id.empty()) return has_id ? void() : f.missing("id", at, "a segment");
-    if (unique_child(f, p.segments, s, at, "segment")) p.segments.push_back(s);
+    if (s.id.empty()) return seen & kSegment.bit(kSegment.at("id")) ? void() : f.missing("id", at, kSegment.noun);
+    if (unique_child(f, p.segments, s, at, kSegment)) p.segments.push_back(s);
   });
 }
 
-void read_strategies(Fields& f, Plan& p) {
+void read_strategies(Fields& f, Plan& p, const schema::FieldSpec& list) {
   YamlReader& r = f.reader();
-  each_mapping_item(f, "strategies", "a strategy", [&](Mark at) {
+  each_mapping_item(f, list.name(), "a strategy", [&](Mark at) {
     PlanStrategy s;
     s.at = at;
-    bool has_id = false;
+    std::uint32_t seen = 0;
     r.each_key([&](std::string_view key, Mark key_at) {
-      if (key == "id") { has_id = true; s.id = f.word("id"); }
-      else if (key == "kind") {
-        s.kind = f.word("kind");
-        std::string_view k = f.book().text(s.kind);
-        if (!s.kind.empty() && k != "product" && k != "pricing" && k != "channel" && k != "promotion" && k != "other")
-          r.error("plan-strategy", fmt::format("unknown strategy kind '{}'", shown(k)), "kinds are product, pricing, channel, promotion, other");
-      } else if (key == "segment") s.segment = f.word("segment");
-      else if (key == "summary") s.summary = f.text("summary");
-      else f.unknown(key, key_at, {"id", "kind", "segment", "summary"});
+      int i = kStrategy.index(key);
+      seen |= kStrategy.bit(i);
+      switch (i) {
+        case kStrategy.at("id"): s.id = f.word(kStrategy.fields[i]); return;
+        case kStrategy.at("kind"): s.kind = f.choice_word(kStrategy.fields[i], true); return;
+        case kStrategy.at("segment"): s.segment = f.word(kStrategy.fields[i]); return;
+        case kStrategy.at("summary"): s.summary = f.text(kStrategy.fields[i]); return;
+        default: f.unknown(key, key_at, kStrategy);
+      }
     });
-    if (s.id.empty()) return has_id ? void() : f.missing("id", at, "a strategy");
-    if (unique_child(f, p.strategies, s, at, "strategy")) p.strategies.push_back(s);
+    if (s.id.empty()) return seen & kStrategy.bit(kStrategy.at("id")) ? void() : f.missing("id", at, kStrategy.noun);
+    if (unique_child(f, p.strategies, s, at, kStrategy)) p.strategies.push_back(s);
   });
 }
 
-void read_actions(Fields& f, Plan& p) {
+void read_actions(Fields& f, Plan& p, const schema::FieldSpec& list) {
   YamlReader& r = f.reader();
-  each_mapping_item(f, "actions", "an action", [&](Mark at) {
+  each_mapping_item(f, list.name(), "an action", [&](Mark at) {
     PlanAction a;
     a.at = at;
-    bool has_id = false;
+    std::uint32_t seen = 0;
     r.each_key([&](std::string_view key, Mark key_at) {
-      if (key == "id") { has_id = true; a.id = f.word("id"); }
-      else if (key == "title") a.title = f.text("title");
-      else if (key == "owner") a.owner = f.ref("owner", RefKind::person);
-      else if (key == "due") a.due = f.date("due");
-      else if (key == "status") {
-        auto v = f.scalar("status");
-        if (!v) return;
-        if (*v == "open") a.status = ActionStatus::open;
-        else if (*v == "done") a.status = ActionStatus::done;
-        else if (*v == "dropped") a.status = ActionStatus::dropped;
-        else r.error("plan-action", fmt::format("unknown status '{}'", shown(*v)), "statuses are open, done, dropped");
-      } else if (key == "done_on") a.done_on = f.date("done_on");
-      else if (key == "strategy") a.strategy = f.word("strategy");
-      else if (key == "target") a.target = f.ref("target", RefKind::target);
-      else f.unknown(key, key_at, {"id", "title", "owner", "due", "status", "done_on", "strategy", "target"});
+      int i = kAction.index(key);
+      seen |= kAction.bit(i);
+      switch (i) {
+        case kAction.at("id"): a.id = f.word(kAction.fields[i]); return;
+        case kAction.at("title"): a.title = f.text(kAction.fields[i]); return;
+        case kAction.at("owner"): a.owner = f.ref(kAction.fields[i]); return;
+        case kAction.at("due"): a.due = f.date(kAction.fields[i]); return;
+        case kAction.at("status"): if (auto v = f.choice(kAction.fields[i])) a.status = static_cast<ActionStatus>(*v); return;
+        case kAction.at("done_on"): a.done_on = f.date(kAction.fields[i]); return;
+        case kAction.at("strategy"): a.strategy = f.word(kAction.fields[i]); return;
+        case kAction.at("target"): a.target = f.ref(kAction.fields[i]); return;
+        default: f.unknown(key, key_at, kAction);
+      }
     });
-    if (a.id.empty()) return has_id ? void() : f.missing("id", at, "an action");
-    if (unique_child(f, p.actions, a, at, "action")) p.actions.push_back(a);
+    if (a.id.empty()) return seen & kAction.bit(kAction.at("id")) ? void() : f.missing("id", at, kAction.noun);
+    if (unique_child(f, p.actions, a, at, kAction)) p.actions.push_back(a);
   });
 }
 
@@ -127,21 +137,25 @@ void load_plan_file(YamlReader& r, LoadContext& ctx) {
   Plan p;
   p.at = r.mark();
   Mark id_at = p.at;
-  bool has_id = false;
+  std::uint32_t seen = 0;
   r.each_key([&](std::string_view key, Mark key_at) {
-    if (key == "id") { has_id = true; id_at = r.mark(); p.id = f.word("id"); }
-    else if (key == "period") p.period_text = f.word("period");
-    else if (key == "owner") p.owner = f.ref("owner", RefKind::person);
-    else if (key == "market") r.skip_value();  // free structured text
-    else if (key == "segments") read_segments(f, p);
-    else if (key == "strategies") read_strategies(f, p);
-    else if (key == "actions") read_actions(f, p);
-    else f.unknown(key, key_at, {"id", "period", "owner", "market", "segments", "strategies", "actions"});
+    int i = kPlan.index(key);
+    seen |= kPlan.bit(i);
+    switch (i) {
+      case kPlan.at("id"): id_at = r.mark(); p.id = f.word(kPlan.fields[i]); return;
+      case kPlan.at("period"): p.period_text = f.word(kPlan.fields[i]); return;
+      case kPlan.at("owner"): p.owner = f.ref(kPlan.fields[i]); return;
+      case kPlan.at("market"): r.skip_value(); return;  // free structured text
+      case kPlan.at("segments"): read_segments(f, p, kPlan.fields[i]); return;
+      case kPlan.at("strategies"): read_strategies(f, p, kPlan.fields[i]); return;
+      case kPlan.at("actions"): read_actions(f, p, kPlan.fields[i]); return;
+      default: f.unknown(key, key_at, kPlan);
+    }
   });
   if (r.failed()) return;
-  if (p.id.empty()) return has_id ? void() : f.missing("id", p.at, "a plan");
+  if (p.id.empty()) return seen & kPlan.bit(kPlan.at("id")) ? void() : f.missing("id", p.at, kPlan.noun);
   check_plan_links(f, p);
-  f.add_unique(b.plan_index, b.plans, std::move(p), id_at, "plan");
+  f.add_unique(b.plan_index, b.plans, std::move(p), id_at, kPlan.kind.data());
 }
 
 }  // namespace salesops::core

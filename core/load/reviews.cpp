@@ -7,6 +7,9 @@ namespace salesops::core {
 
 namespace {
 
+constexpr const schema::RecordSchema& kReview = schema::kReview;
+constexpr const schema::RecordSchema& kFigure = schema::kReviewFigure;
+
 void read_quantitative(Fields& f, Review& rv) {
   YamlReader& r = f.reader();
   if (r.is_null()) return;
@@ -17,12 +20,25 @@ void read_quantitative(Fields& f, Review& rv) {
     if (r.is_null()) return;
     if (!expect_mapping(r, "a figure")) return;
     r.each_key([&](std::string_view key, Mark key_at) {
-      if (key == "target") fig.target = f.number("target");
-      else if (key == "actual") fig.actual = f.number("actual");
-      else if (key == "attainment") fig.attainment = f.number("attainment");
-      else f.unknown(key, key_at, {"target", "actual", "attainment"});
+      int i = kFigure.index(key);
+      switch (i) {
+        case kFigure.at("target"): fig.target = f.number(kFigure.fields[i]); return;
+        case kFigure.at("actual"): fig.actual = f.number(kFigure.fields[i]); return;
+        case kFigure.at("attainment"): fig.attainment = f.number(kFigure.fields[i]); return;
+        default: f.unknown(key, key_at, kFigure);
+      }
     });
     rv.quantitative.push_back(fig);
+  });
+}
+
+void read_qualitative(Fields& f, Review& rv, const schema::FieldSpec& field) {
+  YamlReader& r = f.reader();
+  if (r.is_null() || !expect_mapping(r, field.name())) return;
+  r.each_key([&](std::string_view item, Mark) {
+    Sym name = f.book().strings.intern(item);
+    if (r.is_null()) return;  // not rated yet
+    if (auto v = f.integer(item, field.min, field.max)) rv.qualitative.emplace_back(name, static_cast<int>(*v));
   });
 }
 
@@ -40,39 +56,31 @@ void load_review_file(YamlReader& r, LoadContext& ctx, std::string_view period_d
   rv.at = r.mark();
   Mark person_at = rv.at, period_at = rv.at;
   std::uint32_t person_span = 1, period_span = 1;
-  bool has_person = false, has_period = false;
+  std::uint32_t seen = 0;
   r.each_key([&](std::string_view key, Mark key_at) {
-    if (key == "person") {
-      has_person = true;
-      person_at = r.mark();
-      person_span = r.span();
-      rv.person = f.ref("person", RefKind::person);
-    } else if (key == "period") {
-      has_period = true;
-      period_at = r.mark();
-      period_span = r.span();
-      rv.period_text = f.word("period");
+    int i = kReview.index(key);
+    seen |= kReview.bit(i);
+    switch (i) {
+      case kReview.at("person"):
+        person_at = r.mark();
+        person_span = r.span();
+        rv.person = f.ref(kReview.fields[i]);
+        return;
+      case kReview.at("period"):
+        period_at = r.mark();
+        period_span = r.span();
+        rv.period_text = f.word(kReview.fields[i]);
+        return;
+      case kReview.at("reviewer"): rv.reviewer = f.ref(kReview.fields[i]); return;
+      case kReview.at("status"): rv.status = f.choice_word(kReview.fields[i], true); return;
+      case kReview.at("quantitative"): read_quantitative(f, rv); return;
+      case kReview.at("qualitative"): read_qualitative(f, rv, kReview.fields[i]); return;
+      case kReview.at("comments"): rv.comments = f.text(kReview.fields[i]); return;
+      default: f.unknown(key, key_at, kReview);
     }
-    else if (key == "reviewer") rv.reviewer = f.ref("reviewer", RefKind::person);
-    else if (key == "status") {
-      rv.status = f.word("status");
-      std::string_view s = b.text(rv.status);
-      if (!rv.status.empty() && s != "draft" && s != "final")
-        r.error("review-status", fmt::format("unknown status '{}'", shown(s)), "a review is draft or final");
-    } else if (key == "quantitative") read_quantitative(f, rv);
-    else if (key == "qualitative") {
-      if (r.is_null() || !expect_mapping(r, "qualitative")) return;
-      r.each_key([&](std::string_view item, Mark) {
-        Sym name = b.strings.intern(item);
-        if (r.is_null()) return;  // not rated yet
-        if (auto v = f.integer(item, 1, 5)) rv.qualitative.emplace_back(name, static_cast<int>(*v));
-      });
-    } else if (key == "comments") rv.comments = f.text("comments");
-    else f.unknown(key, key_at, {"person", "period", "reviewer", "status", "quantitative", "qualitative", "comments"});
   });
   if (r.failed()) return;
-  if (!has_person) f.missing("person", rv.at, "a review");
-  if (!has_period) f.missing("period", rv.at, "a review");
+  f.missing_required(kReview, seen, rv.at, [] { return kReview.noun; });
   if (rv.person.empty() || rv.period_text.empty()) return;
   if (b.text(rv.period_text) != period_dir)
     ctx.diags.error("review-place", r.location_of(period_at, period_span),

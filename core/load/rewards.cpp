@@ -8,35 +8,99 @@ namespace salesops::core {
 
 namespace {
 
-void read_applies_to(Fields& f, RewardPlan& p) {
+constexpr const schema::RecordSchema& kPlan = schema::kRewardPlan;
+constexpr const schema::RecordSchema& kAppliesTo = schema::kAppliesTo;
+constexpr const schema::RecordSchema& kTier = schema::kTier;
+constexpr const schema::RecordSchema& kGate = schema::kGate;
+constexpr const schema::RecordSchema& kSpiff = schema::kSpiff;
+constexpr const schema::RecordSchema& kTeamBonus = schema::kTeamBonus;
+constexpr const schema::RecordSchema& kGrant = schema::kGrant;
+
+void read_applies_to(Fields& f, RewardPlan& p, const schema::FieldSpec& field) {
   YamlReader& r = f.reader();
-  if (!expect_mapping(r, "applies_to")) return;
+  if (!expect_mapping(r, field.name())) return;
   r.each_key([&](std::string_view key, Mark key_at) {
-    if (key == "role") {
-      p.applies_role = f.word("role");
-      std::string_view role = f.book().text(p.applies_role);
-      if (!p.applies_role.empty() && role != "rep" && role != "manager" && role != "director" && role != "ops")
-        r.error("reward-plan", fmt::format("unknown role '{}'", shown(role)), "roles are rep, manager, director, ops");
-    } else if (key == "team") p.applies_team = f.ref("team", RefKind::team);
-    else if (key == "people") {  // a list of person ids, or one id
-      auto add = [&] { if (Sym s = f.ref("people", RefKind::person); !s.empty()) p.applies_people.push_back(s); };
-      if (r.kind() == YamlReader::Kind::sequence_start) r.each_item(add);
-      else add();
-    } else f.unknown(key, key_at, {"role", "team", "people"});
+    int i = kAppliesTo.index(key);
+    switch (i) {
+      case kAppliesTo.at("role"): p.applies_role = f.choice_word(kAppliesTo.fields[i], true); return;
+      case kAppliesTo.at("team"): p.applies_team = f.ref(kAppliesTo.fields[i]); return;
+      case kAppliesTo.at("people"): {  // a list of person ids, or one id
+        auto add = [&] { if (Sym s = f.ref(kAppliesTo.fields[i]); !s.empty()) p.applies_people.push_back(s); };
+        if (r.kind() == YamlReader::Kind::sequence_start) r.each_item(add);
+        else add();
+        return;
+      }
+      default: f.unknown(key, key_at, kAppliesTo);
+    }
   });
 }
 
-void read_tiers(Fields& f, RewardPlan& p) {
+void read_tiers(Fields& f, RewardPlan& p, const schema::FieldSpec& list) {
   YamlReader& r = f.reader();
-  each_mapping_item(f, "tiers", "a tier", [&](Mark) {
+  each_mapping_item(f, list.name(), "a tier", [&](Mark) {
     RewardTier t;
     r.each_key([&](std::string_view key, Mark key_at) {
-      if (key == "from") { if (auto v = f.number("from")) t.from = *v; }
-      else if (key == "to") t.to = f.number("to");
-      else if (key == "rate") { if (auto v = f.number("rate")) t.rate = *v; }
-      else f.unknown(key, key_at, {"from", "to", "rate"});
+      int i = kTier.index(key);
+      switch (i) {
+        case kTier.at("from"): if (auto v = f.number(kTier.fields[i])) t.from = *v; return;
+        case kTier.at("to"): t.to = f.number(kTier.fields[i]); return;
+        case kTier.at("rate"): if (auto v = f.number(kTier.fields[i])) t.rate = *v; return;
+        default: f.unknown(key, key_at, kTier);
+      }
     });
     p.tiers.push_back(t);
+  });
+}
+
+/// Reads a KPI id, reporting one that is neither built in nor in salesops.toml.
+Sym read_metric(Fields& f, const schema::FieldSpec& field, const char* what) {
+  Book& b = f.book();
+  Sym metric = f.word(field);
+  if (!metric.empty() && !is_known_kpi(b.config, b.text(metric)))
+    f.reader().error("reward-plan", fmt::format("unknown {} '{}'", what, shown(b.text(metric))), "see `salesops kpi list` for the KPI ids");
+  return metric;
+}
+
+void read_gate(Fields& f, RewardPlan& p, const schema::FieldSpec& field) {
+  YamlReader& r = f.reader();
+  if (!expect_mapping(r, field.name())) return;
+  r.each_key([&](std::string_view key, Mark key_at) {
+    int i = kGate.index(key);
+    switch (i) {
+      case kGate.at("metric"): p.gate_metric = read_metric(f, kGate.fields[i], "gate metric"); return;
+      case kGate.at("min"): p.gate_min = f.number(kGate.fields[i]); return;
+      default: f.unknown(key, key_at, kGate);
+    }
+  });
+}
+
+void read_spiffs(Fields& f, RewardPlan& p, const schema::FieldSpec& list) {
+  YamlReader& r = f.reader();
+  each_mapping_item(f, list.name(), "a spiff", [&](Mark) {
+    Spiff s;
+    r.each_key([&](std::string_view key, Mark key_at) {
+      int i = kSpiff.index(key);
+      switch (i) {
+        case kSpiff.at("product"): s.product = f.word(kSpiff.fields[i]); return;
+        case kSpiff.at("per_deal"): s.per_deal = f.money(kSpiff.fields[i]); return;
+        case kSpiff.at("rate"): s.rate = f.number(kSpiff.fields[i]); return;
+        default: f.unknown(key, key_at, kSpiff);
+      }
+    });
+    p.spiffs.push_back(s);
+  });
+}
+
+void read_team_bonus(Fields& f, RewardPlan& p, const schema::FieldSpec& field) {
+  YamlReader& r = f.reader();
+  if (!expect_mapping(r, field.name())) return;
+  r.each_key([&](std::string_view key, Mark key_at) {
+    int i = kTeamBonus.index(key);
+    switch (i) {
+      case kTeamBonus.at("min_attainment"): p.team_bonus_min_attainment = f.number(kTeamBonus.fields[i]); return;
+      case kTeamBonus.at("amount"): p.team_bonus_amount = f.money(kTeamBonus.fields[i]); return;
+      default: f.unknown(key, key_at, kTeamBonus);
+    }
   });
 }
 
@@ -48,62 +112,28 @@ void read_plan(Fields& f) {
   RewardPlan p;
   p.at = at;
   Mark id_at = at;
-  bool has_id = false;
+  std::uint32_t seen = 0;
   r.each_key([&](std::string_view key, Mark key_at) {
-    if (key == "id") { has_id = true; id_at = r.mark(); p.id = f.word("id"); }
-    else if (key == "applies_to") read_applies_to(f, p);
-    else if (key == "period") {
-      p.period = f.word("period");
-      std::string_view v = b.text(p.period);
-      if (!p.period.empty() && v != "month" && v != "quarter" && v != "year")
-        r.error("reward-plan", fmt::format("unknown plan period '{}'", shown(v)), "a plan's period is month, quarter or year");
-    } else if (key == "metric") {
-      p.metric = f.word("metric");
-      if (!p.metric.empty() && !is_known_kpi(b.config, b.text(p.metric)))
-        r.error("reward-plan", fmt::format("unknown metric '{}'", shown(b.text(p.metric))), "see `salesops kpi list` for the KPI ids");
-    } else if (key == "mode") {
-      p.mode = f.word("mode");
-      std::string_view v = b.text(p.mode);
-      if (!p.mode.empty() && v != "marginal" && v != "retroactive")
-        r.error("reward-plan", fmt::format("unknown mode '{}'", shown(v)), "a plan's mode is marginal or retroactive");
-    } else if (key == "tiers") read_tiers(f, p);
-    else if (key == "gate") {
-      if (!expect_mapping(r, "gate")) return;
-      r.each_key([&](std::string_view k, Mark k_at) {
-        if (k == "metric") {
-          p.gate_metric = f.word("metric");
-          if (!p.gate_metric.empty() && !is_known_kpi(b.config, b.text(p.gate_metric)))
-            r.error("reward-plan", fmt::format("unknown gate metric '{}'", shown(b.text(p.gate_metric))),
-                    "see `salesops kpi list` for the KPI ids");
-        }
-        else if (k == "min") p.gate_min = f.number("min");
-        else f.unknown(k, k_at, {"metric", "min"});
-      });
-    } else if (key == "cap") p.cap = f.money("cap");
-    else if (key == "spiffs") {
-      each_mapping_item(f, "spiffs", "a spiff", [&](Mark) {
-        Spiff s;
-        r.each_key([&](std::string_view k, Mark k_at) {
-          if (k == "product") s.product = f.word("product");
-          else if (k == "per_deal") s.per_deal = f.money("per_deal");
-          else if (k == "rate") s.rate = f.number("rate");
-          else f.unknown(k, k_at, {"product", "per_deal", "rate"});
-        });
-        p.spiffs.push_back(s);
-      });
-    } else if (key == "team_bonus") {
-      if (!expect_mapping(r, "team_bonus")) return;
-      r.each_key([&](std::string_view k, Mark k_at) {
-        if (k == "min_attainment") p.team_bonus_min_attainment = f.number("min_attainment");
-        else if (k == "amount") p.team_bonus_amount = f.money("amount");
-        else f.unknown(k, k_at, {"min_attainment", "amount"});
-      });
-    } else if (key == "prorate") { if (auto v = f.boolean("prorate")) p.prorate = *v; }
-    else f.unknown(key, key_at, {"id", "applies_to", "period", "metric", "mode", "tiers", "gate", "cap", "spiffs", "team_bonus", "prorate"});
+    int i = kPlan.index(key);
+    seen |= kPlan.bit(i);
+    switch (i) {
+      case kPlan.at("id"): id_at = r.mark(); p.id = f.word(kPlan.fields[i]); return;
+      case kPlan.at("applies_to"): read_applies_to(f, p, kPlan.fields[i]); return;
+      case kPlan.at("period"): p.period = f.choice_word(kPlan.fields[i], true); return;
+      case kPlan.at("metric"): p.metric = read_metric(f, kPlan.fields[i], "metric"); return;
+      case kPlan.at("mode"): p.mode = f.choice_word(kPlan.fields[i], true); return;
+      case kPlan.at("tiers"): read_tiers(f, p, kPlan.fields[i]); return;
+      case kPlan.at("gate"): read_gate(f, p, kPlan.fields[i]); return;
+      case kPlan.at("cap"): p.cap = f.money(kPlan.fields[i]); return;
+      case kPlan.at("spiffs"): read_spiffs(f, p, kPlan.fields[i]); return;
+      case kPlan.at("team_bonus"): read_team_bonus(f, p, kPlan.fields[i]); return;
+      case kPlan.at("prorate"): if (auto v = f.boolean(kPlan.fields[i])) p.prorate = *v; return;
+      default: f.unknown(key, key_at, kPlan);
+    }
   });
   if (r.failed()) return;
-  if (p.id.empty()) return has_id ? void() : f.missing("id", at, "a reward plan");
-  f.add_unique(b.reward_plan_ids, b.reward_plans, std::move(p), id_at, "reward plan");
+  if (p.id.empty()) return seen & kPlan.bit(kPlan.at("id")) ? void() : f.missing("id", at, kPlan.noun);
+  f.add_unique(b.reward_plan_ids, b.reward_plans, std::move(p), id_at, kPlan.kind.data());
 }
 
 void read_grant(Fields& f) {
@@ -114,41 +144,45 @@ void read_grant(Fields& f) {
   Grant g;
   g.at = at;
   Mark id_at = at;
-  bool has_id = false, has_date = false, has_person = false, has_team = false;
+  std::uint32_t seen = 0;
   r.each_key([&](std::string_view key, Mark key_at) {
-    if (key == "id") { has_id = true; id_at = r.mark(); g.id = f.word("id"); }
-    else if (key == "date") { has_date = true; g.date = f.date("date"); }
-    else if (key == "person") { has_person = true; g.person = f.ref("person", RefKind::person); }
-    else if (key == "team") { has_team = true; g.team = f.ref("team", RefKind::team); }
-    else if (key == "kind") {
-      g.kind = f.word("kind");
-      std::string_view v = b.text(g.kind);
-      if (!g.kind.empty() && v != "title" && v != "trip" && v != "gift" && v != "bonus" && v != "recognition")
-        r.error("grant-kind", fmt::format("unknown grant kind '{}'", shown(v)), "kinds are title, trip, gift, bonus, recognition");
-    } else if (key == "title") g.title = f.text("title");
-    else if (key == "amount") { if (auto m = f.money("amount")) g.amount = *m; }
-    else if (key == "reason") g.reason = f.text("reason");
-    else f.unknown(key, key_at, {"id", "date", "person", "team", "kind", "title", "amount", "reason"});
+    int i = kGrant.index(key);
+    seen |= kGrant.bit(i);
+    switch (i) {
+      case kGrant.at("id"): id_at = r.mark(); g.id = f.word(kGrant.fields[i]); return;
+      case kGrant.at("date"): g.date = f.date(kGrant.fields[i]); return;
+      case kGrant.at("person"): g.person = f.ref(kGrant.fields[i]); return;
+      case kGrant.at("team"): g.team = f.ref(kGrant.fields[i]); return;
+      case kGrant.at("kind"): g.kind = f.choice_word(kGrant.fields[i], true); return;
+      case kGrant.at("title"): g.title = f.text(kGrant.fields[i]); return;
+      case kGrant.at("amount"): if (auto m = f.money(kGrant.fields[i])) g.amount = *m; return;
+      case kGrant.at("reason"): g.reason = f.text(kGrant.fields[i]); return;
+      default: f.unknown(key, key_at, kGrant);
+    }
   });
   if (r.failed()) return;
-  if (g.id.empty()) return has_id ? void() : f.missing("id", at, "a grant");
-  std::string name = fmt::format("grant '{}'", b.text(g.id));
-  if (!has_date) f.missing("date", at, name);
-  if (has_person == has_team)
+  if (g.id.empty()) return seen & kGrant.bit(kGrant.at("id")) ? void() : f.missing("id", at, kGrant.noun);
+  std::string name = fmt::format("{} '{}'", kGrant.kind, b.text(g.id));
+  f.missing_required(kGrant, seen, at, [&] { return name; });
+  // The recipient is exactly one of the schema's one_of fields (person, team).
+  std::uint32_t recipients = 0;
+  for (std::size_t i = 0; i < kGrant.fields.size(); ++i)
+    if (kGrant.fields[i].presence == schema::Presence::one_of && (seen & kGrant.bit(static_cast<int>(i)))) ++recipients;
+  if (recipients != 1)
     f.ctx().diags.error("grant-recipient", b.location(at), fmt::format("{} needs exactly one of person or team", name));
-  f.add_unique(b.grant_ids, b.grants, std::move(g), id_at, "grant");
+  f.add_unique(b.grant_ids, b.grants, std::move(g), id_at, kGrant.kind.data());
 }
 
 }  // namespace
 
 void load_reward_plans_file(YamlReader& r, LoadContext& ctx) {
   Fields f(r, ctx);
-  each_list_under_keys(r, f, {"plans"}, [&](std::string_view) { read_plan(f); });
+  each_list_under_keys(r, f, schema::kRewardPlansFile, [&](const schema::FieldSpec&) { read_plan(f); });
 }
 
 void load_grants_file(YamlReader& r, LoadContext& ctx) {
   Fields f(r, ctx);
-  each_list_under_keys(r, f, {"grants"}, [&](std::string_view) { read_grant(f); });
+  each_list_under_keys(r, f, schema::kGrantsFile, [&](const schema::FieldSpec&) { read_grant(f); });
 }
 
 }  // namespace salesops::core

@@ -7,6 +7,11 @@ namespace salesops::core {
 
 namespace {
 
+constexpr const schema::RecordSchema& kTeam = schema::kTeam;
+constexpr const schema::RecordSchema& kPerson = schema::kPerson;
+// The schema lists the roles in Role's order.
+static_assert(schema::kRoles[static_cast<int>(Role::ops)] == "ops");
+
 void read_team(Fields& f) {
   YamlReader& r = f.reader();
   Book& b = f.book();
@@ -18,23 +23,27 @@ void read_team(Fields& f) {
   Team t;
   t.at = at;
   Mark id_at = at;
-  bool has_id = false;
+  std::uint32_t seen = 0;
   r.each_key([&](std::string_view key, Mark key_at) {
-    if (key == "id") { has_id = true; id_at = r.mark(); t.id = f.word("id"); }
-    else if (key == "name") t.name = f.text("name");
-    else if (key == "parent") t.parent = f.ref("parent", RefKind::team);
-    else if (key == "manager") t.manager = f.ref("manager", RefKind::person);
-    else f.unknown(key, key_at, {"id", "name", "parent", "manager"});
+    int i = kTeam.index(key);
+    seen |= kTeam.bit(i);
+    switch (i) {
+      case kTeam.at("id"): id_at = r.mark(); t.id = f.word(kTeam.fields[i]); return;
+      case kTeam.at("name"): t.name = f.text(kTeam.fields[i]); return;
+      case kTeam.at("parent"): t.parent = f.ref(kTeam.fields[i]); return;
+      case kTeam.at("manager"): t.manager = f.ref(kTeam.fields[i]); return;
+      default: f.unknown(key, key_at, kTeam);
+    }
   });
   if (t.id.empty()) {
-    if (!has_id) f.missing("id", at, "a team");
+    if (!(seen & kTeam.bit(kTeam.at("id")))) f.missing("id", at, kTeam.noun);
     return;
   }
   if (b.text(t.id) == "company") {
     f.ctx().diags.error("duplicate-id", b.location(id_at, 7), "'company' is the implicit root team; choose another id");
     return;
   }
-  f.add_unique(b.team_index, b.teams, t, id_at, "team");
+  f.add_unique(b.team_index, b.teams, t, id_at, kTeam.kind.data());
 }
 
 void read_person(Fields& f) {
@@ -48,41 +57,38 @@ void read_person(Fields& f) {
   Person p;
   p.at = at;
   Mark id_at = at;
-  bool has_team = false, has_id = false;
+  std::uint32_t seen = 0;
   r.each_key([&](std::string_view key, Mark key_at) {
-    if (key == "id") { has_id = true; id_at = r.mark(); p.id = f.word("id"); }
-    else if (key == "name") p.name = f.text("name");
-    else if (key == "team") { p.team = f.ref("team", RefKind::team); has_team = true; }
-    else if (key == "role") {
-      auto v = f.scalar("role");
-      if (!v) return;
-      if (*v == "rep") p.role = Role::rep;
-      else if (*v == "manager") p.role = Role::manager;
-      else if (*v == "director") p.role = Role::director;
-      else if (*v == "ops") p.role = Role::ops;
-      else r.error("person-role", fmt::format("unknown role '{}'", shown(*v)), "roles are rep, manager, director, ops");
-    } else if (key == "email") p.email = f.text("email");
-    else if (key == "joined") p.joined = f.date("joined");
-    else if (key == "left") p.left = f.date("left");
-    else f.unknown(key, key_at, {"id", "name", "team", "role", "email", "joined", "left"});
+    int i = kPerson.index(key);
+    seen |= kPerson.bit(i);
+    switch (i) {
+      case kPerson.at("id"): id_at = r.mark(); p.id = f.word(kPerson.fields[i]); return;
+      case kPerson.at("name"): p.name = f.text(kPerson.fields[i]); return;
+      case kPerson.at("team"): p.team = f.ref(kPerson.fields[i]); return;
+      case kPerson.at("role"): if (auto role = f.choice(kPerson.fields[i])) p.role = static_cast<Role>(*role); return;
+      case kPerson.at("email"): p.email = f.text(kPerson.fields[i]); return;
+      case kPerson.at("joined"): p.joined = f.date(kPerson.fields[i]); return;
+      case kPerson.at("left"): p.left = f.date(kPerson.fields[i]); return;
+      default: f.unknown(key, key_at, kPerson);
+    }
   });
   if (p.id.empty()) {
-    if (!has_id) f.missing("id", at, "a person");
+    if (!(seen & kPerson.bit(kPerson.at("id")))) f.missing("id", at, kPerson.noun);
     return;
   }
   std::string_view id = b.text(p.id);
-  if (!has_team) f.missing("team", at, fmt::format("person '{}'", id));
+  f.missing_required(kPerson, seen, at, [&] { return fmt::format("{} '{}'", kPerson.kind, id); });
   if (p.joined && p.left && *p.left < *p.joined)
     f.ctx().diags.error("person-dates", b.location(at), fmt::format("person '{}' left before joining", id));
-  f.add_unique(b.person_index, b.people, p, id_at, "person");
+  f.add_unique(b.person_index, b.people, p, id_at, kPerson.kind.data());
 }
 
 }  // namespace
 
 void load_team_file(YamlReader& r, LoadContext& ctx) {
   Fields f(r, ctx);
-  each_list_under_keys(r, f, {"teams", "people"}, [&](std::string_view list) {
-    if (list == "teams") read_team(f);
+  each_list_under_keys(r, f, schema::kTeamFile, [&](const schema::FieldSpec& list) {
+    if (list.record == &kTeam) read_team(f);
     else read_person(f);
   });
 }
