@@ -27,16 +27,12 @@ void read_follow_ups(Fields& f, CoachingSession& s, const schema::FieldSpec& lis
   each_mapping_item(f, list.name(), "a follow-up", [&](Mark at) {
     FollowUp u;
     u.at = at;
-    std::uint32_t seen = 0;
-    r.each_key([&](std::string_view key, Mark key_at) {
-      int i = kFollowUp.index(key);
-      seen |= kFollowUp.bit(i);
+    std::uint32_t seen = each_field(f, kFollowUp, [&](int i) {
       switch (i) {
         case kFollowUp.at("id"): u.id = f.word(kFollowUp.fields[i]); return;
         case kFollowUp.at("action"): u.action = f.text(kFollowUp.fields[i]); return;
         case kFollowUp.at("due"): u.due = f.date(kFollowUp.fields[i]); return;
         case kFollowUp.at("done"): if (auto b = f.boolean(kFollowUp.fields[i])) u.done = *b; return;
-        default: f.unknown(key, key_at, kFollowUp);
       }
     });
     if (u.id.empty()) return seen & kFollowUp.bit(kFollowUp.at("id")) ? void() : f.missing("id", at, kFollowUp.noun);
@@ -54,10 +50,7 @@ void read_session(Fields& f) {
   CoachingSession s;
   s.at = at;
   Mark id_at = at;
-  std::uint32_t seen = 0;
-  r.each_key([&](std::string_view key, Mark key_at) {
-    int i = kSession.index(key);
-    seen |= kSession.bit(i);
+  std::uint32_t seen = each_field(f, kSession, [&](int i) {
     switch (i) {
       case kSession.at("id"): id_at = r.mark(); s.id = f.word(kSession.fields[i]); return;
       case kSession.at("date"): s.date = f.date(kSession.fields[i]); return;
@@ -68,7 +61,6 @@ void read_session(Fields& f) {
       case kSession.at("notes"): s.notes = f.text(kSession.fields[i]); return;
       case kSession.at("ratings"): read_ratings(f, s.ratings, kSession.fields[i]); return;
       case kSession.at("follow_ups"): read_follow_ups(f, s, kSession.fields[i]); return;
-      default: f.unknown(key, key_at, kSession);
     }
   });
   if (r.failed()) return;
@@ -81,12 +73,10 @@ void read_attendees(Fields& f, Training& t, const schema::FieldSpec& list) {
   YamlReader& r = f.reader();
   each_mapping_item(f, list.name(), "an attendee", [&](Mark) {
     Attendee a;
-    r.each_key([&](std::string_view key, Mark key_at) {
-      int i = kAttendee.index(key);
+    each_field(f, kAttendee, [&](int i) {
       switch (i) {
         case kAttendee.at("person"): a.person = f.ref(kAttendee.fields[i]); return;
         case kAttendee.at("score"): if (auto v = f.integer(kAttendee.fields[i])) a.score = static_cast<int>(*v); return;
-        default: f.unknown(key, key_at, kAttendee);
       }
     });
     if (!a.person.empty()) t.attendees.push_back(a);
@@ -101,10 +91,7 @@ void read_training(Fields& f) {
   Training t;
   t.at = at;
   Mark id_at = at;
-  std::uint32_t seen = 0;
-  r.each_key([&](std::string_view key, Mark key_at) {
-    int i = kTraining.index(key);
-    seen |= kTraining.bit(i);
+  std::uint32_t seen = each_field(f, kTraining, [&](int i) {
     switch (i) {
       case kTraining.at("id"): id_at = r.mark(); t.id = f.word(kTraining.fields[i]); return;
       case kTraining.at("date"): t.date = f.date(kTraining.fields[i]); return;
@@ -114,7 +101,6 @@ void read_training(Fields& f) {
       case kTraining.at("hours"): if (auto h = f.number(kTraining.fields[i])) t.hours = *h; return;
       case kTraining.at("trainer"): t.trainer = f.text(kTraining.fields[i]); return;
       case kTraining.at("attendees"): read_attendees(f, t, kTraining.fields[i]); return;
-      default: f.unknown(key, key_at, kTraining);
     }
   });
   if (r.failed()) return;

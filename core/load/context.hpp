@@ -169,6 +169,21 @@ inline bool expect_mapping(YamlReader& r, const char* what) {
 }
 
 /// Calls `fn(item_mark)` on each mapping item of the list the reader is on.
+/// Reads the mapping the reader is on as a record of `schema`: calls `on_field(i)` on the
+/// value of each key the schema knows (`i`, the field's index) and reports the others as
+/// unknown keys with a "did you mean". Returns the fields seen, a bit each (schema.bit).
+template <class Fn>
+std::uint32_t each_field(Fields& f, const schema::RecordSchema& schema, Fn&& on_field) {
+  std::uint32_t seen = 0;
+  f.reader().each_key([&](std::string_view key, Mark key_at) {
+    int i = schema.index(key);
+    if (i < 0) return f.unknown(key, key_at, schema);
+    seen |= schema.bit(i);
+    on_field(i);
+  });
+  return seen;
+}
+
 template <class Fn>
 void each_mapping_item(Fields& f, const char* list, const char* what, Fn&& fn) {
   YamlReader& r = f.reader();

@@ -16,14 +16,12 @@ void read_contacts(Fields& f, Customer& c, const schema::FieldSpec& list) {
   YamlReader& r = f.reader();
   each_mapping_item(f, list.name(), "a contact", [&](Mark) {
     Contact k;
-    r.each_key([&](std::string_view key, Mark at) {
-      int i = kContact.index(key);
+    each_field(f, kContact, [&](int i) {
       switch (i) {
         case kContact.at("name"): k.name = f.text(kContact.fields[i]); return;
         case kContact.at("title"): k.title = f.text(kContact.fields[i]); return;
         case kContact.at("phone"): k.phone = f.text(kContact.fields[i]); return;
         case kContact.at("email"): k.email = f.text(kContact.fields[i]); return;
-        default: f.unknown(key, at, kContact);
       }
     });
     c.contacts.push_back(k);
@@ -36,10 +34,7 @@ void read_interactions(Fields& f, Customer& c, const schema::FieldSpec& list) {
     Interaction i;
     i.at = at;
     bool typed = false;
-    std::uint32_t seen = 0;
-    r.each_key([&](std::string_view key, Mark key_at) {
-      int n = kInteraction.index(key);
-      seen |= kInteraction.bit(n);
+    std::uint32_t seen = each_field(f, kInteraction, [&](int n) {
       switch (n) {
         case kInteraction.at("date"): i.date = f.date(kInteraction.fields[n]); return;
         case kInteraction.at("type"):
@@ -49,7 +44,6 @@ void read_interactions(Fields& f, Customer& c, const schema::FieldSpec& list) {
         case kInteraction.at("by"): i.by = f.ref(kInteraction.fields[n]); return;
         case kInteraction.at("summary"): i.summary = f.text(kInteraction.fields[n]); return;
         case kInteraction.at("next"): i.next = f.date(kInteraction.fields[n]); return;
-        default: f.unknown(key, key_at, kInteraction);
       }
     });
     f.missing_required(kInteraction, seen, at, [] { return kInteraction.noun; });
@@ -62,16 +56,12 @@ void read_surveys(Fields& f, Customer& c, const schema::FieldSpec& list) {
   each_mapping_item(f, list.name(), "a survey", [&](Mark at) {
     Survey s;
     s.at = at;
-    std::uint32_t seen = 0;
-    r.each_key([&](std::string_view key, Mark key_at) {
-      int i = kSurvey.index(key);
-      seen |= kSurvey.bit(i);
+    std::uint32_t seen = each_field(f, kSurvey, [&](int i) {
       switch (i) {
         case kSurvey.at("date"): s.date = f.date(kSurvey.fields[i]); return;
         case kSurvey.at("csat"): if (auto v = f.integer(kSurvey.fields[i])) s.csat = static_cast<std::int8_t>(*v); return;
         case kSurvey.at("nps"): if (auto v = f.integer(kSurvey.fields[i])) s.nps = static_cast<std::int8_t>(*v); return;
         case kSurvey.at("comment"): s.comment = f.text(kSurvey.fields[i]); return;
-        default: f.unknown(key, key_at, kSurvey);
       }
     });
     f.missing_required(kSurvey, seen, at, [] { return kSurvey.noun; });
@@ -109,10 +99,7 @@ void load_customer_file(YamlReader& r, LoadContext& ctx) {
   Customer c;
   c.at = r.mark();
   Mark id_at = c.at;
-  std::uint32_t seen = 0;
-  r.each_key([&](std::string_view key, Mark key_at) {
-    int i = kCustomer.index(key);
-    seen |= kCustomer.bit(i);
+  std::uint32_t seen = each_field(f, kCustomer, [&](int i) {
     switch (i) {
       case kCustomer.at("id"): id_at = r.mark(); c.id = f.word(kCustomer.fields[i]); return;
       case kCustomer.at("name"): c.name = f.text(kCustomer.fields[i]); return;
@@ -126,7 +113,6 @@ void load_customer_file(YamlReader& r, LoadContext& ctx) {
       case kCustomer.at("contacts"): read_contacts(f, c, kCustomer.fields[i]); return;
       case kCustomer.at("interactions"): read_interactions(f, c, kCustomer.fields[i]); return;
       case kCustomer.at("surveys"): read_surveys(f, c, kCustomer.fields[i]); return;
-      default: f.unknown(key, key_at, kCustomer);
     }
   });
   if (r.failed()) return;

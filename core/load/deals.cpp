@@ -26,15 +26,11 @@ void read_history(Fields& f, Deal& d) {
   each_mapping_item(f, "history", "a history entry", [&](Mark at) {
     StageChange c;
     bool staged = false;
-    std::uint32_t seen = 0;
-    r.each_key([&](std::string_view key, Mark key_at) {
-      int i = kChange.index(key);
-      seen |= kChange.bit(i);
+    std::uint32_t seen = each_field(f, kChange, [&](int i) {
       switch (i) {
         case kChange.at("date"): c.date = f.date(kChange.fields[i]); return;
         case kChange.at("stage"): if (auto s = read_stage(f, kChange.fields[i])) { c.stage = *s; staged = true; } return;
         case kChange.at("reason"): case kChange.at("note"): r.skip_value(); return;
-        default: f.unknown(key, key_at, kChange);
       }
     });
     f.missing_required(kChange, seen, at, [] { return kChange.noun; });
@@ -99,12 +95,9 @@ void read_deal(Fields& f) {
   d.history_begin = static_cast<std::uint32_t>(b.history.size());
   Mark id_at = at;
   bool staged = false, stage_bad = false;
-  std::uint32_t seen = 0;
   DealKeys keys;
-  r.each_key([&](std::string_view key, Mark key_at) {
-    int i = kDeal.index(key);
-    seen |= kDeal.bit(i);
-    const schema::FieldSpec& field = kDeal.fields[i < 0 ? 0 : i];
+  std::uint32_t seen = each_field(f, kDeal, [&](int i) {
+    const schema::FieldSpec& field = kDeal.fields[i];
     switch (i) {
       case kDeal.at("id"): id_at = r.mark(); if (auto v = f.scalar(field.key)) d.id = b.strings.store(*v); return;
       case kDeal.at("customer"): keys.customer = true; d.customer = f.ref(field); return;
@@ -128,7 +121,6 @@ void read_deal(Fields& f) {
       case kDeal.at("expected_close"): d.expected_close = f.date(field); return;
       case kDeal.at("lost_reason"): d.lost_reason = f.word(field); return;
       case kDeal.at("history"): read_history(f, d); return;
-      default: f.unknown(key, key_at, kDeal);
     }
   });
   auto drop = [&] { b.history.resize(d.history_begin); };

@@ -33,10 +33,7 @@ void read_segments(Fields& f, Plan& p, const schema::FieldSpec& list) {
   each_mapping_item(f, list.name(), "a segment", [&](Mark at) {
     PlanSegment s;
     s.at = at;
-    std::uint32_t seen = 0;
-    r.each_key([&](std::string_view key, Mark key_at) {
-      int i = kSegment.index(key);
-      seen |= kSegment.bit(i);
+    std::uint32_t seen = each_field(f, kSegment, [&](int i) {
       switch (i) {
         case kSegment.at("id"): s.id = f.word(kSegment.fields[i]); return;
         case kSegment.at("description"): s.description = f.text(kSegment.fields[i]); return;
@@ -47,7 +44,6 @@ void read_segments(Fields& f, Plan& p, const schema::FieldSpec& list) {
             if (auto v = f.scalar(kSegment.fields[i].key)) s.criteria.emplace_back(name, f.book().strings.intern(*v));
           });
           return;
-        default: f.unknown(key, key_at, kSegment);
       }
     });
     if (s.id.empty()) return seen & kSegment.bit(kSegment.at("id")) ? void() : f.missing("id", at, kSegment.noun);
@@ -60,16 +56,12 @@ void read_strategies(Fields& f, Plan& p, const schema::FieldSpec& list) {
   each_mapping_item(f, list.name(), "a strategy", [&](Mark at) {
     PlanStrategy s;
     s.at = at;
-    std::uint32_t seen = 0;
-    r.each_key([&](std::string_view key, Mark key_at) {
-      int i = kStrategy.index(key);
-      seen |= kStrategy.bit(i);
+    std::uint32_t seen = each_field(f, kStrategy, [&](int i) {
       switch (i) {
         case kStrategy.at("id"): s.id = f.word(kStrategy.fields[i]); return;
         case kStrategy.at("kind"): s.kind = f.choice_word(kStrategy.fields[i], true); return;
         case kStrategy.at("segment"): s.segment = f.word(kStrategy.fields[i]); return;
         case kStrategy.at("summary"): s.summary = f.text(kStrategy.fields[i]); return;
-        default: f.unknown(key, key_at, kStrategy);
       }
     });
     if (s.id.empty()) return seen & kStrategy.bit(kStrategy.at("id")) ? void() : f.missing("id", at, kStrategy.noun);
@@ -82,10 +74,7 @@ void read_actions(Fields& f, Plan& p, const schema::FieldSpec& list) {
   each_mapping_item(f, list.name(), "an action", [&](Mark at) {
     PlanAction a;
     a.at = at;
-    std::uint32_t seen = 0;
-    r.each_key([&](std::string_view key, Mark key_at) {
-      int i = kAction.index(key);
-      seen |= kAction.bit(i);
+    std::uint32_t seen = each_field(f, kAction, [&](int i) {
       switch (i) {
         case kAction.at("id"): a.id = f.word(kAction.fields[i]); return;
         case kAction.at("title"): a.title = f.text(kAction.fields[i]); return;
@@ -95,7 +84,6 @@ void read_actions(Fields& f, Plan& p, const schema::FieldSpec& list) {
         case kAction.at("done_on"): a.done_on = f.date(kAction.fields[i]); return;
         case kAction.at("strategy"): a.strategy = f.word(kAction.fields[i]); return;
         case kAction.at("target"): a.target = f.ref(kAction.fields[i]); return;
-        default: f.unknown(key, key_at, kAction);
       }
     });
     if (a.id.empty()) return seen & kAction.bit(kAction.at("id")) ? void() : f.missing("id", at, kAction.noun);
@@ -137,10 +125,7 @@ void load_plan_file(YamlReader& r, LoadContext& ctx) {
   Plan p;
   p.at = r.mark();
   Mark id_at = p.at;
-  std::uint32_t seen = 0;
-  r.each_key([&](std::string_view key, Mark key_at) {
-    int i = kPlan.index(key);
-    seen |= kPlan.bit(i);
+  std::uint32_t seen = each_field(f, kPlan, [&](int i) {
     switch (i) {
       case kPlan.at("id"): id_at = r.mark(); p.id = f.word(kPlan.fields[i]); return;
       case kPlan.at("period"): p.period_text = f.word(kPlan.fields[i]); return;
@@ -149,7 +134,6 @@ void load_plan_file(YamlReader& r, LoadContext& ctx) {
       case kPlan.at("segments"): read_segments(f, p, kPlan.fields[i]); return;
       case kPlan.at("strategies"): read_strategies(f, p, kPlan.fields[i]); return;
       case kPlan.at("actions"): read_actions(f, p, kPlan.fields[i]); return;
-      default: f.unknown(key, key_at, kPlan);
     }
   });
   if (r.failed()) return;

@@ -19,13 +19,11 @@ void read_quantitative(Fields& f, Review& rv) {
     fig.metric = f.book().strings.intern(metric);
     if (r.is_null()) return;
     if (!expect_mapping(r, "a figure")) return;
-    r.each_key([&](std::string_view key, Mark key_at) {
-      int i = kFigure.index(key);
+    each_field(f, kFigure, [&](int i) {
       switch (i) {
         case kFigure.at("target"): fig.target = f.number(kFigure.fields[i]); return;
         case kFigure.at("actual"): fig.actual = f.number(kFigure.fields[i]); return;
         case kFigure.at("attainment"): fig.attainment = f.number(kFigure.fields[i]); return;
-        default: f.unknown(key, key_at, kFigure);
       }
     });
     rv.quantitative.push_back(fig);
@@ -56,10 +54,7 @@ void load_review_file(YamlReader& r, LoadContext& ctx, std::string_view period_d
   rv.at = r.mark();
   Mark person_at = rv.at, period_at = rv.at;
   std::uint32_t person_span = 1, period_span = 1;
-  std::uint32_t seen = 0;
-  r.each_key([&](std::string_view key, Mark key_at) {
-    int i = kReview.index(key);
-    seen |= kReview.bit(i);
+  std::uint32_t seen = each_field(f, kReview, [&](int i) {
     switch (i) {
       case kReview.at("person"):
         person_at = r.mark();
@@ -76,7 +71,6 @@ void load_review_file(YamlReader& r, LoadContext& ctx, std::string_view period_d
       case kReview.at("quantitative"): read_quantitative(f, rv); return;
       case kReview.at("qualitative"): read_qualitative(f, rv, kReview.fields[i]); return;
       case kReview.at("comments"): rv.comments = f.text(kReview.fields[i]); return;
-      default: f.unknown(key, key_at, kReview);
     }
   });
   if (r.failed()) return;

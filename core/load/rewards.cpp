@@ -19,8 +19,7 @@ constexpr const schema::RecordSchema& kGrant = schema::kGrant;
 void read_applies_to(Fields& f, RewardPlan& p, const schema::FieldSpec& field) {
   YamlReader& r = f.reader();
   if (!expect_mapping(r, field.name())) return;
-  r.each_key([&](std::string_view key, Mark key_at) {
-    int i = kAppliesTo.index(key);
+  each_field(f, kAppliesTo, [&](int i) {
     switch (i) {
       case kAppliesTo.at("role"): p.applies_role = f.choice_word(kAppliesTo.fields[i], true); return;
       case kAppliesTo.at("team"): p.applies_team = f.ref(kAppliesTo.fields[i]); return;
@@ -30,7 +29,6 @@ void read_applies_to(Fields& f, RewardPlan& p, const schema::FieldSpec& field) {
         else add();
         return;
       }
-      default: f.unknown(key, key_at, kAppliesTo);
     }
   });
 }
@@ -39,13 +37,11 @@ void read_tiers(Fields& f, RewardPlan& p, const schema::FieldSpec& list) {
   YamlReader& r = f.reader();
   each_mapping_item(f, list.name(), "a tier", [&](Mark) {
     RewardTier t;
-    r.each_key([&](std::string_view key, Mark key_at) {
-      int i = kTier.index(key);
+    each_field(f, kTier, [&](int i) {
       switch (i) {
         case kTier.at("from"): if (auto v = f.number(kTier.fields[i])) t.from = *v; return;
         case kTier.at("to"): t.to = f.number(kTier.fields[i]); return;
         case kTier.at("rate"): if (auto v = f.number(kTier.fields[i])) t.rate = *v; return;
-        default: f.unknown(key, key_at, kTier);
       }
     });
     p.tiers.push_back(t);
@@ -64,12 +60,10 @@ Sym read_metric(Fields& f, const schema::FieldSpec& field, const char* what) {
 void read_gate(Fields& f, RewardPlan& p, const schema::FieldSpec& field) {
   YamlReader& r = f.reader();
   if (!expect_mapping(r, field.name())) return;
-  r.each_key([&](std::string_view key, Mark key_at) {
-    int i = kGate.index(key);
+  each_field(f, kGate, [&](int i) {
     switch (i) {
       case kGate.at("metric"): p.gate_metric = read_metric(f, kGate.fields[i], "gate metric"); return;
       case kGate.at("min"): p.gate_min = f.number(kGate.fields[i]); return;
-      default: f.unknown(key, key_at, kGate);
     }
   });
 }
@@ -78,13 +72,11 @@ void read_spiffs(Fields& f, RewardPlan& p, const schema::FieldSpec& list) {
   YamlReader& r = f.reader();
   each_mapping_item(f, list.name(), "a spiff", [&](Mark) {
     Spiff s;
-    r.each_key([&](std::string_view key, Mark key_at) {
-      int i = kSpiff.index(key);
+    each_field(f, kSpiff, [&](int i) {
       switch (i) {
         case kSpiff.at("product"): s.product = f.word(kSpiff.fields[i]); return;
         case kSpiff.at("per_deal"): s.per_deal = f.money(kSpiff.fields[i]); return;
         case kSpiff.at("rate"): s.rate = f.number(kSpiff.fields[i]); return;
-        default: f.unknown(key, key_at, kSpiff);
       }
     });
     p.spiffs.push_back(s);
@@ -94,12 +86,10 @@ void read_spiffs(Fields& f, RewardPlan& p, const schema::FieldSpec& list) {
 void read_team_bonus(Fields& f, RewardPlan& p, const schema::FieldSpec& field) {
   YamlReader& r = f.reader();
   if (!expect_mapping(r, field.name())) return;
-  r.each_key([&](std::string_view key, Mark key_at) {
-    int i = kTeamBonus.index(key);
+  each_field(f, kTeamBonus, [&](int i) {
     switch (i) {
       case kTeamBonus.at("min_attainment"): p.team_bonus_min_attainment = f.number(kTeamBonus.fields[i]); return;
       case kTeamBonus.at("amount"): p.team_bonus_amount = f.money(kTeamBonus.fields[i]); return;
-      default: f.unknown(key, key_at, kTeamBonus);
     }
   });
 }
@@ -112,10 +102,7 @@ void read_plan(Fields& f) {
   RewardPlan p;
   p.at = at;
   Mark id_at = at;
-  std::uint32_t seen = 0;
-  r.each_key([&](std::string_view key, Mark key_at) {
-    int i = kPlan.index(key);
-    seen |= kPlan.bit(i);
+  std::uint32_t seen = each_field(f, kPlan, [&](int i) {
     switch (i) {
       case kPlan.at("id"): id_at = r.mark(); p.id = f.word(kPlan.fields[i]); return;
       case kPlan.at("applies_to"): read_applies_to(f, p, kPlan.fields[i]); return;
@@ -128,7 +115,6 @@ void read_plan(Fields& f) {
       case kPlan.at("spiffs"): read_spiffs(f, p, kPlan.fields[i]); return;
       case kPlan.at("team_bonus"): read_team_bonus(f, p, kPlan.fields[i]); return;
       case kPlan.at("prorate"): if (auto v = f.boolean(kPlan.fields[i])) p.prorate = *v; return;
-      default: f.unknown(key, key_at, kPlan);
     }
   });
   if (r.failed()) return;
@@ -144,10 +130,7 @@ void read_grant(Fields& f) {
   Grant g;
   g.at = at;
   Mark id_at = at;
-  std::uint32_t seen = 0;
-  r.each_key([&](std::string_view key, Mark key_at) {
-    int i = kGrant.index(key);
-    seen |= kGrant.bit(i);
+  std::uint32_t seen = each_field(f, kGrant, [&](int i) {
     switch (i) {
       case kGrant.at("id"): id_at = r.mark(); g.id = f.word(kGrant.fields[i]); return;
       case kGrant.at("date"): g.date = f.date(kGrant.fields[i]); return;
@@ -157,7 +140,6 @@ void read_grant(Fields& f) {
       case kGrant.at("title"): g.title = f.text(kGrant.fields[i]); return;
       case kGrant.at("amount"): if (auto m = f.money(kGrant.fields[i])) g.amount = *m; return;
       case kGrant.at("reason"): g.reason = f.text(kGrant.fields[i]); return;
-      default: f.unknown(key, key_at, kGrant);
     }
   });
   if (r.failed()) return;

@@ -32,10 +32,7 @@ void read_target(Fields& f) {
   t.at = at;
   Mark id_at = at;
   // Keys present, valid or not: an invalid value is reported where it is, not as missing.
-  std::uint32_t seen = 0;
-  r.each_key([&](std::string_view key, Mark key_at) {
-    int i = kTarget.index(key);
-    seen |= kTarget.bit(i);
+  std::uint32_t seen = each_field(f, kTarget, [&](int i) {
     switch (i) {
       case kTarget.at("id"): id_at = r.mark(); t.id = f.word(kTarget.fields[i]); return;
       case kTarget.at("owner"): t.owner = f.ref(kTarget.fields[i]); return;
@@ -52,7 +49,6 @@ void read_target(Fields& f) {
       case kTarget.at("why"): t.why = f.text(kTarget.fields[i]); return;
       case kTarget.at("plan"): t.plan = f.ref(kTarget.fields[i]); return;
       case kTarget.at("parent"): t.parent = f.ref(kTarget.fields[i]); return;
-      default: f.unknown(key, key_at, kTarget);
     }
   });
   if (r.failed()) return;

@@ -23,16 +23,12 @@ void read_team(Fields& f) {
   Team t;
   t.at = at;
   Mark id_at = at;
-  std::uint32_t seen = 0;
-  r.each_key([&](std::string_view key, Mark key_at) {
-    int i = kTeam.index(key);
-    seen |= kTeam.bit(i);
+  std::uint32_t seen = each_field(f, kTeam, [&](int i) {
     switch (i) {
       case kTeam.at("id"): id_at = r.mark(); t.id = f.word(kTeam.fields[i]); return;
       case kTeam.at("name"): t.name = f.text(kTeam.fields[i]); return;
       case kTeam.at("parent"): t.parent = f.ref(kTeam.fields[i]); return;
       case kTeam.at("manager"): t.manager = f.ref(kTeam.fields[i]); return;
-      default: f.unknown(key, key_at, kTeam);
     }
   });
   if (t.id.empty()) {
@@ -57,10 +53,7 @@ void read_person(Fields& f) {
   Person p;
   p.at = at;
   Mark id_at = at;
-  std::uint32_t seen = 0;
-  r.each_key([&](std::string_view key, Mark key_at) {
-    int i = kPerson.index(key);
-    seen |= kPerson.bit(i);
+  std::uint32_t seen = each_field(f, kPerson, [&](int i) {
     switch (i) {
       case kPerson.at("id"): id_at = r.mark(); p.id = f.word(kPerson.fields[i]); return;
       case kPerson.at("name"): p.name = f.text(kPerson.fields[i]); return;
@@ -69,7 +62,6 @@ void read_person(Fields& f) {
       case kPerson.at("email"): p.email = f.text(kPerson.fields[i]); return;
       case kPerson.at("joined"): p.joined = f.date(kPerson.fields[i]); return;
       case kPerson.at("left"): p.left = f.date(kPerson.fields[i]); return;
-      default: f.unknown(key, key_at, kPerson);
     }
   });
   if (p.id.empty()) {

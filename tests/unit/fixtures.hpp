@@ -1,5 +1,7 @@
 #pragma once
 // Fixture books shared by the unit tests, loaded once per test run.
+#include <doctest/doctest.h>
+
 #include "core/book/book.hpp"
 #include "core/load/book.hpp"
 
@@ -12,6 +14,13 @@ inline const core::LoadResult& small_book_load() {
     return core::load_book(*src, SALESOPS_SOURCE_DIR "/tests/data/small");
   }();
   return r;
+}
+
+/// tests/data/small, which must load without errors.
+inline const core::Book& small_book() {
+  const core::LoadResult& r = small_book_load();
+  REQUIRE_FALSE(r.diags.has_errors());
+  return *r.book;
 }
 
 }  // namespace salesops::test

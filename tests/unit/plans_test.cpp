@@ -9,14 +9,9 @@
 #include "memory_book.hpp"
 
 using namespace salesops::core;
+using salesops::test::small_book;
 
 namespace {
-
-const Book& small_book() {
-  const LoadResult& r = salesops::test::small_book_load();
-  REQUIRE_FALSE(r.diags.has_errors());
-  return *r.book;
-}
 
 const Date kToday = make_date(2026, 11, 26);
 
