@@ -5,15 +5,14 @@
 
 #include "cli/commands.hpp"
 #include "cli/sections.hpp"
+#include "cli/write_change.hpp"
 #include "core/base/ids.hpp"
+#include "core/coaching/changes.hpp"
 #include "core/coaching/coaching.hpp"
 
 namespace salesops::cli {
 
 namespace {
-
-using core::YamlField;
-using core::YamlValue;
 
 struct SessionOptions {
   std::string person, coach, kind = "one-on-one", notes, date, id;
@@ -45,139 +44,37 @@ core::Date date_option(Context& ctx, const std::string& text, const char* option
   return *d;
 }
 
-std::string month_file(core::Date d) {
-  auto ymd = core::ymd(d);
-  return fmt::format("coaching/{:04}-{:02}.yaml", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()));
-}
-
-std::string month_prefix(core::Date d) { return core::format_date(d).substr(0, 7); }
-
-void require_one_of(Context& ctx, const std::string& value, const char* option,
-                    std::initializer_list<const char*> allowed) {
-  std::vector<std::string> names(allowed.begin(), allowed.end());
-  if (std::find(names.begin(), names.end(), value) != names.end()) return;
-  ctx.fail(kUsage, fmt::format("{}: '{}' is not one of {}", option, value, fmt::join(names, ", ")));
-}
-
 void run_log(Context& ctx, const SessionOptions& o) {
   const core::Book& book = ctx.book();
-  const core::Person& person = require_person(ctx, book, o.person, "--person");
-  const core::Person& coach = require_person(ctx, book, o.coach, "--coach");
-  require_one_of(ctx, o.kind, "--kind", {"one-on-one", "team", "ride-along", "role-play"});
-  core::Date date = date_option(ctx, o.date, "--date");
-  std::vector<std::pair<std::string, std::string>> ratings;
+  core::NewSession s;
+  s.person = book.str(require_person(ctx, book, o.person, "--person").id);
+  s.coach = book.str(require_person(ctx, book, o.coach, "--coach").id);
+  s.kind = o.kind;
+  if (auto error = core::session_kind_error(o.kind)) ctx.fail(kUsage, *error);
+  s.date = date_option(ctx, o.date, "--date");
   std::string error;
-  if (!core::parse_key_values(o.ratings, &ratings, &error)) ctx.fail(kUsage, "--rating: " + error);
-  std::string id = o.id;
-  if (!id.empty()) require_record_id(ctx, id, "--id");
-  if (id.empty()) {
-    std::vector<std::string_view> ids;
-    for (auto& s : book.sessions) ids.push_back(book.text(s.id));
-    id = core::next_id(fmt::format("CS-{}-", month_prefix(date)), 3, ids);
-  } else if (book.session_ids.find(id, [&](std::uint32_t i) { return book.text(book.sessions[i].id); })) {
-    ctx.fail(kWriteRefused, fmt::format("a coaching session '{}' exists already", id));
-  }
-
-  std::vector<YamlField> fields = {{"id", YamlValue::text(id)},
-                                   {"date", YamlValue::literal(core::format_date(date))},
-                                   {"coach", YamlValue::text(book.str(coach.id))},
-                                   {"person", YamlValue::text(book.str(person.id))},
-                                   {"kind", YamlValue::text(o.kind)}};
-  if (!o.topics.empty()) {
-    std::vector<YamlValue> topics;
-    for (auto& t : o.topics) topics.push_back(YamlValue::text(t));
-    fields.push_back({"topics", YamlValue::list(topics, true)});
-  }
-  if (!o.notes.empty()) fields.push_back({"notes", YamlValue::text(o.notes)});
-  if (!ratings.empty()) {
-    std::vector<YamlField> r;
-    for (auto& [key, value] : ratings) {
-      if (value.size() != 1 || value[0] < '1' || value[0] > '5')
-        ctx.fail(kUsage, fmt::format("--rating: '{}={}': a rating is a whole number from 1 to 5", key, value));
-      r.push_back({key, YamlValue::literal(value)});
-    }
-    fields.push_back({"ratings", YamlValue::map(r, true)});
-  }
-  if (!o.follow_ups.empty()) {
-    std::vector<YamlValue> items;
-    for (std::size_t i = 0; i < o.follow_ups.size(); ++i) {
-      const std::string& f = o.follow_ups[i];
-      auto at = f.rfind('@');
-      std::string action = at == std::string::npos ? f : f.substr(0, at);
-      if (action.empty()) ctx.fail(kUsage, fmt::format("--follow-up: '{}' has no action (ACTION@YYYY-MM-DD)", f));
-      std::vector<YamlField> item = {{"id", YamlValue::text(fmt::format("F{}", i + 1))},
-                                     {"action", YamlValue::text(action)}};
-      if (at != std::string::npos) {
-        auto due = core::parse_date(f.substr(at + 1));
-        if (!due)
-          ctx.fail(kUsage, fmt::format("--follow-up: '{}' is not a date (ACTION@YYYY-MM-DD)", f.substr(at + 1)));
-        item.push_back({"due", YamlValue::literal(core::format_date(*due))});
-      }
-      item.push_back({"done", YamlValue::literal("false")});
-      items.push_back(YamlValue::map(item, true));
-    }
-    fields.push_back({"follow_ups", YamlValue::list(items)});
-  }
-  core::FileEdit edit{month_file(date),
-                      {core::YamlEdit::append(core::YamlPath{}.key("sessions"), YamlValue::map(fields))}};
-  ctx.write({edit}, fmt::format("logged {} ({} of {} by {}) in {}", id, o.kind, o.person, o.coach, edit.file.string()));
+  if (!core::parse_key_values(o.ratings, &s.ratings, &error)) ctx.fail(kUsage, "--rating: " + error);
+  s.id = o.id;
+  if (!s.id.empty()) require_record_id(ctx, s.id, "--id");
+  s.topics = o.topics;
+  s.notes = o.notes;
+  s.follow_ups = o.follow_ups;
+  core::WriteChange change = core::session_add_change(book, s);
+  write_change(ctx, change, fmt::format("logged {} ({} of {} by {}) in {}", change.id, o.kind, o.person, o.coach, change.file));
 }
 
 void run_train(Context& ctx, const TrainingOptions& o) {
   const core::Book& book = ctx.book();
-  require_one_of(ctx, o.topic, "--topic", {"product", "sales-skills", "crm", "negotiation", "other"});
-  require_one_of(ctx, o.format, "--format", {"classroom", "online", "drill", "role-play", "case-sharing"});
-  // Plain decimals only ("1.5"), so that the number reads back the same from YAML.
-  auto dot = o.hours.find('.');
-  bool plain = !o.hours.empty() && o.hours.find_first_not_of("0123456789.") == std::string::npos && dot != 0 &&
-               dot + 1 != o.hours.size() &&
-               o.hours.find('.', dot == std::string::npos ? 0 : dot + 1) == std::string::npos;
-  double hours = plain ? std::strtod(o.hours.c_str(), nullptr) : -1;
-  if (!plain || !(hours >= 0 && hours <= 1000))
-    ctx.fail(kUsage, fmt::format("--hours: '{}' is not a number of hours from 0 to 1000", o.hours));
-  if (o.attendees.empty()) ctx.fail(kUsage, "--attendees: name at least one person");
-  std::vector<std::pair<std::string, std::string>> scores;
-  std::string error;
-  if (!core::parse_key_values(o.scores, &scores, &error)) ctx.fail(kUsage, "--scores: " + error);
-  for (auto& [who, score] : scores) {
-    if (std::find(o.attendees.begin(), o.attendees.end(), who) == o.attendees.end())
-      ctx.fail(kUsage, fmt::format("--scores: '{}' is not among --attendees", who));
-    int v = -1;
-    if (score.size() <= 3 && !score.empty() && score.find_first_not_of("0123456789") == std::string::npos)
-      v = std::stoi(score);
-    if (v < 0 || v > 100)
-      ctx.fail(kUsage, fmt::format("--scores: '{}={}': a score is a whole number from 0 to 100", who, score));
-  }
-  core::Date date = date_option(ctx, o.date, "--date");
-  std::string id = o.id;
-  if (!id.empty()) require_record_id(ctx, id, "--id");
-  auto taken = [&](const std::string& x) {
-    return book.training_ids.find(x, [&](std::uint32_t i) { return book.text(book.trainings[i].id); }).has_value();
-  };
-  if (id.empty()) {
-    id = fmt::format("TR-{}-{}", month_prefix(date), o.topic);
-    for (int n = 2; taken(id); ++n) id = fmt::format("TR-{}-{}-{}", month_prefix(date), o.topic, n);
-  } else if (taken(id)) {
-    ctx.fail(kWriteRefused, fmt::format("a training '{}' exists already", id));
-  }
-  std::vector<YamlValue> attendees;
-  for (auto& a : o.attendees) {
-    const core::Person& p = require_person(ctx, book, a, "--attendees");
-    std::vector<YamlField> item = {{"person", YamlValue::text(book.str(p.id))}};
-    for (auto& [who, score] : scores)
-      if (who == a) item.push_back({"score", YamlValue::literal(std::to_string(std::stoi(score)))});
-    attendees.push_back(YamlValue::map(item, true));
-  }
-  std::vector<YamlField> fields = {
-      {"id", YamlValue::text(id)},           {"date", YamlValue::literal(core::format_date(date))},
-      {"title", YamlValue::text(o.title)},   {"topic", YamlValue::text(o.topic)},
-      {"format", YamlValue::text(o.format)}, {"hours", YamlValue::literal(o.hours)}};
-  if (!o.trainer.empty()) fields.push_back({"trainer", YamlValue::text(o.trainer)});
-  fields.push_back({"attendees", YamlValue::list(attendees)});
-  core::FileEdit edit{month_file(date),
-                      {core::YamlEdit::append(core::YamlPath{}.key("trainings"), YamlValue::map(fields))}};
-  ctx.write({edit}, fmt::format("recorded training {} ({} attendee{}) in {}", id, attendees.size(),
-                                attendees.size() == 1 ? "" : "s", edit.file.string()));
+  core::NewTraining t{.id = o.id, .title = o.title, .topic = o.topic, .format = o.format, .hours = o.hours,
+                      .trainer = o.trainer, .attendees = o.attendees, .scores = o.scores, .date = {}};
+  if (auto error = core::training_error(t)) ctx.fail(kUsage, *error);
+  t.date = date_option(ctx, o.date, "--date");
+  if (!t.id.empty()) require_record_id(ctx, t.id, "--id");
+  core::WriteChange change = core::training_add_change(book, t);
+  if (change.refused) refuse(ctx, change);
+  for (auto& a : o.attendees) require_person(ctx, book, a, "--attendees");
+  write_change(ctx, change, fmt::format("recorded training {} ({} attendee{}) in {}", change.id, o.attendees.size(),
+                                        o.attendees.size() == 1 ? "" : "s", change.file));
 }
 
 std::vector<core::Sym> team_people(Context& ctx, const core::Book& book, const std::string& team) {
@@ -196,14 +93,7 @@ void run_done(Context& ctx, const DoneOptions& o) {
     if (!ctx.options.quiet) std::cout << name << " is already done; nothing changed\n";
     return;
   }
-  core::YamlPath path;
-  path.key("sessions")
-      .item_with_id(book.str(ref->session->id))
-      .key("follow_ups")
-      .item_with_id(book.str(ref->follow_up->id))
-      .key("done");
-  core::FileEdit edit{book.files[ref->session->at.file], {core::YamlEdit::set(path, YamlValue::literal("true"))}};
-  ctx.write({edit}, fmt::format("{} is done", name));
+  write_change(ctx, core::follow_up_done_change(book, *ref), fmt::format("{} is done", name));
 }
 
 Run setup_coach_log(CLI::App& app, Context& ctx) {

@@ -6,6 +6,7 @@
 
 #include "cli/cmd_deal.hpp"
 #include "cli/diagnostic_render.hpp"
+#include "cli/write_change.hpp"
 #include "core/deals/edits.hpp"
 
 namespace salesops::cli {
@@ -28,19 +29,6 @@ core::Date date_option(Context& ctx, const char* option, const std::string& text
   return *d;
 }
 
-/// Prints why a change is refused, compiler style when it concerns a record, and exits 4.
-[[noreturn]] void refuse(Context& ctx, const core::Diagnostic& d) {
-  if (d.where.file.empty()) {
-    std::cerr << "salesops: error: " << d.message << '\n';
-    if (!d.hint.empty()) std::cerr << "  hint: " << d.hint << '\n';
-    throw Exit{kWriteRefused};
-  }
-  core::Diagnostics diags;
-  diags.add(d);
-  print_diagnostics(std::cerr, diags, &ctx.source(), {ctx.color(2)});
-  ctx.fail(kWriteRefused, "nothing was written");
-}
-
 void run_add(Context& ctx, AddOptions& o) {
   core::NewDeal& n = o.deal;
   if (!o.amount.empty()) {
@@ -51,9 +39,8 @@ void run_add(Context& ctx, AddOptions& o) {
   }
   n.opened = o.opened.empty() ? ctx.today() : date_option(ctx, "--opened", o.opened);
   if (!o.expected_close.empty()) n.expected_close = date_option(ctx, "--expected-close", o.expected_close);
-  core::DealChange change = core::plan_deal_add(ctx.book(), n, ctx.today());
-  if (change.refused) refuse(ctx, *change.refused);
-  ctx.write(change.edits, fmt::format("added {} to {}", change.id, change.file));
+  core::WriteChange change = core::deal_add_change(ctx.book(), n, ctx.today());
+  write_change(ctx, change, fmt::format("added {} to {}", change.id, change.file));
 }
 
 void run_move(Context& ctx, MoveOptions& o) {
@@ -61,9 +48,8 @@ void run_move(Context& ctx, MoveOptions& o) {
   const core::Book& book = ctx.book();
   std::string from;
   if (const core::Deal* d = book.deal(o.move.id)) from = book.config.stages[d->stage].name;
-  core::DealChange change = core::plan_deal_move(book, o.move, ctx.today());
-  if (change.refused) refuse(ctx, *change.refused);
-  ctx.write(change.edits, fmt::format("moved {} from {} to {} ({})", change.id, from, o.move.stage, change.file));
+  core::WriteChange change = core::deal_move_change(book, o.move, ctx.today());
+  write_change(ctx, change, fmt::format("moved {} from {} to {} ({})", change.id, from, o.move.stage, change.file));
 }
 
 }  // namespace

@@ -83,27 +83,27 @@ void run_import(Context& ctx, const ImportArgs& a) {
 
   const core::Book& book = ctx.book();
   if (!o.team.empty() && !book.team(o.team)) ctx.fail(kUsage, fmt::format("unknown --team '{}'", o.team));
-  core::ImportPlan plan = core::plan_import(book, csv, o);
-  if (!plan.ok()) ctx.fail(kUsage, fmt::format("{}: {}; nothing was written", a.file, plan.error));
+  core::ImportChange change = core::import_change(book, csv, o);
+  if (!change.ok()) ctx.fail(kUsage, fmt::format("{}: {}; nothing was written", a.file, change.error));
 
   std::string lines;
-  for (const core::ImportOutcome& r : plan.outcomes)
+  for (const core::ImportOutcome& r : change.outcomes)
     if (!r.created || !ctx.options.quiet)
       lines += fmt::format("{}:{}: {}{}\n", a.file, r.line, r.created ? "" : "skipped: ", r.text);
   std::cout << lines;
-  if (!plan.edits.empty()) ctx.write(plan.edits, "");
+  if (!change.edits.empty()) ctx.write(change.edits, "");
   std::vector<std::string> made;
   auto count = [&](std::size_t n, const char* one, const char* many) {
     if (n) made.push_back(fmt::format("{} {}", n, n == 1 ? one : many));
   };
-  count(plan.deals, "deal", "deals");
-  count(plan.customers, "customer", "customers");
-  count(plan.people, "person", "people");
-  count(plan.teams, "team", "teams");
+  count(change.deals, "deal", "deals");
+  count(change.customers, "customer", "customers");
+  count(change.people, "person", "people");
+  count(change.teams, "team", "teams");
   std::cout << fmt::format(
-      "{} {}: {} row{}; {} {}; skipped {}\n", ctx.options.dry_run ? "would import" : "imported", a.file, plan.rows,
-      plan.rows == 1 ? "" : "s", ctx.options.dry_run ? "would create" : "created",
-      made.empty() ? std::string("nothing") : fmt::format("{}", fmt::join(made, ", ")), plan.skipped);
+      "{} {}: {} row{}; {} {}; skipped {}\n", ctx.options.dry_run ? "would import" : "imported", a.file, change.rows,
+      change.rows == 1 ? "" : "s", ctx.options.dry_run ? "would create" : "created",
+      made.empty() ? std::string("nothing") : fmt::format("{}", fmt::join(made, ", ")), change.skipped);
   std::cout.flush();
 }
 

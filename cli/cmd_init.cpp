@@ -1,7 +1,5 @@
 // salesops init [DIR] [--example]: a new book from templates/, or a copy of the example.
-#include <fcntl.h>
 #include <fmt/format.h>
-#include <unistd.h>
 
 #include <cstring>
 #include <filesystem>
@@ -10,6 +8,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/embedded_files.hpp"
+#include "core/base/durable_file.hpp"
 
 namespace salesops::cli {
 
@@ -41,30 +40,15 @@ std::vector<std::pair<std::string, std::string_view>> book_files(bool example) {
   return out;
 }
 
-/// Writes a new file atomically: a hidden temporary beside it, fsync, rename.
+/// Writes a new file the durable way (core/base/durable_file.hpp).
 bool write_new_file(const fs::path& path, std::string_view bytes, std::string* error) {
   std::error_code ec;
   fs::create_directories(path.parent_path(), ec);
   if (ec) { *error = fmt::format("cannot create {}: {}", path.parent_path().string(), ec.message()); return false; }
-  fs::path tmp = path.parent_path() / ("." + path.filename().string() + ".tmp");
-  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  if (fd < 0) { *error = fmt::format("cannot write {}: {}", path.string(), std::strerror(errno)); return false; }
-  std::size_t done = 0;
-  while (done < bytes.size()) {
-    ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
-    if (n <= 0) {
-      *error = fmt::format("cannot write {}: {}", path.string(), std::strerror(errno));
-      ::close(fd);
-      fs::remove(tmp, ec);
-      return false;
-    }
-    done += static_cast<std::size_t>(n);
-  }
-  bool ok = ::fsync(fd) == 0;
-  ok = ::close(fd) == 0 && ok;
-  if (!ok || std::rename(tmp.c_str(), path.c_str()) != 0) {
-    *error = fmt::format("cannot write {}: {}", path.string(), std::strerror(errno));
-    fs::remove(tmp, ec);
+  core::DurableOptions how;
+  how.create_mode = 0644;
+  if (int err = core::write_file_durably(path, bytes, how)) {
+    *error = fmt::format("cannot write {}: {}", path.string(), std::strerror(err));
     return false;
   }
   return true;

@@ -1,7 +1,5 @@
 // salesops plan: new (✎), show, actions, done (✎), add-action (✎), status and agenda.
-#include <fcntl.h>
 #include <fmt/format.h>
-#include <unistd.h>
 
 #include <cstring>
 #include <filesystem>
@@ -10,8 +8,10 @@
 #include "cli/commands.hpp"
 #include "cli/embedded_files.hpp"
 #include "cli/sections.hpp"
+#include "cli/write_change.hpp"
 #include "core/base/ids.hpp"
 #include "core/plans/agenda.hpp"
+#include "core/plans/changes.hpp"
 #include "core/plans/plans.hpp"
 #include "core/targets/status.hpp"
 
@@ -20,8 +20,6 @@ namespace salesops::cli {
 namespace {
 
 namespace fs = std::filesystem;
-using core::YamlField;
-using core::YamlValue;
 
 struct NewOptions {
   std::string owner, id;
@@ -66,30 +64,18 @@ const core::Plan& require_plan(Context& ctx, const core::Book& book, const std::
   ctx.fail(kUsage, fmt::format("no plan's period holds {}: name the plan", core::format_date(ctx.today())));
 }
 
-/// Creates `path` with `text`, never replacing a file: a temporary file beside it, fsynced,
-/// then hard-linked to its name (which fails when the name exists).
-void create_file(Context& ctx, const fs::path& path, const std::string& text) {
-  std::error_code ec;
-  fs::create_directories(path.parent_path(), ec);
-  if (ec) ctx.fail(kWriteRefused, fmt::format("cannot create {}: {}", path.parent_path().string(), ec.message()));
-  fs::path tmp = path.parent_path() / fmt::format(".{}.{}.tmp", path.filename().string(), ::getpid());
-  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-  bool ok = fd >= 0;
-  for (std::size_t done = 0; ok && done < text.size();) {
-    ssize_t n = ::write(fd, text.data() + done, text.size() - done);
-    ok = n > 0;
-    if (ok) done += static_cast<std::size_t>(n);
-  }
-  if (fd >= 0) ok = ::fsync(fd) == 0 && ::close(fd) == 0 && ok;
-  int saved = errno;
-  bool linked = ok && ::link(tmp.c_str(), path.c_str()) == 0;
-  if (ok && !linked) saved = errno;
-  ::unlink(tmp.c_str());
-  if (!linked)
-    ctx.fail(kWriteRefused, saved == EEXIST ? fmt::format("{} exists: plan new never replaces a plan", path.string())
-                                            : fmt::format("cannot write {}: {}", path.string(), std::strerror(saved)));
-  int dir = ::open(path.parent_path().c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (dir >= 0) ::fsync(dir), ::close(dir);
+/// Creates the new plan's file: a failure exits 4 naming the file (core::create_files).
+void create_file(Context& ctx, const core::NewFile& file) {
+  fs::path root = ctx.book_root();
+  auto failure = core::create_files(root, {file});
+  if (!failure) return;
+  fs::path path = root / file.file;
+  using Step = core::CreateFailure::Step;
+  if (failure->step == Step::directory)
+    ctx.fail(kWriteRefused, fmt::format("cannot create {}: {}", failure->path.string(), failure->message));
+  ctx.fail(kWriteRefused, failure->step == Step::name && failure->error == EEXIST
+                              ? fmt::format("{} exists: plan new never replaces a plan", path.string())
+                              : fmt::format("cannot write {}: {}", path.string(), std::strerror(failure->error)));
 }
 
 void run_new(Context& ctx, const NewOptions& o) {
@@ -101,25 +87,18 @@ void run_new(Context& ctx, const NewOptions& o) {
   req.id = o.id.empty() ? "P-" + req.period.label : o.id;
   require_record_id(ctx, req.id, "--id");
   if (!o.owner.empty()) req.owner = book.str(require_person(ctx, book, o.owner, "--owner").id);
-  std::string rel = fmt::format("plans/{}.yaml", req.period.label);
-  if (book.plan(req.id))
-    ctx.fail(kWriteRefused, fmt::format("a plan '{}' exists already: plan new never replaces a plan", req.id));
-  fs::path path = ctx.book_root() / rel;
-  std::error_code ec;
-  if (fs::exists(fs::symlink_status(path, ec)))
-    ctx.fail(kWriteRefused, fmt::format("{} exists: plan new never replaces a plan", rel));
   std::string_view template_text;
   for (const EmbeddedFile& f : embedded_files())
     if (std::string_view(f.path) == "templates/plan.yaml") template_text = f.bytes();
-  std::string text = core::plan_draft(book, req, template_text);
-  if (auto refused = core::check_editable(text, rel))
-    ctx.fail(kWriteRefused, fmt::format("{}: the new plan does not parse: {}", rel, refused->message));
+  core::WriteChange change = core::plan_new_change(book, req, template_text, ctx.book_root());
+  if (change.refused) refuse(ctx, change);
+  const core::NewFile& plan = change.created.front();
   if (ctx.options.dry_run) {
-    std::cout << core::unified_diff("", text, "/dev/null", "b/" + rel);
+    std::cout << core::unified_diff("", plan.text, "/dev/null", "b/" + plan.file);
     return;
   }
-  create_file(ctx, path, text);
-  if (!ctx.options.quiet) std::cout << fmt::format("wrote {} ({}): fill in its strategies and actions\n", rel, req.id);
+  create_file(ctx, plan);
+  if (!ctx.options.quiet) std::cout << fmt::format("wrote {} ({}): fill in its strategies and actions\n", plan.file, req.id);
 }
 
 void run_show(Context& ctx, const ShowOptions& o) {
@@ -166,44 +145,16 @@ void run_done(Context& ctx, const DoneOptions& o) {
     if (!ctx.options.quiet) std::cout << name << " is already done; nothing changed\n";
     return;
   }
-  core::YamlPath action;
-  action.key("actions").item_with_id(book.str(ref->action->id));
-  core::YamlPath status = action, done_on = action;
-  status.key("status");
-  done_on.key("done_on");
-  std::vector<core::YamlEdit> edits = {
-      core::YamlEdit::set(status, YamlValue::text("done"), "due"),
-      core::YamlEdit::set(done_on, YamlValue::literal(core::format_date(on)), "status")};
-  ctx.write({core::FileEdit{book.files[ref->plan->at.file], edits}},
-            fmt::format("{} is done ({})", name, core::format_date(on)));
+  write_change(ctx, core::action_done_change(book, *ref, on), fmt::format("{} is done ({})", name, core::format_date(on)));
 }
 
 void run_add_action(Context& ctx, const AddActionOptions& o) {
   const core::Book& book = ctx.book();
   const core::Plan& plan = require_plan(ctx, book, o.plan);
   const core::Person& owner = require_person(ctx, book, o.owner, "--owner");
-  auto due = core::parse_date(o.due);
-  if (!due) ctx.fail(kUsage, fmt::format("--due: '{}' is not a date (YYYY-MM-DD)", o.due));
-  if (!o.strategy.empty() && std::none_of(plan.strategies.begin(), plan.strategies.end(),
-                                          [&](auto& s) { return book.text(s.id) == o.strategy; }))
-    ctx.fail(kUsage, fmt::format("--strategy: plan '{}' has no strategy '{}'", book.text(plan.id), o.strategy));
-  if (!o.target.empty() && !book.target(o.target)) ctx.fail(kUsage, fmt::format("--target: no target '{}'", o.target));
-  std::vector<std::string_view> ids;
-  for (auto& a : plan.actions) ids.push_back(book.text(a.id));
-  std::string id = o.id.empty() ? core::next_id("A", 1, ids) : o.id;
-  require_record_id(ctx, id, "--id");
-  if (std::find(ids.begin(), ids.end(), id) != ids.end())
-    ctx.fail(kWriteRefused, fmt::format("plan '{}' has an action '{}' already", book.text(plan.id), id));
-  std::vector<YamlField> fields = {{"id", YamlValue::text(id)},
-                                   {"title", YamlValue::text(o.title)},
-                                   {"owner", YamlValue::text(book.str(owner.id))},
-                                   {"due", YamlValue::literal(core::format_date(*due))},
-                                   {"status", YamlValue::text("open")}};
-  if (!o.strategy.empty()) fields.push_back({"strategy", YamlValue::text(o.strategy)});
-  if (!o.target.empty()) fields.push_back({"target", YamlValue::text(o.target)});
-  core::FileEdit edit{book.files[plan.at.file],
-                      {core::YamlEdit::append(core::YamlPath{}.key("actions"), YamlValue::map(fields))}};
-  ctx.write({edit}, fmt::format("added {}/{} ({}, due {})", book.text(plan.id), id, o.owner, o.due));
+  core::NewAction action{o.id, o.title, book.str(owner.id), o.due, o.strategy, o.target};
+  core::WriteChange change = core::action_add_change(book, plan, action);
+  write_change(ctx, change, fmt::format("added {}/{} ({}, due {})", book.text(plan.id), change.id, o.owner, o.due));
 }
 
 void run_status(Context& ctx, const StatusOptions& o) {

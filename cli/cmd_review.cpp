@@ -1,7 +1,5 @@
 // salesops review: new (✎), refresh (✎), score and scorecard.
-#include <fcntl.h>
 #include <fmt/format.h>
-#include <unistd.h>
 
 #include <cstring>
 #include <filesystem>
@@ -10,8 +8,8 @@
 #include "cli/cmd_review.hpp"
 #include "cli/commands.hpp"
 #include "cli/sections.hpp"
-#include "core/base/people_set.hpp"
-#include "core/coaching/coaching.hpp"
+#include "cli/write_change.hpp"
+#include "core/reviews/changes.hpp"
 #include "core/reviews/review.hpp"
 
 namespace salesops::cli {
@@ -39,90 +37,47 @@ std::vector<core::Sym> selected_people(Context& ctx, const core::Book& book, con
   return {};
 }
 
-struct NewFile {
-  std::string rel;
-  std::string text;
-};
-
-/// Creates every file or none: each is written to a temporary file beside it and fsynced,
-/// then hard-linked to its name (which fails when the name exists); a failure unlinks the
-/// names already made.
-void create_files(Context& ctx, const std::vector<NewFile>& files) {
-  fs::path root = ctx.book_root();
-  std::vector<fs::path> temps, made;
-  auto undo = [&](const std::string& message) {
-    for (auto& p : made) ::unlink(p.c_str());
-    for (auto& p : temps) ::unlink(p.c_str());
-    ctx.fail(kWriteRefused, message + ": nothing was written");
-  };
-  for (const NewFile& f : files) {
-    fs::path path = root / f.rel;
-    std::error_code ec;
-    fs::create_directories(path.parent_path(), ec);
-    if (ec) undo(fmt::format("cannot create {}: {}", path.parent_path().string(), ec.message()));
-    fs::path tmp = path.parent_path() / fmt::format(".{}.{}.tmp", path.filename().string(), ::getpid());
-    int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-    if (fd < 0) undo(fmt::format("cannot write {}: {}", tmp.string(), std::strerror(errno)));
-    temps.push_back(tmp);
-    bool ok = true;
-    for (std::size_t done = 0; ok && done < f.text.size();) {
-      ssize_t n = ::write(fd, f.text.data() + done, f.text.size() - done);
-      ok = n > 0;
-      if (ok) done += static_cast<std::size_t>(n);
-    }
-    ok = ::fsync(fd) == 0 && ok;
-    ok = ::close(fd) == 0 && ok;
-    if (!ok) undo(fmt::format("cannot write {}", f.rel));
+/// Creates every new review or none; a failure exits 4 naming the file (core::create_files).
+void create_files(Context& ctx, const std::vector<core::NewFile>& files) {
+  auto failure = core::create_files(ctx.book_root(), files);
+  if (!failure) return;
+  std::string message;
+  using Step = core::CreateFailure::Step;
+  switch (failure->step) {
+    case Step::directory:
+      message = fmt::format("cannot create {}: {}", failure->path.string(), failure->message);
+      break;
+    case Step::temporary:
+      message = fmt::format("cannot write {}: {}", failure->path.string(), std::strerror(failure->error));
+      break;
+    case Step::write:
+      message = fmt::format("cannot write {}", failure->file);
+      break;
+    case Step::name:
+      message = failure->error == EEXIST
+                    ? fmt::format("{} exists: review new never replaces a review", failure->file)
+                    : fmt::format("cannot write {}: {}", failure->file, std::strerror(failure->error));
+      break;
   }
-  for (std::size_t i = 0; i < files.size(); ++i) {
-    fs::path path = root / files[i].rel;
-    if (::link(temps[i].c_str(), path.c_str()) != 0)
-      undo(errno == EEXIST ? fmt::format("{} exists: review new never replaces a review", files[i].rel)
-                           : fmt::format("cannot write {}: {}", files[i].rel, std::strerror(errno)));
-    made.push_back(path);
-  }
-  for (auto& p : temps) ::unlink(p.c_str());
-  for (const NewFile& f : files) {
-    int dir = ::open((root / f.rel).parent_path().c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (dir >= 0) ::fsync(dir), ::close(dir);
-  }
+  ctx.fail(kWriteRefused, message + ": nothing was written");
 }
 
 void run_new(Context& ctx, const PeopleOptions& o) {
   if (ctx.options.period.empty()) ctx.fail(kUsage, "review new needs --period (the review's period, e.g. 2026-Q4)");
   const core::Book& book = ctx.book();
   core::Period period = ctx.period("");
-  core::Date today = ctx.today();
-  core::PeopleSet selected(selected_people(ctx, book, o));
-  core::KpiCalculator kpis(book, today);
-  core::TargetLookup targets(book, today);
-  std::vector<NewFile> files;
-  std::vector<std::string> existing;
-  for (const core::Person& p : book.people) {
-    if (!selected.has(p.id)) continue;
-    if (o.person.empty() && !core::due_for_review(p, period, today)) continue;
-    std::string rel = fmt::format("reviews/{}/{}.yaml", period.label, book.text(p.id));
-    std::error_code ec;
-    if (core::find_review(book, book.text(p.id), period, today) ||
-        fs::exists(fs::symlink_status(ctx.book_root() / rel, ec))) {
-      existing.push_back(rel);
-      continue;
-    }
-    auto figures = core::review_figures(book, kpis, targets, p, period);
-    std::string text = core::review_draft(book, p, core::responsible_coach(book, p), period, figures);
-    if (auto refused = core::check_editable(text, rel))
-      ctx.fail(kWriteRefused, fmt::format("{}: the new review does not parse: {}", rel, refused->message));
-    files.push_back({rel, std::move(text)});
-  }
-  if (!o.person.empty() && !existing.empty())
-    ctx.fail(kWriteRefused, fmt::format("{} exists: review new never replaces a review", existing.front()));
+  core::NewReviews reviews =
+      core::reviews_new_change(book, {period, ctx.today(), selected_people(ctx, book, o), o.person}, ctx.book_root());
+  if (reviews.change.refused) refuse(ctx, reviews.change);
+  const std::vector<core::NewFile>& files = reviews.change.created;
+  const std::vector<std::string>& existing = reviews.existing;
   if (ctx.options.dry_run) {
-    for (const NewFile& f : files) std::cout << core::unified_diff("", f.text, "/dev/null", "b/" + f.rel);
+    for (const core::NewFile& f : files) std::cout << core::unified_diff("", f.text, "/dev/null", "b/" + f.file);
     return;
   }
   create_files(ctx, files);
   if (ctx.options.quiet) return;
-  for (const NewFile& f : files) std::cout << "wrote " << f.rel << '\n';
+  for (const core::NewFile& f : files) std::cout << "wrote " << f.file << '\n';
   if (!existing.empty())
     std::cout << fmt::format("kept {} existing review{} of {}: review new never replaces one\n", existing.size(),
                              existing.size() == 1 ? "" : "s", period.label);
@@ -132,39 +87,17 @@ void run_new(Context& ctx, const PeopleOptions& o) {
 void run_refresh(Context& ctx, const PeopleOptions& o) {
   const core::Book& book = ctx.book();
   core::Period period = ctx.period("last-quarter");
-  core::Date today = ctx.today();
-  core::PeopleSet selected(selected_people(ctx, book, o));
-  core::KpiCalculator kpis(book, today);
-  core::TargetLookup targets(book, today);
-  std::vector<core::FileEdit> edits;
-  std::vector<std::string> finals;
-  std::size_t reviews = 0;
-  for (const core::Person& p : book.people) {
-    if (!selected.has(p.id)) continue;
-    const core::Review* rv = core::find_review(book, book.text(p.id), period, today);
-    if (!rv) continue;
-    std::string rel = book.files[rv->at.file];
-    if (book.text(rv->status) == "final") {
-      finals.push_back(rel);
-      continue;
-    }
-    ++reviews;
-    auto figures = core::review_figures(book, kpis, targets, p, period, rv);
-    auto changes = core::review_refresh_edits(book, *rv, figures);
-    if (!changes.empty()) edits.push_back({rel, std::move(changes)});
-  }
-  if (!o.person.empty() && !finals.empty())
-    ctx.fail(kWriteRefused, fmt::format("{} is final: review refresh changes only draft reviews", finals.front()));
-  if (!o.person.empty() && reviews == 0)
-    ctx.fail(kUsage, fmt::format("{} has no review for {}: start one with review new", o.person, period.label));
-  std::string done = fmt::format("refreshed {} of {} draft review{} for {}", edits.size(), reviews,
-                                 reviews == 1 ? "" : "s", period.label);
-  if (!finals.empty()) done += fmt::format(" ({} final left as they are)", finals.size());
-  if (edits.empty()) {
+  core::RefreshedReviews r =
+      core::reviews_refresh_change(book, {period, ctx.today(), selected_people(ctx, book, o), o.person});
+  if (r.change.refused) refuse(ctx, r.change);
+  std::string done = fmt::format("refreshed {} of {} draft review{} for {}", r.change.edits.size(), r.reviews,
+                                 r.reviews == 1 ? "" : "s", period.label);
+  if (!r.finals.empty()) done += fmt::format(" ({} final left as they are)", r.finals.size());
+  if (r.change.edits.empty()) {
     if (!ctx.options.quiet && !ctx.options.dry_run) std::cout << done << '\n';
     return;
   }
-  ctx.write(edits, done);
+  write_change(ctx, r.change, done);
 }
 
 void run_score(Context& ctx, const ScoreOptions& o) {

@@ -4,72 +4,29 @@
 
 #include "cli/cmd_reward.hpp"
 #include "cli/sections.hpp"
-#include "core/base/ids.hpp"
-#include "core/yaml/edit.hpp"
+#include "cli/write_change.hpp"
+#include "core/rewards/grant_change.hpp"
 
 namespace salesops::cli {
 
 namespace {
-
-using core::YamlField;
-using core::YamlValue;
 
 struct GrantOptions {
   std::string person, team, kind, title, amount, reason, date, id;
 };
 
 void run_grant(Context& ctx, const GrantOptions& o) {
-  if (o.person.empty() == o.team.empty()) ctx.fail(kUsage, "give a PERSON or --team T (one of them)");
-  static const std::vector<std::string> kKinds = {"title", "trip", "gift", "bonus", "recognition"};
-  if (std::find(kKinds.begin(), kKinds.end(), o.kind) == kKinds.end())
-    ctx.fail(kUsage, fmt::format("--kind: '{}' is not one of {}", o.kind, fmt::join(kKinds, ", ")));
-  if (o.title.empty()) ctx.fail(kUsage, "--title: a grant needs a title");
-  std::optional<core::Money> amount;
-  if (!o.amount.empty()) {
-    core::MoneyError error = core::MoneyError::none;
-    amount = core::parse_money(o.amount, &error);
-    if (!amount) ctx.fail(kUsage, fmt::format("--amount: '{}': {}", o.amount, core::money_error_text(error)));
-    if (amount->cents < 0) ctx.fail(kUsage, fmt::format("--amount: '{}' is negative", o.amount));
-  }
-  if (o.kind == "bonus" && !amount) ctx.fail(kUsage, "--amount: a bonus needs an amount");
-  core::Date date = ctx.today();
-  if (!o.date.empty()) {
-    auto d = core::parse_date(o.date);
-    if (!d) ctx.fail(kUsage, fmt::format("--date: '{}' is not a date (YYYY-MM-DD)", o.date));
-    date = *d;
-  }
+  core::NewGrant g{o.person, o.team, o.kind, o.title, o.amount, o.reason, o.date, o.id};
+  if (auto error = core::grant_values_error(g)) ctx.fail(kUsage, *error);
 
   const core::Book& book = ctx.book();
-  std::string recipient_key = o.person.empty() ? "team" : "person";
-  std::string recipient;
-  if (!o.person.empty()) recipient = book.str(require_person(ctx, book, o.person, "PERSON").id);
-  else {
-    require_team(ctx, book, o.team, "--team");
-    if (o.team == "company") ctx.fail(kUsage, "--team: a grant goes to a team of team.yaml, not to company");
-    recipient = o.team;
-  }
-  int year = static_cast<int>(core::ymd(date).year());
-  std::string id = o.id;
-  if (!id.empty()) {
-    require_record_id(ctx, id, "--id");
-    if (book.grant_ids.find(id, [&](std::uint32_t i) { return book.text(book.grants[i].id); }))
-      ctx.fail(kWriteRefused, fmt::format("a grant '{}' exists already", id));
-  } else {
-    std::vector<std::string_view> ids;
-    for (auto& g : book.grants) ids.push_back(book.text(g.id));
-    id = core::next_id(fmt::format("G-{}-", year), 4, ids);
-  }
-  std::vector<YamlField> fields = {{"id", YamlValue::text(id)},
-                                   {"date", YamlValue::literal(core::format_date(date))},
-                                   {recipient_key, YamlValue::text(recipient)},
-                                   {"kind", YamlValue::text(o.kind)},
-                                   {"title", YamlValue::text(o.title)}};
-  if (amount) fields.push_back({"amount", YamlValue::literal(core::format_money_short(*amount))});
-  if (!o.reason.empty()) fields.push_back({"reason", YamlValue::text(o.reason)});
-  core::FileEdit edit{fmt::format("rewards/{}.yaml", year),
-                      {core::YamlEdit::append(core::YamlPath{}.key("grants"), YamlValue::map(fields))}};
-  ctx.write({edit}, fmt::format("granted {} ({} to {}{}) in {}", id, o.kind, recipient,
-                                amount ? ", " + core::format_money_grouped(*amount) : "", edit.file.string()));
+  if (!o.person.empty()) g.person = book.str(require_person(ctx, book, o.person, "PERSON").id);
+  else require_team(ctx, book, o.team, "--team");
+  core::WriteChange change = core::grant_change(book, g, ctx.today());
+  auto amount = core::grant_amount(g);
+  write_change(ctx, change, fmt::format("granted {} ({} to {}{}) in {}", change.id, o.kind,
+                                        o.person.empty() ? o.team : g.person,
+                                        amount ? ", " + core::format_money_grouped(*amount) : "", change.file));
 }
 
 }  // namespace

@@ -1,25 +1,17 @@
 // salesops target set and target split: targets written through the safe writer.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
-#include <map>
 
 #include "cli/target_write.hpp"
+#include "cli/write_change.hpp"
 #include "core/base/ids.hpp"
-#include "core/base/suggest.hpp"
-#include "core/kpi/kpi.hpp"
-#include "core/targets/split.hpp"
-#include "core/targets/status.hpp"
-#include "core/targets/targets.hpp"
+#include "core/targets/changes.hpp"
 
 namespace salesops::cli {
 
 namespace {
-
-using core::YamlEdit;
-using core::YamlField;
-using core::YamlPath;
-using core::YamlValue;
 
 struct SetOptions {
   std::string owner, metric, period, value, why, baseline, plan, id;
@@ -32,98 +24,15 @@ struct SplitOptions {
   bool replace = false, prorate = false;
 };
 
-std::string hint_for(std::string_view word, const std::vector<std::string>& candidates) {
-  auto m = core::closest_match(word, candidates);
-  return m ? fmt::format(" (did you mean '{}'?)", *m) : std::string{};
-}
-
-void require_owner(Context& ctx, const core::Book& book, const std::string& owner) {
-  if (owner == "company" || book.person(owner) || book.team(owner)) return;
-  std::vector<std::string> ids{"company"};
-  for (auto& p : book.people) ids.push_back(book.str(p.id));
-  for (auto& t : book.teams) ids.push_back(book.str(t.id));
-  ctx.fail(kWriteRefused, fmt::format("unknown owner '{}'{}: a target's owner is a person, a team or company", owner,
-                                      hint_for(owner, ids)));
-}
-
-core::KpiDef require_metric(Context& ctx, const core::Book& book, const std::string& metric) {
-  if (auto kpi = core::find_kpi(book.config, metric)) return *kpi;
-  std::vector<std::string> ids;
-  for (auto& d : core::kpi_definitions(book.config)) ids.push_back(d.id);
-  ctx.fail(kWriteRefused, fmt::format("unknown metric '{}'{}: `salesops kpi list` shows the KPIs", metric, hint_for(metric, ids)));
-}
-
-core::Money parse_amount(Context& ctx, const std::string& text, const char* what) {
-  core::MoneyError error{};
-  auto m = core::parse_money(text, &error);
-  if (!m) ctx.fail(kUsage, fmt::format("{} '{}': {}", what, text, core::money_error_text(error)));
-  return *m;
-}
-
-/// The file a target whose period ends in `p` belongs to.
-std::string targets_file(const core::Period& p) {
-  return fmt::format("targets/{}.yaml", static_cast<int>(std::chrono::year_month_day{p.last}.year()));
-}
-
-/// T-<period>-<owner>-<metric>, with -2, -3, ... when another record holds that id.
-std::string target_id(const core::Book& book, const core::Period& p, std::string_view owner, std::string_view metric) {
-  std::string id = fmt::format("T-{}-{}-{}", p.label, owner, metric);
-  std::string candidate = id;
-  for (int n = 2; book.target(candidate); ++n) candidate = fmt::format("{}-{}", id, n);
-  return candidate;
-}
-
-YamlPath at_target(const core::Book& book, const core::Target& t) {
-  return YamlPath{}.item_with_id(book.str(t.id));
-}
-
-std::string file_of(const core::Book& book, const core::Target& t) { return book.files[t.at.file]; }
-
 void run_set(Context& ctx, const SetOptions& o) {
   const core::Book& book = ctx.book();
-  require_owner(ctx, book, o.owner);
-  core::KpiDef kpi = require_metric(ctx, book, o.metric);
-  std::string error;
-  auto period = core::parse_period(o.period, ctx.today(), book.config.calendar, &error);
-  if (!period) ctx.fail(kUsage, error);
-  core::Money value = parse_amount(ctx, o.value, "value");
-  if (value.cents <= 0) ctx.fail(kWriteRefused, fmt::format("a target's value must be more than 0, not {}", o.value));
-  if (kpi.unit == core::KpiUnit::count && value.cents % 100 != 0)
-    ctx.fail(kWriteRefused, fmt::format("{} counts: its target is a whole number, not {}", kpi.id, o.value));
-  std::optional<core::Money> baseline;
-  if (!o.baseline.empty()) {
-    baseline = parse_amount(ctx, o.baseline, "--baseline");
-    if (baseline->cents < 0) ctx.fail(kWriteRefused, fmt::format("--baseline must not be negative, not {}", o.baseline));
-  }
-  if (!o.plan.empty() && !book.plan(o.plan)) ctx.fail(kWriteRefused, fmt::format("unknown plan '{}'", o.plan));
-
-  if (const core::Target* old = core::find_target(book, o.owner, o.metric, *period, ctx.today())) {
-    auto where = book.location(old->at);
-    if (!o.replace)
-      ctx.fail(kWriteRefused, fmt::format("{} already sets {} of {} for {} ({}:{}); --replace changes its value",
-                                          book.text(old->id), o.metric, o.owner, period->label, where.file, where.line));
-    std::vector<YamlEdit> edits{YamlEdit::set(at_target(book, *old).key("value"), YamlValue::literal(core::format_money_short(value)))};
-    if (baseline) edits.push_back(YamlEdit::set(at_target(book, *old).key("baseline"), YamlValue::literal(core::format_money_short(*baseline)), "value"));
-    if (!o.why.empty()) edits.push_back(YamlEdit::set(at_target(book, *old).key("why"), YamlValue::text(o.why)));
-    if (!o.plan.empty()) edits.push_back(YamlEdit::set(at_target(book, *old).key("plan"), YamlValue::text(o.plan)));
-    ctx.write({{file_of(book, *old), edits}},
-              fmt::format("{} in {}: value {} (was {})", book.text(old->id), where.file, core::format_money_short(value),
-                          core::format_money_short(old->value)));
-    return;
-  }
-  std::string id = o.id.empty() ? target_id(book, *period, o.owner, o.metric) : o.id;
-  if (book.target(id)) ctx.fail(kWriteRefused, fmt::format("the id {} is taken", id));
-  std::vector<YamlField> fields = {{"id", YamlValue::text(id)},
-                                   {"owner", YamlValue::text(o.owner)},
-                                   {"metric", YamlValue::text(o.metric)},
-                                   {"period", YamlValue::literal(period->label)},
-                                   {"value", YamlValue::literal(core::format_money_short(value))}};
-  if (baseline) fields.push_back({"baseline", YamlValue::literal(core::format_money_short(*baseline))});
-  if (!o.why.empty()) fields.push_back({"why", YamlValue::text(o.why)});
-  if (!o.plan.empty()) fields.push_back({"plan", YamlValue::text(o.plan)});
-  std::string file = targets_file(*period);
-  ctx.write({{file, {YamlEdit::append(YamlPath{}, YamlValue::map(std::move(fields)))}}},
-            fmt::format("{} added to {}", id, file));
+  core::TargetSetChange set = core::target_set_change(
+      book, {o.owner, o.metric, o.period, o.value, o.why, o.baseline, o.plan, o.id, o.replace}, ctx.today());
+  const core::WriteChange& change = set.change;
+  write_change(ctx, change,
+               set.was ? fmt::format("{} in {}: value {} (was {})", change.id, change.file,
+                                     core::format_money_short(set.value), core::format_money_short(*set.was))
+                       : fmt::format("{} added to {}", change.id, change.file));
 }
 
 void run_split(Context& ctx, const SplitOptions& o) {
@@ -138,81 +47,21 @@ void run_split(Context& ctx, const SplitOptions& o) {
     ctx.fail(kUsage, "--weights goes with --by weights, and --by weights needs --weights");
 
   const core::Book& book = ctx.book();
-  const core::Target* parent = book.target(o.target);
-  if (!parent) {
-    std::vector<std::string> ids;
-    for (auto& t : book.targets) ids.push_back(book.str(t.id));
-    ctx.fail(kWriteRefused, fmt::format("unknown target '{}'{}", o.target, hint_for(o.target, ids)));
-  }
-  request.parent = parent;
-  core::SplitPlan plan = core::plan_split(book, ctx.today(), request);
-  if (!plan.error.empty()) ctx.fail(kWriteRefused, fmt::format("cannot split {}: {}", o.target, plan.error));
-
-  // Children written before: the targets naming this one as parent.
-  std::vector<const core::Target*> old_children;
-  for (const core::Target& t : book.targets)
-    if (t.parent == parent->id) old_children.push_back(&t);
-  if (!old_children.empty() && !o.replace)
-    ctx.fail(kWriteRefused, fmt::format("{} already has {} ({}{}); --replace sets their values anew", o.target,
-                                        old_children.size() == 1 ? "a child" : fmt::format("{} children", old_children.size()),
-                                        book.text(old_children[0]->id), old_children.size() == 1 ? "" : ", ..."));
-
-  std::string metric = book.str(parent->metric);
-  std::string why = fmt::format("{} split of {}", o.by, o.target);
-  auto kpi = core::find_kpi(book.config, metric);
-  bool counts = kpi && kpi->unit == core::KpiUnit::count;
-  auto shown = [counts](core::Money m) { return counts ? fmt::format("{}", m.cents / 100) : core::format_money_grouped(m); };
-  std::map<std::string, std::vector<YamlEdit>> by_file;
-  std::vector<const core::Target*> kept;
-  std::vector<std::array<std::string, 3>> lines;  // id, value, share
-  auto line = [&](std::string_view id, const core::SplitChild& c) {
-    lines.push_back({std::string(id), shown(c.value), fmt::format("{:.2f}%", c.weight * 100)});
+  core::TargetSplitChange split = core::target_split_change(book, ctx.today(), o.target, request, o.by, o.replace);
+  if (split.change.refused) refuse(ctx, split.change);
+  auto shown = [&](core::Money m) {
+    return split.counts ? fmt::format("{}", m.cents / 100) : core::format_money_grouped(m);
   };
-  std::size_t skipped = 0;
-  for (const core::SplitChild& c : plan.children) {
-    const core::Target* old = core::find_target(book, c.owner, metric, c.period, ctx.today());
-    if (old) {
-      if (!o.replace)
-        ctx.fail(kWriteRefused, fmt::format("{} already sets {} of {} for {}; --replace makes it a child of {}",
-                                            book.text(old->id), metric, c.owner, c.period.label, o.target));
-      kept.push_back(old);
-      auto& edits = by_file[file_of(book, *old)];
-      edits.push_back(YamlEdit::set(at_target(book, *old).key("value"), YamlValue::literal(core::format_money_short(c.value))));
-      if (old->parent != parent->id) edits.push_back(YamlEdit::set(at_target(book, *old).key("parent"), YamlValue::text(o.target)));
-      // A why this command wrote says how the value was made: it follows the new split.
-      if (book.text(old->why).ends_with(" split of " + o.target) && book.text(old->why) != why)
-        edits.push_back(YamlEdit::set(at_target(book, *old).key("why"), YamlValue::text(why)));
-      line(book.text(old->id), c);
-      continue;
-    }
-    if (c.value.cents == 0) {
-      ++skipped;
-      continue;
-    }
-    std::string id = target_id(book, c.period, c.owner, metric);
-    std::vector<YamlField> fields = {{"id", YamlValue::text(id)},
-                                     {"owner", YamlValue::text(c.owner)},
-                                     {"metric", YamlValue::text(metric)},
-                                     {"period", YamlValue::literal(c.period.label)},
-                                     {"value", YamlValue::literal(core::format_money_short(c.value))},
-                                     {"why", YamlValue::text(why)},
-                                     {"parent", YamlValue::text(o.target)}};
-    if (!parent->plan.empty()) fields.push_back({"plan", YamlValue::text(book.str(parent->plan))});
-    by_file[targets_file(c.period)].push_back(YamlEdit::append(YamlPath{}, YamlValue::map(std::move(fields))));
-    line(id, c);
-  }
-  for (const core::Target* t : old_children)
-    if (std::find(kept.begin(), kept.end(), t) == kept.end())
-      ctx.fail(kWriteRefused, fmt::format("{} is a child of {} that this split would not keep; remove it, or its parent "
-                                          "key, by hand first", book.text(t->id), o.target));
+  std::vector<std::array<std::string, 3>> lines;  // id, value, share
+  for (const core::SplitLine& l : split.lines)
+    lines.push_back({l.id, shown(l.value), fmt::format("{:.2f}%", l.weight * 100)});
   std::size_t id_width = 0, value_width = 0;
   for (auto& l : lines) id_width = std::max(id_width, l[0].size()), value_width = std::max(value_width, l[1].size());
-  std::string report = fmt::format("{} ({}) split to {} by {}:", o.target, shown(parent->value), o.to, o.by);
+  std::string report = fmt::format("{} ({}) split to {} by {}:", o.target, shown(book.target(o.target)->value), o.to, o.by);
   for (auto& l : lines) report += fmt::format("\n  {:<{}}  {:>{}}  {:>7}", l[0], id_width, l[1], value_width, l[2]);
-  if (skipped) report += fmt::format("\n  ({} child{} with a share of 0 not written)", skipped, skipped == 1 ? "" : "ren");
-  std::vector<core::FileEdit> edits;
-  for (auto& [file, list] : by_file) edits.push_back({file, std::move(list)});
-  ctx.write(edits, report);
+  if (split.skipped)
+    report += fmt::format("\n  ({} child{} with a share of 0 not written)", split.skipped, split.skipped == 1 ? "" : "ren");
+  write_change(ctx, split.change, report);
 }
 
 }  // namespace

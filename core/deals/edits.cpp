@@ -13,8 +13,8 @@ namespace salesops::core {
 
 namespace {
 
-DealChange refuse(std::string rule, Location where, std::string message, std::string hint = {}) {
-  DealChange c;
+WriteChange refuse(std::string rule, Location where, std::string message, std::string hint = {}) {
+  WriteChange c;
   c.refused = Diagnostic{Severity::error, std::move(rule), std::move(where), std::move(message), std::move(hint)};
   return c;
 }
@@ -43,7 +43,7 @@ YamlValue history_entry(Date date, const std::string& stage, const std::string& 
 
 }  // namespace
 
-DealChange plan_deal_add(const Book& book, const NewDeal& n, Date today) {
+WriteChange deal_add_change(const Book& book, const NewDeal& n, Date today) {
   const Config& config = book.config;
   const char* rule = "deal-add";
   if (!book.person(n.owner))
@@ -69,7 +69,7 @@ DealChange plan_deal_add(const Book& book, const NewDeal& n, Date today) {
                               format_date(n.opened)));
 
   auto opened = ymd(n.opened);
-  DealChange c;
+  WriteChange c;
   if (n.id.empty()) {
     std::vector<std::string_view> ids;
     ids.reserve(book.deals.size());
@@ -101,7 +101,7 @@ DealChange plan_deal_add(const Book& book, const NewDeal& n, Date today) {
   return c;
 }
 
-DealChange plan_deal_move(const Book& book, const DealMove& m, Date today) {
+WriteChange deal_move_change(const Book& book, const DealMove& m, Date today) {
   const Config& config = book.config;
   const char* rule = "deal-move";
   const Deal* d = book.deal(m.id);
@@ -132,7 +132,7 @@ DealChange plan_deal_move(const Book& book, const DealMove& m, Date today) {
                   fmt::format("deal '{}' cannot be {} without a customer, an amount and an opened date", m.id, m.stage),
                   "a won or lost deal needs all three: add the missing ones to the deal first");
 
-  DealChange c;
+  WriteChange c;
   c.id = m.id;
   c.file = book.files[d->at.file];
   auto deal = [&] { return YamlPath{}.item_with_id(m.id); };

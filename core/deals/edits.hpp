@@ -1,6 +1,7 @@
 #pragma once
 // `deal add` and `deal move` (SPEC 7): the edits that add a deal or move it to a stage, or
-// why the change is refused. Nothing here writes; the caller hands the edits to BookWriter.
+// why the change is refused (a WriteChange). Nothing here writes; the caller hands the edits
+// to BookWriter.
 #include <optional>
 #include <string>
 #include <vector>
@@ -8,18 +9,9 @@
 #include "core/base/diagnostics.hpp"
 #include "core/base/money.hpp"
 #include "core/book/book.hpp"
-#include "core/write/writer.hpp"
+#include "core/write/change.hpp"
 
 namespace salesops::core {
-
-/// The edits of one change, or the reason it is refused (then `edits` is empty). A refusal
-/// about a record names its place; one about a command-line value has no file.
-struct DealChange {
-  std::string id;    // the deal added or moved
-  std::string file;  // its file, relative to the book
-  std::vector<FileEdit> edits;
-  std::optional<Diagnostic> refused;
-};
 
 struct NewDeal {
   std::string id;               // empty: the next free D-YYYY-NNNN of the opened year
@@ -37,7 +29,7 @@ struct NewDeal {
 /// is taken or malformed, an unknown owner, customer or stage, a won or lost stage (a deal
 /// starts open), a negative amount, an opened date after `today` and an expected close
 /// before the opened date.
-DealChange plan_deal_add(const Book& book, const NewDeal& deal, Date today);
+WriteChange deal_add_change(const Book& book, const NewDeal& deal, Date today);
 
 struct DealMove {
   std::string id;
@@ -52,6 +44,6 @@ struct DealMove {
 /// stage removes `closed` and `lost_reason`; moving from lost to won removes lost_reason.
 /// Refuses an unknown deal or stage, a move to the stage the deal is in, a date before the
 /// deal's last history entry or its opened date, and a date after `today`.
-DealChange plan_deal_move(const Book& book, const DealMove& move, Date today);
+WriteChange deal_move_change(const Book& book, const DealMove& move, Date today);
 
 }  // namespace salesops::core

@@ -49,11 +49,11 @@ std::span<const char* const> import_fields(ImportKind kind) {
   return kDealFields;
 }
 
-ImportPlan plan_import(const Book& book, const CsvTable& csv, const ImportOptions& o) {
-  ImportPlan plan;
+ImportChange import_change(const Book& book, const CsvTable& csv, const ImportOptions& o) {
+  ImportChange change;
   if (csv.records.empty()) {
-    plan.error = "the file has no header row";
-    return plan;
+    change.error = "the file has no header row";
+    return change;
   }
   const CsvRecord& header = csv.records.front();
   std::span<const char* const> fields = import_fields(o.kind);
@@ -77,23 +77,23 @@ ImportPlan plan_import(const Book& book, const CsvTable& csv, const ImportOption
     if (f < 0) {
       std::string names;
       for (const char* n : fields) names += (names.empty() ? "" : ", ") + std::string(n);
-      plan.error = fmt::format("unknown field '{}' for {}: the fields are {}", field, import_kind_name(o.kind), names);
-      return plan;
+      change.error = fmt::format("unknown field '{}' for {}: the fields are {}", field, import_kind_name(o.kind), names);
+      return change;
     }
     int c = column_index(col);
     if (c < 0) {
       std::string names;
       for (auto& n : header.fields) names += (names.empty() ? "" : ", ") + n;
-      plan.error = fmt::format("no column '{}' in the header (line {}): the columns are {}", col, header.line, names);
-      return plan;
+      change.error = fmt::format("no column '{}' in the header (line {}): the columns are {}", col, header.line, names);
+      return change;
     }
     column[static_cast<std::size_t>(f)] = c;
   }
-  RowImporter rows(book, o, fields, column, header.fields, plan);
-  if (!rows.check_required()) return plan;
+  RowImporter rows(book, o, fields, column, header.fields, change);
+  if (!rows.check_required()) return change;
   for (std::size_t i = 1; i < csv.records.size(); ++i) rows.row(csv.records[i]);
   rows.finish();
-  return plan;
+  return change;
 }
 
 }  // namespace salesops::core

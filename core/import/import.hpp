@@ -61,7 +61,7 @@ struct ImportOutcome {
   std::string text;      // "created deal D-1 ..." or the reason it was skipped
 };
 
-struct ImportPlan {
+struct ImportChange {
   std::vector<FileEdit> edits;
   std::vector<ImportOutcome> outcomes;  // in line order; rows that created nothing new are skipped
   std::size_t rows = 0, skipped = 0;
@@ -70,8 +70,8 @@ struct ImportPlan {
   bool ok() const { return error.empty(); }
 };
 
-/// Plans the import of `csv` (its first record is the header) into `book`.
-ImportPlan plan_import(const Book& book, const CsvTable& csv, const ImportOptions& options);
+/// The edits that import `csv` (its first record is the header) into `book`, row by row.
+ImportChange import_change(const Book& book, const CsvTable& csv, const ImportOptions& options);
 
 /// Reads a date as ISO, else by `format` (%Y four digits, %m and %d one or two, %% a '%').
 std::optional<Date> parse_date_with(std::string_view text, std::string_view format);

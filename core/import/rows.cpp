@@ -58,8 +58,8 @@ std::string RowImporter::Known::where(const std::string& id) const {
 }
 
 RowImporter::RowImporter(const Book& b, const ImportOptions& o, std::span<const char* const> fields,
-                         std::vector<int> column, std::vector<std::string> header, ImportPlan& plan)
-    : book_(b), o_(o), fields_(fields), column_(std::move(column)), plan_(plan), header_(std::move(header)) {
+                         std::vector<int> column, std::vector<std::string> header, ImportChange& change)
+    : book_(b), o_(o), fields_(fields), column_(std::move(column)), change_(change), header_(std::move(header)) {
   for (const Team& t : b.teams) teams_.add(b.str(t.id), b.str(t.name));
   for (const Person& p : b.people) people_.add(b.str(p.id), b.str(p.name));
   for (const Customer& c : b.customers) customers_.add(b.str(c.id), b.str(c.name));
@@ -97,7 +97,7 @@ bool RowImporter::check_required() {
   auto need = [&](std::initializer_list<const char*> any, const char* what) {
     for (const char* f : any)
       if (mapped(f)) return true;
-    plan_.error = fmt::format("no column for {}: name one with --map COLUMN={}", what, *any.begin());
+    change_.error = fmt::format("no column for {}: name one with --map COLUMN={}", what, *any.begin());
     return false;
   };
   switch (o_.kind) {
@@ -196,17 +196,17 @@ void RowImporter::keep(Pending& p, std::uint32_t line) {
   for (auto& [id, name] : p.person_names) people_.add(id, name, line);
   for (auto& [id, v] : p.teams) new_teams_.push_back(std::move(v));
   for (auto& [id, v] : p.people) new_people_.push_back(std::move(v));
-  plan_.teams += p.teams.size();
-  plan_.people += p.people.size();
+  change_.teams += p.teams.size();
+  change_.people += p.people.size();
 }
 
 void RowImporter::skip(std::uint32_t line, std::string why) {
-  ++plan_.skipped;
-  plan_.outcomes.push_back({line, false, std::move(why)});
+  ++change_.skipped;
+  change_.outcomes.push_back({line, false, std::move(why)});
 }
 
 void RowImporter::row(const CsvRecord& r) {
-  ++plan_.rows;
+  ++change_.rows;
   if (r.fields.size() != header_.size()) {
     skip(r.line, fmt::format("{} fields where the header has {}", r.fields.size(), header_.size()));
     return;
@@ -265,7 +265,7 @@ void RowImporter::person_row(const CsvRecord& r) {
   for (auto& n : p.notes)
     if (n != "person " + pid) note += ", " + n;
   keep(p, r.line);
-  plan_.outcomes.push_back({r.line, true, note});
+  change_.outcomes.push_back({r.line, true, note});
 }
 
 void RowImporter::customer_row(const CsvRecord& r) {
@@ -310,11 +310,11 @@ void RowImporter::customer_row(const CsvRecord& r) {
   if (!contact.empty()) set("contacts", YamlValue::list({YamlValue::map(std::move(contact))}));
   customer_files_.push_back({file, std::move(edits)});
   customers_.add(id, name, r.line);
-  ++plan_.customers;
+  ++change_.customers;
   std::string note = fmt::format("created customer {} ({})", id, name);
   for (auto& n : p.notes) note += ", " + n;
   keep(p, r.line);
-  plan_.outcomes.push_back({r.line, true, note});
+  change_.outcomes.push_back({r.line, true, note});
 }
 
 void RowImporter::deal_row(const CsvRecord& r) {
@@ -388,7 +388,7 @@ void RowImporter::deal_row(const CsvRecord& r) {
                                 YamlEdit::set(YamlPath{}.key("name"), YamlValue::text(customer)),
                                 YamlEdit::set(YamlPath{}.key("owner"), YamlValue::text(owner))}});
     customers_.add(customer_id, customer, r.line);
-    ++plan_.customers;
+    ++change_.customers;
     p.notes.push_back(fmt::format("customer {} ({})", customer_id, customer));
   }
   std::vector<YamlField> f{{"id", YamlValue::text(id)}};
@@ -408,11 +408,11 @@ void RowImporter::deal_row(const CsvRecord& r) {
   deal_files_[file].push_back(YamlValue::map(std::move(f)));
   deal_ids_.emplace(id, r.line);
   deals_.ids.insert(id);
-  ++plan_.deals;
+  ++change_.deals;
   std::string note = fmt::format("created deal {}", id);
   for (auto& n : p.notes) note += ", " + n;
   keep(p, r.line);
-  plan_.outcomes.push_back({r.line, true, note});
+  change_.outcomes.push_back({r.line, true, note});
 }
 
 void RowImporter::finish() {
@@ -420,13 +420,13 @@ void RowImporter::finish() {
     FileEdit team_file{"team.yaml", {}};
     for (auto& t : new_teams_) team_file.edits.push_back(YamlEdit::append(YamlPath{}.key("teams"), std::move(t)));
     for (auto& p : new_people_) team_file.edits.push_back(YamlEdit::append(YamlPath{}.key("people"), std::move(p)));
-    plan_.edits.push_back(std::move(team_file));
+    change_.edits.push_back(std::move(team_file));
   }
-  for (auto& f : customer_files_) plan_.edits.push_back(std::move(f));
+  for (auto& f : customer_files_) change_.edits.push_back(std::move(f));
   for (auto& [file, deals] : deal_files_) {
     FileEdit e{file, {}};
     for (auto& d : deals) e.edits.push_back(YamlEdit::append(YamlPath{}, std::move(d)));
-    plan_.edits.push_back(std::move(e));
+    change_.edits.push_back(std::move(e));
   }
 }
 

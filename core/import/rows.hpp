@@ -17,8 +17,8 @@ namespace salesops::core {
 class RowImporter {
  public:
   RowImporter(const Book& book, const ImportOptions& options, std::span<const char* const> fields,
-              std::vector<int> column, std::vector<std::string> header, ImportPlan& plan);
-  /// The kind's required columns are mapped; else sets plan.error.
+              std::vector<int> column, std::vector<std::string> header, ImportChange& change);
+  /// The kind's required columns are mapped; else sets change.error.
   bool check_required();
   void row(const CsvRecord& record);
   /// Turns the records kept into the edits of one transaction.
@@ -63,7 +63,7 @@ class RowImporter {
   const ImportOptions& o_;
   std::span<const char* const> fields_;
   std::vector<int> column_;
-  ImportPlan& plan_;
+  ImportChange& change_;
   std::vector<std::string> header_;
   Known teams_, people_, customers_, deals_;
   std::unordered_map<std::string, std::uint32_t> deal_ids_;  // id -> line (0: in the book)

@@ -6,7 +6,6 @@
 
 #include <fmt/format.h>
 
-#include <atomic>
 #include <cstring>
 #include <ctime>
 
@@ -153,25 +152,18 @@ void RecordCache::store(const CacheKey& key, ParallelKind kind, const Shard& s, 
   write_entry(key.rel, entry.out);
 }
 
-int RecordCache::open_temporary(fs::path& tmp) const {
-  static std::atomic<unsigned> counter{0};
+DurableFile RecordCache::cache_file(const fs::path& target) const {
   std::error_code ec;
   fs::create_directories(dir_, ec);
-  tmp = dir_ / fmt::format(".tmp-{}-{}", ::getpid(), counter++);
-  return ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  DurableOptions how;
+  how.sync = false;
+  how.create_mode = 0644;
+  return DurableFile(target, how);
 }
 
 void RecordCache::write_entry(const std::string& rel, std::string_view bytes) const {
-  fs::path tmp;
-  int fd = open_temporary(tmp);
-  if (fd < 0) return;
-  bool ok = ::write(fd, bytes.data(), bytes.size()) == static_cast<ssize_t>(bytes.size());
-  commit_temporary(fd, tmp, path_of(rel), ok);
-}
-
-void RecordCache::commit_temporary(int fd, const fs::path& tmp, const fs::path& target, bool ok) {
-  ok = ::close(fd) == 0 && ok;
-  if (!ok || ::rename(tmp.c_str(), target.c_str()) != 0) ::unlink(tmp.c_str());
+  DurableFile file = cache_file(path_of(rel));
+  if (file.write(bytes)) file.commit();
 }
 
 void RecordCache::refresh_metadata(const CacheKey& key, std::string data) const {

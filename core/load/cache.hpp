@@ -23,6 +23,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/base/durable_file.hpp"
 #include "core/load/parallel.hpp"
 
 struct stat;
@@ -87,10 +88,9 @@ class RecordCache {
   /// Writes `entry` (the entry of `key.rel`) again with `key`'s change time and inode.
   void refresh_metadata(const CacheKey& key, std::string entry) const;
   void write_entry(const std::string& rel, std::string_view bytes) const;
-  /// A new temporary file in the cache directory, open for writing; -1 when none can be made.
-  int open_temporary(std::filesystem::path& tmp) const;
-  /// Closes `fd` and, when all went well (`ok`), renames `tmp` to `target`; else removes it.
-  static void commit_temporary(int fd, const std::filesystem::path& tmp, const std::filesystem::path& target, bool ok);
+  /// `target` (in the cache directory) written the durable way but not flushed to disk: an
+  /// entry lost in a crash is only read again from its record file.
+  DurableFile cache_file(const std::filesystem::path& target) const;
   bool decode(const std::string& rel, std::string_view payload, std::uint32_t table_size, ParallelKind kind,
               Shard& shard, FileOutcome& o, LoadContext& wctx) const;
 

@@ -370,17 +370,15 @@ void RecordCache::store_pack(ParallelKind kind, const PackSource& src, const Loa
     if (k.ctime_ns > src.started_ns - kSettled) return;
   for (auto [ref_kind, value] : src.refs)
     if (!ctx.loaded[static_cast<std::size_t>(ref_kind)] || !ctx.exists(ref_kind, ctx.book.text(value))) return;
-  fs::path tmp;
-  int fd = open_temporary(tmp);
-  if (fd < 0) return;
-  bool ok = true;
+  DurableFile file = cache_file(pack_path(kind));
+  if (!file.open()) return;
   try {
-    if (kind == ParallelKind::deals) write_pack<Deal>(fd, src, ctx, static_cast<std::uint8_t>(kind), config_hash_);
-    else write_pack<Customer>(fd, src, ctx, static_cast<std::uint8_t>(kind), config_hash_);
+    if (kind == ParallelKind::deals) write_pack<Deal>(file.fd(), src, ctx, static_cast<std::uint8_t>(kind), config_hash_);
+    else write_pack<Customer>(file.fd(), src, ctx, static_cast<std::uint8_t>(kind), config_hash_);
   } catch (const std::exception&) {
-    ok = false;  // a failure to write only loses the pack
+    return;  // a failure to write only loses the pack; the temporary file goes with `file`
   }
-  commit_temporary(fd, tmp, pack_path(kind), ok);
+  file.commit();
 }
 
 }  // namespace salesops::core

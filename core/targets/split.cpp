@@ -116,8 +116,8 @@ std::vector<std::int64_t> split_exact(std::int64_t total, std::span<const double
   return parts;
 }
 
-SplitPlan plan_split(const Book& book, Date today, const SplitRequest& r) {
-  SplitPlan plan;
+TargetSplit split_target(const Book& book, Date today, const SplitRequest& r) {
+  TargetSplit plan;
   const Target& parent = *r.parent;
   auto fail = [&](std::string message) {
     plan.children.clear();

@@ -41,7 +41,7 @@ struct SplitChild {
   Money value;
 };
 
-struct SplitPlan {
+struct TargetSplit {
   std::vector<SplitChild> children;
   std::string error;  // why the split cannot be made; empty on success
 };
@@ -57,6 +57,6 @@ struct SplitPlan {
 /// - prorate (people): each share × the person's active days / days in the period.
 /// Values are whole numbers for count metrics, cents otherwise; rates and means, which do
 /// not add up, cannot be split.
-SplitPlan plan_split(const Book& book, Date today, const SplitRequest& request);
+TargetSplit split_target(const Book& book, Date today, const SplitRequest& request);
 
 }  // namespace salesops::core

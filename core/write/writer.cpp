@@ -1,5 +1,7 @@
 #include "core/write/writer.hpp"
 
+#include "core/base/durable_file.hpp"
+
 #include <fcntl.h>
 #include <sys/file.h>
 #include <sys/stat.h>
@@ -38,7 +40,6 @@ struct FileState {
   std::string old_text;
   std::string new_text;
   std::vector<YamlEdit> edits;
-  fs::path temp;
 };
 
 std::optional<Diagnostic> read_file(FileState& f) {
@@ -82,23 +83,6 @@ std::optional<Diagnostic> check_writable(const FileState& f) {
   if ((st.st_mode & 0222) == 0 || ::access(dir.c_str(), W_OK | X_OK) != 0)
     return io_error(f.rel, "cannot write " + f.rel + ": the directory " + dir.string() + " is read-only");
   return std::nullopt;
-}
-
-bool write_all(int fd, std::string_view data) {
-  while (!data.empty()) {
-    const ssize_t n = ::write(fd, data.data(), data.size());
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return false;
-    data.remove_prefix(static_cast<std::size_t>(n));
-  }
-  return true;
-}
-
-void fsync_dir(const fs::path& dir) {
-  const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (fd < 0) return;
-  ::fsync(fd);
-  ::close(fd);
 }
 
 }  // namespace
@@ -219,67 +203,50 @@ WriteResult BookWriter::apply(const std::vector<FileEdit>& edits) {
 
   // Every new text goes to a hidden temporary file next to its target, flushed to disk;
   // only when all are written are they renamed over the originals.
-  auto discard_temps = [&] {
-    for (FileState& f : files)
-      if (!f.temp.empty()) ::unlink(f.temp.c_str());
-  };
+  std::vector<DurableFile> temps;
+  temps.reserve(files.size());
   for (FileState& f : files) {
-    const fs::path dir = f.target.parent_path();
     std::error_code ec;
-    fs::create_directories(dir, ec);
+    fs::create_directories(f.target.parent_path(), ec);
     if (ec) {
       result.errors.push_back(
           io_error(f.rel, "cannot write " + f.rel + ": cannot create its directory: " + ec.message()));
       break;
     }
-    int fd = -1;
-    for (int attempt = 0; attempt < 100 && fd < 0; ++attempt) {
-      f.temp = dir / ("." + f.target.filename().string() + ".salesops-" + std::to_string(::getpid()) + "-" +
-                      std::to_string(temp_serial_++) + ".tmp");
-      fd = ::open(f.temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-      if (fd < 0 && errno != EEXIST) break;
-    }
-    if (fd < 0) {
-      const int err = errno;
-      f.temp.clear();
-      result.errors.push_back(io_error(f.rel, "cannot write " + f.rel + ": " + errno_text(err)));
+    DurableOptions how;
+    if (f.exists) how.mode = f.mode;
+    DurableFile& temp = temps.emplace_back(f.target, how);
+    if (!temp.open()) {
+      result.errors.push_back(io_error(f.rel, "cannot write " + f.rel + ": " + errno_text(temp.error())));
       break;
     }
-    bool good = (!f.exists || ::fchmod(fd, f.mode) == 0) && write_all(fd, f.new_text) && ::fsync(fd) == 0;
-    const int err = errno;
-    good = (::close(fd) == 0) && good;
-    if (!good) {
+    if (!temp.write(f.new_text) || !temp.finish()) {
       result.errors.push_back(
-          io_error(f.rel, "cannot write " + f.rel + ": " + errno_text(err ? err : EIO) + "; the file is unchanged"));
+          io_error(f.rel, "cannot write " + f.rel + ": " + errno_text(temp.error()) + "; the file is unchanged"));
       break;
     }
   }
   if (!result.ok()) {
-    discard_temps();
     result.changed.clear();
-    return result;
+    return result;  // the temporary files go with `temps`
   }
   for (std::size_t i = 0; i < files.size(); ++i) {
-    FileState& f = files[i];
-    if (::rename(f.temp.c_str(), f.target.c_str()) != 0) {
-      const int err = errno;
-      std::string message = "cannot replace " + f.rel + ": " + errno_text(err);
+    if (!temps[i].commit()) {
+      std::string message = "cannot replace " + files[i].rel + ": " + errno_text(temps[i].error());
       if (i > 0)
         message += "; already written: " + std::to_string(i) + " of " + std::to_string(files.size()) + " files";
-      result.errors.push_back(io_error(f.rel, message));
-      discard_temps();
+      result.errors.push_back(io_error(files[i].rel, message));
       result.changed.resize(i);
       return result;
     }
-    f.temp.clear();
   }
   std::vector<fs::path> dirs;
   for (const FileState& f : files) dirs.push_back(f.target.parent_path());
   std::sort(dirs.begin(), dirs.end());
   dirs.erase(std::unique(dirs.begin(), dirs.end()), dirs.end());
   for (const fs::path& d : dirs) {
-    fsync_dir(d);
-    fsync_dir(d.parent_path());  // a directory created for the file has a new entry there
+    sync_directory(d);
+    sync_directory(d.parent_path());  // a directory created for the file has a new entry there
   }
   return result;
 }

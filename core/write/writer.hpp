@@ -6,11 +6,12 @@
 //       {YamlEdit::set(YamlPath{}.item_with_id("D-2026-0113").key("stage"), YamlValue::text("won"))}});
 //
 // A transaction runs under an advisory lock on the book (flock on .salesops/lock): each
-// file is read afresh, edited byte-preservingly (core/yaml_edit.hpp) and verified; only
-// when every file passes is each written to a hidden temporary file in its directory,
-// fsynced and renamed over the original. Refusals come back as diagnostics (rules
-// write-conflict, write-parse, write-path, write-value, write-verify, write-io,
-// write-lock) naming the file relative to the book; the CLI maps them to exit code 4.
+// file is read afresh, edited byte-preservingly (core/yaml/edit.hpp) and verified; only
+// when every file passes is each written durably (core/base/durable_file.hpp: a hidden
+// temporary file in its directory, flushed to disk) and renamed over the original.
+// Refusals come back as diagnostics (rules write-conflict, write-parse, write-path,
+// write-value, write-verify, write-io, write-lock) naming the file relative to the book;
+// the CLI maps them to exit code 4.
 #include <chrono>
 #include <cstddef>
 #include <filesystem>
@@ -71,7 +72,6 @@ class BookWriter {
   std::filesystem::path root_;
   WriteOptions options_;
   int lock_fd_ = -1;
-  unsigned temp_serial_ = 0;
 };
 
 /// A unified diff (as `diff -u` and git print it) from `old_text` to `new_text`, with

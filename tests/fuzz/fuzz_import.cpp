@@ -52,7 +52,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (mode & 0x40) options.team = "east";
   if (mode & 0x80) options.date_format = "%d/%m/%Y";
   options.today = core::make_date(2026, 11, 26);
-  core::ImportPlan plan = core::plan_import(book, csv, options);
+  core::ImportChange plan = core::import_change(book, csv, options);
   if (!plan.ok()) return 0;
   for (const core::FileEdit& fe : plan.edits) {
     auto it = base_files().find(fe.file.generic_string());

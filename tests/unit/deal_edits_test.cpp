@@ -48,7 +48,7 @@ const Book& book() {
 }
 
 /// The file's text after the change's edits.
-std::string applied(const DealChange& c, std::string_view text = kDeals) {
+std::string applied(const WriteChange& c, std::string_view text = kDeals) {
   REQUIRE_FALSE(c.refused);
   REQUIRE(c.edits.size() == 1);
   TextEdit e = apply_edits(text, c.edits[0].edits, c.file);
@@ -56,7 +56,7 @@ std::string applied(const DealChange& c, std::string_view text = kDeals) {
   return e.text;
 }
 
-std::string refusal(const DealChange& c) {
+std::string refusal(const WriteChange& c) {
   REQUIRE(c.refused);
   CHECK(c.edits.empty());
   return c.refused->message;
@@ -71,7 +71,7 @@ std::string replaced(std::string text, std::string_view from, std::string_view t
 }  // namespace
 
 TEST_CASE("deal move to won: the stage line, a closed line and one history line") {
-  DealChange c = plan_deal_move(book(), {"D-2026-0007", "won", make_date(2026, 11, 20), ""}, kToday);
+  WriteChange c = deal_move_change(book(), {"D-2026-0007", "won", make_date(2026, 11, 20), ""}, kToday);
   CHECK(c.file == "deals/2026-10.yaml");
   std::string want = replaced(kDeals, "  stage: proposal\n", "  stage: won\n");
   want = replaced(want, "  expected_close: 2026-12-15\n", "  expected_close: 2026-12-15\n  closed: 2026-11-20\n");
@@ -81,12 +81,12 @@ TEST_CASE("deal move to won: the stage line, a closed line and one history line"
 }
 
 TEST_CASE("deal move to lost with a reason; reopening clears closed and lost_reason") {
-  DealChange lost = plan_deal_move(book(), {"D-2026-0007", "lost", kToday, "budget"}, kToday);
+  WriteChange lost = deal_move_change(book(), {"D-2026-0007", "lost", kToday, "budget"}, kToday);
   std::string text = applied(lost);
   CHECK(text.find("  closed: 2026-11-26\n  lost_reason: budget\n  history:") != std::string::npos);
   CHECK(text.find("{date: 2026-11-26, stage: lost}") != std::string::npos);
 
-  DealChange reopen = plan_deal_move(book(), {"D-2026-0009", "qualified", kToday, "new budget"}, kToday);
+  WriteChange reopen = deal_move_change(book(), {"D-2026-0009", "qualified", kToday, "new budget"}, kToday);
   std::string want = replaced(kDeals, "  stage: lost\n", "  stage: qualified\n");
   want = replaced(want, "  closed: 2026-10-25\n  lost_reason: price\n", "");
   want = replaced(
@@ -95,13 +95,13 @@ TEST_CASE("deal move to lost with a reason; reopening clears closed and lost_rea
   CHECK(applied(reopen) == want);
 
   // lost to won: closed moves to the new date and the lost_reason goes.
-  std::string won = applied(plan_deal_move(book(), {"D-2026-0009", "won", kToday, ""}, kToday));
+  std::string won = applied(deal_move_change(book(), {"D-2026-0009", "won", kToday, ""}, kToday));
   CHECK(won.find("lost_reason") == std::string::npos);
   CHECK(won.find("  closed: 2026-11-26\n") != std::string::npos);
 }
 
 TEST_CASE("deal move: a deal without history first records the stage it had since it opened") {
-  std::string text = applied(plan_deal_move(book(), {"lead-1", "qualified", kToday, ""}, kToday));
+  std::string text = applied(deal_move_change(book(), {"lead-1", "qualified", kToday, ""}, kToday));
   CHECK(
       text.ends_with("  stage: qualified\n  opened: 2026-10-05\n  history:\n"
                      "    - {date: 2026-10-05, stage: lead}\n    - {date: 2026-11-26, stage: qualified}\n"));
@@ -109,13 +109,13 @@ TEST_CASE("deal move: a deal without history first records the stage it had sinc
 
 TEST_CASE("deal move refusals") {
   auto move = [](const char* id, const char* stage, Date date) {
-    return plan_deal_move(book(), {id, stage, date, ""}, kToday);
+    return deal_move_change(book(), {id, stage, date, ""}, kToday);
   };
   CHECK(refusal(move("D-2026-0008", "won", kToday)) == "unknown deal 'D-2026-0008'");
   CHECK(refusal(move("D-2026-0007", "wonn", kToday)) == "unknown stage 'wonn'");
   CHECK(refusal(move("D-2026-0007", "proposal", kToday)) == "deal 'D-2026-0007' is already in proposal");
   // A date before the last history entry, on it (allowed), before opened, after today.
-  DealChange early = move("D-2026-0007", "negotiation", make_date(2026, 10, 14));
+  WriteChange early = move("D-2026-0007", "negotiation", make_date(2026, 10, 14));
   CHECK(refusal(early).find("cannot be dated 2026-10-14") != std::string::npos);
   CHECK(early.refused->where.file == "deals/2026-10.yaml");
   CHECK(early.refused->where.line == 2);
@@ -134,7 +134,7 @@ TEST_CASE("deal add: the next id of the opened year, the opened month's file, a 
   n.amount = Money{1250050};
   n.opened = make_date(2026, 11, 3);
   n.expected_close = make_date(2026, 12, 20);
-  DealChange c = plan_deal_add(book(), n, kToday);
+  WriteChange c = deal_add_change(book(), n, kToday);
   CHECK(c.id == "D-2026-0010");
   CHECK(c.file == "deals/2026-11.yaml");
   CHECK(applied(c, "") ==
@@ -146,7 +146,7 @@ TEST_CASE("deal add: the next id of the opened year, the opened month's file, a 
   n.expected_close.reset();
   n.amount = Money{300000};
   n.stage = "qualified";
-  c = plan_deal_add(book(), n, make_date(2027, 1, 5));
+  c = deal_add_change(book(), n, make_date(2027, 1, 5));
   CHECK(c.id == "D-2027-0001");
   CHECK(c.file == "deals/2027-01.yaml");
   CHECK(applied(c, "").find("  amount: 3000\n  stage: qualified\n") != std::string::npos);
@@ -159,7 +159,7 @@ TEST_CASE("deal add refusals") {
   auto with = [&](auto change) {
     NewDeal d = n;
     change(d);
-    return plan_deal_add(book(), d, kToday);
+    return deal_add_change(book(), d, kToday);
   };
   CHECK(refusal(with([](NewDeal& d) { d.owner = "zhang.wie"; })) == "unknown owner 'zhang.wie'");
   CHECK(with([](NewDeal& d) { d.owner = "zhang.wie"; }).refused->hint == "did you mean zhang.wei?");

@@ -11,17 +11,17 @@ namespace {
 
 const Date kToday = make_date(2026, 11, 26);
 
-ImportPlan plan(const Book& b, ImportKind kind, const std::string& csv, Pairs map = {}, std::string team = {}) {
+ImportChange plan(const Book& b, ImportKind kind, const std::string& csv, Pairs map = {}, std::string team = {}) {
   ImportOptions o;
   o.kind = kind;
   o.map = std::move(map);
   o.team = std::move(team);
   o.date_format = "%d.%m.%Y";
   o.today = kToday;
-  return plan_import(b, parse_csv(csv), o);
+  return import_change(b, parse_csv(csv), o);
 }
 
-std::vector<std::string> outcomes(const ImportPlan& p) {
+std::vector<std::string> outcomes(const ImportChange& p) {
   std::vector<std::string> out;
   for (auto& o : p.outcomes) out.push_back(std::to_string(o.line) + (o.created ? " " : " skipped: ") + o.text);
   return out;
@@ -57,7 +57,7 @@ TEST_CASE("import: deals — created, duplicate, unknown person, new customer, l
       "D-2,Acme,Nobody Here,,lead,,,\n"
       "D-3,New Co,zhang.wei,,lead,,,\n"
       "D-4,C-1,zhang.wei,,won,01.10.2026,05.10.2026,1.005\n";
-  ImportPlan p = plan(b, ImportKind::deals, csv);
+  ImportChange p = plan(b, ImportKind::deals, csv);
   REQUIRE(p.ok());
   CHECK(outcomes(p) == std::vector<std::string>{
                            "2 created deal D-1",
@@ -70,7 +70,7 @@ TEST_CASE("import: deals — created, duplicate, unknown person, new customer, l
   CHECK(p.customers == 1);
   CHECK(p.skipped == 3);
   // Acme is the name of C-1: found by name. With --team the unknown person is created.
-  ImportPlan q = plan(b, ImportKind::deals, csv, {}, "east");
+  ImportChange q = plan(b, ImportKind::deals, csv, {}, "east");
   CHECK(outcomes(q)[2] == "5 created deal D-2, person nobody.here");
   // One transaction: team.yaml, the new customer's file, and one file per month (or undated).
   std::vector<std::string> files;
@@ -90,10 +90,10 @@ TEST_CASE("import: a failing import plans nothing") {
 
 TEST_CASE("import: an already known customer or person is skipped, by id or by name") {
   auto r = salesops::test::load_files({});
-  ImportPlan p = plan(*r.book, ImportKind::customers, "name,owner\nAcme,zhang.wei\nZeta,张伟\n");
+  ImportChange p = plan(*r.book, ImportKind::customers, "name,owner\nAcme,zhang.wei\nZeta,张伟\n");
   CHECK(outcomes(p) == std::vector<std::string>{"2 skipped: customer 'C-1' is already in the book",
                                                 "3 created customer C-0002 (Zeta)"});
-  ImportPlan q = plan(*r.book, ImportKind::people, "name,team\n张伟,east\nLi Na,east\n");
+  ImportChange q = plan(*r.book, ImportKind::people, "name,team\n张伟,east\nLi Na,east\n");
   CHECK(outcomes(q) == std::vector<std::string>{"2 skipped: person 'zhang.wei' is already in the book",
                                                 "3 created person li.na (team east)"});
 }

@@ -65,17 +65,17 @@ LoadResult book_with(const std::string& targets, const char* config = nullptr) {
   return r;
 }
 
-SplitPlan split(const Book& book, std::string_view target, SplitTo to, SplitBy by, bool prorate = false) {
-  return plan_split(book, kToday, {book.target(target), to, by, {}, prorate});
+TargetSplit split(const Book& book, std::string_view target, SplitTo to, SplitBy by, bool prorate = false) {
+  return split_target(book, kToday, {book.target(target), to, by, {}, prorate});
 }
 
-std::vector<std::int64_t> cents(const SplitPlan& plan) {
+std::vector<std::int64_t> cents(const TargetSplit& plan) {
   std::vector<std::int64_t> out;
   for (auto& c : plan.children) out.push_back(c.value.cents);
   return out;
 }
 
-std::vector<std::string> owners(const SplitPlan& plan) {
+std::vector<std::string> owners(const TargetSplit& plan) {
   std::vector<std::string> out;
   for (auto& c : plan.children) out.push_back(c.owner);
   return out;

@@ -1,0 +1,18 @@
+#pragma once
+// How a write verb ends: the WriteChange core planned is written through the book's writer, or
+// its refusal is printed the one way every verb prints it.
+#include <string>
+
+#include "cli/context.hpp"
+#include "core/write/change.hpp"
+
+namespace salesops::cli {
+
+/// Prints why `change` is refused and exits: 2 for a command-line value, else 4. A refusal
+/// that concerns a record is printed compiler style, followed by "nothing was written".
+[[noreturn]] void refuse(Context& ctx, const core::WriteChange& change);
+
+/// Writes `change` (printing `done` when it is written), or refuses it as refuse() does.
+void write_change(Context& ctx, const core::WriteChange& change, const std::string& done);
+
+}  // namespace salesops::cli

@@ -1,0 +1,149 @@
+#include "core/customers/changes.hpp"
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <algorithm>
+#include <cctype>
+#include <span>
+
+#include "core/base/ids.hpp"
+#include "core/base/suggest.hpp"
+
+namespace salesops::core {
+
+namespace {
+
+// The value of a date option, or the refusal that names it.
+std::optional<Date> day(const std::string& text, const char* option, Date today, WriteChange& refused) {
+  if (text.empty()) return today;
+  auto d = parse_date(text);
+  if (!d) refused = WriteChange::bad_value(fmt::format("{} '{}' is not a date (YYYY-MM-DD)", option, text));
+  return d;
+}
+
+std::optional<WriteChange> unknown_person(const Book& b, const std::string& id, const char* option) {
+  if (b.person(id)) return std::nullopt;
+  std::vector<std::string> ids;
+  for (const Person& p : b.people) ids.push_back(b.str(p.id));
+  auto near = closest_match(id, ids);
+  return WriteChange::bad_value(fmt::format("unknown person '{}' for {}{}", id, option,
+                                       near ? fmt::format(": did you mean '{}'?", *near) : ""));
+}
+
+bool valid_id(std::string_view id) {
+  if (id.empty() || !std::isalnum(static_cast<unsigned char>(id[0]))) return false;
+  return std::all_of(id.begin(), id.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '_' || c == '-';
+  });
+}
+
+WriteChange append_to(const Book& b, const Customer& c, const char* list, std::vector<YamlField> fields) {
+  WriteChange change;
+  change.id = b.str(c.id);
+  change.file = b.files[c.at.file];
+  change.edits.push_back({change.file, {YamlEdit::append(YamlPath{}.key(list), YamlValue::map(std::move(fields)))}});
+  return change;
+}
+
+}  // namespace
+
+WriteChange customer_add_change(const Book& b, const NewCustomer& o, Date today, const std::filesystem::path& book_root) {
+  if (o.name.empty()) return WriteChange::bad_value("--name cannot be empty");
+  if (auto refused = unknown_person(b, o.owner, "--owner")) return *refused;
+  if (!o.tier.empty() && o.tier != "A" && o.tier != "B" && o.tier != "C")
+    return WriteChange::bad_value(fmt::format("unknown --tier '{}': tiers are A, B, C", o.tier));
+  auto& segments = b.config.segments;
+  if (!o.segment.empty() && !segments.empty() &&
+      std::find(segments.begin(), segments.end(), o.segment) == segments.end())
+    return WriteChange::bad_value(
+        fmt::format("segment '{}' is not in salesops.toml's list ({})", o.segment, fmt::join(segments, ", ")));
+  WriteChange refused;
+  auto since = day(o.since, "--since", today, refused);
+  if (!since) return refused;
+  std::vector<YamlValue> contacts;
+  for (const std::string& c : o.contacts) {
+    std::vector<std::pair<std::string, std::string>> kv;
+    std::string error;
+    if (!parse_key_values(std::span(&c, 1), &kv, &error)) return WriteChange::bad_value("--contact: " + error);
+    std::vector<YamlField> fields;
+    for (auto& [k, v] : kv) {
+      if (k != "name" && k != "title" && k != "phone" && k != "email")
+        return WriteChange::bad_value(fmt::format("--contact: unknown field '{}': use name, title, phone, email", k));
+      fields.push_back({k, YamlValue::text(v)});
+    }
+    contacts.push_back(YamlValue::map(std::move(fields), true));
+  }
+  WriteChange change;
+  change.id = o.id;
+  if (change.id.empty()) {
+    std::vector<std::string_view> ids;
+    for (const Customer& c : b.customers) ids.push_back(b.text(c.id));
+    change.id = next_id("C-", 4, ids);
+  } else if (!valid_id(change.id)) {
+    return WriteChange::bad_value(fmt::format(
+        "'{}' is not an id: letters, digits, '.', '_' and '-', starting with a letter or digit", change.id));
+  }
+  change.file = fmt::format("customers/{}.yaml", change.id);
+  if (b.customer(change.id))
+    return WriteChange::refuse(fmt::format("customer '{}' already exists; nothing was written", change.id));
+  if (std::filesystem::exists(book_root / change.file))
+    return WriteChange::refuse(fmt::format("{} already exists; nothing was written", change.file));
+  std::vector<YamlEdit> edits;
+  auto set = [&](const char* key, YamlValue v) { edits.push_back(YamlEdit::set(YamlPath{}.key(key), std::move(v))); };
+  set("id", YamlValue::text(change.id));
+  set("name", YamlValue::text(o.name));
+  set("owner", YamlValue::text(o.owner));
+  for (auto [key, value] : {std::pair{"tier", &o.tier},
+                            {"segment", &o.segment},
+                            {"industry", &o.industry},
+                            {"region", &o.region},
+                            {"source", &o.source}})
+    if (!value->empty()) set(key, YamlValue::text(*value));
+  set("since", YamlValue::literal(format_date(*since)));
+  if (!contacts.empty()) set("contacts", YamlValue::list(std::move(contacts)));
+  change.edits.push_back({change.file, std::move(edits)});
+  return change;
+}
+
+WriteChange interaction_add_change(const Book& b, const Customer& c, const NewInteraction& o, Date today) {
+  static const char* kTypes[] = {"visit", "call", "email", "meeting", "demo", "care"};
+  if (std::find(std::begin(kTypes), std::end(kTypes), o.type) == std::end(kTypes))
+    return WriteChange::bad_value(fmt::format("unknown --type '{}': use visit, call, email, meeting, demo or care", o.type));
+  std::string by = o.by.empty() ? b.str(c.owner) : o.by;
+  if (auto refused = unknown_person(b, by, "--by")) return *refused;
+  WriteChange refused;
+  auto date = day(o.date, "--date", today, refused);
+  if (!date) return refused;
+  std::vector<YamlField> fields{{"date", YamlValue::literal(format_date(*date))},
+                                {"type", YamlValue::text(o.type)},
+                                {"by", YamlValue::text(by)}};
+  if (!o.summary.empty()) fields.push_back({"summary", YamlValue::text(o.summary)});
+  if (!o.next.empty()) {
+    auto next = day(o.next, "--next", today, refused);
+    if (!next) return refused;
+    if (*next < *date)
+      return WriteChange::bad_value(
+          fmt::format("--next {} is before the interaction's date {}", o.next, format_date(*date)));
+    fields.push_back({"next", YamlValue::literal(o.next)});
+  }
+  return append_to(b, c, "interactions", std::move(fields));
+}
+
+WriteChange survey_add_change(const Book& b, const Customer& c, const NewSurvey& o, Date today) {
+  if (!o.csat && !o.nps) return WriteChange::bad_value("a survey needs --csat (1-5), --nps (0-10) or both");
+  if (o.csat && (*o.csat < 1 || *o.csat > 5))
+    return WriteChange::bad_value(fmt::format("--csat {} is not a rating from 1 to 5", *o.csat));
+  if (o.nps && (*o.nps < 0 || *o.nps > 10))
+    return WriteChange::bad_value(fmt::format("--nps {} is not an answer from 0 to 10", *o.nps));
+  WriteChange refused;
+  auto date = day(o.date, "--date", today, refused);
+  if (!date) return refused;
+  std::vector<YamlField> fields{{"date", YamlValue::literal(format_date(*date))}};
+  if (o.csat) fields.push_back({"csat", YamlValue::literal(std::to_string(*o.csat))});
+  if (o.nps) fields.push_back({"nps", YamlValue::literal(std::to_string(*o.nps))});
+  if (!o.comment.empty()) fields.push_back({"comment", YamlValue::text(o.comment)});
+  return append_to(b, c, "surveys", std::move(fields));
+}
+
+}  // namespace salesops::core

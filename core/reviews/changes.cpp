@@ -1,0 +1,68 @@
+#include "core/reviews/changes.hpp"
+
+#include <fmt/format.h>
+
+#include "core/base/people_set.hpp"
+#include "core/coaching/coaching.hpp"
+#include "core/reviews/review.hpp"
+#include "core/yaml/edit.hpp"
+
+namespace salesops::core {
+
+NewReviews reviews_new_change(const Book& book, const ReviewSelection& s, const std::filesystem::path& book_root) {
+  NewReviews out;
+  PeopleSet selected(s.people);
+  KpiCalculator kpis(book, s.today);
+  TargetLookup targets(book, s.today);
+  for (const Person& p : book.people) {
+    if (!selected.has(p.id)) continue;
+    if (s.person.empty() && !due_for_review(p, s.period, s.today)) continue;
+    std::string rel = fmt::format("reviews/{}/{}.yaml", s.period.label, book.text(p.id));
+    std::error_code ec;
+    if (find_review(book, book.text(p.id), s.period, s.today) ||
+        std::filesystem::exists(std::filesystem::symlink_status(book_root / rel, ec))) {
+      out.existing.push_back(rel);
+      continue;
+    }
+    auto figures = review_figures(book, kpis, targets, p, s.period);
+    std::string text = review_draft(book, p, responsible_coach(book, p), s.period, figures);
+    if (auto refused = check_editable(text, rel)) {
+      out.change = WriteChange::refuse(fmt::format("{}: the new review does not parse: {}", rel, refused->message));
+      return out;
+    }
+    out.change.created.push_back({rel, std::move(text)});
+  }
+  if (!s.person.empty() && !out.existing.empty())
+    out.change = WriteChange::refuse(fmt::format("{} exists: review new never replaces a review", out.existing.front()));
+  return out;
+}
+
+RefreshedReviews reviews_refresh_change(const Book& book, const ReviewSelection& s) {
+  RefreshedReviews out;
+  PeopleSet selected(s.people);
+  KpiCalculator kpis(book, s.today);
+  TargetLookup targets(book, s.today);
+  for (const Person& p : book.people) {
+    if (!selected.has(p.id)) continue;
+    const Review* rv = find_review(book, book.text(p.id), s.period, s.today);
+    if (!rv) continue;
+    std::string rel = book.files[rv->at.file];
+    if (book.text(rv->status) == "final") {
+      out.finals.push_back(rel);
+      continue;
+    }
+    ++out.reviews;
+    auto figures = review_figures(book, kpis, targets, p, s.period, rv);
+    auto changes = review_refresh_edits(book, *rv, figures);
+    if (!changes.empty()) out.change.edits.push_back({rel, std::move(changes)});
+  }
+  if (!s.person.empty() && !out.finals.empty())
+    out.change = WriteChange::refuse(
+        fmt::format("{} is final: review refresh changes only draft reviews", out.finals.front()));
+  else if (!s.person.empty() && out.reviews == 0)
+    out.change = WriteChange::bad_value(
+        fmt::format("{} has no review for {}: start one with review new", s.person, s.period.label));
+  return out;
+}
+
+}  // namespace salesops::core

@@ -1,0 +1,59 @@
+#pragma once
+// A write planned in core (SPEC 7): a write verb of the CLI parses its options, asks its
+// domain for a WriteChange and hands the edits to BookWriter, or reports the refusal. Nothing
+// here writes; the domains build Changes (deals/edits.hpp, coaching/session_change.hpp, ...).
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/base/diagnostics.hpp"
+#include "core/write/writer.hpp"
+
+namespace salesops::core {
+
+/// A file a change creates, which must not exist yet.
+struct NewFile {
+  std::string file;  // relative to the book
+  std::string text;
+};
+
+/// The edits of one transaction, or the reason it is refused (then it holds nothing else). A
+/// refusal about a record names its place; one about a command-line value has no file.
+struct WriteChange {
+  std::string id;    // the record added or changed
+  std::string file;  // its file, relative to the book
+  std::vector<FileEdit> edits;
+  std::vector<NewFile> created;  // written by create_files(), never over a file
+  std::optional<Diagnostic> refused;
+  /// The refusal is about a value given on the command line (exit 2), not a write the book
+  /// refuses (exit 4).
+  bool usage_error = false;
+
+  bool ok() const { return !refused; }
+  /// A refusal of a write the book refuses (an id taken, a record that exists).
+  static WriteChange refuse(std::string message, std::string hint = {});
+  /// A refusal of a value given on the command line.
+  static WriteChange bad_value(std::string message);
+};
+
+/// Why create_files() failed: the step, the file (as given) and the errno value.
+struct CreateFailure {
+  enum class Step {
+    directory,  ///< its directory could not be made (`message` says why)
+    temporary,  ///< the temporary file beside it could not be made (`path` names it)
+    write,      ///< the temporary file could not be written or flushed
+    name,       ///< the file could not take its name (EEXIST: the name is taken)
+  } step;
+  std::string file;
+  std::filesystem::path path;  // the directory or the temporary file
+  int error = 0;
+  std::string message;
+};
+
+/// Creates every file under `root` or none, never replacing one: each is written durably
+/// (core/base/durable_file.hpp) and only when all are written do they take their names; a
+/// failure removes the names already made.
+std::optional<CreateFailure> create_files(const std::filesystem::path& root, const std::vector<NewFile>& files);
+
+}  // namespace salesops::core

@@ -1,0 +1,85 @@
+#include "core/base/durable_file.hpp"
+
+#include <doctest/doctest.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+using namespace salesops::core;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct TempDir {
+  fs::path path;
+  TempDir() {
+    std::string tmpl = (fs::temp_directory_path() / "salesops-durable-XXXXXX").string();
+    REQUIRE(::mkdtemp(tmpl.data()) != nullptr);
+    path = tmpl;
+  }
+  ~TempDir() {
+    std::error_code ec;
+    fs::remove_all(path, ec);
+  }
+  std::string read(const std::string& name) const {
+    std::ifstream in(path / name, std::ios::binary);
+    std::stringstream s;
+    s << in.rdbuf();
+    return s.str();
+  }
+  std::size_t entries() const {
+    return static_cast<std::size_t>(std::distance(fs::directory_iterator(path), fs::directory_iterator()));
+  }
+};
+
+}  // namespace
+
+TEST_CASE("a durable write replaces a file and leaves no temporary file") {
+  TempDir dir;
+  CHECK(write_file_durably(dir.path / "a.yaml", "old\n") == 0);
+  CHECK(write_file_durably(dir.path / "a.yaml", "new\n") == 0);
+  CHECK(dir.read("a.yaml") == "new\n");
+  CHECK(dir.entries() == 1);
+}
+
+TEST_CASE("a durable create never replaces a file") {
+  TempDir dir;
+  DurableOptions create;
+  create.placement = Placement::create;
+  CHECK(write_file_durably(dir.path / "p.yaml", "first\n", create) == 0);
+  CHECK(write_file_durably(dir.path / "p.yaml", "second\n", create) == EEXIST);
+  CHECK(dir.read("p.yaml") == "first\n");
+  CHECK(dir.entries() == 1);
+}
+
+TEST_CASE("the temporary file is hidden beside its target and goes when not committed") {
+  TempDir dir;
+  DurableOptions private_file;
+  private_file.mode = 0600;
+  {
+    DurableFile f(dir.path / "r.yaml", private_file);
+    REQUIRE(f.open());
+    const std::string name = f.temporary().filename().string();
+    CHECK(name.starts_with(".r.yaml.salesops-" + std::to_string(::getpid()) + "-"));
+    CHECK(name.ends_with(".tmp"));
+    CHECK(f.temporary().parent_path() == dir.path);
+    CHECK(f.write("x"));
+  }
+  CHECK(dir.entries() == 0);
+  DurableFile f(dir.path / "r.yaml", private_file);
+  CHECK((f.write("y") && f.finish() && f.commit()));
+  struct stat st {};
+  REQUIRE(::stat((dir.path / "r.yaml").c_str(), &st) == 0);
+  CHECK((st.st_mode & 07777) == 0600);
+}
+
+TEST_CASE("a durable write into a missing directory reports why") {
+  TempDir dir;
+  CHECK(write_file_durably(dir.path / "no" / "such.yaml", "x") == ENOENT);
+  CHECK(dir.entries() == 0);
+}
