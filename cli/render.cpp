@@ -12,6 +12,8 @@
 #include <stdexcept>
 #include <vector>
 
+#include "core/base/enum_names.hpp"
+
 namespace salesops::cli {
 namespace {
 
@@ -360,26 +362,15 @@ void render_json_record(std::ostream& out, const core::Table& record, const std:
   out << dump(doc, 2) << '\n';
 }
 
-std::optional<Format> parse_format(std::string_view name) {
-  for (Format f :
-       {Format::table, Format::csv, Format::tsv, Format::json, Format::jsonl, Format::md, Format::html}) {
-    if (format_name(f) == name) return f;
-  }
-  return std::nullopt;
-}
+namespace {
 
-std::string_view format_name(Format format) {
-  switch (format) {
-    case Format::table: return "table";
-    case Format::csv: return "csv";
-    case Format::tsv: return "tsv";
-    case Format::json: return "json";
-    case Format::jsonl: return "jsonl";
-    case Format::md: return "md";
-    case Format::html: return "html";
-  }
-  return "table";
-}
+constexpr core::EnumNames<Format, 7> kFormatNames({"table", "csv", "tsv", "json", "jsonl", "md", "html"});
+
+}  // namespace
+
+std::optional<Format> parse_format(std::string_view name) { return kFormatNames.parse(name); }
+
+std::string_view format_name(Format format) { return kFormatNames.name(format); }
 
 std::optional<Format> format_from_extension(std::string_view path) {
   std::string ext = std::filesystem::path(path).extension().string();

@@ -1,3 +1,4 @@
+#include "core/base/enum_names.hpp"
 #include "core/base/period.hpp"
 
 #include <fmt/format.h>
@@ -237,23 +238,15 @@ std::optional<Period> parse_period(std::string_view text, Date today, const Cale
   return unknown();
 }
 
-std::optional<Every> parse_every(std::string_view text) {
-  if (text == "week") return Every::week;
-  if (text == "month") return Every::month;
-  if (text == "quarter") return Every::quarter;
-  if (text == "year") return Every::year;
-  return std::nullopt;
-}
+namespace {
 
-std::string_view every_name(Every every) {
-  switch (every) {
-    case Every::week: return "week";
-    case Every::month: return "month";
-    case Every::quarter: return "quarter";
-    case Every::year: return "year";
-  }
-  return "month";
-}
+constexpr EnumNames<Every, 4> kEveryNames({"week", "month", "quarter", "year"});
+
+}  // namespace
+
+std::optional<Every> parse_every(std::string_view text) { return kEveryNames.parse(text); }
+
+std::string_view every_name(Every every) { return kEveryNames.name(every); }
 
 std::vector<Period> split_period(const Period& period, Every every) {
   std::vector<Period> parts;

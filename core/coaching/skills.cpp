@@ -6,6 +6,7 @@
 #include <set>
 #include <unordered_map>
 
+#include "core/base/enum_names.hpp"
 #include "core/base/people_set.hpp"
 #include "core/coaching/coaching.hpp"
 
@@ -105,25 +106,15 @@ Table skills_table(const Book& book, const SkillsQuery& q) {
   return t;
 }
 
-std::optional<ReportPart> parse_report_part(std::string_view text) {
-  for (ReportPart p : {ReportPart::hours, ReportPart::coverage, ReportPart::coaches, ReportPart::followups})
-    if (report_part_name(p) == text) return p;
-  return std::nullopt;
-}
+namespace {
 
-std::string_view report_part_name(ReportPart part) {
-  switch (part) {
-    case ReportPart::hours:
-      return "hours";
-    case ReportPart::coverage:
-      return "coverage";
-    case ReportPart::coaches:
-      return "coaches";
-    case ReportPart::followups:
-      return "followups";
-  }
-  return "";
-}
+constexpr EnumNames<ReportPart, 4> kReportParts({"hours", "coverage", "coaches", "followups"});
+
+}  // namespace
+
+std::optional<ReportPart> parse_report_part(std::string_view text) { return kReportParts.parse(text); }
+
+std::string_view report_part_name(ReportPart part) { return kReportParts.name(part); }
 
 namespace {
 

@@ -4,14 +4,16 @@
 #include <string>
 #include <vector>
 
+#include "core/book/schema.hpp"
+
 namespace salesops::core {
 
 namespace {
 
-const char* interaction_type(InteractionType t) {
-  static const char* names[] = {"visit", "call", "email", "meeting", "demo", "care"};
-  return names[static_cast<int>(t)];
-}
+// The schema lists the interaction types in InteractionType's order.
+static_assert(schema::kInteractionTypes[static_cast<int>(InteractionType::care)] == "care");
+
+std::string_view interaction_type(InteractionType t) { return schema::kInteractionTypes[static_cast<int>(t)]; }
 
 Cell text(const Book& b, Sym s) { return s.empty() ? Cell{Undefined{}} : Cell{b.str(s)}; }
 Cell day(Day d) { return d ? Cell{*d} : Cell{Undefined{}}; }

@@ -9,6 +9,7 @@
 
 #include "core/base/ids.hpp"
 #include "core/base/suggest.hpp"
+#include "core/book/schema.hpp"
 
 namespace salesops::core {
 
@@ -107,8 +108,8 @@ WriteChange customer_add_change(const Book& b, const NewCustomer& o, Date today,
 }
 
 WriteChange interaction_add_change(const Book& b, const Customer& c, const NewInteraction& o, Date today) {
-  static const char* kTypes[] = {"visit", "call", "email", "meeting", "demo", "care"};
-  if (std::find(std::begin(kTypes), std::end(kTypes), o.type) == std::end(kTypes))
+  const auto& types = schema::kInteractionTypes;
+  if (std::find(std::begin(types), std::end(types), o.type) == std::end(types))
     return WriteChange::bad_value(fmt::format("unknown --type '{}': use visit, call, email, meeting, demo or care", o.type));
   std::string by = o.by.empty() ? b.str(c.owner) : o.by;
   if (auto refused = unknown_person(b, by, "--by")) return *refused;

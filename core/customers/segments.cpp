@@ -3,6 +3,7 @@
 #include <map>
 #include <unordered_map>
 
+#include "core/base/enum_names.hpp"
 #include "core/customers/customers.hpp"
 
 namespace salesops::core {
@@ -15,12 +16,8 @@ char abc_class(std::int64_t cumulative, std::int64_t total) {
 }
 
 std::optional<SegmentBy> parse_segment_by(std::string_view t) {
-  if (t == "customer") return SegmentBy::customer;
-  if (t == "segment") return SegmentBy::segment;
-  if (t == "tier") return SegmentBy::tier;
-  if (t == "region") return SegmentBy::region;
-  if (t == "industry") return SegmentBy::industry;
-  return std::nullopt;
+  static constexpr EnumNames<SegmentBy, 5> kNames({"customer", "segment", "tier", "region", "industry"});
+  return kNames.parse(t);
 }
 
 std::optional<SatisfactionBy> parse_satisfaction_by(std::string_view t) {

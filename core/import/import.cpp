@@ -8,6 +8,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "core/base/enum_names.hpp"
 #include "core/base/ids.hpp"
 #include "core/import/rows.hpp"
 
@@ -33,10 +34,8 @@ std::string normal_column(std::string_view s) {
 }  // namespace
 
 std::optional<ImportKind> parse_import_kind(std::string_view t) {
-  if (t == "people") return ImportKind::people;
-  if (t == "customers") return ImportKind::customers;
-  if (t == "deals") return ImportKind::deals;
-  return std::nullopt;
+  static constexpr EnumNames<ImportKind, 3> kNames({"people", "customers", "deals"});
+  return kNames.parse(t);
 }
 
 std::string_view import_kind_name(ImportKind kind) {

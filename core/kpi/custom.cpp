@@ -3,6 +3,7 @@
 #include <charconv>
 #include <cmath>
 
+#include "core/book/schema.hpp"
 #include "core/kpi/catalogue.hpp"
 
 namespace salesops::core {
@@ -60,10 +61,9 @@ FieldValue customer_field(const Book& b, const Customer& c, std::string_view f) 
 }
 
 FieldValue interaction_field(const Book& b, const Customer& c, const Interaction& i, std::string_view f) {
-  static const char* types[] = {"visit", "call", "email", "meeting", "demo", "care"};
   if (f == "date") return date_value(i.date);
   if (f == "next") return date_value(i.next);
-  if (f == "type") return text_value(types[static_cast<int>(i.type)]);
+  if (f == "type") return text_value(schema::kInteractionTypes[static_cast<int>(i.type)]);
   if (f == "by") return text_value(b.text(i.by));
   if (f == "summary") return text_value(b.text(i.summary));
   return customer_field(b, c, f == "customer" ? "id" : f);

@@ -228,45 +228,26 @@ class BookLoader {
   }
 
   void read_records(FileKind kind, const std::string& rel, YamlReader& reader) {
-    switch (kind) {
-      case FileKind::team:
-        load_team_file(reader, ctx_);
-        break;
-      case FileKind::customer:
-        load_customer_file(reader, ctx_);
-        break;
-      case FileKind::deals:
-        load_deal_file(reader, ctx_);
-        break;
-      case FileKind::targets:
-        load_target_file(reader, ctx_);
-        break;
-      case FileKind::plan:
-        load_plan_file(reader, ctx_);
-        break;
-      case FileKind::coaching:
-        load_coaching_file(reader, ctx_);
-        break;
-      case FileKind::review: {
-        auto slash1 = rel.find('/'), slash2 = rel.find('/', slash1 + 1);
-        if (slash2 == std::string::npos || rel.find('/', slash2 + 1) != std::string::npos) {
-          result_.diags.error("review-place", {rel, 1, 1, 1}, "a review lives at reviews/<period>/<person>.yaml");
-          break;
-        }
-        std::string period = rel.substr(slash1 + 1, slash2 - slash1 - 1);
-        std::string person = rel.substr(slash2 + 1, rel.size() - slash2 - 1 - 5);
-        load_review_file(reader, ctx_, period, person);
-        break;
-      }
-      case FileKind::reward_plans:
-        load_reward_plans_file(reader, ctx_);
-        break;
-      case FileKind::grants:
-        load_grants_file(reader, ctx_);
-        break;
-      case FileKind::none:
-        break;
+    // The loader of each kind, in FileKind's order; a review is read with its place.
+    using Loader = void (*)(YamlReader&, LoadContext&);
+    static constexpr Loader kLoaders[] = {
+        nullptr,  // none
+        load_team_file, load_customer_file, load_deal_file, load_target_file, load_plan_file, load_coaching_file,
+        nullptr,  // review: read below, with its place
+        load_reward_plans_file, load_grants_file};
+    static_assert(std::size(kLoaders) == static_cast<std::size_t>(FileKind::grants) + 1);
+    if (kind != FileKind::review) {
+      if (Loader load = kLoaders[static_cast<std::size_t>(kind)]) load(reader, ctx_);
+      return;
     }
+    auto slash1 = rel.find('/'), slash2 = rel.find('/', slash1 + 1);
+    if (slash2 == std::string::npos || rel.find('/', slash2 + 1) != std::string::npos) {
+      result_.diags.error("review-place", {rel, 1, 1, 1}, "a review lives at reviews/<period>/<person>.yaml");
+      return;
+    }
+    std::string period = rel.substr(slash1 + 1, slash2 - slash1 - 1);
+    std::string person = rel.substr(slash2 + 1, rel.size() - slash2 - 1 - 5);
+    load_review_file(reader, ctx_, period, person);
   }
 
   BookSource& source_;

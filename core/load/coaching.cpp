@@ -7,10 +7,10 @@ namespace salesops::core {
 
 namespace {
 
-constexpr const schema::RecordSchema& kSession = schema::kSession;
-constexpr const schema::RecordSchema& kFollowUp = schema::kFollowUp;
-constexpr const schema::RecordSchema& kTraining = schema::kTraining;
-constexpr const schema::RecordSchema& kAttendee = schema::kAttendee;
+using schema::kSession;
+using schema::kFollowUp;
+using schema::kTraining;
+using schema::kAttendee;
 
 void read_ratings(Fields& f, std::vector<std::pair<Sym, int>>& out, const schema::FieldSpec& field) {
   YamlReader& r = f.reader();

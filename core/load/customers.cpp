@@ -7,10 +7,10 @@ namespace salesops::core {
 
 namespace {
 
-constexpr const schema::RecordSchema& kCustomer = schema::kCustomer;
-constexpr const schema::RecordSchema& kContact = schema::kContact;
-constexpr const schema::RecordSchema& kInteraction = schema::kInteraction;
-constexpr const schema::RecordSchema& kSurvey = schema::kSurvey;
+using schema::kCustomer;
+using schema::kContact;
+using schema::kInteraction;
+using schema::kSurvey;
 
 void read_contacts(Fields& f, Customer& c, const schema::FieldSpec& list) {
   YamlReader& r = f.reader();

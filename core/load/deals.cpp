@@ -8,7 +8,7 @@ namespace salesops::core {
 
 namespace {
 
-constexpr const schema::RecordSchema& kDeal = schema::kDeal;
+using schema::kDeal;
 constexpr const schema::RecordSchema& kChange = schema::kStageChange;
 
 std::optional<std::uint8_t> read_stage(Fields& f, const schema::FieldSpec& field) {

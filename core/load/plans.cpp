@@ -7,7 +7,7 @@ namespace salesops::core {
 
 namespace {
 
-constexpr const schema::RecordSchema& kPlan = schema::kPlan;
+using schema::kPlan;
 constexpr const schema::RecordSchema& kSegment = schema::kPlanSegment;
 constexpr const schema::RecordSchema& kStrategy = schema::kPlanStrategy;
 constexpr const schema::RecordSchema& kAction = schema::kPlanAction;

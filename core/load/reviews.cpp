@@ -7,7 +7,7 @@ namespace salesops::core {
 
 namespace {
 
-constexpr const schema::RecordSchema& kReview = schema::kReview;
+using schema::kReview;
 constexpr const schema::RecordSchema& kFigure = schema::kReviewFigure;
 
 void read_quantitative(Fields& f, Review& rv) {

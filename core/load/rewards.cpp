@@ -9,12 +9,12 @@ namespace salesops::core {
 namespace {
 
 constexpr const schema::RecordSchema& kPlan = schema::kRewardPlan;
-constexpr const schema::RecordSchema& kAppliesTo = schema::kAppliesTo;
-constexpr const schema::RecordSchema& kTier = schema::kTier;
-constexpr const schema::RecordSchema& kGate = schema::kGate;
-constexpr const schema::RecordSchema& kSpiff = schema::kSpiff;
-constexpr const schema::RecordSchema& kTeamBonus = schema::kTeamBonus;
-constexpr const schema::RecordSchema& kGrant = schema::kGrant;
+using schema::kAppliesTo;
+using schema::kTier;
+using schema::kGate;
+using schema::kSpiff;
+using schema::kTeamBonus;
+using schema::kGrant;
 
 void read_applies_to(Fields& f, RewardPlan& p, const schema::FieldSpec& field) {
   YamlReader& r = f.reader();

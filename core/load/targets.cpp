@@ -8,7 +8,7 @@ namespace salesops::core {
 
 namespace {
 
-constexpr const schema::RecordSchema& kTarget = schema::kTarget;
+using schema::kTarget;
 
 void read_period(Fields& f, Target& t, const schema::FieldSpec& field) {
   YamlReader& r = f.reader();

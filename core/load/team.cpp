@@ -7,8 +7,8 @@ namespace salesops::core {
 
 namespace {
 
-constexpr const schema::RecordSchema& kTeam = schema::kTeam;
-constexpr const schema::RecordSchema& kPerson = schema::kPerson;
+using schema::kTeam;
+using schema::kPerson;
 // The schema lists the roles in Role's order.
 static_assert(schema::kRoles[static_cast<int>(Role::ops)] == "ops");
 

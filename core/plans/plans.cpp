@@ -6,8 +6,10 @@
 #include <map>
 #include <unordered_map>
 
+#include "core/base/enum_names.hpp"
 #include "core/base/people_set.hpp"
 #include "core/base/suggest.hpp"
+#include "core/book/schema.hpp"
 
 namespace salesops::core {
 
@@ -64,23 +66,16 @@ const Plan* current_plan(const Book& book, Date today) {
   return best;
 }
 
-std::string_view action_status_name(ActionStatus status) {
-  switch (status) {
-    case ActionStatus::open:
-      return "open";
-    case ActionStatus::done:
-      return "done";
-    case ActionStatus::dropped:
-      return "dropped";
-  }
-  return "";
-}
+namespace {
 
-std::optional<ActionStatus> parse_action_status(std::string_view text) {
-  for (ActionStatus s : {ActionStatus::open, ActionStatus::done, ActionStatus::dropped})
-    if (action_status_name(s) == text) return s;
-  return std::nullopt;
-}
+// The schema lists the statuses in ActionStatus's order (checked where plans are loaded).
+constexpr EnumNames<ActionStatus, 3> kActionStatusNames(std::to_array(schema::kActionStatuses));
+
+}  // namespace
+
+std::string_view action_status_name(ActionStatus status) { return kActionStatusNames.name(status); }
+
+std::optional<ActionStatus> parse_action_status(std::string_view text) { return kActionStatusNames.parse(text); }
 
 std::vector<ActionRef> select_actions(const Book& book, Date today, const ActionFilter& f) {
   PeopleSet owners(f.owners);

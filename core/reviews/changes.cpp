@@ -9,29 +9,47 @@
 
 namespace salesops::core {
 
-NewReviews reviews_new_change(const Book& book, const ReviewSelection& s, const std::filesystem::path& book_root) {
-  NewReviews out;
+namespace {
+
+/// Calls `fn(person, figures)` on each selected person in team.yaml's order, where
+/// `figures(review)` works out the person's review figures for the period (the KPIs are
+/// summed once for all of them).
+template <class Fn>
+void each_selected(const Book& book, const ReviewSelection& s, Fn&& fn) {
   PeopleSet selected(s.people);
   KpiCalculator kpis(book, s.today);
   TargetLookup targets(book, s.today);
   for (const Person& p : book.people) {
     if (!selected.has(p.id)) continue;
-    if (s.person.empty() && !due_for_review(p, s.period, s.today)) continue;
+    fn(p, [&](const Review* review) { return review_figures(book, kpis, targets, p, s.period, review); });
+  }
+}
+
+}  // namespace
+
+NewReviews reviews_new_change(const Book& book, const ReviewSelection& s, const std::filesystem::path& book_root) {
+  NewReviews out;
+  bool stopped = false;  // a draft that does not parse stops the whole change
+  each_selected(book, s, [&](const Person& p, auto figures_of) {
+    if (stopped) return;
+    if (s.person.empty() && !due_for_review(p, s.period, s.today)) return;
     std::string rel = fmt::format("reviews/{}/{}.yaml", s.period.label, book.text(p.id));
     std::error_code ec;
     if (find_review(book, book.text(p.id), s.period, s.today) ||
         std::filesystem::exists(std::filesystem::symlink_status(book_root / rel, ec))) {
       out.existing.push_back(rel);
-      continue;
+      return;
     }
-    auto figures = review_figures(book, kpis, targets, p, s.period);
+    auto figures = figures_of(nullptr);
     std::string text = review_draft(book, p, responsible_coach(book, p), s.period, figures);
     if (auto refused = check_editable(text, rel)) {
       out.change = WriteChange::refuse(fmt::format("{}: the new review does not parse: {}", rel, refused->message));
-      return out;
+      stopped = true;
+      return;
     }
     out.change.created.push_back({rel, std::move(text)});
-  }
+  });
+  if (stopped) return out;
   if (!s.person.empty() && !out.existing.empty())
     out.change = WriteChange::refuse(fmt::format("{} exists: review new never replaces a review", out.existing.front()));
   return out;
@@ -39,23 +57,19 @@ NewReviews reviews_new_change(const Book& book, const ReviewSelection& s, const 
 
 RefreshedReviews reviews_refresh_change(const Book& book, const ReviewSelection& s) {
   RefreshedReviews out;
-  PeopleSet selected(s.people);
-  KpiCalculator kpis(book, s.today);
-  TargetLookup targets(book, s.today);
-  for (const Person& p : book.people) {
-    if (!selected.has(p.id)) continue;
+  each_selected(book, s, [&](const Person& p, auto figures_of) {
     const Review* rv = find_review(book, book.text(p.id), s.period, s.today);
-    if (!rv) continue;
+    if (!rv) return;
     std::string rel = book.files[rv->at.file];
     if (book.text(rv->status) == "final") {
       out.finals.push_back(rel);
-      continue;
+      return;
     }
     ++out.reviews;
-    auto figures = review_figures(book, kpis, targets, p, s.period, rv);
+    auto figures = figures_of(rv);
     auto changes = review_refresh_edits(book, *rv, figures);
     if (!changes.empty()) out.change.edits.push_back({rel, std::move(changes)});
-  }
+  });
   if (!s.person.empty() && !out.finals.empty())
     out.change = WriteChange::refuse(
         fmt::format("{} is final: review refresh changes only draft reviews", out.finals.front()));

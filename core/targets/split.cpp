@@ -6,6 +6,7 @@
 #include <cmath>
 #include <numeric>
 
+#include "core/base/enum_names.hpp"
 #include "core/kpi/kpi.hpp"
 #include "core/targets/status.hpp"
 #include "core/targets/targets.hpp"
@@ -75,19 +76,13 @@ std::vector<double> history_shares(const std::vector<std::optional<double>>& his
 }  // namespace
 
 std::optional<SplitTo> parse_split_to(std::string_view t) {
-  if (t == "people") return SplitTo::people;
-  if (t == "teams") return SplitTo::teams;
-  if (t == "months") return SplitTo::months;
-  if (t == "quarters") return SplitTo::quarters;
-  return std::nullopt;
+  static constexpr EnumNames<SplitTo, 4> kNames({"people", "teams", "months", "quarters"});
+  return kNames.parse(t);
 }
 
 std::optional<SplitBy> parse_split_by(std::string_view t) {
-  if (t == "equal") return SplitBy::equal;
-  if (t == "weights") return SplitBy::weights;
-  if (t == "history") return SplitBy::history;
-  if (t == "seasonal") return SplitBy::seasonal;
-  return std::nullopt;
+  static constexpr EnumNames<SplitBy, 4> kNames({"equal", "weights", "history", "seasonal"});
+  return kNames.parse(t);
 }
 
 std::vector<std::int64_t> split_exact(std::int64_t total, std::span<const double> weights, std::int64_t unit) {
