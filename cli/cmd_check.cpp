@@ -2,13 +2,14 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <fstream>
 #include <iostream>
+#include <sstream>
 
 #include "cli/commands.hpp"
 #include "cli/diagnostic_render.hpp"
 #include "core/audit/approvals.hpp"
 #include "core/audit/check.hpp"
+#include "core/base/durable_file.hpp"
 #include "core/load/book.hpp"
 
 namespace salesops::cli {
@@ -110,16 +111,13 @@ void run_check(Context& ctx, const CheckOptions& o) {
   std::vector<std::string> managers;
   if (!o.by.empty()) managers = managers_of(book, diags);
   Format format = ctx.format();
-  std::ofstream file;
-  if (!ctx.options.output.empty()) {
-    file.open(ctx.options.output, std::ios::binary);
-    if (!file) ctx.fail(kWriteRefused, fmt::format("cannot write '{}'", ctx.options.output));
-  }
-  std::ostream& out = file.is_open() ? static_cast<std::ostream&>(file) : std::cout;
+  bool to_file = !ctx.options.output.empty();
+  std::ostringstream file;  // the report for -o FILE, written whole at the end
+  std::ostream& out = to_file ? static_cast<std::ostream&>(file) : std::cout;
   if (format == Format::json) {
     print_diagnostics_json(out, diags, ctx.book_root().string(), r.files_read, o.by.empty() ? nullptr : &managers);
   } else if (format == Format::table) {
-    bool color = !file.is_open() && ctx.color(1);
+    bool color = !to_file && ctx.color(1);
     if (o.by.empty()) print_diagnostics(out, diags, &ctx.source(), {color});
     else print_by_manager(out, ctx, book, diags, managers, color);
     if (!ctx.options.quiet || diags.error_count() + diags.warning_count() > 0)
@@ -127,7 +125,8 @@ void run_check(Context& ctx, const CheckOptions& o) {
   } else {
     ctx.fail(kUsage, "check writes table (the default) or json");
   }
-  if (!out.flush()) ctx.fail(kWriteRefused, fmt::format("cannot write '{}'", ctx.options.output));
+  if (to_file ? core::write_output_file(ctx.options.output, file.view()) != 0 : !out.flush())
+    ctx.fail(kWriteRefused, fmt::format("cannot write '{}'", ctx.options.output));
   bool failed = diags.has_errors() || (o.strict && diags.warning_count() > 0);
   if (failed) throw Exit{kCheckFailed};
 }

@@ -5,7 +5,7 @@
 #include "cli/cmd_reward.hpp"
 #include "cli/sections.hpp"
 #include "cli/write_change.hpp"
-#include "core/rewards/grant_change.hpp"
+#include "core/rewards/changes.hpp"
 
 namespace salesops::cli {
 

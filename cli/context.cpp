@@ -6,12 +6,13 @@
 #include <charconv>
 #include <cstdlib>
 #include <cstring>
-#include <fstream>
 #include <iostream>
+#include <sstream>
 #include <stdexcept>
 #include <utility>
 
 #include "cli/diagnostic_render.hpp"
+#include "core/base/durable_file.hpp"
 #include "core/load/book.hpp"
 #include "core/load/git_source.hpp"
 
@@ -142,10 +143,10 @@ void Context::output(const std::function<void(std::ostream&, bool color)>& print
       print(std::cout, color(1));
       std::cout.flush();
     } else {
-      std::ofstream out(options.output, std::ios::binary);
-      if (!out) fail(kWriteRefused, fmt::format("cannot write '{}'", options.output));
+      std::ostringstream out;
       print(out, false);
-      if (!out.flush()) fail(kWriteRefused, fmt::format("cannot write '{}'", options.output));
+      if (core::write_output_file(options.output, out.view()) != 0)
+        fail(kWriteRefused, fmt::format("cannot write '{}'", options.output));
     }
   } catch (const std::invalid_argument& e) {
     fail(kUsage, e.what());

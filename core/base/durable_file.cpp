@@ -17,6 +17,17 @@ namespace {
 // The only place a file's content is forced to disk: files and directories alike.
 bool flush_to_disk(int fd) { return ::fsync(fd) == 0; }
 
+/// Writes all of `bytes` to `fd`, retrying short and interrupted writes: 0, or an errno value.
+int write_all(int fd, std::string_view bytes) {
+  while (!bytes.empty()) {
+    const ssize_t n = ::write(fd, bytes.data(), bytes.size());
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return n < 0 ? errno : ENOSPC;
+    bytes.remove_prefix(static_cast<std::size_t>(n));
+  }
+  return 0;
+}
+
 // Unique within the process; the pid makes the name unique between processes.
 unsigned next_serial() {
   static std::atomic<unsigned> serial{0};
@@ -57,12 +68,7 @@ bool DurableFile::fail(int err) {
 
 bool DurableFile::write(std::string_view bytes) {
   if (fd_ < 0) return fail(error_ ? error_ : EBADF);
-  while (!bytes.empty()) {
-    const ssize_t n = ::write(fd_, bytes.data(), bytes.size());
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return fail(n < 0 ? errno : ENOSPC);
-    bytes.remove_prefix(static_cast<std::size_t>(n));
-  }
+  if (int err = write_all(fd_, bytes)) return fail(err);
   return true;
 }
 
@@ -105,6 +111,24 @@ int write_file_durably(const fs::path& target, std::string_view bytes, DurableOp
   if (!file.write(bytes) || !file.commit()) return file.error();
   if (options.sync) sync_directory(target.parent_path());
   return 0;
+}
+
+int write_output_file(const fs::path& path, std::string_view bytes) {
+  std::error_code ec;
+  fs::path target = path;
+  if (fs::is_symlink(fs::symlink_status(path, ec)))
+    if (fs::path real = fs::canonical(path, ec); !ec) target = real;
+  struct stat st;
+  if (::stat(target.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) {
+    int fd = ::open(target.c_str(), O_WRONLY | O_CLOEXEC);
+    if (fd < 0) return errno;
+    int err = write_all(fd, bytes);
+    if (::close(fd) != 0 && err == 0) err = errno;
+    return err;
+  }
+  DurableOptions options;
+  if (::stat(target.c_str(), &st) == 0) options.mode = st.st_mode & 07777;
+  return write_file_durably(target, bytes, options);
 }
 
 }  // namespace salesops::core

@@ -83,4 +83,10 @@ void sync_directory(const std::filesystem::path& dir);
 /// (EEXIST: Placement::create found the name taken); nothing is left behind on failure.
 int write_file_durably(const std::filesystem::path& target, std::string_view bytes, DurableOptions options = {});
 
+/// A report written to the file a user named (`-o FILE`): a regular file, or a new name, is
+/// replaced durably (a failure leaves the old file whole) and keeps its mode; a link is
+/// followed to the file it names; anything else (a FIFO, /dev/stdout) is written straight
+/// through. Returns 0 or an errno value.
+int write_output_file(const std::filesystem::path& path, std::string_view bytes);
+
 }  // namespace salesops::core

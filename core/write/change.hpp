@@ -1,7 +1,7 @@
 #pragma once
 // A write planned in core (SPEC 7): a write verb of the CLI parses its options, asks its
 // domain for a WriteChange and hands the edits to BookWriter, or reports the refusal. Nothing
-// here writes; the domains build Changes (deals/edits.hpp, coaching/session_change.hpp, ...).
+// here writes; the domains build them (deals/edits.hpp, coaching/changes.hpp, ...).
 #include <filesystem>
 #include <optional>
 #include <string>

@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -82,4 +83,45 @@ TEST_CASE("a durable write into a missing directory reports why") {
   TempDir dir;
   CHECK(write_file_durably(dir.path / "no" / "such.yaml", "x") == ENOENT);
   CHECK(dir.entries() == 0);
+}
+
+TEST_CASE("durable file: -o FILE replaces a regular file whole, keeps its mode and follows a link") {
+  TempDir dir;
+  fs::path report = dir.path / "report.csv";
+  REQUIRE(write_output_file(report, "a,b\n") == 0);  // a new name
+  CHECK(dir.read("report.csv") == "a,b\n");
+  REQUIRE(::chmod(report.c_str(), 0640) == 0);
+  REQUIRE(write_output_file(report, "c,d\n") == 0);
+  CHECK(dir.read("report.csv") == "c,d\n");
+  struct stat st;
+  REQUIRE(::stat(report.c_str(), &st) == 0);
+  CHECK((st.st_mode & 07777) == 0640);
+
+  fs::create_symlink("report.csv", dir.path / "latest.csv");
+  REQUIRE(write_output_file(dir.path / "latest.csv", "e,f\n") == 0);
+  CHECK(fs::is_symlink(dir.path / "latest.csv"));  // the link stays a link
+  CHECK(dir.read("report.csv") == "e,f\n");
+  CHECK(dir.entries() == 2);  // no temporary file left
+
+  // A directory that does not exist: an error, and nothing made.
+  CHECK(write_output_file(dir.path / "missing" / "r.csv", "x\n") == ENOENT);
+  CHECK(dir.entries() == 2);
+}
+
+TEST_CASE("durable file: -o FILE writes straight through to a FIFO") {
+  TempDir dir;
+  fs::path fifo = dir.path / "pipe";
+  REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+  pid_t child = ::fork();
+  REQUIRE(child >= 0);
+  if (child == 0) _exit(write_output_file(fifo, "through\n") == 0 ? 0 : 1);
+  std::ifstream in(fifo, std::ios::binary);  // opens once the writer has the FIFO open
+  std::string line;
+  std::getline(in, line);
+  int status = 0;
+  REQUIRE(::waitpid(child, &status, 0) == child);
+  CHECK(WIFEXITED(status));
+  CHECK(WEXITSTATUS(status) == 0);
+  CHECK(line == "through");
+  CHECK(fs::is_fifo(fifo));  // not replaced by a regular file
 }

@@ -1,4 +1,4 @@
-#include "core/rewards/grant_change.hpp"
+#include "core/rewards/changes.hpp"
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
