@@ -51,23 +51,27 @@ void write_group(std::ostringstream& out, std::string_view title, std::string_vi
   }
 }
 
-}  // namespace
-
-std::string plan_draft(const Book& book, const PlanDraftRequest& req, std::string_view template_text) {
-  Period prev = previous_period(req.period, book.config.calendar);
-  Period before = previous_period(prev, book.config.calendar);
-
+/// What the book says of the period before a plan's: won revenue by group against the period
+/// before that, and deals lost by reason.
+struct MarketFigures {
+  Period prev, before;
   Revenue total;
   std::map<std::string, Revenue> by_segment, by_tier, by_region, by_product;
-  std::map<std::string, std::pair<std::int64_t, Money>> lost;
+  std::map<std::string, std::pair<std::int64_t, Money>> lost;  // reason: deals, amount
+};
+
+MarketFigures market_figures(const Book& book, const Period& period) {
+  MarketFigures f;
+  f.prev = previous_period(period, book.config.calendar);
+  f.before = previous_period(f.prev, book.config.calendar);
   for (const Deal& d : book.deals) {
     if (!d.closed) continue;
     Date closed = *d.closed;
-    bool in_prev = prev.contains(closed), in_before = before.contains(closed);
+    bool in_prev = f.prev.contains(closed), in_before = f.before.contains(closed);
     if (!in_prev && !in_before) continue;
     if (d.stage == book.config.lost) {
       if (in_prev) {
-        auto& l = lost[d.lost_reason.empty() ? std::string("unspecified") : book.str(d.lost_reason)];
+        auto& l = f.lost[d.lost_reason.empty() ? std::string("unspecified") : book.str(d.lost_reason)];
         ++l.first;
         l.second += d.amount;
       }
@@ -79,26 +83,24 @@ std::string plan_draft(const Book& book, const PlanDraftRequest& req, std::strin
       Revenue& r = m[book.str(key)];
       (in_prev ? r.now : r.before) += d.amount;
     };
-    (in_prev ? total.now : total.before) += d.amount;
-    add(by_product, d.product);
+    (in_prev ? f.total.now : f.total.before) += d.amount;
+    add(f.by_product, d.product);
     const Customer* c = d.customer.empty() ? nullptr : book.customer(book.text(d.customer));
     if (!c) continue;
-    add(by_segment, c->segment);
-    add(by_tier, c->tier);
-    add(by_region, c->region);
+    add(f.by_segment, c->segment);
+    add(f.by_tier, c->tier);
+    add(f.by_region, c->region);
   }
+  return f;
+}
 
-  // The ABC analysis of `customer segments`: customers by revenue, largest first, with their class.
-  std::vector<AbcCustomer> abc = abc_customers(book, prev);
-  std::map<char, std::vector<std::string>> classes;
-  std::map<char, Money> class_revenue;
-  for (const AbcCustomer& a : abc) {
-    classes[a.abc].push_back(book.str(a.customer->id));
-    class_revenue[a.abc] += a.revenue;
-  }
-
+/// The `market.from_book` block of a new plan.
+std::string market_text(const Book& book, const MarketFigures& f, const std::vector<AbcCustomer>& abc, Date today) {
+  const Period& prev = f.prev;
+  const Period& before = f.before;
+  const Revenue& total = f.total;
   std::ostringstream market;
-  std::string partial = prev.last > req.today ? fmt::format(" (through {})", format_date(req.today)) : "";
+  std::string partial = prev.last > today ? fmt::format(" (through {})", format_date(today)) : "";
   market << fmt::format("  from_book:                 # `salesops plan new`: won revenue in {}{}, growth against {}\n",
                         prev.label, partial, before.label);
   market << "    period: " << prev.label << "\n    compared_with: " << before.label << "\n";
@@ -108,10 +110,10 @@ std::string plan_draft(const Book& book, const PlanDraftRequest& req, std::strin
            << ratio_text(static_cast<double>(total.now.cents - total.before.cents) /
                          static_cast<double>(total.before.cents))
            << "\n";
-  write_group(market, "by_segment", "segment", by_segment);
-  write_group(market, "by_tier", "tier", by_tier);
-  write_group(market, "by_region", "region", by_region);
-  write_group(market, "by_product", "product", by_product);
+  write_group(market, "by_segment", "segment", f.by_segment);
+  write_group(market, "by_tier", "tier", f.by_tier);
+  write_group(market, "by_region", "region", f.by_region);
+  write_group(market, "by_product", "product", f.by_product);
   if (!abc.empty()) {
     market << "    top_customers:\n";
     for (std::size_t i = 0; i < abc.size() && i < 10; ++i) {
@@ -122,13 +124,24 @@ std::string plan_draft(const Book& book, const PlanDraftRequest& req, std::strin
       market << "}\n";
     }
   }
-  if (!lost.empty()) {
-    std::vector<std::pair<std::string, std::pair<std::int64_t, Money>>> reasons(lost.begin(), lost.end());
+  if (!f.lost.empty()) {
+    std::vector<std::pair<std::string, std::pair<std::int64_t, Money>>> reasons(f.lost.begin(), f.lost.end());
     std::stable_sort(reasons.begin(), reasons.end(), [](auto& a, auto& b) { return a.second.first > b.second.first; });
     market << "    lost_reasons:            # competitive signals: deals lost in " << prev.label << ", by reason\n";
     for (auto& [reason, n] : reasons)
       market << fmt::format("      - {{reason: {}, deals: {}, amount: {}}}\n", scalar(reason), n.first,
                             format_money(n.second));
+  }
+  return market.str();
+}
+
+/// Suggested segments of a new plan: one per ABC class of the customers of `prev`.
+std::string segments_text(const Book& book, const std::vector<AbcCustomer>& abc, const Period& prev) {
+  std::map<char, std::vector<std::string>> classes;
+  std::map<char, Money> class_revenue;
+  for (const AbcCustomer& a : abc) {
+    classes[a.abc].push_back(book.str(a.customer->id));
+    class_revenue[a.abc] += a.revenue;
   }
 
   std::ostringstream segments;
@@ -150,6 +163,17 @@ std::string plan_draft(const Book& book, const PlanDraftRequest& req, std::strin
                << "\n";
     }
   }
+  return segments.str();
+}
+
+}  // namespace
+
+std::string plan_draft(const Book& book, const PlanDraftRequest& req, std::string_view template_text) {
+  MarketFigures figures = market_figures(book, req.period);
+  // The ABC analysis of `customer segments`: customers by revenue, largest first, with their class.
+  std::vector<AbcCustomer> abc = abc_customers(book, figures.prev);
+  std::string market = market_text(book, figures, abc, req.today);
+  std::string segments = segments_text(book, abc, figures.prev);
 
   std::ostringstream out;
   std::istringstream in{std::string(template_text)};
@@ -158,8 +182,8 @@ std::string plan_draft(const Book& book, const PlanDraftRequest& req, std::strin
   auto starts = [&](std::string_view key) { return line.rfind(key, 0) == 0; };
   while (std::getline(in, line)) {
     bool top_key = !line.empty() && line[0] != ' ' && line[0] != '#';
-    if (top_key && in_market) out << market.str(), in_market = false;
-    if (top_key && in_segments) out << segments.str(), in_segments = false;
+    if (top_key && in_market) out << market, in_market = false;
+    if (top_key && in_segments) out << segments, in_segments = false;
     if (starts("id:"))
       line = replace_value(line, "id", scalar(req.id));
     else if (starts("period:"))
@@ -172,8 +196,8 @@ std::string plan_draft(const Book& book, const PlanDraftRequest& req, std::strin
       in_segments = true;
     out << line << '\n';
   }
-  if (in_market) out << market.str();
-  if (in_segments) out << segments.str();
+  if (in_market) out << market;
+  if (in_segments) out << segments;
   return out.str();
 }
 
