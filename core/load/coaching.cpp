@@ -35,7 +35,7 @@ void read_follow_ups(Fields& f, CoachingSession& s, const schema::FieldSpec& lis
         case kFollowUp.at("done"): if (auto b = f.boolean(kFollowUp.fields[i])) u.done = *b; return;
       }
     });
-    if (u.id.empty()) return seen & kFollowUp.bit(kFollowUp.at("id")) ? void() : f.missing("id", at, kFollowUp.noun);
+    if (u.id.empty()) return f.missing_id(seen, kFollowUp, at);
     for (auto& other : s.follow_ups)
       if (other.id == u.id) return f.duplicate(kFollowUp.kind.data(), f.book().text(u.id), at, other.at);
     s.follow_ups.push_back(u);
@@ -64,7 +64,7 @@ void read_session(Fields& f) {
     }
   });
   if (r.failed()) return;
-  if (s.id.empty()) return seen & kSession.bit(kSession.at("id")) ? void() : f.missing("id", at, kSession.noun);
+  if (s.id.empty()) return f.missing_id(seen, kSession, at);
   f.missing_required(kSession, seen, at, [&] { return fmt::format("{} '{}'", kSession.kind, b.text(s.id)); });
   f.add_unique(b.session_ids, b.sessions, std::move(s), id_at, kSession.kind.data());
 }
@@ -104,7 +104,7 @@ void read_training(Fields& f) {
     }
   });
   if (r.failed()) return;
-  if (t.id.empty()) return seen & kTraining.bit(kTraining.at("id")) ? void() : f.missing("id", at, kTraining.noun);
+  if (t.id.empty()) return f.missing_id(seen, kTraining, at);
   f.missing_required(kTraining, seen, at, [&] { return fmt::format("{} '{}'", kTraining.kind, b.text(t.id)); });
   f.add_unique(b.training_ids, b.trainings, std::move(t), id_at, kTraining.kind.data());
 }

@@ -119,6 +119,11 @@ class Fields {
   void unknown(std::string_view key, Mark at, const schema::RecordSchema& record);
   /// Reports a missing required field of a record that starts at `at`.
   void missing(std::string_view field, Mark at, std::string_view record);
+  /// Reports a record of `record` that has no id key (`seen`: the fields each_field saw);
+  /// an id given but empty or malformed was reported where it was read.
+  void missing_id(std::uint32_t seen, const schema::RecordSchema& record, Mark at) {
+    if (!(seen & record.bit(record.at("id")))) missing("id", at, record.noun);
+  }
   /// Reports, in schema order, each required field but the identity whose bit is not in
   /// `seen` (see RecordSchema::bit) as missing from the record `name()` names: the name is
   /// only made when a field is missing.

@@ -117,7 +117,7 @@ void load_customer_file(YamlReader& r, LoadContext& ctx) {
   });
   if (r.failed()) return;
   if (c.id.empty()) {
-    if (!(seen & kCustomer.bit(kCustomer.at("id")))) f.missing("id", c.at, kCustomer.noun);
+    f.missing_id(seen, kCustomer, c.at);
     return;
   }
   // No owner is an unassigned account (CRM exports often have them): its figures count for

@@ -126,7 +126,7 @@ void read_deal(Fields& f) {
   auto drop = [&] { b.history.resize(d.history_begin); };
   if (r.failed()) return drop();
   if (d.id.empty()) {
-    if (!(seen & kDeal.bit(kDeal.at("id")))) f.missing("id", at, kDeal.noun);
+    f.missing_id(seen, kDeal, at);
     return drop();
   }
   f.missing_required(kDeal, seen, at, [&] { return fmt::format("{} '{}'", kDeal.kind, b.text(d.id)); });

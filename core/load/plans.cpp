@@ -46,7 +46,7 @@ void read_segments(Fields& f, Plan& p, const schema::FieldSpec& list) {
           return;
       }
     });
-    if (s.id.empty()) return seen & kSegment.bit(kSegment.at("id")) ? void() : f.missing("id", at, kSegment.noun);
+    if (s.id.empty()) return f.missing_id(seen, kSegment, at);
     if (unique_child(f, p.segments, s, at, kSegment)) p.segments.push_back(s);
   });
 }
@@ -64,7 +64,7 @@ void read_strategies(Fields& f, Plan& p, const schema::FieldSpec& list) {
         case kStrategy.at("summary"): s.summary = f.text(kStrategy.fields[i]); return;
       }
     });
-    if (s.id.empty()) return seen & kStrategy.bit(kStrategy.at("id")) ? void() : f.missing("id", at, kStrategy.noun);
+    if (s.id.empty()) return f.missing_id(seen, kStrategy, at);
     if (unique_child(f, p.strategies, s, at, kStrategy)) p.strategies.push_back(s);
   });
 }
@@ -86,7 +86,7 @@ void read_actions(Fields& f, Plan& p, const schema::FieldSpec& list) {
         case kAction.at("target"): a.target = f.ref(kAction.fields[i]); return;
       }
     });
-    if (a.id.empty()) return seen & kAction.bit(kAction.at("id")) ? void() : f.missing("id", at, kAction.noun);
+    if (a.id.empty()) return f.missing_id(seen, kAction, at);
     if (unique_child(f, p.actions, a, at, kAction)) p.actions.push_back(a);
   });
 }
@@ -137,7 +137,7 @@ void load_plan_file(YamlReader& r, LoadContext& ctx) {
     }
   });
   if (r.failed()) return;
-  if (p.id.empty()) return seen & kPlan.bit(kPlan.at("id")) ? void() : f.missing("id", p.at, kPlan.noun);
+  if (p.id.empty()) return f.missing_id(seen, kPlan, p.at);
   check_plan_links(f, p);
   f.add_unique(b.plan_index, b.plans, std::move(p), id_at, kPlan.kind.data());
 }

@@ -118,7 +118,7 @@ void read_plan(Fields& f) {
     }
   });
   if (r.failed()) return;
-  if (p.id.empty()) return seen & kPlan.bit(kPlan.at("id")) ? void() : f.missing("id", at, kPlan.noun);
+  if (p.id.empty()) return f.missing_id(seen, kPlan, at);
   f.add_unique(b.reward_plan_ids, b.reward_plans, std::move(p), id_at, kPlan.kind.data());
 }
 
@@ -143,7 +143,7 @@ void read_grant(Fields& f) {
     }
   });
   if (r.failed()) return;
-  if (g.id.empty()) return seen & kGrant.bit(kGrant.at("id")) ? void() : f.missing("id", at, kGrant.noun);
+  if (g.id.empty()) return f.missing_id(seen, kGrant, at);
   std::string name = fmt::format("{} '{}'", kGrant.kind, b.text(g.id));
   f.missing_required(kGrant, seen, at, [&] { return name; });
   // The recipient is exactly one of the schema's one_of fields (person, team).

@@ -53,7 +53,7 @@ void read_target(Fields& f) {
   });
   if (r.failed()) return;
   if (t.id.empty()) {
-    if (!(seen & kTarget.bit(kTarget.at("id")))) f.missing("id", at, kTarget.noun);
+    f.missing_id(seen, kTarget, at);
     return;
   }
   f.missing_required(kTarget, seen, at, [&] { return fmt::format("{} '{}'", kTarget.kind, b.text(t.id)); });

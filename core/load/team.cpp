@@ -32,7 +32,7 @@ void read_team(Fields& f) {
     }
   });
   if (t.id.empty()) {
-    if (!(seen & kTeam.bit(kTeam.at("id")))) f.missing("id", at, kTeam.noun);
+    f.missing_id(seen, kTeam, at);
     return;
   }
   if (b.text(t.id) == "company") {
@@ -65,7 +65,7 @@ void read_person(Fields& f) {
     }
   });
   if (p.id.empty()) {
-    if (!(seen & kPerson.bit(kPerson.at("id")))) f.missing("id", at, kPerson.noun);
+    f.missing_id(seen, kPerson, at);
     return;
   }
   std::string_view id = b.text(p.id);
