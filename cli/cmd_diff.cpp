@@ -4,7 +4,7 @@
 #include <sstream>
 
 #include "cli/commands.hpp"
-#include "core/history/diff.hpp"
+#include "core/history/record_diff.hpp"
 #include "core/load/book.hpp"
 #include "core/load/git_source.hpp"
 #include "core/rewards/statement.hpp"
@@ -20,8 +20,8 @@ struct DiffOptions {
 
 /// The book at `rev` (the working tree when empty); exits 2 for an unknown revision and 3
 /// when the book cannot be read there.
-std::unique_ptr<core::Book> load_revision(Context& ctx, const std::string& rev, std::string* commit) {
-  std::unique_ptr<core::BookSource> source;
+std::unique_ptr<core::Book> load_revision(Context& ctx, const std::string& rev, std::string* commit,
+                                          std::unique_ptr<core::BookSource>& source) {
   if (rev.empty()) {
     source = core::directory_source(ctx.book_root());
   } else {
@@ -43,7 +43,14 @@ const char* kind_heading(const std::string& kind) {
   if (kind == "deal") return "Deals";
   if (kind == "customer") return "Customers";
   if (kind == "review") return "Reviews";
-  return "Reward plans";
+  if (kind == "reward_plan") return "Reward plans";
+  if (kind == "plan") return "Plans";
+  if (kind == "session") return "Coaching sessions";
+  if (kind == "training") return "Trainings";
+  if (kind == "grant") return "Grants";
+  if (kind == "team") return "Teams";
+  if (kind == "person") return "People";
+  return "Settings";
 }
 
 /// Markdown for a pull-request comment: a heading per kind that changed, then its table.
@@ -67,9 +74,11 @@ std::string markdown(const std::vector<core::Change>& changes, const std::string
 void run_diff(Context& ctx, const DiffOptions& o) {
   Format format = ctx.format();
   std::string from_commit, to_commit;
-  auto before = load_revision(ctx, o.from, &from_commit);
-  auto after = load_revision(ctx, o.to, &to_commit);
-  std::vector<core::Change> changes = core::book_diff(*before, *after);
+  std::unique_ptr<core::BookSource> from_source, to_source;
+  auto before = load_revision(ctx, o.from, &from_commit, from_source);
+  auto after = load_revision(ctx, o.to, &to_commit, to_source);
+  auto [before_files, after_files] = core::changed_files(*from_source, *to_source);
+  std::vector<core::Change> changes = core::full_diff(*before, *after, before_files, after_files);
   // A full commit id (a CI job passes the merge base) is shortened for the heading.
   auto shown = [](const std::string& rev) {
     bool full_id = rev.size() == 40 && rev.find_first_not_of("0123456789abcdef") == std::string::npos;

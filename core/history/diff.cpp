@@ -203,7 +203,8 @@ class Differ {
 }  // namespace
 
 const std::vector<std::string>& diff_kinds() {
-  static const std::vector<std::string> kinds = {"target", "deal", "customer", "review", "reward_plan"};
+  static const std::vector<std::string> kinds = {"target", "deal", "customer", "review", "reward_plan", "plan",
+                                                 "session", "training", "grant", "team", "person", "settings"};
   return kinds;
 }
 

@@ -87,11 +87,17 @@ class MemorySource final : public BookSource {
 
 std::unique_ptr<Book> load_files_at(GitCatFile& cat, const std::string& object_prefix,
                                     const std::vector<std::string>& files) {
-  MemorySource source;
+  std::map<std::string, std::string> texts;
   std::string error;
-  if (auto toml = cat.read(object_prefix + "salesops.toml", &error)) source.files["salesops.toml"] = *toml;
+  if (auto toml = cat.read(object_prefix + "salesops.toml", &error)) texts["salesops.toml"] = *toml;
   for (const std::string& file : files)
-    if (auto text = cat.read(object_prefix + file, &error)) source.files[file] = *text;
+    if (auto text = cat.read(object_prefix + file, &error)) texts[file] = *text;
+  return load_file_texts(std::move(texts));
+}
+
+std::unique_ptr<Book> load_file_texts(std::map<std::string, std::string> files) {
+  MemorySource source;
+  source.files = std::move(files);
   return load_book(source, "/").book;
 }
 

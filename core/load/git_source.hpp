@@ -2,6 +2,7 @@
 // The book as it stood at a git revision (`--at REV`): files are listed with
 // `git ls-tree` and read with `git cat-file --batch`, never from the working tree or index.
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <string>
 
@@ -28,6 +29,10 @@ class GitCatFile;
 /// compare records, they do not validate them. A file absent there contributes nothing.
 std::unique_ptr<Book> load_files_at(GitCatFile& cat, const std::string& object_prefix,
                                     const std::vector<std::string>& files);
+
+/// The records of `files` (relative path -> text) alone, as load_files_at reads them;
+/// salesops.toml among them gives the stages and settings.
+std::unique_ptr<Book> load_file_texts(std::map<std::string, std::string> files);
 
 /// The full commit id `revision` names in the repository holding `dir`; nullopt when it
 /// names no commit.
