@@ -1,6 +1,8 @@
 // salesops log ID: the history of one record through git.
 #include <fmt/format.h>
 
+#include <iostream>
+
 #include "cli/commands.hpp"
 #include "core/base/suggest.hpp"
 #include "core/history/log.hpp"
@@ -27,8 +29,9 @@ void run_log(Context& ctx, const std::string& id) {
     ctx.fail(kUsage, message);
   }
   std::string error;
-  auto entries = core::record_log(ctx.book_root(), ctx.revision(), *file, id, &error);
+  core::RecordLog log = core::record_log(ctx.book_root(), ctx.revision(), *file, id, &error);
   if (!error.empty()) ctx.fail(kBookUnreadable, error);
+  const auto& entries = log.entries;
   core::Table t;
   for (const char* c : {"commit", "date", "author", "subject", "change", "field", "before", "after"}) t.add_column(c);
   for (const core::LogEntry& e : entries) {
@@ -41,6 +44,12 @@ void run_log(Context& ctx, const std::string& id) {
     row[5] = e.change.field.empty() ? core::Cell{core::Undefined{}} : core::Cell{e.change.field};
     row[6] = e.change.before;
     row[7] = e.change.after;
+  }
+  if (!log.cut_at.empty()) {
+    // The note goes to stderr so that the table on stdout stays a table; json carries it in meta.
+    ctx.note = fmt::format("history cut at {}: the repository is a shallow clone (git fetch --unshallow reads the rest)",
+                           log.cut_at.substr(0, 10));
+    if (!ctx.options.quiet) std::cerr << "note: " << ctx.note << "\n";
   }
   ctx.emit(t);
 }

@@ -134,7 +134,7 @@ Format Context::format() {
 
 Meta Context::meta(const std::string& period_label) {
   return {book_root().string(), command, period_label, core::format_date(today()),
-          revision_label.empty() ? revision() : revision_label};
+          revision_label.empty() ? revision() : revision_label, note};
 }
 
 void Context::output(const std::function<void(std::ostream&, bool color)>& print) {

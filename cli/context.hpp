@@ -49,6 +49,7 @@ class Context {
   GlobalOptions options;
   std::string command;  // "kpi", "coach log", ... for json meta; set by begin()
   std::string revision_label;  // json meta.revision when a command reads other revisions than --at (diff)
+  std::string note;            // json meta.note: what the output leaves out (log in a shallow clone)
 
   /// Starts the command a row of the table names (`name` is its full name, "coach log"),
   /// with the needs of that row. A command that writes is refused under --at (exit 2).

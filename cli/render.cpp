@@ -337,6 +337,7 @@ Json json_document(const Meta& meta) {
                      {"period", or_null(meta.period)},
                      {"today", or_null(meta.today)},
                      {"revision", or_null(meta.revision)}};
+  if (!meta.note.empty()) doc["meta"]["note"] = meta.note;
   return doc;
 }
 

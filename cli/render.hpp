@@ -55,6 +55,7 @@ std::string_view format_name(Format format);
 /// when the book was not read from git).
 struct Meta {
   std::string book, command, period, today, revision;
+  std::string note;  // in json only when set
 };
 
 struct RenderOptions {

@@ -2,14 +2,101 @@
 
 #include <fmt/format.h>
 
-#include <map>
+#include <fstream>
+#include <set>
+#include <sstream>
 
 #include "core/base/git.hpp"
+#include "core/history/record_diff.hpp"
 #include "core/load/git_source.hpp"
 
 namespace salesops::core {
 
 namespace fs = std::filesystem;
+
+namespace {
+
+/// One file a commit changed: its blob before and after ("" when absent on that side).
+struct FileChange {
+  std::string path, before, after;
+};
+
+struct Commit {
+  std::string id, date, author, subject;
+  std::vector<FileChange> files;
+};
+
+/// Pieces of `text` between `sep`, empty ones left out.
+std::vector<std::string> split(const std::string& text, char sep) {
+  std::vector<std::string> out;
+  for (std::size_t pos = 0; pos <= text.size();) {
+    auto end = std::min(text.find(sep, pos), text.size());
+    if (end > pos) out.push_back(text.substr(pos, end - pos));
+    pos = end + 1;
+  }
+  return out;
+}
+
+bool absent(std::string_view oid) { return oid.find_first_not_of('0') == std::string_view::npos; }
+
+/// `git log --raw -z` output: each commit starts with \x1e, its fields end with \x1f, then
+/// ":<mode> <mode> <old> <new> <status>\0<path>\0" per changed file.
+std::vector<Commit> parse_log(const std::string& text) {
+  std::vector<Commit> out;
+  for (const std::string& chunk : split(text, '\x1e')) {
+    std::vector<std::string> f;
+    std::size_t p = 0;
+    for (int i = 0; i < 4; ++i) {
+      auto sep = chunk.find('\x1f', p);
+      if (sep == std::string::npos) break;
+      f.push_back(chunk.substr(p, sep - p));
+      p = sep + 1;
+    }
+    if (f.size() < 4) continue;
+    Commit c{f[0], f[1], f[2], f[3], {}};
+    std::vector<std::string> raw = split(chunk.substr(p), '\0');
+    for (std::size_t i = 0; i + 1 < raw.size(); ++i) {
+      std::string_view meta = raw[i];
+      while (!meta.empty() && (meta.front() == '\n' || meta.front() == '\0')) meta.remove_prefix(1);
+      if (!meta.starts_with(':')) continue;
+      auto words = split(std::string(meta), ' ');
+      if (words.size() < 5) continue;
+      c.files.push_back({raw[i + 1], absent(words[2]) ? "" : words[2], absent(words[3]) ? "" : words[3]});
+      ++i;
+    }
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
+/// Whether `text` may hold the record `id`: every part of it (a review's period and
+/// person) appears. Files that cannot are not parsed.
+bool may_hold(std::string_view text, std::string_view id) {
+  for (const std::string& part : split(std::string(id), '/'))
+    if (text.find(part) == std::string_view::npos) return false;
+  return true;
+}
+
+/// The commits of a shallow clone's boundary (their parents are not in the repository).
+std::set<std::string> shallow_boundary(const fs::path& book_root) {
+  std::set<std::string> out;
+  GitResult shallow = run_git(book_root, {"rev-parse", "--is-shallow-repository"});
+  if (!shallow.ok() || !shallow.out.starts_with("true")) return out;
+  GitResult path = run_git(book_root, {"rev-parse", "--path-format=absolute", "--git-path", "shallow"});
+  if (!path.ok()) return out;
+  std::ifstream in(path.out.substr(0, path.out.find('\n')));
+  for (std::string line; std::getline(in, line);)
+    if (!line.empty()) out.insert(line);
+  return out;
+}
+
+/// The folder a record's kind lives in ("deals/"), or the file itself (team.yaml).
+std::string kind_pathspec(const std::string& file) {
+  auto slash = file.find('/');
+  return slash == std::string::npos ? file : file.substr(0, slash + 1);
+}
+
+}  // namespace
 
 std::optional<std::string> record_file(const Book& book, std::string_view id) {
   auto file_of = [&](Mark m) -> std::optional<std::string> {
@@ -25,46 +112,60 @@ std::optional<std::string> record_file(const Book& book, std::string_view id) {
   return std::nullopt;
 }
 
-std::vector<LogEntry> record_log(const fs::path& book_root, const std::string& revision, const std::string& file,
-                                 std::string_view id, std::string* error) {
-  std::vector<LogEntry> out;
+RecordLog record_log(const fs::path& book_root, const std::string& revision, const std::string& file,
+                     std::string_view id, std::string* error) {
+  RecordLog result;
   GitResult prefix = run_git(book_root, {"rev-parse", "--show-prefix"});
   if (!prefix.ok()) {
     if (error) *error = fmt::format("the book '{}' is not in a git repository", book_root.string());
-    return out;
+    return result;
   }
   std::string dir = prefix.out.substr(0, prefix.out.find('\n'));
-  // Fields: commit, author date, author name, subject; records end with \x1e.
-  GitResult log = run_git(book_root, {"log", "--format=%H%x1f%ad%x1f%an%x1f%s%x1e", "--date=short",
-                                      "--end-of-options", revision.empty() ? "HEAD" : revision, "--", file});
+  // Renames are read as a removal and an addition, so a record is followed by its id.
+  GitResult log = run_git(book_root, {"log", "--format=%x1e%H%x1f%ad%x1f%an%x1f%s%x1f", "--date=short", "--raw",
+                                      "--no-abbrev", "--no-renames", "--root", "--relative", "-z", "--end-of-options",
+                                      revision.empty() ? "HEAD" : revision, "--", kind_pathspec(file)});
   if (!log.ok()) {
     if (error) *error = fmt::format("git log failed: {}", log.err.substr(0, log.err.find('\n')));
-    return out;
+    return result;
   }
+  std::set<std::string> boundary = shallow_boundary(book_root);
   GitCatFile cat(book_root);
-  for (std::size_t pos = 0; pos < log.out.size();) {
-    auto end = log.out.find('\x1e', pos);
-    if (end == std::string::npos) break;
-    std::string record = log.out.substr(pos, end - pos);
-    pos = end + 1;
-    while (!record.empty() && record.front() == '\n') record.erase(0, 1);
-    std::vector<std::string> f;
-    for (std::size_t p = 0;;) {
-      auto sep = record.find('\x1f', p);
-      f.push_back(record.substr(p, sep == std::string::npos ? std::string::npos : sep - p));
-      if (sep == std::string::npos) break;
-      p = sep + 1;
+  std::string read_error;
+  for (const Commit& c : parse_log(log.out)) {
+    if (boundary.contains(c.id)) {
+      result.cut_at = c.id;  // what it changed is unknown: its parent is not here
+      continue;
     }
-    if (f.size() < 4) continue;
-    auto after = load_files_at(cat, f[0] + ":" + dir, {file});
-    auto before = load_files_at(cat, f[0] + "^:" + dir, {file});  // nothing for a root commit
-    for (Change& c : book_diff(*before, *after))
-      if (c.id == id) {
-        c.note.clear();  // the parent check needs the whole book, not one file
-        out.push_back({f[0], f[1], f[2], f[3], std::move(c)});
+    FileTexts before, after;
+    auto read = [&](const std::string& oid, const std::string& path, FileTexts& into) {
+      if (oid.empty()) return;
+      if (auto text = cat.read(oid, &read_error); text && may_hold(*text, id)) into.emplace(path, std::move(*text));
+    };
+    for (const FileChange& f : c.files) {
+      read(f.before, f.path, before);
+      read(f.after, f.path, after);
+    }
+    if (before.empty() && after.empty()) continue;
+    auto with_settings = [&](FileTexts files, const std::string& rev) {
+      if (auto toml = cat.read(rev + ":" + dir + "salesops.toml", &read_error)) files["salesops.toml"] = *toml;
+      return load_file_texts(std::move(files));
+    };
+    auto old_book = with_settings(before, c.id + "^"), new_book = with_settings(after, c.id);
+    for (Change& ch : full_diff(*old_book, *new_book, before, after))
+      if (ch.id == id) {
+        ch.note.clear();  // the parent check needs the whole book, not one file
+        result.entries.push_back({c.id, c.date, c.author, c.subject, std::move(ch)});
       }
   }
-  return out;
+  if (result.cut_at.empty() && !boundary.empty()) {
+    // The walk may end at the boundary without that commit touching the record's folder.
+    GitResult oldest = run_git(book_root, {"rev-list", "--max-parents=0", "--end-of-options", revision.empty() ? "HEAD" : revision});
+    for (const std::string& root : split(oldest.out, '\n'))
+      if (boundary.contains(root)) result.cut_at = root;
+    if (result.cut_at.empty()) result.cut_at = *boundary.begin();
+  }
+  return result;
 }
 
 }  // namespace salesops::core

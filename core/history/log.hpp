@@ -17,13 +17,24 @@ struct LogEntry {
   Change change;       // one changed field
 };
 
+/// A record's history, and where it stops short.
+struct RecordLog {
+  std::vector<LogEntry> entries;  // newest first
+  /// The commit the history is cut at when the repository is a shallow clone and the walk
+  /// reached its boundary; empty when the history is whole. That commit's own change is
+  /// unknown (its parent is missing), so it has no entries.
+  std::string cut_at;
+};
+
 /// The file of `book` that holds the record `id` (a target, deal, customer, reward plan, or
 /// a review named PERIOD/PERSON), relative to the book; nullopt when there is none.
 std::optional<std::string> record_file(const Book& book, std::string_view id);
 
-/// The commits reachable from `revision` (HEAD when empty), newest first, that changed the
-/// record `id` in `file`, one entry per changed field. Sets `error` when git fails.
-std::vector<LogEntry> record_log(const std::filesystem::path& book_root, const std::string& revision,
-                                 const std::string& file, std::string_view id, std::string* error);
+/// The commits reachable from `revision` (HEAD when empty) that changed the record `id`,
+/// one entry per changed field. The record is found by its id in every file of its kind's
+/// folder (the folder of `file`), so its history goes on across renamed files and moves
+/// from one file to another. Sets `error` when git fails.
+RecordLog record_log(const std::filesystem::path& book_root, const std::string& revision, const std::string& file,
+                     std::string_view id, std::string* error);
 
 }  // namespace salesops::core
