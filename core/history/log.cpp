@@ -160,7 +160,8 @@ RecordLog record_log(const fs::path& book_root, const std::string& revision, con
   }
   if (result.cut_at.empty() && !boundary.empty()) {
     // The walk may end at the boundary without that commit touching the record's folder.
-    GitResult oldest = run_git(book_root, {"rev-list", "--max-parents=0", "--end-of-options", revision.empty() ? "HEAD" : revision});
+    GitResult oldest =
+        run_git(book_root, {"rev-list", "--max-parents=0", "--end-of-options", revision.empty() ? "HEAD" : revision});
     for (const std::string& root : split(oldest.out, '\n'))
       if (boundary.contains(root)) result.cut_at = root;
     if (result.cut_at.empty()) result.cut_at = *boundary.begin();

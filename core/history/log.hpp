@@ -14,7 +14,7 @@ struct LogEntry {
   std::string commit;  // full id
   std::string date;    // the author date, YYYY-MM-DD
   std::string author, subject;
-  Change change;       // one changed field
+  Change change;  // one changed field
 };
 
 /// A record's history, and where it stops short.

@@ -61,7 +61,8 @@ void add_list(Records& out, std::string_view kind, const RecordSchema& schema, c
       out.try_emplace({std::string(kind), std::string(id->text())}, Record{&schema, &item});
 }
 void add_one(Records& out, std::string_view kind, const RecordSchema& schema, const ValueNode& root, std::string id) {
-  if (root.type == Type::mapping && !id.empty()) out.try_emplace({std::string(kind), std::move(id)}, Record{&schema, &root});
+  if (root.type == Type::mapping && !id.empty())
+    out.try_emplace({std::string(kind), std::move(id)}, Record{&schema, &root});
 }
 std::string text_of(const ValueNode& n, std::string_view key) {
   const ValueNode* v = n.get(key);
@@ -150,8 +151,10 @@ class TreeDiffer {
       std::string field(main_field(kind));
       const ValueNode* main = field.empty() ? nullptr : now->get(field);
       Cell value = main ? typed_cell(schema->find(field), main) : Cell{now->flow()};
-      if (b) emit(kind == "person" ? "joined" : "added", field, Undefined{}, value);
-      else emit(kind == "person" ? "left" : "removed", field, value, Undefined{});
+      if (b)
+        emit(kind == "person" ? "joined" : "added", field, Undefined{}, value);
+      else
+        emit(kind == "person" ? "left" : "removed", field, value, Undefined{});
       return;
     }
     static const ValueNode kEmpty{.type = Type::mapping};
@@ -217,8 +220,10 @@ class TreeDiffer {
         for (const std::string& name : names) {
           const ValueNode* x = present(a) ? a->get(name) : nullptr;
           const ValueNode* y = present(b) ? b->get(name) : nullptr;
-          if (type == FieldType::named_records) fields(join(path, name), spec->record, x, y);
-          else value(join(path, name), nullptr, x, y);
+          if (type == FieldType::named_records)
+            fields(join(path, name), spec->record, x, y);
+          else
+            value(join(path, name), nullptr, x, y);
         }
         return;
       }
@@ -232,11 +237,16 @@ class TreeDiffer {
   void scalar(const std::string& path, Cell x, Cell y) {
     if (x == y) return;
     std::string change = "changed";
-    if (path == "owner" || path == "manager") change = "reassigned";
-    else if (kind_ == "person" && path == "team") change = "moved";
-    else if (kind_ == "person" && path == "left" && std::holds_alternative<Undefined>(x)) change = "left";
-    else if (kind_ == "settings" && std::holds_alternative<Undefined>(x)) change = "added";
-    else if (kind_ == "settings" && std::holds_alternative<Undefined>(y)) change = "removed";
+    if (path == "owner" || path == "manager")
+      change = "reassigned";
+    else if (kind_ == "person" && path == "team")
+      change = "moved";
+    else if (kind_ == "person" && path == "left" && std::holds_alternative<Undefined>(x))
+      change = "left";
+    else if (kind_ == "settings" && std::holds_alternative<Undefined>(x))
+      change = "added";
+    else if (kind_ == "settings" && std::holds_alternative<Undefined>(y))
+      change = "removed";
     emit(change, path, std::move(x), std::move(y));
   }
 
@@ -261,7 +271,8 @@ class TreeDiffer {
         if (auto s = text_of(item, f.key); !s.empty()) key += (key.empty() ? "" : " ") + s;
     if (key.empty() && !schema->fields.empty()) {
       FieldType t = schema->fields[0].type;
-      if (t == FieldType::text || t == FieldType::ref || t == FieldType::word) key = text_of(item, schema->fields[0].key);
+      if (t == FieldType::text || t == FieldType::ref || t == FieldType::word)
+        key = text_of(item, schema->fields[0].key);
     }
     return key;
   }
@@ -274,8 +285,10 @@ class TreeDiffer {
     std::map<std::string, int> seen;
     for (std::size_t i = 0; i < n->items.size(); ++i) {
       std::string key = item_key(schema, n->items[i]);
-      if (key.empty()) key = fmt::format("{}", i + 1);
-      else if (int count = ++seen[key]; count > 1) key = fmt::format("{} #{}", key, count);
+      if (key.empty())
+        key = fmt::format("{}", i + 1);
+      else if (int count = ++seen[key]; count > 1)
+        key = fmt::format("{} #{}", key, count);
       out.emplace_back(std::move(key), &n->items[i]);
     }
     return out;
@@ -290,7 +303,8 @@ class TreeDiffer {
     };
     for (auto& [key, item] : after) {
       std::string at = fmt::format("{}[{}]", path, key);
-      if (const ValueNode* old = find(before, key)) fields(at, schema, old, item);
+      if (const ValueNode* old = find(before, key))
+        fields(at, schema, old, item);
       else if (!(path == "history" && !moved_to_.empty() && text_of(*item, "stage") == moved_to_))
         emit("added", at, Undefined{}, item->flow());
     }

@@ -35,7 +35,8 @@ bool read_value(YamlReader& r, ValueNode& out) {
         out.items.emplace_back();
         read_value(r, out.items.back());
       });
-    default: return false;  // an alias: records hold none
+    default:
+      return false;  // an alias: records hold none
   }
 }
 
@@ -59,8 +60,10 @@ ValueNode from_toml(const toml::node& n) {
     // Numbers, booleans and dates as TOML writes them: 0.5 and 0.50 are one value.
     out.type = ValueNode::Type::scalar;
     n.visit([&](auto&& v) {
-      if constexpr (toml::is_number<decltype(v)>) out.scalar = fmt::format("{}", v.get());
-      else if constexpr (toml::is_boolean<decltype(v)>) out.scalar = v.get() ? "true" : "false";
+      if constexpr (toml::is_number<decltype(v)>)
+        out.scalar = fmt::format("{}", v.get());
+      else if constexpr (toml::is_boolean<decltype(v)>)
+        out.scalar = v.get() ? "true" : "false";
       else {
         std::ostringstream text;
         text << v;
@@ -81,8 +84,10 @@ const ValueNode* ValueNode::get(std::string_view key) const {
 
 std::string ValueNode::flow() const {
   switch (type) {
-    case Type::null: return "null";
-    case Type::scalar: return flow_scalar(scalar);
+    case Type::null:
+      return "null";
+    case Type::scalar:
+      return flow_scalar(scalar);
     case Type::mapping: {
       std::string s = "{";
       for (auto& [k, v] : entries) s += fmt::format("{}{}: {}", s.size() > 1 ? ", " : "", k, v.flow());
