@@ -127,6 +127,8 @@ void run_check(Context& ctx, const CheckOptions& o) {
   }
   if (to_file ? core::write_output_file(ctx.options.output, file.view()) != 0 : !out.flush())
     ctx.fail(kWriteRefused, fmt::format("cannot write '{}'", ctx.options.output));
+  // A file refused at the book's boundary is not a record error: the book cannot be read.
+  if (r.refused) throw Exit{kBookUnreadable};
   bool failed = diags.has_errors() || (o.strict && diags.warning_count() > 0);
   if (failed) throw Exit{kCheckFailed};
 }

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "core/base/book_path.hpp"
 #include "core/load/cache.hpp"
 #include "core/load/config.hpp"
 #include "core/load/context.hpp"
@@ -138,6 +139,7 @@ class BookLoader {
     b_.root = root_;
     b_.revision = source_.revision();
     std::vector<std::string> all = source_.list();
+    refuse_links();
     read_config(all);
     std::vector<std::pair<FileKind, std::string>> files;
     for (auto& rel : all)
@@ -170,16 +172,42 @@ class BookLoader {
   void read_config(const std::vector<std::string>& all) {
     std::string error;
     if (std::find(all.begin(), all.end(), "salesops.toml") == all.end()) {
-      result_.diags.error("book-config", {"salesops.toml", 0, 0, 1}, "the book has no salesops.toml");
+      if (!config_refused_)
+        result_.diags.error("book-config", {"salesops.toml", 0, 0, 1}, "the book has no salesops.toml");
       b_.config = default_config();
     } else if (auto text = source_.read("salesops.toml", &error)) {
       b_.config = parse_config(*text, "salesops.toml", result_.diags);
       ++result_.files_read;
       // Directory books only: the files of a git revision (--at) have no mtime to key on.
-      if (options_.cache && source_.directory()) cache_.emplace(root_, *text);
+      if (options_.cache && source_.directory()) use_cache(*text);
     } else {
       result_.diags.error("book-read", {"salesops.toml", 0, 0, 1}, error);
     }
+  }
+
+  /// Each link list() refused that names a file the book would read: an error naming it,
+  /// and its kind's references left unchecked (its records are unknown, not missing).
+  void refuse_links() {
+    for (const RefusedPath& r : source_.refused()) {
+      FileKind kind = classify(r.path);
+      if (kind == FileKind::none && r.path != "salesops.toml") continue;
+      result_.diags.error("book-link", {r.path, 0, 0, 1}, r.reason + ": not read",
+                          "a record file must be a file of the book, or a link to one inside it");
+      result_.refused = true;
+      config_refused_ = config_refused_ || r.path == "salesops.toml";
+      unread(kind);
+    }
+  }
+
+  /// The parsed-record cache, unless .salesops/cache leads out of the book: a committed
+  /// link there would have the cache read and written outside it.
+  void use_cache(std::string_view config_text) {
+    std::string real_root = real_book_root(root_);
+    if (auto why = refused_link(resolve_in_directory(real_root, ".salesops/cache"))) {
+      result_.diags.warning("book-link", {".salesops", 0, 0, 1}, *why + ": the cache is not used");
+      return;
+    }
+    cache_.emplace(root_, config_text);
   }
 
   void finish_kind(FileKind k) {
@@ -258,6 +286,7 @@ class BookLoader {
   LoadContext ctx_;
   std::optional<RecordCache> cache_;
   int finished_ = 0;  // kinds below this one are finished
+  bool config_refused_ = false;
 };
 
 }  // namespace

@@ -20,6 +20,9 @@ struct LoadResult {
   std::unique_ptr<Book> book;
   Diagnostics diags;
   std::size_t files_read = 0;
+  /// A file the book needs was refused (a link out of the book or into .git, rule
+  /// book-link): the book cannot be read, whatever else its records say.
+  bool refused = false;
 };
 
 /// Reads and checks every file of the book. Problems are diagnostics, never exceptions.

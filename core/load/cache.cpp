@@ -50,11 +50,11 @@ std::int64_t ns(const struct timespec& t) { return static_cast<std::int64_t>(t.t
 
 /// The whole file and its mtime (ns); "" when it cannot be read.
 std::string read_all(const fs::path& p, std::int64_t& mtime_ns) {
-  int fd = ::open(p.c_str(), O_RDONLY | O_CLOEXEC);
+  struct stat st;
+  int fd = open_cache_file(p, &st);
   if (fd < 0) return {};
   std::string data;
-  struct stat st;
-  if (::fstat(fd, &st) == 0 && st.st_size > 0) {
+  if (st.st_size > 0) {
     mtime_ns = ns(st.st_mtim);
     data.resize(static_cast<std::size_t>(st.st_size));
     std::size_t got = 0;
@@ -71,6 +71,17 @@ std::string read_all(const fs::path& p, std::int64_t& mtime_ns) {
 
 
 }  // namespace
+
+int open_cache_file(const fs::path& path, struct stat* st) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
+  struct stat own;
+  if (!st) st = &own;
+  if (fd >= 0 && (::fstat(fd, st) != 0 || !S_ISREG(st->st_mode))) {
+    ::close(fd);
+    return -1;
+  }
+  return fd;
+}
 
 std::uint64_t content_hash(std::string_view bytes) {
   constexpr std::uint64_t k1 = 0x9E3779B97F4A7C15ull, k2 = 0xC2B2AE3D27D4EB4Full;

@@ -34,6 +34,11 @@ namespace salesops::core {
 /// and mtime from the one cached.
 std::uint64_t content_hash(std::string_view bytes);
 
+/// Opens a file of the cache for reading: -1 unless it is a regular file. A link is not
+/// followed and a FIFO or device is never waited on (a cache is a miss, never a hang).
+/// `st`, when given, receives its metadata.
+int open_cache_file(const std::filesystem::path& path, struct stat* st = nullptr);
+
 /// What a kind's load read, for its pack.
 struct PackSource {
   std::vector<CacheKey> files;                  // each file as it was read, in book order

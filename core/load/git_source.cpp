@@ -6,6 +6,7 @@
 #include <map>
 #include <mutex>
 
+#include "core/base/book_path.hpp"
 #include "core/base/git.hpp"
 #include "core/load/book.hpp"
 
@@ -15,21 +16,12 @@ namespace fs = std::filesystem;
 
 namespace {
 
-/// A path is hidden when any of its components starts with '.' (as for the directory source).
-bool hidden(std::string_view path) {
-  for (std::size_t pos = 0; pos < path.size();) {
-    if (path[pos] == '.') return true;
-    auto slash = path.find('/', pos);
-    if (slash == std::string_view::npos) break;
-    pos = slash + 1;
-  }
-  return false;
-}
-
 class GitSource final : public BookSource {
  public:
-  GitSource(fs::path root, std::string commit, std::map<std::string, std::string> blobs)
-      : root_(std::move(root)), commit_(std::move(commit)), blobs_(std::move(blobs)), cat_(root_) {}
+  GitSource(fs::path root, std::string commit, std::map<std::string, std::string> blobs,
+            std::vector<RefusedPath> refused)
+      : root_(std::move(root)), commit_(std::move(commit)), blobs_(std::move(blobs)), refused_(std::move(refused)),
+        cat_(root_) {}
 
   std::vector<std::string> list() override {
     std::vector<std::string> out;
@@ -37,6 +29,8 @@ class GitSource final : public BookSource {
     for (auto& [path, oid] : blobs_) out.push_back(path);
     return out;
   }
+
+  std::vector<RefusedPath> refused() const override { return refused_; }
 
   std::optional<std::string> read(const std::string& relative, std::string* error) override {
     auto it = blobs_.find(relative);
@@ -61,6 +55,7 @@ class GitSource final : public BookSource {
   fs::path root_;
   std::string commit_;
   std::map<std::string, std::string> blobs_;  // relative path -> blob id
+  std::vector<RefusedPath> refused_;
   std::mutex mutex_;
   GitCatFile cat_;
 };
@@ -82,6 +77,38 @@ class MemorySource final : public BookSource {
   }
   std::string describe() const override { return "git"; }
 };
+
+/// Replaces each link of `links` (path -> blob id of its target text) by what it leads to:
+/// a regular file of the tree is listed under the link's name with that file's blob; a link
+/// out of the book or into .git is refused; any other is left out. False when git fails.
+bool resolve_links(const fs::path& book_root, std::map<std::string, std::string>& blobs,
+                   const std::map<std::string, std::string>& links, std::vector<RefusedPath>& refused) {
+  GitCatFile cat(book_root);
+  std::map<std::string, std::string> targets;  // absolute path of a link -> its target text
+  const std::string root = real_book_root(book_root);
+  for (auto& [path, oid] : links) {
+    std::string error;
+    auto text = cat.read(oid, &error);
+    if (!text) return false;
+    targets.emplace(root + "/" + path, std::move(*text));
+  }
+  auto read_link = [&](const std::string& absolute) -> std::optional<std::string> {
+    auto it = targets.find(absolute);
+    if (it == targets.end()) return std::nullopt;
+    return it->second;
+  };
+  std::map<std::string, std::string> resolved;
+  for (auto& [path, oid] : links) {
+    BookPath to = resolve_book_path(root, path, read_link);
+    if (auto why = refused_link(to)) {
+      refused.push_back({path, *why});
+    } else if (to.kind == BookPathKind::inside && !hidden_path(to.real)) {
+      if (auto it = blobs.find(to.real); it != blobs.end()) resolved.emplace(path, it->second);
+    }
+  }
+  blobs.merge(resolved);
+  return true;
+}
 
 }  // namespace
 
@@ -127,8 +154,10 @@ std::unique_ptr<BookSource> git_source(const fs::path& book_root, const std::str
   if (!commit) return fail(GitSourceError::unknown_revision, fmt::format("--at {}: no such revision in the book's repository", revision));
   GitResult tree = run_git(book_root, {"ls-tree", "-r", "-z", "--full-tree", *commit, "--", dir.empty() ? "." : dir});
   if (!tree.ok()) return fail(GitSourceError::unreadable, fmt::format("--at {}: git ls-tree failed: {}", revision, tree.err));
-  // Entries: "<mode> <type> <oid>\t<path>\0". Symbolic links and submodules are not files.
-  std::map<std::string, std::string> blobs;
+  // Entries: "<mode> <type> <oid>\t<path>\0". Submodules are not files; symbolic links
+  // (mode 120000) are judged as the working tree's are, from their target, never followed
+  // out of the tree.
+  std::map<std::string, std::string> blobs, links;
   for (std::size_t pos = 0; pos < tree.out.size();) {
     auto end = tree.out.find('\0', pos);
     if (end == std::string::npos) end = tree.out.size();
@@ -140,12 +169,15 @@ std::unique_ptr<BookSource> git_source(const fs::path& book_root, const std::str
     auto s1 = info.find(' '), s2 = info.find(' ', s1 + 1);
     if (s1 == std::string_view::npos || s2 == std::string_view::npos) continue;
     std::string_view mode = info.substr(0, s1), type = info.substr(s1 + 1, s2 - s1 - 1);
-    if (type != "blob" || mode == "120000" || !path.starts_with(dir)) continue;
+    if (type != "blob" || !path.starts_with(dir)) continue;
     path.remove_prefix(dir.size());
-    if (path.empty() || hidden(path)) continue;
-    blobs.emplace(std::string(path), std::string(info.substr(s2 + 1)));
+    if (path.empty() || hidden_path(path)) continue;
+    (mode == "120000" ? links : blobs).emplace(std::string(path), std::string(info.substr(s2 + 1)));
   }
-  auto source = std::make_unique<GitSource>(book_root, *commit, std::move(blobs));
+  std::vector<RefusedPath> refused;
+  if (!links.empty() && !resolve_links(book_root, blobs, links, refused))
+    return fail(GitSourceError::unreadable, fmt::format("--at {}: git cat-file failed", revision));
+  auto source = std::make_unique<GitSource>(book_root, *commit, std::move(blobs), std::move(refused));
   if (why) *why = GitSourceError::none;
   return source;
 }

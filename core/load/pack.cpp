@@ -342,7 +342,7 @@ fs::path RecordCache::pack_path(ParallelKind kind) const {
 bool RecordCache::load_pack(ParallelKind kind, const std::vector<std::string>& files, LoadContext& ctx) const {
   Book& b = ctx.book;
   if (files.empty() || (kind == ParallelKind::deals ? !b.deals.empty() : !b.customers.empty())) return false;
-  int fd = ::open(pack_path(kind).c_str(), O_RDONLY | O_CLOEXEC);
+  int fd = open_cache_file(pack_path(kind));
   if (fd < 0) return false;
   FrameReader in(fd);
   char head[sizeof kPackMagic + 4 + 1 + 8 + 8];

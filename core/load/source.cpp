@@ -1,7 +1,14 @@
 #include "core/load/source.hpp"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
-#include <fstream>
+#include <cerrno>
+#include <map>
+
+#include "core/base/book_path.hpp"
 
 namespace salesops::core {
 
@@ -9,15 +16,51 @@ namespace fs = std::filesystem;
 
 namespace {
 
+/// Reads the regular file `path` whole. A link at its last component is refused (ELOOP),
+/// and a FIFO or device is never waited on: it is opened without blocking and refused once
+/// fstat shows what it is.
+std::optional<std::string> read_regular(const fs::path& path, std::string* error, int* open_errno = nullptr) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
+  if (fd < 0) {
+    if (open_errno) *open_errno = errno;
+    if (error) *error = "cannot open the file";
+    return std::nullopt;
+  }
+  std::string data;
+  struct stat st;
+  const char* problem = nullptr;
+  if (::fstat(fd, &st) != 0) problem = "cannot read the file";
+  else if (!S_ISREG(st.st_mode)) problem = "not a regular file (a FIFO, socket or device): not read";
+  if (!problem && st.st_size > 0) {
+    data.resize(static_cast<std::size_t>(st.st_size));
+    std::size_t got = 0;
+    while (got < data.size()) {
+      const ssize_t n = ::read(fd, data.data() + got, data.size() - got);
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) break;
+      got += static_cast<std::size_t>(n);
+    }
+    if (got != data.size()) problem = "cannot read the file";
+  }
+  ::close(fd);
+  if (problem) {
+    if (error) *error = problem;
+    return std::nullopt;
+  }
+  return data;
+}
+
 class DirectorySource final : public BookSource {
  public:
-  explicit DirectorySource(fs::path root) : root_(std::move(root)) {}
+  explicit DirectorySource(fs::path root) : root_(std::move(root)), real_root_(real_book_root(root_)) {}
 
   std::vector<std::string> list() override {
     std::vector<std::string> out;
+    linked_.clear();
+    refused_.clear();
     std::error_code ec;
-    // Symbolic links to files are read; links to directories are not followed, so a link
-    // cannot make the walk loop.
+    // Links to directories are not followed, so a link cannot make the walk loop; links
+    // are the only entries that cost more than the directory's own listing.
     fs::recursive_directory_iterator it(root_, fs::directory_options::skip_permission_denied, ec), end;
     for (; !ec && it != end; it.increment(ec)) {
       std::string name = it->path().filename().string();
@@ -26,38 +69,61 @@ class DirectorySource final : public BookSource {
         continue;
       }
       // Lexically: fs::relative would resolve a linked file to its target's name.
-      if (it->is_regular_file(ec)) out.push_back(it->path().lexically_relative(root_).generic_string());
+      std::string rel = it->path().lexically_relative(root_).generic_string();
+      if (it->is_symlink(ec)) {
+        if (add_link(rel)) out.push_back(std::move(rel));
+      } else if (it->is_regular_file(ec)) {
+        out.push_back(std::move(rel));
+      }
     }
     std::sort(out.begin(), out.end());
+    std::sort(refused_.begin(), refused_.end(), [](auto& a, auto& b) { return a.path < b.path; });
     return out;
   }
 
+  std::vector<RefusedPath> refused() const override { return refused_; }
+
   std::optional<std::string> read(const std::string& relative, std::string* error) override {
-    std::ifstream in(root_ / relative, std::ios::binary);
-    if (!in) {
-      if (error) *error = "cannot open the file";
+    if (auto it = linked_.find(relative); it != linked_.end()) return read_regular(it->second, error);
+    int open_errno = 0;
+    auto text = read_regular(root_ / relative, error, &open_errno);
+    if (text || open_errno != ELOOP) return text;
+    // A link list() has not seen (a name read before or without listing).
+    BookPath path = resolve_in_directory(real_root(), relative);
+    if (auto why = refused_link(path)) {
+      if (error) *error = *why + ": not read";
       return std::nullopt;
     }
-    std::string data;
-    in.seekg(0, std::ios::end);
-    auto size = in.tellg();
-    if (size > 0) {
-      data.resize(static_cast<std::size_t>(size));
-      in.seekg(0);
-      in.read(data.data(), size);
-    }
-    if (!in && size > 0) {
-      if (error) *error = "cannot read the file";
-      return std::nullopt;
-    }
-    return data;
+    if (path.kind != BookPathKind::inside) return text;
+    return read_regular(fs::path(real_root()) / path.real, error);
   }
 
   std::string describe() const override { return root_.string(); }
   const fs::path* directory() const override { return &root_; }
 
  private:
+  const std::string& real_root() const { return real_root_; }
+
+  /// Judges the link `rel`: true when it leads to a regular file in the book (then read
+  /// from there); one that leads out is refused; others are skipped.
+  bool add_link(const std::string& rel) {
+    BookPath path = resolve_in_directory(real_root(), rel);
+    if (auto why = refused_link(path)) {
+      refused_.push_back({rel, *why});
+      return false;
+    }
+    if (path.kind != BookPathKind::inside || path.real.empty() || hidden_path(path.real)) return false;
+    fs::path real = fs::path(real_root()) / path.real;
+    struct stat st;
+    if (::lstat(real.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return false;
+    linked_.emplace(rel, std::move(real));
+    return true;
+  }
+
   fs::path root_;
+  std::string real_root_;
+  std::map<std::string, fs::path> linked_;  // a listed link -> the file in the book it names
+  std::vector<RefusedPath> refused_;
 };
 
 }  // namespace

@@ -8,12 +8,23 @@
 
 namespace salesops::core {
 
+/// A file list() left out because reading it would leave the book (core/base/book_path.hpp).
+struct RefusedPath {
+  std::string path;    ///< relative to the book, as list() would have given it
+  std::string reason;  ///< names the link, never what it points at
+};
+
 /// Where a book's files come from: a directory, or a git revision (see `--at`).
 class BookSource {
  public:
   virtual ~BookSource() = default;
-  /// Every regular file under the root, relative, with '/' separators, sorted.
+  /// Every regular file under the root, relative, with '/' separators, sorted. A link to a
+  /// regular file in the book is listed under its own name; links to directories, dangling
+  /// links, FIFOs, sockets and devices are not listed; links that lead outside the book or
+  /// into its .git/ are left out and given by refused().
   virtual std::vector<std::string> list() = 0;
+  /// The links the last list() refused, sorted.
+  virtual std::vector<RefusedPath> refused() const { return {}; }
   /// The file's bytes; nullopt with `error` set when it cannot be read.
   virtual std::optional<std::string> read(const std::string& relative, std::string* error) = 0;
   virtual std::string describe() const = 0;

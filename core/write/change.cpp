@@ -2,6 +2,9 @@
 
 #include <unistd.h>
 
+#include <cerrno>
+
+#include "core/base/book_path.hpp"
 #include "core/base/durable_file.hpp"
 
 namespace salesops::core {
@@ -25,6 +28,8 @@ std::optional<CreateFailure> create_files(const std::filesystem::path& root, con
   temps.reserve(files.size());
   for (const NewFile& f : files) {
     const fs::path path = root / f.file;
+    if (auto why = leaves_book(root, f.file))
+      return CreateFailure{Step::directory, f.file, path.parent_path(), ELOOP, *why};
     std::error_code ec;
     fs::create_directories(path.parent_path(), ec);
     if (ec) return CreateFailure{Step::directory, f.file, path.parent_path(), ec.value(), ec.message()};

@@ -1,5 +1,6 @@
 #include "core/write/writer.hpp"
 
+#include "core/base/book_path.hpp"
 #include "core/base/durable_file.hpp"
 
 #include <fcntl.h>
@@ -94,11 +95,18 @@ BookWriter::~BookWriter() { unlock(); }
 std::optional<Diagnostic> BookWriter::lock() {
   if (lock_fd_ >= 0) return std::nullopt;
   const std::string rel = ".salesops/lock";
+  if (auto why = leaves_book(root_, rel)) return io_error(rel, "cannot lock the book: " + *why, "write-lock");
   std::error_code ec;
   fs::create_directories(root_ / ".salesops", ec);
   if (ec) return io_error(rel, "cannot lock the book: cannot create .salesops/: " + ec.message(), "write-lock");
-  const int fd = ::open((root_ / rel).c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0666);
+  // Not through a link, and never waiting on a FIFO put in its place.
+  const int fd = ::open((root_ / rel).c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, 0666);
   if (fd < 0) return io_error(rel, "cannot lock the book: " + errno_text(errno), "write-lock");
+  struct stat st {};
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    ::close(fd);
+    return io_error(rel, "cannot lock the book: .salesops/lock is not a regular file", "write-lock");
+  }
   const auto deadline = std::chrono::steady_clock::now() + options_.lock_timeout;
   for (;;) {
     if (::flock(fd, LOCK_EX | LOCK_NB) == 0) {
@@ -168,6 +176,10 @@ WriteResult BookWriter::apply(const std::vector<FileEdit>& edits) {
 
   // Compute and verify everything before touching any file.
   for (FileState& f : files) {
+    if (auto why = leaves_book(root_, f.rel)) {
+      result.errors.push_back(io_error(f.rel, "cannot write " + f.rel + ": " + *why, "write-path"));
+      continue;
+    }
     std::error_code ec;
     if (fs::is_symlink(f.target, ec)) {
       fs::path real = fs::canonical(f.target, ec);

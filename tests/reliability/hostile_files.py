@@ -161,13 +161,16 @@ def unicode_paths(bin_path, tmp):
 
 
 def symlinks(bin_path, tmp):
-    """Links: to a record file (read, and written through), to directories (never followed,
-    so never a loop), dangling and self-referring (skipped), and a linked book root."""
+    """Links inside the book: to a record file (read under its own name, and written
+    through), to directories (never followed, so never a loop), dangling and self-referring
+    (skipped), and a linked book root. A link out of the book is refused (exit 3); the
+    whole rule is tests/reliability/book_boundary.py's."""
     book = scratch_book(tmp)
     outside = pathlib.Path(tmp) / "outside"
     outside.mkdir()
-    (outside / "C-9.yaml").write_text("id: C-9\nname: Linked\nowner: zhang.wei\n")
-    os.symlink(outside / "C-9.yaml", book / "customers/C-9.yaml")
+    (book / "shared").mkdir()
+    (book / "shared/C-9.yaml").write_text("id: C-9\nname: Linked\nowner: zhang.wei\n")
+    os.symlink("../shared/C-9.yaml", book / "customers/C-9.yaml")
     os.symlink("..", book / "customers/loop")
     os.symlink(book, book / "deals/root")
     os.symlink("nowhere.yaml", book / "customers/A-dangling.yaml")
@@ -184,7 +187,7 @@ def symlinks(bin_path, tmp):
     expect(r, 0, "customer log into a linked file")
     if not (book / "customers/C-9.yaml").is_symlink():
         fail("writing through a link replaced the link by a file")
-    if "through the link" not in (outside / "C-9.yaml").read_text():
+    if "through the link" not in (book / "shared/C-9.yaml").read_text():
         fail("the linked file's target was not written")
     linked_root = pathlib.Path(tmp) / "book-link"
     os.symlink(book, linked_root)
@@ -194,7 +197,13 @@ def symlinks(bin_path, tmp):
     r = salesops(bin_path, book, "-q", "customer", "log", "C-1", "--type", "call", "--by", "zhang.wei",
                  "--summary", "next to a dangling link")
     expect(r, 0, "customer log next to a dangling link")
-    print("ok: file links read and written through; directory, dangling and self links skipped")
+    os.symlink(outside / "C-8.yaml", book / "customers/C-8.yaml")
+    r = salesops(bin_path, book, "customer", "list")
+    expect(r, 3, "customer list with a record linked out of the book")
+    if "customers/C-8.yaml is a link that leads outside the book" not in r.stderr or "Behind" in r.stdout + r.stderr:
+        fail("the link out of the book is not refused by name:\n" + r.stdout + r.stderr)
+    print("ok: links inside the book read and written through; directory, dangling and self links skipped; "
+          "a link out refused")
 
 
 def read_only(bin_path, tmp):
