@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
+#include "core/base/escape.hpp"
 
 namespace salesops::cli {
 
@@ -53,6 +54,7 @@ void add_global_options(CLI::App& app, GlobalOptions& o) {
   app.add_option("--format", o.format, "Output format: table, csv, tsv, json, jsonl, md");
   app.add_option("-o,--output", o.output, "Write the output to FILE (the format follows its extension)");
   app.add_flag("--bom", o.bom, "Start csv/tsv output with a byte-order mark");
+  app.add_flag("--csv-raw", o.csv_raw, "Write csv/tsv text cells as they are: no ' before a leading =, +, -, @, tab or CR");
   app.add_flag("--no-color", o.no_color, "Never colour the output (also NO_COLOR)");
   app.add_flag("-q,--quiet", o.quiet, "Print only what was asked for");
   app.add_flag("--no-cache", o.no_cache, "Parse every file; neither read nor write .salesops/cache (also SALESOPS_NO_CACHE=1)");
@@ -62,14 +64,9 @@ void add_global_options(CLI::App& app, GlobalOptions& o) {
 
 std::span<const Command> commands() { return kCommands; }
 
-int run(int argc, char** argv) {
-  Context ctx;
-  CLI::App app{"salesops: a sales team's management system over plain-text YAML records in git", "salesops"};
-  app.set_version_flag("--version", "salesops 0.1.0");
-  app.fallthrough();
-  app.require_subcommand(1);
-  add_global_options(app, ctx.options);
-  for (const Command& c : commands()) add_command(app, c, ctx, c.name);
+namespace {
+
+int parse_and_run(CLI::App& app, int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -81,10 +78,25 @@ int run(int argc, char** argv) {
     std::cerr << "salesops: error: out of memory\n";
     return kBookUnreadable;
   } catch (const std::exception& e) {
-    std::cerr << "salesops: error: " << e.what() << '\n';
+    std::cerr << "salesops: error: " << core::escape_controls(e.what()) << '\n';
     return kBookUnreadable;
   }
   return kOk;
+}
+
+}  // namespace
+
+int run(int argc, char** argv) {
+  Context ctx;
+  CLI::App app{"salesops: a sales team's management system over plain-text YAML records in git", "salesops"};
+  app.set_version_flag("--version", "salesops 0.1.0");
+  app.fallthrough();
+  app.require_subcommand(1);
+  add_global_options(app, ctx.options);
+  for (const Command& c : commands()) add_command(app, c, ctx, c.name);
+  int code = parse_and_run(app, argc, argv);
+  // Whatever a command printed must have reached stdout's file: a full disk is an error.
+  return flush_stdout() ? code : kWriteRefused;
 }
 
 }  // namespace salesops::cli

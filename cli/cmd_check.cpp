@@ -10,6 +10,7 @@
 #include "core/audit/approvals.hpp"
 #include "core/audit/check.hpp"
 #include "core/base/durable_file.hpp"
+#include "core/base/escape.hpp"
 #include "core/load/book.hpp"
 
 namespace salesops::cli {
@@ -62,7 +63,7 @@ void print_by_manager(std::ostream& out, Context& ctx, const core::Book* book, c
       if (managers[i] == manager) group.add(diags.items()[i]);
     if (group.items().empty()) continue;
     std::string who = manager.empty() ? "no manager" : fmt::format("{} ({})", manager, book->text(book->person(manager)->name));
-    std::string heading = fmt::format("{}: {}", who, counts(group.error_count(), group.warning_count()));
+    std::string heading = fmt::format("{}: {}", core::escape_controls(who), counts(group.error_count(), group.warning_count()));
     out << (first ? "" : "\n") << (color ? fmt::format("\033[1m{}\033[0m", heading) : heading) << '\n';
     print_diagnostics(out, group, &ctx.source(), {color});
     first = false;
@@ -125,8 +126,9 @@ void run_check(Context& ctx, const CheckOptions& o) {
   } else {
     ctx.fail(kUsage, "check writes table (the default) or json");
   }
-  if (to_file ? core::write_output_file(ctx.options.output, file.view()) != 0 : !out.flush())
+  if (to_file && core::write_output_file(ctx.options.output, file.view()) != 0)
     ctx.fail(kWriteRefused, fmt::format("cannot write '{}'", ctx.options.output));
+  if (!to_file && !flush_stdout()) throw Exit{kWriteRefused};
   // A file refused at the book's boundary is not a record error: the book cannot be read.
   if (r.refused) throw Exit{kBookUnreadable};
   bool failed = diags.has_errors() || (o.strict && diags.warning_count() > 0);

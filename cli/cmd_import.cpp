@@ -8,6 +8,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/diagnostic_render.hpp"
+#include "core/base/escape.hpp"
 #include "core/import/import.hpp"
 
 namespace salesops::cli {
@@ -35,6 +36,26 @@ core::Pairs pairs(Context& ctx, const std::vector<std::string>& items, const cha
     }
   }
   return out;
+}
+
+/// Warns (on stderr, file:line:column) of the first control character of each line of the
+/// CSV text other than tab and the line ends: the records made from it would carry it.
+void warn_control_characters(Context& ctx, const std::string& file, std::string_view text) {
+  core::Diagnostics diags;
+  std::uint32_t line = 1;
+  std::size_t line_start = 0, scanned = 0;
+  for (std::size_t at = core::find_control(text, 0, "\t\r\n"); at != std::string_view::npos;) {
+    for (; scanned < at; ++scanned)
+      if (text[scanned] == '\n') ++line, line_start = scanned + 1;
+    std::uint32_t column = 1;
+    for (std::size_t i = line_start; i < at; ++i) column += (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
+    diags.warning("control-character", {file, line, column}, fmt::format("a control character ({})", core::control_at(text, at)),
+                  "a terminal or a spreadsheet may take it as a command; salesops prints it escaped");
+    std::size_t next_line = text.find('\n', at);
+    if (next_line == std::string_view::npos) break;
+    at = core::find_control(text, next_line + 1, "\t\r\n");
+  }
+  if (!diags.items().empty()) print_diagnostics(std::cerr, diags, nullptr, {ctx.color(2)});
 }
 
 void run_import(Context& ctx, const ImportArgs& a) {
@@ -80,6 +101,7 @@ void run_import(Context& ctx, const ImportArgs& a) {
                              csv.error->message);
     ctx.fail(kWriteRefused, "nothing was written");
   }
+  warn_control_characters(ctx, a.file, text);
 
   const core::Book& book = ctx.book();
   if (!o.team.empty() && !book.team(o.team)) ctx.fail(kUsage, fmt::format("unknown --team '{}'", o.team));
@@ -90,7 +112,7 @@ void run_import(Context& ctx, const ImportArgs& a) {
   for (const core::ImportOutcome& r : change.outcomes)
     if (!r.created || !ctx.options.quiet)
       lines += fmt::format("{}:{}: {}{}\n", a.file, r.line, r.created ? "" : "skipped: ", r.text);
-  std::cout << lines;
+  std::cout << core::escape_controls(lines, "\n");
   if (!change.edits.empty()) ctx.write(change.edits, "");
   std::vector<std::string> made;
   auto count = [&](std::size_t n, const char* one, const char* many) {

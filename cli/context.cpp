@@ -1,9 +1,13 @@
 #include "cli/context.hpp"
 
 #include <fmt/format.h>
+#include <stdio_ext.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <charconv>
+#include <csignal>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <iostream>
@@ -13,13 +17,34 @@
 
 #include "cli/diagnostic_render.hpp"
 #include "core/base/durable_file.hpp"
+#include "core/base/escape.hpp"
 #include "core/load/book.hpp"
 #include "core/load/git_source.hpp"
 
 namespace salesops::cli {
 
+bool flush_stdout() {
+  std::cout.flush();
+  bool lost = !std::cout;
+  int reason = lost ? errno : 0;
+  // A write error seen earlier leaves the stream failed; flushing again gives its reason.
+  errno = 0;
+  if (std::fflush(stdout) != 0 || std::ferror(stdout)) lost = true, reason = errno ? errno : reason;
+  if (!lost) return true;
+  if (reason == EPIPE) {  // SIGPIPE was ignored (inherited): end as it would have ended us
+    std::signal(SIGPIPE, SIG_DFL);
+    std::raise(SIGPIPE);
+  }
+  std::cerr << "salesops: error: cannot write output" << (reason ? fmt::format(": {}", std::strerror(reason)) : "") << '\n';
+  // Reported once: what could not be written is dropped, so the check at exit passes.
+  __fpurge(stdout);
+  std::clearerr(stdout);
+  std::cout.clear();
+  return false;
+}
+
 void Context::fail(int code, const std::string& message) const {
-  std::cerr << "salesops: error: " << message << '\n';
+  std::cerr << "salesops: error: " << core::escape_controls(message) << '\n';
   throw Exit{code};
 }
 
@@ -141,7 +166,7 @@ void Context::output(const std::function<void(std::ostream&, bool color)>& print
   try {
     if (options.output.empty()) {
       print(std::cout, color(1));
-      std::cout.flush();
+      if (!flush_stdout()) throw Exit{kWriteRefused};
     } else {
       std::ostringstream out;
       print(out, false);
@@ -157,6 +182,7 @@ void Context::emit(const core::Table& table, const std::string& period_label) {
   RenderOptions ro;
   ro.format = format();
   ro.bom = options.bom;
+  ro.csv_raw = options.csv_raw;
   ro.meta = meta(period_label);
   output([&](std::ostream& out, bool color) {
     ro.color = ro.format == Format::table && color;
@@ -197,8 +223,8 @@ void Context::write(const std::vector<core::FileEdit>& edits, const std::string&
   if (options.dry_run)
     std::cout << r.diff;
   else if (!options.quiet && !done.empty())
-    std::cout << done << '\n';
-  std::cout.flush();
+    std::cout << core::escape_controls(done, "\n") << '\n';
+  if (!flush_stdout()) throw Exit{kWriteRefused};
 }
 
 }  // namespace salesops::cli

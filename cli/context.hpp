@@ -40,9 +40,15 @@ enum Need : unsigned {
 struct GlobalOptions {
   std::string book, at, period, today, format, output;
   bool no_color = false, quiet = false, bom = false;
+  bool csv_raw = false;  // --csv-raw: csv and tsv text cells unneutralised
   bool no_cache = false;  // --no-cache (also SALESOPS_NO_CACHE=1): parse every file
   bool dry_run = false;  // set by add_write_options on verbs that write
 };
+
+/// Flushes stdout and checks that all it was given reached its file. On a failure it prints
+/// "salesops: error: cannot write output: <reason>" and returns false; a reader that closed
+/// its end of a pipe ends the program silently by SIGPIPE, as it ends cat or grep.
+bool flush_stdout();
 
 class Context {
  public:

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/render.hpp"
+#include "core/base/escape.hpp"
 #include "core/load/book.hpp"
 
 namespace salesops::cli {
@@ -87,10 +88,12 @@ void print_diagnostics(std::ostream& out, const core::Diagnostics& diags, core::
   };
   for (const core::Diagnostic& d : diags.items()) {
     bool error = d.severity == core::Severity::error;
-    std::string where = d.where.file;
+    // A name in a message, or a file's name, may hold an ESC sequence or a line break that
+    // would forge a diagnostic line: every control character is escaped.
+    std::string where = core::escape_controls(d.where.file);
     if (d.where.line > 0) where += fmt::format(":{}:{}", d.where.line, d.where.column);
     out << paint("1", where + ":") << ' ' << paint(error ? "1;31" : "1;35", error ? "error" : "warning") << " ["
-        << d.rule << "]: " << d.message << '\n';
+        << d.rule << "]: " << core::escape_controls(d.message) << '\n';
     if (source && d.where.line > 0 && !d.where.file.empty()) {
       auto it = texts.find(d.where.file);
       if (it == texts.end()) it = texts.emplace(d.where.file, source->read(d.where.file, nullptr)).first;
@@ -100,7 +103,7 @@ void print_diagnostics(std::ostream& out, const core::Diagnostics& diags, core::
         print_excerpt(out, line, d.where, paint);
       }
     }
-    if (!d.hint.empty()) out << "  hint: " << d.hint << '\n';
+    if (!d.hint.empty()) out << "  hint: " << core::escape_controls(d.hint) << '\n';
   }
 }
 
@@ -127,7 +130,7 @@ void print_diagnostics_json(std::ostream& out, const core::Diagnostics& diags, c
   }
   doc["diagnostics"] = std::move(list);
   doc["summary"] = {{"errors", diags.error_count()}, {"warnings", diags.warning_count()}, {"files", files}};
-  out << doc.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
+  out << core::escape_json_controls(doc.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace)) << '\n';
 }
 
 }  // namespace salesops::cli

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "core/base/enum_names.hpp"
+#include "core/base/escape.hpp"
 
 namespace salesops::cli {
 namespace {
@@ -149,18 +150,29 @@ struct ShownCell {
   bool undefined = false;
 };
 
+// Markdown text that stays text: '|' and '`' backslashed, HTML's '<', '>' and '&' as
+// entities, and an '@' that starts a word (a mention) followed by a zero-width space.
+std::string md_text(std::string_view s) {
+  std::string out;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    char ch = s[i];
+    if (ch == '<') out += "&lt;";
+    else if (ch == '>') out += "&gt;";
+    else if (ch == '&') out += "&amp;";
+    else if (ch == '@' && (i == 0 || !std::isalnum(static_cast<unsigned char>(s[i - 1])))) out += "@&#8203;";
+    else {
+      if (ch == '|' || ch == '`') out += '\\';
+      out += ch;
+    }
+  }
+  return out;
+}
+
 ShownCell show(const core::Cell& cell, Align column_align, bool escape_pipes) {
   ShownCell shown;
   shown.undefined = is_undefined(cell);
-  shown.text = one_line(display_text(cell));
-  if (escape_pipes) {
-    std::string escaped;
-    for (char ch : shown.text) {
-      if (ch == '|') escaped += '\\';
-      escaped += ch;
-    }
-    shown.text = std::move(escaped);
-  }
+  shown.text = core::escape_controls(one_line(display_text(cell)));
+  if (escape_pipes) shown.text = md_text(shown.text);
   shown.width = display_width(shown.text);
   shown.align = shown.undefined ? column_align : is_number(cell) ? Align::right : Align::left;
   return shown;
@@ -272,22 +284,32 @@ void write_csv_field(std::ostream& out, std::string_view field, bool lone) {
   }
 }
 
-void render_separated(std::ostream& out, const core::Table& table, bool csv, bool bom) {
-  if (bom) out << kBom;
+// A text cell a spreadsheet would read as a formula (or a cell starting with tab or CR,
+// which some read past) gets a leading "'"; numbers, money and dates are never text.
+std::string spreadsheet_text(const core::Cell& cell, bool raw) {
+  std::string text = raw_text(cell);
+  if (!raw && std::holds_alternative<std::string>(cell) && !text.empty() &&
+      std::string_view("=+-@\t\r").find(text[0]) != std::string_view::npos)
+    text.insert(0, 1, '\'');
+  return text;
+}
+
+void render_separated(std::ostream& out, const core::Table& table, bool csv, const RenderOptions& options) {
+  if (options.bom) out << kBom;
   if (table.columns.empty()) return;
   bool lone = table.columns.size() == 1;
   auto write_field = [&](std::size_t c, std::string_view field) {
     if (c > 0) out << (csv ? ',' : '\t');
     if (csv) {
-      write_csv_field(out, field, lone);
+      write_csv_field(out, core::escape_controls(field, "\t\r\n"), lone);
     } else {
-      out << one_line(field);
+      out << core::escape_controls(one_line(field));
     }
   };
   for (std::size_t c = 0; c < table.columns.size(); ++c) write_field(c, table.columns[c].id);
   out << '\n';
   for (const auto& row : table.rows) {
-    for (std::size_t c = 0; c < table.columns.size(); ++c) write_field(c, raw_text(cell_at(row, c)));
+    for (std::size_t c = 0; c < table.columns.size(); ++c) write_field(c, spreadsheet_text(cell_at(row, c), options.csv_raw));
     out << '\n';
   }
 }
@@ -319,7 +341,7 @@ Json row_json(const core::Table& table, const std::vector<core::Cell>& row) {
 Json or_null(const std::string& s) { return s.empty() ? Json(nullptr) : Json(s); }
 
 std::string dump(const Json& json, int indent) {
-  return json.dump(indent, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+  return core::escape_json_controls(json.dump(indent, ' ', false, nlohmann::ordered_json::error_handler_t::replace));
 }
 
 Json rows_json(const core::Table& table) {
@@ -438,8 +460,8 @@ std::string raw_text(const core::Cell& cell) {
 void render(std::ostream& out, const core::Table& table, const RenderOptions& options) {
   switch (options.format) {
     case Format::table: render_table(out, table, options.color); return;
-    case Format::csv: render_separated(out, table, true, options.bom); return;
-    case Format::tsv: render_separated(out, table, false, options.bom); return;
+    case Format::csv: render_separated(out, table, true, options); return;
+    case Format::tsv: render_separated(out, table, false, options); return;
     case Format::json: render_json(out, table, options.meta); return;
     case Format::jsonl: render_jsonl(out, table); return;
     case Format::md: render_md(out, table); return;

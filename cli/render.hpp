@@ -24,12 +24,21 @@
 //        undefined is null, dates are strings. An empty Meta field is null.
 // jsonl  One compact object per row, no meta; an empty table writes nothing.
 // md     A GitHub-flavoured table, cells padded by display width, numbers right-aligned
-//        (---:) and formatted as in `table`; '|' in text is escaped as "\|", tab/CR/LF
-//        become spaces. A table without rows prints the header and delimiter rows.
+//        (---:) and formatted as in `table`; text escaped as below, tab/CR/LF become
+//        spaces. A table without rows prints the header and delimiter rows.
 // html   Not available from `render` (throws std::invalid_argument): commands that offer html
 //        build their own page.
 //
 // A ratio or decimal that is NaN or infinite renders as undefined: undefined is never NaN.
+//
+// Control characters never reach the output raw: in every format, text (cells, headers)
+// has its C0, DEL and C1 characters written as `\x1b` or `\u009b` (core/base/escape.hpp),
+// after table, md and tsv turned tab, CR and LF into spaces; csv keeps tab, CR and LF inside
+// its quoted fields. json escapes C0 as JSON requires, and DEL and C1 as `\u007f`..`\u009f`.
+// csv and tsv text cells that start with '=', '+', '-', '@', tab or CR (a formula to a
+// spreadsheet) get a leading "'" unless RenderOptions::csv_raw; typed numbers, money and
+// dates are never altered. md writes '<', '>' and '&' as entities, backslashes '|' and '`',
+// and puts a zero-width space (&#8203;) after an '@' that starts a word, so no mention pings.
 #include <cstddef>
 #include <optional>
 #include <ostream>
@@ -63,6 +72,7 @@ struct RenderOptions {
   bool color = false;  // the caller decides: a TTY, no NO_COLOR, no --no-color
   bool bom = false;    // csv and tsv only
   Meta meta = {};
+  bool csv_raw = false;  // csv and tsv: text cells as they are, formulas included (--csv-raw)
 };
 
 /// Writes `table` in `options.format`. Throws std::invalid_argument for Format::html.

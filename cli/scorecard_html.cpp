@@ -8,14 +8,16 @@
 #include "cli/cmd_review.hpp"
 #include "cli/embedded_files.hpp"
 #include "cli/render.hpp"
+#include "core/base/escape.hpp"
 #include "core/targets/status.hpp"
 
 namespace salesops::cli {
 
 namespace {
 
-std::string escape(std::string_view s) {
-  std::string out;
+// Control characters are made visible first (core/base/escape.hpp), as in every format.
+std::string escape(std::string_view raw) {
+  std::string s = core::escape_controls(raw), out;
   for (char c : s) {
     switch (c) {
       case '&': out += "&amp;"; break;

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "core/base/escape.hpp"
 #include "core/base/ids.hpp"
 #include "core/base/suggest.hpp"
 
@@ -21,9 +22,9 @@ void emit_sections(Context& ctx, const std::vector<std::string>& title, const st
     ro.color = color && format == Format::table;
     bool md = format == Format::md;
     for (std::size_t i = 0; i < title.size(); ++i)
-      out << (md && i > 0 ? "\n" : "") << (md && i == 0 ? "# " : "") << title[i] << '\n';
+      out << (md && i > 0 ? "\n" : "") << (md && i == 0 ? "# " : "") << core::escape_controls(title[i]) << '\n';
     for (const Section& s : sections) {
-      out << '\n' << (md ? "## " : "") << s.title << (md ? "\n\n" : "\n");
+      out << '\n' << (md ? "## " : "") << core::escape_controls(s.title) << (md ? "\n\n" : "\n");
       if (s.table.rows.empty()) {
         out << "none\n";
         continue;

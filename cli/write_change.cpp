@@ -3,14 +3,15 @@
 #include <iostream>
 
 #include "cli/diagnostic_render.hpp"
+#include "core/base/escape.hpp"
 
 namespace salesops::cli {
 
 void refuse(Context& ctx, const core::WriteChange& change) {
   const core::Diagnostic& d = *change.refused;
   if (d.where.file.empty()) {
-    std::cerr << "salesops: error: " << d.message << '\n';
-    if (!d.hint.empty()) std::cerr << "  hint: " << d.hint << '\n';
+    std::cerr << "salesops: error: " << core::escape_controls(d.message) << '\n';
+    if (!d.hint.empty()) std::cerr << "  hint: " << core::escape_controls(d.hint) << '\n';
     throw Exit{change.usage_error ? kUsage : kWriteRefused};
   }
   core::Diagnostics diags;

@@ -6,6 +6,7 @@
 #include <charconv>
 #include <cmath>
 
+#include "core/base/escape.hpp"
 #include "core/base/suggest.hpp"
 
 namespace salesops::core {
@@ -110,11 +111,21 @@ bool enter_document(YamlReader& r) {
 std::optional<std::string_view> Fields::scalar(std::string_view field) {
   if (r_.kind() == YamlReader::Kind::scalar) {
     if (r_.is_null()) return std::nullopt;
+    // Only a quoted or block scalar can hold a control character (an escape such as "\e");
+    // plain ones, nearly every value, are not scanned.
+    if (!r_.plain()) warn_control(field, r_.value());
     return r_.value();
   }
   r_.reject("field-type", fmt::format("'{}' must be a single value, not a {}", field,
                                       r_.kind() == YamlReader::Kind::sequence_start ? "list" : "mapping"));
   return std::nullopt;
+}
+
+void Fields::warn_control(std::string_view field, std::string_view value) {
+  std::size_t at = find_control(value, 0, "\t\n");
+  if (at == std::string_view::npos) return;
+  r_.warning("control-character", fmt::format("'{}' holds a control character ({})", field, control_at(value, at)),
+             "a terminal or a spreadsheet may take it as a command; salesops prints it escaped");
 }
 
 Sym Fields::text(std::string_view field) {

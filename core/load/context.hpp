@@ -141,6 +141,8 @@ class Fields {
 
  private:
   Sym read_ref(const char* field, RefKind kind);
+  /// Warns of the first control character (other than tab and line feed) in `value`.
+  void warn_control(std::string_view field, std::string_view value);
 
   YamlReader& r_;
   LoadContext& ctx_;
