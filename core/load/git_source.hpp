@@ -2,6 +2,7 @@
 // The book as it stood at a git revision (`--at REV`): files are listed with
 // `git ls-tree` and read with `git cat-file --batch`, never from the working tree or index.
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <string>
 
@@ -28,6 +29,16 @@ class GitCatFile;
 /// compare records, they do not validate them. A file absent there contributes nothing.
 std::unique_ptr<Book> load_files_at(GitCatFile& cat, const std::string& object_prefix,
                                     const std::vector<std::string>& files);
+
+/// The texts behind load_files_at: salesops.toml and each of `files` present at
+/// `object_prefix`, by path relative to the book.
+std::map<std::string, std::string> read_files_at(GitCatFile& cat, const std::string& object_prefix,
+                                                 const std::vector<std::string>& files);
+
+/// The records of `texts` (path relative to the book → contents, salesops.toml among them)
+/// alone, as load_files_at reads them: for a state of files that no commit holds, such as
+/// the clean merge of two parents.
+std::unique_ptr<Book> load_texts(const std::map<std::string, std::string>& texts);
 
 /// The full commit id `revision` names in the repository holding `dir`; nullopt when it
 /// names no commit.
