@@ -4,10 +4,12 @@
 #include <fmt/ranges.h>
 
 #include <algorithm>
+#include <map>
 #include <set>
 
+#include "core/audit/approval_claims.hpp"
+#include "core/audit/approval_range.hpp"
 #include "core/base/git.hpp"
-#include "core/history/diff.hpp"
 #include "core/load/git_source.hpp"
 
 namespace salesops::core {
@@ -16,54 +18,88 @@ namespace fs = std::filesystem;
 
 namespace {
 
-/// The [approvals] records name a change's kind as "target" → "targets".
-std::string plural(const std::string& kind) { return kind + "s"; }
+void add_once(std::vector<std::string>& list, std::string value) {
+  if (std::find(list.begin(), list.end(), value) == list.end()) list.push_back(std::move(value));
+}
 
-/// Splits `text` at `sep`, leaving out empty pieces.
-std::vector<std::string> split(const std::string& text, char sep) {
-  std::vector<std::string> out;
-  for (std::size_t pos = 0; pos <= text.size();) {
-    auto end = text.find(sep, pos);
-    if (end == std::string::npos) end = text.size();
-    if (end > pos) out.push_back(text.substr(pos, end - pos));
-    pos = end + 1;
+/// Who approved each commit of the range, read once for the whole range.
+struct Claims {
+  std::map<std::string, std::vector<std::string>> approvers;  // commit → person ids (else the names given)
+  std::map<std::string, std::vector<std::string>> unsigned_;  // commit → names whose approval is not signed
+
+  /// The full id `value` (an Approves trailer) names among `commits`: the id or a prefix of
+  /// at least 7 digits.
+  static std::string named_commit(const std::vector<RangeCommit>& commits, const std::string& value) {
+    if (value.size() < 7) return {};
+    for (const RangeCommit& c : commits)
+      if (c.id.starts_with(value)) return c.id;
+    return {};
   }
-  return out;
-}
 
-std::string trim(std::string s) {
-  auto b = s.find_first_not_of(" \t\r\n"), e = s.find_last_not_of(" \t\r\n");
-  return b == std::string::npos ? std::string{} : s.substr(b, e - b + 1);
-}
+  Claims(const fs::path& root, const Book& authority, const std::vector<RangeCommit>& commits) {
+    bool require_signed = authority.config.approval_signed;
+    for (const RangeCommit& c : commits) {
+      for (const std::string& who : trailer_values(c.message, "Approved-by")) {
+        std::string id = person_named(authority, who);
+        add_once(require_signed ? unsigned_[c.id] : approvers[c.id], id.empty() ? who : id);
+      }
+      std::vector<std::string> approved = trailer_values(c.message, "Approves");
+      if (approved.empty()) continue;
+      // An approval commit speaks for its author in trailer mode, for its signer in signed mode.
+      std::optional<std::string> signer = require_signed ? verified_signer(root, c.id) : std::optional(c.author);
+      std::string who = signer.value_or(c.author), id = person_named(authority, who);
+      for (const std::string& value : approved) {
+        std::string target = named_commit(commits, value);
+        if (!target.empty()) add_once(signer ? approvers[target] : unsigned_[target], id.empty() ? who : id);
+      }
+    }
+  }
+};
 
-/// The owner whose chain of managers approves a change: a reward plan's team, else company.
-std::string approval_owner(const Change& c, const Book& before, const Book& after) {
-  if (c.kind != "reward_plan") return c.owner;
-  for (const Book* b : {&after, &before})
-    for (const RewardPlan& p : b->reward_plans)
-      if (b->text(p.id) == c.id) return p.applies_team.empty() ? "company" : b->str(p.applies_team);
-  return "company";
-}
-
-Location place(const Change& c, const Book& before, const Book& after) {
-  auto find = [&](const Book& b) -> std::optional<Location> {
-    if (c.kind == "target")
-      if (const Target* t = b.target(c.id)) return b.location(t->at);
-    if (c.kind == "deal")
-      if (const Deal* d = b.deal(c.id)) return b.location(d->at);
-    if (c.kind == "customer")
-      if (const Customer* x = b.customer(c.id)) return b.location(x->at);
-    if (c.kind == "reward_plan")
-      for (const RewardPlan& p : b.reward_plans)
-        if (b.text(p.id) == c.id) return b.location(p.at);
-    if (c.kind == "review")
-      for (const Review& r : b.reviews)
-        if (b.str(r.period_text) + "/" + b.str(r.person) == c.id) return b.location(r.at);
-    return std::nullopt;
+/// One finding per changed record of a commit, naming who may approve it.
+void report(const RangeCommit& c, const std::vector<ApprovableChange>& changes, const Book& authority,
+            const Claims& claims, Diagnostics& problems) {
+  static const std::vector<std::string> kNone;
+  auto get = [&](const auto& map) -> const std::vector<std::string>& {
+    auto it = map.find(c.id);
+    return it == map.end() ? kNone : it->second;
   };
-  if (auto l = find(after)) return *l;
-  if (auto l = find(before)) return *l;
-  return {};
+  const std::vector<std::string>& approvers = get(claims.approvers);
+  const std::vector<std::string>& not_signed = get(claims.unsigned_);
+  bool merge = c.parents.size() > 1;
+  std::set<std::string> reported;  // one problem per record and commit
+  for (const ApprovableChange& ch : changes) {
+    if (!reported.insert(ch.kind + " " + ch.id).second) continue;
+    std::vector<std::string> fields;
+    for (const ApprovableChange& other : changes)
+      if (other.kind == ch.kind && other.id == ch.id) add_once(fields, other.field);
+    std::vector<std::string> allowed = allowed_approvers(authority, ch.owner);
+    if (std::any_of(approvers.begin(), approvers.end(), [&](const std::string& who) {
+          return std::find(allowed.begin(), allowed.end(), who) != allowed.end();
+        }))
+      continue;
+    std::string what = fmt::format("{} {} (\"{}\") changes {}{}", merge ? "merge" : "commit", c.id.substr(0, 10),
+                                   c.subject, describe_change(ch, fields), merge ? " beyond its parents" : "");
+    std::string who = allowed.empty() ? std::string("nobody: the team tree names no manager above it")
+                                      : fmt::format("{}", fmt::join(allowed, ", "));
+    std::string hint = fmt::format("may approve it: {}", who);
+    if (authority.config.approval_signed)
+      hint += fmt::format(" (require = \"signed\": `salesops approve {}`, signed by one of them)", c.id.substr(0, 10));
+    Location at = ch.at;
+    if (at.file.empty()) at.file = "(unknown)";
+    if (!approvers.empty())
+      problems.error("approval-not-allowed", at,
+                     fmt::format("{}, approved by {}, who may not approve it", what, fmt::join(approvers, ", ")), hint);
+    else if (!not_signed.empty())
+      problems.error(
+          "approval-unsigned", at,
+          fmt::format("{}, approved by {} without a signature git verifies", what, fmt::join(not_signed, ", ")), hint);
+    else
+      problems.error(
+          "approval-missing", at,
+          what + (authority.config.approval_signed ? " without a signed approval" : " without an Approved-by trailer"),
+          hint);
+  }
 }
 
 }  // namespace
@@ -100,68 +136,32 @@ std::optional<ApprovalResult> check_approvals(const fs::path& book_root, const s
   if (dots == std::string::npos || range.find("...") != std::string::npos || dots == 0 || dots + 2 == range.size())
     return fail(fmt::format("--approvals takes a range REV..REV2, not '{}'", range));
   std::string from = range.substr(0, dots), to = range.substr(dots + 2);
+  std::string reason;
+  auto dir = git_book_prefix(book_root, &reason);
+  if (!dir) return fail("--approvals: " + reason);
   auto a = resolve_commit(book_root, from), b = resolve_commit(book_root, to);
   if (!a) return fail(fmt::format("--approvals: no such revision '{}'", from));
   if (!b) return fail(fmt::format("--approvals: no such revision '{}'", to));
   GitResult base = run_git(book_root, {"merge-base", *a, *b});
   if (!base.ok()) return fail(fmt::format("--approvals: {} and {} share no history", from, to));
-  GitResult prefix = run_git(book_root, {"rev-parse", "--show-prefix"});
-  std::string dir = prefix.out.substr(0, prefix.out.find('\n'));
   std::string base_id = base.out.substr(0, base.out.find('\n'));
 
-  GitCatFile cat(book_root);
-  auto authority = load_files_at(cat, base_id + ":" + dir, {"team.yaml"});
-  const auto& kinds = authority->config.approval_records;
-
-  // Oldest first: commit, subject, Approved-by values (separated by \x1d); records end with \x1e.
-  GitResult log = run_git(book_root, {"log", "--reverse", "--no-merges",
-                                      "--format=%H%x1f%s%x1f%(trailers:key=Approved-by,valueonly,separator=%x1d)%x1e",
-                                      *a + ".." + *b, "--", "."});
-  if (!log.ok()) return fail(fmt::format("git log failed: {}", log.err.substr(0, log.err.find('\n'))));
+  // Authority (the team tree and [approvals]) as it stood at the range's base.
+  BookHistory history(book_root, *dir);
+  std::unique_ptr<Book> authority;
+  {
+    GitCatFile cat(book_root);
+    authority = load_files_at(cat, base_id + ":" + *dir, {"team.yaml"});
+  }
+  auto commits = range_commits(book_root, *a, *b, error);
+  if (!commits) return std::nullopt;
+  Claims claims(book_root, *authority, *commits);
   ApprovalResult result;
-  for (const std::string& raw : split(log.out, '\x1e')) {
-    std::string record = trim(raw);
-    if (record.empty()) continue;
-    std::vector<std::string> f = split(record + '\x1f', '\x1f');
-    if (f.empty()) continue;
-    std::string commit = f[0], subject = f.size() > 1 ? f[1] : "";
-    std::vector<std::string> approvers;
-    if (f.size() > 2)
-      for (auto& v : split(f[2], '\x1d'))
-        if (auto id = trim(v); !id.empty()) approvers.push_back(id);
-    ++result.commits;
-    GitResult changed = run_git(book_root, {"diff-tree", "-r", "-z", "--name-only", "--no-commit-id", "--root",
-                                            "--relative", commit, "--", "."});
-    if (!changed.ok()) return fail(fmt::format("git diff-tree failed on {}", commit));
-    std::vector<std::string> files;
-    for (auto& file : split(changed.out, '\0'))
-      if (file.ends_with(".yaml") && file.find("/.") == std::string::npos && file[0] != '.') files.push_back(file);
-    if (files.empty()) continue;
-    auto before = load_files_at(cat, commit + "^:" + dir, files);
-    auto after = load_files_at(cat, commit + ":" + dir, files);
-    std::set<std::string> reported;  // one problem per record and commit
-    for (const Change& c : book_diff(*before, *after)) {
-      if (std::find(kinds.begin(), kinds.end(), plural(c.kind)) == kinds.end()) continue;
-      if (!reported.insert(c.kind + " " + c.id).second) continue;
-      std::vector<std::string> allowed = allowed_approvers(*authority, approval_owner(c, *before, *after));
-      bool ok = std::any_of(approvers.begin(), approvers.end(), [&](const std::string& who) {
-        return std::find(allowed.begin(), allowed.end(), who) != allowed.end();
-      });
-      if (ok) continue;
-      std::string what = fmt::format("commit {} (\"{}\") changes {} {}", commit.substr(0, 10), subject,
-                                     c.kind == "reward_plan" ? "reward plan" : c.kind, c.id);
-      std::string who = allowed.empty() ? std::string("nobody: the team tree names no manager above it")
-                                        : fmt::format("{}", fmt::join(allowed, ", "));
-      Location at = place(c, *before, *after);
-      if (at.file.empty()) at.file = "(unknown)";
-      if (approvers.empty())
-        result.problems.error("approval-missing", at, what + " without an Approved-by trailer",
-                              fmt::format("may approve it: {}", who));
-      else
-        result.problems.error("approval-not-allowed", at,
-                              fmt::format("{}, approved by {}, who may not approve it", what, fmt::join(approvers, ", ")),
-                              fmt::format("may approve it: {}", who));
-    }
+  for (const RangeCommit& c : *commits) {
+    bool counted = false;
+    std::vector<ApprovableChange> changes = history.changes(c, authority->config.approval_records, &counted);
+    if (counted) ++result.commits;
+    report(c, changes, *authority, claims, result.problems);
   }
   return result;
 }

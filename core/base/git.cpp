@@ -8,6 +8,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 
@@ -22,16 +23,24 @@ struct Command {
   std::vector<std::string> args;
   std::vector<std::string> env;
 
-  Command(const std::filesystem::path& dir, const std::vector<std::string>& extra) {
-    args = {"git", "-C", dir.string()};
+  Command(const std::filesystem::path& dir, const std::vector<std::string>& extra,
+          const std::vector<std::string>& extra_env = {}) {
+    // The repository's configured programs are switched off before anything else is read:
+    // an fsmonitor runs on index refreshes, hooks on commits, the gpg program whenever a
+    // signature is shown, the pager on any output.
+    args = {"git",    "--no-pager",          "-c", "core.fsmonitor=false", "-c", "core.hooksPath=/dev/null",
+            "-c",     "log.showSignature=false", "-C", dir.string()};
     args.insert(args.end(), extra.begin(), extra.end());
-    for (char** e = environ; e && *e; ++e) {
-      std::string_view v(*e);
-      if (v.starts_with("GIT_TERMINAL_PROMPT=") || v.starts_with("GIT_OPTIONAL_LOCKS=")) continue;
-      env.emplace_back(v);
-    }
+    auto replaced = [&](std::string_view v) {
+      if (v.starts_with("GIT_TERMINAL_PROMPT=") || v.starts_with("GIT_OPTIONAL_LOCKS=")) return true;
+      return std::any_of(extra_env.begin(), extra_env.end(),
+                         [&](const std::string& x) { return v.starts_with(x.substr(0, x.find('=') + 1)); });
+    };
+    for (char** e = environ; e && *e; ++e)
+      if (!replaced(*e)) env.emplace_back(*e);
     env.emplace_back("GIT_TERMINAL_PROMPT=0");
     env.emplace_back("GIT_OPTIONAL_LOCKS=0");
+    env.insert(env.end(), extra_env.begin(), extra_env.end());
   }
   static std::vector<char*> pointers(std::vector<std::string>& v) {
     std::vector<char*> out;
@@ -71,7 +80,8 @@ int wait_for(int pid) {
 
 }  // namespace
 
-GitResult run_git(const std::filesystem::path& dir, const std::vector<std::string>& args) {
+GitResult run_git(const std::filesystem::path& dir, const std::vector<std::string>& args,
+                  const std::vector<std::string>& env) {
   GitResult r;
   int out[2], err[2];
   if (pipe2(out, O_CLOEXEC) != 0) return r;
@@ -79,7 +89,7 @@ GitResult run_git(const std::filesystem::path& dir, const std::vector<std::strin
     close(out[0]), close(out[1]);
     return r;
   }
-  Command c(dir, args);
+  Command c(dir, args, env);
   int pid = spawn(c, -1, out[1], err[1]);
   close(out[1]), close(err[1]);
   if (pid < 0) {
@@ -113,6 +123,32 @@ GitResult run_git(const std::filesystem::path& dir, const std::vector<std::strin
     if (f.fd >= 0) close(f.fd);
   r.status = wait_for(pid);
   return r;
+}
+
+std::string git_reason(const GitResult& r) {
+  for (std::size_t pos = 0; pos < r.err.size();) {
+    auto end = r.err.find('\n', pos);
+    if (end == std::string::npos) end = r.err.size();
+    std::string_view line(r.err.data() + pos, end - pos);
+    for (std::string_view prefix : {"fatal: ", "error: "})
+      if (line.starts_with(prefix)) return std::string(line.substr(prefix.size()));
+    pos = end + 1;
+  }
+  auto end = r.err.find('\n');
+  return r.err.substr(0, end);
+}
+
+std::optional<std::string> git_book_prefix(const std::filesystem::path& dir, std::string* error) {
+  GitResult r = run_git(dir, {"rev-parse", "--show-prefix"});
+  if (r.ok()) return r.out.substr(0, r.out.find('\n'));
+  std::string reason = git_reason(r);
+  if (error) {
+    if (reason.starts_with("not a git repository"))
+      *error = "the book '" + dir.string() + "' is not in a git repository";
+    else
+      *error = reason.empty() ? std::string("git failed") : reason;
+  }
+  return std::nullopt;
 }
 
 GitCatFile::GitCatFile(const std::filesystem::path& dir) {

@@ -1,6 +1,11 @@
 #pragma once
 // Running git: argv only (never a shell), output captured. Used by the git book source,
-// `diff`, `log` and `check --approvals`.
+// `diff`, `log`, `check --approvals` and `approve`.
+//
+// Every call is hardened here, in one place: a book may sit in a repository whose
+// .git/config names programs (an fsmonitor, a pager, hooks, a signature display's gpg
+// program), and reading the book must never run them. Diff-producing commands add
+// `kNoDiffPrograms` themselves (textconv and external diff are options of those commands).
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -15,9 +20,25 @@ struct GitResult {
   bool ok() const { return status == 0; }
 };
 
-/// Runs `git -C dir args...` and waits for it. The environment is inherited, except that
-/// git never prompts and never takes optional locks on the repository.
-GitResult run_git(const std::filesystem::path& dir, const std::vector<std::string>& args);
+/// Options for a command that compares content (diff, log -p, show): no textconv filter
+/// and no external diff program, whatever the repository configures.
+inline const std::vector<std::string> kNoDiffPrograms{"--no-textconv", "--no-ext-diff"};
+
+/// Runs `git -C dir args...` and waits for it, with no pager, no fsmonitor, no hooks and no
+/// signature display (log.showSignature) whatever the repository configures. The environment
+/// is inherited plus `env` ("NAME=value"), except that git never prompts and never takes
+/// optional locks on the repository.
+GitResult run_git(const std::filesystem::path& dir, const std::vector<std::string>& args,
+                  const std::vector<std::string>& env = {});
+
+/// git's own reason for a failure: the first "fatal:" or "error:" line of its stderr
+/// (such as "detected dubious ownership in repository at ..."), without the prefix.
+std::string git_reason(const GitResult& r);
+
+/// The book's directory relative to the top of its work tree ("" or "sub/dir/"), or
+/// nullopt with `error` set: "the book 'DIR' is not in a git repository" when it is not,
+/// else git's own reason (a repository git refuses to read).
+std::optional<std::string> git_book_prefix(const std::filesystem::path& dir, std::string* error);
 
 /// A long-running `git cat-file --batch`: object contents by id, one request at a time.
 class GitCatFile {

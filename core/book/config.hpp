@@ -55,6 +55,9 @@ struct Config {
   /// [approvals] records: the kinds whose changes need an Approved-by trailer (targets,
   /// reward_plans, deals, customers, reviews).
   std::vector<std::string> approval_records{"targets", "reward_plans"};
+  /// [approvals] require = "signed": an approval counts only as a commit signed by the
+  /// approver (`salesops approve`), not as an Approved-by trailer ("trailer", the default).
+  bool approval_signed = false;
   std::vector<std::string> segments;  // when given, customer segments must be one of these
   std::vector<CustomKpi> custom_kpis;
   std::vector<std::pair<std::string, double>> review_weights;

@@ -149,7 +149,7 @@ RecordLog record_log(const fs::path& book_root, const std::string& revision, con
     if (before.empty() && after.empty()) continue;
     auto with_settings = [&](FileTexts files, const std::string& rev) {
       if (auto toml = cat.read(rev + ":" + dir + "salesops.toml", &read_error)) files["salesops.toml"] = *toml;
-      return load_file_texts(std::move(files));
+      return load_texts(files);
     };
     auto old_book = with_settings(before, c.id + "^"), new_book = with_settings(after, c.id);
     for (Change& ch : full_diff(*old_book, *new_book, before, after))

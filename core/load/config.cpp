@@ -400,7 +400,12 @@ Config parse_config(std::string_view text, const std::string& file_label, Diagno
     }
   });
   section("approvals", [&](const toml::table& t) {
-    r.unknown_keys(t, "approvals", {"records"});
+    r.unknown_keys(t, "approvals", {"records", "require"});
+    if (auto n = t.get("require")) {
+      auto mode = r.string(*n, "require");
+      if (mode && (*mode == "signed" || *mode == "trailer")) c.approval_signed = *mode == "signed";
+      else if (mode) r.diags.error("config-value", r.at(*n), fmt::format("approvals.require is \"trailer\" or \"signed\", not '{}'", *mode));
+    }
     if (auto n = t.get("records")) {
       c.approval_records = r.strings(*n, "records");
       for (auto& kind : c.approval_records)

@@ -112,20 +112,25 @@ bool resolve_links(const fs::path& book_root, std::map<std::string, std::string>
 
 }  // namespace
 
-std::unique_ptr<Book> load_files_at(GitCatFile& cat, const std::string& object_prefix,
-                                    const std::vector<std::string>& files) {
+std::map<std::string, std::string> read_files_at(GitCatFile& cat, const std::string& object_prefix,
+                                                 const std::vector<std::string>& files) {
   std::map<std::string, std::string> texts;
   std::string error;
   if (auto toml = cat.read(object_prefix + "salesops.toml", &error)) texts["salesops.toml"] = *toml;
   for (const std::string& file : files)
     if (auto text = cat.read(object_prefix + file, &error)) texts[file] = *text;
-  return load_file_texts(std::move(texts));
+  return texts;
 }
 
-std::unique_ptr<Book> load_file_texts(std::map<std::string, std::string> files) {
+std::unique_ptr<Book> load_texts(const std::map<std::string, std::string>& texts) {
   MemorySource source;
-  source.files = std::move(files);
+  source.files = texts;
   return load_book(source, "/").book;
+}
+
+std::unique_ptr<Book> load_files_at(GitCatFile& cat, const std::string& object_prefix,
+                                    const std::vector<std::string>& files) {
+  return load_texts(read_files_at(cat, object_prefix, files));
 }
 
 std::optional<std::string> resolve_commit(const fs::path& dir, const std::string& revision) {
@@ -144,11 +149,10 @@ std::unique_ptr<BookSource> git_source(const fs::path& book_root, const std::str
     if (error) *error = std::move(message);
     return nullptr;
   };
-  GitResult prefix = run_git(book_root, {"rev-parse", "--show-prefix"});
-  if (!prefix.ok())
-    return fail(GitSourceError::not_a_repository,
-                fmt::format("--at {}: the book '{}' is not in a git repository", revision, book_root.string()));
-  std::string dir = prefix.out.substr(0, prefix.out.find('\n'));  // "" or "sub/dir/"
+  std::string reason;
+  auto prefix = git_book_prefix(book_root, &reason);
+  if (!prefix) return fail(GitSourceError::not_a_repository, fmt::format("--at {}: {}", revision, reason));
+  std::string dir = *prefix;  // "" or "sub/dir/"
   if (revision.empty()) return fail(GitSourceError::unknown_revision, "--at needs a revision");
   auto commit = resolve_commit(book_root, revision);
   if (!commit) return fail(GitSourceError::unknown_revision, fmt::format("--at {}: no such revision in the book's repository", revision));

@@ -30,9 +30,15 @@ class GitCatFile;
 std::unique_ptr<Book> load_files_at(GitCatFile& cat, const std::string& object_prefix,
                                     const std::vector<std::string>& files);
 
-/// The records of `files` (relative path -> text) alone, as load_files_at reads them;
-/// salesops.toml among them gives the stages and settings.
-std::unique_ptr<Book> load_file_texts(std::map<std::string, std::string> files);
+/// The texts behind load_files_at: salesops.toml and each of `files` present at
+/// `object_prefix`, by path relative to the book.
+std::map<std::string, std::string> read_files_at(GitCatFile& cat, const std::string& object_prefix,
+                                                 const std::vector<std::string>& files);
+
+/// The records of `texts` (path relative to the book → contents, salesops.toml among them)
+/// alone, as load_files_at reads them: for a state of files that no commit holds, such as
+/// the clean merge of two parents.
+std::unique_ptr<Book> load_texts(const std::map<std::string, std::string>& texts);
 
 /// The full commit id `revision` names in the repository holding `dir`; nullopt when it
 /// names no commit.
