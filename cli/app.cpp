@@ -25,6 +25,7 @@ constexpr Command kCommands[] = {
     // diff's revisions are its arguments, not --at.
     {"diff", "The changes between two revisions as records: targets, deals, customers, reviews, reward plans", 0, setup_diff},
     {"log", "The commits that changed one record, and the fields each changed", kReadsAtRevision, setup_log},
+    {"merge-file", "git's merge driver for record files: merges by record and field", 0, setup_merge_file},
 };
 
 /// Declares the command `c` under `parent`, then its subcommands; `name` is its full name
