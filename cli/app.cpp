@@ -27,6 +27,7 @@ constexpr Command kCommands[] = {
     {"diff", "The changes between two revisions as records: targets, deals, customers, reviews, reward plans", 0, setup_diff},
     {"log", "The commits that changed one record, and the fields each changed", kReadsAtRevision, setup_log},
     {"approve", "Approve a commit with a commit of one's own (signed when [approvals] require = \"signed\")", 0, setup_approve},
+    {"merge-file", "git's merge driver for record files: merges by record and field", 0, setup_merge_file},
 };
 
 /// Declares the command `c` under `parent`, then its subcommands; `name` is its full name

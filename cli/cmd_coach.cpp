@@ -106,7 +106,7 @@ Run setup_coach_log(CLI::App& app, Context& ctx) {
   app.add_option("--rating", o->ratings, "Ratings 1-5: attitude=4,skills=3 (repeatable)")->delimiter(',');
   app.add_option("--follow-up", o->follow_ups, "A follow-up: ACTION@YYYY-MM-DD (repeatable)");
   app.add_option("--date", o->date, "The session's date (default: today)");
-  app.add_option("--id", o->id, "The session's id (default: CS-YYYY-MM-NNN, the next free)");
+  app.add_option("--id", o->id, "The session's id (default: CS-YYYY-MM-xxxx, xxxx four letters and digits)");
   return [&ctx, o] { run_log(ctx, *o); };
 }
 

@@ -65,7 +65,7 @@ Run setup_deal_add(CLI::App& app, Context& ctx) {
   app.add_option("--stage", n.stage, "An open stage (default: the first of the funnel)");
   app.add_option("--opened", o->opened, "The day it opened (default: today)");
   app.add_option("--expected-close", o->expected_close, "The day it is expected to close");
-  app.add_option("--id", n.id, "The deal's id (default: the next free D-YYYY-NNNN of the opened year)");
+  app.add_option("--id", n.id, "The deal's id (default: D-YYYY-xxxx, YYYY the opened year, xxxx four letters and digits)");
   return [&ctx, o] { run_add(ctx, *o); };
 }
 

@@ -1,14 +1,17 @@
-// salesops init [DIR] [--example]: a new book from templates/, or a copy of the example.
+// salesops init [DIR] [--example] [--git-config]: a new book from templates/, or a copy of
+// the example; --git-config registers the record merge driver in an existing book's repo.
 #include <fmt/format.h>
 
 #include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <iterator>
 
 #include "cli/commands.hpp"
 #include "cli/embedded_files.hpp"
 #include "core/base/durable_file.hpp"
+#include "core/base/git.hpp"
 
 namespace salesops::cli {
 
@@ -19,7 +22,11 @@ namespace {
 struct InitOptions {
   std::string dir = ".";
   bool example = false;
+  bool git_config = false;
 };
+
+/// The one-line driver definition that salesops-merge-file(1) and the README give.
+constexpr const char* kMergeDriver = "salesops merge-file %O %A %B %P";
 
 /// The files of a new book: relative path in the book, and its bytes.
 std::vector<std::pair<std::string, std::string_view>> book_files(bool example) {
@@ -31,11 +38,14 @@ std::vector<std::pair<std::string, std::string_view>> book_files(bool example) {
     } else if (!example) {
       if (path == "templates/salesops.toml" || path == "templates/team.yaml") out.emplace_back(std::string(path.substr(10)), f.bytes());
       if (path == "templates/gitignore") out.emplace_back(".gitignore", f.bytes());
+      if (path == "templates/gitattributes") out.emplace_back(".gitattributes", f.bytes());
     }
   }
   if (example) {
-    for (const EmbeddedFile& f : embedded_files())
+    for (const EmbeddedFile& f : embedded_files()) {
       if (std::string_view(f.path) == "templates/gitignore") out.emplace_back(".gitignore", f.bytes());
+      if (std::string_view(f.path) == "templates/gitattributes") out.emplace_back(".gitattributes", f.bytes());
+    }
   }
   return out;
 }
@@ -54,8 +64,40 @@ bool write_new_file(const fs::path& path, std::string_view bytes, std::string* e
   return true;
 }
 
+std::string_view gitattributes_template() {
+  for (const EmbeddedFile& f : embedded_files())
+    if (std::string_view(f.path) == "templates/gitattributes") return f.bytes();
+  return {};
+}
+
+/// An existing book: the driver in its repository's local git config, and .gitattributes
+/// naming the record files (created, or the lines added when it names none yet).
+void run_git_config(Context& ctx, const fs::path& dir) {
+  std::error_code ec;
+  if (!fs::exists(dir / "salesops.toml", ec))
+    ctx.fail(kUsage, fmt::format("{} is not a book (no salesops.toml): --git-config sets up an existing book", dir.string()));
+  for (const auto& [key, value] : {std::pair{"merge.salesops.name", "salesops records, merged by record and field"},
+                                   std::pair{"merge.salesops.driver", kMergeDriver}}) {
+    core::GitResult r = core::run_git(dir, {"config", "--local", key, value});
+    if (!r.ok()) ctx.fail(kWriteRefused, fmt::format("git config {} failed: {}", key, r.err.empty() ? "git did not run" : r.err));
+  }
+  fs::path attributes = dir / ".gitattributes";
+  std::ifstream in(attributes, std::ios::binary);
+  std::string old((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::string note = "the merge driver is in the repository's git config";
+  if (old.find("merge=salesops") == std::string::npos) {
+    std::string text = old.empty() || old.back() == '\n' ? old : old + "\n";
+    text += gitattributes_template();
+    if (int err = core::write_output_file(attributes, text))
+      ctx.fail(kWriteRefused, fmt::format("cannot write {}: {}", attributes.string(), std::strerror(err)));
+    note += old.empty() ? "; .gitattributes created: commit it" : "; .gitattributes extended: commit it";
+  }
+  if (!ctx.options.quiet) std::cout << note << '\n';
+}
+
 void run_init(Context& ctx, const InitOptions& o) {
   fs::path dir = o.dir;
+  if (o.git_config) return run_git_config(ctx, dir);
   std::error_code ec;
   if (fs::exists(dir / "salesops.toml", ec)) ctx.fail(kWriteRefused, fmt::format("{} is already a book (it has salesops.toml)", dir.string()));
   auto files = book_files(o.example);
@@ -85,7 +127,10 @@ void run_init(Context& ctx, const InitOptions& o) {
 Run setup_init(CLI::App& app, Context& ctx) {
   auto o = std::make_shared<InitOptions>();
   app.add_option("dir", o->dir, "Directory of the new book (created if needed)")->capture_default_str();
-  app.add_flag("--example", o->example, "Fill it with the example book");
+  auto* example = app.add_flag("--example", o->example, "Fill it with the example book");
+  app.add_flag("--git-config", o->git_config,
+               "In an existing book: register the record merge driver in the repository's git config and .gitattributes")
+      ->excludes(example);
   return [&ctx, o] { run_init(ctx, *o); };
 }
 

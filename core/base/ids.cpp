@@ -21,6 +21,39 @@ std::string next_id(std::string_view prefix, int width, std::span<const std::str
   return fmt::format("{}{:0{}}", prefix, highest + 1, width);
 }
 
+namespace {
+
+constexpr std::string_view kBase32 = "0123456789abcdefghjkmnpqrstvwxyz";
+constexpr std::string_view kLetters = "abcdefghjkmnpqrstvwxyz";
+
+// FNV-1a, 64 bits: stable across platforms and releases, unlike std::hash.
+std::uint64_t fnv1a(std::uint64_t h, std::string_view text) {
+  for (unsigned char c : text) h = (h ^ c) * 0x100000001b3ULL;
+  return h;
+}
+
+}  // namespace
+
+std::string new_id(std::string_view prefix, std::string_view seed, std::span<const std::string_view> existing) {
+  std::uint64_t h = fnv1a(0xcbf29ce484222325ULL, prefix);
+  h = fnv1a(h, seed);
+  for (;;) {
+    std::string id(prefix);
+    std::uint64_t bits = h;
+    id += kLetters[bits % kLetters.size()];
+    bits /= kLetters.size();
+    for (int i = 0; i < 3; ++i, bits >>= 5) id += kBase32[bits & 31];
+    if (std::find(existing.begin(), existing.end(), id) == existing.end()) return id;
+    h = fnv1a(h, id);
+  }
+}
+
+std::size_t new_record_place(std::span<const std::string_view> owners, std::string_view owner, std::string_view id) {
+  for (std::size_t i = owners.size(); i-- > 0;)
+    if (owners[i] == owner) return i + 1;
+  return static_cast<std::size_t>(fnv1a(0xcbf29ce484222325ULL, id) % (owners.size() + 1));
+}
+
 bool parse_key_values(std::span<const std::string> items, std::vector<std::pair<std::string, std::string>>* out,
                       std::string* error) {
   out->clear();

@@ -7,6 +7,7 @@
 #include <cstdlib>
 
 #include "core/base/ids.hpp"
+#include "core/book/placement.hpp"
 
 namespace salesops::core {
 
@@ -22,6 +23,15 @@ std::string month_prefix(Date d) { return format_date(d).substr(0, 7); }
 
 FileEdit append_to(Date date, const char* list, std::vector<YamlField> fields) {
   return {coaching_month_file(date), {YamlEdit::append(YamlPath{}.key(list), YamlValue::map(std::move(fields)))}};
+}
+
+// What makes a session itself, to draw its id from.
+std::string session_seed(const NewSession& s) {
+  std::string seed = fmt::format("{}\n{}\n{}\n{}\n{}\n{}", format_date(s.date), s.coach, s.person, s.kind,
+                                 fmt::join(s.topics, ","), s.notes);
+  for (auto& [key, value] : s.ratings) seed += fmt::format("\n{}={}", key, value);
+  for (auto& f : s.follow_ups) seed += "\n" + f;
+  return seed;
 }
 
 }  // namespace
@@ -41,7 +51,7 @@ WriteChange session_add_change(const Book& book, const NewSession& s) {
   if (change.id.empty()) {
     std::vector<std::string_view> ids;
     for (auto& x : book.sessions) ids.push_back(book.text(x.id));
-    change.id = next_id(fmt::format("CS-{}-", month_prefix(s.date)), 3, ids);
+    change.id = new_id(fmt::format("CS-{}-", month_prefix(s.date)), session_seed(s), ids);
   } else if (book.session_ids.find(change.id, [&](std::uint32_t i) { return book.text(book.sessions[i].id); })) {
     return WriteChange::refuse(fmt::format("a coaching session '{}' exists already", change.id));
   }
@@ -86,7 +96,11 @@ WriteChange session_add_change(const Book& book, const NewSession& s) {
     }
     fields.push_back({"follow_ups", YamlValue::list(items)});
   }
-  change.edits.push_back(append_to(s.date, "sessions", std::move(fields)));
+  const std::string file = coaching_month_file(s.date);
+  auto coaches = owners_in_file(book, book.sessions, file, [](const CoachingSession& x) { return x.coach; });
+  change.edits.push_back({file,
+                          {YamlEdit::insert(YamlPath{}.key("sessions"), YamlValue::map(std::move(fields)),
+                                            new_record_place(coaches, s.coach, change.id))}});
   change.file = change.edits.back().file.string();
   return change;
 }

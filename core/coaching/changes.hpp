@@ -18,7 +18,7 @@ namespace salesops::core {
 std::string coaching_month_file(Date d);
 
 struct NewSession {
-  std::string id;              // empty: the next free CS-<YYYY-MM>-NNN
+  std::string id;              // empty: CS-<YYYY-MM>-xxxx (core/base/ids.hpp new_id)
   std::string person, coach;   // person ids of team.yaml
   std::string kind;            // one-on-one, team, ride-along or role-play
   Date date;
@@ -31,8 +31,9 @@ struct NewSession {
 /// Why `kind` is not a coaching session's kind (the message of --kind), or nothing.
 std::optional<std::string> session_kind_error(const std::string& kind);
 
-/// Appends the session to the coaching file of its month. Refuses an id that is taken, a
-/// rating other than 1 to 5, and a follow-up without an action or with a malformed date.
+/// Adds the session to the coaching file of its month, after the last session of its coach
+/// (new_record_place). Refuses an id that is taken, a rating other than 1 to 5, and a
+/// follow-up without an action or with a malformed date.
 WriteChange session_add_change(const Book& book, const NewSession& session);
 
 struct NewTraining {

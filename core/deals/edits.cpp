@@ -7,6 +7,7 @@
 
 #include "core/base/ids.hpp"
 #include "core/base/suggest.hpp"
+#include "core/book/placement.hpp"
 #include "core/deals/pipeline.hpp"
 
 namespace salesops::core {
@@ -74,14 +75,17 @@ WriteChange deal_add_change(const Book& book, const NewDeal& n, Date today) {
     std::vector<std::string_view> ids;
     ids.reserve(book.deals.size());
     for (const Deal& d : book.deals) ids.push_back(book.text(d.id));
-    c.id = next_id(fmt::format("D-{}-", static_cast<int>(opened.year())), 4, ids);
+    std::string seed = fmt::format("{}\n{}\n{}\n{}\n{}\n{}\n{}\n{}", n.owner, n.customer, n.title, n.product,
+                                   n.amount ? format_money_short(*n.amount) : "", stage, format_date(n.opened),
+                                   n.expected_close ? format_date(*n.expected_close) : "");
+    c.id = new_id(fmt::format("D-{}-", static_cast<int>(opened.year())), seed, ids);
   } else {
     if (!valid_id(n.id))
       return refuse(rule, {}, fmt::format("'{}' is not a valid id", n.id),
                     "an id starts with a letter or digit, then letters, digits, '.', '_' or '-'");
     if (const Deal* d = book.deal(n.id))
       return refuse(rule, book.location(d->at), fmt::format("deal '{}' already exists", n.id),
-                    "choose another --id, or leave it out for the next free one");
+                    "choose another --id, or leave it out for a new one");
     c.id = n.id;
   }
   c.file =
@@ -97,7 +101,10 @@ WriteChange deal_add_change(const Book& book, const NewDeal& n, Date today) {
   fields.push_back({"opened", YamlValue::literal(format_date(n.opened))});
   if (n.expected_close) fields.push_back({"expected_close", YamlValue::literal(format_date(*n.expected_close))});
   fields.push_back({"history", YamlValue::list({history_entry(n.opened, stage)})});
-  c.edits.push_back({c.file, {YamlEdit::append(YamlPath{}, YamlValue::map(std::move(fields)))}});
+  auto owners = owners_in_file(book, book.deals, c.file, [](const Deal& d) { return d.owner; });
+  c.edits.push_back(
+      {c.file,
+       {YamlEdit::insert(YamlPath{}, YamlValue::map(std::move(fields)), new_record_place(owners, n.owner, c.id))}});
   return c;
 }
 

@@ -14,7 +14,7 @@
 namespace salesops::core {
 
 struct NewDeal {
-  std::string id;               // empty: the next free D-YYYY-NNNN of the opened year
+  std::string id;               // empty: D-YYYY-xxxx of the opened year (core/base/ids.hpp new_id)
   std::string owner;            // a person id
   std::string customer;         // optional: a customer id
   std::string title, product;   // optional, free text
@@ -24,11 +24,12 @@ struct NewDeal {
   std::optional<Date> expected_close;  // not before opened
 };
 
-/// Appends the deal to deals/<YYYY-MM of opened>.yaml with the fields given, in the order of
-/// salesops-book(5), and a history holding its stage on the opened date. Refuses an id that
-/// is taken or malformed, an unknown owner, customer or stage, a won or lost stage (a deal
-/// starts open), a negative amount, an opened date after `today` and an expected close
-/// before the opened date.
+/// Adds the deal to deals/<YYYY-MM of opened>.yaml, after the last deal of its owner
+/// there (new_record_place), with the fields given, in the order of salesops-book(5), and a
+/// history holding its stage on the opened date. Refuses an id that is taken or
+/// malformed, an unknown owner, customer or stage, a won or lost stage (a deal starts
+/// open), a negative amount, an opened date after `today` and an expected close before
+/// the opened date.
 WriteChange deal_add_change(const Book& book, const NewDeal& deal, Date today);
 
 struct DealMove {

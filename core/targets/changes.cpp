@@ -6,6 +6,8 @@
 #include <chrono>
 #include <map>
 
+#include "core/base/ids.hpp"
+#include "core/book/placement.hpp"
 #include "core/base/suggest.hpp"
 #include "core/book/target_lookup.hpp"
 #include "core/kpi/kpi.hpp"
@@ -113,7 +115,10 @@ TargetSetChange target_set_change(const Book& book, const TargetSetting& o, Date
   if (!o.why.empty()) fields.push_back({"why", YamlValue::text(o.why)});
   if (!o.plan.empty()) fields.push_back({"plan", YamlValue::text(o.plan)});
   change.file = targets_file(*period);
-  change.edits.push_back({change.file, {YamlEdit::append(YamlPath{}, YamlValue::map(std::move(fields)))}});
+  auto owners = owners_in_file(book, book.targets, change.file, [](const Target& t) { return t.owner; });
+  change.edits.push_back({change.file,
+                          {YamlEdit::insert(YamlPath{}, YamlValue::map(std::move(fields)),
+                                            new_record_place(owners, o.owner, change.id))}});
   return out;
 }
 

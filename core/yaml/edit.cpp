@@ -93,12 +93,15 @@ std::string YamlPath::str() const {
 }
 
 YamlEdit YamlEdit::append(YamlPath list, YamlValue item) {
-  return {Kind::append, std::move(list), std::move(item), {}};
+  return {Kind::append, std::move(list), std::move(item), {}, std::nullopt};
+}
+YamlEdit YamlEdit::insert(YamlPath list, YamlValue item, std::size_t before) {
+  return {Kind::append, std::move(list), std::move(item), {}, before};
 }
 YamlEdit YamlEdit::set(YamlPath at, YamlValue value, std::string after) {
-  return {Kind::set, std::move(at), std::move(value), std::move(after)};
+  return {Kind::set, std::move(at), std::move(value), std::move(after), std::nullopt};
 }
-YamlEdit YamlEdit::remove(YamlPath at) { return {Kind::remove, std::move(at), {}, {}}; }
+YamlEdit YamlEdit::remove(YamlPath at) { return {Kind::remove, std::move(at), {}, {}, std::nullopt}; }
 
 namespace {
 
@@ -217,7 +220,7 @@ bool selects_by(const YamlPath& path, const std::string& key) {
 // Appends to an existing list, in its style: `, item` before `]`, or `- item` lines at the
 // dash column of its items, after its last item (at the very end for a root list).
 std::string append_to_list(const Text& t, const YamlSpan& list, const std::vector<YamlValue>& items,
-                           bool at_end_of_file) {
+                           bool at_end_of_file, std::optional<std::size_t> before = std::nullopt) {
   if (list.flow) {
     std::string piece;
     for (const YamlValue& item : items) piece += (piece.empty() && list.count == 0 ? "" : ", ") + emit_yaml(item, true);
@@ -235,8 +238,34 @@ std::string append_to_list(const Text& t, const YamlSpan& list, const std::vecto
     for (std::size_t i = 0; i < own.size(); ++i)
       lines.push_back(i == 0 ? "-" + std::string(offset - 1, ' ') + own[i] : std::string(offset, ' ') + own[i]);
   }
-  const std::size_t at = at_end_of_file ? t.text.size() : after_content(t.text, list.content_end);
+  const std::size_t at = before ? *before : at_end_of_file ? t.text.size() : after_content(t.text, list.content_end);
   return insert_lines(t, at, lines, dash);
+}
+
+// Where a new item goes to stand before item `index` of the block list at `path`: the
+// start of that item's dash line, above the comment lines directly over it (they speak
+// of it). Nothing when the item does not start on its own dash line.
+std::optional<std::size_t> before_item(const Text& t, const YamlPath& path, const YamlSpan& list, std::size_t index) {
+  YamlPath at = path;
+  YamlScanResult item = locate_yaml_node(t.text, at.item(index), t.file);
+  if (item.error) return std::nullopt;
+  std::size_t pos = line_begin(t.text, item.found->node.start);
+  if (pos + list.column >= t.text.size() || t.text[pos + list.column] != '-' ||
+      t.text.find_first_not_of(' ', pos) != pos + list.column)
+    return std::nullopt;
+  while (pos > 0) {
+    const std::size_t prev = line_begin(t.text, pos - 1);
+    const std::size_t first = t.text.find_first_not_of(' ', prev);
+    if (first >= pos || t.text[first] != '#') break;
+    pos = prev;
+  }
+  return pos;
+}
+
+// The place of an insert: an item index below `count`, or `count` for the end.
+std::size_t insert_index(const YamlSpan& list, std::optional<std::size_t> before) {
+  if (!before || list.flow) return list.count;
+  return std::min(*before, list.count);
 }
 
 // Inserts `key: value` into a mapping, after the sibling `after` or after its last key
@@ -278,14 +307,24 @@ std::string fill_null_with_list(const Text& t, const YamlLocated& m, std::size_t
   return insert_lines(Text{erased, t.file, t.eol}, line_after(erased, from), lines, m.children[k].column + 2);
 }
 
-Outcome append(const Text& t, const YamlPath& path, const std::vector<YamlValue>& items, Hint& hint) {
+Outcome append(const Text& t, const YamlPath& path, const std::vector<YamlValue>& items,
+               std::optional<std::size_t> before_item_index, Hint& hint) {
   const bool key_last = !path.steps.empty() && path.steps.back().kind == PathStep::Kind::key;
   const YamlPath where = key_last ? path.parent() : path;
   YamlScanResult scan = locate(t, where, hint);
   if (scan.error) return refused_scan(scan, "append to", path);
   const YamlLocated& loc = *scan.found;
   std::size_t old_count = 0;
+  std::size_t place = 0;  // the index the first new item takes
   std::string out;
+  // The text with the items before the item asked for, else at the end.
+  auto into_list = [&](const YamlSpan& list, bool at_end_of_file) {
+    old_count = place = list.count;
+    std::optional<std::size_t> at;
+    if (std::size_t g = insert_index(list, before_item_index); g < list.count) at = before_item(t, path, list, g);
+    if (at) place = insert_index(list, before_item_index);
+    return append_to_list(t, list, items, at_end_of_file, at);
+  };
   if (key_last) {
     if (!loc.empty_document && loc.node.kind != YamlNodeKind::mapping)
       return refused(
@@ -294,8 +333,7 @@ Outcome append(const Text& t, const YamlPath& path, const std::vector<YamlValue>
     if (!k) {
       out = insert_key(t, loc, path.steps.size() == 1, path.steps.back().key, YamlValue::list(items), {});
     } else if (const YamlSpan& v = loc.children[*k + 1]; v.kind == YamlNodeKind::sequence) {
-      old_count = v.count;
-      out = append_to_list(t, v, items, false);
+      out = into_list(v, false);
     } else if (is_null(v)) {
       out = fill_null_with_list(t, loc, *k, items);
     } else {
@@ -306,8 +344,7 @@ Outcome append(const Text& t, const YamlPath& path, const std::vector<YamlValue>
     emit_block_lines(YamlValue::list(items), lines);
     out = insert_lines(t, t.text.size(), lines, 0);
   } else if (loc.node.kind == YamlNodeKind::sequence) {
-    old_count = loc.node.count;
-    out = append_to_list(t, loc.node, items, path.steps.empty());
+    out = into_list(loc.node, path.steps.empty());
   } else {
     return refused(refusal(t, "write-path", &loc.node, "cannot append to " + path.str() + ": it is not a list"));
   }
@@ -316,14 +353,15 @@ Outcome append(const Text& t, const YamlPath& path, const std::vector<YamlValue>
   if (key_last) {
     request.key = path.steps.back().key;
   } else {
-    request.from_item = old_count;
+    request.from_item = place;
   }
   YamlScanResult check = locate_yaml_node(out, where, t.file, request);
   bool good = !check.error && check.found->materialized;
   if (good) {
     const std::vector<YamlValue>& got = check.found->materialized->items;
-    const std::size_t skip = key_last ? old_count : 0;
-    good = check.found->materialized->kind == YamlValue::Kind::sequence && got.size() == skip + items.size() &&
+    const std::size_t skip = key_last ? place : 0;
+    const std::size_t expected = key_last ? old_count + items.size() : old_count - place + items.size();
+    good = check.found->materialized->kind == YamlValue::Kind::sequence && got.size() == expected &&
            std::equal(items.begin(), items.end(), got.begin() + static_cast<std::ptrdiff_t>(skip), same_data) &&
            (key_last || check.found->node.count == old_count + items.size());
   }
@@ -471,14 +509,14 @@ TextEdit apply_edits(std::string_view text, const std::vector<YamlEdit>& edits, 
     const Text t{current, file, detect_eol(current)};
     std::vector<YamlValue> items{e.value};
     std::size_t next = i + 1;
-    for (; e.kind == YamlEdit::Kind::append && next < edits.size() && edits[next].kind == YamlEdit::Kind::append &&
-           edits[next].path == e.path;
+    for (; e.kind == YamlEdit::Kind::append && !e.before && next < edits.size() &&
+           edits[next].kind == YamlEdit::Kind::append && !edits[next].before && edits[next].path == e.path;
          ++next)
       items.push_back(edits[next].value);
     if (!valid_path(e.path) || !std::all_of(items.begin(), items.end(), is_valid_value))
       return {std::string(text),
               refusal(t, "write-value", nullptr, "cannot edit " + e.path.str() + ": the value is not valid UTF-8")};
-    Outcome o = e.kind == YamlEdit::Kind::append ? append(t, e.path, items, hint)
+    Outcome o = e.kind == YamlEdit::Kind::append ? append(t, e.path, items, e.before, hint)
                 : e.kind == YamlEdit::Kind::set  ? set(t, e, hint)
                                                  : remove(t, e, hint);
     if (o.error) return {std::string(text), std::move(o.error)};

@@ -93,10 +93,17 @@ struct YamlEdit {
   YamlValue value;
   /// set: where a missing key goes (after this sibling); empty: after the last key.
   std::string after;
+  /// append to a block list: the new item goes before item `before` (above the comment
+  /// lines over it) instead of after the last one; at the end when `before` is the count.
+  /// Where records go decides whether git merges two branches' additions line by line:
+  /// see new_record_place (core/base/ids.hpp).
+  std::optional<std::size_t> before;
 
   /// Appends `item` to the list at `list` (the root list when `list` has no steps). A
   /// missing last key is created, holding a one-item list.
   static YamlEdit append(YamlPath list, YamlValue item);
+  /// Inserts `item` into the list at `list` before its item `before` (see `before`).
+  static YamlEdit insert(YamlPath list, YamlValue item, std::size_t before);
   /// Replaces the scalar (or flow collection) at `at` in place, or inserts the key.
   static YamlEdit set(YamlPath at, YamlValue value, std::string after = {});
   /// Deletes the key at `at` with its value; nothing happens when it is absent.

@@ -126,7 +126,7 @@ TEST_CASE("deal move refusals") {
   CHECK(refusal(move("lead-1", "won", kToday)).find("without a customer, an amount") != std::string::npos);
 }
 
-TEST_CASE("deal add: the next id of the opened year, the opened month's file, a history entry") {
+TEST_CASE("deal add: an id of the opened year drawn from the deal, the opened month's file, a history entry") {
   NewDeal n;
   n.owner = "zhang.wei";
   n.customer = "C-1";
@@ -135,19 +135,20 @@ TEST_CASE("deal add: the next id of the opened year, the opened month's file, a 
   n.opened = make_date(2026, 11, 3);
   n.expected_close = make_date(2026, 12, 20);
   WriteChange c = deal_add_change(book(), n, kToday);
-  CHECK(c.id == "D-2026-0010");
+  CHECK(c.id == "D-2026-znt5");
+  CHECK(deal_add_change(book(), n, kToday).id == c.id);
   CHECK(c.file == "deals/2026-11.yaml");
   CHECK(applied(c, "") ==
-        "- id: D-2026-0010\n  customer: C-1\n  owner: zhang.wei\n  title: \"二期: 扩容\"\n  amount: 12500.50\n"
+        "- id: D-2026-znt5\n  customer: C-1\n  owner: zhang.wei\n  title: \"二期: 扩容\"\n  amount: 12500.50\n"
         "  stage: lead\n  opened: 2026-11-03\n  expected_close: 2026-12-20\n  history:\n"
         "    - {date: 2026-11-03, stage: lead}\n");
-  // Another year starts its own numbering; a whole amount is written without decimals.
+  // Another year has its own prefix; a whole amount is written without decimals.
   n.opened = make_date(2027, 1, 2);
   n.expected_close.reset();
   n.amount = Money{300000};
   n.stage = "qualified";
   c = deal_add_change(book(), n, make_date(2027, 1, 5));
-  CHECK(c.id == "D-2027-0001");
+  CHECK(c.id == "D-2027-g1d6");
   CHECK(c.file == "deals/2027-01.yaml");
   CHECK(applied(c, "").find("  amount: 3000\n  stage: qualified\n") != std::string::npos);
 }

@@ -28,3 +28,30 @@ TEST_CASE("parse_key_values splits items and refuses malformed ones") {
   CHECK_FALSE(parse_key_values(twice, &kv, &error));
   CHECK(error == "'a' is given twice");
 }
+
+TEST_CASE("new_id: the prefix, a letter and three base32 characters, the same for the same seed") {
+  std::vector<std::string_view> none;
+  std::string a = new_id("D-2026-", "zhang.wei\nC-1\n900", none);
+  CHECK(a.size() == 11);
+  CHECK(a.starts_with("D-2026-"));
+  CHECK(std::string_view("abcdefghjkmnpqrstvwxyz").find(a[7]) != std::string_view::npos);
+  for (char c : a.substr(8)) CHECK(std::string_view("0123456789abcdefghjkmnpqrstvwxyz").find(c) != std::string_view::npos);
+  CHECK(new_id("D-2026-", "zhang.wei\nC-1\n900", none) == a);
+  CHECK(new_id("D-2026-", "sarah.miller\nC-1\n900", none) != a);
+  std::vector<std::string_view> taken = {a};
+  std::string b = new_id("D-2026-", "zhang.wei\nC-1\n900", taken);
+  CHECK(b != a);
+  CHECK(b.starts_with("D-2026-"));
+  CHECK(is_record_id(b));
+}
+
+TEST_CASE("new_record_place: after the owner's last record, else where the id's hash says") {
+  std::vector<std::string_view> owners = {"li.na", "zhang.wei", "li.na", "wang.fang"};
+  CHECK(new_record_place(owners, "li.na", "D-2026-k3f9") == 3);
+  CHECK(new_record_place(owners, "zhang.wei", "D-2026-k3f9") == 2);
+  CHECK(new_record_place(owners, "wang.fang", "D-2026-k3f9") == 4);
+  std::size_t first = new_record_place(owners, "sarah.miller", "D-2026-k3f9");
+  CHECK(first <= owners.size());
+  CHECK(new_record_place(owners, "sarah.miller", "D-2026-k3f9") == first);
+  CHECK(new_record_place({}, "sarah.miller", "D-2026-k3f9") == 0);
+}

@@ -461,3 +461,17 @@ TEST_CASE("writer: block scalars, aliases and hostile nesting") {
             ->message.find("UTF-16") != std::string::npos);
   CHECK(check_editable("a: \x80\n", "f.yaml")->rule == "write-parse");
 }
+
+TEST_CASE("writer: an insert goes before the item asked for, above its comments") {
+  const std::string text = "- id: a\n  x: 1\n# b is big\n- id: b\n  x: 2\n";
+  const YamlValue c = YamlValue::map({{"id", YamlValue::text("c")}, {"x", YamlValue::literal("3")}});
+  CHECK(edited(text, YamlEdit::insert({}, c, 1)) == "- id: a\n  x: 1\n- id: c\n  x: 3\n# b is big\n- id: b\n  x: 2\n");
+  CHECK(edited(text, YamlEdit::insert({}, c, 0)) == "- id: c\n  x: 3\n- id: a\n  x: 1\n# b is big\n- id: b\n  x: 2\n");
+  CHECK(edited(text, YamlEdit::insert({}, c, 2)) == text + "- id: c\n  x: 3\n");
+  CHECK(edited(text, YamlEdit::insert({}, c, 9)) == text + "- id: c\n  x: 3\n");
+  SUBCASE("in a list under a key") {
+    const std::string nested = "sessions:\n  - id: a\n  - id: b\ntrainings: []\n";
+    CHECK(edited(nested, YamlEdit::insert(YamlPath{}.key("sessions"), YamlValue::map({{"id", YamlValue::text("c")}}),
+                                          1)) == "sessions:\n  - id: a\n  - id: c\n  - id: b\ntrainings: []\n");
+  }
+}
