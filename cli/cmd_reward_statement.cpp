@@ -76,6 +76,9 @@ std::vector<core::WhatIf> parse_what_if(Context& ctx, const core::Book& book, co
         number.find_first_not_of("-0123456789.") != std::string::npos)
       ctx.fail(kUsage, fmt::format("--what-if: '{}={}' is not a number: write {}=+100000, {}=-5000 or {}=0.35", kpi,
                                    text, kpi, kpi, kpi));
+    // The bound of every amount (salesops-book(5)), for a change as for a record.
+    if (std::fabs(w.value) >= 1e9L)
+      ctx.fail(kUsage, fmt::format("--what-if: '{}={}' is beyond the largest amount, 999999999.99", kpi, text));
     out.push_back(w);
   }
   if (out.empty()) ctx.fail(kUsage, "--what-if: give at least one KPI=+CHANGE or KPI=VALUE");

@@ -4,6 +4,7 @@
 #include <utf8proc.h>
 
 #include <map>
+#include <vector>
 #include <nlohmann/json.hpp>
 
 #include "cli/render.hpp"
@@ -14,19 +15,28 @@ namespace salesops::cli {
 
 namespace {
 
-/// The 1-based line `line` of `text`, without its line ending.
-std::string_view line_of(const std::string& text, std::uint32_t line) {
-  std::size_t pos = 0;
-  for (std::uint32_t l = 1; l < line; ++l) {
-    pos = text.find('\n', pos);
-    if (pos == std::string::npos) return {};
-    ++pos;
+/// A file's text with the offset of each line's start, so that finding a line costs the
+/// same wherever it is (a scan from the top for each finding made check quadratic).
+struct SourceLines {
+  std::string text;
+  std::vector<std::size_t> starts;
+
+  explicit SourceLines(std::string t) : text(std::move(t)) {
+    starts.push_back(0);
+    for (std::size_t pos = text.find('\n'); pos != std::string::npos; pos = text.find('\n', pos + 1))
+      starts.push_back(pos + 1);
   }
-  std::size_t end = text.find('\n', pos);
-  std::string_view out(text.data() + pos, (end == std::string::npos ? text.size() : end) - pos);
-  if (!out.empty() && out.back() == '\r') out.remove_suffix(1);
-  return out;
-}
+
+  /// The 1-based line `line`, without its line ending.
+  std::string_view line(std::uint32_t line) const {
+    if (line == 0 || line > starts.size()) return {};
+    std::size_t pos = starts[line - 1];
+    std::size_t end = line < starts.size() ? starts[line] - 1 : text.size();
+    std::string_view out(text.data() + pos, end - pos);
+    if (!out.empty() && out.back() == '\r') out.remove_suffix(1);
+    return out;
+  }
+};
 
 /// Byte offset of the `column`-th (1-based) code point of `line`.
 std::size_t byte_of_column(std::string_view line, std::uint32_t column) {
@@ -82,7 +92,7 @@ void print_excerpt(std::ostream& out, std::string_view line, const core::Locatio
 
 void print_diagnostics(std::ostream& out, const core::Diagnostics& diags, core::BookSource* source,
                        const DiagnosticStyle& style) {
-  std::map<std::string, std::optional<std::string>> texts;
+  std::map<std::string, std::optional<SourceLines>> texts;
   auto paint = [&](const char* code, const std::string& s) {
     return style.color ? fmt::format("\033[{}m{}\033[0m", code, s) : s;
   };
@@ -96,9 +106,13 @@ void print_diagnostics(std::ostream& out, const core::Diagnostics& diags, core::
         << d.rule << "]: " << core::escape_controls(d.message) << '\n';
     if (source && d.where.line > 0 && !d.where.file.empty()) {
       auto it = texts.find(d.where.file);
-      if (it == texts.end()) it = texts.emplace(d.where.file, source->read(d.where.file, nullptr)).first;
+      if (it == texts.end()) {
+        std::optional<SourceLines> lines;
+        if (auto text = source->read(d.where.file, nullptr)) lines.emplace(std::move(*text));
+        it = texts.emplace(d.where.file, std::move(lines)).first;
+      }
       if (it->second) {
-        std::string_view line = line_of(*it->second, d.where.line);
+        std::string_view line = it->second->line(d.where.line);
         if (d.where.line == 1 && line.starts_with("\xEF\xBB\xBF")) line.remove_prefix(3);  // columns skip a BOM
         print_excerpt(out, line, d.where, paint);
       }

@@ -8,6 +8,10 @@ namespace salesops::core {
 namespace {
 
 constexpr std::uint64_t kMaxMagnitude = std::numeric_limits<std::int64_t>::max();
+// The largest amount a record or option may hold, 999,999,999.99 (salesops-book(5)): ten
+// million such amounts, indeed 92 million, add up within int64 cents, so a sum over a
+// book cannot wrap; products and rates are checked where they are taken.
+constexpr std::uint64_t kMaxAmount = 99'999'999'999;
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
@@ -68,12 +72,11 @@ std::optional<Money> parse_money(std::string_view text, MoneyError* error) {
     if (decimals.size() > 2) return fail(error, MoneyError::too_many_decimals);
   }
 
-  // Accumulate the magnitude in cents, refusing anything past INT64_MAX so that every
-  // parsed amount can also be negated safely.
+  // Accumulate the magnitude in cents, refusing anything past the largest amount.
   std::uint64_t cents = 0;
   auto push_digit = [&](char c) {
     std::uint64_t d = static_cast<std::uint64_t>(c - '0');
-    if (cents > (kMaxMagnitude - d) / 10) return false;
+    if (cents > (kMaxAmount - d) / 10) return false;
     cents = cents * 10 + d;
     return true;
   };
@@ -92,7 +95,7 @@ const char* money_error_text(MoneyError error) {
     case MoneyError::none: return "no error";
     case MoneyError::syntax: return "expected a decimal amount such as 12500 or -12500.50";
     case MoneyError::too_many_decimals: return "an amount has at most two decimals";
-    case MoneyError::too_large: return "the amount is too large";
+    case MoneyError::too_large: return "an amount is at most 999999999.99";
   }
   return "invalid amount";
 }

@@ -164,8 +164,15 @@ Period range_period(Date first, Date last) {
   return {first, last, std::move(label), PeriodKind::range};
 }
 
-std::optional<Period> parse_period(std::string_view text, Date today, const CalendarSettings& settings,
-                                   std::string* error) {
+namespace {
+
+// The years a period may cover (inclusive; salesops-periods(7)): dates in records may lie
+// anywhere, but a report split by week stays some 16,000 rows at most.
+constexpr int kFirstPeriodYear = 1900;
+constexpr int kLastPeriodYear = 2200;
+
+std::optional<Period> parse_unbounded(std::string_view text, Date today, const CalendarSettings& settings,
+                                      std::string* error) {
   auto fail = [&](std::string message) -> std::optional<Period> {
     if (error) *error = std::move(message);
     return std::nullopt;
@@ -236,6 +243,22 @@ std::optional<Period> parse_period(std::string_view text, Date today, const Cale
     }
   }
   return unknown();
+}
+
+}  // namespace
+
+std::optional<Period> parse_period(std::string_view text, Date today, const CalendarSettings& settings,
+                                   std::string* error) {
+  auto period = parse_unbounded(text, today, settings, error);
+  if (!period) return period;
+  if (year_of(period->first) < kFirstPeriodYear || year_of(period->last) > kLastPeriodYear) {
+    if (error)
+      *error = fmt::format("period '{}'{} is outside the years {} to {} that reports cover", text,
+                           period->kind == PeriodKind::range ? "" : fmt::format(" ({})", range_period(period->first, period->last).label),
+                           kFirstPeriodYear, kLastPeriodYear);
+    return std::nullopt;
+  }
+  return period;
 }
 
 namespace {

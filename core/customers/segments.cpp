@@ -1,6 +1,9 @@
 // `customer segments` (ABC analysis by revenue, summaries by field) and `customer satisfaction`.
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <map>
+#include <stdexcept>
 #include <unordered_map>
 
 #include "core/base/enum_names.hpp"
@@ -60,9 +63,11 @@ WonRevenue won_revenue(const Book& b, const Period& p) {
   WonRevenue w;
   for (const Deal& d : b.deals) {
     if (d.stage != b.config.won || !d.closed || !p.contains(*d.closed) || d.customer.empty()) continue;
-    w.revenue[d.customer] += d.amount.cents;
+    // Amounts are bounded, so this takes over 92 million deals; still never a wrapped sum.
+    if (__builtin_add_overflow(w.revenue[d.customer], d.amount.cents, &w.revenue[d.customer]) ||
+        __builtin_add_overflow(w.total, d.amount.cents, &w.total))
+      throw std::overflow_error(fmt::format("the won revenue overflows at deal {}", b.text(d.id)));
     ++w.won[d.customer];
-    w.total += d.amount.cents;
   }
   return w;
 }

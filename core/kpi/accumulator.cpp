@@ -1,14 +1,30 @@
 #include "core/kpi/accumulator.hpp"
 
+#include <fmt/format.h>
+
+#include <stdexcept>
 #include <unordered_map>
 
 #include "core/kpi/custom.hpp"
 
 namespace salesops::core {
 
+namespace {
+
+/// `sum` + `cents`; an overflow is an error saying what overflowed (amounts are bounded,
+/// so this takes a book of over 92 million records, but a wrapped sum would be a wrong
+/// figure with nothing said).
+template <class Describe>
+void add_cents(std::int64_t& sum, std::int64_t cents, Describe&& describe) {
+  if (__builtin_add_overflow(sum, cents, &sum)) throw std::overflow_error(describe() + " overflows");
+}
+
+}  // namespace
+
 void KpiSums::add(const KpiSums& o) {
-  revenue += o.revenue; won += o.won; lost += o.lost; cycle_days += o.cycle_days; cycle_n += o.cycle_n;
-  new_customers += o.new_customers; pipeline += o.pipeline; weighted += o.weighted;
+  add_cents(revenue, o.revenue, [] { return std::string("the revenue of a group's rows"); });
+  add_cents(pipeline, o.pipeline, [] { return std::string("the pipeline of a group's rows"); }); won += o.won; lost += o.lost; cycle_days += o.cycle_days; cycle_n += o.cycle_n;
+  new_customers += o.new_customers; weighted += o.weighted;
   activities += o.activities; visits += o.visits; csat_sum += o.csat_sum; csat_n += o.csat_n;
   promoters += o.promoters; detractors += o.detractors; nps_n += o.nps_n;
   followups_overdue += o.followups_overdue; coaching += o.coaching; actions_due += o.actions_due;
@@ -18,6 +34,14 @@ void KpiSums::add(const KpiSums& o) {
 }
 
 namespace {
+
+/// Adds a deal's amount to `sum`; an overflow names the deal and where it is written.
+void add_amount(std::int64_t& sum, const Book& b, const Deal& d, const char* what) {
+  add_cents(sum, d.amount.cents, [&] {
+    Location at = b.location(d.at);
+    return fmt::format("{} at deal {} ({}:{}:{})", what, b.text(d.id), at.file, at.line, at.column);
+  });
+}
 
 /// Each customer's first won deal (by closed date, ties by id): the deal that makes it new.
 std::vector<const Deal*> first_wins(const Book& b) {
@@ -42,7 +66,7 @@ void add_deals(const Book& b, const KpiGrouping& g, const Period& p, std::vector
     if (!s) continue;
     bool closed_in = d.closed && p.contains(*d.closed);
     if (closed_in && d.stage == b.config.won) {
-      s->revenue += d.amount.cents;
+      add_amount(s->revenue, b, d, "the sum of revenue");
       ++s->won;
       if (d.opened) { s->cycle_days += days_between(*d.opened, *d.closed); ++s->cycle_n; }
     } else if (closed_in && d.stage == b.config.lost) {
@@ -50,7 +74,7 @@ void add_deals(const Book& b, const KpiGrouping& g, const Period& p, std::vector
     }
     bool open_at_end = (!d.opened || *d.opened <= p.last) && (!d.closed || *d.closed > p.last);
     if (open_at_end && d.has_amount && d.opened) {
-      s->pipeline += d.amount.cents;
+      add_amount(s->pipeline, b, d, "the sum of pipeline");
       if (auto stage = b.stage_on(d, p.last)) s->weighted += static_cast<long double>(d.amount.cents) * stages[*stage].probability;
     }
   }

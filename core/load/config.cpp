@@ -17,6 +17,9 @@ namespace salesops::core {
 
 namespace {
 
+/// The most days a cadence or delay in [policy] may be: ten years.
+constexpr int kMaxDays = 3660;
+
 struct TomlReader {
   const std::string& file;
   Diagnostics& diags;
@@ -44,13 +47,26 @@ struct TomlReader {
     }
   }
   std::optional<double> number(const toml::node& n, std::string_view key) const {
-    if (auto v = n.value<double>()) return *v;  // integers convert too
+    if (auto v = n.value<double>()) {  // integers convert too
+      if (std::isfinite(*v)) return *v;
+      diags.error("config-value", at(n), fmt::format("'{}' must be a finite number, not {}", key, *v));
+      return std::nullopt;
+    }
     wrong_type(n, key, "a number");
     return std::nullopt;
   }
   std::optional<std::int64_t> integer(const toml::node& n, std::string_view key) const {
     if (n.is_integer()) return n.as_integer()->get();
     wrong_type(n, key, "an integer");
+    return std::nullopt;
+  }
+  /// An integer from `min` to `max`: a number of days far beyond any calendar would
+  /// overflow the date arithmetic it feeds.
+  std::optional<int> integer_in(const toml::node& n, std::string_view key, int min, int max) const {
+    auto v = integer(n, key);
+    if (!v) return std::nullopt;
+    if (*v >= min && *v <= max) return static_cast<int>(*v);
+    diags.error("config-value", at(n), fmt::format("'{}' must be from {} to {}, not {}", key, min, max, *v));
     return std::nullopt;
   }
   std::optional<std::string> string(const toml::node& n, std::string_view key) const {
@@ -142,7 +158,7 @@ void read_policy(const toml::table& t, Config& c, const TomlReader& r) {
   r.unknown_keys(t, "policy", {"revisit_days", "one_on_one_days", "target_max_growth", "required_targets", "review_due_days",
                                "follow_up_overdue_days", "rules"});
   if (auto n = t.get("follow_up_overdue_days"))
-    if (auto v = r.integer(*n, "follow_up_overdue_days")) c.follow_up_overdue_days = static_cast<int>(*v);
+    if (auto v = r.integer_in(*n, "follow_up_overdue_days", 0, kMaxDays)) c.follow_up_overdue_days = *v;
   if (auto n = t.get("rules")) {
     if (const toml::table* rules = n->as_table()) {
       for (auto&& [k, v] : *rules) {
@@ -156,15 +172,16 @@ void read_policy(const toml::table& t, Config& c, const TomlReader& r) {
   if (auto n = t.get("revisit_days")) {
     if (const toml::table* p = n->as_table()) {
       c.revisit_days.clear();
-      for (auto&& [k, v] : *p) if (auto d = r.integer(v, k.str())) c.revisit_days[std::string(k.str())] = static_cast<int>(*d);
+      for (auto&& [k, v] : *p)
+        if (auto d = r.integer_in(v, k.str(), 0, kMaxDays)) c.revisit_days[std::string(k.str())] = *d;
     } else {
       r.wrong_type(*n, "revisit_days", "a table such as { A = 14, B = 30, C = 90 }");
     }
   }
-  if (auto n = t.get("one_on_one_days")) if (auto v = r.integer(*n, "one_on_one_days")) c.one_on_one_days = static_cast<int>(*v);
+  if (auto n = t.get("one_on_one_days")) if (auto v = r.integer_in(*n, "one_on_one_days", 0, kMaxDays)) c.one_on_one_days = *v;
   if (auto n = t.get("target_max_growth")) if (auto v = r.number(*n, "target_max_growth")) c.target_max_growth = *v;
   if (auto n = t.get("required_targets")) c.required_targets = r.strings(*n, "required_targets");
-  if (auto n = t.get("review_due_days")) if (auto v = r.integer(*n, "review_due_days")) c.review_due_days = static_cast<int>(*v);
+  if (auto n = t.get("review_due_days")) if (auto v = r.integer_in(*n, "review_due_days", 0, kMaxDays)) c.review_due_days = *v;
 }
 
 void read_review(const toml::table& t, Config& c, const TomlReader& r) {
@@ -221,7 +238,8 @@ Condition parse_condition(std::string_view field, const toml::node& n, const Tom
     cond.op = Condition::Op::any_of;
     for (auto&& e : *a) {
       if (e.is_string()) cond.values.push_back(e.as_string()->get());
-      else if (auto d = e.value<double>()) cond.values.push_back(fmt::format("{}", *d));
+      else if (!e.is_number()) continue;
+      else if (auto d = r.number(e, field)) cond.values.push_back(fmt::format("{}", *d));
     }
     return cond;
   }
@@ -237,6 +255,13 @@ Condition parse_condition(std::string_view field, const toml::node& n, const Tom
           std::size_t used = 0;
           cond.number = std::stod(rest, &used);
           if (used != rest.size()) throw std::invalid_argument("trailing");
+          // A comparison with nan is never true and one with inf always or never: neither
+          // is what a KPI's author meant.
+          if (!std::isfinite(cond.number)) {
+            r.diags.error("config-kpi", r.at(n), fmt::format("'{}' compares with {}, not a finite number", s, rest),
+                          "write it like \">= 100000\"");
+            return cond;
+          }
           cond.op = op;
           return cond;
         } catch (const std::exception&) {
@@ -248,8 +273,8 @@ Condition parse_condition(std::string_view field, const toml::node& n, const Tom
     cond.values.push_back(s);
     return cond;
   }
-  if (auto d = n.value<double>()) {
-    cond.values.push_back(fmt::format("{}", *d));
+  if (n.is_number()) {
+    if (auto d = r.number(n, field)) cond.values.push_back(fmt::format("{}", *d));
     return cond;
   }
   if (auto b = n.value<bool>()) {

@@ -166,7 +166,7 @@ std::optional<Money> Fields::money(std::string_view field) {
       r_.error("money", fmt::format("'{}' has more than two decimals: {}", field, shown(*v)), "money is kept to the cent");
       break;
     case MoneyError::too_large:
-      r_.error("money", fmt::format("'{}' is too large: {}", field, shown(*v)));
+      r_.error("money", fmt::format("'{}' is too large: {}", field, shown(*v)), money_error_text(err));
       break;
     default:
       r_.error("money", fmt::format("'{}' must be an amount such as 12500 or 12500.50, not '{}'", field, shown(*v)));

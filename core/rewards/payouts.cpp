@@ -4,6 +4,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
+#include <stdexcept>
 #include <unordered_map>
 
 #include "core/targets/status.hpp"
@@ -11,10 +13,33 @@
 
 namespace salesops::core {
 
+namespace {
+
+// A payout is a figure a person is paid: beyond the int64 range of cents it is an error
+// naming the line, never the saturated figure a tier's edge may take.
+constexpr long double kLargestCents = 9.2e18L;  // just below INT64_MAX, clear of rounding
+
+template <class Describe>
+std::int64_t checked_cents(__int128 v, Describe&& describe) {
+  if (v > static_cast<__int128>(kLargestCents) || v < -static_cast<__int128>(kLargestCents))
+    throw std::overflow_error(describe() + " overflows");
+  return static_cast<std::int64_t>(v);
+}
+
+/// `amount` × `rate` as apply_rate takes it, or an error naming the line.
+template <class Describe>
+std::int64_t payout_at_rate(std::int64_t amount, double rate, Describe&& describe) {
+  if (!(std::fabs(static_cast<long double>(amount) * rate) < kLargestCents))
+    throw std::overflow_error(describe() + " overflows");
+  return apply_rate(amount, rate);
+}
+
+}  // namespace
+
 Money PlanPayout::total() const {
   __int128 sum = 0;
   for (auto& l : lines) sum += l.amount.cents;
-  return Money{saturating_cents(sum)};
+  return Money{checked_cents(sum, [] { return std::string("the total payout of a plan"); })};
 }
 
 std::vector<Period> plan_periods(std::string_view unit, const Period& period) {
@@ -91,6 +116,13 @@ class PayoutCalculator {
   KpiUnit kpi_unit(std::string_view kpi) const {
     auto def = find_kpi(book_.config, kpi);
     return def ? def->unit : KpiUnit::decimal;
+  }
+  /// What a payout line is, for the error when its figure overflows.
+  auto line_named(const PlanPayout& pp, std::string_view id) const {
+    return [this, &pp, id] {
+      return fmt::format("the {} payout of plan {} for {} in {}", id, book_.text(pp.plan->id), book_.text(pp.person->id),
+                         pp.period.label);
+    };
   }
   /// A figure in hundredths of its unit, as the reasons write it.
   std::string amount_words(std::int64_t h, KpiUnit u) const {
@@ -206,7 +238,7 @@ void PayoutCalculator::add_tier_lines(PlanPayout& pp, std::string_view metric, K
                                                       percent_words(*tier.to));
     if (retroactive) {
       if (actual < lo || (hi && actual >= *hi)) continue;
-      Money amount{apply_rate(actual, tier.rate)};
+      Money amount{payout_at_rate(actual, tier.rate, line_named(pp, id))};
       std::string holds = tier.to ? fmt::format("the band from {} to under {}", percent_words(tier.from),
                                                 percent_words(*tier.to))
                                   : fmt::format("the band from {} up", percent_words(tier.from));
@@ -218,7 +250,7 @@ void PayoutCalculator::add_tier_lines(PlanPayout& pp, std::string_view metric, K
     }
     if (actual <= lo) continue;
     std::int64_t basis = (hi ? std::min(actual, *hi) : actual) - lo;
-    Money amount{apply_rate(basis, tier.rate)};
+    Money amount{payout_at_rate(basis, tier.rate, line_named(pp, id))};
     pp.lines.push_back({id, basis_cell(basis, u), Ratio{tier.rate}, amount,
                         fmt::format("{} of {} {} × {} = {}", amount_words(basis, u), metric, band,
                                     percent_words(tier.rate), format_money_grouped(amount))});
@@ -244,12 +276,12 @@ void PayoutCalculator::add_spiff_lines(PlanPayout& pp) {
     std::string product(book_.text(s.product));
     std::string id = "spiff:" + product;
     if (s.per_deal) {
-      Money amount{saturating_cents(static_cast<__int128>(count) * s.per_deal->cents)};
+      Money amount{checked_cents(static_cast<__int128>(count) * s.per_deal->cents, line_named(pp, id))};
       pp.lines.push_back({id, count, *s.per_deal, amount,
                           fmt::format("{} {} deal{} won × {} = {}", count, product, count == 1 ? "" : "s",
                                       format_money_grouped(*s.per_deal), format_money_grouped(amount))});
     } else if (s.rate) {
-      Money amount{apply_rate(amount_sum, *s.rate)};
+      Money amount{payout_at_rate(amount_sum, *s.rate, line_named(pp, id))};
       pp.lines.push_back({id, Money{amount_sum}, Ratio{*s.rate}, amount,
                           fmt::format("{} {} deal{} won, {} × {} = {}", count, product, count == 1 ? "" : "s",
                                       format_money_grouped(Money{amount_sum}), percent_words(*s.rate),

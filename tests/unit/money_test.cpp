@@ -55,9 +55,13 @@ TEST_CASE("money: rejects malformed text as syntax errors") {
   }
 }
 
-TEST_CASE("money: limits the magnitude to int64 cents") {
-  CHECK(parse_money("92233720368547758.07")->cents == std::numeric_limits<std::int64_t>::max());
-  CHECK(parse_money("-92233720368547758.07")->cents == -std::numeric_limits<std::int64_t>::max());
+TEST_CASE("money: limits the magnitude to the largest amount, 999999999.99") {
+  CHECK(parse_money("999999999.99")->cents == 99'999'999'999);
+  CHECK(parse_money("-999999999.99")->cents == -99'999'999'999);
+  CHECK(parse_money("0999999999.99")->cents == 99'999'999'999);
+  CHECK(error_of("1000000000") == MoneyError::too_large);
+  CHECK(error_of("-1000000000.00") == MoneyError::too_large);
+  CHECK(error_of("92233720368547758.07") == MoneyError::too_large);
   CHECK(error_of("92233720368547758.08") == MoneyError::too_large);
   CHECK(error_of("-92233720368547758.08") == MoneyError::too_large);
   CHECK(error_of("92233720368547759") == MoneyError::too_large);
@@ -67,7 +71,13 @@ TEST_CASE("money: limits the magnitude to int64 cents") {
 TEST_CASE("money: every error has an explanation") {
   CHECK(std::string_view(money_error_text(MoneyError::too_many_decimals)) == "an amount has at most two decimals");
   CHECK_FALSE(std::string_view(money_error_text(MoneyError::syntax)).empty());
-  CHECK_FALSE(std::string_view(money_error_text(MoneyError::too_large)).empty());
+  CHECK(std::string_view(money_error_text(MoneyError::too_large)) == "an amount is at most 999999999.99");
+}
+
+TEST_CASE("money: ten million of the largest amounts add up within int64 cents") {
+  std::int64_t largest = parse_money("999999999.99")->cents;
+  CHECK(largest <= std::numeric_limits<std::int64_t>::max() / 10'000'000);
+  CHECK(-largest >= std::numeric_limits<std::int64_t>::min() / 10'000'000);
 }
 
 TEST_CASE("money: formats with two decimals and no separators") {

@@ -370,3 +370,17 @@ TEST_CASE("period: today from --today, then SALESOPS_TODAY, then the clock") {
   // Without a clock value the given option is used as is.
   CHECK(today_from("2024-02-29", nullptr, &error) == make_date(2024, 2, 29));
 }
+
+TEST_CASE("period: lies within the years 1900 to 2200") {
+  check_period(parse_ok("1900-01-01..2200-12-31"), "1900-01-01", "2200-12-31", "1900-01-01..2200-12-31",
+               PeriodKind::range);
+  parse_ok("1900");
+  parse_ok("2200-W52");
+  CHECK(parse_error("2201") == "period '2201' (2201-01-01..2201-12-31) is outside the years 1900 to 2200 that reports cover");
+  parse_error("1899-12");
+  parse_error("0001-01-01..9999-12-31");
+  parse_error("FY1900", fiscal_from(4));  // 1899-04-01..1900-03-31
+  std::string error;
+  CHECK_FALSE(parse_period("this-year", make_date(9000, 1, 1), {}, &error).has_value());  // a far today
+  CHECK(error.find("outside the years 1900 to 2200") != std::string::npos);
+}

@@ -1,0 +1,49 @@
+"""check renders 300,000 findings in under two seconds: the excerpt of each finding is
+found through a per-file index of line starts, not by scanning the file from its top."""
+import sys
+import time
+
+from common import run, scratch_book, tempdir
+
+DEALS = 150_000  # two unknown keys each: 300,000 warnings
+LIMIT = 2.0      # seconds for the rendering alone
+
+
+def write_deals(book):
+    # One file, so that every finding's excerpt comes from the same long text.
+    with open(book / "deals/2026-08.yaml", "w", encoding="utf-8") as f:
+        for i in range(DEALS):
+            f.write(f"- id: D-X{i}\n  customer: C-1\n  owner: zhang.wei\n  amount: 100\n  stage: lead\n"
+                    f"  opened: 2026-08-01\n  colour: red\n  flavour: sweet\n")
+
+
+def timed(binary, book, *args):
+    start = time.monotonic()
+    r = run(binary, book, "--no-cache", "check", *args, check=False)
+    return time.monotonic() - start, r
+
+
+def main():
+    binary = sys.argv[1]
+    with tempdir() as tmp:
+        book = scratch_book(tmp)
+        write_deals(book)
+        json_time, r = timed(binary, book, "--format", "json")  # the same load, no excerpts
+        if r.returncode != 0:
+            raise SystemExit(f"check --format json exited {r.returncode}: {r.stderr[:2000]}")
+        table_time, r = timed(binary, book)
+        if r.returncode != 0:
+            raise SystemExit(f"check exited {r.returncode}: {r.stderr[:2000]}")
+        findings = r.stdout.count(": warning [")
+        if findings < 2 * DEALS:  # the small book's own warnings come on top
+            raise SystemExit(f"expected at least {2 * DEALS} findings, got {findings}")
+        if not r.stdout.rstrip().endswith(f"0 errors, {findings} warnings"):
+            raise SystemExit("the summary line is missing: " + r.stdout[-300:])
+        render = table_time - json_time
+        print(f"check: json {json_time:.2f} s, table {table_time:.2f} s, rendering {render:.2f} s")
+        if render > LIMIT:
+            raise SystemExit(f"rendering {2 * DEALS} findings took {render:.2f} s (limit {LIMIT} s)")
+
+
+if __name__ == "__main__":
+    main()
