@@ -76,6 +76,12 @@ std::vector<core::WhatIf> parse_what_if(Context& ctx, const core::Book& book, co
         number.find_first_not_of("-0123456789.") != std::string::npos)
       ctx.fail(kUsage, fmt::format("--what-if: '{}={}' is not a number: write {}=+100000, {}=-5000 or {}=0.35", kpi,
                                    text, kpi, kpi, kpi));
+    // A value set is checked against the KPI's range, a change against its width.
+    if (auto range = core::kpi_range(*core::find_kpi(book.config, kpi))) {
+      core::KpiRange bound = w.add ? core::KpiRange{range->min - range->max, range->max - range->min, "a change within the KPI's range"} : *range;
+      if (auto why = core::out_of_range(bound, static_cast<double>(w.value), fmt::format("--what-if: {}", kpi)))
+        ctx.fail(kUsage, *why);
+    }
     out.push_back(w);
   }
   if (out.empty()) ctx.fail(kUsage, "--what-if: give at least one KPI=+CHANGE or KPI=VALUE");
