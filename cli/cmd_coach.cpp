@@ -59,7 +59,7 @@ void run_log(Context& ctx, const SessionOptions& o) {
   s.topics = o.topics;
   s.notes = o.notes;
   s.follow_ups = o.follow_ups;
-  core::WriteChange change = core::session_add_change(book, s);
+  core::WriteChange change = core::session_add_change(book, s, ctx.today());
   write_change(ctx, change, fmt::format("logged {} ({} of {} by {}) in {}", change.id, o.kind, o.person, o.coach, change.file));
 }
 

@@ -145,7 +145,7 @@ void run_done(Context& ctx, const DoneOptions& o) {
     if (!ctx.options.quiet) std::cout << name << " is already done; nothing changed\n";
     return;
   }
-  write_change(ctx, core::action_done_change(book, *ref, on), fmt::format("{} is done ({})", name, core::format_date(on)));
+  write_change(ctx, core::action_done_change(book, *ref, on, ctx.today()), fmt::format("{} is done ({})", name, core::format_date(on)));
 }
 
 void run_add_action(Context& ctx, const AddActionOptions& o) {

@@ -79,6 +79,12 @@ std::vector<core::WhatIf> parse_what_if(Context& ctx, const core::Book& book, co
     // The bound of every amount (salesops-book(5)), for a change as for a record.
     if (std::fabs(w.value) >= 1e9L)
       ctx.fail(kUsage, fmt::format("--what-if: '{}={}' is beyond the largest amount, 999999999.99", kpi, text));
+    // A value set is checked against the KPI's range, a change against its width.
+    if (auto range = core::kpi_range(*core::find_kpi(book.config, kpi))) {
+      core::KpiRange bound = w.add ? core::KpiRange{range->min - range->max, range->max - range->min, "a change within the KPI's range"} : *range;
+      if (auto why = core::out_of_range(bound, static_cast<double>(w.value), fmt::format("--what-if: {}", kpi)))
+        ctx.fail(kUsage, *why);
+    }
     out.push_back(w);
   }
   if (out.empty()) ctx.fail(kUsage, "--what-if: give at least one KPI=+CHANGE or KPI=VALUE");

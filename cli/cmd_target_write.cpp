@@ -1,5 +1,6 @@
 // salesops target set and target split: targets written through the safe writer.
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <array>
@@ -60,7 +61,8 @@ void run_split(Context& ctx, const SplitOptions& o) {
   std::string report = fmt::format("{} ({}) split to {} by {}:", o.target, shown(book.target(o.target)->value), o.to, o.by);
   for (auto& l : lines) report += fmt::format("\n  {:<{}}  {:>{}}  {:>7}", l[0], id_width, l[1], value_width, l[2]);
   if (split.skipped)
-    report += fmt::format("\n  ({} child{} with a share of 0 not written)", split.skipped, split.skipped == 1 ? "" : "ren");
+    report += fmt::format("\n  ({} child{} with a share of 0 not written: {})", split.skipped,
+                          split.skipped == 1 ? "" : "ren", fmt::join(split.zero_shares, ", "));
   write_change(ctx, split.change, report);
 }
 

@@ -6,6 +6,7 @@
 
 #include "core/audit/policy.hpp"
 #include "core/audit/reward_rules.hpp"
+#include "core/audit/rules.hpp"
 #include "core/base/period.hpp"
 #include "core/coaching/coaching.hpp"
 #include "core/customers/customers.hpp"
@@ -146,6 +147,11 @@ constexpr CheckRule kRules[] = {
     {"reward-plan-amounts", Severity::error, "reward plan caps, spiffs and team bonuses are not negative", reward_plan_amounts},
     {"reward-plan-overlap", Severity::warning, "no person is under two reward plans on the same metric and period", reward_plan_overlap},
     {"reward-no-target", Severity::warning, "people a reward plan pays have a target for its metric and the period under way", reward_no_target},
+    {"value-range", Severity::error, "targets of rates are from 0 to 1, of csat 1 to 5, of nps -100 to 100; plan rates at most 1", value_ranges},
+    {"leaver-open-deals", Severity::warning, "no open deal is owned by a person who has left", leaver_open_deals},
+    {"leaver-customers", Severity::warning, "no customer is owned by a person who has left", leaver_customers},
+    {"deal-before-joined", Severity::warning, "no deal was opened before its owner joined", deal_before_joined},
+    {"dated-after-today", Severity::error, "interactions, surveys, coaching sessions and actions done are not dated after today", dated_after_today},
 };
 
 }  // namespace

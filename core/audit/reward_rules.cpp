@@ -11,6 +11,24 @@
 
 namespace salesops::core {
 
+namespace {
+
+/// The plan period under way today (a month, a quarter or a year, after the plan's period).
+Period current_plan_period(const Book& b, const RewardPlan& plan, Date today) {
+  std::string_view unit = b.text(plan.period);
+  return unit == "month" ? month_period(today)
+         : unit == "year" ? year_period(static_cast<int>(ymd(today).year()))
+                          : quarter_period(today);
+}
+
+/// Whether the plan pays for the plan period under way: a retired plan, or one that starts
+/// later, is kept in the book for history and audited no more.
+bool pays_now(const Book& b, const RewardPlan& plan, Date today) {
+  return plan.in_force_on(current_plan_period(b, plan, today).first);
+}
+
+}  // namespace
+
 void reward_plan_amounts(const Book& b, Date, const CheckRule& rule, Diagnostics& out) {
   for (const RewardPlan& p : b.reward_plans) {
     std::vector<std::string> problems;
@@ -37,10 +55,11 @@ void reward_plan_overlap(const Book& b, Date today, const CheckRule& rule, Diagn
     if (!person.active_on(today)) continue;
     for (std::size_t i = 0; i < b.reward_plans.size(); ++i) {
       const RewardPlan& p = b.reward_plans[i];
-      if (!plan_applies(b, p, person)) continue;
+      if (!pays_now(b, p, today) || !plan_applies(b, p, person)) continue;
       for (std::size_t j = i + 1; j < b.reward_plans.size(); ++j) {
         const RewardPlan& q = b.reward_plans[j];
-        if (b.text(q.metric) != b.text(p.metric) || b.text(q.period) != b.text(p.period) || !plan_applies(b, q, person))
+        if (b.text(q.metric) != b.text(p.metric) || b.text(q.period) != b.text(p.period) || !pays_now(b, q, today) ||
+            !plan_applies(b, q, person))
           continue;
         report(rule, b, q.at,
                fmt::format("{} ({}) is under two reward plans paying on {} per {}: '{}' and '{}'", b.text(person.id),
@@ -62,10 +81,8 @@ void reward_no_target(const Book& b, Date today, const CheckRule& rule, Diagnost
   for (const Target& t : b.targets)
     if (auto p = target_period(b, t, today)) targets.insert(key(b.text(t.owner), b.text(t.metric), *p));
   for (const RewardPlan& plan : b.reward_plans) {
-    if (plan.tiers.empty()) continue;
-    std::string_view unit = b.text(plan.period);
-    Period current = unit == "month" ? month_period(today) : unit == "year" ? year_period(static_cast<int>(ymd(today).year()))
-                                                                            : quarter_period(today);
+    Period current = current_plan_period(b, plan, today);
+    if (plan.tiers.empty() || !plan.in_force_on(current.first)) continue;
     for (const Person& person : b.people) {
       if (!person.active_on(today) || !plan_applies(b, plan, person)) continue;
       if (targets.count(key(b.text(person.id), b.text(plan.metric), current))) continue;

@@ -100,6 +100,9 @@ struct Target {
   Sym id, owner, metric, period_text, why, plan, parent;
   Money value;  // fixed point with two decimals for every metric: 400000, 25, 0.35
   std::optional<Money> baseline;
+  /// Set by `target split --prorate`: the value already reflects the owner's active days,
+  /// so a reward plan's `prorate` leaves it as it is.
+  bool prorated = false;
   Mark at;
 };
 
@@ -196,7 +199,11 @@ struct RewardPlan {
   std::optional<double> team_bonus_min_attainment;
   std::optional<Money> team_bonus_amount;
   bool prorate = false;
+  /// The days the plan is in force (inclusive; absent: open-ended). A plan pays for a plan
+  /// period when it is in force on the period's first day.
+  Day valid_from, valid_to;
   Mark at;
+  bool in_force_on(Date d) const { return (!valid_from || *valid_from <= d) && (!valid_to || d <= *valid_to); }
 };
 
 struct Grant {

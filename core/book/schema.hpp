@@ -242,7 +242,8 @@ inline constexpr FieldSpec kTargetFields[] = {
     fields::of("baseline", money),
     fields::of("why", text),
     fields::ref("plan", RefKind::plan),
-    fields::ref("parent", RefKind::target)};
+    fields::ref("parent", RefKind::target),
+    fields::of("prorated", boolean)};
 inline constexpr RecordSchema kTarget{"target", "a target", kTargetFields, "id"};
 
 // plans/<period>.yaml
@@ -342,7 +343,9 @@ inline constexpr FieldSpec kRewardPlanFields[] = {
     fields::of("cap", money),
     fields::nested("spiffs", records, kSpiff),
     fields::nested("team_bonus", record, kTeamBonus),
-    fields::of("prorate", boolean)};
+    fields::of("prorate", boolean),
+    fields::of("valid_from", date),
+    fields::of("valid_to", date)};
 inline constexpr RecordSchema kRewardPlan{"reward plan", "a reward plan", kRewardPlanFields, "id"};
 inline constexpr FieldSpec kRewardPlansFileFields[] = {fields::nested("plans", records, kRewardPlan)};
 inline constexpr RecordSchema kRewardPlansFile{"reward plans file", "rewards/plans.yaml", kRewardPlansFileFields};

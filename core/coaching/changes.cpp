@@ -45,7 +45,8 @@ std::optional<std::string> session_kind_error(const std::string& kind) {
   return not_one_of(kind, "--kind", {"one-on-one", "team", "ride-along", "role-play"});
 }
 
-WriteChange session_add_change(const Book& book, const NewSession& s) {
+WriteChange session_add_change(const Book& book, const NewSession& s, Date today) {
+  if (auto future = refuse_after_today(s.date, today, "the session's date", "a coaching session")) return *future;
   WriteChange change;
   change.id = s.id;
   if (change.id.empty()) {

@@ -32,9 +32,9 @@ struct NewSession {
 std::optional<std::string> session_kind_error(const std::string& kind);
 
 /// Adds the session to the coaching file of its month, after the last session of its coach
-/// (new_record_place). Refuses an id that is taken, a rating other than 1 to 5, and a
-/// follow-up without an action or with a malformed date.
-WriteChange session_add_change(const Book& book, const NewSession& session);
+/// (new_record_place). Refuses an id that is taken, a rating other than 1 to 5, a follow-up
+/// without an action or with a malformed date, and a session dated after `today`.
+WriteChange session_add_change(const Book& book, const NewSession& session, Date today);
 
 struct NewTraining {
   std::string id;  // empty: TR-<YYYY-MM>-<topic>, numbered from 2 when taken

@@ -62,6 +62,10 @@ WriteChange customer_add_change(const Book& b, const NewCustomer& o, Date today,
   WriteChange refused;
   auto since = day(o.since, "--since", today, refused);
   if (!since) return refused;
+  if (const Person* p = b.person(o.owner); p->left && *p->left < std::max(*since, today))
+    return WriteChange::refuse(fmt::format("{} left on {}: a new customer cannot be theirs", o.owner,
+                                           format_date(*p->left)),
+                               "give it to a person who is here (--owner)");
   std::vector<YamlValue> contacts;
   for (const std::string& c : o.contacts) {
     std::vector<std::pair<std::string, std::string>> kv;
@@ -116,6 +120,7 @@ WriteChange interaction_add_change(const Book& b, const Customer& c, const NewIn
   WriteChange refused;
   auto date = day(o.date, "--date", today, refused);
   if (!date) return refused;
+  if (auto future = refuse_after_today(*date, today, "the interaction's date", "an interaction")) return *future;
   std::vector<YamlField> fields{{"date", YamlValue::literal(format_date(*date))},
                                 {"type", YamlValue::text(o.type)},
                                 {"by", YamlValue::text(by)}};
@@ -140,6 +145,7 @@ WriteChange survey_add_change(const Book& b, const Customer& c, const NewSurvey&
   WriteChange refused;
   auto date = day(o.date, "--date", today, refused);
   if (!date) return refused;
+  if (auto future = refuse_after_today(*date, today, "the survey's date", "a survey")) return *future;
   std::vector<YamlField> fields{{"date", YamlValue::literal(format_date(*date))}};
   if (o.csat) fields.push_back({"csat", YamlValue::literal(std::to_string(*o.csat))});
   if (o.nps) fields.push_back({"nps", YamlValue::literal(std::to_string(*o.nps))});

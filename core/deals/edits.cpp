@@ -49,6 +49,11 @@ WriteChange deal_add_change(const Book& book, const NewDeal& n, Date today) {
   const char* rule = "deal-add";
   if (!book.person(n.owner))
     return refuse(rule, {}, fmt::format("unknown owner '{}'", n.owner), did_you_mean(n.owner, book.people, book));
+  if (const Person* p = book.person(n.owner); p->left && *p->left < n.opened)
+    return refuse(rule, book.location(p->at),
+                  fmt::format("{} left on {}: a deal opened {} cannot be theirs", n.owner, format_date(*p->left),
+                              format_date(n.opened)),
+                  "give it to a person who is here (--owner)");
   if (!n.customer.empty() && !book.customer(n.customer))
     return refuse(rule, {}, fmt::format("unknown customer '{}'", n.customer),
                   did_you_mean(n.customer, book.customers, book));

@@ -61,6 +61,17 @@ std::vector<KpiDef> kpi_definitions(const Config& config);
 bool is_known_kpi(const Config& config, std::string_view id);
 /// The definition of `id`, built-in or custom; nullopt when unknown.
 std::optional<KpiDef> find_kpi(const Config& config, std::string_view id);
+/// The values a KPI's figure can take, when they are bounded.
+struct KpiRange {
+  double min = 0, max = 0;
+  const char* words = "";  // "a rate from 0 to 1"
+};
+/// 0..1 for rates (win_rate, plan_completion), 1..5 for csat, -100..100 for nps; nullopt
+/// for unbounded KPIs (amounts, counts, days).
+std::optional<KpiRange> kpi_range(const KpiDef& def);
+/// Why `value` lies outside `range` ("{what} 35 is not a rate from 0 to 1 (did you mean
+/// 0.35?)"), or nullopt when it lies inside.
+std::optional<std::string> out_of_range(const KpiRange& range, double value, std::string_view what);
 /// The columns of `salesops kpi` without --kpi, in SPEC order.
 const std::vector<std::string>& default_kpis();
 

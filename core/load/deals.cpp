@@ -48,8 +48,9 @@ void read_history(Fields& f, Deal& d) {
   });
 }
 
-/// Fields a deal's file spells out, whether or not their values were valid (an invalid one
-/// is reported where it is, not again as missing).
+/// Fields a deal's file spells out with a value, whether or not it was valid (an invalid one
+/// is reported where it is, not again as missing); a key with no value (`amount:`) is as
+/// good as missing.
 struct DealKeys {
   bool customer = false, amount = false, opened = false, closed = false;
 };
@@ -100,14 +101,14 @@ void read_deal(Fields& f) {
     const schema::FieldSpec& field = kDeal.fields[i];
     switch (i) {
       case kDeal.at("id"): id_at = r.mark(); if (auto v = f.scalar(field.key)) d.id = b.strings.store(*v); return;
-      case kDeal.at("customer"): keys.customer = true; d.customer = f.ref(field); return;
-      case kDeal.at("closed"): keys.closed = true; d.closed = f.date(field); return;
+      case kDeal.at("customer"): keys.customer = !r.is_null(); d.customer = f.ref(field); return;
+      case kDeal.at("closed"): keys.closed = !r.is_null(); d.closed = f.date(field); return;
       case kDeal.at("owner"): d.owner = f.ref(field); return;
-      case kDeal.at("opened"): keys.opened = true; d.opened = f.date(field); return;
+      case kDeal.at("opened"): keys.opened = !r.is_null(); d.opened = f.date(field); return;
       case kDeal.at("title"): d.title = f.text(field); return;
       case kDeal.at("product"): d.product = f.word(field); return;
       case kDeal.at("amount"): {
-        keys.amount = true;
+        keys.amount = !r.is_null();
         auto m = f.money(field);
         if (m && m->cents < field.min) r.error("money", fmt::format("'amount' cannot be negative: {}", r.value()), "a deal's amount is 0 or more");
         else if (m) { d.amount = *m; d.has_amount = true; }

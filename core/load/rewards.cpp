@@ -101,7 +101,7 @@ void read_plan(Fields& f) {
   if (!expect_mapping(r, "a reward plan")) return;
   RewardPlan p;
   p.at = at;
-  Mark id_at = at;
+  Mark id_at = at, to_at = at;
   std::uint32_t seen = each_field(f, kPlan, [&](int i) {
     switch (i) {
       case kPlan.at("id"): id_at = r.mark(); p.id = f.word(kPlan.fields[i]); return;
@@ -115,10 +115,17 @@ void read_plan(Fields& f) {
       case kPlan.at("spiffs"): read_spiffs(f, p, kPlan.fields[i]); return;
       case kPlan.at("team_bonus"): read_team_bonus(f, p, kPlan.fields[i]); return;
       case kPlan.at("prorate"): if (auto v = f.boolean(kPlan.fields[i])) p.prorate = *v; return;
+      case kPlan.at("valid_from"): p.valid_from = f.date(kPlan.fields[i]); return;
+      case kPlan.at("valid_to"): to_at = r.mark(); p.valid_to = f.date(kPlan.fields[i]); return;
     }
   });
   if (r.failed()) return;
   if (p.id.empty()) return f.missing_id(seen, kPlan, at);
+  if (p.valid_from && p.valid_to && *p.valid_to < *p.valid_from)
+    f.ctx().diags.error("reward-plan", b.location(to_at),
+                        fmt::format("reward plan '{}' ends ({}) before it starts ({})", b.text(p.id),
+                                    format_date(*p.valid_to), format_date(*p.valid_from)),
+                        "valid_to is the plan's last day in force, on or after valid_from");
   f.add_unique(b.reward_plan_ids, b.reward_plans, std::move(p), id_at, kPlan.kind.data());
 }
 
@@ -129,7 +136,7 @@ void read_grant(Fields& f) {
   if (!expect_mapping(r, "a grant")) return;
   Grant g;
   g.at = at;
-  Mark id_at = at;
+  Mark id_at = at, amount_at = at;
   std::uint32_t seen = each_field(f, kGrant, [&](int i) {
     switch (i) {
       case kGrant.at("id"): id_at = r.mark(); g.id = f.word(kGrant.fields[i]); return;
@@ -138,7 +145,7 @@ void read_grant(Fields& f) {
       case kGrant.at("team"): g.team = f.ref(kGrant.fields[i]); return;
       case kGrant.at("kind"): g.kind = f.choice_word(kGrant.fields[i], true); return;
       case kGrant.at("title"): g.title = f.text(kGrant.fields[i]); return;
-      case kGrant.at("amount"): if (auto m = f.money(kGrant.fields[i])) g.amount = *m; return;
+      case kGrant.at("amount"): amount_at = r.mark(); if (auto m = f.money(kGrant.fields[i])) g.amount = *m; return;
       case kGrant.at("reason"): g.reason = f.text(kGrant.fields[i]); return;
     }
   });
@@ -152,6 +159,12 @@ void read_grant(Fields& f) {
     if (kGrant.fields[i].presence == schema::Presence::one_of && (seen & kGrant.bit(static_cast<int>(i)))) ++recipients;
   if (recipients != 1)
     f.ctx().diags.error("grant-recipient", b.location(at), fmt::format("{} needs exactly one of person or team", name));
+  // Only a bonus pays: an amount on a title or a trip would be shown nowhere and paid never.
+  if (g.amount.cents != 0 && !g.kind.empty() && b.text(g.kind) != "bonus")
+    f.ctx().diags.error("grant-amount", b.location(amount_at),
+                        fmt::format("{} is a {} with an amount of {}: only a bonus pays money", name, b.text(g.kind),
+                                    format_money(g.amount)),
+                        "make it kind: bonus, or remove the amount");
   f.add_unique(b.grant_ids, b.grants, std::move(g), id_at, kGrant.kind.data());
 }
 

@@ -49,6 +49,7 @@ void read_target(Fields& f) {
       case kTarget.at("why"): t.why = f.text(kTarget.fields[i]); return;
       case kTarget.at("plan"): t.plan = f.ref(kTarget.fields[i]); return;
       case kTarget.at("parent"): t.parent = f.ref(kTarget.fields[i]); return;
+      case kTarget.at("prorated"): if (auto v = f.boolean(kTarget.fields[i])) t.prorated = *v; return;
     }
   });
   if (r.failed()) return;

@@ -57,7 +57,8 @@ WriteChange action_add_change(const Book& book, const Plan& plan, const NewActio
   return change;
 }
 
-WriteChange action_done_change(const Book& book, const ActionRef& ref, Date on) {
+WriteChange action_done_change(const Book& book, const ActionRef& ref, Date on, Date today) {
+  if (auto future = refuse_after_today(on, today, "the done date", "done_on")) return *future;
   YamlPath action;
   action.key("actions").item_with_id(book.str(ref.action->id));
   YamlPath status = action, done_on = action;

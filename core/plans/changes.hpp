@@ -31,7 +31,8 @@ struct NewAction {
 /// the plan lacks, an unknown target and an action id the plan has already.
 WriteChange action_add_change(const Book& book, const Plan& plan, const NewAction& action);
 
-/// Sets the action's status to done and its done_on to `on`, in place.
-WriteChange action_done_change(const Book& book, const ActionRef& ref, Date on);
+/// Sets the action's status to done and its done_on to `on`, in place; refuses `on` after
+/// `today`.
+WriteChange action_done_change(const Book& book, const ActionRef& ref, Date on, Date today);
 
 }  // namespace salesops::core

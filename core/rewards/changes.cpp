@@ -24,6 +24,8 @@ std::optional<std::string> grant_values_error(const NewGrant& g) {
     if (amount->cents < 0) return fmt::format("--amount: '{}' is negative", g.amount);
   }
   if (g.kind == "bonus" && g.amount.empty()) return "--amount: a bonus needs an amount";
+  if (g.kind != "bonus" && !g.amount.empty() && parse_money(g.amount)->cents != 0)
+    return fmt::format("--amount: only a bonus pays money, not a {} (give --kind bonus, or no --amount)", g.kind);
   if (!g.date.empty() && !parse_date(g.date)) return fmt::format("--date: '{}' is not a date (YYYY-MM-DD)", g.date);
   return std::nullopt;
 }

@@ -203,7 +203,10 @@ void PayoutCalculator::add_tier_lines(PlanPayout& pp, std::string_view metric, K
   }
   std::int64_t full = pp.target_record->value.cents, t = full;
   int days = pp.period.days();
-  if (plan.prorate && pp.active_days < days) {
+  if (plan.prorate && pp.active_days < days && pp.target_record->prorated) {
+    pp.notes.push_back(fmt::format("target {} already prorated by `target split --prorate`: not prorated again",
+                                   amount_words(full, u)));
+  } else if (plan.prorate && pp.active_days < days) {
     __int128 num = static_cast<__int128>(full) * pp.active_days;
     __int128 q = (num < 0 ? -num : num) / days, r = (num < 0 ? -num : num) % days;
     if (r >= days - r) ++q;
@@ -322,8 +325,9 @@ void PayoutCalculator::apply_gate(PlanPayout& pp) {
   std::string_view kpi = book_.text(plan.gate_metric);
   Cell v = kpi_figure(kpi, *pp.person, pp.period);
   auto value = cell_number(v);
-  // With no line there is nothing to withhold, and nothing to explain.
-  if ((value && *value >= plan.gate_min.value_or(0)) || pp.lines.empty()) return;
+  // Below the minimum with no line there is nothing to withhold; an undefined gate KPI is
+  // said even then, since it is why nothing could be paid.
+  if ((value && *value >= plan.gate_min.value_or(0)) || (value && pp.lines.empty())) return;
   bool ratio = kpi_unit(kpi) == KpiUnit::ratio;
   pp.gated = true;
   for (PayoutLine& l : pp.lines) {
@@ -357,8 +361,13 @@ std::vector<PlanPayout> compute_payouts(const Book& book, const PayoutQuery& que
     if (!query.person.empty() && book.text(person.id) != query.person) continue;
     for (std::size_t p = 0; p < book.reward_plans.size(); ++p) {
       if (!applies[p][i]) continue;
-      for (const Period& period : periods[p])
-        if (auto pp = calculator.payout(person, book.reward_plans[p], period)) out.push_back(std::move(*pp));
+      const RewardPlan& plan = book.reward_plans[p];
+      for (const Period& period : periods[p]) {
+        // The plan in force when a period begins governs all of it: of two plans one after
+        // the other, exactly one pays each period.
+        if (!plan.in_force_on(period.first)) continue;
+        if (auto pp = calculator.payout(person, plan, period)) out.push_back(std::move(*pp));
+      }
     }
   }
   return out;

@@ -72,6 +72,10 @@ std::string plan_words(const Book& book, const RewardPlan& p) {
   if (auto s = spiff_words(book, p); !s.empty()) parts.push_back("spiffs " + s);
   if (auto t = team_bonus_words(p); !t.empty()) parts.push_back("team bonus " + t);
   if (p.prorate) parts.push_back("prorated to active days");
+  if (p.valid_from || p.valid_to)
+    parts.push_back(fmt::format("in force {}{}{}", p.valid_from ? "from " + format_date(*p.valid_from) : "",
+                                p.valid_from && p.valid_to ? " " : "",
+                                p.valid_to ? "to " + format_date(*p.valid_to) : ""));
   std::string out;
   for (auto& s : parts) out += (out.empty() ? "" : "; ") + s;
   return out;

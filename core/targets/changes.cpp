@@ -72,12 +72,18 @@ TargetSetChange target_set_change(const Book& book, const TargetSetting& o, Date
     change = WriteChange::bad_value(error);
     return out;
   }
+  if (const Person* p = book.person(o.owner); p && p->left && *p->left < period->first)
+    return refuse(fmt::format("{} left on {}, before {} begins: a target for it cannot be theirs", o.owner,
+                              format_date(*p->left), period->label));
   auto value = amount(o.value, "value", change);
   if (!value) return out;
   out.value = *value;
   if (value->cents <= 0) return refuse(fmt::format("a target's value must be more than 0, not {}", o.value));
   if (kpi->unit == KpiUnit::count && value->cents % 100 != 0)
     return refuse(fmt::format("{} counts: its target is a whole number, not {}", kpi->id, o.value));
+  if (auto range = kpi_range(*kpi))
+    if (auto why = out_of_range(*range, static_cast<double>(value->cents) / 100, "the value"))
+      return refuse(fmt::format("{} target: {}", kpi->id, *why));
   std::optional<Money> baseline;
   if (!o.baseline.empty()) {
     baseline = amount(o.baseline, "--baseline", change);
@@ -166,6 +172,9 @@ TargetSplitChange target_split_change(const Book& book, Date today, const std::s
           YamlEdit::set(at_target(book, *old).key("value"), YamlValue::literal(format_money_short(c.value))));
       if (old->parent != parent->id)
         edits.push_back(YamlEdit::set(at_target(book, *old).key("parent"), YamlValue::text(parent_id)));
+      if (old->prorated != request.prorate)
+        edits.push_back(YamlEdit::set(at_target(book, *old).key("prorated"),
+                                      YamlValue::literal(request.prorate ? "true" : "false")));
       // A why this command wrote says how the value was made: it follows the new split.
       if (book.text(old->why).ends_with(" split of " + parent_id) && book.text(old->why) != why)
         edits.push_back(YamlEdit::set(at_target(book, *old).key("why"), YamlValue::text(why)));
@@ -174,6 +183,7 @@ TargetSplitChange target_split_change(const Book& book, Date today, const std::s
     }
     if (c.value.cents == 0) {
       ++out.skipped;
+      out.zero_shares.push_back(request.to == SplitTo::people || request.to == SplitTo::teams ? c.owner : c.period.label);
       continue;
     }
     std::string id = target_id(book, c.period, c.owner, metric);
@@ -185,6 +195,8 @@ TargetSplitChange target_split_change(const Book& book, Date today, const std::s
                                      {"why", YamlValue::text(why)},
                                      {"parent", YamlValue::text(parent_id)}};
     if (!parent->plan.empty()) fields.push_back({"plan", YamlValue::text(book.str(parent->plan))});
+    // A reward plan's `prorate` reads this, so that the active days are not counted twice.
+    if (request.prorate) fields.push_back({"prorated", YamlValue::literal("true")});
     by_file[targets_file(c.period)].push_back(YamlEdit::append(YamlPath{}, YamlValue::map(std::move(fields))));
     out.lines.push_back({id, c.value, c.weight});
   }

@@ -43,6 +43,7 @@ struct TargetSplitChange {
   WriteChange change;
   std::vector<SplitLine> lines;
   std::size_t skipped = 0;  // new children with a share of 0, not written
+  std::vector<std::string> zero_shares;  // those children: their owners, or their periods
   bool counts = false;      // the metric counts (values are whole numbers)
 };
 

@@ -135,7 +135,8 @@ TargetSplit split_target(const Book& book, Date today, const SplitRequest& r) {
     if (book.person(owner)) return fail(fmt::format("{} is a person: split it to months or quarters", owner));
     for (std::uint32_t i : book.members(owner)) {
       const Person& p = book.people[i];
-      if (p.role == Role::rep && active_days(p, *period) > 0) {
+      // A person who has left gets no new share, even of a period they worked part of.
+      if (p.role == Role::rep && active_days(p, *period) > 0 && !(p.left && *p.left < today)) {
         people.push_back(&p);
         plan.children.push_back({book.str(p.id), *period, 0, {}});
       }
@@ -203,6 +204,11 @@ TargetSplit split_target(const Book& book, Date today, const SplitRequest& r) {
 
   std::int64_t unit = kpi->unit == KpiUnit::count ? 100 : 1;
   if (parent.value.cents % unit != 0) return fail(fmt::format("a count target must be a whole number, not {}", format_money(parent.value)));
+  // Whole numbers fewer than the children would leave some with 0 by rounding alone.
+  if (unit == 100 && parent.value.cents / unit < static_cast<std::int64_t>(n))
+    return fail(fmt::format("{} {} is too small to split into {} whole parts: set the children with `target set`, "
+                            "or split to fewer",
+                            format_money_short(parent.value), kpi->id, n));
   double sum = std::accumulate(weights.begin(), weights.end(), 0.0);
   auto parts = split_exact(parent.value.cents, weights, unit);
   for (std::size_t i = 0; i < n; ++i) {

@@ -48,7 +48,7 @@ struct TargetSplit {
 
 /// The children of `request.parent` and their values:
 /// - people: the active reps of the owner team's subtree (a person is active on some day
-///   of the period); teams: the owner's direct sub-teams; months, quarters: the
+///   of the period and has not left before today); teams: the owner's direct sub-teams; months, quarters: the
 ///   sub-periods of the parent's period, same owner.
 /// - equal shares; --weights (keys are the children, shares sum to 1); history: each
 ///   child's actual of the metric in the comparable period before (the previous period

@@ -1,5 +1,6 @@
 #include "core/write/change.hpp"
 
+#include <fmt/format.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -19,6 +20,12 @@ WriteChange WriteChange::bad_value(std::string message) {
   WriteChange c = refuse(std::move(message));
   c.usage_error = true;
   return c;
+}
+
+std::optional<WriteChange> refuse_after_today(Date date, Date today, std::string_view what, std::string_view record) {
+  if (date <= today) return std::nullopt;
+  return WriteChange::refuse(fmt::format("{} {} is after today ({})", what, format_date(date), format_date(today)),
+                             fmt::format("{} records what has happened: date it on or before today", record));
 }
 
 std::optional<CreateFailure> create_files(const std::filesystem::path& root, const std::vector<NewFile>& files) {

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/base/date.hpp"
 #include "core/base/diagnostics.hpp"
 #include "core/write/writer.hpp"
 
@@ -36,6 +37,11 @@ struct WriteChange {
   /// A refusal of a value given on the command line.
   static WriteChange bad_value(std::string message);
 };
+
+/// The refusal of a record dated after `today`, or nothing: what has not happened yet is
+/// not written (an interaction, a survey, a coaching session, an action done). `what`
+/// names the date ("the interaction's date"), `record` the record in the hint.
+std::optional<WriteChange> refuse_after_today(Date date, Date today, std::string_view what, std::string_view record);
 
 /// Why create_files() failed: the step, the file (as given) and the errno value.
 struct CreateFailure {

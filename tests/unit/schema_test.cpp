@@ -39,7 +39,8 @@ std::string value_text(const schema::FieldSpec& field) {
     case FieldType::integer: return std::to_string(field.min);
     case FieldType::number: return field.bounded ? std::to_string(field.min) : "1.5";
     case FieldType::boolean: return "true";
-    case FieldType::choice: return std::string(field.values.front());
+    // A grant with an amount must be a bonus (grant-amount).
+    case FieldType::choice: return field.rule == std::string_view("grant-kind") ? "bonus" : std::string(field.values.front());
     case FieldType::stage: return "lost";
     case FieldType::segment: return "smb";
     case FieldType::kpi: return "revenue";
