@@ -21,7 +21,8 @@ enum class MoneyError { none, syntax, too_many_decimals, too_large };
 
 /// Parses a decimal amount: optional '-', digits, optional '.' and at most two decimals.
 /// Sets `error` (when given) to say why it failed. No '+', spaces, exponents or thousands
-/// separators; the magnitude is limited to INT64_MAX cents so every amount can be negated.
+/// separators; the magnitude is at most 999,999,999.99 (salesops-book(5)), so a sum of
+/// ninety million amounts cannot overflow.
 std::optional<Money> parse_money(std::string_view text, MoneyError* error = nullptr);
 /// A short English explanation of a parse failure, for diagnostics.
 const char* money_error_text(MoneyError error);

@@ -115,18 +115,15 @@ std::optional<std::string> record_file(const Book& book, std::string_view id) {
 RecordLog record_log(const fs::path& book_root, const std::string& revision, const std::string& file,
                      std::string_view id, std::string* error) {
   RecordLog result;
-  GitResult prefix = run_git(book_root, {"rev-parse", "--show-prefix"});
-  if (!prefix.ok()) {
-    if (error) *error = fmt::format("the book '{}' is not in a git repository", book_root.string());
-    return result;
-  }
-  std::string dir = prefix.out.substr(0, prefix.out.find('\n'));
+  std::optional<std::string> prefix = git_book_prefix(book_root, error);
+  if (!prefix) return result;
+  const std::string& dir = *prefix;
   // Renames are read as a removal and an addition, so a record is followed by its id.
   GitResult log = run_git(book_root, {"log", "--format=%x1e%H%x1f%ad%x1f%an%x1f%s%x1f", "--date=short", "--raw",
                                       "--no-abbrev", "--no-renames", "--root", "--relative", "-z", "--end-of-options",
                                       revision.empty() ? "HEAD" : revision, "--", kind_pathspec(file)});
   if (!log.ok()) {
-    if (error) *error = fmt::format("git log failed: {}", log.err.substr(0, log.err.find('\n')));
+    if (error) *error = fmt::format("git log failed: {}", git_reason(log));
     return result;
   }
   std::set<std::string> boundary = shallow_boundary(book_root);

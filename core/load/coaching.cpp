@@ -23,7 +23,6 @@ void read_ratings(Fields& f, std::vector<std::pair<Sym, int>>& out, const schema
 }
 
 void read_follow_ups(Fields& f, CoachingSession& s, const schema::FieldSpec& list) {
-  YamlReader& r = f.reader();
   each_mapping_item(f, list.name(), "a follow-up", [&](Mark at) {
     FollowUp u;
     u.at = at;
@@ -70,7 +69,6 @@ void read_session(Fields& f) {
 }
 
 void read_attendees(Fields& f, Training& t, const schema::FieldSpec& list) {
-  YamlReader& r = f.reader();
   each_mapping_item(f, list.name(), "an attendee", [&](Mark) {
     Attendee a;
     each_field(f, kAttendee, [&](int i) {

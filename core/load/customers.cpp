@@ -13,7 +13,6 @@ using schema::kInteraction;
 using schema::kSurvey;
 
 void read_contacts(Fields& f, Customer& c, const schema::FieldSpec& list) {
-  YamlReader& r = f.reader();
   each_mapping_item(f, list.name(), "a contact", [&](Mark) {
     Contact k;
     each_field(f, kContact, [&](int i) {
@@ -29,7 +28,6 @@ void read_contacts(Fields& f, Customer& c, const schema::FieldSpec& list) {
 }
 
 void read_interactions(Fields& f, Customer& c, const schema::FieldSpec& list) {
-  YamlReader& r = f.reader();
   each_mapping_item(f, list.name(), "an interaction", [&](Mark at) {
     Interaction i;
     i.at = at;
@@ -52,7 +50,6 @@ void read_interactions(Fields& f, Customer& c, const schema::FieldSpec& list) {
 }
 
 void read_surveys(Fields& f, Customer& c, const schema::FieldSpec& list) {
-  YamlReader& r = f.reader();
   each_mapping_item(f, list.name(), "a survey", [&](Mark at) {
     Survey s;
     s.at = at;

@@ -52,7 +52,6 @@ void read_segments(Fields& f, Plan& p, const schema::FieldSpec& list) {
 }
 
 void read_strategies(Fields& f, Plan& p, const schema::FieldSpec& list) {
-  YamlReader& r = f.reader();
   each_mapping_item(f, list.name(), "a strategy", [&](Mark at) {
     PlanStrategy s;
     s.at = at;
@@ -70,7 +69,6 @@ void read_strategies(Fields& f, Plan& p, const schema::FieldSpec& list) {
 }
 
 void read_actions(Fields& f, Plan& p, const schema::FieldSpec& list) {
-  YamlReader& r = f.reader();
   each_mapping_item(f, list.name(), "an action", [&](Mark at) {
     PlanAction a;
     a.at = at;

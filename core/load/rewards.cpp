@@ -34,7 +34,6 @@ void read_applies_to(Fields& f, RewardPlan& p, const schema::FieldSpec& field) {
 }
 
 void read_tiers(Fields& f, RewardPlan& p, const schema::FieldSpec& list) {
-  YamlReader& r = f.reader();
   each_mapping_item(f, list.name(), "a tier", [&](Mark) {
     RewardTier t;
     each_field(f, kTier, [&](int i) {
@@ -69,7 +68,6 @@ void read_gate(Fields& f, RewardPlan& p, const schema::FieldSpec& field) {
 }
 
 void read_spiffs(Fields& f, RewardPlan& p, const schema::FieldSpec& list) {
-  YamlReader& r = f.reader();
   each_mapping_item(f, list.name(), "a spiff", [&](Mark) {
     Spiff s;
     each_field(f, kSpiff, [&](int i) {

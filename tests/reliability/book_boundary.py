@@ -19,7 +19,7 @@ import shutil
 import subprocess
 import sys
 
-from common import env, scratch_book, tempdir
+from common import run_case, env, scratch_book, tempdir
 
 LIMIT = 5  # seconds: a command that waits on a FIFO never finishes
 SECRET = "FAKE-SECRET-7f3a9c0e"
@@ -218,12 +218,5 @@ def fifos(bin_path, tmp):
 CASES = {"links-read": links_read, "links-at": links_at, "links-write": links_write, "fifos": fifos}
 
 
-def main():
-    bin_path, case = os.path.abspath(sys.argv[1]), sys.argv[2]
-    with tempdir() as tmp:
-        CASES[case](bin_path, tmp)
-    return 0
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run_case(CASES))

@@ -40,3 +40,13 @@ def tempdir(memory=False):
     if memory and os.path.isdir("/dev/shm") and os.access("/dev/shm", os.W_OK):
         where = "/dev/shm"
     return tempfile.TemporaryDirectory(prefix="salesops-rel-", dir=where)
+
+
+def run_case(cases):
+    """The entry of a script of cases: `SCRIPT SALESOPS_BIN CASE` runs cases[CASE](bin, tmp)
+    in a temporary directory removed afterwards."""
+    import sys
+    bin_path, case = os.path.abspath(sys.argv[1]), sys.argv[2]
+    with tempdir() as tmp:
+        cases[case](bin_path, tmp)
+    return 0

@@ -17,7 +17,7 @@ import subprocess
 import sys
 import time
 
-from common import env, scratch_book, tempdir
+from common import run_case, env, scratch_book, tempdir
 
 LIMIT = 120  # seconds any one command may take
 
@@ -286,12 +286,5 @@ CASES = {"many-files": many_files, "big-file": big_file, "unicode-paths": unicod
          "read-only": read_only, "full-disk": full_disk}
 
 
-def main():
-    bin_path, case = os.path.abspath(sys.argv[1]), sys.argv[2]
-    with tempdir() as tmp:
-        CASES[case](bin_path, tmp)
-    return 0
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run_case(CASES))
