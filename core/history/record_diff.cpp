@@ -157,7 +157,11 @@ class TreeDiffer {
         emit(kind == "person" ? "left" : "removed", field, value, Undefined{});
       return;
     }
-    static const ValueNode kEmpty{.type = Type::mapping};
+    static const ValueNode kEmpty = [] {
+      ValueNode empty;
+      empty.type = Type::mapping;
+      return empty;
+    }();
     moved_to_.clear();
     if (kind == "deal" && a && b && text_of(*a->node, "stage") != text_of(*b->node, "stage"))
       moved_to_ = text_of(*b->node, "stage");  // the history entry of that move is the move itself

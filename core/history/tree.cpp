@@ -26,8 +26,8 @@ bool read_value(YamlReader& r, ValueNode& out) {
     case Kind::mapping_start:
       out.type = ValueNode::Type::mapping;
       return r.each_key([&](std::string_view key, Mark) {
-        out.entries.emplace_back(std::string(key), ValueNode{});
-        read_value(r, out.entries.back().second);
+        out.entries.push_back({std::string(key), ValueNode{}});
+        read_value(r, out.entries.back().value);
       });
     case Kind::sequence_start:
       out.type = ValueNode::Type::list;
@@ -49,7 +49,7 @@ ValueNode from_toml(const toml::node& n) {
   ValueNode out;
   if (const toml::table* t = n.as_table()) {
     out.type = ValueNode::Type::mapping;
-    for (auto& [key, value] : *t) out.entries.emplace_back(std::string(key.str()), from_toml(value));
+    for (auto& [key, value] : *t) out.entries.push_back({std::string(key.str()), from_toml(value)});
   } else if (const toml::array* a = n.as_array()) {
     out.type = ValueNode::Type::list;
     for (const toml::node& item : *a) out.items.push_back(from_toml(item));

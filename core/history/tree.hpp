@@ -9,13 +9,15 @@
 
 namespace salesops::core {
 
+struct ValueEntry;
+
 /// A YAML or TOML value. A mapping keeps its keys in file order (for output); look-ups
 /// go through `get`.
 struct ValueNode {
   enum class Type { null, scalar, mapping, list };
   Type type = Type::null;
   std::string scalar;
-  std::vector<std::pair<std::string, ValueNode>> entries;  // mapping
+  std::vector<ValueEntry> entries;  // mapping
   std::vector<ValueNode> items;                            // list
 
   /// The value of `key` in a mapping, or nullptr.
@@ -24,6 +26,12 @@ struct ValueNode {
   std::string_view text() const { return type == Type::scalar ? std::string_view(scalar) : std::string_view(); }
   /// The value on one line, as YAML flow: `{date: 2026-10-03, type: call}`, `[a, b]`.
   std::string flow() const;
+};
+
+/// A key of a mapping and its value.
+struct ValueEntry {
+  std::string key;
+  ValueNode value;
 };
 
 /// The tree of a YAML file's one document; nullopt when it does not parse (the loaders
