@@ -91,7 +91,7 @@ int parse_and_run(CLI::App& app, int argc, char** argv) {
 int run(int argc, char** argv) {
   Context ctx;
   CLI::App app{"salesops: a sales team's management system over plain-text YAML records in git", "salesops"};
-  app.set_version_flag("--version", "salesops 0.1.0");
+  app.set_version_flag("--version", "salesops " SALESOPS_VERSION);
   app.fallthrough();
   app.require_subcommand(1);
   add_global_options(app, ctx.options);

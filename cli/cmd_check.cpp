@@ -11,6 +11,7 @@
 #include "core/audit/check.hpp"
 #include "core/base/durable_file.hpp"
 #include "core/base/escape.hpp"
+#include "core/base/git.hpp"
 #include "core/load/book.hpp"
 
 namespace salesops::cli {
@@ -70,6 +71,23 @@ void print_by_manager(std::ostream& out, Context& ctx, const core::Book* book, c
   }
 }
 
+/// The book's directory within its repository, so that CI annotations name the files as the
+/// repository does; "" when the book is not in git (its paths are then the book's own).
+std::string repository_prefix(Context& ctx) {
+  std::string ignored;
+  return core::git_book_prefix(ctx.book_root(), &ignored).value_or("");
+}
+
+/// github and sarif: the findings as CI annotations. False for any other format.
+bool print_annotations(std::ostream& out, Context& ctx, Format format, const core::Diagnostics& diags) {
+  if (format == Format::github) print_diagnostics_github(out, diags, repository_prefix(ctx));
+  else if (format == Format::sarif) print_diagnostics_sarif(out, diags, repository_prefix(ctx));
+  else return false;
+  return true;
+}
+
+constexpr std::string_view kCheckFormats = "check writes table (the default), json, github or sarif";
+
 /// check --approvals: only the approval trailers of the range's commits.
 void run_approvals(Context& ctx, const std::string& range) {
   std::string error;
@@ -85,8 +103,8 @@ void run_approvals(Context& ctx, const std::string& range) {
     if (!ctx.options.quiet || diags.error_count() > 0)
       std::cout << fmt::format("checked {} commit{}: {} unapproved change{}\n", result->commits,
                                result->commits == 1 ? "" : "s", diags.error_count(), diags.error_count() == 1 ? "" : "s");
-  } else {
-    ctx.fail(kUsage, "check writes table (the default) or json");
+  } else if (!print_annotations(std::cout, ctx, format, diags)) {
+    ctx.fail(kUsage, std::string(kCheckFormats));
   }
   std::cout.flush();
   if (diags.has_errors()) throw Exit{kCheckFailed};
@@ -123,8 +141,8 @@ void run_check(Context& ctx, const CheckOptions& o) {
     else print_by_manager(out, ctx, book, diags, managers, color);
     if (!ctx.options.quiet || diags.error_count() + diags.warning_count() > 0)
       out << fmt::format("checked {} files: {}\n", r.files_read, counts(diags.error_count(), diags.warning_count()));
-  } else {
-    ctx.fail(kUsage, "check writes table (the default) or json");
+  } else if (!print_annotations(out, ctx, format, diags)) {
+    ctx.fail(kUsage, std::string(kCheckFormats));
   }
   if (to_file && core::write_output_file(ctx.options.output, file.view()) != 0)
     ctx.fail(kWriteRefused, fmt::format("cannot write '{}'", ctx.options.output));

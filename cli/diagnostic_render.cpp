@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <utf8proc.h>
 
+#include <cctype>
 #include <map>
 #include <vector>
 #include <nlohmann/json.hpp>
@@ -145,6 +146,88 @@ void print_diagnostics_json(std::ostream& out, const core::Diagnostics& diags, c
   doc["diagnostics"] = std::move(list);
   doc["summary"] = {{"errors", diags.error_count()}, {"warnings", diags.warning_count()}, {"files", files}};
   out << core::escape_json_controls(doc.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace)) << '\n';
+}
+
+namespace {
+
+/// A workflow command's value: GitHub decodes %25, %0D and %0A (and in properties %3A and
+/// %2C), so no finding can end its line early and forge a command of its own. Control
+/// characters of the book's text are escaped first, as in every other output.
+std::string github_escape(std::string_view s, bool property) {
+  std::string out;
+  for (char c : s) {
+    switch (c) {
+      case '%': out += "%25"; break;
+      case '\r': out += "%0D"; break;
+      case '\n': out += "%0A"; break;
+      case ':': out += property ? "%3A" : ":"; break;
+      case ',': out += property ? "%2C" : ","; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+/// A relative path as a URI reference: every byte but unreserved characters and '/'
+/// percent-encoded (a space, '#' or a Chinese file name would otherwise break the URI).
+std::string uri_path(std::string_view path) {
+  std::string out;
+  for (unsigned char c : path) {
+    if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~' || c == '/') out += static_cast<char>(c);
+    else out += fmt::format("%{:02X}", c);
+  }
+  return out;
+}
+
+/// The message, then the hint on a line of its own.
+std::string full_message(const core::Diagnostic& d) {
+  return d.hint.empty() ? d.message : d.message + "\nhint: " + d.hint;
+}
+
+}  // namespace
+
+void print_diagnostics_github(std::ostream& out, const core::Diagnostics& diags, const std::string& prefix) {
+  for (const core::Diagnostic& d : diags.items()) {
+    out << "::" << (d.severity == core::Severity::error ? "error" : "warning") << ' ';
+    if (!d.where.file.empty()) {
+      out << "file=" << github_escape(core::escape_controls(prefix + d.where.file), true) << ',';
+      if (d.where.line > 0) out << "line=" << d.where.line << ",col=" << std::max<std::uint32_t>(1, d.where.column) << ',';
+    }
+    std::string message = core::escape_controls(d.message);
+    if (!d.hint.empty()) message += "\nhint: " + core::escape_controls(d.hint);
+    out << "title=" << github_escape(d.rule, true) << "::" << github_escape(message, false) << '\n';
+  }
+}
+
+void print_diagnostics_sarif(std::ostream& out, const core::Diagnostics& diags, const std::string& prefix) {
+  using Json = nlohmann::ordered_json;
+  Json rules = Json::array(), results = Json::array();
+  std::map<std::string, std::size_t> rule_index;
+  for (const core::Diagnostic& d : diags.items()) {
+    auto [it, added] = rule_index.emplace(d.rule, rule_index.size());
+    if (added) rules.push_back({{"id", d.rule}, {"name", d.rule}});
+    Json result = {{"ruleId", d.rule},
+                   {"ruleIndex", it->second},
+                   {"level", d.severity == core::Severity::error ? "error" : "warning"},
+                   {"message", {{"text", full_message(d)}}}};
+    if (!d.where.file.empty()) {
+      Json location = {{"artifactLocation", {{"uri", uri_path(prefix + d.where.file)}}}};
+      if (d.where.line > 0)
+        location["region"] = {{"startLine", d.where.line}, {"startColumn", std::max<std::uint32_t>(1, d.where.column)}};
+      result["locations"] = Json::array({{{"physicalLocation", std::move(location)}}});
+    }
+    results.push_back(std::move(result));
+  }
+  Json driver = {{"name", "salesops"},
+                 {"version", SALESOPS_VERSION},
+                 {"rules", std::move(rules)}};
+  Json run = {{"tool", {{"driver", std::move(driver)}}},
+              {"columnKind", "unicodeCodePoints"},
+              {"results", std::move(results)}};
+  Json log = {{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
+              {"version", "2.1.0"},
+              {"runs", Json::array({std::move(run)})}};
+  out << core::escape_json_controls(log.dump(2, ' ', false, Json::error_handler_t::replace)) << '\n';
 }
 
 }  // namespace salesops::cli

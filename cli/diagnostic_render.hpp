@@ -20,4 +20,12 @@ void print_diagnostics(std::ostream& out, const core::Diagnostics& diags, core::
 void print_diagnostics_json(std::ostream& out, const core::Diagnostics& diags, const std::string& book,
                             std::size_t files, const std::vector<std::string>* managers = nullptr);
 
+/// GitHub Actions workflow commands, one line per finding:
+/// `::error file=PATH,line=L,col=C,title=RULE::MESSAGE`. `prefix` is the book's directory in
+/// its repository ("" or "sub/dir/"), so that annotations land on the pull request's files.
+void print_diagnostics_github(std::ostream& out, const core::Diagnostics& diags, const std::string& prefix);
+/// One SARIF 2.1.0 log (a run of the tool "salesops", one rule per rule id found, one result
+/// per finding, columns in Unicode code points), for code-scanning dashboards.
+void print_diagnostics_sarif(std::ostream& out, const core::Diagnostics& diags, const std::string& prefix);
+
 }  // namespace salesops::cli

@@ -387,7 +387,7 @@ void render_json_record(std::ostream& out, const core::Table& record, const std:
 
 namespace {
 
-constexpr core::EnumNames<Format, 7> kFormatNames({"table", "csv", "tsv", "json", "jsonl", "md", "html"});
+constexpr core::EnumNames<Format, 9> kFormatNames({"table", "csv", "tsv", "json", "jsonl", "md", "html", "github", "sarif"});
 
 }  // namespace
 
@@ -401,7 +401,7 @@ std::optional<Format> format_from_extension(std::string_view path) {
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   if (ext == ".txt") return Format::table;
   if (ext == ".htm") return Format::html;
-  for (Format f : {Format::csv, Format::tsv, Format::json, Format::jsonl, Format::md, Format::html}) {
+  for (Format f : {Format::csv, Format::tsv, Format::json, Format::jsonl, Format::md, Format::html, Format::sarif}) {
     if (ext.size() > 1 && ext.substr(1) == format_name(f)) return f;
   }
   return std::nullopt;
@@ -465,9 +465,11 @@ void render(std::ostream& out, const core::Table& table, const RenderOptions& op
     case Format::json: render_json(out, table, options.meta); return;
     case Format::jsonl: render_jsonl(out, table); return;
     case Format::md: render_md(out, table); return;
-    case Format::html: break;
+    case Format::html:
+    case Format::github:
+    case Format::sarif: break;
   }
-  throw std::invalid_argument("html is not available for this command");
+  throw std::invalid_argument(fmt::format("{} is not available for this command", format_name(options.format)));
 }
 
 }  // namespace salesops::cli

@@ -50,11 +50,12 @@
 
 namespace salesops::cli {
 
-enum class Format { table, csv, tsv, json, jsonl, md, html };
+/// github and sarif are check's findings as CI annotations; no table renders them.
+enum class Format { table, csv, tsv, json, jsonl, md, html, github, sarif };
 
-/// "table", "csv", "tsv", "json", "jsonl", "md" or "html" (exact, lower case).
+/// "table", "csv", "tsv", "json", "jsonl", "md", "html", "github" or "sarif" (exact, lower case).
 std::optional<Format> parse_format(std::string_view name);
-/// The format an output file's extension implies: .csv .tsv .json .jsonl .md .html/.htm, and
+/// The format an output file's extension implies: .csv .tsv .json .jsonl .md .html/.htm .sarif, and
 /// .txt for table (case-insensitive). nullopt for anything else.
 std::optional<Format> format_from_extension(std::string_view path);
 /// The name parse_format accepts for `format`.

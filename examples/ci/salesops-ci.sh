@@ -4,6 +4,7 @@
 # `salesops` on the PATH and the book's full git history fetched.
 #
 #   salesops-ci.sh check                  validate every record and audit the policies
+#                                         (annotations on GitHub Actions)
 #   salesops-ci.sh diff BASE              the pull request's changes as markdown
 #   salesops-ci.sh approvals BASE         every change to targets and reward plans approved
 #   salesops-ci.sh scorecard YYYY-MM      commit the month's KPI scorecard
@@ -19,7 +20,12 @@ job=$1
 shift
 case "$job" in
   check)
-    salesops check
+    # On GitHub Actions the findings are annotations on the pull request's lines.
+    if [ "${GITHUB_ACTIONS:-}" = "true" ]; then
+      salesops check --format github
+    else
+      salesops check
+    fi
     ;;
   diff)
     [ $# -eq 1 ] || usage

@@ -48,6 +48,8 @@ TEST_CASE("render: format names and file extensions") {
   CHECK(cli::parse_format("jsonl") == Format::jsonl);
   CHECK(cli::parse_format("md") == Format::md);
   CHECK(cli::parse_format("html") == Format::html);
+  CHECK(cli::parse_format("github") == Format::github);
+  CHECK(cli::parse_format("sarif") == Format::sarif);
   CHECK_FALSE(cli::parse_format("CSV"));
   CHECK_FALSE(cli::parse_format("xlsx"));
   CHECK_FALSE(cli::parse_format(""));
@@ -60,6 +62,8 @@ TEST_CASE("render: format names and file extensions") {
   CHECK(cli::format_from_extension("card.html") == Format::html);
   CHECK(cli::format_from_extension("card.htm") == Format::html);
   CHECK(cli::format_from_extension("kpi.txt") == Format::table);
+  CHECK(cli::format_from_extension("check.sarif") == Format::sarif);
+  CHECK_FALSE(cli::format_from_extension("check.github"));
   CHECK_FALSE(cli::format_from_extension("kpi.table"));
   CHECK_FALSE(cli::format_from_extension("kpi"));
   CHECK_FALSE(cli::format_from_extension("dir.csv/kpi"));
@@ -379,8 +383,10 @@ TEST_CASE("render: short rows are padded with undefined") {
   CHECK(nlohmann::json::parse(rendered(t, Format::jsonl))["deals"].is_null());
 }
 
-TEST_CASE("render: html is not available from the generic renderer") {
-  std::ostringstream out;
-  CHECK_THROWS_AS(cli::render(out, people_table(), cli::RenderOptions{Format::html}), std::invalid_argument);
-  CHECK(out.str().empty());
+TEST_CASE("render: html and check's CI formats are not available from the generic renderer") {
+  for (Format f : {Format::html, Format::github, Format::sarif}) {
+    std::ostringstream out;
+    CHECK_THROWS_AS(cli::render(out, people_table(), cli::RenderOptions{f}), std::invalid_argument);
+    CHECK(out.str().empty());
+  }
 }
