@@ -1,6 +1,8 @@
 // salesops diff REV [REV2]: the changes between two revisions of the book as records.
 #include <fmt/format.h>
 
+#include <map>
+#include <set>
 #include <sstream>
 
 #include "cli/commands.hpp"
@@ -53,22 +55,57 @@ const char* kind_heading(const std::string& kind) {
   return "Settings";
 }
 
-/// Markdown for a pull-request comment: a heading per kind that changed, then its table.
-std::string markdown(const std::vector<core::Change>& changes, const std::string& range) {
+/// A pull-request comment holds at most 65,536 characters; the markdown stays under this,
+/// with room for what a CI job adds around it.
+constexpr std::size_t kCommentBudget = 60000;
+
+std::string md_table(const core::Table& table) {
   std::ostringstream out;
-  out << fmt::format("### salesops diff {}\n", range);
-  if (changes.empty()) out << "\nNo record changed.\n";
+  RenderOptions ro;
+  ro.format = Format::md;
+  render(out, table, ro);
+  return out.str();
+}
+
+/// A kind too long to list: how many records changed, and how many changes of each sort.
+std::string kind_summary(const std::vector<core::Change>& mine) {
+  std::map<std::string, std::size_t> by_change;
+  std::set<std::string> ids;
+  for (const core::Change& c : mine) {
+    ++by_change[c.change];
+    ids.insert(c.id);
+  }
+  core::Table t;
+  t.add_column("change");
+  t.add_column("changes");
+  for (const auto& [change, n] : by_change) t.rows.push_back({change, static_cast<std::int64_t>(n)});
+  return fmt::format("{} record{}, too many to list here:\n\n", ids.size(), ids.size() == 1 ? "" : "s") + md_table(t);
+}
+
+/// Markdown for a pull-request comment: a heading per kind that changed, then its table.
+/// Past kCommentBudget characters (less `reserve`, kept for what follows) a kind is
+/// summarised by its counts instead, so the comment can still be posted.
+std::string markdown(const std::vector<core::Change>& changes, const std::string& range, std::size_t reserve) {
+  constexpr std::string_view kCut =
+      "\n_Longer than a pull-request comment holds: kinds past this point are counted, not "
+      "listed; `salesops diff` in a clone lists every change._\n";
+  std::string out = fmt::format("### salesops diff {}\n", range);
+  if (changes.empty()) out += "\nNo record changed.\n";
+  bool cut = false;
   for (const std::string& kind : core::diff_kinds()) {
     std::vector<core::Change> mine;
     for (const core::Change& c : changes)
       if (c.kind == kind) mine.push_back(c);
     if (mine.empty()) continue;
-    out << fmt::format("\n#### {} ({} change{})\n\n", kind_heading(kind), mine.size(), mine.size() == 1 ? "" : "s");
-    RenderOptions ro;
-    ro.format = Format::md;
-    render(out, core::diff_table(mine, false), ro);
+    std::string section = fmt::format("\n#### {} ({} change{})\n\n", kind_heading(kind), mine.size(), mine.size() == 1 ? "" : "s");
+    std::string table = cut ? std::string() : md_table(core::diff_table(mine, false));
+    if (!cut && out.size() + section.size() + table.size() + kCut.size() + reserve > kCommentBudget) {
+      cut = true;
+      out += kCut;
+    }
+    out += section + (cut ? kind_summary(mine) : table);
   }
-  return out.str();
+  return out;
 }
 
 void run_diff(Context& ctx, const DiffOptions& o) {
@@ -100,16 +137,13 @@ void run_diff(Context& ctx, const DiffOptions& o) {
     ctx.emit(payouts ? *payouts : core::diff_table(changes), period ? period->label : std::string());
     return;
   }
-  std::string text = markdown(changes, range);
+  // The payouts come last but are kept whole: they are what a reviewer of a plan checks.
+  std::string payout_text;
   if (payouts) {
-    std::ostringstream out;
-    out << fmt::format("\n#### Payouts of {} ({} changed)\n\n", period->label, payouts->rows.size());
-    RenderOptions ro;
-    ro.format = Format::md;
-    if (payouts->rows.empty()) out << "No payout changed.\n";
-    else render(out, *payouts, ro);
-    text += out.str();
+    payout_text = fmt::format("\n#### Payouts of {} ({} changed)\n\n", period->label, payouts->rows.size());
+    payout_text += payouts->rows.empty() ? std::string("No payout changed.\n") : md_table(*payouts);
   }
+  std::string text = markdown(changes, range, payout_text.size()) + payout_text;
   ctx.output([&](std::ostream& out, bool) { out << text; });
 }
 
