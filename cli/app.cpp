@@ -25,6 +25,8 @@ constexpr Command kCommands[] = {
     {"reward", "Incentives: plans, calc (payout lines), statement, simulate, grant, leaderboard", 0, nullptr, reward_commands},
     // diff's revisions are its arguments, not --at.
     {"diff", "The changes between two revisions as records: targets, deals, customers, reviews, reward plans", 0, setup_diff},
+    {"export", "Every record kind as a tidy table: csv or jsonl files, or one SQLite database", kReadsAtRevision,
+     setup_export},
     {"log", "The commits that changed one record, and the fields each changed", kReadsAtRevision, setup_log},
     {"approve", "Approve a commit with a commit of one's own (signed when [approvals] require = \"signed\")", 0, setup_approve},
     {"merge-file", "git's merge driver for record files: merges by record and field", 0, setup_merge_file},

@@ -34,6 +34,7 @@ Run setup_kpi(CLI::App& app, Context& ctx);
 Run setup_import(CLI::App& app, Context& ctx);
 Run setup_diff(CLI::App& app, Context& ctx);
 Run setup_log(CLI::App& app, Context& ctx);
+Run setup_export(CLI::App& app, Context& ctx);
 Run setup_approve(CLI::App& app, Context& ctx);
 Run setup_merge_file(CLI::App& app, Context& ctx);
 
