@@ -5,11 +5,25 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
+#include "cli/help.hpp"
 #include "core/base/escape.hpp"
 
 namespace salesops::cli {
 
 namespace {
+
+/// The program's root, for `salesops help`: set while run() parses the command line.
+const CLI::App* g_root = nullptr;
+
+Run setup_help(CLI::App& app, Context& ctx) {
+  auto words = std::make_shared<std::vector<std::string>>();
+  app.add_option("COMMAND", *words, "The command (and subcommand) to describe");
+  return [&ctx, words] {
+    std::string error;
+    if (!print_help(*g_root, *words, &error)) ctx.fail(kUsage, error);
+    if (!flush_stdout()) throw Exit{kWriteRefused};
+  };
+}
 
 constexpr Command kCommands[] = {
     {"init", "Create a new book from the templates (--example: the example book)", 0, setup_init},
@@ -30,6 +44,7 @@ constexpr Command kCommands[] = {
     {"log", "The commits that changed one record, and the fields each changed", kReadsAtRevision, setup_log},
     {"approve", "Approve a commit with a commit of one's own (signed when [approvals] require = \"signed\")", 0, setup_approve},
     {"merge-file", "git's merge driver for record files: merges by record and field", 0, setup_merge_file},
+    {"help", "Describe a command: salesops help [COMMAND [SUBCOMMAND]]", 0, setup_help},
 };
 
 /// Declares the command `c` under `parent`, then its subcommands; `name` is its full name
@@ -37,6 +52,7 @@ constexpr Command kCommands[] = {
 void add_command(CLI::App& parent, const Command& c, Context& ctx, std::string name) {
   CLI::App* app = parent.add_subcommand(c.name, c.summary);
   app->fallthrough();
+  app->footer(global_options_footer());
   Run run = c.setup ? c.setup(*app, ctx) : Run{};
   if (c.needs & kWritesBook) ctx.add_write_options(*app);
   if (!run) app->require_subcommand(1);
@@ -71,11 +87,23 @@ std::span<const Command> commands() { return kCommands; }
 namespace {
 
 int parse_and_run(CLI::App& app, int argc, char** argv) {
+  if (auto error = command_word_error(argc, argv)) {
+    std::cerr << "salesops: error: " << core::escape_controls(*error) << '\n';
+    return kUsage;
+  }
   try {
     app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e) == 0 ? kOk : kUsage;
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e) == 0 ? kOk : kUsage;
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e) == 0 ? kOk : kUsage;
   } catch (const CLI::ParseError& e) {
-    int code = app.exit(e);
-    return code == 0 ? kOk : kUsage;
+    // Usage errors read like every other error, with where to look for the usage.
+    std::cerr << "salesops: error: " << core::escape_controls(e.what()) << "\n"
+              << "  hint: `" << core::escape_controls(fmt::format("salesops help {}", command_path(argc, argv))) << "` shows the usage\n";
+    return kUsage;
   } catch (const Exit& e) {
     return e.code;
   } catch (const std::bad_alloc&) {
@@ -98,7 +126,9 @@ int run(int argc, char** argv) {
   app.require_subcommand(1);
   add_global_options(app, ctx.options);
   for (const Command& c : commands()) add_command(app, c, ctx, c.name);
+  g_root = &app;
   int code = parse_and_run(app, argc, argv);
+  g_root = nullptr;
   // Whatever a command printed must have reached stdout's file: a full disk is an error.
   return flush_stdout() ? code : kWriteRefused;
 }

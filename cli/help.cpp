@@ -1,0 +1,116 @@
+#include "cli/help.hpp"
+
+#include <fmt/format.h>
+
+#include <iostream>
+#include <string_view>
+
+#include "core/base/suggest.hpp"
+
+namespace salesops::cli {
+
+namespace {
+
+/// The global options that take a value (the next word, unless written --opt=value).
+bool takes_value(std::string_view arg) {
+  for (std::string_view o : {"--book", "--at", "--period", "--today", "--format", "-o", "--output"})
+    if (arg == o) return true;
+  return false;
+}
+
+/// The first words of the command line that are not options, at most `n`: the command and
+/// its subcommand. Options before them are global ones; a value of one is skipped.
+std::vector<std::string_view> leading_words(int argc, char** argv, std::size_t n) {
+  std::vector<std::string_view> words;
+  for (int i = 1; i < argc && words.size() < n; ++i) {
+    std::string_view arg = argv[i];
+    if (arg == "--") break;
+    if (arg.starts_with("-")) {
+      if (takes_value(arg)) ++i;
+      continue;
+    }
+    words.push_back(arg);
+  }
+  return words;
+}
+
+const Command* find(std::span<const Command> table, std::string_view name) {
+  for (const Command& c : table)
+    if (name == c.name) return &c;
+  return nullptr;
+}
+
+std::string unknown(std::string_view what, std::string_view word, std::span<const Command> table, std::string_view how) {
+  std::vector<std::string> names;
+  for (const Command& c : table) names.emplace_back(c.name);
+  std::string message = fmt::format("unknown {} '{}'", what, word);
+  if (auto near = core::closest_match(word, names)) message += fmt::format(" (did you mean '{}'?)", *near);
+  return message + fmt::format("; {} lists them", how);
+}
+
+std::string names_of(std::span<const Command> table) {
+  std::string out;
+  for (const Command& c : table) out += (out.empty() ? "" : ", ") + std::string(c.name);
+  return out;
+}
+
+}  // namespace
+
+std::optional<std::string> command_word_error(int argc, char** argv) {
+  for (int i = 1; i < argc; ++i) {
+    std::string_view arg = argv[i];
+    if (arg == "--help" || arg == "-h" || arg == "--version") return std::nullopt;  // CLI11 answers these
+  }
+  auto words = leading_words(argc, argv, 2);
+  if (words.empty()) return fmt::format("a command is required: {}; `salesops help` describes them", names_of(commands()));
+  if (words[0] == "help") return std::nullopt;
+  const Command* c = find(commands(), words[0]);
+  if (!c) return unknown("command", words[0], commands(), "`salesops help`");
+  // kpi runs by itself as well as through its subcommands: its next word may be a value.
+  if (c->setup || !c->subcommands) return std::nullopt;
+  std::string how = fmt::format("`salesops help {}`", c->name);
+  if (words.size() < 2)
+    return fmt::format("'{}' needs a subcommand: {}; {} describes them", c->name, names_of(c->subcommands()), how);
+  if (!find(c->subcommands(), words[1])) return unknown(fmt::format("{} subcommand", c->name), words[1], c->subcommands(), how);
+  return std::nullopt;
+}
+
+std::string command_path(int argc, char** argv) {
+  std::string path;
+  std::span<const Command> table = commands();
+  for (std::string_view word : leading_words(argc, argv, 2)) {
+    const Command* c = find(table, word);
+    if (!c) break;
+    path += (path.empty() ? "" : " ") + std::string(word);
+    table = c->subcommands ? c->subcommands() : std::span<const Command>();
+  }
+  return path;
+}
+
+bool print_help(const CLI::App& root, const std::vector<std::string>& words, std::string* error) {
+  const CLI::App* app = &root;
+  std::span<const Command> table = commands();
+  std::string parent, path;  // "salesops target" and "target" for `help target set`
+  for (const std::string& word : words) {
+    const Command* c = find(table, word);
+    if (!c) {
+      *error = path.empty() ? unknown("command", word, table, "`salesops help`")
+                            : unknown(fmt::format("{} subcommand", path), word, table, fmt::format("`salesops help {}`", path));
+      return false;
+    }
+    parent = "salesops" + (path.empty() ? std::string() : " " + path);
+    path += (path.empty() ? "" : " ") + word;
+    app = app->get_subcommand(word);
+    table = c->subcommands ? c->subcommands() : std::span<const Command>();
+  }
+  std::cout << app->help(path.empty() ? std::string() : parent);
+  return true;
+}
+
+std::string global_options_footer() {
+  return "Global options (every command; see `salesops help`):\n"
+         "  --book DIR, --at REV, --period P, --today DATE, --format FMT, -o FILE,\n"
+         "  --bom, --csv-raw, --no-color, -q, --no-cache";
+}
+
+}  // namespace salesops::cli
