@@ -75,7 +75,9 @@ void add_global_options(CLI::App& app, GlobalOptions& o) {
   app.add_option("-o,--output", o.output, "Write the output to FILE (the format follows its extension)");
   app.add_flag("--bom", o.bom, "Start csv/tsv output with a byte-order mark");
   app.add_flag("--csv-raw", o.csv_raw, "Write csv/tsv text cells as they are: no ' before a leading =, +, -, @, tab or CR");
-  app.add_flag("--no-color", o.no_color, "Never colour the output (also NO_COLOR)");
+  app.add_option("--color", o.color, "When to colour: auto (a terminal without NO_COLOR or TERM=dumb), always, never")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+  app.add_flag("--no-color", o.no_color, "Never colour the output (--color=never; also NO_COLOR)");
   app.add_flag("-q,--quiet", o.quiet, "Print only what was asked for");
   app.add_flag("--no-cache", o.no_cache, "Parse every file; neither read nor write .salesops/cache (also SALESOPS_NO_CACHE=1)");
 }

@@ -49,9 +49,12 @@ void Context::fail(int code, const std::string& message) const {
 }
 
 bool Context::color(int fd) const {
-  if (options.no_color) return false;
+  if (options.color == "always") return true;  // asked for by name: wins over NO_COLOR
+  if (options.no_color || options.color == "never") return false;
   const char* no_color = std::getenv("NO_COLOR");
   if (no_color && *no_color) return false;
+  const char* term = std::getenv("TERM");
+  if (term && std::string_view(term) == "dumb") return false;
   return isatty(fd) != 0;
 }
 

@@ -40,6 +40,7 @@ enum Need : unsigned {
 struct GlobalOptions {
   std::string book, at, period, today, format, output;
   bool no_color = false, quiet = false, bom = false;
+  std::string color = "auto";  // --color=auto|always|never
   bool csv_raw = false;  // --csv-raw: csv and tsv text cells unneutralised
   bool no_cache = false;  // --no-cache (also SALESOPS_NO_CACHE=1): parse every file
   bool dry_run = false;  // set by add_write_options on verbs that write

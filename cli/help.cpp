@@ -13,7 +13,7 @@ namespace {
 
 /// The global options that take a value (the next word, unless written --opt=value).
 bool takes_value(std::string_view arg) {
-  for (std::string_view o : {"--book", "--at", "--period", "--today", "--format", "-o", "--output"})
+  for (std::string_view o : {"--book", "--at", "--period", "--today", "--format", "-o", "--output", "--color"})
     if (arg == o) return true;
   return false;
 }
@@ -110,7 +110,7 @@ bool print_help(const CLI::App& root, const std::vector<std::string>& words, std
 std::string global_options_footer() {
   return "Global options (every command; see `salesops help`):\n"
          "  --book DIR, --at REV, --period P, --today DATE, --format FMT, -o FILE,\n"
-         "  --bom, --csv-raw, --no-color, -q, --no-cache";
+         "  --bom, --csv-raw, --color WHEN, --no-color, -q, --no-cache";
 }
 
 }  // namespace salesops::cli
