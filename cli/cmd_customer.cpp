@@ -137,6 +137,8 @@ constexpr Command kCustomerCommands[] = {
      setup_customer_segments},
     {"satisfaction", "CSAT and NPS by owner, team or segment", kReadsAtRevision, setup_customer_satisfaction},
     {"add", "Create a customer file (✎)", kWritesBook, setup_customer_add},
+    {"edit", "Change a customer's name, owner, tier, segment, ... in place (✎)", kWritesBook, setup_customer_edit},
+    {"merge", "Merge a duplicate customer into another and remove its file (✎)", kWritesBook, setup_customer_merge},
     {"log", "Append an interaction to a customer (✎)", kWritesBook, setup_customer_log},
     {"survey", "Append a satisfaction survey to a customer (✎)", kWritesBook, setup_customer_survey},
 };

@@ -1,5 +1,9 @@
-// salesops customer add | log | survey (✎): new customers, interactions and surveys.
+// salesops customer add | edit | merge | log | survey (✎): new customers, their fields,
+// duplicates merged, interactions and surveys.
 #include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <algorithm>
 
 #include <filesystem>
 
@@ -16,6 +20,18 @@ namespace {
 struct AddOptions {
   std::string id, name, owner, tier, segment, industry, region, source, since;
   std::vector<std::string> contacts;
+  bool force = false;
+};
+
+// `customer edit`: each option a field of the record schema, in the schema's order.
+struct EditOptions {
+  std::string id;
+  std::optional<std::string> name, owner, tier, segment, industry, region, source, since;
+  bool force = false;
+};
+
+struct MergeOptions {
+  std::string duplicate, into;
 };
 
 struct LogOptions {
@@ -30,8 +46,41 @@ struct SurveyOptions {
 void run_add(Context& ctx, const AddOptions& o) {
   const core::Book& b = ctx.book();
   core::NewCustomer n{o.id, o.name, o.owner, o.tier, o.segment, o.industry, o.region, o.source, o.since, o.contacts};
-  core::WriteChange change = core::customer_add_change(b, n, ctx.today(), ctx.book_root());
+  core::WriteChange change = core::customer_add_change(b, n, ctx.today(), ctx.book_root(), o.force);
   write_change(ctx, change, fmt::format("created customer {} in {}", change.id, change.file));
+}
+
+void run_edit(Context& ctx, const EditOptions& o) {
+  const core::Book& b = ctx.book();
+  const core::Customer& c = find_customer(ctx, b, o.id);
+  std::vector<core::FieldValue> fields;
+  for (auto [key, value] : {std::pair{"name", &o.name},
+                            {"owner", &o.owner},
+                            {"tier", &o.tier},
+                            {"segment", &o.segment},
+                            {"industry", &o.industry},
+                            {"region", &o.region},
+                            {"source", &o.source},
+                            {"since", &o.since}})
+    if (*value) fields.push_back({key, **value});
+  core::WriteChange change = core::customer_edit_change(b, c, fields, ctx.today(), o.force);
+  std::string done = change.records.empty()
+                         ? fmt::format("{} already has these values: nothing was written", o.id)
+                         : fmt::format("edited {}: {} ({})", change.id, fmt::join(change.records[0].fields, ", "),
+                                       change.file);
+  write_change(ctx, change, done);
+}
+
+void run_merge(Context& ctx, const MergeOptions& o) {
+  const core::Book& b = ctx.book();
+  const core::Customer& dup = find_customer(ctx, b, o.duplicate);
+  const core::Customer& into = find_customer(ctx, b, o.into);
+  core::WriteChange change = core::customer_merge_change(b, dup, into);
+  std::size_t deals = std::count_if(change.records.begin(), change.records.end(),
+                                    [](const core::EditedRecord& r) { return r.kind == "deal"; });
+  write_change(ctx, change,
+               fmt::format("merged {} into {} ({} deal{} moved); removed {}", o.duplicate, o.into, deals,
+                           deals == 1 ? "" : "s", change.records.empty() ? "" : change.records.back().file));
 }
 
 void run_log(Context& ctx, const LogOptions& o) {
@@ -66,7 +115,30 @@ Run setup_customer_add(CLI::App& app, Context& ctx) {
   app.add_option("--source", o->source, "Where the customer came from");
   app.add_option("--since", o->since, "Customer since (default: today)");
   app.add_option("--contact", o->contacts, "A contact: name=...,title=...,phone=...,email=... (repeatable)");
+  app.add_flag("--force", o->force, "Add it even when another customer has the same name (salesops-customer(1))");
   return [&ctx, o] { run_add(ctx, *o); };
+}
+
+Run setup_customer_edit(CLI::App& app, Context& ctx) {
+  auto o = std::make_shared<EditOptions>();
+  app.add_option("id", o->id, "The customer id")->required();
+  app.add_option("--name", o->name, "The customer's name");
+  app.add_option("--owner", o->owner, "The person who owns the relationship");
+  app.add_option("--tier", o->tier, "A, B or C (empty: none)");
+  app.add_option("--segment", o->segment, "The segment (empty: none)");
+  app.add_option("--industry", o->industry, "The industry (empty: none)");
+  app.add_option("--region", o->region, "The region (empty: none)");
+  app.add_option("--source", o->source, "Where the customer came from (empty: none)");
+  app.add_option("--since", o->since, "Customer since, YYYY-MM-DD (empty: none)");
+  app.add_flag("--force", o->force, "Rename it even when another customer has the same name");
+  return [&ctx, o] { run_edit(ctx, *o); };
+}
+
+Run setup_customer_merge(CLI::App& app, Context& ctx) {
+  auto o = std::make_shared<MergeOptions>();
+  app.add_option("duplicate", o->duplicate, "The duplicate customer's id: its file is removed")->required();
+  app.add_option("into", o->into, "The id of the customer it duplicates, which keeps everything")->required();
+  return [&ctx, o] { run_merge(ctx, *o); };
 }
 
 Run setup_customer_log(CLI::App& app, Context& ctx) {

@@ -105,6 +105,9 @@ Run setup_deal_forecast(CLI::App&, Context& ctx) {
 constexpr Command kDealCommands[] = {
     {"add", "Add a deal (✎)", kWritesBook, setup_deal_add},
     {"move", "Move a deal to a stage (✎): appends to its history", kWritesBook, setup_deal_move},
+    {"edit", "Change a deal's amount, owner, customer, ... in place (✎)", kWritesBook, setup_deal_edit},
+    {"disqualify", "Close a junk lead as lost, disqualified: in no revenue or win rate (✎)", kWritesBook,
+     setup_deal_disqualify},
     {"list", "The deals, filtered and sorted", kReadsAtRevision, setup_deal_list},
     {"pipeline", "Open deals per stage, as of today or a period's end", kReadsAtRevision, setup_deal_pipeline},
     {"funnel", "Per stage: deals entered, advanced, conversion, days spent", kReadsAtRevision, setup_deal_funnel},

@@ -6,5 +6,7 @@ namespace salesops::cli {
 
 Run setup_deal_add(CLI::App& app, Context& ctx);
 Run setup_deal_move(CLI::App& app, Context& ctx);
+Run setup_deal_edit(CLI::App& app, Context& ctx);
+Run setup_deal_disqualify(CLI::App& app, Context& ctx);
 
 }  // namespace salesops::cli

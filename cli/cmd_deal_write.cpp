@@ -1,6 +1,7 @@
-// salesops deal add and deal move (✎): checked against the book in core/deal_edits.cpp,
-// written through the safe writer.
+// salesops deal add, move, edit and disqualify (✎): checked against the book in
+// core/deals/edits.cpp, written through the safe writer.
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <iostream>
 
@@ -21,6 +22,12 @@ struct AddOptions {
 struct MoveOptions {
   core::DealMove move;
   std::string date;
+};
+
+// `deal edit`: each option a field of the record schema, in the order the schema lists them.
+struct EditOptions {
+  std::string id;
+  std::optional<std::string> customer, owner, title, product, amount, expected_close;
 };
 
 core::Date date_option(Context& ctx, const char* option, const std::string& text) {
@@ -52,6 +59,32 @@ void run_move(Context& ctx, MoveOptions& o) {
   write_change(ctx, change, fmt::format("moved {} from {} to {} ({})", change.id, from, o.move.stage, change.file));
 }
 
+void run_edit(Context& ctx, EditOptions& o) {
+  std::vector<core::FieldValue> fields;
+  for (auto [key, value] : {std::pair{"customer", &o.customer},
+                            {"owner", &o.owner},
+                            {"title", &o.title},
+                            {"product", &o.product},
+                            {"amount", &o.amount},
+                            {"expected_close", &o.expected_close}})
+    if (*value) fields.push_back({key, **value});
+  core::WriteChange change = core::deal_edit_change(ctx.book(), o.id, fields, ctx.today());
+  std::string done = change.records.empty()
+                         ? fmt::format("{} already has these values: nothing was written", o.id)
+                         : fmt::format("edited {}: {} ({})", change.id, fmt::join(change.records[0].fields, ", "),
+                                       change.file);
+  write_change(ctx, change, done);
+}
+
+void run_disqualify(Context& ctx, MoveOptions& o) {
+  o.move.date = o.date.empty() ? ctx.today() : date_option(ctx, "--date", o.date);
+  o.move.disqualify = true;
+  if (o.move.reason.empty()) ctx.fail(kUsage, "--reason cannot be empty: say why the lead is junk");
+  const core::Book& book = ctx.book();
+  core::WriteChange change = core::deal_move_change(book, o.move, ctx.today());
+  write_change(ctx, change, fmt::format("disqualified {}: {} ({})", change.id, o.move.reason, change.file));
+}
+
 }  // namespace
 
 Run setup_deal_add(CLI::App& app, Context& ctx) {
@@ -76,6 +109,26 @@ Run setup_deal_move(CLI::App& app, Context& ctx) {
   app.add_option("--date", o->date, "The day of the move (default: today)");
   app.add_option("--reason", o->move.reason, "Why: the lost_reason of a lost deal, else kept in the history entry");
   return [&ctx, o] { run_move(ctx, *o); };
+}
+
+Run setup_deal_edit(CLI::App& app, Context& ctx) {
+  auto o = std::make_shared<EditOptions>();
+  app.add_option("id", o->id, "The deal's id")->required();
+  app.add_option("--customer", o->customer, "The customer's id (empty: none, for an open deal)");
+  app.add_option("--owner", o->owner, "The person who owns the deal");
+  app.add_option("--title", o->title, "A short title (empty: none)");
+  app.add_option("--product", o->product, "The product (empty: none)");
+  app.add_option("--amount", o->amount, "The amount, in the book's currency (empty: none, for an open deal)");
+  app.add_option("--expected-close", o->expected_close, "The day it is expected to close (empty: none)");
+  return [&ctx, o] { run_edit(ctx, *o); };
+}
+
+Run setup_deal_disqualify(CLI::App& app, Context& ctx) {
+  auto o = std::make_shared<MoveOptions>();
+  app.add_option("id", o->move.id, "The deal's id")->required();
+  app.add_option("--reason", o->move.reason, "Why the lead is junk (kept in its history entry)")->required();
+  app.add_option("--date", o->date, "The day it is closed (default: today)");
+  return [&ctx, o] { run_disqualify(ctx, *o); };
 }
 
 }  // namespace salesops::cli

@@ -37,6 +37,7 @@ Run setup_log(CLI::App& app, Context& ctx);
 Run setup_export(CLI::App& app, Context& ctx);
 Run setup_approve(CLI::App& app, Context& ctx);
 Run setup_merge_file(CLI::App& app, Context& ctx);
+Run setup_reassign(CLI::App& app, Context& ctx);
 
 /// The subcommands of each command that has them, each table in its command's file.
 std::span<const Command> kpi_commands();

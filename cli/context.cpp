@@ -215,7 +215,7 @@ void Context::lock_book() {
   }
 }
 
-void Context::write(const std::vector<core::FileEdit>& edits, const std::string& done) {
+core::WriteResult Context::apply(const std::vector<core::FileEdit>& edits) {
   core::WriteResult r = writer().apply(edits);
   if (!r.ok()) {
     core::Diagnostics diags;
@@ -223,6 +223,11 @@ void Context::write(const std::vector<core::FileEdit>& edits, const std::string&
     print_diagnostics(std::cerr, diags, &source(), {color(2)});
     fail(kWriteRefused, "nothing was written");
   }
+  return r;
+}
+
+void Context::write(const std::vector<core::FileEdit>& edits, const std::string& done) {
+  core::WriteResult r = apply(edits);
   if (options.dry_run)
     std::cout << r.diff;
   else if (!options.quiet && !done.empty())

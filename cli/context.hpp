@@ -103,6 +103,9 @@ class Context {
   /// diagnostics and exits 4. With --dry-run it prints the diff and writes nothing;
   /// otherwise it prints `done` (unless -q).
   void write(const std::vector<core::FileEdit>& edits, const std::string& done);
+  /// Applies `edits` as write() does but prints nothing on success: the caller reports what
+  /// was written (--format json).
+  core::WriteResult apply(const std::vector<core::FileEdit>& edits);
 
  private:
   unsigned needs_ = 0;  // Need flags of the running command

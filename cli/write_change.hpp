@@ -13,6 +13,8 @@ namespace salesops::cli {
 [[noreturn]] void refuse(Context& ctx, const core::WriteChange& change);
 
 /// Writes `change` (printing `done` when it is written), or refuses it as refuse() does.
+/// With --format other than table it prints, instead, the records written (action, kind, id,
+/// file, fields) in that format; with --dry-run too, noted in json's meta, writing nothing.
 void write_change(Context& ctx, const core::WriteChange& change, const std::string& done);
 
 }  // namespace salesops::cli

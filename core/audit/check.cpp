@@ -10,6 +10,7 @@
 #include "core/base/period.hpp"
 #include "core/coaching/coaching.hpp"
 #include "core/customers/customers.hpp"
+#include "core/customers/names.hpp"
 #include "core/targets/check.hpp"
 
 namespace salesops::core {
@@ -126,6 +127,15 @@ void target_consistency(const Book& b, Date today, const CheckRule& rule, Diagno
                a.target->owner);
 }
 
+void customer_duplicate_name(const Book& b, Date, const CheckRule& rule, Diagnostics& out) {
+  for (auto [c, first] : same_name_customers(b))
+    report(rule, b, c->at,
+           fmt::format("customer '{}' ('{}') has the name of {} ('{}')", b.text(c->id), b.text(c->name),
+                       b.text(first->id), b.text(first->name)),
+           out, fmt::format("the same company? `salesops customer merge {} {}`", b.text(c->id), b.text(first->id)),
+           c->owner);
+}
+
 constexpr CheckRule kRules[] = {
     {"deal-history-stage", Severity::warning, "a deal's stage matches the end of its history", deal_history_stage},
     {"required-targets", Severity::warning, "active reps have the targets policy.required_targets asks for", required_targets},
@@ -152,6 +162,8 @@ constexpr CheckRule kRules[] = {
     {"leaver-customers", Severity::warning, "no customer is owned by a person who has left", leaver_customers},
     {"deal-before-joined", Severity::warning, "no deal was opened before its owner joined", deal_before_joined},
     {"dated-after-today", Severity::error, "interactions, surveys, coaching sessions and actions done are not dated after today", dated_after_today},
+    {"customer-duplicate-name", Severity::warning, "no two customers' names are the same company's (salesops-customer(1))",
+     customer_duplicate_name},
 };
 
 }  // namespace

@@ -52,6 +52,11 @@ struct Book {
   const Target* target(std::string_view id) const;
   const Plan* plan(std::string_view id) const;
 
+  /// A junk lead closed by `deal disqualify`: lost, with the lost_reason `disqualified`. It
+  /// may lack a customer, an amount and an opened date, and counts in no KPI of closed deals.
+  bool disqualified(const Deal& d) const { return d.stage == config.lost && text(d.lost_reason) == kDisqualified; }
+  static constexpr std::string_view kDisqualified = "disqualified";
+
   std::span<const StageChange> history_of(const Deal& d) const {
     return {history.data() + d.history_begin, d.history_count};
   }

@@ -10,6 +10,7 @@
 #include "core/base/ids.hpp"
 #include "core/base/suggest.hpp"
 #include "core/book/schema.hpp"
+#include "core/customers/names.hpp"
 
 namespace salesops::core {
 
@@ -39,6 +40,31 @@ bool valid_id(std::string_view id) {
   });
 }
 
+// The refusal of a name another customer has, at that customer's record.
+std::optional<WriteChange> same_name(const Book& b, const std::string& name, std::string_view except, bool force) {
+  const Customer* other = force ? nullptr : customer_named(b, name, except);
+  if (!other) return std::nullopt;
+  WriteChange c;
+  c.refused = Diagnostic{Severity::error, "customer-duplicate-name", b.location(other->at),
+                         fmt::format("'{}' is the name of customer {} ('{}')", name, b.text(other->id),
+                                     b.text(other->name)),
+                         "the same company? log to it, or `salesops customer merge`; else add --force"};
+  return c;
+}
+
+std::optional<WriteChange> unknown_tier(const std::string& tier) {
+  if (tier.empty() || tier == "A" || tier == "B" || tier == "C") return std::nullopt;
+  return WriteChange::bad_value(fmt::format("unknown --tier '{}': tiers are A, B, C", tier));
+}
+
+std::optional<WriteChange> unlisted_segment(const Book& b, const std::string& segment) {
+  auto& segments = b.config.segments;
+  if (segment.empty() || segments.empty() || std::find(segments.begin(), segments.end(), segment) != segments.end())
+    return std::nullopt;
+  return WriteChange::bad_value(
+      fmt::format("segment '{}' is not in salesops.toml's list ({})", segment, fmt::join(segments, ", ")));
+}
+
 WriteChange append_to(const Book& b, const Customer& c, const char* list, std::vector<YamlField> fields) {
   WriteChange change;
   change.id = b.str(c.id);
@@ -49,16 +75,12 @@ WriteChange append_to(const Book& b, const Customer& c, const char* list, std::v
 
 }  // namespace
 
-WriteChange customer_add_change(const Book& b, const NewCustomer& o, Date today, const std::filesystem::path& book_root) {
+WriteChange customer_add_change(const Book& b, const NewCustomer& o, Date today, const std::filesystem::path& book_root,
+                                bool force) {
   if (o.name.empty()) return WriteChange::bad_value("--name cannot be empty");
   if (auto refused = unknown_person(b, o.owner, "--owner")) return *refused;
-  if (!o.tier.empty() && o.tier != "A" && o.tier != "B" && o.tier != "C")
-    return WriteChange::bad_value(fmt::format("unknown --tier '{}': tiers are A, B, C", o.tier));
-  auto& segments = b.config.segments;
-  if (!o.segment.empty() && !segments.empty() &&
-      std::find(segments.begin(), segments.end(), o.segment) == segments.end())
-    return WriteChange::bad_value(
-        fmt::format("segment '{}' is not in salesops.toml's list ({})", o.segment, fmt::join(segments, ", ")));
+  if (auto refused = unknown_tier(o.tier)) return *refused;
+  if (auto refused = unlisted_segment(b, o.segment)) return *refused;
   WriteChange refused;
   auto since = day(o.since, "--since", today, refused);
   if (!since) return refused;
@@ -92,6 +114,7 @@ WriteChange customer_add_change(const Book& b, const NewCustomer& o, Date today,
   change.file = fmt::format("customers/{}.yaml", change.id);
   if (b.customer(change.id))
     return WriteChange::refuse(fmt::format("customer '{}' already exists; nothing was written", change.id));
+  if (auto refused = same_name(b, o.name, {}, force)) return *refused;
   if (std::filesystem::exists(book_root / change.file))
     return WriteChange::refuse(fmt::format("{} already exists; nothing was written", change.file));
   std::vector<YamlEdit> edits;
@@ -108,6 +131,80 @@ WriteChange customer_add_change(const Book& b, const NewCustomer& o, Date today,
   set("since", YamlValue::literal(format_date(*since)));
   if (!contacts.empty()) set("contacts", YamlValue::list(std::move(contacts)));
   change.edits.push_back({change.file, std::move(edits)});
+  change.records.push_back({"created", "customer", change.id, change.file, {}});
+  return change;
+}
+
+WriteChange customer_edit_change(const Book& b, const Customer& c, const std::vector<FieldValue>& fields, Date today,
+                                 bool force) {
+  if (fields.empty())
+    return WriteChange::bad_value(
+        "nothing to change: give --name, --owner, --tier, --segment, --industry, --region, --source or --since");
+  std::vector<std::pair<std::string, bool>> edited;  // keys set (true) or removed so far
+  auto has = [&](std::string_view key) {
+    for (auto& [k, present] : edited)
+      if (k == key) return present;
+    if (key == "since") return static_cast<bool>(c.since);
+    if (key == "contacts") return !c.contacts.empty();
+    if (key == "interactions") return !c.interactions.empty();
+    if (key == "surveys") return !c.surveys.empty();
+    for (auto [k, sym] : {std::pair{"id", c.id}, {"name", c.name}, {"owner", c.owner}, {"tier", c.tier},
+                          {"segment", c.segment}, {"industry", c.industry}, {"region", c.region}, {"source", c.source}})
+      if (key == k) return !sym.empty();
+    return false;
+  };
+  auto current = [&](std::string_view key) -> std::string {
+    if (key == "since") return c.since ? format_date(*c.since) : std::string{};
+    for (auto [k, sym] : {std::pair{"name", c.name}, {"owner", c.owner}, {"tier", c.tier}, {"segment", c.segment},
+                          {"industry", c.industry}, {"region", c.region}, {"source", c.source}})
+      if (key == k) return b.str(sym);
+    return {};
+  };
+  WriteChange change;
+  change.id = b.str(c.id);
+  change.file = b.files[c.at.file];
+  std::vector<YamlEdit> edits;
+  std::vector<std::string> keys;
+  for (const FieldValue& f : fields) {
+    const std::string option = "--" + f.key;
+    if (f.key == "id" || f.key == "contacts" || f.key == "interactions" || f.key == "surveys")
+      return WriteChange::bad_value(fmt::format("'{}' cannot be edited: `customer log`, `customer survey` and "
+                                                "`customer merge` change those", f.key));
+    if (!schema::kCustomer.find(f.key))
+      return WriteChange::bad_value(
+          fmt::format("unknown customer field '{}': fields are {}", f.key, schema::list_keys(schema::kCustomer)));
+    if (f.value.empty() && (f.key == "name" || f.key == "owner"))
+      return WriteChange::bad_value(fmt::format("{} cannot be empty", option));
+    YamlValue value = YamlValue::text(f.value);
+    if (f.key == "owner") {
+      if (auto refused = unknown_person(b, f.value, "--owner")) return *refused;
+      if (const Person* p = b.person(f.value); p->left && *p->left < today)
+        return WriteChange::bad_value(
+            fmt::format("{} left on {}: a customer cannot be theirs", f.value, format_date(*p->left)));
+    } else if (f.key == "tier") {
+      if (auto refused = unknown_tier(f.value)) return *refused;
+    } else if (f.key == "segment") {
+      if (auto refused = unlisted_segment(b, f.value)) return *refused;
+    } else if (f.key == "name") {
+      if (auto refused = same_name(b, f.value, b.text(c.id), force)) return *refused;
+    } else if (f.key == "since" && !f.value.empty()) {
+      WriteChange refused;
+      auto since = day(f.value, "--since", today, refused);
+      if (!since) return refused;
+      value = YamlValue::literal(format_date(*since));
+    }
+    if (value.scalar == current(f.key)) continue;
+    YamlPath at = YamlPath{}.key(f.key);
+    if (f.value.empty())
+      edits.push_back(YamlEdit::remove(std::move(at)));
+    else
+      edits.push_back(YamlEdit::set(std::move(at), std::move(value), key_after(schema::kCustomer, f.key, has)));
+    edited.emplace_back(f.key, !f.value.empty());
+    keys.push_back(f.key);
+  }
+  if (edits.empty()) return change;
+  change.edits.push_back({change.file, std::move(edits)});
+  change.records.push_back({"changed", "customer", change.id, change.file, std::move(keys)});
   return change;
 }
 

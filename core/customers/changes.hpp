@@ -10,6 +10,7 @@
 
 #include "core/base/date.hpp"
 #include "core/book/book.hpp"
+#include "core/book/field_place.hpp"
 #include "core/write/change.hpp"
 
 namespace salesops::core {
@@ -21,11 +22,11 @@ struct NewCustomer {
   std::vector<std::string> contacts;  // name=...,title=...,phone=...,email=...
 };
 
-/// customers/<id>.yaml with the fields given, in the order of salesops-book(5). Refuses an
-/// empty name, an unknown owner, tier or segment (when salesops.toml lists segments), a
+/// customers/<id>.yaml with the fields given, in the order of salesops-book(5). Refuses a
+/// name another customer has (normalised_name) unless `force`, an empty name, an unknown owner, tier or segment (when salesops.toml lists segments), a
 /// malformed date, contact or id, and a customer or file (under `book_root`) that exists.
 WriteChange customer_add_change(const Book& book, const NewCustomer& customer, Date today,
-                           const std::filesystem::path& book_root);
+                                const std::filesystem::path& book_root, bool force = false);
 
 struct NewInteraction {
   std::string type;     // visit, call, email, meeting, demo or care
@@ -34,6 +35,20 @@ struct NewInteraction {
   std::string next;     // optional follow-up date, not before `date`
   std::string date;     // empty: today
 };
+
+/// `customer edit`: name, owner, tier, segment, industry, region, source and since set in
+/// place (a missing key inserted in schema order) or, empty, removed (but name and owner).
+/// Refuses an unknown field, person, tier or listed segment, a malformed date, an owner who
+/// has left, and a name another customer has (normalised_name) unless `force`.
+WriteChange customer_edit_change(const Book& book, const Customer& customer, const std::vector<FieldValue>& fields,
+                                 Date today, bool force);
+
+/// `customer merge DUP INTO`: one transaction that appends the duplicate's contacts (those
+/// INTO lacks), interactions and surveys to INTO's file, gives INTO the fields it lacks (and
+/// the earlier `since`), points every deal of the duplicate at INTO, and removes the
+/// duplicate's file. Refuses merging a customer into itself and a duplicate whose file holds
+/// other records.
+WriteChange customer_merge_change(const Book& book, const Customer& duplicate, const Customer& into);
 
 /// Appends the interaction to the customer's file.
 WriteChange interaction_add_change(const Book& book, const Customer& customer, const NewInteraction& interaction,

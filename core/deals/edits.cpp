@@ -7,7 +7,9 @@
 
 #include "core/base/ids.hpp"
 #include "core/base/suggest.hpp"
+#include "core/book/field_place.hpp"
 #include "core/book/placement.hpp"
+#include "core/book/schema.hpp"
 #include "core/deals/pipeline.hpp"
 
 namespace salesops::core {
@@ -110,19 +112,24 @@ WriteChange deal_add_change(const Book& book, const NewDeal& n, Date today) {
   c.edits.push_back(
       {c.file,
        {YamlEdit::insert(YamlPath{}, YamlValue::map(std::move(fields)), new_record_place(owners, n.owner, c.id))}});
+  c.records.push_back({"created", "deal", c.id, c.file, {}});
   return c;
 }
 
 WriteChange deal_move_change(const Book& book, const DealMove& m, Date today) {
   const Config& config = book.config;
-  const char* rule = "deal-move";
+  const char* rule = m.disqualify ? "deal-disqualify" : "deal-move";
   const Deal* d = book.deal(m.id);
   if (!d) return refuse(rule, {}, fmt::format("unknown deal '{}'", m.id), did_you_mean(m.id, book.deals, book));
   Location at = book.location(d->at);
-  auto to = config.stage_index(m.stage);
+  auto to = m.disqualify ? std::optional<std::uint8_t>(config.lost) : config.stage_index(m.stage);
   if (!to) return refuse(rule, {}, fmt::format("unknown stage '{}'", m.stage), "stages are " + config.stage_list());
   const std::string& from_name = config.stages[d->stage].name;
-  if (*to == d->stage) return refuse(rule, at, fmt::format("deal '{}' is already in {}", m.id, m.stage));
+  const std::string& to_name = config.stages[*to].name;
+  if (m.disqualify && !is_open_stage(config, d->stage))
+    return refuse(rule, at, fmt::format("deal '{}' is already {}: only an open deal is disqualified", m.id, from_name),
+                  "reopen it first with `salesops deal move`");
+  if (*to == d->stage) return refuse(rule, at, fmt::format("deal '{}' is already in {}", m.id, to_name));
   if (m.date > today)
     return refuse(rule, {},
                   fmt::format("the move's date {} is after today ({})", format_date(m.date), format_date(today)),
@@ -139,7 +146,7 @@ WriteChange deal_move_change(const Book& book, const DealMove& m, Date today) {
                   fmt::format("deal '{}' opened on {}: it cannot move on {}", m.id, format_date(*d->opened),
                               format_date(m.date)));
   bool closing = *to == config.won || *to == config.lost;
-  if (closing && (d->customer.empty() || !d->has_amount || !d->opened))
+  if (closing && !m.disqualify && (d->customer.empty() || !d->has_amount || !d->opened))
     return refuse(rule, at,
                   fmt::format("deal '{}' cannot be {} without a customer, an amount and an opened date", m.id, m.stage),
                   "a won or lost deal needs all three: add the missing ones to the deal first");
@@ -149,24 +156,164 @@ WriteChange deal_move_change(const Book& book, const DealMove& m, Date today) {
   c.file = book.files[d->at.file];
   auto deal = [&] { return YamlPath{}.item_with_id(m.id); };
   std::vector<YamlEdit> edits;
-  edits.push_back(YamlEdit::set(deal().key("stage"), YamlValue::text(m.stage)));
+  std::vector<std::string> keys = {"stage"};
+  edits.push_back(YamlEdit::set(deal().key("stage"), YamlValue::text(to_name)));
   bool was_closed = d->stage == config.won || d->stage == config.lost;
+  std::string lost_reason = m.disqualify ? std::string(Book::kDisqualified) : m.reason;
   if (closing) {
-    std::string after = d->expected_close ? "expected_close" : "opened";
+    std::string after = d->expected_close ? "expected_close" : d->opened ? "opened" : "stage";
     edits.push_back(YamlEdit::set(deal().key("closed"), YamlValue::literal(format_date(m.date)), after));
-    if (*to == config.lost && !m.reason.empty())
-      edits.push_back(YamlEdit::set(deal().key("lost_reason"), YamlValue::text(m.reason), "closed"));
-    else if (!d->lost_reason.empty())
+    keys.push_back("closed");
+    if (*to == config.lost && !lost_reason.empty()) {
+      edits.push_back(YamlEdit::set(deal().key("lost_reason"), YamlValue::text(lost_reason), "closed"));
+      keys.push_back("lost_reason");
+    } else if (!d->lost_reason.empty()) {
       edits.push_back(YamlEdit::remove(deal().key("lost_reason")));
+      keys.push_back("lost_reason");
+    }
   } else if (was_closed) {
     edits.push_back(YamlEdit::remove(deal().key("closed")));
-    if (!d->lost_reason.empty()) edits.push_back(YamlEdit::remove(deal().key("lost_reason")));
+    keys.push_back("closed");
+    if (!d->lost_reason.empty()) {
+      edits.push_back(YamlEdit::remove(deal().key("lost_reason")));
+      keys.push_back("lost_reason");
+    }
   }
   if (history.empty() && d->opened && *d->opened < m.date)
     edits.push_back(YamlEdit::append(deal().key("history"), history_entry(*d->opened, from_name)));
+  bool reason_is_lost_reason = *to == config.lost && !m.disqualify;
   edits.push_back(YamlEdit::append(deal().key("history"),
-                                   history_entry(m.date, m.stage, *to == config.lost ? std::string{} : m.reason)));
+                                   history_entry(m.date, to_name, reason_is_lost_reason ? std::string{} : m.reason)));
+  keys.push_back("history");
   c.edits.push_back({c.file, std::move(edits)});
+  c.records.push_back({"changed", "deal", c.id, c.file, std::move(keys)});
+  return c;
+}
+
+namespace {
+
+// Whether the deal's file spells out `key` (as far as the model tells).
+bool has_key(const Deal& d, std::string_view key) {
+  if (key == "customer") return !d.customer.empty();
+  if (key == "title") return !d.title.empty();
+  if (key == "product") return !d.product.empty();
+  if (key == "amount") return d.has_amount;
+  if (key == "opened") return static_cast<bool>(d.opened);
+  if (key == "expected_close") return static_cast<bool>(d.expected_close);
+  if (key == "closed") return static_cast<bool>(d.closed);
+  if (key == "lost_reason") return !d.lost_reason.empty();
+  if (key == "history") return d.history_count > 0;
+  return key == "id" || key == "owner" || key == "stage";
+}
+
+std::string option_name(std::string_view key) {
+  std::string name = "--" + std::string(key);
+  std::replace(name.begin(), name.end(), '_', '-');
+  return name;
+}
+
+// The value to write for one field, nullopt to remove it, or the refusal in `refused`.
+struct FieldEdit {
+  std::optional<YamlValue> value;
+  bool unchanged = false;
+};
+
+std::optional<FieldEdit> deal_field(const Book& book, const Deal& d, const FieldValue& f, Date today,
+                                    WriteChange& refused) {
+  const std::string option = option_name(f.key);
+  const bool closed = d.stage == book.config.won || d.stage == book.config.lost;
+  auto bad = [&](std::string message) {
+    refused = WriteChange::bad_value(std::move(message));
+    return std::nullopt;
+  };
+  auto text_field = [&](Sym current) -> std::optional<FieldEdit> {
+    if (f.value == book.text(current)) return FieldEdit{{}, true};
+    if (f.value.empty()) return FieldEdit{};
+    return FieldEdit{YamlValue::text(f.value)};
+  };
+  if (f.key == "amount") {
+    if (f.value.empty()) {
+      if (closed && !book.disqualified(d)) return bad(fmt::format("{}: a won or lost deal keeps its amount", option));
+      return FieldEdit{{}, !d.has_amount};
+    }
+    MoneyError error;
+    auto amount = parse_money(f.value, &error);
+    if (!amount) return bad(fmt::format("{} '{}': {}", option, f.value, money_error_text(error)));
+    if (amount->cents < 0) return bad(fmt::format("{} '{}': an amount is 0 or more", option, f.value));
+    return FieldEdit{YamlValue::literal(format_money_short(*amount)), d.has_amount && d.amount.cents == amount->cents};
+  }
+  if (f.key == "expected_close") {
+    if (f.value.empty()) return FieldEdit{{}, !d.expected_close};
+    auto date = parse_date(f.value);
+    if (!date) return bad(fmt::format("{} '{}' is not a date (YYYY-MM-DD)", option, f.value));
+    if (d.opened && *date < *d.opened)
+      return bad(fmt::format("{} {} is before the deal opened ({})", option, f.value, format_date(*d.opened)));
+    return FieldEdit{YamlValue::literal(format_date(*date)), d.expected_close && *d.expected_close == *date};
+  }
+  if (f.key == "owner") {
+    const Person* p = book.person(f.value);
+    if (f.value.empty()) return bad(fmt::format("{}: a deal has an owner", option));
+    if (!p) return bad(fmt::format("unknown owner '{}' for {}{}", f.value, option, [&] {
+                         std::string hint = did_you_mean(f.value, book.people, book);
+                         return hint.empty() ? hint : ": " + hint;
+                       }()));
+    if (!closed && p->left && *p->left < today)
+      return bad(fmt::format("{} left on {}: an open deal cannot be theirs", f.value, format_date(*p->left)));
+    return text_field(d.owner);
+  }
+  if (f.key == "customer") {
+    if (f.value.empty() && closed && !book.disqualified(d))
+      return bad(fmt::format("{}: a won or lost deal keeps its customer", option));
+    if (!f.value.empty() && !book.customer(f.value))
+      return bad(fmt::format("unknown customer '{}' for {}{}", f.value, option, [&] {
+                   std::string hint = did_you_mean(f.value, book.customers, book);
+                   return hint.empty() ? hint : ": " + hint;
+                 }()));
+    return text_field(d.customer);
+  }
+  if (f.key == "title" || f.key == "product") return text_field(f.key == "title" ? d.title : d.product);
+  if (f.key == "stage" || f.key == "closed" || f.key == "lost_reason" || f.key == "history")
+    return bad(fmt::format("'{}' changes with `salesops deal move` or `deal disqualify`", f.key));
+  if (schema::kDeal.find(f.key)) return bad(fmt::format("'{}' cannot be edited", f.key));
+  return bad(fmt::format("unknown deal field '{}': fields are {}", f.key, schema::list_keys(schema::kDeal)));
+}
+
+}  // namespace
+
+WriteChange deal_edit_change(const Book& book, const std::string& id, const std::vector<FieldValue>& fields,
+                             Date today) {
+  const Deal* d = book.deal(id);
+  if (!d) return refuse("deal-edit", {}, fmt::format("unknown deal '{}'", id), did_you_mean(id, book.deals, book));
+  if (fields.empty())
+    return WriteChange::bad_value("nothing to change: give --amount, --expected-close, --owner, --customer, "
+                                  "--product or --title");
+  WriteChange c;
+  c.id = id;
+  c.file = book.files[d->at.file];
+  std::vector<YamlEdit> edits;
+  std::vector<std::string> keys;
+  std::vector<std::pair<std::string, bool>> edited;  // keys set (true) or removed so far
+  auto has = [&](std::string_view key) {
+    for (auto& [k, present] : edited)
+      if (k == key) return present;
+    return has_key(*d, key);
+  };
+  for (const FieldValue& f : fields) {
+    WriteChange refused;
+    auto field = deal_field(book, *d, f, today, refused);
+    if (!field) return refused;
+    if (field->unchanged) continue;
+    YamlPath at = YamlPath{}.item_with_id(id).key(f.key);
+    if (field->value)
+      edits.push_back(YamlEdit::set(std::move(at), std::move(*field->value), key_after(schema::kDeal, f.key, has)));
+    else
+      edits.push_back(YamlEdit::remove(std::move(at)));
+    edited.emplace_back(f.key, field->value.has_value());
+    keys.push_back(f.key);
+  }
+  if (edits.empty()) return c;
+  c.edits.push_back({c.file, std::move(edits)});
+  c.records.push_back({"changed", "deal", c.id, c.file, std::move(keys)});
   return c;
 }
 

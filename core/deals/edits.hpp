@@ -9,6 +9,7 @@
 #include "core/base/diagnostics.hpp"
 #include "core/base/money.hpp"
 #include "core/book/book.hpp"
+#include "core/book/field_place.hpp"
 #include "core/write/change.hpp"
 
 namespace salesops::core {
@@ -37,6 +38,9 @@ struct DealMove {
   std::string stage;
   Date date;
   std::string reason;  // lost: lost_reason; other stages: the history entry's reason
+  /// `deal disqualify`: to lost with lost_reason `disqualified` (Book::disqualified) and
+  /// `reason` in the history entry, from an open stage, customer and amount or not.
+  bool disqualify = false;
 };
 
 /// Sets the deal's stage in place and appends {date, stage} to its history (a deal without
@@ -46,5 +50,14 @@ struct DealMove {
 /// Refuses an unknown deal or stage, a move to the stage the deal is in, a date before the
 /// deal's last history entry or its opened date, and a date after `today`.
 WriteChange deal_move_change(const Book& book, const DealMove& move, Date today);
+
+/// `deal edit`: each field set in place (a missing key inserted after the nearest field before
+/// it in schema order) or removed. Editable: customer, owner, title, product, amount,
+/// expected_close. Refuses an unknown deal, field, customer or owner, an owner who has left
+/// of an open deal, a malformed or negative amount or date, an expected close before the
+/// opened date, and the removal of what the deal needs (owner; customer and amount of a won
+/// or lost deal). A field given its current value changes nothing.
+WriteChange deal_edit_change(const Book& book, const std::string& id, const std::vector<FieldValue>& fields,
+                             Date today);
 
 }  // namespace salesops::core

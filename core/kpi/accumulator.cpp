@@ -69,7 +69,7 @@ void add_deals(const Book& b, const KpiGrouping& g, const Period& p, std::vector
       add_amount(s->revenue, b, d, "the sum of revenue");
       ++s->won;
       if (d.opened) { s->cycle_days += days_between(*d.opened, *d.closed); ++s->cycle_n; }
-    } else if (closed_in && d.stage == b.config.lost) {
+    } else if (closed_in && d.stage == b.config.lost && !b.disqualified(d)) {
       ++s->lost;
     }
     bool open_at_end = (!d.opened || *d.opened <= p.last) && (!d.closed || *d.closed > p.last);

@@ -37,7 +37,7 @@ constexpr KpiSpec kKpis[] = {
      "count of deals won and closed in the period",
      [](const KpiSums& s) -> Cell { return s.won; }},
     {"deals_lost", "Deals lost", count, kAdds, kLowerIsBetter, kOnRequest, kEveryGrouping, WonDealAdds::nothing,
-     "count of deals lost and closed in the period",
+     "count of deals lost and closed in the period, disqualified leads left out",
      [](const KpiSums& s) -> Cell { return s.lost; }},
     {"win_rate", "Win rate", ratio, kAverages, kHigherIsBetter, kShown, kEveryGrouping, WonDealAdds::nothing,
      "deals_won / (deals_won + deals_lost); undefined when both are 0",

@@ -64,9 +64,11 @@ void check_deal(Fields& f, const Deal& d, const DealKeys& keys, Mark at) {
     const char* stage = d.stage == b.config.won ? "won" : "lost";
     std::vector<const char*> lacking;
     if (!keys.closed) lacking.push_back("'closed'");
-    if (!keys.customer) lacking.push_back("'customer'");
-    if (!keys.amount) lacking.push_back("'amount'");
-    if (!keys.opened) lacking.push_back("'opened'");
+    // A disqualified lead was never a sale: it needs nothing but its closing day.
+    bool junk = b.disqualified(d);
+    if (!keys.customer && !junk) lacking.push_back("'customer'");
+    if (!keys.amount && !junk) lacking.push_back("'amount'");
+    if (!keys.opened && !junk) lacking.push_back("'opened'");
     if (!lacking.empty()) {
       std::string list;
       for (std::size_t i = 0; i < lacking.size(); ++i)

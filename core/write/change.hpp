@@ -19,6 +19,15 @@ struct NewFile {
   std::string text;
 };
 
+/// A record a change creates, changes or removes: what `--format json` reports of a write.
+struct EditedRecord {
+  std::string action;  // created, changed or removed
+  std::string kind;    // deal, customer, target, ...
+  std::string id;
+  std::string file;                 // relative to the book
+  std::vector<std::string> fields;  // the keys set or removed (changed records)
+};
+
 /// The edits of one transaction, or the reason it is refused (then it holds nothing else). A
 /// refusal about a record names its place; one about a command-line value has no file.
 struct WriteChange {
@@ -26,6 +35,7 @@ struct WriteChange {
   std::string file;  // its file, relative to the book
   std::vector<FileEdit> edits;
   std::vector<NewFile> created;  // written by create_files(), never over a file
+  std::vector<EditedRecord> records;  // what the edits do, record by record; may be empty
   std::optional<Diagnostic> refused;
   /// The refusal is about a value given on the command line (exit 2), not a write the book
   /// refuses (exit 4).

@@ -41,6 +41,7 @@ struct FileState {
   std::string old_text;
   std::string new_text;
   std::vector<YamlEdit> edits;
+  bool remove = false;
 };
 
 std::optional<Diagnostic> read_file(FileState& f) {
@@ -156,6 +157,7 @@ WriteResult BookWriter::apply(const std::vector<FileEdit>& edits) {
       it->target = root_ / rel;
     }
     it->edits.insert(it->edits.end(), fe.edits.begin(), fe.edits.end());
+    it->remove = it->remove || fe.remove;
   }
   if (!result.ok()) return result;
 
@@ -193,6 +195,11 @@ WriteResult BookWriter::apply(const std::vector<FileEdit>& edits) {
       result.errors.push_back(*err);
       continue;
     }
+    if (f.remove) {
+      if (!f.exists) result.errors.push_back(io_error(f.rel, "cannot remove " + f.rel + ": it does not exist"));
+      else if (!options_.dry_run) if (auto err = check_writable(f)) result.errors.push_back(*err);
+      continue;
+    }
     TextEdit edited = apply_edits(f.old_text, f.edits, f.rel);
     if (!edited.ok()) {
       result.errors.push_back(*edited.error);
@@ -205,13 +212,18 @@ WriteResult BookWriter::apply(const std::vector<FileEdit>& edits) {
     }
   }
   if (!result.ok()) return result;
-  std::erase_if(files, [](const FileState& f) { return f.new_text == f.old_text; });
+  std::erase_if(files, [](const FileState& f) { return !f.remove && f.new_text == f.old_text; });
   for (const FileState& f : files) result.changed.push_back(f.rel);
   if (options_.dry_run) {
     for (const FileState& f : files)
-      result.diff += unified_diff(f.old_text, f.new_text, f.exists ? "a/" + f.rel : "/dev/null", "b/" + f.rel);
+      result.diff += unified_diff(f.old_text, f.new_text, f.exists ? "a/" + f.rel : "/dev/null",
+                                  f.remove ? "/dev/null" : "b/" + f.rel);
     return result;
   }
+  std::vector<FileState> removals;
+  for (FileState& f : files)
+    if (f.remove) removals.push_back(std::move(f));
+  std::erase_if(files, [](const FileState& f) { return f.remove; });
 
   // Every new text goes to a hidden temporary file next to its target, flushed to disk;
   // only when all are written are they renamed over the originals.
@@ -253,6 +265,14 @@ WriteResult BookWriter::apply(const std::vector<FileEdit>& edits) {
     }
   }
   std::vector<fs::path> dirs;
+  for (const FileState& f : removals) {
+    if (::unlink(f.target.c_str()) != 0) {
+      result.errors.push_back(io_error(f.rel, "cannot remove " + f.rel + ": " + errno_text(errno) +
+                                                  "; every other file is written: remove it by hand"));
+      return result;
+    }
+    dirs.push_back(f.target.parent_path());
+  }
   for (const FileState& f : files) dirs.push_back(f.target.parent_path());
   std::sort(dirs.begin(), dirs.end());
   dirs.erase(std::unique(dirs.begin(), dirs.end()), dirs.end());

@@ -30,6 +30,9 @@ namespace salesops::core {
 struct FileEdit {
   std::filesystem::path file;  // relative to the book root, e.g. deals/2026-11.yaml
   std::vector<YamlEdit> edits;
+  /// The file is removed (its edits ignored), after every other file of the transaction is
+  /// written: an interrupted write leaves it in place rather than lose what it held.
+  bool remove = false;
 };
 
 struct WriteOptions {

@@ -1,5 +1,6 @@
 // Customer relationships: revisit and follow-up due dates at the cadence edges.
 #include "core/customers/customers.hpp"
+#include "core/customers/names.hpp"
 #include "core/kpi/kpi.hpp"
 #include "core/load/book.hpp"
 
@@ -178,4 +179,17 @@ TEST_CASE("customer satisfaction: csat and nps per owner and team are the KPIs o
   Table t = customer_satisfaction_table(b, year, std::nullopt, SatisfactionBy::owner);
   CHECK(std::get<std::string>(t.rows[0][0]) == "zhang.wei");
   CHECK(std::get<Ratio>(t.rows[0][4]).value == doctest::Approx(0.5));
+}
+
+TEST_CASE("customer names: the same company once forms, case, punctuation and legal forms are set aside") {
+  CHECK(normalised_name("上海星海科技有限公司") == normalised_name("上海星海科技"));
+  CHECK(normalised_name("上海瑞丰机械股份有限公司") == "上海瑞丰机械");
+  CHECK(normalised_name("Evergreen Tech Inc.") == "evergreentech");
+  CHECK(normalised_name("ＥＶＥＲＧＲＥＥＮ　ＴＥＣＨ") == "evergreentech");
+  CHECK(normalised_name("Greenfield Machinery Co., Ltd.") == normalised_name("greenfield machinery"));
+  CHECK(normalised_name("Costco") == "costco");  // a suffix is a word of its own
+  CHECK(normalised_name("Inc.") == "inc");       // a name is never only dropped
+  CHECK(normalised_name("公司") == "公司");
+  CHECK(normalised_name("--") == "");
+  CHECK(normalised_name("Gamma GmbH") != normalised_name("Gamma Tools"));
 }

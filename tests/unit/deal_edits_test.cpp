@@ -176,3 +176,38 @@ TEST_CASE("deal add refusals") {
   CHECK(refusal(with([](NewDeal& d) { d.id = "-x"; })) == "'-x' is not a valid id");
   CHECK(with([](NewDeal& d) { d.id = "custom.1"; }).id == "custom.1");
 }
+
+TEST_CASE("deal edit: values replaced in place, a missing key inserted in schema order, an empty one removed") {
+  WriteChange c = deal_edit_change(book(), "D-2026-0007", {{"product", "widget-pro"}, {"amount", "2500.5"}}, kToday);
+  CHECK(applied(c) == replaced(kDeals, "  amount: 2000\n", "  product: widget-pro\n  amount: 2500.50\n"));
+  CHECK(c.records.size() == 1);
+  CHECK(c.records[0].fields == std::vector<std::string>{"product", "amount"});
+  WriteChange removed = deal_edit_change(book(), "D-2026-0007", {{"expected_close", ""}}, kToday);
+  CHECK(applied(removed) == replaced(kDeals, "  expected_close: 2026-12-15\n", ""));
+  CHECK(deal_edit_change(book(), "D-2026-0007", {{"amount", "2000"}}, kToday).edits.empty());
+}
+
+TEST_CASE("deal edit: refusals") {
+  CHECK(refusal(deal_edit_change(book(), "D-2026-0009", {{"customer", ""}}, kToday)) ==
+        "--customer: a won or lost deal keeps its customer");
+  CHECK(refusal(deal_edit_change(book(), "D-2026-0007", {{"stage", "won"}}, kToday)) ==
+        "'stage' changes with `salesops deal move` or `deal disqualify`");
+  CHECK(refusal(deal_edit_change(book(), "D-2026-0007", {{"expected_close", "2026-09-01"}}, kToday)) ==
+        "--expected-close 2026-09-01 is before the deal opened (2026-10-03)");
+  CHECK(refusal(deal_edit_change(book(), "D-2026-0007", {{"amount", "-1"}}, kToday)) ==
+        "--amount '-1': an amount is 0 or more");
+}
+
+TEST_CASE("deal disqualify: a lead without customer or amount closes as lost, disqualified") {
+  DealMove m{"lead-1", "", make_date(2026, 11, 20), "no budget"};
+  m.disqualify = true;
+  WriteChange c = deal_move_change(book(), m, kToday);
+  CHECK(applied(c) == replaced(kDeals, "  stage: lead\n  opened: 2026-10-05\n",
+                               "  stage: lost\n  opened: 2026-10-05\n  closed: 2026-11-20\n"
+                               "  lost_reason: disqualified\n  history:\n"
+                               "    - {date: 2026-10-05, stage: lead}\n"
+                               "    - {date: 2026-11-20, stage: lost, reason: no budget}\n"));
+  m.id = "D-2026-0009";
+  CHECK(refusal(deal_move_change(book(), m, kToday)) ==
+        "deal 'D-2026-0009' is already lost: only an open deal is disqualified");
+}

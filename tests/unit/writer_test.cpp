@@ -324,3 +324,33 @@ TEST_CASE("writer: what is written reads back with yaml-cpp") {
         "sessions:\n  - id: CS-2026-11-001\n    date: 2026-11-05\n    topics: [negotiation, \"0123\"]\n"
         "    notes: \"复盘C-0042报价: 价格 #1\"\n    follow_ups:\n      - {id: F1, done: false}\n");
 }
+
+TEST_CASE("writer: a removed file goes after the other files are written; a missing one is refused") {
+  TempBook book;
+  book.write("customers/C-2.yaml", "id: C-2\nname: Beta\n");
+  book.write("customers/C-3.yaml", "id: C-3\nname: Gamma\n");
+  std::vector<FileEdit> merge = {
+      {"customers/C-2.yaml", {YamlEdit::set(YamlPath{}.key("tier"), YamlValue::text("B"))}},
+      {"customers/C-3.yaml", {}, true}};
+  SUBCASE("a dry run shows the removal and removes nothing") {
+    WriteResult r = BookWriter(book.root(), {.dry_run = true}).apply(merge);
+    REQUIRE(r.ok());
+    CHECK(r.diff.find("--- a/customers/C-3.yaml\n+++ /dev/null\n@@ -1,2 +0,0 @@\n-id: C-3\n-name: Gamma\n") !=
+          std::string::npos);
+    CHECK(fs::exists(book.root() / "customers/C-3.yaml"));
+  }
+  SUBCASE("written") {
+    WriteResult r = BookWriter(book.root()).apply(merge);
+    REQUIRE(r.ok());
+    CHECK(r.changed == std::vector<std::string>{"customers/C-2.yaml", "customers/C-3.yaml"});
+    CHECK(book.read("customers/C-2.yaml") == "id: C-2\nname: Beta\ntier: B\n");
+    CHECK_FALSE(fs::exists(book.root() / "customers/C-3.yaml"));
+  }
+  SUBCASE("a file that is not there is refused, and nothing is written") {
+    merge[1].file = "customers/C-9.yaml";
+    WriteResult r = BookWriter(book.root()).apply(merge);
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.errors[0].message == "cannot remove customers/C-9.yaml: it does not exist");
+    CHECK(book.read("customers/C-2.yaml") == "id: C-2\nname: Beta\n");
+  }
+}
