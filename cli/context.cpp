@@ -15,8 +15,26 @@
 #include "core/base/durable_file.hpp"
 #include "core/load/book.hpp"
 #include "core/load/git_source.hpp"
+#include "core/write/journal.hpp"
 
 namespace salesops::cli {
+
+namespace {
+
+// A reader takes no lock, but it must not read a book a killed writer left half renamed: it
+// finishes or undoes that write under the lock as the next writer would (which also waits
+// for a writer still at work). Where the lock cannot be taken (a read-only checkout), a
+// write that renamed nothing is no obstacle; one stopped between renames is refused.
+std::optional<core::Diagnostic> settle_for_reading(const std::filesystem::path& root) {
+  const core::JournalState state = core::journal_state(root);
+  if (state == core::JournalState::none) return std::nullopt;
+  core::BookWriter writer(root);
+  std::optional<core::Diagnostic> refused = writer.lock();
+  if (!refused || state == core::JournalState::uncommitted) return std::nullopt;
+  return refused;
+}
+
+}  // namespace
 
 void Context::fail(int code, const std::string& message) const {
   std::cerr << "salesops: error: " << message << '\n';
@@ -85,7 +103,10 @@ core::LoadOptions Context::load_options() const {
   return o;
 }
 
-core::LoadResult Context::load_for_check() { return core::load_book(source(), book_root(), load_options()); }
+core::LoadResult Context::load_for_check() {
+  settle_book();
+  return core::load_book(source(), book_root(), load_options());
+}
 std::string Context::revision() { return options.at.empty() ? std::string{} : source().revision(); }
 
 
@@ -103,7 +124,8 @@ std::unique_ptr<core::Book> Context::load_or_fail(core::BookSource& from, std::s
 
 const core::Book& Context::book() {
   if (!book_) {
-    if (needs_ & kWritesBook) lock_book();
+    if ((needs_ & kWritesBook) && !options.dry_run) lock_book();
+    else settle_book();
     book_ = load_or_fail(source(), "the book", "; `salesops check` lists every problem");
   }
   return *book_;
@@ -183,6 +205,17 @@ void Context::lock_book() {
     diags.add(*refused);
     print_diagnostics(std::cerr, diags, nullptr, {color(2)});
     fail(kWriteRefused, "nothing was written");
+  }
+}
+
+void Context::settle_book() {
+  if (!options.at.empty() && (needs_ & kReadsAtRevision)) return;  // git's objects hold no half-done write
+  if (auto refused = settle_for_reading(book_root())) {
+    core::Diagnostics diags;
+    diags.add(*refused);
+    print_diagnostics(std::cerr, diags, nullptr, {color(2)});
+    fail(kBookUnreadable, "a write was interrupted between renames and cannot be finished here: run any "
+                          "salesops command where the book is writable");
   }
 }
 

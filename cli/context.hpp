@@ -105,6 +105,7 @@ class Context {
   std::unique_ptr<core::BookWriter> writer_;
   core::BookWriter& writer();
   void lock_book();  // exits 4 when another writer holds the lock too long
+  void settle_book();  // a reader's recovery of an interrupted write (.salesops/journal); exits 3
 };
 
 }  // namespace salesops::cli

@@ -1,8 +1,6 @@
 #include "core/write/change.hpp"
 
-#include <unistd.h>
-
-#include "core/base/durable_file.hpp"
+#include "core/write/journal.hpp"
 
 namespace salesops::core {
 
@@ -19,32 +17,14 @@ WriteChange WriteChange::bad_value(std::string message) {
 }
 
 std::optional<CreateFailure> create_files(const std::filesystem::path& root, const std::vector<NewFile>& files) {
-  namespace fs = std::filesystem;
-  using Step = CreateFailure::Step;
-  std::vector<DurableFile> temps;
-  temps.reserve(files.size());
+  std::vector<StagedWrite> staged;
+  staged.reserve(files.size());
   for (const NewFile& f : files) {
-    const fs::path path = root / f.file;
-    std::error_code ec;
-    fs::create_directories(path.parent_path(), ec);
-    if (ec) return CreateFailure{Step::directory, f.file, path.parent_path(), ec.value(), ec.message()};
-    DurableOptions how;
-    how.placement = Placement::create;
-    how.create_mode = 0644;
-    DurableFile& temp = temps.emplace_back(path, how);
-    if (!temp.open()) return CreateFailure{Step::temporary, f.file, temp.temporary(), temp.error(), {}};
-    if (!temp.write(f.text) || !temp.finish()) return CreateFailure{Step::write, f.file, {}, temp.error(), {}};
+    StagedWrite& w = staged.emplace_back(StagedWrite{root / f.file, f.file, f.text, {}, false});
+    w.how.placement = Placement::create;
+    w.how.create_mode = 0644;
   }
-  std::vector<fs::path> made;
-  for (std::size_t i = 0; i < files.size(); ++i) {
-    if (!temps[i].commit()) {
-      for (const fs::path& p : made) ::unlink(p.c_str());
-      return CreateFailure{Step::name, files[i].file, {}, temps[i].error(), {}};
-    }
-    made.push_back(temps[i].target());
-  }
-  for (const fs::path& p : made) sync_directory(p.parent_path());
-  return std::nullopt;
+  return write_transaction(root, staged);
 }
 
 }  // namespace salesops::core
