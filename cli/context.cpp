@@ -20,6 +20,7 @@
 #include "core/base/escape.hpp"
 #include "core/load/book.hpp"
 #include "core/load/git_source.hpp"
+#include "core/write/journal.hpp"
 
 namespace salesops::cli {
 
@@ -110,7 +111,10 @@ core::LoadOptions Context::load_options() const {
   return o;
 }
 
-core::LoadResult Context::load_for_check() { return core::load_book(source(), book_root(), load_options()); }
+core::LoadResult Context::load_for_check() {
+  report_pending_write();
+  return core::load_book(source(), book_root(), load_options());
+}
 std::string Context::revision() { return options.at.empty() ? std::string{} : source().revision(); }
 
 
@@ -128,7 +132,8 @@ std::unique_ptr<core::Book> Context::load_or_fail(core::BookSource& from, std::s
 
 const core::Book& Context::book() {
   if (!book_) {
-    if (needs_ & kWritesBook) lock_book();
+    if ((needs_ & kWritesBook) && !options.dry_run) lock_book();
+    else report_pending_write();
     book_ = load_or_fail(source(), "the book", "; `salesops check` lists every problem");
   }
   return *book_;
@@ -210,6 +215,16 @@ void Context::lock_book() {
     print_diagnostics(std::cerr, diags, nullptr, {color(2)});
     fail(kWriteRefused, "nothing was written");
   }
+}
+
+void Context::report_pending_write() {
+  if (!options.at.empty() && (needs_ & kReadsAtRevision)) return;  // git's objects hold no half-done write
+  auto pending = core::pending_write(book_root(), core::WriteOptions{}.lock_timeout);
+  if (!pending) return;
+  core::Diagnostics diags;
+  diags.add(*pending);
+  print_diagnostics(std::cerr, diags, nullptr, {color(2)});
+  if (pending->severity == core::Severity::error) fail(kBookUnreadable, "the book was not read");
 }
 
 void Context::write(const std::vector<core::FileEdit>& edits, const std::string& done) {
