@@ -3,6 +3,7 @@
 
 Usage: crash_writes.py SALESOPS_BIN [KILLS]
        crash_writes.py SALESOPS_BIN import [KILLS]
+       crash_writes.py SALESOPS_BIN journal-from-a-book
 
 `deal move` on a large deals file: after each kill the file must be byte-identical to its
 old or its new content (never torn, never empty), no file other than the writer's hidden
@@ -15,6 +16,12 @@ reader must read (exit 0) unless a committed journal is left, which it must refu
 naming .salesops/journal) without settling; after the next writer the book must hold every
 file as before the import or every file as after it, and no other file: no temporary file,
 backup or journal. Prints how many kills left the old and the new book.
+
+`journal-from-a-book`: a book that arrives with a `.salesops/journal` (a pull request). A
+committed journal over the book's own hidden files: `check` exits 3 naming it and changes
+nothing; a writer finishes it. A journal naming a file outside the book, in .git, through a
+link, or with a wrong checksum: `check` exits 3 and a writer exits 4, each naming
+.salesops/journal, and nothing outside or inside the book changes.
 """
 import os
 import pathlib
@@ -169,8 +176,78 @@ def crash_import(bin_path, kills):
     return 0
 
 
+def fnv1a(data):
+    h = 14695981039346656037
+    for b in data:
+        h = ((h ^ b) * 1099511628211) % (1 << 64)
+    return h
+
+
+def counted(p):
+    return f"{len(p.encode())}:{p}"
+
+
+def committed_journal(pid, staged):
+    """A committed journal of writer `pid` over [(r|n, file, temporary)]."""
+    j = f"salesops-journal 1 {pid}\n" + "".join(f"T {counted(f)}\n" for _, f, _ in staged)
+    j += "".join(f"S {kind} {counted(f)} {counted(t)}\n" for kind, f, t in staged)
+    return j + f"C {len(staged)} {fnv1a(j.encode()):x}\n"
+
+
+def journal_from_a_book(bin_path):
+    pid = 999999
+    with tempdir() as tmp:
+        outside = pathlib.Path(tmp) / "elsewhere"
+        outside.mkdir()
+        (outside / "secret").write_text("key\n")
+        (outside / f".secret.salesops-{pid}-0.tmp").write_text("overwritten\n")
+        temp = f".2026-10.yaml.salesops-{pid}-0.tmp"
+        cases = {
+            "committed": [("r", "deals/2026-10.yaml", temp)],
+            "outside": [("r", "../elsewhere/secret", f".secret.salesops-{pid}-0.tmp")],
+            "link": [("r", "linked/secret", f".secret.salesops-{pid}-0.tmp")],
+            "git": [("r", ".git/config", f".config.salesops-{pid}-0.tmp")],
+            "checksum": [("r", "deals/2026-10.yaml", temp)],
+        }
+        for name, staged in cases.items():
+            book = scratch_book(tmp, name)
+            (book / "linked").symlink_to(outside)
+            (book / ".git").mkdir()
+            (book / ".git/config").write_text("[core]\n")
+            deals = book / "deals/2026-10.yaml"
+            old = deals.read_bytes()
+            (book / "deals" / temp).write_bytes(old + b"# changed by the journal\n")
+            journal = committed_journal(pid, staged)
+            if name == "checksum":
+                journal = journal.replace("2026-10", "2026-09", 1)
+            (book / ".salesops").mkdir(exist_ok=True)
+            (book / ".salesops/journal").write_text(journal)
+            check = run(bin_path, book, "check", check=False)
+            if check.returncode != 3 or ".salesops/journal" not in check.stderr:
+                sys.exit(f"{name}: check exited {check.returncode}:\n{check.stderr}")
+            if deals.read_bytes() != old or (book / ".salesops/journal").read_text() != journal:
+                sys.exit(f"{name}: check changed the book")
+            write = run(bin_path, book, "deal", "move", "D-NONE", "won", check=False)
+            if name == "committed":
+                if "unknown deal" not in write.stderr or not deals.read_bytes().endswith(b"# changed by the journal\n"):
+                    sys.exit(f"committed: the writer did not finish the journal:\n{write.stderr}")
+                if (book / ".salesops/journal").exists() or (book / "deals" / temp).exists():
+                    sys.exit("committed: the journal or its temporary file is left")
+                continue
+            if write.returncode != 4 or ".salesops/journal is not a journal salesops follows" not in write.stderr:
+                sys.exit(f"{name}: the writer exited {write.returncode}:\n{write.stderr}")
+            if deals.read_bytes() != old or (book / ".git/config").read_text() != "[core]\n":
+                sys.exit(f"{name}: the book changed")
+            if (outside / "secret").read_text() != "key\n":
+                sys.exit(f"{name}: the file outside the book changed")
+            print(f"{name}: refused, nothing changed")
+    return 0
+
+
 def main():
     bin_path = sys.argv[1]
+    if len(sys.argv) > 2 and sys.argv[2] == "journal-from-a-book":
+        return journal_from_a_book(bin_path)
     if len(sys.argv) > 2 and sys.argv[2] == "import":
         return crash_import(bin_path, int(sys.argv[3]) if len(sys.argv) > 3 else 200)
     kills = int(sys.argv[2]) if len(sys.argv) > 2 else 1000
