@@ -198,9 +198,12 @@ class Parser {
   bool short_ = false;  // the last step failed for want of text
 };
 
-// The journal's text; ENOENT when there is none. Never through a link, never waiting on a FIFO.
-std::optional<std::string> read_journal(const fs::path& path, int* err) {
+// The journal's text; ENOENT when there is none. Never through a link (nor a .salesops
+// leading out of the book), never waiting on a FIFO.
+std::optional<std::string> read_journal(const fs::path& root, int* err) {
   *err = 0;
+  const fs::path path = journal_path(root);
+  if (leaves_book(root, kJournal)) return *err = ELOOP, std::nullopt;
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
   if (fd < 0) return *err = errno, std::nullopt;
   struct stat st {};
@@ -452,7 +455,7 @@ std::optional<CreateFailure> write_transaction(const fs::path& root, const std::
 std::optional<Diagnostic> recover_transaction(const fs::path& root) {
   const fs::path path = journal_path(root);
   int err = 0;
-  std::optional<std::string> text = read_journal(path, &err);
+  std::optional<std::string> text = read_journal(root, &err);
   if (!text && err == ENOENT) return std::nullopt;
   if (!text) return refusal("it cannot be read as a regular file (" + errno_text(err) + ")");
   const Parsed j = Parser(root, *text).parse();
@@ -476,7 +479,7 @@ std::optional<Diagnostic> recover_transaction(const fs::path& root) {
 
 JournalState journal_state(const fs::path& root) {
   int err = 0;
-  std::optional<std::string> text = read_journal(journal_path(root), &err);
+  std::optional<std::string> text = read_journal(root, &err);
   if (!text) return err == ENOENT ? JournalState::none : JournalState::refused;
   const Parsed j = Parser(root, *text).parse();
   if (j.refused) return JournalState::refused;
@@ -487,7 +490,9 @@ std::optional<Diagnostic> pending_write(const fs::path& root, std::chrono::milli
   struct stat st {};
   if (::lstat(journal_path(root).c_str(), &st) != 0) return std::nullopt;
   // A writer at work keeps a journal too: a shared hold of its lock waits for it to finish.
-  const int fd = ::open((root / ".salesops/lock").c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
+  const int fd = leaves_book(root, ".salesops/lock")
+                     ? -1
+                     : ::open((root / ".salesops/lock").c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
   if (fd >= 0) {
     const auto deadline = std::chrono::steady_clock::now() + wait;
     while (::flock(fd, LOCK_SH | LOCK_NB) != 0 && std::chrono::steady_clock::now() < deadline)
@@ -508,7 +513,7 @@ std::optional<Diagnostic> pending_write(const fs::path& root, std::chrono::milli
       break;
   }
   int err = 0;
-  std::optional<std::string> text = read_journal(journal_path(root), &err);
+  std::optional<std::string> text = read_journal(root, &err);
   if (!text) return refusal("it cannot be read as a regular file (" + errno_text(err) + ")");
   return refusal(Parser(root, *text).parse().refused.value_or("it does not parse"));
 }

@@ -296,6 +296,16 @@ TEST_CASE("journal: a journal that is a link or a FIFO is refused, never followe
   REQUIRE(::mkfifo((book.root() / ".salesops/journal").c_str(), 0600) == 0);
   refuse(book);
   CHECK(outside.read("journal") == "salesops-journal 1 1\n");
+
+  // A .salesops leading out of the book: the journal there is not read, its text never shown.
+  TempBook linked;
+  outside.write("journal", "salesops-journal 1 1\nT 11:secret-line\n");
+  fs::remove_all(linked.root() / ".salesops");
+  fs::create_directory_symlink(outside.root(), linked.root() / ".salesops");
+  auto pending = pending_write(linked.root(), std::chrono::milliseconds(0));
+  REQUIRE(pending);
+  CHECK(pending->severity == Severity::error);
+  CHECK(pending->message.find("secret") == std::string::npos);
 }
 
 TEST_CASE("journal: a reader is told of a pending journal and writes nothing") {
