@@ -20,6 +20,7 @@
 #include "core/base/escape.hpp"
 #include "core/load/book.hpp"
 #include "core/load/git_source.hpp"
+#include "core/write/journal.hpp"
 
 namespace salesops::cli {
 
@@ -113,7 +114,10 @@ core::LoadOptions Context::load_options() const {
   return o;
 }
 
-core::LoadResult Context::load_for_check() { return core::load_book(source(), book_root(), load_options()); }
+core::LoadResult Context::load_for_check() {
+  report_pending_write();
+  return core::load_book(source(), book_root(), load_options());
+}
 std::string Context::revision() { return options.at.empty() ? std::string{} : source().revision(); }
 
 
@@ -131,7 +135,8 @@ std::unique_ptr<core::Book> Context::load_or_fail(core::BookSource& from, std::s
 
 const core::Book& Context::book() {
   if (!book_) {
-    if (needs_ & kWritesBook) lock_book();
+    if ((needs_ & kWritesBook) && !options.dry_run) lock_book();
+    else report_pending_write();
     book_ = load_or_fail(source(), "the book", "; `salesops check` lists every problem");
   }
   return *book_;
@@ -215,6 +220,16 @@ void Context::lock_book() {
   }
 }
 
+void Context::report_pending_write() {
+  if (!options.at.empty() && (needs_ & kReadsAtRevision)) return;  // git's objects hold no half-done write
+  auto pending = core::pending_write(book_root(), core::WriteOptions{}.lock_timeout);
+  if (!pending) return;
+  core::Diagnostics diags;
+  diags.add(*pending);
+  print_diagnostics(std::cerr, diags, nullptr, {color(2)});
+  if (pending->severity == core::Severity::error) fail(kBookUnreadable, "the book was not read");
+}
+
 core::WriteResult Context::apply(const std::vector<core::FileEdit>& edits) {
   core::WriteResult r = writer().apply(edits);
   if (!r.ok()) {
@@ -229,7 +244,7 @@ core::WriteResult Context::apply(const std::vector<core::FileEdit>& edits) {
 void Context::write(const std::vector<core::FileEdit>& edits, const std::string& done) {
   core::WriteResult r = apply(edits);
   if (options.dry_run)
-    std::cout << r.diff;
+    std::cout << core::escape_controls(r.diff, "\t\n");
   else if (!options.quiet && !done.empty())
     std::cout << core::escape_controls(done, "\n") << '\n';
   if (!flush_stdout()) throw Exit{kWriteRefused};

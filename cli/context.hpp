@@ -116,6 +116,7 @@ class Context {
   std::unique_ptr<core::BookWriter> writer_;
   core::BookWriter& writer();
   void lock_book();  // exits 4 when another writer holds the lock too long
+  void report_pending_write();  // a reader's look at .salesops/journal: one stat; exits 3 on a half-done write
 };
 
 }  // namespace salesops::cli

@@ -12,10 +12,9 @@
 namespace salesops::core {
 namespace fs = std::filesystem;
 
-namespace {
-
-// The only place a file's content is forced to disk: files and directories alike.
 bool flush_to_disk(int fd) { return ::fsync(fd) == 0; }
+
+namespace {
 
 /// Writes all of `bytes` to `fd`, retrying short and interrupted writes: 0, or an errno value.
 int write_all(int fd, std::string_view bytes) {

@@ -74,6 +74,10 @@ class DurableFile {
   bool failed_ = false;
 };
 
+/// The only place a file's content is forced to disk (fsync): files, directories and the
+/// write journal alike. Returns false with errno set on failure.
+bool flush_to_disk(int fd);
+
 /// Flushes a directory's entries to disk, so that a name given to a file survives a crash.
 /// Best effort: a directory that cannot be opened is skipped.
 void sync_directory(const std::filesystem::path& dir);

@@ -9,6 +9,7 @@
 
 #include "core/base/date.hpp"
 #include "core/base/diagnostics.hpp"
+#include "core/write/journal.hpp"
 #include "core/write/writer.hpp"
 
 namespace salesops::core {
@@ -53,23 +54,9 @@ struct WriteChange {
 /// names the date ("the interaction's date"), `record` the record in the hint.
 std::optional<WriteChange> refuse_after_today(Date date, Date today, std::string_view what, std::string_view record);
 
-/// Why create_files() failed: the step, the file (as given) and the errno value.
-struct CreateFailure {
-  enum class Step {
-    directory,  ///< its directory could not be made (`message` says why)
-    temporary,  ///< the temporary file beside it could not be made (`path` names it)
-    write,      ///< the temporary file could not be written or flushed
-    name,       ///< the file could not take its name (EEXIST: the name is taken)
-  } step;
-  std::string file;
-  std::filesystem::path path;  // the directory or the temporary file
-  int error = 0;
-  std::string message;
-};
-
-/// Creates every file under `root` or none, never replacing one: each is written durably
-/// (core/base/durable_file.hpp) and only when all are written do they take their names; a
-/// failure removes the names already made.
+/// Creates every file under `root` or none, never replacing one, across a crash too
+/// (write_transaction in core/write/journal.hpp): each is written durably and only when all
+/// are written do they take their names; a failure removes the names already made.
 std::optional<CreateFailure> create_files(const std::filesystem::path& root, const std::vector<NewFile>& files);
 
 }  // namespace salesops::core

@@ -1,7 +1,7 @@
 #include "core/write/writer.hpp"
 
 #include "core/base/book_path.hpp"
-#include "core/base/durable_file.hpp"
+#include "core/write/journal.hpp"
 
 #include <fcntl.h>
 #include <sys/file.h>
@@ -87,6 +87,25 @@ std::optional<Diagnostic> check_writable(const FileState& f) {
   return std::nullopt;
 }
 
+Diagnostic transaction_error(const CreateFailure& failure) {
+  using Step = CreateFailure::Step;
+  const std::string& rel = failure.file;
+  switch (failure.step) {
+    case Step::directory:
+      return io_error(rel, "cannot write " + rel + ": cannot create its directory: " + failure.message);
+    case Step::temporary: {
+      const bool journal = failure.path.filename() == "journal" && failure.path.parent_path().filename() == ".salesops";
+      return io_error(rel, "cannot write " + rel + ": " + (journal ? "cannot write .salesops/journal: " : "") +
+                               errno_text(failure.error) + "; the file is unchanged");
+    }
+    case Step::write:
+      return io_error(rel, "cannot write " + rel + ": " + errno_text(failure.error) + "; the file is unchanged");
+    case Step::name:
+      break;
+  }
+  return io_error(rel, "cannot replace " + rel + ": " + errno_text(failure.error));
+}
+
 }  // namespace
 
 BookWriter::BookWriter(fs::path book_root, WriteOptions options) : root_(std::move(book_root)), options_(options) {}
@@ -112,6 +131,10 @@ std::optional<Diagnostic> BookWriter::lock() {
   for (;;) {
     if (::flock(fd, LOCK_EX | LOCK_NB) == 0) {
       lock_fd_ = fd;
+      if (auto refused = recover_transaction(root_)) {
+        unlock();
+        return refused;
+      }
       return std::nullopt;
     }
     const int err = errno;
@@ -226,59 +249,27 @@ WriteResult BookWriter::apply(const std::vector<FileEdit>& edits) {
   std::erase_if(files, [](const FileState& f) { return f.remove; });
 
   // Every new text goes to a hidden temporary file next to its target, flushed to disk;
-  // only when all are written are they renamed over the originals.
-  std::vector<DurableFile> temps;
-  temps.reserve(files.size());
-  for (FileState& f : files) {
-    std::error_code ec;
-    fs::create_directories(f.target.parent_path(), ec);
-    if (ec) {
-      result.errors.push_back(
-          io_error(f.rel, "cannot write " + f.rel + ": cannot create its directory: " + ec.message()));
-      break;
-    }
-    DurableOptions how;
-    if (f.exists) how.mode = f.mode;
-    DurableFile& temp = temps.emplace_back(f.target, how);
-    if (!temp.open()) {
-      result.errors.push_back(io_error(f.rel, "cannot write " + f.rel + ": " + errno_text(temp.error())));
-      break;
-    }
-    if (!temp.write(f.new_text) || !temp.finish()) {
-      result.errors.push_back(
-          io_error(f.rel, "cannot write " + f.rel + ": " + errno_text(temp.error()) + "; the file is unchanged"));
-      break;
-    }
+  // only when all are written, and the journal names them, are they renamed.
+  std::vector<StagedWrite> staged;
+  staged.reserve(files.size());
+  for (const FileState& f : files) {
+    StagedWrite& w = staged.emplace_back(StagedWrite{f.target, f.rel, f.new_text, {}, f.exists});
+    if (f.exists) w.how.mode = f.mode;
   }
-  if (!result.ok()) {
+  if (auto failure = write_transaction(root_, staged)) {
+    result.errors.push_back(transaction_error(*failure));
     result.changed.clear();
-    return result;  // the temporary files go with `temps`
+    return result;
   }
-  for (std::size_t i = 0; i < files.size(); ++i) {
-    if (!temps[i].commit()) {
-      std::string message = "cannot replace " + files[i].rel + ": " + errno_text(temps[i].error());
-      if (i > 0)
-        message += "; already written: " + std::to_string(i) + " of " + std::to_string(files.size()) + " files";
-      result.errors.push_back(io_error(files[i].rel, message));
-      result.changed.resize(i);
-      return result;
-    }
-  }
-  std::vector<fs::path> dirs;
+  // A removal (customer merge drops the duplicate's file) comes after every other file is
+  // in place, so a crash between leaves the duplicate and not a lost record.
   for (const FileState& f : removals) {
     if (::unlink(f.target.c_str()) != 0) {
       result.errors.push_back(io_error(f.rel, "cannot remove " + f.rel + ": " + errno_text(errno) +
                                                   "; every other file is written: remove it by hand"));
       return result;
     }
-    dirs.push_back(f.target.parent_path());
-  }
-  for (const FileState& f : files) dirs.push_back(f.target.parent_path());
-  std::sort(dirs.begin(), dirs.end());
-  dirs.erase(std::unique(dirs.begin(), dirs.end()), dirs.end());
-  for (const fs::path& d : dirs) {
-    sync_directory(d);
-    sync_directory(d.parent_path());  // a directory created for the file has a new entry there
+    sync_directory(f.target.parent_path());
   }
   return result;
 }

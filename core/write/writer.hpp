@@ -8,9 +8,10 @@
 // A transaction runs under an advisory lock on the book (flock on .salesops/lock): each
 // file is read afresh, edited byte-preservingly (core/yaml/edit.hpp) and verified; only
 // when every file passes is each written durably (core/base/durable_file.hpp: a hidden
-// temporary file in its directory, flushed to disk) and renamed over the original.
+// temporary file in its directory, flushed to disk) and renamed over the original, under
+// the journal that makes several files all or nothing across a crash (journal.hpp).
 // Refusals come back as diagnostics (rules write-conflict, write-parse, write-path,
-// write-value, write-verify, write-io, write-lock) naming the file relative to the book;
+// write-value, write-verify, write-io, write-lock, write-journal) naming the file relative to the book;
 // the CLI maps them to exit code 4.
 #include <chrono>
 #include <cstddef>
@@ -66,7 +67,8 @@ class BookWriter {
 
   /// Takes the book's lock and holds it until unlock() or destruction, so that a command
   /// can read the book, choose the next free id and write with no other writer between.
-  /// apply() takes the lock itself when it is not held.
+  /// apply() takes the lock itself when it is not held. Taking it first finishes or undoes a
+  /// write a killed command left (recover_transaction in journal.hpp).
   std::optional<Diagnostic> lock();
   void unlock();
   bool locked() const { return lock_fd_ >= 0; }
