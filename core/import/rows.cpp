@@ -411,6 +411,12 @@ void RowImporter::deal_row(const CsvRecord& r) {
   put_date(f, "closed", closed);
   if (lost) put(f, "lost_reason", value(r, "lost_reason"));
   (void)won;
+  // A closed deal's history ends on the day it closed, so that a later `deal move` starts
+  // from there and invents no move on its opening day.
+  if (closed)
+    f.push_back({"history", YamlValue::list({YamlValue::map({{"date", YamlValue::literal(format_date(*closed))},
+                                                             {"stage", YamlValue::text(stages[*stage].name)}},
+                                                            true)})});
   std::string file =
       opened ? "deals/" + format_date(*opened).substr(0, 7) + ".yaml" : std::string("deals/undated.yaml");
   auto& [lines, count] = deal_files_[file];
