@@ -6,6 +6,7 @@
 #include "cli/commands.hpp"
 #include "cli/sections.hpp"
 #include "cli/write_change.hpp"
+#include "core/base/escape.hpp"
 #include "core/base/ids.hpp"
 #include "core/coaching/changes.hpp"
 #include "core/coaching/coaching.hpp"
@@ -90,7 +91,7 @@ void run_done(Context& ctx, const DoneOptions& o) {
   if (!ref) ctx.fail(kUsage, error);
   std::string name = fmt::format("{}/{}", book.text(ref->session->id), book.text(ref->follow_up->id));
   if (ref->follow_up->done) {
-    if (!ctx.options.quiet) std::cout << name << " is already done; nothing changed\n";
+    if (!ctx.options.quiet) std::cout << core::escape_controls(name) << " is already done; nothing changed\n";
     return;
   }
   write_change(ctx, core::follow_up_done_change(book, *ref), fmt::format("{} is done", name));

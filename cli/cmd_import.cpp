@@ -95,24 +95,30 @@ void run_import(Context& ctx, const ImportArgs& a) {
   std::ifstream in(a.file, std::ios::binary);
   if (!in) ctx.fail(kUsage, fmt::format("cannot read '{}'", a.file));
   std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  core::CsvTable csv = core::parse_csv(text);
-  if (csv.error) {
-    std::cerr << fmt::format("{}:{}:{}: error [csv]: {}\n", a.file, csv.error->line, csv.error->column,
-                             csv.error->message);
+  // A first pass finds a malformed file before any row is imported; the second imports the
+  // rows one at a time (a million rows are never held as records).
+  core::CsvReader scan(text);
+  for (core::CsvRecord r; scan.next(r);) {
+  }
+  if (scan.error()) {
+    std::cerr << fmt::format("{}:{}:{}: error [csv]: {}\n", a.file, scan.error()->line, scan.error()->column,
+                             scan.error()->message);
     ctx.fail(kWriteRefused, "nothing was written");
   }
   warn_control_characters(ctx, a.file, text);
 
   const core::Book& book = ctx.book();
   if (!o.team.empty() && !book.team(o.team)) ctx.fail(kUsage, fmt::format("unknown --team '{}'", o.team));
-  core::ImportChange change = core::import_change(book, csv, o);
-  if (!change.ok()) ctx.fail(kUsage, fmt::format("{}: {}; nothing was written", a.file, change.error));
-
-  std::string lines;
-  for (const core::ImportOutcome& r : change.outcomes)
+  auto report = [&](const core::ImportOutcome& r) {
     if (!r.created || !ctx.options.quiet)
-      lines += fmt::format("{}:{}: {}{}\n", a.file, r.line, r.created ? "" : "skipped: ", r.text);
-  std::cout << core::escape_controls(lines, "\n");
+      std::cout << core::escape_controls(
+          fmt::format("{}:{}: {}{}\n", a.file, r.line, r.created ? "" : "skipped: ", r.text), "\n");
+  };
+  core::CsvReader rows(text);
+  core::ImportChange change = core::import_change(book, rows, o, report);
+  if (!change.ok()) ctx.fail(kUsage, fmt::format("{}: {}; nothing was written", a.file, change.error));
+  std::string().swap(text);  // the rows are read: the file's text is not needed for the write
+
   if (!change.edits.empty()) ctx.write(change.edits, "");
   std::vector<std::string> made;
   auto count = [&](std::size_t n, const char* one, const char* many) {

@@ -12,6 +12,7 @@
 
 #include "cli/commands.hpp"
 #include "core/base/durable_file.hpp"
+#include "core/base/escape.hpp"
 #include "core/history/merge.hpp"
 
 namespace salesops::cli {
@@ -54,7 +55,7 @@ void run_merge_file(const MergeFileOptions& o) {
     }
   }
   const std::string& name = o.path.empty() ? o.ours : o.path;
-  for (const std::string& c : merged.conflicts) std::cerr << fmt::format("{}: conflict: {}\n", name, c);
+  for (const std::string& c : merged.conflicts) std::cerr << core::escape_controls(fmt::format("{}: conflict: {}\n", name, c), "\n");
   if (merged.conflicted_records > 0) throw Exit{std::min(merged.conflicted_records, 127)};
 }
 

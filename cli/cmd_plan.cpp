@@ -9,6 +9,7 @@
 #include "cli/embedded_files.hpp"
 #include "cli/sections.hpp"
 #include "cli/write_change.hpp"
+#include "core/base/escape.hpp"
 #include "core/base/ids.hpp"
 #include "core/plans/agenda.hpp"
 #include "core/plans/changes.hpp"
@@ -94,11 +95,12 @@ void run_new(Context& ctx, const NewOptions& o) {
   if (change.refused) refuse(ctx, change);
   const core::NewFile& plan = change.created.front();
   if (ctx.options.dry_run) {
-    std::cout << core::unified_diff("", plan.text, "/dev/null", "b/" + plan.file);
+    std::cout << core::escape_controls(core::unified_diff("", plan.text, "/dev/null", "b/" + plan.file), "\t\n");
     return;
   }
   create_file(ctx, plan);
-  if (!ctx.options.quiet) std::cout << fmt::format("wrote {} ({}): fill in its strategies and actions\n", plan.file, req.id);
+  if (!ctx.options.quiet) std::cout << core::escape_controls(
+        fmt::format("wrote {} ({}): fill in its strategies and actions\n", plan.file, req.id), "\n");
 }
 
 void run_show(Context& ctx, const ShowOptions& o) {
@@ -142,7 +144,7 @@ void run_done(Context& ctx, const DoneOptions& o) {
   }
   std::string name = fmt::format("{}/{}", book.text(ref->plan->id), book.text(ref->action->id));
   if (ref->action->status == core::ActionStatus::done) {
-    if (!ctx.options.quiet) std::cout << name << " is already done; nothing changed\n";
+    if (!ctx.options.quiet) std::cout << core::escape_controls(name) << " is already done; nothing changed\n";
     return;
   }
   write_change(ctx, core::action_done_change(book, *ref, on, ctx.today()), fmt::format("{} is done ({})", name, core::format_date(on)));

@@ -9,6 +9,7 @@
 #include "cli/commands.hpp"
 #include "cli/sections.hpp"
 #include "cli/write_change.hpp"
+#include "core/base/escape.hpp"
 #include "core/reviews/changes.hpp"
 #include "core/reviews/review.hpp"
 
@@ -72,12 +73,13 @@ void run_new(Context& ctx, const PeopleOptions& o) {
   const std::vector<core::NewFile>& files = reviews.change.created;
   const std::vector<std::string>& existing = reviews.existing;
   if (ctx.options.dry_run) {
-    for (const core::NewFile& f : files) std::cout << core::unified_diff("", f.text, "/dev/null", "b/" + f.file);
+    for (const core::NewFile& f : files)
+      std::cout << core::escape_controls(core::unified_diff("", f.text, "/dev/null", "b/" + f.file), "\t\n");
     return;
   }
   create_files(ctx, files);
   if (ctx.options.quiet) return;
-  for (const core::NewFile& f : files) std::cout << "wrote " << f.file << '\n';
+  for (const core::NewFile& f : files) std::cout << "wrote " << core::escape_controls(f.file) << '\n';
   if (!existing.empty())
     std::cout << fmt::format("kept {} existing review{} of {}: review new never replaces one\n", existing.size(),
                              existing.size() == 1 ? "" : "s", period.label);

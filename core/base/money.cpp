@@ -130,4 +130,15 @@ Money money_from_cents_real(long double cents) {
   return Money{static_cast<std::int64_t>(rounded)};
 }
 
+std::optional<Money> checked_add(Money a, Money b) {
+  Money sum;
+  if (__builtin_add_overflow(a.cents, b.cents, &sum.cents)) return std::nullopt;
+  return sum;
+}
+
+bool fits_cents(long double cents) {
+  constexpr auto kMax = static_cast<long double>(std::numeric_limits<std::int64_t>::max());
+  return !std::isnan(cents) && std::fabs(std::roundl(cents)) < kMax;
+}
+
 }  // namespace salesops::core

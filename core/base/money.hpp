@@ -38,4 +38,12 @@ std::int64_t div_round_half_away(std::int64_t num, std::int64_t den);
 /// values beyond the int64 range saturate.
 Money money_from_cents_real(long double cents);
 
+/// a + b, or nothing when the sum leaves the int64 range of cents. Sums of amounts go
+/// through it (or fits_cents), so that an overflow is an error naming a record, never a
+/// wrapped or saturated figure.
+std::optional<Money> checked_add(Money a, Money b);
+/// True when a real amount in cents (a weighted or custom sum) rounds to a figure that
+/// int64 cents hold; false for NaN and beyond the range money_from_cents_real saturates at.
+bool fits_cents(long double cents);
+
 }  // namespace salesops::core

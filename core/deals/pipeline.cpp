@@ -1,6 +1,10 @@
 #include "core/deals/pipeline.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
+#include <functional>
+#include <stdexcept>
 #include <unordered_map>
 
 #include "core/book/target_lookup.hpp"
@@ -26,12 +30,29 @@ struct StageSum {
 
 using StageSums = std::vector<StageSum>;  // one per open stage
 
-void add_to(StageSums& into, const StageSums& from) {
-  for (std::size_t s = 0; s < into.size(); ++s) {
-    into[s].deals += from[s].deals;
-    into[s].amount += from[s].amount;
-    into[s].weighted += from[s].weighted;
-  }
+/// `what` overflows: amounts are bounded, so this takes tens of millions of deals, but a
+/// wrapped or saturated sum would be a wrong figure with nothing said.
+[[noreturn]] void overflow(const std::string& what) { throw std::overflow_error(what + " overflows"); }
+
+/// Adds `from` to `into`, each sum checked; `what` names the sum in the error.
+void add_sum(StageSum& into, const StageSum& from, const std::function<std::string()>& what) {
+  auto amount = checked_add(Money{into.amount}, Money{from.amount});
+  if (!amount || !fits_cents(into.weighted + from.weighted)) overflow(what());
+  into.deals += from.deals;
+  into.amount = amount->cents;
+  into.weighted += from.weighted;
+}
+
+void add_to(StageSums& into, const StageSums& from, std::string_view team) {
+  for (std::size_t s = 0; s < into.size(); ++s)
+    add_sum(into[s], from[s], [&] { return fmt::format("the pipeline of team {}", team); });
+}
+
+/// Money `a` + `b`, or the error naming `what`.
+Money checked_sum(Money a, Money b, const char* what) {
+  auto sum = checked_add(a, b);
+  if (!sum) overflow(what);
+  return *sum;
 }
 
 void add_stage_rows(const Book& book, Table& t, const StageSums& sums, const std::string* owner) {
@@ -45,6 +66,7 @@ void add_stage_rows(const Book& book, Table& t, const StageSums& sums, const std
   };
   std::size_t c = owner ? 1 : 0;
   for (std::size_t s = 0; s < sums.size(); ++s) {
+    if (!fits_cents(sums[s].weighted)) overflow("the weighted amount of stage " + stages[s].name);
     Money w = money_from_cents_real(sums[s].weighted);
     auto& row = start();
     row[c] = stages[s].name;
@@ -53,8 +75,8 @@ void add_stage_rows(const Book& book, Table& t, const StageSums& sums, const std
     row[c + 3] = Ratio{stages[s].probability};
     row[c + 4] = w;
     deals += sums[s].deals;
-    amount += Money{sums[s].amount};
-    weighted += w;
+    amount = checked_sum(amount, Money{sums[s].amount}, "the total pipeline amount");
+    weighted = checked_sum(weighted, w, "the total weighted amount");
   }
   auto& row = start();
   row[c] = std::string("total");
@@ -89,8 +111,9 @@ ExpectedDeals OpenDeals::expected(std::string_view owner, Date from, Date to) co
     for (const Entry& e : by_person_[i]) {
       if (e.expected_close < from || e.expected_close > to) continue;
       ++out.deals;
-      out.amount.cents += e.cents;
+      out.amount = checked_sum(out.amount, Money{e.cents}, "the open amount expected to close");
       weighted += static_cast<long double>(e.cents) * e.probability;
+      if (!fits_cents(weighted)) overflow(fmt::format("the weighted amount expected to close for {}", owner));
     }
   }
   out.weighted = money_from_cents_real(weighted);
@@ -120,12 +143,8 @@ Table pipeline_table(const Book& book, Date as_of, PipelineBy by) {
     }
     StageSum* targets[2] = {&all[*stage], nullptr};
     if (auto it = positions.find(d.owner); it != positions.end()) targets[1] = &per_person[it->second][*stage];
-    for (StageSum* s : targets) {
-      if (!s) continue;
-      s->deals += one.deals;
-      s->amount += one.amount;
-      s->weighted += one.weighted;
-    }
+    for (StageSum* s : targets)
+      if (s) add_sum(*s, one, [&] { return fmt::format("the pipeline at deal {}", book.text(d.id)); });
   }
 
   Table t;
@@ -145,7 +164,7 @@ Table pipeline_table(const Book& book, Date as_of, PipelineBy by) {
   } else {
     for (const Team& team : book.teams) {
       StageSums sums(open);
-      for (std::uint32_t p : book.members(book.text(team.id))) add_to(sums, per_person[p]);
+      for (std::uint32_t p : book.members(book.text(team.id))) add_to(sums, per_person[p], book.text(team.id));
       if (!has_deals(sums)) continue;
       std::string owner = book.str(team.id);
       add_stage_rows(book, t, sums, &owner);

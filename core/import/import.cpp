@@ -48,13 +48,17 @@ std::span<const char* const> import_fields(ImportKind kind) {
   return kDealFields;
 }
 
-ImportChange import_change(const Book& book, const CsvTable& csv, const ImportOptions& o) {
+namespace {
+
+using NextRecord = std::function<bool(CsvRecord&)>;
+
+ImportChange import_rows(const Book& book, const NextRecord& next, const ImportOptions& o, const ImportReport& report) {
   ImportChange change;
-  if (csv.records.empty()) {
+  CsvRecord header;
+  if (!next(header)) {
     change.error = "the file has no header row";
     return change;
   }
-  const CsvRecord& header = csv.records.front();
   std::span<const char* const> fields = import_fields(o.kind);
   std::vector<int> column(fields.size(), -1);
   auto field_index = [&](std::string_view f) -> int {
@@ -88,11 +92,36 @@ ImportChange import_change(const Book& book, const CsvTable& csv, const ImportOp
     }
     column[static_cast<std::size_t>(f)] = c;
   }
-  RowImporter rows(book, o, fields, column, header.fields, change);
+  ImportReport to_change = [&change](const ImportOutcome& r) { change.outcomes.push_back(r); };
+  RowImporter rows(book, o, fields, column, header.fields, report ? report : to_change, change);
   if (!rows.check_required()) return change;
-  for (std::size_t i = 1; i < csv.records.size(); ++i) rows.row(csv.records[i]);
+  for (CsvRecord r; next(r);) rows.row(r);
   rows.finish();
   return change;
+}
+
+}  // namespace
+
+ImportChange import_change(const Book& book, CsvReader& reader, const ImportOptions& o, const ImportReport& report) {
+  ImportChange change = import_rows(book, [&](CsvRecord& r) { return reader.next(r); }, o, report);
+  if (reader.error() && change.ok()) {
+    change = ImportChange{};
+    change.error = fmt::format("line {}, column {}: {}", reader.error()->line, reader.error()->column,
+                               reader.error()->message);
+  }
+  return change;
+}
+
+ImportChange import_change(const Book& book, const CsvTable& csv, const ImportOptions& o) {
+  std::size_t at = 0;
+  return import_rows(
+      book,
+      [&](CsvRecord& r) {
+        if (at == csv.records.size()) return false;
+        r = csv.records[at++];
+        return true;
+      },
+      o, {});
 }
 
 }  // namespace salesops::core

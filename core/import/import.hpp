@@ -3,6 +3,7 @@
 // it reads a parsed CSV against a loaded book and returns the edits of one transaction,
 // with what each row did; the CLI hands the edits to the safe writer.
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <span>
 #include <string>
@@ -63,14 +64,24 @@ struct ImportOutcome {
 
 struct ImportChange {
   std::vector<FileEdit> edits;
-  std::vector<ImportOutcome> outcomes;  // in line order; rows that created nothing new are skipped
+  /// In line order, unless an ImportReport took them; rows that created nothing are skipped.
+  std::vector<ImportOutcome> outcomes;
   std::size_t rows = 0, skipped = 0;
   std::size_t teams = 0, people = 0, customers = 0, deals = 0;  // records created
   std::string error;  // a failing import (unknown column or field, no header): nothing to write
   bool ok() const { return error.empty(); }
 };
 
-/// The edits that import `csv` (its first record is the header) into `book`, row by row.
+/// Takes what each row did as soon as it is decided, in line order.
+using ImportReport = std::function<void(const ImportOutcome&)>;
+
+/// The edits that import the records `rows` reads (the first is the header) into `book`,
+/// one row at a time: a row is read, decided, reported and dropped, and each deal is kept
+/// as the lines it adds to its file (YamlEdit::append_lines), so memory grows by about the
+/// size of the text written. Without `report` the outcomes go to ImportChange::outcomes.
+ImportChange import_change(const Book& book, CsvReader& rows, const ImportOptions& options,
+                           const ImportReport& report = {});
+/// The same over a parsed table.
 ImportChange import_change(const Book& book, const CsvTable& csv, const ImportOptions& options);
 
 /// Reads a date as ISO, else by `format` (%Y four digits, %m and %d one or two, %% a '%').

@@ -41,32 +41,36 @@ void put_date(std::vector<YamlField>& fields, const char* key, std::optional<Dat
 
 std::string RowImporter::Known::find(std::string_view v) const {
   std::string s(v);
-  if (ids.count(s)) return s;
+  if (ids.contains(s)) return s;
   auto it = by_name.find(s);
   return it == by_name.end() ? std::string{} : it->second;
 }
 
 void RowImporter::Known::add(const std::string& id, const std::string& name, std::uint32_t created_on) {
-  ids.insert(id);
+  ids.emplace(id, created_on);
   if (!name.empty()) by_name.emplace(name, id);
-  if (created_on) line.emplace(id, created_on);
 }
 
 std::string RowImporter::Known::where(const std::string& id) const {
-  auto it = line.find(id);
-  return it == line.end() ? std::string("is already in the book") : fmt::format("was created on line {}", it->second);
+  auto it = ids.find(id);
+  return it == ids.end() || it->second == 0 ? std::string("is already in the book")
+                                            : fmt::format("was created on line {}", it->second);
 }
 
 RowImporter::RowImporter(const Book& b, const ImportOptions& o, std::span<const char* const> fields,
-                         std::vector<int> column, std::vector<std::string> header, ImportChange& change)
-    : book_(b), o_(o), fields_(fields), column_(std::move(column)), change_(change), header_(std::move(header)) {
+                         std::vector<int> column, std::vector<std::string> header, const ImportReport& report,
+                         ImportChange& change)
+    : book_(b),
+      o_(o),
+      fields_(fields),
+      column_(std::move(column)),
+      report_(report),
+      change_(change),
+      header_(std::move(header)) {
   for (const Team& t : b.teams) teams_.add(b.str(t.id), b.str(t.name));
   for (const Person& p : b.people) people_.add(b.str(p.id), b.str(p.name));
   for (const Customer& c : b.customers) customers_.add(b.str(c.id), b.str(c.name));
-  for (const Deal& d : b.deals) {
-    deal_ids_.emplace(b.str(d.id), 0);
-    deals_.ids.insert(b.str(d.id));
-  }
+  for (const Deal& d : b.deals) deals_.ids.emplace(b.str(d.id), 0);
 }
 
 bool RowImporter::mapped(std::string_view field) const {
@@ -123,21 +127,23 @@ std::optional<Date> RowImporter::date(const CsvRecord& r, std::string_view field
 }
 
 std::string RowImporter::unique_id(std::string base, const Known& known) const {
-  if (!known.ids.count(base)) return base;
+  if (!known.ids.contains(base)) return base;
   for (int n = 2;; ++n)
-    if (std::string id = fmt::format("{}-{}", base, n); !known.ids.count(id)) return id;
+    if (std::string id = fmt::format("{}-{}", base, n); !known.ids.contains(id)) return id;
 }
 
 std::string RowImporter::next_number(const std::string& prefix, const Known& known) {
   auto it = counters_.find(prefix);
   if (it == counters_.end()) {
-    std::vector<std::string_view> ids(known.ids.begin(), known.ids.end());
+    std::vector<std::string_view> ids;
+    ids.reserve(known.ids.size());
+    for (auto& [id, line] : known.ids) ids.push_back(id);
     std::string first = next_id(prefix, 4, ids);
     it = counters_.emplace(prefix, std::stoull(first.substr(prefix.size()))).first;
   }
   std::string id;
   do id = fmt::format("{}{:04}", prefix, it->second++);
-  while (known.ids.count(id));
+  while (known.ids.contains(id));
   return id;
 }
 
@@ -202,8 +208,10 @@ void RowImporter::keep(Pending& p, std::uint32_t line) {
 
 void RowImporter::skip(std::uint32_t line, std::string why) {
   ++change_.skipped;
-  change_.outcomes.push_back({line, false, std::move(why)});
+  report_({line, false, std::move(why)});
 }
+
+void RowImporter::created(std::uint32_t line, std::string note) { report_({line, true, std::move(note)}); }
 
 void RowImporter::row(const CsvRecord& r) {
   ++change_.rows;
@@ -265,7 +273,7 @@ void RowImporter::person_row(const CsvRecord& r) {
   for (auto& n : p.notes)
     if (n != "person " + pid) note += ", " + n;
   keep(p, r.line);
-  change_.outcomes.push_back({r.line, true, note});
+  created(r.line, std::move(note));
 }
 
 void RowImporter::customer_row(const CsvRecord& r) {
@@ -314,7 +322,7 @@ void RowImporter::customer_row(const CsvRecord& r) {
   std::string note = fmt::format("created customer {} ({})", id, name);
   for (auto& n : p.notes) note += ", " + n;
   keep(p, r.line);
-  change_.outcomes.push_back({r.line, true, note});
+  created(r.line, std::move(note));
 }
 
 void RowImporter::deal_row(const CsvRecord& r) {
@@ -334,7 +342,7 @@ void RowImporter::deal_row(const CsvRecord& r) {
   std::string id = value(r, "id");
   if (!id.empty()) {
     if (!valid_id(id)) return skip(r.line, fmt::format("'{}' is not an id", id));
-    if (auto it = deal_ids_.find(id); it != deal_ids_.end())
+    if (auto it = deals_.ids.find(id); it != deals_.ids.end())
       return skip(r.line, it->second == 0 ? fmt::format("duplicate id: deal '{}' is already in the book", id)
                                           : fmt::format("duplicate id: deal '{}' is on line {}", id, it->second));
   }
@@ -403,16 +411,23 @@ void RowImporter::deal_row(const CsvRecord& r) {
   put_date(f, "closed", closed);
   if (lost) put(f, "lost_reason", value(r, "lost_reason"));
   (void)won;
+  // A closed deal's history ends on the day it closed, so that a later `deal move` starts
+  // from there and invents no move on its opening day.
+  if (closed)
+    f.push_back({"history", YamlValue::list({YamlValue::map({{"date", YamlValue::literal(format_date(*closed))},
+                                                             {"stage", YamlValue::text(stages[*stage].name)}},
+                                                            true)})});
   std::string file =
       opened ? "deals/" + format_date(*opened).substr(0, 7) + ".yaml" : std::string("deals/undated.yaml");
-  deal_files_[file].push_back(YamlValue::map(std::move(f)));
-  deal_ids_.emplace(id, r.line);
-  deals_.ids.insert(id);
+  auto& [lines, count] = deal_files_[file];
+  append_block_item(YamlValue::map(std::move(f)), lines);
+  ++count;
+  deals_.ids.emplace(id, r.line);
   ++change_.deals;
   std::string note = fmt::format("created deal {}", id);
   for (auto& n : p.notes) note += ", " + n;
   keep(p, r.line);
-  change_.outcomes.push_back({r.line, true, note});
+  created(r.line, std::move(note));
 }
 
 void RowImporter::finish() {
@@ -423,11 +438,8 @@ void RowImporter::finish() {
     change_.edits.push_back(std::move(team_file));
   }
   for (auto& f : customer_files_) change_.edits.push_back(std::move(f));
-  for (auto& [file, deals] : deal_files_) {
-    FileEdit e{file, {}};
-    for (auto& d : deals) e.edits.push_back(YamlEdit::append(YamlPath{}, std::move(d)));
-    change_.edits.push_back(std::move(e));
-  }
+  for (auto& [file, deals] : deal_files_)
+    change_.edits.push_back({file, {YamlEdit::append_lines(YamlPath{}, std::move(deals.first), deals.second)}});
 }
 
 }  // namespace salesops::core

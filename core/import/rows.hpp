@@ -17,7 +17,8 @@ namespace salesops::core {
 class RowImporter {
  public:
   RowImporter(const Book& book, const ImportOptions& options, std::span<const char* const> fields,
-              std::vector<int> column, std::vector<std::string> header, ImportChange& change);
+              std::vector<int> column, std::vector<std::string> header, const ImportReport& report,
+              ImportChange& change);
   /// The kind's required columns are mapped; else sets change.error.
   bool check_required();
   void row(const CsvRecord& record);
@@ -27,9 +28,8 @@ class RowImporter {
  private:
   /// Ids and names of one kind of record, the book's and those created so far.
   struct Known {
-    std::unordered_set<std::string> ids;
+    std::unordered_map<std::string, std::uint32_t> ids;    // id -> CSV line that created it, 0: the book's
     std::unordered_map<std::string, std::string> by_name;  // name -> id
-    std::unordered_map<std::string, std::uint32_t> line;   // id -> CSV line that created it
     std::string find(std::string_view value) const;        // id or name -> id; "" when unknown
     void add(const std::string& id, const std::string& name, std::uint32_t created_on = 0);
     /// "is already in the book", or "was created on line N" for a record of this import.
@@ -53,6 +53,7 @@ class RowImporter {
   std::string team(const std::string& v, const std::string& parent, const std::string& manager, Pending& p,
                    std::string& why);
   void keep(Pending& p, std::uint32_t line);
+  void created(std::uint32_t line, std::string note);
   void skip(std::uint32_t line, std::string why);
 
   void person_row(const CsvRecord& r);
@@ -63,14 +64,15 @@ class RowImporter {
   const ImportOptions& o_;
   std::span<const char* const> fields_;
   std::vector<int> column_;
+  const ImportReport& report_;
   ImportChange& change_;
   std::vector<std::string> header_;
   Known teams_, people_, customers_, deals_;
-  std::unordered_map<std::string, std::uint32_t> deal_ids_;  // id -> line (0: in the book)
   std::unordered_map<std::string, std::uint64_t> counters_;  // id prefix -> next number
   std::vector<YamlValue> new_teams_, new_people_;
   std::vector<FileEdit> customer_files_;
-  std::map<std::string, std::vector<YamlValue>> deal_files_;
+  /// Per deals file, its new deals as block lines (YamlEdit::append_lines) and their count.
+  std::map<std::string, std::pair<std::string, std::size_t>> deal_files_;
 };
 
 }  // namespace salesops::core

@@ -16,7 +16,16 @@ namespace {
 /// figure with nothing said).
 template <class Describe>
 void add_cents(std::int64_t& sum, std::int64_t cents, Describe&& describe) {
-  if (__builtin_add_overflow(sum, cents, &sum)) throw std::overflow_error(describe() + " overflows");
+  auto total = checked_add(Money{sum}, Money{cents});
+  if (!total) throw std::overflow_error(describe() + " overflows");
+  sum = total->cents;
+}
+
+/// The same for sums kept as reals (amount x probability): past the int64 cents, an error.
+template <class Describe>
+void add_real_cents(long double& sum, long double cents, Describe&& describe) {
+  sum += cents;
+  if (!fits_cents(sum)) throw std::overflow_error(describe() + " overflows");
 }
 
 }  // namespace
@@ -24,7 +33,8 @@ void add_cents(std::int64_t& sum, std::int64_t cents, Describe&& describe) {
 void KpiSums::add(const KpiSums& o) {
   add_cents(revenue, o.revenue, [] { return std::string("the revenue of a group's rows"); });
   add_cents(pipeline, o.pipeline, [] { return std::string("the pipeline of a group's rows"); }); won += o.won; lost += o.lost; cycle_days += o.cycle_days; cycle_n += o.cycle_n;
-  new_customers += o.new_customers; weighted += o.weighted;
+  new_customers += o.new_customers;
+  add_real_cents(weighted, o.weighted, [] { return std::string("the weighted pipeline of a group's rows"); });
   activities += o.activities; visits += o.visits; csat_sum += o.csat_sum; csat_n += o.csat_n;
   promoters += o.promoters; detractors += o.detractors; nps_n += o.nps_n;
   followups_overdue += o.followups_overdue; coaching += o.coaching; actions_due += o.actions_due;
@@ -35,12 +45,15 @@ void KpiSums::add(const KpiSums& o) {
 
 namespace {
 
+/// "<what> at deal D (file:line:column)": the record an overflowing sum stopped at.
+std::string at_deal(const Book& b, const Deal& d, const char* what) {
+  Location at = b.location(d.at);
+  return fmt::format("{} at deal {} ({}:{}:{})", what, b.text(d.id), at.file, at.line, at.column);
+}
+
 /// Adds a deal's amount to `sum`; an overflow names the deal and where it is written.
 void add_amount(std::int64_t& sum, const Book& b, const Deal& d, const char* what) {
-  add_cents(sum, d.amount.cents, [&] {
-    Location at = b.location(d.at);
-    return fmt::format("{} at deal {} ({}:{}:{})", what, b.text(d.id), at.file, at.line, at.column);
-  });
+  add_cents(sum, d.amount.cents, [&] { return at_deal(b, d, what); });
 }
 
 /// Each customer's first won deal (by closed date, ties by id): the deal that makes it new.
@@ -75,7 +88,9 @@ void add_deals(const Book& b, const KpiGrouping& g, const Period& p, std::vector
     bool open_at_end = (!d.opened || *d.opened <= p.last) && (!d.closed || *d.closed > p.last);
     if (open_at_end && d.has_amount && d.opened) {
       add_amount(s->pipeline, b, d, "the sum of pipeline");
-      if (auto stage = b.stage_on(d, p.last)) s->weighted += static_cast<long double>(d.amount.cents) * stages[*stage].probability;
+      if (auto stage = b.stage_on(d, p.last))
+        add_real_cents(s->weighted, static_cast<long double>(d.amount.cents) * stages[*stage].probability,
+                       [&] { return at_deal(b, d, "the weighted pipeline"); });
     }
   }
   for (const Deal* d : first_wins(b)) {

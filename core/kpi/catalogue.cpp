@@ -3,6 +3,7 @@
 #include "core/kpi/catalogue.hpp"
 
 #include <algorithm>
+#include <stdexcept>
 
 #include "core/kpi/custom.hpp"
 
@@ -59,7 +60,10 @@ constexpr KpiSpec kKpis[] = {
      [](const KpiSums& s) -> Cell { return Money{s.pipeline}; }},
     {"weighted_pipeline", "Weighted pipeline", money, kAdds, kHigherIsBetter, kOnRequest, kEveryGrouping,
      WonDealAdds::nothing, "sum of amount x probability of the stage each open deal was in at the period's end",
-     [](const KpiSums& s) -> Cell { return money_from_cents_real(s.weighted); }},
+     [](const KpiSums& s) -> Cell {
+       if (!fits_cents(s.weighted)) throw std::overflow_error("the weighted pipeline overflows");
+       return money_from_cents_real(s.weighted);
+     }},
     {"activities", "Activities", count, kAdds, kHigherIsBetter, kShown, kCustomerGroupings, WonDealAdds::nothing,
      "count of interactions dated in the period, by `by`",
      [](const KpiSums& s) -> Cell { return s.activities; }},

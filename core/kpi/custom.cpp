@@ -1,7 +1,10 @@
 #include "core/kpi/custom.hpp"
 
+#include <fmt/format.h>
+
 #include <charconv>
 #include <cmath>
+#include <stdexcept>
 
 #include "core/book/schema.hpp"
 #include "core/kpi/catalogue.hpp"
@@ -121,6 +124,8 @@ void feed(const CustomKpi& k, std::size_t slot, Get&& get, const std::string& da
     FieldValue v = get(k.field);
     if (!v.number) return;
     sums->custom_sum[slot] += v.cents ? static_cast<long double>(*v.cents) : *v.number;
+    if (in_money(k) && !fits_cents(sums->custom_sum[slot]))
+      throw std::overflow_error(fmt::format("the sum of {} at deal {} overflows", k.id, get("id").text));
   }
   ++sums->custom_n[slot];
 }
@@ -150,6 +155,7 @@ void add_custom_kpi(const Book& b, const CustomKpi& k, std::size_t slot, const K
 
 Cell custom_kpi_cell(const CustomKpi& k, long double sum, std::int64_t n) {
   bool money = in_money(k);
+  if (money && !fits_cents(sum)) throw std::overflow_error(fmt::format("the sum of {} overflows", k.id));
   switch (k.aggregate) {
     case CustomKpi::Aggregate::count: return n;
     case CustomKpi::Aggregate::sum:

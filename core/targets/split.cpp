@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <stdexcept>
 
 #include "core/base/enum_names.hpp"
 #include "core/kpi/kpi.hpp"
@@ -97,8 +98,14 @@ std::vector<std::int64_t> split_exact(std::int64_t total, std::span<const double
     quota[i] = sum > 0 ? static_cast<long double>(units) * weights[i] / sum : static_cast<long double>(units) / n;
   std::int64_t given = 0;
   for (std::size_t i = 0; i < n; ++i) {
+    // A share is at most the whole; a quota beyond it (or beyond int64) is an error, never a
+    // wrapped part.
+    if (!(std::fabs(quota[i]) <= std::fabs(static_cast<long double>(units)) + 1))
+      throw std::overflow_error("a share of the split overflows");
     parts[i] = static_cast<std::int64_t>(std::floor(quota[i]));
-    given += parts[i];
+    auto sum = checked_add(Money{given}, Money{parts[i]});
+    if (!sum) throw std::overflow_error("the sum of the split's shares overflows");
+    given = sum->cents;
   }
   std::vector<std::size_t> order(n);
   std::iota(order.begin(), order.end(), 0);
@@ -107,7 +114,8 @@ std::vector<std::int64_t> split_exact(std::int64_t total, std::span<const double
   for (std::size_t k = 0; given < units; ++k, ++given) ++parts[order[k % n]];
   for (std::size_t k = n; given > units && k > 0; --k)  // only when rounding overshot the floors
     if (parts[order[k - 1]] > 0) --parts[order[k - 1]], --given;
-  for (auto& p : parts) p *= unit;
+  for (auto& p : parts)
+    if (__builtin_mul_overflow(p, unit, &p)) throw std::overflow_error("a share of the split overflows");
   return parts;
 }
 

@@ -93,15 +93,24 @@ std::string YamlPath::str() const {
 }
 
 YamlEdit YamlEdit::append(YamlPath list, YamlValue item) {
-  return {Kind::append, std::move(list), std::move(item), {}, std::nullopt};
+  return {Kind::append, std::move(list), std::move(item), {}, std::nullopt, 0};
 }
 YamlEdit YamlEdit::insert(YamlPath list, YamlValue item, std::size_t before) {
-  return {Kind::append, std::move(list), std::move(item), {}, before};
+  return {Kind::append, std::move(list), std::move(item), {}, before, 0};
 }
 YamlEdit YamlEdit::set(YamlPath at, YamlValue value, std::string after) {
-  return {Kind::set, std::move(at), std::move(value), std::move(after), std::nullopt};
+  return {Kind::set, std::move(at), std::move(value), std::move(after), std::nullopt, 0};
 }
-YamlEdit YamlEdit::remove(YamlPath at) { return {Kind::remove, std::move(at), {}, {}, std::nullopt}; }
+YamlEdit YamlEdit::remove(YamlPath at) { return {Kind::remove, std::move(at), {}, {}, std::nullopt, 0}; }
+YamlEdit YamlEdit::append_lines(YamlPath list, std::string lines, std::size_t count) {
+  return {Kind::append_lines, std::move(list), YamlValue::text(std::move(lines)), {}, std::nullopt, count};
+}
+
+void append_block_item(const YamlValue& item, std::string& lines) {
+  std::vector<std::string> own;
+  emit_block_lines(item, own);
+  for (std::size_t i = 0; i < own.size(); ++i) lines.append(i == 0 ? "- " : "  ").append(own[i]).push_back('\n');
+}
 
 namespace {
 
@@ -370,6 +379,92 @@ Outcome append(const Text& t, const YamlPath& path, const std::vector<YamlValue>
   return changed(std::move(out));
 }
 
+// True when `block` (block list items at column 0) reads, item by item, as `got`. It is
+// read a few thousand items at a time, so that a million records are never all held twice.
+bool lines_read_as(std::string_view block, const std::vector<YamlValue>& got, std::string_view file) {
+  constexpr std::size_t kItemsAtOnce = 4096;
+  std::size_t done = 0, from = 0, items = 0;
+  YamlScanRequest all;
+  all.from_item = 0;
+  for (std::size_t at = 0; at <= block.size();) {
+    const bool item_starts = at == block.size() || block[at] == '-';
+    if (item_starts && (at == block.size() || items == kItemsAtOnce)) {
+      if (at > from) {
+        YamlScanResult part = locate_yaml_node(block.substr(from, at - from), {}, file, all);
+        if (part.error || part.found->node.kind != YamlNodeKind::sequence || part.found->node.flow ||
+            !part.found->materialized)
+          return false;
+        const std::vector<YamlValue>& read = part.found->materialized->items;
+        if (done + read.size() > got.size() ||
+            !std::equal(read.begin(), read.end(), got.begin() + static_cast<std::ptrdiff_t>(done), same_data))
+          return false;
+        done += read.size();
+      }
+      from = at;
+      items = 0;
+    }
+    if (at == block.size()) break;
+    items += item_starts;
+    const std::size_t nl = block.find('\n', at);
+    at = nl == std::string_view::npos ? block.size() : nl + 1;
+  }
+  return done == got.size();
+}
+
+// An append_lines edit: the lines are moved to the list's dash column and item offset and
+// put after its last item; the list must read back with its old items and then, one by
+// one, what the lines read as alone.
+Outcome append_lines(const Text& t, const YamlEdit& e, Hint& hint) {
+  const std::string_view block = e.value.scalar;
+  const YamlPath& path = e.path;
+  if (e.count == 0 && block.empty()) return unchanged();
+  const bool key_last = !path.steps.empty() && path.steps.back().kind == PathStep::Kind::key;
+  const YamlPath where = key_last ? path.parent() : path;
+  YamlScanResult scan = locate(t, where, hint);
+  if (scan.error) return refused_scan(scan, "append to", path);
+  const YamlLocated& loc = *scan.found;
+  const YamlSpan* list = &loc.node;
+  if (key_last) {
+    const std::optional<std::size_t> k = loc.empty_document || loc.node.kind != YamlNodeKind::mapping
+                                             ? std::nullopt
+                                             : find_key(loc, path.steps.back().key);
+    list = k ? &loc.children[*k + 1] : nullptr;
+  }
+  const bool new_root_list = !key_last && loc.empty_document;
+  if (!new_root_list && (!list || loc.empty_document || list->kind != YamlNodeKind::sequence || list->flow ||
+                         (list->last_flow && list->last_kind != YamlNodeKind::scalar)))
+    return refused(refusal(t, "write-path", nullptr,
+                           "cannot append lines to " + path.str() + ": it is not a list of block items"));
+  const std::size_t dash = new_root_list ? 0 : list->column;
+  const std::size_t offset = !new_root_list && list->item_column >= dash + 2 ? list->item_column - dash : 2;
+  const std::size_t old_count = new_root_list ? 0 : list->count;
+  const std::size_t at = new_root_list || path.steps.empty() ? t.text.size() : after_content(t.text, list->content_end);
+  std::string lines;
+  lines.reserve(block.size() + block.size() / 8);
+  if (at > 0 && t.text[at - 1] != '\n') lines += t.eol;
+  for (std::size_t from = 0; from < block.size();) {
+    const std::size_t end = block.find('\n', from);
+    const std::string_view line = block.substr(from, end - from);
+    lines.append(dash, ' ');
+    if (line.starts_with('-')) lines.append("-").append(offset - 1, ' ');
+    else lines.append(offset, ' ');
+    lines.append(line.substr(std::min<std::size_t>(2, line.size()))).append(t.eol);
+    from = end == std::string_view::npos ? block.size() : end + 1;
+  }
+  std::string out = splice(t.text, at, at, lines);
+  lines = std::string();
+  YamlScanRequest request;
+  request.from_item = old_count;
+  YamlScanResult check = locate_yaml_node(out, path, t.file, request);
+  const bool good = !check.error && check.found->materialized &&
+                    check.found->node.count == old_count + e.count &&
+                    check.found->materialized->items.size() == e.count &&
+                    lines_read_as(block, check.found->materialized->items, t.file);
+  if (!good) return unverified(t, "append to", path, check);
+  hint = {};
+  return changed(std::move(out));
+}
+
 Outcome set(const Text& t, const YamlEdit& e, Hint& hint) {
   const YamlPath& path = e.path;
   if (path.steps.empty() || path.steps.back().kind != PathStep::Kind::key)
@@ -516,9 +611,10 @@ TextEdit apply_edits(std::string_view text, const std::vector<YamlEdit>& edits, 
     if (!valid_path(e.path) || !std::all_of(items.begin(), items.end(), is_valid_value))
       return {std::string(text),
               refusal(t, "write-value", nullptr, "cannot edit " + e.path.str() + ": the value is not valid UTF-8")};
-    Outcome o = e.kind == YamlEdit::Kind::append ? append(t, e.path, items, e.before, hint)
-                : e.kind == YamlEdit::Kind::set  ? set(t, e, hint)
-                                                 : remove(t, e, hint);
+    Outcome o = e.kind == YamlEdit::Kind::append         ? append(t, e.path, items, e.before, hint)
+                : e.kind == YamlEdit::Kind::append_lines ? append_lines(t, e, hint)
+                : e.kind == YamlEdit::Kind::set          ? set(t, e, hint)
+                                                         : remove(t, e, hint);
     if (o.error) return {std::string(text), std::move(o.error)};
     if (o.changed) current = std::move(o.text);
     i = next;

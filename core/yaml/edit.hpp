@@ -86,7 +86,7 @@ struct YamlPath {
 
 /// One change to one file.
 struct YamlEdit {
-  enum class Kind { append, set, remove };
+  enum class Kind { append, set, remove, append_lines };
   Kind kind = Kind::append;
   /// append: the list; set and remove: the key (the last step must be a key).
   YamlPath path;
@@ -98,6 +98,8 @@ struct YamlEdit {
   /// Where records go decides whether git merges two branches' additions line by line:
   /// see new_record_place (core/base/ids.hpp).
   std::optional<std::size_t> before;
+  /// append_lines: how many items the lines in `value.scalar` hold.
+  std::size_t count = 0;
 
   /// Appends `item` to the list at `list` (the root list when `list` has no steps). A
   /// missing last key is created, holding a one-item list.
@@ -108,7 +110,16 @@ struct YamlEdit {
   static YamlEdit set(YamlPath at, YamlValue value, std::string after = {});
   /// Deletes the key at `at` with its value; nothing happens when it is absent.
   static YamlEdit remove(YamlPath at);
+  /// Appends `count` items already written as block lines (by append_block_item), so that
+  /// an import of a million records holds each as a few lines of text, not as a value tree.
+  /// The list must be a block list or absent from an empty document; the lines are laid
+  /// out and verified as an append of the same items would be.
+  static YamlEdit append_lines(YamlPath list, std::string lines, std::size_t count);
 };
+
+/// Adds `item` to `lines` as a block list item at column 0 (`- id: a` and `  key: v` lines),
+/// written as an append would write it: the text an append_lines edit takes.
+void append_block_item(const YamlValue& item, std::string& lines);
 
 /// The new text of a file, or why the edit was refused (nothing to write then).
 struct TextEdit {

@@ -475,3 +475,42 @@ TEST_CASE("writer: an insert goes before the item asked for, above its comments"
                                           1)) == "sessions:\n  - id: a\n  - id: c\n  - id: b\ntrainings: []\n");
   }
 }
+
+TEST_CASE("writer: append_lines writes what appends of the same items write, and checks the lines") {
+  auto deal = [](std::string id, std::string title) {
+    return YamlValue::map({{"id", YamlValue::text(id)},
+                           {"title", YamlValue::text(title)},
+                           {"amount", YamlValue::literal("100")},
+                           {"history", YamlValue::list({YamlValue::map({{"date", YamlValue::literal("2026-11-02")},
+                                                                         {"stage", YamlValue::text("won")}},
+                                                                        true)})}});
+  };
+  std::vector<YamlValue> items;
+  for (int i = 0; i < 5000; ++i) items.push_back(deal("D-" + std::to_string(i), i % 2 ? "no" : "a: b"));
+  std::string lines;
+  std::vector<YamlEdit> appends;
+  for (const YamlValue& v : items) {
+    append_block_item(v, lines);
+    appends.push_back(YamlEdit::append(YamlPath{}, v));
+  }
+  // A new file, a file with items of its own layout (dash offset 4, CRLF), and a nested list.
+  for (std::string old_text : {std::string(), std::string("- id: X\r\n  amount: 1\r\n"),
+                               std::string("# deals\n-   id: X\n    amount: 1\n# the end\n")}) {
+    TextEdit one = apply_edits(old_text, {YamlEdit::append_lines(YamlPath{}, lines, items.size())}, "d.yaml");
+    TextEdit many = apply_edits(old_text, appends, "d.yaml");
+    REQUIRE(one.ok());
+    REQUIRE(many.ok());
+    CHECK(one.text == many.text);
+  }
+  std::string nested = "teams:\n  - id: a\npeople: []\n";
+  std::string two;
+  append_block_item(deal("D-1", "x"), two);
+  append_block_item(deal("D-2", "y"), two);
+  CHECK(edited(nested, YamlEdit::append_lines(YamlPath{}.key("teams"), two, 2)) ==
+        edited(edited(nested, YamlEdit::append(YamlPath{}.key("teams"), deal("D-1", "x"))),
+               YamlEdit::append(YamlPath{}.key("teams"), deal("D-2", "y"))));
+  // Lines that do not hold the count given, or that are not block items, write nothing.
+  CHECK(refused("- id: X\n", YamlEdit::append_lines(YamlPath{}, two, 3)).rule == "write-verify");
+  CHECK(refused("- id: X\n", YamlEdit::append_lines(YamlPath{}, "id: 1\n", 1)).rule == "write-verify");
+  CHECK(refused("[a, b]\n", YamlEdit::append_lines(YamlPath{}, two, 2)).rule == "write-path");
+}
