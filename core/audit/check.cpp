@@ -152,6 +152,8 @@ constexpr CheckRule kRules[] = {
     {"leaver-customers", Severity::warning, "no customer is owned by a person who has left", leaver_customers},
     {"deal-before-joined", Severity::warning, "no deal was opened before its owner joined", deal_before_joined},
     {"dated-after-today", Severity::error, "interactions, surveys, coaching sessions and actions done are not dated after today", dated_after_today},
+    {"review-item-unweighted", Severity::warning, "the qualitative items of reviews are items review.weights weighs",
+     review_unweighted_items},
 };
 
 }  // namespace
