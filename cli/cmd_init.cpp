@@ -10,6 +10,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/embedded_files.hpp"
+#include "core/base/date.hpp"
 #include "core/base/durable_file.hpp"
 #include "core/base/git.hpp"
 
@@ -48,6 +49,15 @@ std::vector<std::pair<std::string, std::string_view>> book_files(bool example) {
     }
   }
   return out;
+}
+
+/// salesops.toml of a new book with org.started set to `today`: the book audits nothing
+/// that fell due before it existed.
+std::string with_start(std::string_view toml, core::Date today) {
+  std::string text(toml);
+  constexpr std::string_view kKey = "\nstarted = ";
+  if (std::size_t at = text.find(kKey); at != std::string::npos) text.replace(at + kKey.size(), 10, core::format_date(today));
+  return text;
 }
 
 /// Writes a new file the durable way (core/base/durable_file.hpp).
@@ -105,6 +115,9 @@ void run_init(Context& ctx, const InitOptions& o) {
     if (fs::exists(dir / rel, ec)) ctx.fail(kWriteRefused, fmt::format("{} exists; init changes no existing file", (dir / rel).string()));
   std::vector<fs::path> written;
   std::string error;
+  std::string toml;
+  for (auto& [rel, bytes] : files)
+    if (rel == "salesops.toml" && !o.example) bytes = toml = with_start(bytes, ctx.today());
   for (auto& [rel, bytes] : files) {
     if (!write_new_file(dir / rel, bytes, &error)) {
       for (auto& w : written) fs::remove(w, ec);

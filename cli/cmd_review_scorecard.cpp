@@ -51,7 +51,7 @@ void run_scorecard(Context& ctx, const std::string& team) {
     ctx.output([&](std::ostream& out, bool) { write_scorecard_html(out, card, table, title, generated); });
     return;
   }
-  if (format == Format::table || format == Format::md) arrows(table, table.columns.size() - 1);
+  if (format == Format::table || format == Format::md) arrows(table, table.columns.size() - 2);  // <metric>_change
   ctx.emit(table, q.period.label);
 }
 

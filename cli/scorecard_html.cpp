@@ -47,7 +47,7 @@ std::string table_html(const core::Scorecard& card, const core::Table& t) {
       std::string shown = display_text(cell);
       std::string cls = numeric[c] ? "num" : "";
       if (std::holds_alternative<core::Undefined>(cell)) cls += " undefined";
-      if (c + 1 == t.columns.size() && is_number(cell)) {
+      if (t.columns[c].id.ends_with("_change") && is_number(cell)) {
         double d = *core::cell_number(cell);
         shown = (d > 0 ? "▲ " : d < 0 ? "▼ " : "= ") + (d < 0 ? shown.substr(1) : shown);
         cls += d > 0 ? " up" : d < 0 ? " down" : "";

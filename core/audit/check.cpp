@@ -164,6 +164,8 @@ constexpr CheckRule kRules[] = {
     {"dated-after-today", Severity::error, "interactions, surveys, coaching sessions and actions done are not dated after today", dated_after_today},
     {"customer-duplicate-name", Severity::warning, "no two customers' names are the same company's (salesops-customer(1))",
      customer_duplicate_name},
+    {"review-item-unweighted", Severity::warning, "the qualitative items of reviews are items review.weights weighs",
+     review_unweighted_items},
 };
 
 }  // namespace

@@ -19,7 +19,7 @@ void coaching_follow_up_overdue(const Book& b, Date today, const CheckRule& rule
   int grace = b.config.follow_up_overdue_days;
   for (const CoachingSession& s : b.sessions)
     for (const FollowUp& f : s.follow_ups) {
-      if (f.done || !f.due) continue;
+      if (f.done || !f.due || !b.config.due_in_book(*f.due)) continue;
       int late = days_between(*f.due, today);
       if (late <= grace) continue;
       report(rule, b, f.at,
@@ -35,7 +35,7 @@ void review_due(const Book& b, Date today, const CheckRule& rule, Diagnostics& o
   Period current = quarter_period(today);
   Period last = quarter_period(current.first - std::chrono::days{1});
   Date due = last.last + std::chrono::days{b.config.review_due_days};
-  if (today <= due) return;
+  if (today <= due || !b.config.due_in_book(due)) return;
   std::unordered_map<std::string, const Review*> reviews;
   for (const Review& r : b.reviews)
     if (b.text(r.period_text) == last.label) reviews[b.str(r.person)] = &r;
@@ -78,7 +78,7 @@ void customer_no_owner(const Book& b, Date, const CheckRule& rule, Diagnostics& 
 void plan_action_overdue(const Book& b, Date today, const CheckRule& rule, Diagnostics& out) {
   for (const Plan& p : b.plans)
     for (const PlanAction& a : p.actions) {
-      if (a.status != ActionStatus::open || !a.due || !(*a.due < today)) continue;
+      if (a.status != ActionStatus::open || !a.due || !(*a.due < today) || !b.config.due_in_book(*a.due)) continue;
       report(rule, b, a.at,
              fmt::format("action {}/{} of {} is {} overdue (due {})", b.text(p.id), b.text(a.id), b.text(a.owner),
                          days_text(days_between(*a.due, today)), format_date(*a.due)),

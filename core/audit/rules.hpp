@@ -13,6 +13,8 @@ void leaver_open_deals(const Book& b, Date today, const CheckRule& rule, Diagnos
 void leaver_customers(const Book& b, Date today, const CheckRule& rule, Diagnostics& out);
 /// Deals opened before their owner joined.
 void deal_before_joined(const Book& b, Date today, const CheckRule& rule, Diagnostics& out);
+/// Qualitative items of reviews that review.weights does not weigh (a misspelt `teamwrok`).
+void review_unweighted_items(const Book& b, Date today, const CheckRule& rule, Diagnostics& out);
 /// Targets of rates, csat and nps outside their range; reward plan rates above 1.
 void value_ranges(const Book& b, Date today, const CheckRule& rule, Diagnostics& out);
 

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/base/date.hpp"
 #include "core/base/diagnostics.hpp"
 #include "core/base/period.hpp"
 
@@ -39,6 +40,9 @@ struct Config {
   std::string org_name;
   std::string currency = "CNY";
   CalendarSettings calendar;
+  /// [org] started: the day the book began. Nothing due before it is audited, and cadences
+  /// (revisits, one-on-ones) count from it at the earliest; absent, every date counts.
+  std::optional<Date> started;
   std::vector<StageDef> stages;  // open stages in funnel order, then won, then lost
   std::uint8_t won = 0, lost = 0;
   std::map<std::string, int> revisit_days{{"A", 14}, {"B", 30}, {"C", 90}};
@@ -63,6 +67,11 @@ struct Config {
   std::vector<std::pair<std::string, double>> review_weights;
   std::vector<std::pair<double, int>> attainment_scores;
   std::optional<std::array<double, 12>> seasonality;
+
+  /// Whether something due on `due` falls in the book's life (org.started or later).
+  bool due_in_book(Date due) const { return !started || !(due < *started); }
+  /// `since` moved on to org.started when the book began later: where a cadence counts from.
+  Date counted_from(Date since) const { return started && since < *started ? *started : since; }
 
   std::optional<std::uint8_t> stage_index(std::string_view name) const;
   std::size_t open_stage_count() const { return stages.size() - 2; }

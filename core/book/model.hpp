@@ -171,7 +171,9 @@ struct ReviewFigure {
 struct Review {
   Sym person, period_text, reviewer, status, comments;
   std::vector<ReviewFigure> quantitative;
-  std::vector<std::pair<Sym, int>> qualitative;
+  bool has_quantitative = false;  // `quantitative` holds a mapping (else refresh writes it whole)
+  std::vector<std::pair<Sym, int>> qualitative;  // the rated items
+  std::vector<std::pair<Sym, Mark>> qualitative_keys;  // every item named, rated or not, at its key
   Mark at;
 };
 

@@ -39,7 +39,7 @@ std::vector<OneOnOneCadence> one_on_one_cadence(const Book& book, Date today) {
     c.coach = responsible_coach(book, p);
     if (auto it = last.find(p.id); it != last.end()) c.last = it->second;
     c.since = c.last ? *c.last : (p.joined ? *p.joined : today);
-    c.due = c.since + std::chrono::days{book.config.one_on_one_days};
+    c.due = book.config.counted_from(c.since) + std::chrono::days{book.config.one_on_one_days};
     out.push_back(c);
   }
   return out;

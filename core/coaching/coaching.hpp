@@ -22,7 +22,8 @@ struct OneOnOneCadence {
   Day last;
   /// Where the count starts: `last`, else the rep's joined date, else today.
   Date since;
-  /// since + policy.one_on_one_days: the rep is overdue when today is after it.
+  /// since (or org.started, when later) + policy.one_on_one_days: the rep is overdue when
+  /// today is after it.
   Date due;
   bool overdue(Date today) const { return today > due; }
 };

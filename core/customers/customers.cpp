@@ -27,12 +27,16 @@ std::optional<CustomerDue> customer_due(const Book& book, const Customer& c, Dat
   // Only the interactions on the latest date have no later one: their `next` is still open.
   if (latest)
     for (const Interaction& i : c.interactions)
-      if (i.next && *i.date == *latest) offer(*i.next, CustomerDue::Reason::follow_up);
+      if (i.next && *i.date == *latest && book.config.due_in_book(*i.next))
+        offer(*i.next, CustomerDue::Reason::follow_up);
 
-  auto cadence = book.config.revisit_days.find(std::string(book.text(c.tier)));
-  if (!c.tier.empty() && cadence != book.config.revisit_days.end()) {
+  const Config& config = book.config;
+  auto cadence = config.revisit_days.find(std::string(book.text(c.tier)));
+  if (!c.tier.empty() && cadence != config.revisit_days.end()) {
     Day from = latest ? latest : c.since;
-    offer(from ? *from + std::chrono::days{cadence->second} : today, CustomerDue::Reason::revisit);
+    if (from) offer(config.counted_from(*from) + std::chrono::days{cadence->second}, CustomerDue::Reason::revisit);
+    else if (config.started) offer(*config.started + std::chrono::days{cadence->second}, CustomerDue::Reason::revisit);
+    else offer(today, CustomerDue::Reason::revisit);
   }
   return out;
 }

@@ -24,11 +24,12 @@ struct CustomerDue {
 std::string_view reason_name(CustomerDue::Reason reason);
 
 /// When a customer's relationship next needs attention, if ever: the earlier of
-///  - revisit: the latest interaction (else `since`) + policy.revisit_days of its tier; a
-///    tiered customer with neither is due today; a customer without a tier (or a tier
-///    with no cadence) has no revisit date;
+///  - revisit: the latest interaction (else `since`, else org.started; each moved on to
+///    org.started when earlier) + policy.revisit_days of its tier; a tiered customer with
+///    none of them is due today; a customer without a tier (or a tier with no cadence)
+///    has no revisit date;
 ///  - follow-up: the earliest `next` of an interaction with no later interaction with that
-///    customer (SPEC 4, followups_overdue).
+///    customer (SPEC 4, followups_overdue), unless it fell due before org.started.
 /// On equal dates the follow-up is the reason given.
 std::optional<CustomerDue> customer_due(const Book& book, const Customer& customer, Date today);
 

@@ -83,8 +83,27 @@ struct TomlReader {
   }
 };
 
+/// org.started: a TOML date (2026-11-26) or the same as a string, within the years periods allow.
+void read_started(const toml::node& n, Config& c, const TomlReader& r) {
+  std::optional<Date> day;
+  if (auto d = n.as_date()) {
+    const toml::date& v = d->get();
+    day = parse_date(fmt::format("{:04}-{:02}-{:02}", v.year, v.month, v.day));
+  } else if (auto s = n.value<std::string>()) {
+    day = parse_date(*s);
+  } else {
+    r.wrong_type(n, "started", "a date such as 2026-11-26");
+    return;
+  }
+  if (!day || ymd(*day).year() < std::chrono::year{1900} || ymd(*day).year() > std::chrono::year{2200})
+    r.diags.error("config-value", r.at(n), "'started' must be a date from 1900-01-01 to 2200-12-31 such as 2026-11-26");
+  else
+    c.started = day;
+}
+
 void read_org(const toml::table& t, Config& c, const TomlReader& r) {
-  r.unknown_keys(t, "org", {"name", "currency", "fiscal_year_start", "week_start"});
+  r.unknown_keys(t, "org", {"name", "currency", "fiscal_year_start", "week_start", "started"});
+  if (auto n = t.get("started")) read_started(*n, c, r);
   if (auto n = t.get("name")) if (auto s = r.string(*n, "name")) c.org_name = *s;
   if (auto n = t.get("currency")) if (auto s = r.string(*n, "currency")) c.currency = *s;
   if (auto n = t.get("fiscal_year_start")) {

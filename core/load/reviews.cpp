@@ -14,6 +14,7 @@ void read_quantitative(Fields& f, Review& rv) {
   YamlReader& r = f.reader();
   if (r.is_null()) return;
   if (!expect_mapping(r, "quantitative")) return;
+  rv.has_quantitative = true;
   r.each_key([&](std::string_view metric, Mark) {
     ReviewFigure fig;
     fig.metric = f.book().strings.intern(metric);
@@ -33,8 +34,9 @@ void read_quantitative(Fields& f, Review& rv) {
 void read_qualitative(Fields& f, Review& rv, const schema::FieldSpec& field) {
   YamlReader& r = f.reader();
   if (r.is_null() || !expect_mapping(r, field.name())) return;
-  r.each_key([&](std::string_view item, Mark) {
+  r.each_key([&](std::string_view item, Mark at) {
     Sym name = f.book().strings.intern(item);
+    rv.qualitative_keys.emplace_back(name, at);
     if (r.is_null()) return;  // not rated yet
     if (auto v = f.integer(item, field.min, field.max)) rv.qualitative.emplace_back(name, static_cast<int>(*v));
   });

@@ -62,6 +62,13 @@ std::string review_draft(const Book& book, const Person& person, const Person* r
 std::vector<YamlEdit> review_refresh_edits(const Book& book, const Review& review,
                                            const std::vector<ReviewFigureValue>& figures) {
   std::vector<YamlEdit> edits;
+  if (!review.has_quantitative) {
+    // A draft written by hand, or with the section emptied: the section is written whole.
+    std::vector<YamlField> section;
+    for (const ReviewFigureValue& f : figures) section.push_back({f.metric, YamlValue::map(figure_fields(f), true)});
+    if (!section.empty()) edits.push_back(YamlEdit::set(YamlPath{}.key("quantitative"), YamlValue::map(section), "status"));
+    return edits;
+  }
   for (const ReviewFigureValue& f : figures) {
     const ReviewFigure* old = nullptr;
     for (const ReviewFigure& q : review.quantitative)

@@ -108,7 +108,7 @@ ReviewScore score_review(const Book& book, KpiCalculator& kpis, const TargetLook
       if (book.text(name) == item) return value;
     return std::nullopt;
   };
-  long double weighted = 0, weights = 0;
+  long double weighted = 0, weights = 0, total = 0;
   for (auto& [item, weight] : config.review_weights) {
     std::optional<double> score;
     if (item == "customer_satisfaction") {
@@ -128,6 +128,7 @@ ReviewScore score_review(const Book& book, KpiCalculator& kpis, const TargetLook
     } else {
       score = rating_of(item);
     }
+    total += weight;
     if (score && std::isfinite(*score)) {
       weighted += static_cast<long double>(weight) * *score;
       weights += weight;
@@ -139,6 +140,8 @@ ReviewScore score_review(const Book& book, KpiCalculator& kpis, const TargetLook
   if (weights > 0) {
     out.score = round_score(weighted / weights);
     out.rating = review_rating(*out.score);
+    out.weight = total > 0 ? static_cast<double>(weights / total) : 0;
+    if (out.partial()) out.rating += " (partial)";
   }
   return out;
 }

@@ -40,7 +40,8 @@ std::string review_draft(const Book& book, const Person& person, const Person* r
 
 /// The in-place edits `review refresh` makes to an existing review: each figure's target,
 /// actual and attainment set (or removed when now undefined) where its value changed; a
-/// metric the file lacks is added. Nothing outside `quantitative` is touched.
+/// metric the file lacks is added; a review without the section (or with it empty) gets
+/// it whole, after `status`. Nothing outside `quantitative` is touched.
 std::vector<YamlEdit> review_refresh_edits(const Book& book, const Review& review,
                                            const std::vector<ReviewFigureValue>& figures);
 
@@ -63,7 +64,13 @@ struct ReviewScore {
   /// Per item of review.weights, in order: the item's score, nullopt when left out.
   std::vector<std::optional<double>> items;
   std::optional<double> score;  // two decimals; nullopt when no item is present
-  std::string rating;
+  std::string rating;           // with " (partial)" when the score is partial()
+  /// The share of review.weights the items present carry (0 to 1): what the score rests on.
+  double weight = 0;
+  bool partial() const { return score && weight < kPartialWeight; }
+  /// Below half of the weights a score is marked partial: it says little about the person
+  /// (a review with only teamwork rated) and does not compare with the others.
+  static constexpr double kPartialWeight = 0.5;
 };
 
 /// Scores one person for `period`: from `review` when given, else from the KPI items only.
@@ -82,7 +89,8 @@ struct ReviewScoreQuery {
 };
 
 /// `review score` (SPEC 6): person,name,period, one column per weighted item, score,
-/// rating; with `all` a status column (draft, final, none). One row per review file of
+/// rating; with `all` a status column (draft, final, none); then weight, the share of
+/// review.weights the score rests on. One row per review file of
 /// the period, in team.yaml order.
 Table review_score_table(const Book& book, const ReviewScoreQuery& query);
 

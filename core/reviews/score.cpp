@@ -16,6 +16,7 @@ Table review_score_table(const Book& book, const ReviewScoreQuery& query) {
   t.add_numeric_column("score");
   t.add_column("rating");
   if (query.all) t.add_column("status");
+  t.add_numeric_column("weight");  // last: the columns before it keep their places
 
   // The period's reviews by person, found in one pass.
   std::unordered_map<Sym, const Review*> reviews;
@@ -47,7 +48,8 @@ Table review_score_table(const Book& book, const ReviewScoreQuery& query) {
       row[c + 1] = s.rating;
     }
     c += 2;
-    if (query.all) row[c] = review ? (review->status.empty() ? std::string("draft") : book.str(review->status)) : std::string("none");
+    if (query.all) row[c++] = review ? (review->status.empty() ? std::string("draft") : book.str(review->status)) : std::string("none");
+    if (s.score) row[c] = Ratio{s.weight};
   }
   return t;
 }

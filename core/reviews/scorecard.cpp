@@ -44,6 +44,7 @@ class Builder {
       ReviewScore s = score_review(book_, kpis_, targets_, p, review, period);
       r.score = s.score;
       r.rating = s.rating;
+      r.score_weight = s.weight;
       r.review = period.label;
     }
     card_.rows.push_back(std::move(r));

@@ -29,6 +29,7 @@ struct ScorecardRow {
   std::vector<std::optional<Money>> targets;  // per Scorecard::metrics
   std::vector<std::optional<double>> attainment;
   std::optional<double> score;  // the latest review's, persons only
+  double score_weight = 0;      // the share of review.weights that score rests on
   std::string rating, review;   // review: the period label of that review
   std::optional<int> rank;      // persons, by attainment of the first metric
   Cell previous;                // the first metric in the previous comparable period
@@ -56,7 +57,8 @@ struct Scorecard {
 Scorecard build_scorecard(const Book& book, const ScorecardQuery& query);
 
 /// The scorecard as a table: owner,name,team, each KPI (a metric followed by
-/// <metric>_target and <metric>_attainment), score, rating, review, rank, <metric>_change.
+/// <metric>_target and <metric>_attainment), score, rating, review, rank, <metric>_change,
+/// score_weight.
 Table scorecard_table(const Scorecard& card);
 
 }  // namespace salesops::core

@@ -24,6 +24,7 @@ Table scorecard_table(const Scorecard& card) {
   t.add_column("review");
   t.add_numeric_column("rank");
   t.add_numeric_column(card.metrics.front() + "_change");
+  t.add_numeric_column("score_weight");  // last: the columns before it keep their places
 
   for (const ScorecardRow& r : card.rows) {
     auto& row = t.add_row();
@@ -48,7 +49,8 @@ Table scorecard_table(const Scorecard& card) {
     ++c;
     if (r.rank) row[c] = std::int64_t{*r.rank};
     ++c;
-    row[c] = r.change;
+    row[c++] = r.change;
+    if (r.score) row[c] = Ratio{r.score_weight};
     t.depth.push_back(static_cast<std::uint8_t>(std::min(r.depth, 8)));
   }
   return t;

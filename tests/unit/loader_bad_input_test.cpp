@@ -251,3 +251,21 @@ TEST_CASE("bad input: a mapping of very many keys is checked for repeats in line
   CHECK(diags.items()[0].message == "key 'k7' is repeated; the first, at line 1, column 51, is the one read");
   CHECK(diags.items()[1].rule == "duplicate-key");
 }
+
+TEST_CASE("bad input: org.started is a date, as a TOML date or a string; anything else is refused at its place") {
+  auto started = [](std::string value) {
+    return load_files({{"salesops.toml", "[org]\nname = \"Test\"\nstarted = " + value + "\n"}});
+  };
+  LoadResult date = started("2026-11-26");
+  REQUIRE(date.book->config.started);
+  CHECK(*date.book->config.started == make_date(2026, 11, 26));
+  CHECK(date.book->config.due_in_book(make_date(2026, 11, 26)));
+  CHECK_FALSE(date.book->config.due_in_book(make_date(2026, 11, 25)));
+  CHECK(date.book->config.counted_from(make_date(2025, 1, 1)) == make_date(2026, 11, 26));
+  CHECK(date.book->config.counted_from(make_date(2026, 12, 1)) == make_date(2026, 12, 1));
+  CHECK(*started("\"2026-11-26\"").book->config.started == make_date(2026, 11, 26));
+  CHECK(places(started("\"2026-02-30\"").diags) == Strings{"config-value salesops.toml:3:11/12"});
+  CHECK(places(started("14").diags) == Strings{"config-type salesops.toml:3:11/2"});
+  CHECK_FALSE(load_files({}).book->config.started);
+  CHECK(load_files({}).book->config.due_in_book(make_date(1900, 1, 1)));
+}

@@ -105,12 +105,52 @@ TEST_CASE("review: the score table has one row per review, --all adds the reps w
   ReviewScoreQuery q{q3(), kToday, {}, false};
   Table t = review_score_table(*r.book, q);
   REQUIRE(t.rows.size() == 1);
-  CHECK(t.columns.size() == 3 + 4 + 2);
+  CHECK(t.columns.size() == 3 + 4 + 3);  // score, rating, weight
+  CHECK(t.columns.back().id == "weight");
   q.all = true;
   t = review_score_table(*r.book, q);
   REQUIRE(t.rows.size() == 2);
   CHECK(std::get<std::string>(t.rows[1][0]) == "wang.fang");
-  CHECK(std::get<std::string>(t.rows[1].back()) == "none");
+  CHECK(std::get<std::string>(t.rows[1][t.columns.size() - 2]) == "none");
+  CHECK(std::get<Ratio>(t.rows[1].back()).value == doctest::Approx(0.5));  // revenue alone
+}
+
+TEST_CASE("review: a score says the share of the weights it rests on; below half it is partial") {
+  LoadResult r = review_book();
+  const Book& book = *r.book;
+  KpiCalculator kpis(book, kToday);
+  TargetLookup targets(book, kToday);
+  const Person& zhang = *book.person("zhang.wei");
+  ReviewScore s = score_review(book, kpis, targets, zhang, find_review(book, "zhang.wei", q3(), kToday), q3());
+  CHECK(s.weight == doctest::Approx(0.8));  // all but win_rate (0.2)
+  CHECK_FALSE(s.partial());
+  // A review of 2026-Q2, when nothing was sold nor surveyed: attitude alone, 0.1 of 1.0.
+  Review attitude_only;
+  attitude_only.qualitative.emplace_back(book.strings.find("attitude"), 4);
+  std::string error;
+  Period spring = *parse_period("2026-Q2", kToday, {}, &error);
+  ReviewScore p = score_review(book, kpis, targets, zhang, &attitude_only, spring);
+  CHECK(p.weight == doctest::Approx(0.1));
+  CHECK(p.partial());
+  CHECK(p.rating == "exceeds (partial)");
+  ReviewScore nothing = score_review(book, kpis, targets, zhang, nullptr, spring);
+  CHECK_FALSE(nothing.score);
+  CHECK_FALSE(nothing.partial());
+}
+
+TEST_CASE("review: refresh writes the whole quantitative section into a draft without one") {
+  LoadResult r = salesops::test::load_files({});
+  Review hand;  // no quantitative key
+  std::vector<ReviewFigureValue> figures(1);
+  figures[0].metric = "revenue";
+  figures[0].target = Money{10000000};
+  auto edits = review_refresh_edits(*r.book, hand, figures);
+  REQUIRE(edits.size() == 1);
+  CHECK(edits[0].path.str() == "quantitative");
+  CHECK(edits[0].after == "status");
+  REQUIRE(edits[0].value.fields.size() == 1);
+  CHECK(edits[0].value.fields[0].key == "revenue");
+  CHECK_FALSE(edits[0].value.flow);
 }
 
 TEST_CASE("review: a draft reads back, a refresh changes only stale figures") {

@@ -3,9 +3,15 @@
 #include <doctest/doctest.h>
 #include <fmt/format.h>
 
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <map>
+
 #include "core/load/book.hpp"
 #include "core/rewards/rewards.hpp"
 #include "core/rewards/statement.hpp"
+#include "memory_book.hpp"
 
 using namespace salesops::core;
 
@@ -232,4 +238,54 @@ TEST_CASE("a statement: notes, lines and subtotal per plan period, grants with t
   CHECK(trip.kind == "trip");
   CHECK(trip.reason == "Team offsite, to team east-a");
   CHECK(std::holds_alternative<Undefined>(trip.amount));
+}
+
+namespace {
+
+/// The rewards fixture with new.rep's target line replaced by `target_line`.
+LoadResult fixture_with_target(const std::string& target_line) {
+  namespace fs = std::filesystem;
+  const fs::path root = SALESOPS_SOURCE_DIR "/tests/data/rewards";
+  std::map<std::string, std::string> files;
+  for (const auto& e : fs::recursive_directory_iterator(root)) {
+    if (!e.is_regular_file()) continue;
+    std::ifstream in(e.path(), std::ios::binary);
+    files[fs::relative(e.path(), root).generic_string()] = std::string(std::istreambuf_iterator<char>(in), {});
+  }
+  std::string& targets = files.at("targets/2026.yaml");
+  std::size_t from = targets.find("- {id: T-new.rep,");
+  REQUIRE(from != std::string::npos);
+  targets.replace(from, targets.find('\n', from) - from, target_line);
+  salesops::test::MemorySource source(std::move(files));
+  return load_book(source, "/memory");
+}
+
+/// new.rep's rep-commission for 2026-Q3 in cents.
+std::int64_t new_rep_commission(const Book& b) {
+  PayoutQuery q;
+  q.today = kToday;
+  q.period = *parse_period("2026-Q3", kToday, b.config.calendar, nullptr);
+  q.person = "new.rep";
+  KpiCalculator kpis(b, kToday);
+  for (const PlanPayout& p : compute_payouts(b, q, kpis))
+    if (b.text(p.plan->id) == "rep-commission") return p.total().cents;
+  FAIL("no rep-commission payout for new.rep");
+  return 0;
+}
+
+}  // namespace
+
+TEST_CASE("a target prorated by target split is not prorated again by the plan") {
+  // As tests/cli/reward-calc-double-proration: new.rep (46 of 92 days) has 28,571.43 of
+  // east-a's 200,000 from `target split --prorate`; revenue 60,000. On that target:
+  // 14,285.71 × 5% = 714.29, 31,428.57 × 8% = 2,514.29, spiff 500, team bonus 5,000:
+  // 8,728.58. Prorated again (target 14,285.72) it would be 357.14 + 3,657.14 + 500 +
+  // 5,000 = 9,514.28: what the same value without `prorated: true` pays.
+  const std::string line = "- {id: T-new.rep, owner: new.rep, metric: revenue, period: 2026-Q3, value: 28571.43, why: quota";
+  LoadResult once = fixture_with_target(line + ", prorated: true}");
+  REQUIRE(once.diags.error_count() == 0);
+  CHECK(new_rep_commission(*once.book) == 872858);
+  LoadResult twice = fixture_with_target(line + "}");
+  REQUIRE(twice.diags.error_count() == 0);
+  CHECK(new_rep_commission(*twice.book) == 951428);
 }
