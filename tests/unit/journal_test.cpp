@@ -17,46 +17,17 @@
 #include <vector>
 
 #include "core/write/writer.hpp"
+#include "temp_book.hpp"
 
 using namespace salesops::core;
 namespace fs = std::filesystem;
 
 namespace {
 
-class TempBook {
+/// A book with the .salesops directory a journal is written to.
+class TempBook : public salesops::test::TempBook {
  public:
-  TempBook() {
-    std::string tmpl = (fs::temp_directory_path() / "salesops-journal-XXXXXX").string();
-    REQUIRE(::mkdtemp(tmpl.data()) != nullptr);
-    root_ = tmpl;
-    fs::create_directories(root_ / ".salesops");
-  }
-  ~TempBook() {
-    std::error_code ec;
-    fs::remove_all(root_, ec);
-  }
-  const fs::path& root() const { return root_; }
-  void write(const std::string& rel, const std::string& text) const {
-    fs::create_directories((root_ / rel).parent_path());
-    std::ofstream(root_ / rel, std::ios::binary) << text;
-  }
-  std::string read(const std::string& rel) const {
-    std::ifstream in(root_ / rel, std::ios::binary);
-    std::stringstream s;
-    s << in.rdbuf();
-    return s.str();
-  }
-  bool has(const std::string& rel) const { return fs::exists(fs::symlink_status(root_ / rel)); }
-  // Every entry of a directory, hidden ones included.
-  std::vector<std::string> entries(const std::string& rel) const {
-    std::vector<std::string> names;
-    for (const auto& e : fs::directory_iterator(root_ / rel)) names.push_back(e.path().filename().string());
-    std::sort(names.begin(), names.end());
-    return names;
-  }
-
- private:
-  fs::path root_;
+  TempBook() : salesops::test::TempBook("journal") { fs::create_directories(root() / ".salesops"); }
 };
 
 // The pid of a process that has exited: the writer killed before the test looks.

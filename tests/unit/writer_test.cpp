@@ -13,45 +13,16 @@
 #include <sstream>
 #include <string>
 
+#include "temp_book.hpp"
+
 using namespace salesops::core;
 namespace fs = std::filesystem;
 
 namespace {
 
-class TempBook {
+class TempBook : public salesops::test::TempBook {
  public:
-  TempBook() {
-    std::string tmpl = (fs::temp_directory_path() / "salesops-writer-XXXXXX").string();
-    REQUIRE(::mkdtemp(tmpl.data()) != nullptr);
-    root_ = tmpl;
-  }
-  ~TempBook() {
-    std::error_code ec;
-    for (const auto& e : fs::recursive_directory_iterator(root_, ec))
-      fs::permissions(e.path(), fs::perms::owner_all, fs::perm_options::add, ec);
-    fs::remove_all(root_, ec);
-  }
-  const fs::path& root() const { return root_; }
-  void write(const std::string& rel, const std::string& text) const {
-    fs::create_directories((root_ / rel).parent_path());
-    std::ofstream(root_ / rel, std::ios::binary) << text;
-  }
-  std::string read(const std::string& rel) const {
-    std::ifstream in(root_ / rel, std::ios::binary);
-    std::stringstream s;
-    s << in.rdbuf();
-    return s.str();
-  }
-  // Every entry of a directory, hidden ones included: no temporary file may be left.
-  std::vector<std::string> entries(const std::string& rel) const {
-    std::vector<std::string> names;
-    for (const auto& e : fs::directory_iterator(root_ / rel)) names.push_back(e.path().filename().string());
-    std::sort(names.begin(), names.end());
-    return names;
-  }
-
- private:
-  fs::path root_;
+  TempBook() : salesops::test::TempBook("writer") {}
 };
 
 YamlPath deal(std::string id) { return YamlPath{}.item_with_id(std::move(id)); }
