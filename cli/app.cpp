@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
+#include "cli/completion.hpp"
 #include "cli/help.hpp"
 #include "core/base/escape.hpp"
 
@@ -22,6 +23,15 @@ Run setup_help(CLI::App& app, Context& ctx) {
     std::string error;
     if (!print_help(*g_root, *words, &error)) ctx.fail(kUsage, error);
     if (!flush_stdout()) throw Exit{kWriteRefused};
+  };
+}
+
+Run setup_completion(CLI::App& app, Context& ctx) {
+  auto shell = std::make_shared<std::string>();
+  app.add_option("SHELL", *shell, "bash, zsh or fish")->required()->check(CLI::IsMember({"bash", "zsh", "fish"}));
+  return [&ctx, shell] {
+    std::string script = completion_script(*g_root, *shell);
+    ctx.output([&](std::ostream& out, bool) { out << script; });
   };
 }
 
@@ -47,6 +57,7 @@ constexpr Command kCommands[] = {
     {"approve", "Approve a commit with a commit of one's own (signed when [approvals] require = \"signed\")", 0, setup_approve},
     {"merge-file", "git's merge driver for record files: merges by record and field", 0, setup_merge_file},
     {"help", "Describe a command: salesops help [COMMAND [SUBCOMMAND]]", 0, setup_help},
+    {"completion", "The completion script for bash, zsh or fish (installed by cmake --install)", 0, setup_completion},
 };
 
 /// Declares the command `c` under `parent`, then its subcommands; `name` is its full name
