@@ -84,7 +84,7 @@ void add_global_options(CLI::App& app, GlobalOptions& o) {
   app.add_option("--at", o.at, "Read the book as it stood at a git revision (a commit, tag or branch)");
   app.add_option("--period", o.period, "The period: 2026, FY2026, 2026-Q3, 2026-11, 2026-W05, A..B, last-month, ...");
   app.add_option("--today", o.today, "Fix today's date (YYYY-MM-DD; also SALESOPS_TODAY)");
-  app.add_option("--format", o.format, "Output format: table, csv, tsv, json, jsonl, md");
+  app.add_option("--format", o.format, "Output format: table, csv, tsv, json, jsonl, md, xlsx (with -o)");
   app.add_option("-o,--output", o.output, "Write the output to FILE (the format follows its extension)");
   app.add_flag("--bom", o.bom, "Start csv/tsv output with a byte-order mark");
   app.add_flag("--csv-raw", o.csv_raw, "Write csv/tsv text cells as they are: no ' before a leading =, +, -, @, tab or CR");

@@ -4,6 +4,7 @@
 #include <stdio_ext.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <charconv>
 #include <csignal>
@@ -16,6 +17,7 @@
 #include <utility>
 
 #include "cli/diagnostic_render.hpp"
+#include "cli/render_xlsx.hpp"
 #include "core/base/durable_file.hpp"
 #include "core/base/escape.hpp"
 #include "core/load/book.hpp"
@@ -154,7 +156,7 @@ core::Period Context::period(std::string_view fallback) {
 Format Context::format() {
   if (!options.format.empty()) {
     auto f = parse_format(options.format);
-    if (!f) fail(kUsage, fmt::format("unknown format '{}': use table, csv, tsv, json, jsonl or md", options.format));
+    if (!f) fail(kUsage, fmt::format("unknown format '{}': use table, csv, tsv, json, jsonl, md or xlsx", options.format));
     return *f;
   }
   if (!options.output.empty()) {
@@ -189,6 +191,15 @@ void Context::output(const std::function<void(std::ostream&, bool color)>& print
 void Context::emit(const core::Table& table, const std::string& period_label) {
   RenderOptions ro;
   ro.format = format();
+  if (ro.format == Format::xlsx) {
+    // A workbook is binary: it goes to a file, never to a terminal or a pipe.
+    if (options.output.empty()) fail(kUsage, "xlsx is written to a file: add -o FILE.xlsx");
+    std::string sheet = command;
+    std::replace(sheet.begin(), sheet.end(), ' ', '-');
+    if (std::string error = write_xlsx(options.output, table, sheet.substr(0, 31)); !error.empty())
+      fail(kWriteRefused, error);
+    return;
+  }
   ro.bom = options.bom;
   ro.csv_raw = options.csv_raw;
   ro.meta = meta(period_label);

@@ -387,7 +387,8 @@ void render_json_record(std::ostream& out, const core::Table& record, const std:
 
 namespace {
 
-constexpr core::EnumNames<Format, 9> kFormatNames({"table", "csv", "tsv", "json", "jsonl", "md", "html", "github", "sarif"});
+constexpr core::EnumNames<Format, 10> kFormatNames(
+    {"table", "csv", "tsv", "json", "jsonl", "md", "html", "github", "sarif", "xlsx"});
 
 }  // namespace
 
@@ -401,7 +402,7 @@ std::optional<Format> format_from_extension(std::string_view path) {
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   if (ext == ".txt") return Format::table;
   if (ext == ".htm") return Format::html;
-  for (Format f : {Format::csv, Format::tsv, Format::json, Format::jsonl, Format::md, Format::html, Format::sarif}) {
+  for (Format f : {Format::csv, Format::tsv, Format::json, Format::jsonl, Format::md, Format::html, Format::sarif, Format::xlsx}) {
     if (ext.size() > 1 && ext.substr(1) == format_name(f)) return f;
   }
   return std::nullopt;
@@ -467,7 +468,8 @@ void render(std::ostream& out, const core::Table& table, const RenderOptions& op
     case Format::md: render_md(out, table); return;
     case Format::html:
     case Format::github:
-    case Format::sarif: break;
+    case Format::sarif:
+    case Format::xlsx: break;
   }
   throw std::invalid_argument(fmt::format("{} is not available for this command", format_name(options.format)));
 }

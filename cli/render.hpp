@@ -50,12 +50,13 @@
 
 namespace salesops::cli {
 
-/// github and sarif are check's findings as CI annotations; no table renders them.
-enum class Format { table, csv, tsv, json, jsonl, md, html, github, sarif };
+/// github and sarif are check's findings as CI annotations; no table renders them. xlsx is a
+/// workbook written to a file (render_xlsx.hpp), not to a stream.
+enum class Format { table, csv, tsv, json, jsonl, md, html, github, sarif, xlsx };
 
-/// "table", "csv", "tsv", "json", "jsonl", "md", "html", "github" or "sarif" (exact, lower case).
+/// "table", "csv", "tsv", "json", "jsonl", "md", "html", "github", "sarif" or "xlsx" (exact, lower case).
 std::optional<Format> parse_format(std::string_view name);
-/// The format an output file's extension implies: .csv .tsv .json .jsonl .md .html/.htm .sarif, and
+/// The format an output file's extension implies: .csv .tsv .json .jsonl .md .html/.htm .sarif .xlsx, and
 /// .txt for table (case-insensitive). nullopt for anything else.
 std::optional<Format> format_from_extension(std::string_view path);
 /// The name parse_format accepts for `format`.

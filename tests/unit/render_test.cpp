@@ -51,7 +51,8 @@ TEST_CASE("render: format names and file extensions") {
   CHECK(cli::parse_format("github") == Format::github);
   CHECK(cli::parse_format("sarif") == Format::sarif);
   CHECK_FALSE(cli::parse_format("CSV"));
-  CHECK_FALSE(cli::parse_format("xlsx"));
+  CHECK(cli::parse_format("xlsx") == Format::xlsx);
+  CHECK_FALSE(cli::parse_format("xls"));
   CHECK_FALSE(cli::parse_format(""));
 
   CHECK(cli::format_from_extension("out/kpi.csv") == Format::csv);
@@ -67,7 +68,8 @@ TEST_CASE("render: format names and file extensions") {
   CHECK_FALSE(cli::format_from_extension("kpi.table"));
   CHECK_FALSE(cli::format_from_extension("kpi"));
   CHECK_FALSE(cli::format_from_extension("dir.csv/kpi"));
-  CHECK_FALSE(cli::format_from_extension("kpi.xlsx"));
+  CHECK(cli::format_from_extension("kpi.xlsx") == Format::xlsx);
+  CHECK_FALSE(cli::format_from_extension("kpi.xls"));
 }
 
 TEST_CASE("render: display width counts wide characters twice") {
@@ -384,7 +386,7 @@ TEST_CASE("render: short rows are padded with undefined") {
 }
 
 TEST_CASE("render: html and check's CI formats are not available from the generic renderer") {
-  for (Format f : {Format::html, Format::github, Format::sarif}) {
+  for (Format f : {Format::html, Format::github, Format::sarif, Format::xlsx}) {
     std::ostringstream out;
     CHECK_THROWS_AS(cli::render(out, people_table(), cli::RenderOptions{f}), std::invalid_argument);
     CHECK(out.str().empty());
