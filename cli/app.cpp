@@ -102,7 +102,7 @@ std::span<const Command> commands() { return kCommands; }
 namespace {
 
 int parse_and_run(CLI::App& app, int argc, char** argv) {
-  if (auto error = command_word_error(argc, argv)) {
+  if (auto error = command_word_error(app, argc, argv)) {
     std::cerr << "salesops: error: " << core::escape_controls(*error) << '\n';
     return kUsage;
   }
@@ -117,7 +117,7 @@ int parse_and_run(CLI::App& app, int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     // Usage errors read like every other error, with where to look for the usage.
     std::cerr << "salesops: error: " << core::escape_controls(e.what()) << "\n"
-              << "  hint: `" << core::escape_controls(fmt::format("salesops help {}", command_path(argc, argv))) << "` shows the usage\n";
+              << "  hint: `" << core::escape_controls(fmt::format("salesops help {}", command_path(app, argc, argv))) << "` shows the usage\n";
     return kUsage;
   } catch (const Exit& e) {
     return e.code;

@@ -11,22 +11,22 @@ namespace salesops::cli {
 
 namespace {
 
-/// The global options that take a value (the next word, unless written --opt=value).
-bool takes_value(std::string_view arg) {
-  for (std::string_view o : {"--book", "--at", "--period", "--today", "--format", "-o", "--output", "--color"})
-    if (arg == o) return true;
-  return false;
+/// A global option that takes a value (the next word, unless written --opt=value), as the
+/// root declares it.
+bool takes_value(const CLI::App& root, std::string_view arg) {
+  const CLI::Option* o = root.get_option_no_throw(std::string(arg));
+  return o && o->get_items_expected_max() != 0;
 }
 
 /// The first words of the command line that are not options, at most `n`: the command and
 /// its subcommand. Options before them are global ones; a value of one is skipped.
-std::vector<std::string_view> leading_words(int argc, char** argv, std::size_t n) {
+std::vector<std::string_view> leading_words(const CLI::App& root, int argc, char** argv, std::size_t n) {
   std::vector<std::string_view> words;
   for (int i = 1; i < argc && words.size() < n; ++i) {
     std::string_view arg = argv[i];
     if (arg == "--") break;
     if (arg.starts_with("-")) {
-      if (takes_value(arg)) ++i;
+      if (takes_value(root, arg)) ++i;
       continue;
     }
     words.push_back(arg);
@@ -56,12 +56,12 @@ std::string names_of(std::span<const Command> table) {
 
 }  // namespace
 
-std::optional<std::string> command_word_error(int argc, char** argv) {
+std::optional<std::string> command_word_error(const CLI::App& root, int argc, char** argv) {
   for (int i = 1; i < argc; ++i) {
     std::string_view arg = argv[i];
     if (arg == "--help" || arg == "-h" || arg == "--version") return std::nullopt;  // CLI11 answers these
   }
-  auto words = leading_words(argc, argv, 2);
+  auto words = leading_words(root, argc, argv, 2);
   if (words.empty()) return fmt::format("a command is required: {}; `salesops help` describes them", names_of(commands()));
   if (words[0] == "help") return std::nullopt;
   const Command* c = find(commands(), words[0]);
@@ -75,10 +75,10 @@ std::optional<std::string> command_word_error(int argc, char** argv) {
   return std::nullopt;
 }
 
-std::string command_path(int argc, char** argv) {
+std::string command_path(const CLI::App& root, int argc, char** argv) {
   std::string path;
   std::span<const Command> table = commands();
-  for (std::string_view word : leading_words(argc, argv, 2)) {
+  for (std::string_view word : leading_words(root, argc, argv, 2)) {
     const Command* c = find(table, word);
     if (!c) break;
     path += (path.empty() ? "" : " ") + std::string(word);

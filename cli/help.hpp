@@ -12,10 +12,10 @@ namespace salesops::cli {
 
 /// When the command line's command (or, for a command that only groups subcommands, its
 /// subcommand) is unknown or missing: the message of the usage error, with "did you mean".
-std::optional<std::string> command_word_error(int argc, char** argv);
+std::optional<std::string> command_word_error(const CLI::App& root, int argc, char** argv);
 
 /// The command and subcommand the command line names ("target set", "kpi", or "").
-std::string command_path(int argc, char** argv);
+std::string command_path(const CLI::App& root, int argc, char** argv);
 
 /// `salesops help WORDS...`: the help of the command WORDS name (the whole program's when
 /// there are none) printed to stdout. False, with `error` set, when they name none.
