@@ -60,4 +60,19 @@ std::vector<std::uint32_t> Book::members(std::string_view team_id) const {
   return out;
 }
 
+std::optional<std::string> custom_field_refusal(const Book& b, const CustomField& f, std::string_view value) {
+  if (value.empty()) return std::nullopt;
+  if (auto problem = custom_value_problem(f, value))
+    return problem->hint.empty() ? problem->message : problem->message + " (" + problem->hint + ")";
+  if (f.type != CustomType::ref) return std::nullopt;
+  bool found = f.ref == RefKind::customer ? b.customer(value) != nullptr
+               : f.ref == RefKind::person ? b.person(value) != nullptr
+               : f.ref == RefKind::team   ? value == "company" || b.team(value) != nullptr
+               : f.ref == RefKind::deal   ? b.deal(value) != nullptr
+                                          : true;
+  if (found) return std::nullopt;
+  std::string kind = custom_type_name(f).substr(std::string_view("reference to ").size());
+  return f.key + " '" + std::string(value) + "' refers to no " + kind;
+}
+
 }  // namespace salesops::core

@@ -36,6 +36,10 @@ struct Book {
   std::vector<RewardPlan> reward_plans;
   std::vector<Grant> grants;
 
+  /// The values of the custom fields (Config::fields), by record position in `deals` and
+  /// `customers`.
+  CustomValues deal_fields, customer_fields;
+
   IdIndex team_index, person_index, customer_index, deal_index, target_index, plan_index;
   IdIndex session_ids, training_ids, reward_plan_ids, grant_ids;
 
@@ -57,6 +61,15 @@ struct Book {
   bool disqualified(const Deal& d) const { return d.stage == config.lost && text(d.lost_reason) == kDisqualified; }
   static constexpr std::string_view kDisqualified = "disqualified";
 
+  /// The value of custom field `field` (an index into config.fields.deal / .customer) of a
+  /// record of this book, as written; empty when the record has none.
+  std::string_view custom(const Deal& d, std::size_t field) const {
+    return text(deal_fields.get(static_cast<std::uint32_t>(&d - deals.data()), field));
+  }
+  std::string_view custom(const Customer& c, std::size_t field) const {
+    return text(customer_fields.get(static_cast<std::uint32_t>(&c - customers.data()), field));
+  }
+
   std::span<const StageChange> history_of(const Deal& d) const {
     return {history.data() + d.history_begin, d.history_count};
   }
@@ -68,5 +81,9 @@ struct Book {
   /// People whose current team is in the subtree of `team_id` ("company": everyone).
   std::vector<std::uint32_t> members(std::string_view team_id) const;
 };
+
+/// Why `value` cannot be given to custom field `field` by an edit verb (its type, its enum
+/// values, a reference to no record of the book), or nothing. An empty value removes it.
+std::optional<std::string> custom_field_refusal(const Book& book, const CustomField& field, std::string_view value);
 
 }  // namespace salesops::core

@@ -10,6 +10,7 @@
 #include "core/base/date.hpp"
 #include "core/base/diagnostics.hpp"
 #include "core/base/period.hpp"
+#include "core/book/custom_fields.hpp"
 
 namespace salesops::core {
 
@@ -34,6 +35,7 @@ struct CustomKpi {
   std::string field;            // for sum and avg
   std::vector<Condition> where;
   std::string date_field;       // which date places a record in a period
+  bool money = false;           // sums or averages money (a deal's amount, a money custom field)
 };
 
 struct Config {
@@ -64,6 +66,8 @@ struct Config {
   bool approval_signed = false;
   std::vector<std::string> segments;  // when given, customer segments must be one of these
   std::vector<CustomKpi> custom_kpis;
+  /// [fields.deal], [fields.customer]: the fields the book adds to those kinds.
+  CustomFields fields;
   std::vector<std::pair<std::string, double>> review_weights;
   std::vector<std::pair<double, int>> attainment_scores;
   std::optional<std::array<double, 12>> seasonality;

@@ -4,6 +4,9 @@
 #include <string>
 #include <string_view>
 
+#include <vector>
+
+#include "core/book/custom_fields.hpp"
 #include "core/book/schema.hpp"
 
 namespace salesops::core {
@@ -26,6 +29,25 @@ std::string key_after(const schema::RecordSchema& record, std::string_view key, 
     if (has(f.key)) after = f.key;
   }
   return after;
+}
+
+/// As key_after for a custom field `key` of `declared` (config [fields.*]): custom fields
+/// follow every field of the schema, in declared order.
+template <class Has>
+std::string custom_key_after(const schema::RecordSchema& record, const std::vector<CustomField>& declared,
+                             std::string_view key, Has has) {
+  std::string after = key_after(record, key, has);
+  for (const CustomField& f : declared) {
+    if (f.key == key) break;
+    if (has(f.key)) after = f.key;
+  }
+  return after;
+}
+
+/// The scalar a custom field's value is written as: numbers, amounts and dates plain, text
+/// quoted when YAML needs it.
+inline bool custom_written_plain(const CustomField& f) {
+  return f.type == CustomType::number || f.type == CustomType::money || f.type == CustomType::date;
 }
 
 }  // namespace salesops::core

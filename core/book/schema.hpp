@@ -14,7 +14,8 @@
 namespace salesops::core {
 
 /// The kind of record a reference names. `owner` is a person or a team.
-enum class RefKind : std::uint8_t { person, team, owner, customer, target, plan, count };
+/// `deal` is named only by custom reference fields (config [fields.*]).
+enum class RefKind : std::uint8_t { person, team, owner, customer, target, plan, deal, count };
 
 namespace schema {
 

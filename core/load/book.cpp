@@ -150,7 +150,10 @@ class BookLoader {
     for (std::size_t i = 0; i < files.size(); ++i) {
       FileKind kind = files[i].first;
       finish_before(static_cast<int>(kind));
-      if (kind == FileKind::customer || kind == FileKind::deals) {
+      // A kind with custom fields is read file by file, without the cache: its values are
+      // kept by record position as the records are appended (Book::deal_fields).
+      bool custom = !b_.config.fields.of(kind == FileKind::deals ? "deal" : "customer").empty();
+      if ((kind == FileKind::customer || kind == FileKind::deals) && !custom) {
         // The numerous kinds are read in parallel, then merged in file order.
         std::vector<std::string> batch;
         for (; i < files.size() && files[i].first == kind; ++i) batch.push_back(std::move(files[i].second));

@@ -304,19 +304,110 @@ Condition parse_condition(std::string_view field, const toml::node& n, const Tom
   return cond;
 }
 
+/// [fields.KIND]: each key a custom field, its value a type name or a table
+/// { type = "enum", values = [...] } / { type = "reference", to = "customer" }.
+void read_custom_fields(const toml::table& t, Config& c, const TomlReader& r) {
+  for (auto&& [k, v] : t) {
+    std::string kind(k.str());
+    const schema::RecordSchema* record = schema::find_kind(kind);
+    std::vector<CustomField>* out = kind == "deal" ? &c.fields.deal : kind == "customer" ? &c.fields.customer : nullptr;
+    if (!out) {
+      r.diags.error("config-field", r.at(k.source()), fmt::format("records of kind '{}' take no custom fields", kind),
+                    "declare custom fields under [fields.deal] or [fields.customer]");
+      continue;
+    }
+    const toml::table* ft = v.as_table();
+    if (!ft) { r.wrong_type(v, kind, "a table of field = type"); continue; }
+    for (auto&& [fk, fv] : *ft) {
+      CustomField f;
+      f.key = std::string(fk.str());
+      f.at = r.at(fk.source());
+      bool key_ok = !f.key.empty() && std::isalpha(static_cast<unsigned char>(f.key[0]));
+      for (char ch : f.key) key_ok = key_ok && (std::isalnum(static_cast<unsigned char>(ch)) || ch == '_' || ch == '-');
+      if (!key_ok) {
+        r.diags.error("config-field", f.at, fmt::format("'{}' is not a field name", f.key),
+                      "a field name is a letter, then letters, digits, '_' or '-'");
+        continue;
+      }
+      if (record && record->find(f.key)) {
+        r.diags.error("config-field", f.at, fmt::format("'{}' is already a field of every {}", f.key, kind),
+                      "give the custom field another name");
+        continue;
+      }
+      std::string type;
+      const toml::table* spec = fv.as_table();
+      if (spec) {
+        r.unknown_keys(*spec, fmt::format("fields.{}.{}", kind, f.key), {"type", "values", "to"});
+        if (auto n = spec->get("type")) if (auto s = r.string(*n, "type")) type = *s;
+      } else if (auto s = fv.value<std::string>()) {
+        type = *s;
+      } else {
+        r.wrong_type(fv, f.key, "a type name or a table such as { type = \"enum\", values = [...] }");
+        continue;
+      }
+      const char* kHint = "types are text, number, money, date, enum (with values) and reference (with to)";
+      if (type == "reference") {
+        f.type = CustomType::ref;
+        std::string to;
+        if (const toml::node* n = spec ? spec->get("to") : nullptr) if (auto s = r.string(*n, "to")) to = *s;
+        auto ref = parse_ref_kind(to);
+        if (!ref) {
+          r.diags.error("config-field", f.at, fmt::format("reference field '{}' needs to = customer, person, team or deal", f.key));
+          continue;
+        }
+        f.ref = *ref;
+      } else if (auto ty = parse_custom_type(type)) {
+        f.type = *ty;
+      } else {
+        r.diags.error("config-field", f.at, fmt::format("unknown type '{}' for field '{}'", type, f.key), kHint);
+        continue;
+      }
+      if (f.type == CustomType::choice) {
+        if (const toml::node* n = spec ? spec->get("values") : nullptr) f.values = r.strings(*n, "values");
+        if (f.values.empty()) {
+          r.diags.error("config-field", f.at, fmt::format("enum field '{}' needs values = [\"...\", ...]", f.key));
+          continue;
+        }
+      }
+      out->push_back(std::move(f));
+    }
+    // TOML tables iterate by key; the fields keep the order the file declares them in.
+    std::stable_sort(out->begin(), out->end(), [](const CustomField& a, const CustomField& b) {
+      return std::pair(a.at.line, a.at.column) < std::pair(b.at.line, b.at.column);
+    });
+  }
+}
+
 /// The fields a custom KPI may name, per record kind: `where` takes any of them, `date`
 /// the dates, `sum` and `avg` the numbers.
 struct KindFields {
   std::vector<std::string> all, dates, numbers;
 };
 
-KindFields fields_of(std::string_view kind) {
+/// Declared custom fields join their kind's: every one in `where`, dates and numbers (money
+/// among them) in `date`, `sum` and `avg`.
+void add_custom(KindFields& k, const std::vector<CustomField>& fields) {
+  for (const CustomField& f : fields) {
+    k.all.push_back(f.key);
+    if (f.type == CustomType::date) k.dates.push_back(f.key);
+    if (f.type == CustomType::number || f.type == CustomType::money) k.numbers.push_back(f.key);
+  }
+}
+
+KindFields fields_of(std::string_view kind, const Config& c) {
   std::vector<std::string> customer = {"id", "name", "owner", "tier", "segment", "industry", "region", "source", "since"};
-  if (kind == "deals")
-    return {{"id", "customer", "owner", "title", "product", "amount", "stage", "opened", "expected_close", "closed", "lost_reason"},
-            {"opened", "expected_close", "closed"},
-            {"amount"}};
-  if (kind == "customers") return {customer, {"since"}, {}};
+  if (kind == "deals") {
+    KindFields k{{"id", "customer", "owner", "title", "product", "amount", "stage", "opened", "expected_close", "closed", "lost_reason"},
+                 {"opened", "expected_close", "closed"},
+                 {"amount"}};
+    add_custom(k, c.fields.deal);
+    return k;
+  }
+  if (kind == "customers") {
+    KindFields k{customer, {"since"}, {}};
+    add_custom(k, c.fields.customer);
+    return k;
+  }
   std::vector<std::string> extra = kind == "interactions" ? std::vector<std::string>{"date", "next", "type", "by", "summary", "customer"}
                                                           : std::vector<std::string>{"date", "csat", "nps", "comment", "customer"};
   extra.insert(extra.end(), customer.begin() + 1, customer.end());
@@ -338,7 +429,7 @@ bool known_field(const std::string& field, const std::vector<std::string>& allow
 }
 
 /// A custom KPI's id, aggregate and field names.
-bool valid_custom_kpi(const CustomKpi& kpi, const toml::table& kt, const toml::node& v, const TomlReader& r) {
+bool valid_custom_kpi(const CustomKpi& kpi, const toml::table& kt, const toml::node& v, const TomlReader& r, const Config& c) {
   bool ok = true;
   bool id_ok = !kpi.id.empty() && std::isalnum(static_cast<unsigned char>(kpi.id[0]));
   for (char ch : kpi.id) id_ok = id_ok && (std::isalnum(static_cast<unsigned char>(ch)) || ch == '_' || ch == '-' || ch == '.');
@@ -355,7 +446,7 @@ bool valid_custom_kpi(const CustomKpi& kpi, const toml::table& kt, const toml::n
     r.diags.error("config-kpi", r.at(*n), "count must be true (or use sum = \"field\" or avg = \"field\")");
     ok = false;
   }
-  KindFields fields = fields_of(kpi.kind);
+  KindFields fields = fields_of(kpi.kind, c);
   const char* kind_text = kpi.kind == "deals" ? "deals" : kpi.kind == "customers" ? "customers" : kpi.kind == "interactions" ? "interactions" : "surveys";
   if (kpi.aggregate != CustomKpi::Aggregate::count) {
     const toml::node* n = kt.get(kpi.aggregate == CustomKpi::Aggregate::sum ? "sum" : "avg");
@@ -397,7 +488,13 @@ void read_custom_kpis(const toml::table& t, Config& c, const TomlReader& r) {
       }
     }
     if (auto n = kt->get("date")) if (auto s = r.string(*n, "date")) kpi.date_field = *s;
-    if (valid_custom_kpi(kpi, *kt, v, r)) c.custom_kpis.push_back(std::move(kpi));
+    if (!valid_custom_kpi(kpi, *kt, v, r, c)) continue;
+    const auto& fields = c.fields.of(kpi.kind == "deals" ? "deal" : kpi.kind == "customers" ? "customer" : "");
+    int field = CustomFields::index(fields, kpi.field);
+    kpi.money = kpi.aggregate != CustomKpi::Aggregate::count &&
+                ((kpi.kind == "deals" && kpi.field == "amount") ||
+                 (field >= 0 && fields[static_cast<std::size_t>(field)].type == CustomType::money));
+    c.custom_kpis.push_back(std::move(kpi));
   }
 }
 
@@ -415,7 +512,7 @@ Config parse_config(std::string_view text, const std::string& file_label, Diagno
     return c;
   }
   TomlReader r{file_label, diags};
-  r.unknown_keys(root, "", {"org", "stages", "policy", "kpi", "review", "customers", "seasonality", "coaching", "approvals"});
+  r.unknown_keys(root, "", {"org", "stages", "policy", "kpi", "review", "customers", "seasonality", "coaching", "approvals", "fields"});
   auto section = [&](std::string_view name, auto&& fn) {
     if (auto n = root.get(name)) {
       if (const toml::table* t = n->as_table()) fn(*t);
@@ -427,6 +524,7 @@ Config parse_config(std::string_view text, const std::string& file_label, Diagno
   section("policy", [&](const toml::table& t) { read_policy(t, c, r); });
   section("review", [&](const toml::table& t) { read_review(t, c, r); });
   section("seasonality", [&](const toml::table& t) { read_seasonality(t, c, r); });
+  section("fields", [&](const toml::table& t) { read_custom_fields(t, c, r); });
   section("kpi", [&](const toml::table& t) { read_custom_kpis(t, c, r); });
   section("customers", [&](const toml::table& t) {
     r.unknown_keys(t, "customers", {"segments"});

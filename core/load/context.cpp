@@ -21,6 +21,7 @@ const char* kind_name(RefKind k) {
     case RefKind::customer: return "customer";
     case RefKind::target: return "target";
     case RefKind::plan: return "plan";
+    case RefKind::deal: return "deal";
     default: return "record";
   }
 }
@@ -79,6 +80,7 @@ bool LoadContext::exists(RefKind kind, std::string_view id) const {
     case RefKind::customer: return book.customer(id) != nullptr;
     case RefKind::target: return book.target(id) != nullptr;
     case RefKind::plan: return book.plan(id) != nullptr;
+    case RefKind::deal: return book.deal(id) != nullptr;
     default: return true;
   }
 }
@@ -291,6 +293,23 @@ Sym Fields::choice_word(const schema::FieldSpec& s, bool keep_unknown) {
     if (!keep_unknown) return {};
   }
   return ctx_.book.strings.intern(*v);
+}
+
+void read_custom_or_unknown(Fields& f, const std::vector<CustomField>& declared, std::string_view key, Mark key_at,
+                            const schema::RecordSchema& schema, CustomRead& out) {
+  int i = CustomFields::index(declared, key);
+  if (i < 0) return f.unknown(key, key_at, schema);
+  const CustomField& field = declared[static_cast<std::size_t>(i)];
+  YamlReader& r = f.reader();
+  Mark at = r.mark();
+  std::uint32_t span = r.span();
+  auto v = f.scalar(field.key);
+  if (!v) return;
+  if (auto problem = custom_value_problem(field, *v)) return r.error(problem->rule, problem->message, problem->hint);
+  Book& b = f.book();
+  Sym value = field.type == CustomType::text ? b.strings.store(*v) : b.strings.intern(*v);
+  if (field.type == CustomType::ref) f.ctx().ref(field.ref, value, at, span, field.key.c_str());
+  out.emplace_back(static_cast<std::uint16_t>(i), value);
 }
 
 }  // namespace salesops::core

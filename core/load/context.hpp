@@ -179,16 +179,36 @@ inline bool expect_mapping(YamlReader& r, const char* what) {
 /// Reads the mapping the reader is on as a record of `schema`: calls `on_field(i)` on the
 /// value of each key the schema knows (`i`, the field's index) and reports the others as
 /// unknown keys with a "did you mean". Returns the fields seen, a bit each (schema.bit).
-template <class Fn>
-std::uint32_t each_field(Fields& f, const schema::RecordSchema& schema, Fn&& on_field) {
+/// As each_field below, with `on_other(key, key_at)` called on the value of each key the
+/// schema does not know (it must consume the value).
+template <class Fn, class Other>
+std::uint32_t each_field(Fields& f, const schema::RecordSchema& schema, Fn&& on_field, Other&& on_other) {
   std::uint32_t seen = 0;
   f.reader().each_key([&](std::string_view key, Mark key_at) {
     int i = schema.index(key);
-    if (i < 0) return f.unknown(key, key_at, schema);
+    if (i < 0) return on_other(key, key_at);
     seen |= schema.bit(i);
     on_field(i);
   });
   return seen;
+}
+
+template <class Fn>
+std::uint32_t each_field(Fields& f, const schema::RecordSchema& schema, Fn&& on_field) {
+  return each_field(f, schema, on_field, [&](std::string_view key, Mark key_at) { f.unknown(key, key_at, schema); });
+}
+
+/// The custom field values of one record as it is read: (field index, value).
+using CustomRead = std::vector<std::pair<std::uint16_t, Sym>>;
+
+/// Reads the value of `key` when it is one of the `declared` custom fields of the record's
+/// kind (its type, enum values and reference checked like a built-in field's) into `out`;
+/// otherwise reports it as an unknown key of `schema`.
+void read_custom_or_unknown(Fields& f, const std::vector<CustomField>& declared, std::string_view key, Mark key_at,
+                            const schema::RecordSchema& schema, CustomRead& out);
+/// Keeps the custom values read for the record at `record` in `values`.
+inline void keep_custom(CustomValues& values, std::size_t record, const CustomRead& read) {
+  for (auto& [field, value] : read) values.add(static_cast<std::uint32_t>(record), field, value);
 }
 
 template <class Fn>

@@ -96,6 +96,10 @@ void load_customer_file(YamlReader& r, LoadContext& ctx) {
   Customer c;
   c.at = r.mark();
   Mark id_at = c.at;
+  CustomRead custom;
+  auto other = [&](std::string_view key, Mark key_at) {
+    read_custom_or_unknown(f, b.config.fields.customer, key, key_at, kCustomer, custom);
+  };
   std::uint32_t seen = each_field(f, kCustomer, [&](int i) {
     switch (i) {
       case kCustomer.at("id"): id_at = r.mark(); c.id = f.word(kCustomer.fields[i]); return;
@@ -111,7 +115,7 @@ void load_customer_file(YamlReader& r, LoadContext& ctx) {
       case kCustomer.at("interactions"): read_interactions(f, c, kCustomer.fields[i]); return;
       case kCustomer.at("surveys"): read_surveys(f, c, kCustomer.fields[i]); return;
     }
-  });
+  }, other);
   if (r.failed()) return;
   if (c.id.empty()) {
     f.missing_id(seen, kCustomer, c.at);
@@ -126,7 +130,8 @@ void load_customer_file(YamlReader& r, LoadContext& ctx) {
   c.contacts.shrink_to_fit();
   c.interactions.shrink_to_fit();
   c.surveys.shrink_to_fit();
-  f.add_unique(b.customer_index, b.customers, std::move(c), id_at, kCustomer.kind.data());
+  if (f.add_unique(b.customer_index, b.customers, std::move(c), id_at, kCustomer.kind.data()))
+    keep_custom(b.customer_fields, b.customers.size() - 1, custom);
 }
 
 }  // namespace salesops::core

@@ -99,6 +99,10 @@ void read_deal(Fields& f) {
   Mark id_at = at;
   bool staged = false, stage_bad = false;
   DealKeys keys;
+  CustomRead custom;
+  auto other = [&](std::string_view key, Mark key_at) {
+    read_custom_or_unknown(f, b.config.fields.deal, key, key_at, kDeal, custom);
+  };
   std::uint32_t seen = each_field(f, kDeal, [&](int i) {
     const schema::FieldSpec& field = kDeal.fields[i];
     switch (i) {
@@ -125,7 +129,7 @@ void read_deal(Fields& f) {
       case kDeal.at("lost_reason"): d.lost_reason = f.word(field); return;
       case kDeal.at("history"): read_history(f, d); return;
     }
-  });
+  }, other);
   auto drop = [&] { b.history.resize(d.history_begin); };
   if (r.failed()) return drop();
   if (d.id.empty()) {
@@ -135,7 +139,8 @@ void read_deal(Fields& f) {
   f.missing_required(kDeal, seen, at, [&] { return fmt::format("{} '{}'", kDeal.kind, b.text(d.id)); });
   if (!staged || stage_bad) return drop();
   check_deal(f, d, keys, at);
-  if (!f.add_unique(b.deal_index, b.deals, d, id_at, kDeal.kind.data())) drop();
+  if (!f.add_unique(b.deal_index, b.deals, d, id_at, kDeal.kind.data())) return drop();
+  keep_custom(b.deal_fields, b.deals.size() - 1, custom);
 }
 
 }  // namespace
