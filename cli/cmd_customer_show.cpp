@@ -78,9 +78,13 @@ void show_customer(Context& ctx, const std::string& id) {
                                                  {"industry", text(b, c.industry)},
                                                  {"region", text(b, c.region)},
                                                  {"source", text(b, c.source)},
-                                                 {"since", day(c.since)},
-                                                 {"next due", due_text}};
+                                                 {"since", day(c.since)}};
   for (auto& [k, v] : fields) head.add_row() = {std::string(k), v};
+  // The custom fields (config [fields.customer]) follow the card's own columns.
+  const auto& custom = b.config.fields.customer;
+  for (std::size_t i = card.record.columns.size() - custom.size(); i < card.record.columns.size(); ++i)
+    head.add_row() = {card.record.columns[i].id, card.record.rows[0][i]};
+  head.add_row() = {std::string("next due"), due_text};
   ctx.output([&](std::ostream& out, bool color) {
     out << b.text(c.id) << '\n';
     // The key/value block without its header lines.

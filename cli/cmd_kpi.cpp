@@ -37,9 +37,14 @@ void run_kpi(Context& ctx, const KpiOptions& o) {
   // unless --period says otherwise.
   auto by_time = core::parse_every(o.by);
   auto by = by_time ? std::optional{core::GroupBy::company} : core::parse_group_by(o.by);
+  const auto& fields = book.config.fields;
+  if (!by && (core::CustomFields::index(fields.deal, o.by) >= 0 || core::CustomFields::index(fields.customer, o.by) >= 0)) {
+    by = core::GroupBy::field;
+    q.field = o.by;
+  }
   if (!by)
     ctx.fail(kUsage, fmt::format("unknown --by '{}': use person, team, company, product, segment, customer, week, "
-                                 "month, quarter or year", o.by));
+                                 "month, quarter, year or a custom field", o.by));
   q.by = *by;
   if (by_time && !o.every.empty()) ctx.fail(kUsage, fmt::format("--by {} already splits the period: leave out --every", o.by));
   q.every = by_time;
@@ -61,7 +66,7 @@ Run setup_kpi(CLI::App& app, Context& ctx) {
   auto o = std::make_shared<KpiOptions>();
   app.add_option("--kpi", o->kpis, "KPI ids, comma separated (default: revenue,deals_won,win_rate,avg_deal_size,new_customers,activities,csat)")
       ->delimiter(',');
-  app.add_option("--by", o->by, "Rows: person, team, company, product, segment, customer, or the company per week, month, quarter or year")->capture_default_str();
+  app.add_option("--by", o->by, "Rows: person, team, company, product, segment, customer, a custom field, or the company per week, month, quarter or year")->capture_default_str();
   app.add_option("--every", o->every, "Split the period: week, month, quarter or year (adds a period column)");
   return [&ctx, o] { run_kpi(ctx, *o); };
 }

@@ -53,6 +53,11 @@ Table record_table(const Book& b, const Customer& c, const std::optional<Custome
                       due ? Cell{due->due} : Cell{Undefined{}},
                       due ? Cell{std::string(reason_name(due->reason))} : Cell{Undefined{}},
                       due ? Cell{std::int64_t{due->days_overdue}} : Cell{Undefined{}}};
+  const auto& custom = b.config.fields.customer;  // then each custom field, declared order
+  for (std::size_t i = 0; i < custom.size(); ++i) {
+    record.add_column(custom[i].key);
+    record.rows[0].push_back(custom_cell(custom[i], b.custom(c, i)));
+  }
   return record;
 }
 

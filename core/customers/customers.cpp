@@ -108,13 +108,20 @@ std::optional<Table> customer_list_table(const Book& b, Date today, const Custom
   for (const char* id :
        {"customer", "name", "owner", "tier", "segment", "industry", "region", "since", "last_contact", "due"})
     t.add_column(id);
+  const auto& custom = b.config.fields.customer;  // then one column per custom field
+  for (const CustomField& f : custom) {
+    if (f.type == CustomType::money || f.type == CustomType::number) t.add_numeric_column(f.key);
+    else t.add_column(f.key);
+  }
   for (const Row& r : rows) {
     const Customer& c = *r.c;
-    t.add_row() = {text_cell(b, c.id),      text_cell(b, c.name),
-                   text_cell(b, c.owner),   text_cell(b, c.tier),
-                   text_cell(b, c.segment), text_cell(b, c.industry),
-                   text_cell(b, c.region),  day_cell(c.since),
-                   day_cell(r.last),          r.due ? Cell{r.due->due} : Cell{Undefined{}}};
+    auto& row = t.add_row();
+    row = {text_cell(b, c.id),      text_cell(b, c.name),
+           text_cell(b, c.owner),   text_cell(b, c.tier),
+           text_cell(b, c.segment), text_cell(b, c.industry),
+           text_cell(b, c.region),  day_cell(c.since),
+           day_cell(r.last),          r.due ? Cell{r.due->due} : Cell{Undefined{}}};
+    for (std::size_t i = 0; i < custom.size(); ++i) row.push_back(custom_cell(custom[i], b.custom(c, i)));
   }
   return t;
 }

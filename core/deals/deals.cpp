@@ -50,7 +50,22 @@ struct DealOrder {
     if (column == "opened") return compare(day(a.opened), day(b.opened), descending);
     if (column == "expected_close") return compare(day(a.expected_close), day(b.expected_close), descending);
     if (column == "closed") return compare(day(a.closed), day(b.closed), descending);
+    if (int i = CustomFields::index(book.config.fields.deal, column); i >= 0) return by_custom(a, b, i);
     return compare(text(book, a.id), text(book, b.id), descending);
+  }
+  /// A custom field sorts by its typed value (money and numbers by amount, dates by day).
+  int by_custom(const Deal& a, const Deal& b, int i) const {
+    const CustomField& f = book.config.fields.deal[static_cast<std::size_t>(i)];
+    Cell x = custom_cell(f, book.custom(a, static_cast<std::size_t>(i)));
+    Cell y = custom_cell(f, book.custom(b, static_cast<std::size_t>(i)));
+    auto key = [](const Cell& c) -> std::optional<std::pair<long double, std::string>> {
+      if (auto* m = std::get_if<Money>(&c)) return std::pair(static_cast<long double>(m->cents), std::string());
+      if (auto* n = std::get_if<Decimal>(&c)) return std::pair(static_cast<long double>(n->value), std::string());
+      if (auto* d = std::get_if<Date>(&c)) return std::pair(static_cast<long double>(d->time_since_epoch().count()), std::string());
+      if (auto* s = std::get_if<std::string>(&c)) return std::pair(0.0L, *s);
+      return std::nullopt;
+    };
+    return compare(key(x), key(y), descending);
   }
   bool operator()(const Deal* a, const Deal* b) const {
     int c = by_column(*a, *b);
@@ -98,7 +113,9 @@ std::optional<Table> deal_list_table(const Book& book, const DealQuery& q, std::
     customer = c->id;
   }
   std::string column = q.sort.starts_with('-') ? q.sort.substr(1) : q.sort;
-  const auto& columns = deal_list_columns();
+  std::vector<std::string> columns = deal_list_columns();
+  const auto& custom = book.config.fields.deal;
+  for (const CustomField& f : custom) columns.push_back(f.key);
   if (std::find(columns.begin(), columns.end(), column) == columns.end()) {
     auto near = closest_match(column, columns);
     return fail(fmt::format("cannot sort on '{}'{}: use one of {}", column,
@@ -118,7 +135,11 @@ std::optional<Table> deal_list_table(const Book& book, const DealQuery& q, std::
   std::sort(rows.begin(), rows.end(), DealOrder{book, column, q.sort.starts_with('-')});
 
   Table t;
-  for (const auto& c : columns) t.add_column(c);
+  for (const auto& c : deal_list_columns()) t.add_column(c);
+  for (const CustomField& f : custom) {
+    if (f.type == CustomType::money || f.type == CustomType::number) t.add_numeric_column(f.key);
+    else t.add_column(f.key);
+  }
   auto text = [&](Sym s) -> Cell { return s.empty() ? Cell{} : Cell{book.str(s)}; };
   auto day = [](Day d) -> Cell { return d ? Cell{*d} : Cell{}; };
   for (const Deal* d : rows) {
@@ -133,6 +154,7 @@ std::optional<Table> deal_list_table(const Book& book, const DealQuery& q, std::
            day(d->expected_close),
            day(d->closed),
            text(d->title)};
+    for (std::size_t i = 0; i < custom.size(); ++i) row.push_back(custom_cell(custom[i], book.custom(*d, i)));
   }
   return t;
 }

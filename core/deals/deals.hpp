@@ -26,6 +26,7 @@ struct DealQuery {
 const std::vector<std::string>& deal_list_columns();
 
 /// `deal list`: `id,owner,customer,product,stage,amount,opened,expected_close,closed,title`,
+/// then one column per custom field of deals (config [fields.deal]), in declared order;
 /// one row per deal that passes every filter. Returns nullopt with `error` (a message with a
 /// "did you mean" when there is a likely one) for an unknown owner, team, customer, stage or
 /// sort column.

@@ -31,6 +31,14 @@ FieldValue text_value(std::string_view s) {
 FieldValue date_value(Day d) { return d ? FieldValue{true, format_date(*d), std::nullopt, std::nullopt} : FieldValue{}; }
 FieldValue number_value(double d) { return {true, "", d, std::nullopt}; }
 
+/// A custom field's value (config [fields.*]): a money one sums in cents.
+FieldValue custom_value(const CustomField& field, std::string_view s) {
+  FieldValue v = text_value(s);
+  if (field.type == CustomType::money && v.present)
+    if (auto m = parse_money(s)) v.cents = m->cents, v.number = static_cast<double>(m->cents) / 100.0;
+  return v;
+}
+
 FieldValue deal_field(const Book& b, const Deal& d, std::string_view f) {
   if (f == "id") return text_value(b.text(d.id));
   if (f == "customer") return text_value(b.text(d.customer));
@@ -48,6 +56,8 @@ FieldValue deal_field(const Book& b, const Deal& d, std::string_view f) {
   if (f == "opened") return date_value(d.opened);
   if (f == "expected_close") return date_value(d.expected_close);
   if (f == "closed") return date_value(d.closed);
+  if (int i = CustomFields::index(b.config.fields.deal, f); i >= 0)
+    return custom_value(b.config.fields.deal[static_cast<std::size_t>(i)], b.custom(d, static_cast<std::size_t>(i)));
   return {};
 }
 
@@ -60,6 +70,8 @@ FieldValue customer_field(const Book& b, const Customer& c, std::string_view f) 
   if (f == "region") return text_value(b.text(c.region));
   if (f == "source") return text_value(b.text(c.source));
   if (f == "since") return date_value(c.since);
+  if (int i = CustomFields::index(b.config.fields.customer, f); i >= 0)
+    return custom_value(b.config.fields.customer[static_cast<std::size_t>(i)], b.custom(c, static_cast<std::size_t>(i)));
   return {};
 }
 
@@ -103,7 +115,8 @@ bool matches(const Condition& c, const FieldValue& v) {
 }
 
 /// Sums of an amount are kept in cents, so they are money.
-bool in_money(const CustomKpi& k) { return k.kind == "deals" && k.field == "amount"; }
+/// Sums of an amount, or of a money custom field, are kept in cents, so they are money.
+bool in_money(const CustomKpi& k) { return k.money || (k.kind == "deals" && k.field == "amount"); }
 
 /// The date that places a record of `k` in a period: the one the config names, else the
 /// kind's own (a deal's close, a customer's start, an interaction's or a survey's day).

@@ -80,6 +80,56 @@ class KeyGrouping final : public KpiGrouping {
   std::unordered_map<Sym, int> group_;
 };
 
+/// Rows keyed by the value of a custom field: of the deal (deal KPIs only, as per product),
+/// or of the customer (the KPIs of its deals, interactions and surveys, as per segment).
+/// Records without a value are left out.
+class FieldGrouping final : public KpiGrouping {
+ public:
+  FieldGrouping(const Book& b, const std::string& field) : b_(b) {
+    field_ = CustomFields::index(b.config.fields.deal, field);
+    on_deal_ = field_ >= 0;
+    if (!on_deal_) field_ = CustomFields::index(b.config.fields.customer, field);
+    std::size_t i = static_cast<std::size_t>(std::max(field_, 0));
+    std::map<std::string_view, int> keys;
+    if (on_deal_) {
+      for (const Deal& d : b.deals) if (auto v = b.custom(d, i); !v.empty()) keys.emplace(v, 0);
+    } else if (field_ >= 0) {
+      for (std::uint32_t c = 0; c < b.customers.size(); ++c) {
+        customer_.emplace(b.customers[c].id, c);
+        if (auto v = b.custom(b.customers[c], i); !v.empty()) keys.emplace(v, 0);
+      }
+    }
+    for (auto& [text, n] : keys) { group_.emplace(text, static_cast<int>(rows.size())); rows.emplace_back(text); }
+  }
+  std::vector<std::string> rows;
+  bool on_deal() const { return on_deal_; }
+
+  std::size_t size() const override { return rows.size(); }
+  int of_deal(const Deal& d) const override {
+    if (field_ < 0) return -1;
+    if (on_deal_) return group(b_.custom(d, static_cast<std::size_t>(field_)));
+    auto it = customer_.find(d.customer);
+    return it == customer_.end() ? -1 : of_customer(b_.customers[it->second]);
+  }
+  int of_interaction(const Customer& c, const Interaction&) const override { return of_customer(c); }
+  int of_customer(const Customer& c) const override {
+    if (on_deal_ || field_ < 0) return -1;
+    return group(b_.custom(c, static_cast<std::size_t>(field_)));
+  }
+  int of_person(Sym) const override { return -1; }
+
+ private:
+  int group(std::string_view v) const {
+    auto it = group_.find(v);
+    return it == group_.end() ? -1 : it->second;
+  }
+  const Book& b_;
+  int field_ = -1;
+  bool on_deal_ = false;
+  std::unordered_map<Sym, std::uint32_t> customer_;
+  std::unordered_map<std::string_view, int> group_;
+};
+
 KpiSums sum_of(const std::vector<KpiSums>& person_sums, const std::vector<std::uint32_t>& people) {
   KpiSums total;
   for (auto i : people) total.add(person_sums[i]);
@@ -91,8 +141,14 @@ struct Row {
   KpiSums sums;
 };
 
-std::vector<Row> rows_for(const Book& b, GroupBy by, const Period& p, Date today) {
+std::vector<Row> rows_for(const Book& b, GroupBy by, const std::string& field, const Period& p, Date today) {
   std::vector<Row> rows;
+  if (by == GroupBy::field) {
+    FieldGrouping g(b, field);
+    auto sums = accumulate(b, g, p, today);
+    for (std::size_t i = 0; i < g.rows.size(); ++i) rows.push_back({g.rows[i], {}, std::move(sums[i])});
+    return rows;
+  }
   if (by == GroupBy::product || by == GroupBy::segment || by == GroupBy::customer) {
     KeyGrouping g(b, by);
     auto sums = accumulate(b, g, p, today);
@@ -138,16 +194,20 @@ std::optional<Table> kpi_table(const Book& book, const KpiQuery& q, std::string*
   }
   // Rows of people, teams and customers are named; products and segments are their name.
   bool keyed = q.by == GroupBy::product || q.by == GroupBy::segment || q.by == GroupBy::customer;
-  bool named = q.by != GroupBy::product && q.by != GroupBy::segment;
+  bool named = q.by != GroupBy::product && q.by != GroupBy::segment && q.by != GroupBy::field;
+  // A custom field of deals groups like product, one of customers like segment.
+  GroupBy scope = q.by;
+  if (q.by == GroupBy::field)
+    scope = CustomFields::index(book.config.fields.deal, q.field) >= 0 ? GroupBy::product : GroupBy::segment;
   Table t;
-  t.add_column(std::string(keyed ? name_of(q.by) : "owner"));
+  t.add_column(q.by == GroupBy::field ? q.field : std::string(keyed ? name_of(q.by) : "owner"));
   if (named) t.add_column("name");
   if (q.every) t.add_column("period");
   for (auto& k : ids) t.add_numeric_column(k);
 
   std::vector<Period> periods = q.every ? split_period(q.period, *q.every) : std::vector<Period>{q.period};
   std::vector<std::vector<Row>> per_period;
-  for (auto& p : periods) per_period.push_back(rows_for(book, q.by, p, q.today));
+  for (auto& p : periods) per_period.push_back(rows_for(book, q.by, q.field, p, q.today));
   // One row per owner and sub-period, owners in book order, periods in time order.
   std::size_t owners = per_period.empty() ? 0 : per_period[0].size();
   for (std::size_t o = 0; o < owners; ++o) {
@@ -158,7 +218,7 @@ std::optional<Table> kpi_table(const Book& book, const KpiQuery& q, std::string*
       row[c++] = r.key;
       if (named) row[c++] = r.name;
       if (q.every) row[c++] = periods[pi].label;
-      for (auto& kpi : kpis) row[c++] = kpi.scopes.has(q.by) ? kpi.value(r.sums) : Cell{Undefined{}};
+      for (auto& kpi : kpis) row[c++] = kpi.scopes.has(scope) ? kpi.value(r.sums) : Cell{Undefined{}};
     }
   }
   return t;

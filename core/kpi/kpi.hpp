@@ -17,8 +17,9 @@ namespace salesops::core {
 
 enum class KpiUnit { money, count, ratio, decimal };
 
-/// The rows of a KPI table. Sub-periods (`--by month`) are rows of the company.
-enum class GroupBy { person, team, company, product, segment, customer };
+/// The rows of a KPI table. Sub-periods (`--by month`) are rows of the company. `field`:
+/// one row per value of a custom field (KpiQuery::field) of deals or customers.
+enum class GroupBy { person, team, company, product, segment, customer, field };
 std::optional<GroupBy> parse_group_by(std::string_view text);
 
 /// The groupings a KPI means something for: activities have no product, training hours no
@@ -80,6 +81,7 @@ struct KpiQuery {
   Period period;
   std::optional<Every> every;
   GroupBy by = GroupBy::person;
+  std::string field;  // by == GroupBy::field: a custom field of deals (else of customers)
   Date today;
 };
 
