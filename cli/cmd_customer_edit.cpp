@@ -27,6 +27,7 @@ struct AddOptions {
 struct EditOptions {
   std::string id;
   std::optional<std::string> name, owner, tier, segment, industry, region, source, since;
+  std::vector<std::string> sets;  // --set FIELD=VALUE, after the options above
   bool force = false;
 };
 
@@ -63,6 +64,7 @@ void run_edit(Context& ctx, const EditOptions& o) {
                             {"source", &o.source},
                             {"since", &o.since}})
     if (*value) fields.push_back({key, **value});
+  for (auto& f : set_options(ctx, o.sets)) fields.push_back(std::move(f));
   core::WriteChange change = core::customer_edit_change(b, c, fields, ctx.today(), o.force);
   std::string done = change.records.empty()
                          ? fmt::format("{} already has these values: nothing was written", o.id)
@@ -130,6 +132,7 @@ Run setup_customer_edit(CLI::App& app, Context& ctx) {
   app.add_option("--region", o->region, "The region (empty: none)");
   app.add_option("--source", o->source, "Where the customer came from (empty: none)");
   app.add_option("--since", o->since, "Customer since, YYYY-MM-DD (empty: none)");
+  app.add_option("--set", o->sets, "FIELD=VALUE: a custom field (salesops.toml [fields.customer]; empty VALUE: none); repeatable");
   app.add_flag("--force", o->force, "Rename it even when another customer has the same name");
   return [&ctx, o] { run_edit(ctx, *o); };
 }

@@ -17,6 +17,7 @@ namespace {
 struct AddOptions {
   core::NewDeal deal;
   std::string amount, opened, expected_close;
+  std::vector<std::string> sets;
 };
 
 struct MoveOptions {
@@ -28,6 +29,7 @@ struct MoveOptions {
 struct EditOptions {
   std::string id;
   std::optional<std::string> customer, owner, title, product, amount, expected_close;
+  std::vector<std::string> sets;  // --set FIELD=VALUE, after the options above
 };
 
 core::Date date_option(Context& ctx, const char* option, const std::string& text) {
@@ -46,6 +48,7 @@ void run_add(Context& ctx, AddOptions& o) {
   }
   n.opened = o.opened.empty() ? ctx.today() : date_option(ctx, "--opened", o.opened);
   if (!o.expected_close.empty()) n.expected_close = date_option(ctx, "--expected-close", o.expected_close);
+  n.custom = set_options(ctx, o.sets);
   core::WriteChange change = core::deal_add_change(ctx.book(), n, ctx.today());
   write_change(ctx, change, fmt::format("added {} to {}", change.id, change.file));
 }
@@ -68,6 +71,7 @@ void run_edit(Context& ctx, EditOptions& o) {
                             {"amount", &o.amount},
                             {"expected_close", &o.expected_close}})
     if (*value) fields.push_back({key, **value});
+  for (auto& f : set_options(ctx, o.sets)) fields.push_back(std::move(f));
   core::WriteChange change = core::deal_edit_change(ctx.book(), o.id, fields, ctx.today());
   std::string done = change.records.empty()
                          ? fmt::format("{} already has these values: nothing was written", o.id)
@@ -99,6 +103,7 @@ Run setup_deal_add(CLI::App& app, Context& ctx) {
   app.add_option("--opened", o->opened, "The day it opened (default: today)");
   app.add_option("--expected-close", o->expected_close, "The day it is expected to close");
   app.add_option("--id", n.id, "The deal's id (default: D-YYYY-xxxx, YYYY the opened year, xxxx four letters and digits)");
+  app.add_option("--set", o->sets, "FIELD=VALUE: a custom field of deals (salesops.toml [fields.deal]); repeatable");
   return [&ctx, o] { run_add(ctx, *o); };
 }
 
@@ -120,6 +125,7 @@ Run setup_deal_edit(CLI::App& app, Context& ctx) {
   app.add_option("--product", o->product, "The product (empty: none)");
   app.add_option("--amount", o->amount, "The amount, in the book's currency (empty: none, for an open deal)");
   app.add_option("--expected-close", o->expected_close, "The day it is expected to close (empty: none)");
+  app.add_option("--set", o->sets, "FIELD=VALUE: a custom field (salesops.toml [fields.deal]; empty VALUE: none); repeatable");
   return [&ctx, o] { run_edit(ctx, *o); };
 }
 

@@ -47,4 +47,14 @@ void write_change(Context& ctx, const core::WriteChange& change, const std::stri
   ctx.emit(written_table(change));
 }
 
+std::vector<core::FieldValue> set_options(Context& ctx, const std::vector<std::string>& sets) {
+  std::vector<core::FieldValue> out;
+  for (const std::string& s : sets) {
+    auto eq = s.find('=');
+    if (eq == std::string::npos || eq == 0) ctx.fail(kUsage, fmt::format("--set '{}': write FIELD=VALUE", s));
+    out.push_back({s.substr(0, eq), s.substr(eq + 1)});
+  }
+  return out;
+}
+
 }  // namespace salesops::cli

@@ -2,8 +2,10 @@
 // How a write verb ends: the WriteChange core planned is written through the book's writer, or
 // its refusal is printed the one way every verb prints it.
 #include <string>
+#include <vector>
 
 #include "cli/context.hpp"
+#include "core/book/field_place.hpp"
 #include "core/write/change.hpp"
 
 namespace salesops::cli {
@@ -16,5 +18,9 @@ namespace salesops::cli {
 /// With --format other than table it prints, instead, the records written (action, kind, id,
 /// file, fields) in that format; with --dry-run too, noted in json's meta, writing nothing.
 void write_change(Context& ctx, const core::WriteChange& change, const std::string& done);
+
+/// The values of `--set FIELD=VALUE` options, in the order given (an empty VALUE removes the
+/// field); a usage error for one without '='.
+std::vector<core::FieldValue> set_options(Context& ctx, const std::vector<std::string>& sets);
 
 }  // namespace salesops::cli

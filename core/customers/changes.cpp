@@ -139,7 +139,8 @@ WriteChange customer_edit_change(const Book& b, const Customer& c, const std::ve
                                  bool force) {
   if (fields.empty())
     return WriteChange::bad_value(
-        "nothing to change: give --name, --owner, --tier, --segment, --industry, --region, --source or --since");
+        "nothing to change: give --name, --owner, --tier, --segment, --industry, --region, --source, --since or "
+        "--set FIELD=VALUE");
   std::vector<std::pair<std::string, bool>> edited;  // keys set (true) or removed so far
   auto has = [&](std::string_view key) {
     for (auto& [k, present] : edited)
@@ -148,6 +149,8 @@ WriteChange customer_edit_change(const Book& b, const Customer& c, const std::ve
     if (key == "contacts") return !c.contacts.empty();
     if (key == "interactions") return !c.interactions.empty();
     if (key == "surveys") return !c.surveys.empty();
+    if (int i = CustomFields::index(b.config.fields.customer, key); i >= 0)
+      return !b.custom(c, static_cast<std::size_t>(i)).empty();
     for (auto [k, sym] : {std::pair{"id", c.id}, {"name", c.name}, {"owner", c.owner}, {"tier", c.tier},
                           {"segment", c.segment}, {"industry", c.industry}, {"region", c.region}, {"source", c.source}})
       if (key == k) return !sym.empty();
@@ -170,9 +173,27 @@ WriteChange customer_edit_change(const Book& b, const Customer& c, const std::ve
     if (f.key == "id" || f.key == "contacts" || f.key == "interactions" || f.key == "surveys")
       return WriteChange::bad_value(fmt::format("'{}' cannot be edited: `customer log`, `customer survey` and "
                                                 "`customer merge` change those", f.key));
-    if (!schema::kCustomer.find(f.key))
-      return WriteChange::bad_value(
-          fmt::format("unknown customer field '{}': fields are {}", f.key, schema::list_keys(schema::kCustomer)));
+    const auto& custom = b.config.fields.customer;
+    if (int i = CustomFields::index(custom, f.key); i >= 0) {
+      const CustomField& field = custom[static_cast<std::size_t>(i)];
+      if (auto why = custom_field_refusal(b, field, f.value)) return WriteChange::bad_value(*why);
+      if (f.value == b.custom(c, static_cast<std::size_t>(i))) continue;
+      YamlPath at = YamlPath{}.key(f.key);
+      if (f.value.empty())
+        edits.push_back(YamlEdit::remove(std::move(at)));
+      else
+        edits.push_back(YamlEdit::set(std::move(at),
+                                      custom_written_plain(field) ? YamlValue::literal(f.value) : YamlValue::text(f.value),
+                                      custom_key_after(schema::kCustomer, custom, f.key, has)));
+      edited.emplace_back(f.key, !f.value.empty());
+      keys.push_back(f.key);
+      continue;
+    }
+    if (!schema::kCustomer.find(f.key)) {
+      std::string names = schema::list_keys(schema::kCustomer);
+      for (const CustomField& x : custom) names += ", " + x.key;
+      return WriteChange::bad_value(fmt::format("unknown customer field '{}': fields are {}", f.key, names));
+    }
     if (f.value.empty() && (f.key == "name" || f.key == "owner"))
       return WriteChange::bad_value(fmt::format("{} cannot be empty", option));
     YamlValue value = YamlValue::text(f.value);

@@ -76,6 +76,16 @@ WriteChange deal_add_change(const Book& book, const NewDeal& n, Date today) {
                   fmt::format("the expected close ({}) is before the opened date ({})", format_date(*n.expected_close),
                               format_date(n.opened)));
 
+  const auto& declared = config.fields.deal;
+  for (const FieldValue& f : n.custom) {
+    int i = CustomFields::index(declared, f.key);
+    if (i < 0)
+      return refuse(rule, {}, fmt::format("'{}' is not a custom field of deals", f.key),
+                    declared.empty() ? "declare it under [fields.deal] in salesops.toml"
+                                     : "the book's deal fields are in salesops.toml, [fields.deal]");
+    if (auto why = custom_field_refusal(book, declared[static_cast<std::size_t>(i)], f.value)) return refuse(rule, {}, *why);
+  }
+
   auto opened = ymd(n.opened);
   WriteChange c;
   if (n.id.empty()) {
@@ -108,6 +118,10 @@ WriteChange deal_add_change(const Book& book, const NewDeal& n, Date today) {
   fields.push_back({"opened", YamlValue::literal(format_date(n.opened))});
   if (n.expected_close) fields.push_back({"expected_close", YamlValue::literal(format_date(*n.expected_close))});
   fields.push_back({"history", YamlValue::list({history_entry(n.opened, stage)})});
+  for (const CustomField& f : declared)  // in declared order, whatever the order given
+    for (const FieldValue& v : n.custom)
+      if (v.key == f.key && !v.value.empty())
+        fields.push_back({f.key, custom_written_plain(f) ? YamlValue::literal(v.value) : YamlValue::text(v.value)});
   auto owners = owners_in_file(book, book.deals, c.file, [](const Deal& d) { return d.owner; });
   c.edits.push_back(
       {c.file,
@@ -275,7 +289,17 @@ std::optional<FieldEdit> deal_field(const Book& book, const Deal& d, const Field
   if (f.key == "stage" || f.key == "closed" || f.key == "lost_reason" || f.key == "history")
     return bad(fmt::format("'{}' changes with `salesops deal move` or `deal disqualify`", f.key));
   if (schema::kDeal.find(f.key)) return bad(fmt::format("'{}' cannot be edited", f.key));
-  return bad(fmt::format("unknown deal field '{}': fields are {}", f.key, schema::list_keys(schema::kDeal)));
+  const auto& custom = book.config.fields.deal;
+  if (int i = CustomFields::index(custom, f.key); i >= 0) {
+    const CustomField& field = custom[static_cast<std::size_t>(i)];
+    if (auto why = custom_field_refusal(book, field, f.value)) return bad(*why);
+    if (f.value == book.custom(d, static_cast<std::size_t>(i))) return FieldEdit{{}, true};
+    if (f.value.empty()) return FieldEdit{};
+    return FieldEdit{custom_written_plain(field) ? YamlValue::literal(f.value) : YamlValue::text(f.value)};
+  }
+  std::string keys = schema::list_keys(schema::kDeal);
+  for (const CustomField& c : custom) keys += ", " + c.key;
+  return bad(fmt::format("unknown deal field '{}': fields are {}", f.key, keys));
 }
 
 }  // namespace
@@ -286,16 +310,18 @@ WriteChange deal_edit_change(const Book& book, const std::string& id, const std:
   if (!d) return refuse("deal-edit", {}, fmt::format("unknown deal '{}'", id), did_you_mean(id, book.deals, book));
   if (fields.empty())
     return WriteChange::bad_value("nothing to change: give --amount, --expected-close, --owner, --customer, "
-                                  "--product or --title");
+                                  "--product, --title or --set FIELD=VALUE");
   WriteChange c;
   c.id = id;
   c.file = book.files[d->at.file];
   std::vector<YamlEdit> edits;
   std::vector<std::string> keys;
   std::vector<std::pair<std::string, bool>> edited;  // keys set (true) or removed so far
+  const auto& custom = book.config.fields.deal;
   auto has = [&](std::string_view key) {
     for (auto& [k, present] : edited)
       if (k == key) return present;
+    if (int i = CustomFields::index(custom, key); i >= 0) return !book.custom(*d, static_cast<std::size_t>(i)).empty();
     return has_key(*d, key);
   };
   for (const FieldValue& f : fields) {
@@ -305,7 +331,10 @@ WriteChange deal_edit_change(const Book& book, const std::string& id, const std:
     if (field->unchanged) continue;
     YamlPath at = YamlPath{}.item_with_id(id).key(f.key);
     if (field->value)
-      edits.push_back(YamlEdit::set(std::move(at), std::move(*field->value), key_after(schema::kDeal, f.key, has)));
+      edits.push_back(YamlEdit::set(std::move(at), std::move(*field->value),
+                                    CustomFields::index(custom, f.key) >= 0
+                                        ? custom_key_after(schema::kDeal, custom, f.key, has)
+                                        : key_after(schema::kDeal, f.key, has)));
     else
       edits.push_back(YamlEdit::remove(std::move(at)));
     edited.emplace_back(f.key, field->value.has_value());

@@ -23,6 +23,7 @@ struct NewDeal {
   std::optional<Money> amount;  // optional, 0 or more
   Date opened;
   std::optional<Date> expected_close;  // not before opened
+  std::vector<FieldValue> custom;      // custom fields (config [fields.deal]), after the history
 };
 
 /// Adds the deal to deals/<YYYY-MM of opened>.yaml, after the last deal of its owner

@@ -59,7 +59,12 @@ ImportChange import_rows(const Book& book, const NextRecord& next, const ImportO
     change.error = "the file has no header row";
     return change;
   }
-  std::span<const char* const> fields = import_fields(o.kind);
+  // The kind's fields, then its custom fields (config [fields.*]), which map the same way.
+  std::vector<const char*> all(import_fields(o.kind).begin(), import_fields(o.kind).end());
+  if (o.kind != ImportKind::people)
+    for (const CustomField& f : book.config.fields.of(o.kind == ImportKind::deals ? "deal" : "customer"))
+      all.push_back(f.key.c_str());
+  std::span<const char* const> fields = all;
   std::vector<int> column(fields.size(), -1);
   auto field_index = [&](std::string_view f) -> int {
     for (std::size_t i = 0; i < fields.size(); ++i)

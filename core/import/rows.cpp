@@ -6,6 +6,7 @@
 #include <cctype>
 
 #include "core/base/ids.hpp"
+#include "core/book/field_place.hpp"
 
 namespace salesops::core {
 
@@ -35,6 +36,20 @@ void put(std::vector<YamlField>& fields, const char* key, const std::string& tex
 }
 void put_date(std::vector<YamlField>& fields, const char* key, std::optional<Date> d) {
   if (d) fields.push_back({key, YamlValue::literal(format_date(*d))});
+}
+
+/// The custom fields (config [fields.*]) a row maps, as fields to write in declared order;
+/// "" or why the row is skipped (a value its field does not take).
+template <class Value>
+std::string custom_fields(const Book& b, const std::vector<CustomField>& declared, Value value,
+                          std::vector<YamlField>& out) {
+  for (const CustomField& f : declared) {
+    std::string v = value(f.key);
+    if (v.empty()) continue;
+    if (auto why = custom_field_refusal(b, f, v)) return *why;
+    out.push_back({f.key, custom_written_plain(f) ? YamlValue::literal(v) : YamlValue::text(v)});
+  }
+  return {};
 }
 
 }  // namespace
@@ -301,6 +316,10 @@ void RowImporter::customer_row(const CsvRecord& r) {
   std::string file = fmt::format("customers/{}.yaml", id);
   if (std::find(book_.files.begin(), book_.files.end(), file) != book_.files.end())
     return skip(r.line, fmt::format("{} already exists", file));
+  std::vector<YamlField> custom;
+  if (auto bad = custom_fields(book_, book_.config.fields.customer, [&](std::string_view k) { return value(r, k); }, custom);
+      !bad.empty())
+    return skip(r.line, bad);
   std::vector<YamlEdit> edits;
   auto set = [&](const char* key, YamlValue v) { edits.push_back(YamlEdit::set(YamlPath{}.key(key), std::move(v))); };
   set("id", YamlValue::text(id));
@@ -316,6 +335,7 @@ void RowImporter::customer_row(const CsvRecord& r) {
   std::vector<YamlField> contact;
   for (const char* k : {"name", "title", "phone", "email"}) put(contact, k, value(r, std::string("contact_") + k));
   if (!contact.empty()) set("contacts", YamlValue::list({YamlValue::map(std::move(contact))}));
+  for (YamlField& c : custom) set(c.key.c_str(), std::move(c.value));
   customer_files_.push_back({file, std::move(edits)});
   customers_.add(id, name, r.line);
   ++change_.customers;
@@ -399,6 +419,10 @@ void RowImporter::deal_row(const CsvRecord& r) {
     ++change_.customers;
     p.notes.push_back(fmt::format("customer {} ({})", customer_id, customer));
   }
+  std::vector<YamlField> custom;
+  if (auto bad = custom_fields(book_, book_.config.fields.deal, [&](std::string_view k) { return value(r, k); }, custom);
+      !bad.empty())
+    return skip(r.line, bad);
   std::vector<YamlField> f{{"id", YamlValue::text(id)}};
   put(f, "customer", customer_id);
   put(f, "owner", owner);
@@ -417,6 +441,7 @@ void RowImporter::deal_row(const CsvRecord& r) {
     f.push_back({"history", YamlValue::list({YamlValue::map({{"date", YamlValue::literal(format_date(*closed))},
                                                              {"stage", YamlValue::text(stages[*stage].name)}},
                                                             true)})});
+  for (YamlField& c : custom) f.push_back(std::move(c));
   std::string file =
       opened ? "deals/" + format_date(*opened).substr(0, 7) + ".yaml" : std::string("deals/undated.yaml");
   auto& [lines, count] = deal_files_[file];
