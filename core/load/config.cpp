@@ -304,6 +304,9 @@ Condition parse_condition(std::string_view field, const toml::node& n, const Tom
   return cond;
 }
 
+/// The most custom fields a kind may declare (a value's field index is 16 bits).
+constexpr std::size_t kMaxCustomFields = 1000;
+
 /// [fields.KIND]: each key a custom field, its value a type name or a table
 /// { type = "enum", values = [...] } / { type = "reference", to = "customer" }.
 void read_custom_fields(const toml::table& t, Config& c, const TomlReader& r) {
@@ -319,6 +322,11 @@ void read_custom_fields(const toml::table& t, Config& c, const TomlReader& r) {
     const toml::table* ft = v.as_table();
     if (!ft) { r.wrong_type(v, kind, "a table of field = type"); continue; }
     for (auto&& [fk, fv] : *ft) {
+      if (out->size() == kMaxCustomFields) {
+        r.diags.error("config-field", r.at(fk.source()),
+                      fmt::format("a kind takes at most {} custom fields", kMaxCustomFields));
+        break;
+      }
       CustomField f;
       f.key = std::string(fk.str());
       f.at = r.at(fk.source());
