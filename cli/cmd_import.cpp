@@ -156,8 +156,16 @@ void run_import(Context& ctx, const ImportArgs& a) {
 
   const core::Book& book = ctx.book();
   if (!o.team.empty() && !book.team(o.team)) ctx.fail(kUsage, fmt::format("unknown --team '{}'", o.team));
+  // In a machine format every record is listed; as text, the reporter keeps only the lines
+  // it prints as the rows are decided.
+  const bool table = ctx.format() == Format::table;
+  ImportReporter reporter(file, !ctx.options.quiet);
   core::CsvReader rows(text);
-  core::ImportChange change = core::import_change(book, rows, o);
+  core::ImportChange change =
+      core::import_change(book, rows, o, table ? core::ImportReport([&](const core::ImportOutcome& r) {
+        reporter.take(r);
+      })
+                                               : core::ImportReport{});
   for (std::size_t i = 0; i < change.errors.size(); ++i) {
     const core::ImportError& e = change.errors[i];
     std::cerr << core::escape_controls(fmt::format("salesops: error: {}: {}{}\n", file, e.message,
@@ -168,15 +176,15 @@ void run_import(Context& ctx, const ImportArgs& a) {
   if (!change.ok()) throw Exit{kUsage};
   std::string().swap(text);  // the rows are read: the file's text is not needed for the write
 
-  if (ctx.format() != Format::table) {
+  if (!table) {
     ctx.apply(change.edits);
     if (ctx.options.dry_run) ctx.note = "dry run: nothing was written";
     ctx.emit(import_table(change));
     return;
   }
-  if (!ctx.options.quiet) print_import_rows(std::cout, file, change);
+  reporter.print_rows(std::cout);
   if (!change.edits.empty()) ctx.write(change.edits, "");
-  print_import_summary(std::cout, file, change, o.update, ctx.options.dry_run);
+  reporter.print_summary(std::cout, change, o.update, ctx.options.dry_run);
   std::cout.flush();
 }
 

@@ -15,27 +15,27 @@ namespace {
 using Action = core::ImportOutcome::Action;
 constexpr std::size_t kLinesShown = 5;
 
-// The rows skipped for one reason.
-struct SkipGroup {
-  std::string reason, first_detail;
-  std::size_t rows = 0;
-  std::vector<std::uint32_t> lines;  // the first kLinesShown
-};
-
 std::string plural(std::size_t n, const char* one, const char* many) {
   return fmt::format("{} {}", n, n == 1 ? one : many);
 }
 
 }  // namespace
 
-void print_import_rows(std::ostream& out, const std::string& file, const core::ImportChange& change) {
-  for (const core::ImportOutcome& r : change.outcomes)
-    if (r.action == Action::created || r.action == Action::updated)
-      out << core::escape_controls(fmt::format("{}:{}: {}\n", file, r.line, r.text), "\n");
+void ImportReporter::take(const core::ImportOutcome& r) {
+  if (r.action == Action::skipped) {
+    auto g = std::find_if(skipped_.begin(), skipped_.end(), [&](const SkipGroup& s) { return s.reason == r.reason; });
+    if (g == skipped_.end()) g = skipped_.insert(skipped_.end(), SkipGroup{r.reason, r.text, 0, {}});
+    ++g->rows;
+    if (g->lines.size() < kLinesShown) g->lines.push_back(r.line);
+  } else if (row_lines_ && (r.action == Action::created || r.action == Action::updated)) {
+    rows_ += core::escape_controls(fmt::format("{}:{}: {}\n", file_, r.line, r.text), "\n");
+  }
 }
 
-void print_import_summary(std::ostream& out, const std::string& file, const core::ImportChange& change,
-                          bool update, bool dry_run) {
+void ImportReporter::print_rows(std::ostream& out) const { out << rows_; }
+
+void ImportReporter::print_summary(std::ostream& out, const core::ImportChange& change, bool update,
+                                   bool dry_run) const {
   std::vector<std::string> made, changed;
   auto count = [](std::vector<std::string>& into, std::size_t n, const char* one, const char* many) {
     if (n) into.push_back(plural(n, one, many));
@@ -54,20 +54,13 @@ void print_import_summary(std::ostream& out, const std::string& file, const core
                                              list(changed), change.unchanged)
                                : std::string{};
   out << core::escape_controls(fmt::format("{} {}: {}; {} {}{}; skipped {}\n", dry_run ? "would import" : "imported",
-                                           file, plural(change.rows, "row", "rows"),
+                                           file_, plural(change.rows, "row", "rows"),
                                            dry_run ? "would create" : "created", list(made), updates,
                                            change.skipped),
                                "\n");
-  if (!change.skipped) return;
-  std::vector<SkipGroup> groups;
-  for (const core::ImportOutcome& r : change.outcomes) {
-    if (r.action != Action::skipped) continue;
-    auto g = std::find_if(groups.begin(), groups.end(), [&](const SkipGroup& s) { return s.reason == r.reason; });
-    if (g == groups.end()) g = groups.insert(groups.end(), SkipGroup{r.reason, r.text, 0, {}});
-    ++g->rows;
-    if (g->lines.size() < kLinesShown) g->lines.push_back(r.line);
-  }
+  if (skipped_.empty()) return;
   // The largest group first; among equals, the one met first.
+  std::vector<SkipGroup> groups = skipped_;
   std::stable_sort(groups.begin(), groups.end(), [](const SkipGroup& a, const SkipGroup& b) { return a.rows > b.rows; });
   out << fmt::format("skipped {}:\n", plural(change.skipped, "row", "rows"));
   for (const SkipGroup& g : groups)
