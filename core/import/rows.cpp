@@ -80,6 +80,10 @@ RowImporter::RowImporter(const Book& b, const ImportOptions& o, std::span<const 
   };
   if (match_ == "email")
     for (const Person& p : b.people) index(p.email, p.id);
+  if (o.kind == ImportKind::people)
+    for (const Person& p : b.people) index(p.name, p.id);
+  if (o.kind == ImportKind::customers)
+    for (const Customer& c : b.customers) index(c.name, c.id);
   if (match_ == "title")
     for (const Deal& d : b.deals) index(d.title, d.id);
 }

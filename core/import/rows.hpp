@@ -111,8 +111,8 @@ class RowImporter {
   std::vector<std::string> header_;
   std::string match_;
   Known teams_, people_, customers_, deals_;
-  /// match_ value -> the id of the book's record that has it ("" when several have it), for
-  /// the fields Known does not index (email, title).
+  /// match_ value -> the id of the book's record that has it ("" when several have it): the
+  /// names of customers or people, and the fields Known does not index (email, title).
   std::unordered_map<std::string, std::string> match_index_;
   std::unordered_map<std::string, std::uint32_t> updated_;  // "kind id" -> the line that updated it
   std::map<std::string, std::vector<YamlEdit>> updates_;     // file -> the in-place edits of --update

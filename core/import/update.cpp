@@ -53,12 +53,15 @@ std::string RowImporter::UnknownValues::list() const {
 
 std::string RowImporter::existing(const CsvRecord& r, const Known& known, const std::string& v,
                                   std::string& why) const {
-  if (match_.empty()) return v.empty() ? std::string{} : known.find(v);
-  std::string key = value(r, match_);
+  std::string key = match_.empty() ? v : value(r, match_);
   if (key.empty()) return {};
-  if (match_ == "id") return known.ids.contains(key) ? key : std::string{};
-  if (match_ == "name") return known.find(key);
-  auto it = match_index_.find(key);
+  if (match_ == "id" || known.ids.contains(key)) return known.ids.contains(key) ? key : std::string{};
+  auto it = match_index_.find(key);  // the book's names (customers, people), emails, titles
+  if (match_.empty() || match_ == "name") {
+    if (it != match_index_.end() && it->second.empty())
+      why = fmt::format("several records of the book have the name '{}'", key);
+    return known.find(key);
+  }
   if (it == match_index_.end()) return {};
   if (it->second.empty()) why = fmt::format("several records of the book have {} '{}'", match_, key);
   return it->second;

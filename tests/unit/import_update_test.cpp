@@ -160,6 +160,11 @@ TEST_CASE("import --update --match: customers by name, people by email, deals by
   CHECK(outcomes(d) == std::vector<std::string>{"2 updated deal D-2: stage, history"});
   // A field that does not tell records apart is refused.
   CHECK_FALSE(plan(*r.book, ImportKind::deals, "stage,owner\nlead,zhang.wei\n", true, "stage").ok());
+  // A name two customers of the book share finds neither.
+  auto twins = salesops::test::load_files({{"customers/C-2.yaml", "id: C-2\nname: Acme\nowner: zhang.wei\n"}});
+  ImportChange a = plan(*twins.book, ImportKind::customers, "name,tier\nAcme,B\n", true);
+  CHECK(outcomes(a) == std::vector<std::string>{"2 skipped: several records of the book have the name 'Acme'"});
+  CHECK(a.outcomes[0].reason == "ambiguous match");
   // --update of deals needs their id, or --match.
   CHECK_FALSE(plan(*r.book, ImportKind::deals, "owner,stage\nzhang.wei,lead\n", true).ok());
 }
