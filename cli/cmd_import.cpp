@@ -32,7 +32,8 @@ std::string read_input(Context& ctx, const std::string& file) {
     return std::move(all).str();
   }
   std::error_code ec;
-  if (std::filesystem::is_directory(file, ec)) ctx.fail(kUsage, fmt::format("cannot read '{}': it is a directory", file));
+  if (std::filesystem::is_directory(file, ec))
+    ctx.fail(kUsage, fmt::format("cannot read '{}': it is a directory", file));
   std::ifstream in(file, std::ios::binary);
   if (!in) ctx.fail(kUsage, fmt::format("cannot read '{}'", file));
   return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
@@ -161,11 +162,9 @@ void run_import(Context& ctx, const ImportArgs& a) {
   const bool table = ctx.format() == Format::table;
   ImportReporter reporter(file, !ctx.options.quiet);
   core::CsvReader rows(text);
-  core::ImportChange change =
-      core::import_change(book, rows, o, table ? core::ImportReport([&](const core::ImportOutcome& r) {
-        reporter.take(r);
-      })
-                                               : core::ImportReport{});
+  core::ImportChange change = core::import_change(
+      book, rows, o,
+      table ? core::ImportReport([&](const core::ImportOutcome& r) { reporter.take(r); }) : core::ImportReport{});
   for (std::size_t i = 0; i < change.errors.size(); ++i) {
     const core::ImportError& e = change.errors[i];
     std::cerr << core::escape_controls(fmt::format("salesops: error: {}: {}{}\n", file, e.message,
@@ -202,7 +201,8 @@ Run setup_import(CLI::App& app, Context& ctx) {
   app.add_option("--team", a->team, "The team people named by customer or deal rows join when they are created");
   app.add_flag("--update", a->update, "Change the records of the book that rows name, instead of skipping those rows");
   app.add_option("--match", a->match, "The field (or its column) that finds a row's record: id, name, email, title");
-  app.add_option("--encoding", a->encoding, "The file's encoding when it is not UTF-8: gbk, gb18030, big5, latin1, utf-16 ...");
+  app.add_option("--encoding", a->encoding,
+                 "The file's encoding when it is not UTF-8: gbk, gb18030, big5, latin1, utf-16 ...");
   return [&ctx, a] { run_import(ctx, *a); };
 }
 

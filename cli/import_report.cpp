@@ -55,19 +55,19 @@ void ImportReporter::print_summary(std::ostream& out, const core::ImportChange& 
                                : std::string{};
   out << core::escape_controls(fmt::format("{} {}: {}; {} {}{}; skipped {}\n", dry_run ? "would import" : "imported",
                                            file_, plural(change.rows, "row", "rows"),
-                                           dry_run ? "would create" : "created", list(made), updates,
-                                           change.skipped),
+                                           dry_run ? "would create" : "created", list(made), updates, change.skipped),
                                "\n");
   if (skipped_.empty()) return;
   // The largest group first; among equals, the one met first.
   std::vector<SkipGroup> groups = skipped_;
-  std::stable_sort(groups.begin(), groups.end(), [](const SkipGroup& a, const SkipGroup& b) { return a.rows > b.rows; });
+  std::stable_sort(groups.begin(), groups.end(),
+                   [](const SkipGroup& a, const SkipGroup& b) { return a.rows > b.rows; });
   out << fmt::format("skipped {}:\n", plural(change.skipped, "row", "rows"));
   for (const SkipGroup& g : groups)
-    out << core::escape_controls(fmt::format("  {} {} (line{} {}{}): {}\n", g.rows, g.reason,
-                                             g.lines.size() == 1 ? "" : "s", fmt::join(g.lines, ", "),
-                                             g.rows > g.lines.size() ? ", …" : "", g.first_detail),
-                                 "\n");
+    out << core::escape_controls(
+        fmt::format("  {} {} (line{} {}{}): {}\n", g.rows, g.reason, g.lines.size() == 1 ? "" : "s",
+                    fmt::join(g.lines, ", "), g.rows > g.lines.size() ? ", …" : "", g.first_detail),
+        "\n");
 }
 
 core::Table import_table(const core::ImportChange& change) {

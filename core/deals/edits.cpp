@@ -286,8 +286,8 @@ std::optional<FieldEdit> deal_field(const Book& book, const Deal& d, const Field
 
 }  // namespace
 
-WriteChange deal_edit_change(const Book& book, const std::string& id, const std::vector<FieldValue>& fields,
-                             Date today, const CreatedAlongside& alongside) {
+WriteChange deal_edit_change(const Book& book, const std::string& id, const std::vector<FieldValue>& fields, Date today,
+                             const CreatedAlongside& alongside) {
   const Deal* d = book.deal(id);
   if (!d) return refuse("deal-edit", {}, fmt::format("unknown deal '{}'", id), did_you_mean(id, book.deals, book));
   if (fields.empty())

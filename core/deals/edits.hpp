@@ -43,7 +43,7 @@ struct DealMove {
   bool disqualify = false;
   /// Fields the same transaction gives the deal before the move (an import row that closes
   /// a lead and gives it its amount): a won or lost deal's customer and amount count as present.
-  std::vector<std::string> also_set;
+  std::vector<std::string> also_set = {};
 };
 
 /// Sets the deal's stage in place and appends {date, stage} to its history (a deal without
@@ -61,7 +61,7 @@ WriteChange deal_move_change(const Book& book, const DealMove& move, Date today)
 /// opened date, and the removal of what the deal needs (owner; customer and amount of a won
 /// or lost deal). A field given its current value changes nothing. An owner or customer
 /// the book lacks is taken when `alongside` says the same transaction creates it.
-WriteChange deal_edit_change(const Book& book, const std::string& id, const std::vector<FieldValue>& fields,
-                             Date today, const CreatedAlongside& alongside = {});
+WriteChange deal_edit_change(const Book& book, const std::string& id, const std::vector<FieldValue>& fields, Date today,
+                             const CreatedAlongside& alongside = {});
 
 }  // namespace salesops::core

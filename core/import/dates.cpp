@@ -17,9 +17,9 @@ struct DateCode {
   bool year, month, day;
 };
 constexpr DateCode kDateCodes[] = {
-    {'Y', true, false, false}, {'y', true, false, false}, {'m', false, true, false}, {'b', false, true, false},
-    {'B', false, true, false}, {'h', false, true, false}, {'d', false, false, true}, {'e', false, false, true},
-    {'D', true, true, true},   {'F', true, true, true},   {'H', false, false, false}, {'I', false, false, false},
+    {'Y', true, false, false},  {'y', true, false, false},  {'m', false, true, false},  {'b', false, true, false},
+    {'B', false, true, false},  {'h', false, true, false},  {'d', false, false, true},  {'e', false, false, true},
+    {'D', true, true, true},    {'F', true, true, true},    {'H', false, false, false}, {'I', false, false, false},
     {'M', false, false, false}, {'S', false, false, false}, {'p', false, false, false}, {'T', false, false, false},
     {'R', false, false, false}, {'a', false, false, false}, {'A', false, false, false}, {'z', false, false, false},
     {'n', false, false, false}, {'t', false, false, false}, {'%', false, false, false}};
@@ -40,14 +40,15 @@ std::optional<std::string> date_format_error(std::string_view format) {
     if (i + 1 == format.size()) return std::string("it ends in a lone %: write %% for a percent sign");
     const DateCode* d = date_code(format[++i]);
     if (!d)
-      return fmt::format("%{} is not a code it reads: the codes are %Y %y %m %b %B %d %e %F %D (the date), "
-                         "%H %I %M %S %p %T %R %z (a time, dropped), %a %A (a weekday), %n %t %%",
-                         format[i]);
+      return fmt::format(
+          "%{} is not a code it reads: the codes are %Y %y %m %b %B %d %e %F %D (the date), "
+          "%H %I %M %S %p %T %R %z (a time, dropped), %a %A (a weekday), %n %t %%",
+          format[i]);
     year |= d->year, month |= d->month, day |= d->day;
   }
-  if (!year || !month || !day)
-    return fmt::format("it has no {}: a date needs a year (%Y or %y), a month (%m or %b) and a day (%d)",
-                       !year ? "year" : !month ? "month" : "day");
+  const char* missing = !year ? "year" : !month ? "month" : !day ? "day" : nullptr;
+  if (missing)
+    return fmt::format("it has no {}: a date needs a year (%Y or %y), a month (%m or %b) and a day (%d)", missing);
   return std::nullopt;
 }
 

@@ -147,8 +147,8 @@ ImportChange import_change(const Book& book, CsvReader& reader, const ImportOpti
   ImportChange change = import_rows(book, [&](CsvRecord& r) { return reader.next(r); }, o, report);
   if (reader.error() && change.ok()) {
     change = ImportChange{};
-    change.fail(fmt::format("line {}, column {}: {}", reader.error()->line, reader.error()->column,
-                            reader.error()->message));
+    change.fail(
+        fmt::format("line {}, column {}: {}", reader.error()->line, reader.error()->column, reader.error()->message));
   }
   return change;
 }

@@ -259,7 +259,8 @@ void RowImporter::person_row(const CsvRecord& r) {
   if (!why.empty()) return skip(r.line, "ambiguous match", why);
   if (name.empty() && known.empty()) return skip(r.line, "no name", "no name");
   if (!known.empty() && !may_update(r.line, "person", known, people_)) return;
-  if (known.empty() && !id.empty() && !valid_id(id)) return skip(r.line, "not an id", fmt::format("'{}' is not an id", id));
+  if (known.empty() && !id.empty() && !valid_id(id))
+    return skip(r.line, "not an id", fmt::format("'{}' is not an id", id));
   std::string role = lower(value(r, "role"));
   if (role.empty() && known.empty()) role = "rep";
   if (!role.empty() && role != "rep" && role != "manager" && role != "director" && role != "ops")
@@ -271,7 +272,8 @@ void RowImporter::person_row(const CsvRecord& r) {
   if (team_value.empty() && known.empty()) return skip(r.line, "no team", fmt::format("no team for '{}'", name));
   Pending p;
   std::string team_id;
-  if (!team_value.empty() && (team_id = team(team_value, value(r, "team_parent"), value(r, "team_manager"), p, why)).empty())
+  if (!team_value.empty() &&
+      (team_id = team(team_value, value(r, "team_parent"), value(r, "team_manager"), p, why)).empty())
     return skip(r.line, "unknown person", why);
   if (!known.empty()) return update_person(r, *book_.person(known), p, team_id, role, joined, left);
   // The row's own person may have been created as its team's manager just now.
@@ -311,7 +313,8 @@ void RowImporter::customer_row(const CsvRecord& r) {
   if (!why.empty()) return skip(r.line, "ambiguous match", why);
   if (name.empty() && known.empty()) return skip(r.line, "no name", "no name");
   if (!known.empty() && !may_update(r.line, "customer", known, customers_)) return;
-  if (known.empty() && !id.empty() && !valid_id(id)) return skip(r.line, "not an id", fmt::format("'{}' is not an id", id));
+  if (known.empty() && !id.empty() && !valid_id(id))
+    return skip(r.line, "not an id", fmt::format("'{}' is not an id", id));
   std::string tier = value(r, "tier");
   for (char& c : tier) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   if (!tier.empty() && tier != "A" && tier != "B" && tier != "C")
@@ -388,7 +391,8 @@ void RowImporter::deal_row(const CsvRecord& r) {
   std::string known = existing(r, deals_, id, why);
   if (!why.empty()) return skip(r.line, "ambiguous match", why);
   if (!known.empty() && !may_update(r.line, "deal", known, deals_)) return;
-  if (known.empty() && !id.empty() && !valid_id(id)) return skip(r.line, "not an id", fmt::format("'{}' is not an id", id));
+  if (known.empty() && !id.empty() && !valid_id(id))
+    return skip(r.line, "not an id", fmt::format("'{}' is not an id", id));
   v.opened = date(r, "opened", why), v.expected = date(r, "expected_close", why), v.closed = date(r, "closed", why);
   if (!why.empty()) return skip(r.line, "not a date", why);
   if (std::string a = value(r, "amount"); !a.empty()) {

@@ -20,8 +20,8 @@ class RowImporter {
   /// `match`: the field that finds a row's record in the book (ImportOptions::match), "" for
   /// the default.
   RowImporter(const Book& book, const ImportOptions& options, std::span<const char* const> fields,
-              std::vector<int> column, std::vector<std::string> header, std::string match,
-              const ImportReport& report, ImportChange& change);
+              std::vector<int> column, std::vector<std::string> header, std::string match, const ImportReport& report,
+              ImportChange& change);
   /// The kind's required columns are mapped; else sets change.error.
   bool check_required();
   void row(const CsvRecord& record);
@@ -115,7 +115,7 @@ class RowImporter {
   /// names of customers or people, and the fields Known does not index (email, title).
   std::unordered_map<std::string, std::string> match_index_;
   std::unordered_map<std::string, std::uint32_t> updated_;  // "kind id" -> the line that updated it
-  std::map<std::string, std::vector<YamlEdit>> updates_;     // file -> the in-place edits of --update
+  std::map<std::string, std::vector<YamlEdit>> updates_;    // file -> the in-place edits of --update
   UnknownValues unknown_stages_, unknown_people_;
   std::unordered_map<std::string, std::uint64_t> counters_;  // id prefix -> next number
   std::vector<YamlValue> new_teams_, new_people_;

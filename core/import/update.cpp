@@ -106,7 +106,10 @@ void RowImporter::updated(std::uint32_t line, const char* kind, WriteChange chan
   std::string id = change.id;
   if (change.records.empty() && p.records.empty()) {
     ++change_.unchanged;
-    report_({line, ImportOutcome::Action::unchanged, fmt::format("{} {} is unchanged", kind, id), {},
+    report_({line,
+             ImportOutcome::Action::unchanged,
+             fmt::format("{} {} is unchanged", kind, id),
+             {},
              {{"unchanged", kind, id, change.file, {}}}});
     return;
   }
@@ -115,7 +118,7 @@ void RowImporter::updated(std::uint32_t line, const char* kind, WriteChange chan
   std::string note;
   if (!change.records.empty()) {
     ++change_.updated;
-    ++(std::string_view(kind) == "deal" ? change_.updated_deals
+    ++(std::string_view(kind) == "deal"       ? change_.updated_deals
        : std::string_view(kind) == "customer" ? change_.updated_customers
                                               : change_.updated_people);
     note = fmt::format("updated {} {}: {}", kind, id, fmt::join(change.records[0].fields, ", "));
@@ -126,8 +129,11 @@ void RowImporter::updated(std::uint32_t line, const char* kind, WriteChange chan
   for (auto& n : p.notes) note += ", created " + n;
   std::vector<EditedRecord> records = change.records;
   records.insert(records.end(), p.records.begin(), p.records.end());
-  report_({line, change.records.empty() ? ImportOutcome::Action::unchanged : ImportOutcome::Action::updated,
-           std::move(note), {}, std::move(records)});
+  report_({line,
+           change.records.empty() ? ImportOutcome::Action::unchanged : ImportOutcome::Action::updated,
+           std::move(note),
+           {},
+           std::move(records)});
 }
 
 void RowImporter::update_deal(const CsvRecord& r, const Deal& d, const DealValues& v) {
@@ -137,8 +143,7 @@ void RowImporter::update_deal(const CsvRecord& r, const Deal& d, const DealValue
     if (!theirs || (ours && *ours == *theirs)) return false;
     skip(r.line, "differs from the book",
          fmt::format("deal '{}': {} '{}' where the book has {}; an import does not change {} (edit it by hand)", id,
-                     column_name(field), format_date(*theirs), ours ? format_date(*ours) : std::string("none"),
-                     field));
+                     column_name(field), format_date(*theirs), ours ? format_date(*ours) : std::string("none"), field));
     return true;
   };
   if (differs("opened", d.opened, v.opened)) return;
@@ -208,10 +213,12 @@ void RowImporter::update_person(const CsvRecord& r, const Person& person, Pendin
   if (!new_joined && person.joined) new_joined = *person.joined;
   if (!new_left && person.left) new_left = *person.left;
   if (new_joined && new_left && *new_left < *new_joined) {
-    change.refused = Diagnostic{Severity::error, "import", {},
-                                fmt::format("{} would leave on {}, before joining on {}", id, format_date(*new_left),
-                                            format_date(*new_joined)),
-                                {}};
+    change.refused = Diagnostic{
+        Severity::error,
+        "import",
+        {},
+        fmt::format("{} would leave on {}, before joining on {}", id, format_date(*new_left), format_date(*new_joined)),
+        {}};
     return updated(r.line, "person", std::move(change), p);
   }
   std::vector<std::pair<const char*, std::string>> wanted;
@@ -239,7 +246,7 @@ void RowImporter::update_person(const CsvRecord& r, const Person& person, Pendin
   for (auto& [key, text] : wanted) {
     if (text == current(key)) continue;
     YamlValue v = std::string_view(key) == "joined" || std::string_view(key) == "left" ? YamlValue::literal(text)
-                                                                                         : YamlValue::text(text);
+                                                                                       : YamlValue::text(text);
     edits.push_back(YamlEdit::set(YamlPath{}.key("people").item_with_id(id).key(key), std::move(v),
                                   key_after(schema::kPerson, key, has)));
     keys.push_back(key);

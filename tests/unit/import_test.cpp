@@ -105,9 +105,11 @@ TEST_CASE("import: a failing import plans nothing") {
 TEST_CASE("import: an already known customer or person is skipped, by id or by name") {
   auto r = salesops::test::load_files({});
   ImportChange p = plan(*r.book, ImportKind::customers, "name,owner\nAcme,zhang.wei\nZeta,张伟\n");
-  CHECK(outcomes(p) == std::vector<std::string>{"2 skipped: customer 'C-1' is already in the book (--update changes it)",
-                                                "3 created customer C-0002 (Zeta)"});
+  CHECK(outcomes(p) ==
+        std::vector<std::string>{"2 skipped: customer 'C-1' is already in the book (--update changes it)",
+                                 "3 created customer C-0002 (Zeta)"});
   ImportChange q = plan(*r.book, ImportKind::people, "name,team\n张伟,east\nLi Na,east\n");
-  CHECK(outcomes(q) == std::vector<std::string>{"2 skipped: person 'zhang.wei' is already in the book (--update changes it)",
-                                                "3 created person li.na (team east)"});
+  CHECK(outcomes(q) ==
+        std::vector<std::string>{"2 skipped: person 'zhang.wei' is already in the book (--update changes it)",
+                                 "3 created person li.na (team east)"});
 }

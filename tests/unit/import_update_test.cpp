@@ -71,10 +71,10 @@ TEST_CASE("import --update: a deal's fields edited in place, its stage moved wit
   REQUIRE(r.book);
   std::string csv =
       "id,owner,stage,amount,opened,closed\n"
-      "D-1,zhang.wei,won,1200,10/1/2026,11/20/2026\n"  // amount and stage: won on its close date
-      "D-2,zhang.wei,lead,,10/2/2026,\n"              // what the book has: unchanged
+      "D-1,zhang.wei,won,1200,10/1/2026,11/20/2026\n"   // amount and stage: won on its close date
+      "D-2,zhang.wei,lead,,10/2/2026,\n"                // what the book has: unchanged
       "D-1,zhang.wei,lost,1200,10/1/2026,11/21/2026\n"  // the same deal again
-      "D-2,li.na,lead,,10/3/2026,\n";                 // another opened date: not the import's to change
+      "D-2,li.na,lead,,10/3/2026,\n";                   // another opened date: not the import's to change
   ImportChange p = plan(*r.book, ImportKind::deals, csv, true);
   REQUIRE(p.ok());
   CHECK(outcomes(p) == std::vector<std::string>{
@@ -123,7 +123,8 @@ TEST_CASE("import --update: a lead closed won by a row that gives its amount and
   std::string text = after(p, "deals/2026-10.yaml", kDeals);
   CHECK(text.find("- id: D-2\n  customer: C-0002\n  owner: zhang.wei\n  title: Valves\n  amount: 500\n  stage: won\n"
                   "  opened: 2026-10-02\n  closed: 2026-11-02\n  history:\n"
-                  "    - {date: 2026-10-02, stage: lead}\n    - {date: 2026-11-02, stage: won}\n") != std::string::npos);
+                  "    - {date: 2026-10-02, stage: lead}\n    - {date: 2026-11-02, stage: won}\n") !=
+        std::string::npos);
   CHECK(p.customers == 1);
   // A refused move (a date after today) skips the row whole: no customer is created for it.
   ImportChange q = plan(*r.book, ImportKind::deals,
@@ -171,9 +172,9 @@ TEST_CASE("import --update --match: customers by name, people by email, deals by
 
 TEST_CASE("import: stages the book lacks fail the import whole, with counts and lines") {
   auto r = salesops::test::load_files({});
-  ImportChange p = plan(*r.book, ImportKind::deals,
-                        "owner,stage\nzhang.wei,Qualify\nzhang.wei,lead\nzhang.wei,Qualify\nzhang.wei,Closed Won\n",
-                        false);
+  ImportChange p =
+      plan(*r.book, ImportKind::deals,
+           "owner,stage\nzhang.wei,Qualify\nzhang.wei,lead\nzhang.wei,Qualify\nzhang.wei,Closed Won\n", false);
   REQUIRE_FALSE(p.ok());
   CHECK(p.edits.empty());
   CHECK(p.errors[0].message ==
@@ -192,8 +193,9 @@ TEST_CASE("import: dates in strptime formats, timestamps too; formats that canno
   CHECK_FALSE(date_format_error("%m/%d/%Y"));
   CHECK(date_format_error("%Y-%q-%d")->find("%q is not a code") == 0);
   CHECK(date_format_error("%Y-%j")->find("%j is not a code") == 0);
-  CHECK(*date_format_error("%m/%d") == "it has no year: a date needs a year (%Y or %y), a month (%m or %b) and a "
-                                       "day (%d)");
+  CHECK(*date_format_error("%m/%d") ==
+        "it has no year: a date needs a year (%Y or %y), a month (%m or %b) and a "
+        "day (%d)");
   CHECK(date_format_error("%Y-%m-%")->find("lone %") != std::string::npos);
   CHECK_FALSE(parse_date_with("3/7/2017", "%m/%d/%Y %q"));
 }
