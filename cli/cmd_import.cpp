@@ -8,7 +8,10 @@
 
 #include "cli/commands.hpp"
 #include "cli/diagnostic_render.hpp"
+#include "cli/import_report.hpp"
+#include "core/base/encoding.hpp"
 #include "core/base/escape.hpp"
+#include "core/base/utf8.hpp"
 #include "core/import/import.hpp"
 
 namespace salesops::cli {
@@ -16,9 +19,54 @@ namespace salesops::cli {
 namespace {
 
 struct ImportArgs {
-  std::string kind, file, preset, date_format, team;
+  std::string kind, file, preset, date_format, team, match, encoding;
   std::vector<std::string> map, stage_map;
+  bool update = false;
 };
+
+/// The bytes of FILE, or of standard input for "-".
+std::string read_input(Context& ctx, const std::string& file) {
+  if (file == "-") {
+    std::ostringstream all;
+    all << std::cin.rdbuf();
+    return std::move(all).str();
+  }
+  std::error_code ec;
+  if (std::filesystem::is_directory(file, ec))
+    ctx.fail(kUsage, fmt::format("cannot read '{}': it is a directory", file));
+  std::ifstream in(file, std::ios::binary);
+  if (!in) ctx.fail(kUsage, fmt::format("cannot read '{}'", file));
+  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+[[noreturn]] void encoding_error(Context& ctx, const std::string& file, core::TextPlace at, const std::string& message,
+                                 const std::string& hint) {
+  std::cerr << core::escape_controls(
+      fmt::format("{}:{}:{}: error [encoding]: {}\n  hint: {}\n", file, at.line, at.column, message, hint), "\n");
+  ctx.fail(kWriteRefused, "nothing was written");
+}
+
+/// The text as UTF-8: converted from --encoding, else checked, with a guess at what it is
+/// when it is not UTF-8.
+std::string utf8_text(Context& ctx, const std::string& file, std::string bytes, const std::string& encoding) {
+  if (!encoding.empty()) {
+    core::Utf8Text r = core::to_utf8(bytes, encoding);
+    if (r.unknown_encoding)
+      ctx.fail(kUsage, fmt::format("--encoding {}: no such encoding (gbk, gb18030, big5, shift_jis, latin1, "
+                                   "windows-1252, utf-16 ...; `iconv -l` lists them all)",
+                                   encoding));
+    if (r.bad)
+      encoding_error(ctx, file, *r.bad, fmt::format("the text here is not {}", encoding),
+                     "is the file in another encoding? without --encoding, salesops names the one it looks like");
+    return std::move(r.text);
+  }
+  std::size_t bad = core::first_invalid_utf8(bytes);
+  if (bad == std::string::npos) return bytes;
+  core::EncodingGuess guess = core::guess_encoding(bytes);
+  encoding_error(ctx, file, core::place_of(bytes, bad),
+                 fmt::format("byte 0x{:02X} is not UTF-8", static_cast<unsigned char>(bytes[bad])),
+                 fmt::format("the file looks like {}; try --encoding {}", guess.description, guess.name));
+}
 
 /// "a=b,c=d" items: a repeated left side is allowed (one column may feed several fields).
 core::Pairs pairs(Context& ctx, const std::vector<std::string>& items, const char* option) {
@@ -86,52 +134,56 @@ void run_import(Context& ctx, const ImportArgs& a) {
   core::Pairs stages = pairs(ctx, a.stage_map, "--stage-map");
   o.stage_map.insert(o.stage_map.end(), stages.begin(), stages.end());
   if (!a.date_format.empty()) o.date_format = a.date_format;
+  if (auto why = core::date_format_error(o.date_format))
+    ctx.fail(kUsage, fmt::format("--date-format '{}': {}", o.date_format, *why));
   o.team = a.team;
+  o.update = a.update;
+  o.match = a.match;
   o.today = ctx.today();
 
-  std::error_code ec;
-  if (std::filesystem::is_directory(a.file, ec))
-    ctx.fail(kUsage, fmt::format("cannot read '{}': it is a directory", a.file));
-  std::ifstream in(a.file, std::ios::binary);
-  if (!in) ctx.fail(kUsage, fmt::format("cannot read '{}'", a.file));
-  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const std::string file = a.file == "-" ? std::string("<stdin>") : a.file;
+  std::string text = utf8_text(ctx, file, read_input(ctx, a.file), a.encoding);
   // A first pass finds a malformed file before any row is imported; the second imports the
   // rows one at a time (a million rows are never held as records).
   core::CsvReader scan(text);
   for (core::CsvRecord r; scan.next(r);) {
   }
   if (scan.error()) {
-    std::cerr << fmt::format("{}:{}:{}: error [csv]: {}\n", a.file, scan.error()->line, scan.error()->column,
+    std::cerr << fmt::format("{}:{}:{}: error [csv]: {}\n", file, scan.error()->line, scan.error()->column,
                              scan.error()->message);
     ctx.fail(kWriteRefused, "nothing was written");
   }
-  warn_control_characters(ctx, a.file, text);
+  warn_control_characters(ctx, file, text);
 
   const core::Book& book = ctx.book();
   if (!o.team.empty() && !book.team(o.team)) ctx.fail(kUsage, fmt::format("unknown --team '{}'", o.team));
-  auto report = [&](const core::ImportOutcome& r) {
-    if (!r.created || !ctx.options.quiet)
-      std::cout << core::escape_controls(
-          fmt::format("{}:{}: {}{}\n", a.file, r.line, r.created ? "" : "skipped: ", r.text), "\n");
-  };
+  // In a machine format every record is listed; as text, the reporter keeps only the lines
+  // it prints as the rows are decided.
+  const bool table = ctx.format() == Format::table;
+  ImportReporter reporter(file, !ctx.options.quiet);
   core::CsvReader rows(text);
-  core::ImportChange change = core::import_change(book, rows, o, report);
-  if (!change.ok()) ctx.fail(kUsage, fmt::format("{}: {}; nothing was written", a.file, change.error));
+  core::ImportChange change = core::import_change(
+      book, rows, o,
+      table ? core::ImportReport([&](const core::ImportOutcome& r) { reporter.take(r); }) : core::ImportReport{});
+  for (std::size_t i = 0; i < change.errors.size(); ++i) {
+    const core::ImportError& e = change.errors[i];
+    std::cerr << core::escape_controls(fmt::format("salesops: error: {}: {}{}\n", file, e.message,
+                                                   i + 1 == change.errors.size() ? "; nothing was written" : ""),
+                                       "\n");
+    if (!e.hint.empty()) std::cerr << "  hint: " << core::escape_controls(e.hint) << '\n';
+  }
+  if (!change.ok()) throw Exit{kUsage};
   std::string().swap(text);  // the rows are read: the file's text is not needed for the write
 
+  if (!table) {
+    ctx.apply(change.edits);
+    if (ctx.options.dry_run) ctx.note = "dry run: nothing was written";
+    ctx.emit(import_table(change));
+    return;
+  }
+  reporter.print_rows(std::cout);
   if (!change.edits.empty()) ctx.write(change.edits, "");
-  std::vector<std::string> made;
-  auto count = [&](std::size_t n, const char* one, const char* many) {
-    if (n) made.push_back(fmt::format("{} {}", n, n == 1 ? one : many));
-  };
-  count(change.deals, "deal", "deals");
-  count(change.customers, "customer", "customers");
-  count(change.people, "person", "people");
-  count(change.teams, "team", "teams");
-  std::cout << fmt::format(
-      "{} {}: {} row{}; {} {}; skipped {}\n", ctx.options.dry_run ? "would import" : "imported", a.file, change.rows,
-      change.rows == 1 ? "" : "s", ctx.options.dry_run ? "would create" : "created",
-      made.empty() ? std::string("nothing") : fmt::format("{}", fmt::join(made, ", ")), change.skipped);
+  reporter.print_summary(std::cout, change, o.update, ctx.options.dry_run);
   std::cout.flush();
 }
 
@@ -140,12 +192,17 @@ void run_import(Context& ctx, const ImportArgs& a) {
 Run setup_import(CLI::App& app, Context& ctx) {
   auto a = std::make_shared<ImportArgs>();
   app.add_option("kind", a->kind, "deals, customers or people")->required();
-  app.add_option("file", a->file, "The CSV file (RFC 4180, UTF-8, with a header row)")->required();
+  app.add_option("file", a->file, "The CSV file (RFC 4180, with a header row); - reads standard input")->required();
   app.add_option("--map", a->map, "COLUMN=FIELD pairs, comma separated: which column fills which field");
   app.add_option("--preset", a->preset, "Settings for a known export: crm-sales-opportunities");
-  app.add_option("--date-format", a->date_format, "How the file writes dates, e.g. %m/%d/%Y (ISO is always read)");
+  app.add_option("--date-format", a->date_format,
+                 "How the file writes dates, in strptime(3) codes: %m/%d/%Y, %Y-%m-%d %H:%M:%S (ISO is always read)");
   app.add_option("--stage-map", a->stage_map, "THEIRS=OURS stage names, comma separated");
   app.add_option("--team", a->team, "The team people named by customer or deal rows join when they are created");
+  app.add_flag("--update", a->update, "Change the records of the book that rows name, instead of skipping those rows");
+  app.add_option("--match", a->match, "The field (or its column) that finds a row's record: id, name, email, title");
+  app.add_option("--encoding", a->encoding,
+                 "The file's encoding when it is not UTF-8: gbk, gb18030, big5, latin1, utf-16 ...");
   return [&ctx, a] { run_import(ctx, *a); };
 }
 

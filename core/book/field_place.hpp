@@ -1,6 +1,7 @@
 #pragma once
 // The fields an edit verb sets, and where it inserts a key a record lacks: after the nearest key before it, in the
 // order of the record schema (salesops-book(5)), so a record keeps the order users read.
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -18,6 +19,10 @@ struct FieldValue {
   std::string key;
   std::string value;
 };
+
+/// Whether a record of a kind ("person", "customer") that the book lacks is created by the
+/// same transaction (an import row's new owner), so an edit may name it.
+using CreatedAlongside = std::function<bool(std::string_view kind, std::string_view id)>;
 
 /// The key of `record` that a missing `key` goes after: the last one before it in schema
 /// order for which `has(key)` is true, else the record's identity (or "" when it has none).

@@ -136,7 +136,7 @@ WriteChange customer_add_change(const Book& b, const NewCustomer& o, Date today,
 }
 
 WriteChange customer_edit_change(const Book& b, const Customer& c, const std::vector<FieldValue>& fields, Date today,
-                                 bool force) {
+                                 bool force, const CreatedAlongside& alongside) {
   if (fields.empty())
     return WriteChange::bad_value(
         "nothing to change: give --name, --owner, --tier, --segment, --industry, --region, --source, --since or "
@@ -197,7 +197,8 @@ WriteChange customer_edit_change(const Book& b, const Customer& c, const std::ve
     if (f.value.empty() && (f.key == "name" || f.key == "owner"))
       return WriteChange::bad_value(fmt::format("{} cannot be empty", option));
     YamlValue value = YamlValue::text(f.value);
-    if (f.key == "owner") {
+    if (f.key == "owner" && !b.person(f.value) && alongside && alongside("person", f.value)) {
+    } else if (f.key == "owner") {
       if (auto refused = unknown_person(b, f.value, "--owner")) return *refused;
       if (const Person* p = b.person(f.value); p->left && *p->left < today)
         return WriteChange::bad_value(

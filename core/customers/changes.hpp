@@ -40,8 +40,9 @@ struct NewInteraction {
 /// place (a missing key inserted in schema order) or, empty, removed (but name and owner).
 /// Refuses an unknown field, person, tier or listed segment, a malformed date, an owner who
 /// has left, and a name another customer has (normalised_name) unless `force`.
+/// An owner the book lacks is taken when `alongside` says the same transaction creates it.
 WriteChange customer_edit_change(const Book& book, const Customer& customer, const std::vector<FieldValue>& fields,
-                                 Date today, bool force);
+                                 Date today, bool force, const CreatedAlongside& alongside = {});
 
 /// `customer merge DUP INTO`: one transaction that appends the duplicate's contacts (those
 /// INTO lacks), interactions and surveys to INTO's file, gives INTO the fields it lacks (and

@@ -160,7 +160,12 @@ WriteChange deal_move_change(const Book& book, const DealMove& m, Date today) {
                   fmt::format("deal '{}' opened on {}: it cannot move on {}", m.id, format_date(*d->opened),
                               format_date(m.date)));
   bool closing = *to == config.won || *to == config.lost;
-  if (closing && !m.disqualify && (d->customer.empty() || !d->has_amount || !d->opened))
+  auto set_alongside = [&](std::string_view key) {
+    return std::find(m.also_set.begin(), m.also_set.end(), key) != m.also_set.end();
+  };
+  if (closing && !m.disqualify &&
+      ((d->customer.empty() && !set_alongside("customer")) || (!d->has_amount && !set_alongside("amount")) ||
+       !d->opened))
     return refuse(rule, at,
                   fmt::format("deal '{}' cannot be {} without a customer, an amount and an opened date", m.id, m.stage),
                   "a won or lost deal needs all three: add the missing ones to the deal first");
@@ -233,7 +238,7 @@ struct FieldEdit {
 };
 
 std::optional<FieldEdit> deal_field(const Book& book, const Deal& d, const FieldValue& f, Date today,
-                                    WriteChange& refused) {
+                                    const CreatedAlongside& alongside, WriteChange& refused) {
   const std::string option = option_name(f.key);
   const bool closed = d.stage == book.config.won || d.stage == book.config.lost;
   auto bad = [&](std::string message) {
@@ -267,6 +272,7 @@ std::optional<FieldEdit> deal_field(const Book& book, const Deal& d, const Field
   if (f.key == "owner") {
     const Person* p = book.person(f.value);
     if (f.value.empty()) return bad(fmt::format("{}: a deal has an owner", option));
+    if (!p && alongside && alongside("person", f.value)) return text_field(d.owner);
     if (!p) return bad(fmt::format("unknown owner '{}' for {}{}", f.value, option, [&] {
                          std::string hint = did_you_mean(f.value, book.people, book);
                          return hint.empty() ? hint : ": " + hint;
@@ -278,7 +284,7 @@ std::optional<FieldEdit> deal_field(const Book& book, const Deal& d, const Field
   if (f.key == "customer") {
     if (f.value.empty() && closed && !book.disqualified(d))
       return bad(fmt::format("{}: a won or lost deal keeps its customer", option));
-    if (!f.value.empty() && !book.customer(f.value))
+    if (!f.value.empty() && !book.customer(f.value) && !(alongside && alongside("customer", f.value)))
       return bad(fmt::format("unknown customer '{}' for {}{}", f.value, option, [&] {
                    std::string hint = did_you_mean(f.value, book.customers, book);
                    return hint.empty() ? hint : ": " + hint;
@@ -304,8 +310,8 @@ std::optional<FieldEdit> deal_field(const Book& book, const Deal& d, const Field
 
 }  // namespace
 
-WriteChange deal_edit_change(const Book& book, const std::string& id, const std::vector<FieldValue>& fields,
-                             Date today) {
+WriteChange deal_edit_change(const Book& book, const std::string& id, const std::vector<FieldValue>& fields, Date today,
+                             const CreatedAlongside& alongside) {
   const Deal* d = book.deal(id);
   if (!d) return refuse("deal-edit", {}, fmt::format("unknown deal '{}'", id), did_you_mean(id, book.deals, book));
   if (fields.empty())
@@ -326,7 +332,7 @@ WriteChange deal_edit_change(const Book& book, const std::string& id, const std:
   };
   for (const FieldValue& f : fields) {
     WriteChange refused;
-    auto field = deal_field(book, *d, f, today, refused);
+    auto field = deal_field(book, *d, f, today, alongside, refused);
     if (!field) return refused;
     if (field->unchanged) continue;
     YamlPath at = YamlPath{}.item_with_id(id).key(f.key);

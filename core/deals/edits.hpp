@@ -42,6 +42,9 @@ struct DealMove {
   /// `deal disqualify`: to lost with lost_reason `disqualified` (Book::disqualified) and
   /// `reason` in the history entry, from an open stage, customer and amount or not.
   bool disqualify = false;
+  /// Fields the same transaction gives the deal before the move (an import row that closes
+  /// a lead and gives it its amount): a won or lost deal's customer and amount count as present.
+  std::vector<std::string> also_set = {};
 };
 
 /// Sets the deal's stage in place and appends {date, stage} to its history (a deal without
@@ -57,8 +60,9 @@ WriteChange deal_move_change(const Book& book, const DealMove& move, Date today)
 /// expected_close. Refuses an unknown deal, field, customer or owner, an owner who has left
 /// of an open deal, a malformed or negative amount or date, an expected close before the
 /// opened date, and the removal of what the deal needs (owner; customer and amount of a won
-/// or lost deal). A field given its current value changes nothing.
-WriteChange deal_edit_change(const Book& book, const std::string& id, const std::vector<FieldValue>& fields,
-                             Date today);
+/// or lost deal). A field given its current value changes nothing. An owner or customer
+/// the book lacks is taken when `alongside` says the same transaction creates it.
+WriteChange deal_edit_change(const Book& book, const std::string& id, const std::vector<FieldValue>& fields, Date today,
+                             const CreatedAlongside& alongside = {});
 
 }  // namespace salesops::core

@@ -1,6 +1,7 @@
 #include "core/import/import.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <cctype>
@@ -50,13 +51,51 @@ std::span<const char* const> import_fields(ImportKind kind) {
 
 namespace {
 
+// The fields that can find a row's record in the book, by kind.
+std::span<const char* const> match_fields(ImportKind kind) {
+  static const char* const kPeople[] = {"id", "name", "email"};
+  static const char* const kCustomers[] = {"id", "name"};
+  static const char* const kDeals[] = {"id", "title"};
+  if (kind == ImportKind::people) return kPeople;
+  if (kind == ImportKind::customers) return kCustomers;
+  return kDeals;
+}
+
+// The field --match names (itself or through the column mapped to it); "" for the default.
+std::string match_field(const ImportOptions& o, std::span<const char* const> fields, const std::vector<int>& column,
+                        const std::vector<std::string>& header, ImportChange& change) {
+  auto id_mapped = [&] { return column[0] >= 0; };  // id is every kind's first field
+  if (o.match.empty()) {
+    if (o.update && o.kind == ImportKind::deals && !id_mapped())
+      change.fail("--update finds deals by id: map a column to id, or name the field that finds them with --match",
+                  "--match title finds a deal by its title");
+    return {};
+  }
+  std::string field;
+  for (std::size_t f = 0; f < fields.size(); ++f)
+    if (o.match == fields[f] || (column[f] >= 0 && header[static_cast<std::size_t>(column[f])] == o.match))
+      field = fields[f];
+  std::span<const char* const> can = match_fields(o.kind);
+  if (field.empty() || std::find(can.begin(), can.end(), field) == can.end()) {
+    change.fail(fmt::format("--match {}: {} are found by {}", o.match, import_kind_name(o.kind), fmt::join(can, ", ")),
+                field.empty() ? "--match names a field, or the column mapped to it with --map"
+                              : fmt::format("'{}' fills {}, which does not tell records apart", o.match, field));
+    return {};
+  }
+  for (std::size_t f = 0; f < fields.size(); ++f)
+    if (field == fields[f] && column[f] < 0)
+      change.fail(fmt::format("--match {}: no column fills {}", o.match, field),
+                  fmt::format("map one with --map COLUMN={}", field));
+  return field;
+}
+
 using NextRecord = std::function<bool(CsvRecord&)>;
 
 ImportChange import_rows(const Book& book, const NextRecord& next, const ImportOptions& o, const ImportReport& report) {
   ImportChange change;
   CsvRecord header;
   if (!next(header)) {
-    change.error = "the file has no header row";
+    change.fail("the file has no header row");
     return change;
   }
   // The kind's fields, then its custom fields (config [fields.*]), which map the same way.
@@ -85,20 +124,22 @@ ImportChange import_rows(const Book& book, const NextRecord& next, const ImportO
     if (f < 0) {
       std::string names;
       for (const char* n : fields) names += (names.empty() ? "" : ", ") + std::string(n);
-      change.error = fmt::format("unknown field '{}' for {}: the fields are {}", field, import_kind_name(o.kind), names);
+      change.fail(fmt::format("unknown field '{}' for {}: the fields are {}", field, import_kind_name(o.kind), names));
       return change;
     }
     int c = column_index(col);
     if (c < 0) {
       std::string names;
       for (auto& n : header.fields) names += (names.empty() ? "" : ", ") + n;
-      change.error = fmt::format("no column '{}' in the header (line {}): the columns are {}", col, header.line, names);
+      change.fail(fmt::format("no column '{}' in the header (line {}): the columns are {}", col, header.line, names));
       return change;
     }
     column[static_cast<std::size_t>(f)] = c;
   }
+  std::string match = match_field(o, fields, column, header.fields, change);
+  if (!change.ok()) return change;
   ImportReport to_change = [&change](const ImportOutcome& r) { change.outcomes.push_back(r); };
-  RowImporter rows(book, o, fields, column, header.fields, report ? report : to_change, change);
+  RowImporter rows(book, o, fields, column, header.fields, match, report ? report : to_change, change);
   if (!rows.check_required()) return change;
   for (CsvRecord r; next(r);) rows.row(r);
   rows.finish();
@@ -111,8 +152,8 @@ ImportChange import_change(const Book& book, CsvReader& reader, const ImportOpti
   ImportChange change = import_rows(book, [&](CsvRecord& r) { return reader.next(r); }, o, report);
   if (reader.error() && change.ok()) {
     change = ImportChange{};
-    change.error = fmt::format("line {}, column {}: {}", reader.error()->line, reader.error()->column,
-                               reader.error()->message);
+    change.fail(
+        fmt::format("line {}, column {}: {}", reader.error()->line, reader.error()->column, reader.error()->message));
   }
   return change;
 }

@@ -13,6 +13,7 @@
 
 #include "core/base/csv.hpp"
 #include "core/book/book.hpp"
+#include "core/write/change.hpp"
 #include "core/write/writer.hpp"
 
 namespace salesops::core {
@@ -46,30 +47,53 @@ struct ImportOptions {
   /// column -> field: the preset's first, then --map (a later pair for the same field wins).
   /// A column may feed several fields. Columns named like a field map to it by default.
   Pairs map;
-  std::string date_format;  // %Y %m %d (one or two digits) %%; ISO dates are always read
+  std::string date_format;  // strptime(3) codes (date_format_error); ISO dates are always read
   Pairs stage_map;
   std::vector<ValueMap> values;
   /// The team people that customer and deal rows name join when they are created; empty:
   /// such rows are skipped.
   std::string team;
+  /// A row naming a record of the book changes it in place (deal edit, deal move, customer
+  /// edit) instead of being skipped.
+  bool update = false;
+  /// The field (or the column mapped to it) that finds a row's record in the book: id, or
+  /// a name (customers, people), email (people) or title (deals). Empty: the id when it is
+  /// mapped, else (customers, people) the id or the name.
+  std::string match;
   Date today;
 };
 
-/// What one row did.
+/// What one row did: created records, changed one (--update), found it unchanged, or was
+/// skipped.
 struct ImportOutcome {
+  enum class Action { created, updated, unchanged, skipped };
   std::uint32_t line = 0;
-  bool created = false;  // else skipped
-  std::string text;      // "created deal D-1 ..." or the reason it was skipped
+  Action action = Action::created;
+  std::string text;    // "created deal D-1, customer C-0001 (Acme)", "updated deal D-1: amount", or why skipped
+  std::string reason;  // skipped: a short class of the reason ("bad date", "duplicate id") for the summary
+  std::vector<EditedRecord> records;  // what the row created or changed, with ids and files
+};
+
+/// Why an import as a whole cannot be written.
+struct ImportError {
+  std::string message, hint;
 };
 
 struct ImportChange {
   std::vector<FileEdit> edits;
-  /// In line order, unless an ImportReport took them; rows that created nothing are skipped.
+  /// In line order, unless an ImportReport took them.
   std::vector<ImportOutcome> outcomes;
-  std::size_t rows = 0, skipped = 0;
+  std::size_t rows = 0, skipped = 0, updated = 0, unchanged = 0;
   std::size_t teams = 0, people = 0, customers = 0, deals = 0;  // records created
-  std::string error;  // a failing import (unknown column or field, no header): nothing to write
-  bool ok() const { return error.empty(); }
+  std::size_t updated_deals = 0, updated_customers = 0, updated_people = 0;
+  /// A failing import (unknown column or field, no header, stages the book lacks, people
+  /// the book lacks without a team to create them in): nothing to write.
+  std::vector<ImportError> errors;
+  bool ok() const { return errors.empty(); }
+  void fail(std::string message, std::string hint = {}) {
+    edits.clear();
+    errors.push_back({std::move(message), std::move(hint)});
+  }
 };
 
 /// Takes what each row did as soon as it is decided, in line order.
@@ -84,7 +108,13 @@ ImportChange import_change(const Book& book, CsvReader& rows, const ImportOption
 /// The same over a parsed table.
 ImportChange import_change(const Book& book, const CsvTable& csv, const ImportOptions& options);
 
-/// Reads a date as ISO, else by `format` (%Y four digits, %m and %d one or two, %% a '%').
+/// Why `format` cannot read dates: a conversion strptime(3) has that is no part of a date or
+/// time (%j, %U ...) or that the import does not take, or no year, month or day; nullopt
+/// when it reads dates.
+std::optional<std::string> date_format_error(std::string_view format);
+
+/// Reads a date as ISO, else by `format` with strptime(3), which must consume the whole
+/// text (a time it reads is dropped); a year before 1000 (%Y given "17") is no date.
 std::optional<Date> parse_date_with(std::string_view text, std::string_view format);
 
 /// An id from a name: ASCII letters and digits in lower case, words joined by `joiner`

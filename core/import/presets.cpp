@@ -1,5 +1,4 @@
-// Presets of `salesops import`, and the small readers it shares: dates in a given format,
-// ids from names.
+// Presets of `salesops import`, and ids made from names.
 #include <cctype>
 
 #include "core/import/import.hpp"
@@ -31,16 +30,6 @@ const ImportPreset kPresets[] = {
      {{"product", "GTXPro", "GTX Pro"}, {"industry", "technolgy", "technology"}}},
 };
 
-bool digits(std::string_view s, std::size_t& pos, std::size_t min, std::size_t max, int& out) {
-  std::size_t n = 0;
-  out = 0;
-  while (pos < s.size() && n < max && std::isdigit(static_cast<unsigned char>(s[pos]))) {
-    out = out * 10 + (s[pos++] - '0');
-    ++n;
-  }
-  return n >= min;
-}
-
 }  // namespace
 
 std::span<const ImportPreset> import_presets() { return kPresets; }
@@ -49,30 +38,6 @@ const ImportPreset* find_import_preset(std::string_view name) {
   for (const ImportPreset& p : kPresets)
     if (p.name == name) return &p;
   return nullptr;
-}
-
-std::optional<Date> parse_date_with(std::string_view text, std::string_view format) {
-  if (auto iso = parse_date(text)) return iso;
-  if (format.empty()) return std::nullopt;
-  int y = -1, m = -1, d = -1;
-  std::size_t pos = 0;
-  for (std::size_t i = 0; i < format.size(); ++i) {
-    if (format[i] == '%' && i + 1 < format.size()) {
-      char f = format[++i];
-      bool ok = f == 'Y'   ? digits(text, pos, 4, 4, y)
-                : f == 'm' ? digits(text, pos, 1, 2, m)
-                : f == 'd' ? digits(text, pos, 1, 2, d)
-                           : (f == '%' && pos < text.size() && text[pos++] == '%');
-      if (!ok) return std::nullopt;
-    } else if (pos >= text.size() || text[pos++] != format[i]) {
-      return std::nullopt;
-    }
-  }
-  if (pos != text.size() || y < 0 || m < 1 || m > 12 || d < 1) return std::nullopt;
-  std::chrono::year_month_day ymd{std::chrono::year{y}, std::chrono::month{static_cast<unsigned>(m)},
-                                  std::chrono::day{static_cast<unsigned>(d)}};
-  if (!ymd.ok()) return std::nullopt;
-  return std::chrono::sys_days{ymd};
 }
 
 std::string id_from_name(std::string_view name, char joiner) {

@@ -1,6 +1,7 @@
 #include "core/import/rows.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <cctype>
@@ -73,19 +74,33 @@ std::string RowImporter::Known::where(const std::string& id) const {
 }
 
 RowImporter::RowImporter(const Book& b, const ImportOptions& o, std::span<const char* const> fields,
-                         std::vector<int> column, std::vector<std::string> header, const ImportReport& report,
-                         ImportChange& change)
+                         std::vector<int> column, std::vector<std::string> header, std::string match,
+                         const ImportReport& report, ImportChange& change)
     : book_(b),
       o_(o),
       fields_(fields),
       column_(std::move(column)),
       report_(report),
       change_(change),
-      header_(std::move(header)) {
+      header_(std::move(header)),
+      match_(std::move(match)) {
   for (const Team& t : b.teams) teams_.add(b.str(t.id), b.str(t.name));
   for (const Person& p : b.people) people_.add(b.str(p.id), b.str(p.name));
   for (const Customer& c : b.customers) customers_.add(b.str(c.id), b.str(c.name));
   for (const Deal& d : b.deals) deals_.ids.emplace(b.str(d.id), 0);
+  auto index = [&](Sym key, Sym id) {
+    if (key.empty()) return;
+    auto [it, fresh] = match_index_.emplace(b.str(key), b.str(id));
+    if (!fresh) it->second.clear();
+  };
+  if (match_ == "email")
+    for (const Person& p : b.people) index(p.email, p.id);
+  if (o.kind == ImportKind::people)
+    for (const Person& p : b.people) index(p.name, p.id);
+  if (o.kind == ImportKind::customers)
+    for (const Customer& c : b.customers) index(c.name, c.id);
+  if (match_ == "title")
+    for (const Deal& d : b.deals) index(d.title, d.id);
 }
 
 bool RowImporter::mapped(std::string_view field) const {
@@ -116,9 +131,10 @@ bool RowImporter::check_required() {
   auto need = [&](std::initializer_list<const char*> any, const char* what) {
     for (const char* f : any)
       if (mapped(f)) return true;
-    change_.error = fmt::format("no column for {}: name one with --map COLUMN={}", what, *any.begin());
+    change_.fail(fmt::format("no column for {}: name one with --map COLUMN={}", what, *any.begin()));
     return false;
   };
+  if (o_.update && !match_.empty() && o_.kind != ImportKind::deals) return true;  // rows only change records
   switch (o_.kind) {
     case ImportKind::people:
       return need({"name", "id"}, "the person's name");
@@ -215,23 +231,31 @@ std::string RowImporter::team(const std::string& v, const std::string& parent, c
 void RowImporter::keep(Pending& p, std::uint32_t line) {
   for (auto& [id, name] : p.team_names) teams_.add(id, name, line);
   for (auto& [id, name] : p.person_names) people_.add(id, name, line);
+  for (auto& [id, v] : p.teams) p.records.push_back({"created", "team", id, "team.yaml", {}});
+  for (auto& [id, v] : p.people) p.records.push_back({"created", "person", id, "team.yaml", {}});
+  for (auto& [id, name] : p.customer_names) customers_.add(id, name, line);
+  for (auto& f : p.customer_files) customer_files_.push_back(std::move(f));
+  change_.customers += p.customer_files.size();
   for (auto& [id, v] : p.teams) new_teams_.push_back(std::move(v));
   for (auto& [id, v] : p.people) new_people_.push_back(std::move(v));
   change_.teams += p.teams.size();
   change_.people += p.people.size();
 }
 
-void RowImporter::skip(std::uint32_t line, std::string why) {
+void RowImporter::skip(std::uint32_t line, std::string reason, std::string why) {
   ++change_.skipped;
-  report_({line, false, std::move(why)});
+  report_({line, ImportOutcome::Action::skipped, std::move(why), std::move(reason), {}});
 }
 
-void RowImporter::created(std::uint32_t line, std::string note) { report_({line, true, std::move(note)}); }
+void RowImporter::created(std::uint32_t line, std::string note, std::vector<EditedRecord> records) {
+  report_({line, ImportOutcome::Action::created, std::move(note), {}, std::move(records)});
+}
 
 void RowImporter::row(const CsvRecord& r) {
   ++change_.rows;
   if (r.fields.size() != header_.size()) {
-    skip(r.line, fmt::format("{} fields where the header has {}", r.fields.size(), header_.size()));
+    skip(r.line, "wrong number of fields",
+         fmt::format("{} fields where the header has {}", r.fields.size(), header_.size()));
     return;
   }
   if (o_.kind == ImportKind::people)
@@ -245,23 +269,28 @@ void RowImporter::row(const CsvRecord& r) {
 void RowImporter::person_row(const CsvRecord& r) {
   std::string id = value(r, "id"), name = value(r, "name");
   if (name.empty()) name = id;
-  if (name.empty()) return skip(r.line, "no name");
-  if (std::string known = people_.find(id.empty() ? name : id); !known.empty())
-    return skip(r.line, fmt::format("person '{}' {}", known, people_.where(known)));
-  if (!id.empty() && !valid_id(id)) return skip(r.line, fmt::format("'{}' is not an id", id));
-  std::string role = lower(value(r, "role"));
-  if (role.empty()) role = "rep";
-  if (role != "rep" && role != "manager" && role != "director" && role != "ops")
-    return skip(r.line, fmt::format("unknown role '{}': roles are rep, manager, director, ops", role));
   std::string why;
+  std::string known = existing(r, people_, id.empty() ? name : id, why);
+  if (!why.empty()) return skip(r.line, "ambiguous match", why);
+  if (name.empty() && known.empty()) return skip(r.line, "no name", "no name");
+  if (!known.empty() && !may_update(r.line, "person", known, people_)) return;
+  if (known.empty() && !id.empty() && !valid_id(id))
+    return skip(r.line, "not an id", fmt::format("'{}' is not an id", id));
+  std::string role = lower(value(r, "role"));
+  if (role.empty() && known.empty()) role = "rep";
+  if (!role.empty() && role != "rep" && role != "manager" && role != "director" && role != "ops")
+    return skip(r.line, "unknown role", fmt::format("unknown role '{}': roles are rep, manager, director, ops", role));
   auto joined = date(r, "joined", why), left = date(r, "left", why);
-  if (!why.empty()) return skip(r.line, why);
+  if (!why.empty()) return skip(r.line, "not a date", why);
   std::string team_value = value(r, "team");
-  if (team_value.empty()) team_value = o_.team;
-  if (team_value.empty()) return skip(r.line, fmt::format("no team for '{}'", name));
+  if (team_value.empty() && known.empty()) team_value = o_.team;
+  if (team_value.empty() && known.empty()) return skip(r.line, "no team", fmt::format("no team for '{}'", name));
   Pending p;
-  std::string team_id = team(team_value, value(r, "team_parent"), value(r, "team_manager"), p, why);
-  if (team_id.empty()) return skip(r.line, why);
+  std::string team_id;
+  if (!team_value.empty() &&
+      (team_id = team(team_value, value(r, "team_parent"), value(r, "team_manager"), p, why)).empty())
+    return skip(r.line, "unknown person", why);
+  if (!known.empty()) return update_person(r, *book_.person(known), p, team_id, role, joined, left);
   // The row's own person may have been created as its team's manager just now.
   std::string pid = id.empty() ? std::string{} : id;
   for (auto& [cid, cname] : p.person_names)
@@ -288,38 +317,42 @@ void RowImporter::person_row(const CsvRecord& r) {
   for (auto& n : p.notes)
     if (n != "person " + pid) note += ", " + n;
   keep(p, r.line);
-  created(r.line, std::move(note));
+  created(r.line, std::move(note), std::move(p.records));
 }
 
 void RowImporter::customer_row(const CsvRecord& r) {
   std::string id = value(r, "id"), name = value(r, "name");
   if (name.empty()) name = id;
-  if (name.empty()) return skip(r.line, "no name");
-  if (std::string known = customers_.find(id.empty() ? name : id); !known.empty())
-    return skip(r.line, fmt::format("customer '{}' {}", known, customers_.where(known)));
-  if (!id.empty() && !valid_id(id)) return skip(r.line, fmt::format("'{}' is not an id", id));
+  std::string why;
+  std::string known = existing(r, customers_, id.empty() ? name : id, why);
+  if (!why.empty()) return skip(r.line, "ambiguous match", why);
+  if (name.empty() && known.empty()) return skip(r.line, "no name", "no name");
+  if (!known.empty() && !may_update(r.line, "customer", known, customers_)) return;
+  if (known.empty() && !id.empty() && !valid_id(id))
+    return skip(r.line, "not an id", fmt::format("'{}' is not an id", id));
   std::string tier = value(r, "tier");
   for (char& c : tier) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   if (!tier.empty() && tier != "A" && tier != "B" && tier != "C")
-    return skip(r.line, fmt::format("unknown tier '{}': tiers are A, B, C", tier));
+    return skip(r.line, "unknown tier", fmt::format("unknown tier '{}': tiers are A, B, C", tier));
   std::string segment = value(r, "segment");
   auto& segments = book_.config.segments;
   if (!segment.empty() && !segments.empty() && std::find(segments.begin(), segments.end(), segment) == segments.end())
-    return skip(r.line, fmt::format("segment '{}' is not in salesops.toml's list", segment));
-  std::string why;
+    return skip(r.line, "unlisted segment", fmt::format("segment '{}' is not in salesops.toml's list", segment));
   auto since = date(r, "since", why);
-  if (!why.empty()) return skip(r.line, why);
+  if (!why.empty()) return skip(r.line, "not a date", why);
   Pending p;
-  std::string owner = value(r, "owner");
-  if (!owner.empty() && (owner = person(owner, o_.team, "rep", p, why)).empty()) return skip(r.line, why);
+  std::string owner_value = value(r, "owner"), owner;
+  if (!owner_value.empty() && (owner = person(owner_value, o_.team, "rep", p, why)).empty())
+    return unknown_people_.add(owner_value, r.line);
+  if (!known.empty()) return update_customer(r, *book_.customer(known), p, owner, tier, since);
   if (id.empty()) id = next_number("C-", customers_);
   std::string file = fmt::format("customers/{}.yaml", id);
   if (std::find(book_.files.begin(), book_.files.end(), file) != book_.files.end())
-    return skip(r.line, fmt::format("{} already exists", file));
+    return skip(r.line, "file exists", fmt::format("{} already exists", file));
   std::vector<YamlField> custom;
   if (auto bad = custom_fields(book_, book_.config.fields.customer, [&](std::string_view k) { return value(r, k); }, custom);
       !bad.empty())
-    return skip(r.line, bad);
+    return skip(r.line, "bad custom field", bad);
   std::vector<YamlEdit> edits;
   auto set = [&](const char* key, YamlValue v) { edits.push_back(YamlEdit::set(YamlPath{}.key(key), std::move(v))); };
   set("id", YamlValue::text(id));
@@ -341,109 +374,111 @@ void RowImporter::customer_row(const CsvRecord& r) {
   ++change_.customers;
   std::string note = fmt::format("created customer {} ({})", id, name);
   for (auto& n : p.notes) note += ", " + n;
+  p.records.push_back({"created", "customer", id, file, {}});
   keep(p, r.line);
-  created(r.line, std::move(note));
+  created(r.line, std::move(note), std::move(p.records));
+}
+
+std::string RowImporter::deal_customer(const std::string& name, const std::string& owner, Pending& p) {
+  if (std::string id = customers_.find(name); !id.empty()) return id;
+  std::string id = next_number("C-", customers_);
+  std::string file = fmt::format("customers/{}.yaml", id);
+  p.customer_files.push_back({file,
+                              {YamlEdit::set(YamlPath{}.key("id"), YamlValue::text(id)),
+                               YamlEdit::set(YamlPath{}.key("name"), YamlValue::text(name)),
+                               YamlEdit::set(YamlPath{}.key("owner"), YamlValue::text(owner))}});
+  p.customer_names.emplace_back(id, name);
+  p.notes.push_back(fmt::format("customer {} ({})", id, name));
+  p.records.push_back({"created", "customer", id, file, {}});
+  return id;
 }
 
 void RowImporter::deal_row(const CsvRecord& r) {
   const auto& stages = book_.config.stages;
   std::string stage_value = value(r, "stage");
-  if (stage_value.empty()) return skip(r.line, "no stage");
+  if (stage_value.empty()) return skip(r.line, "no stage", "no stage");
   std::string stage_name = stage_value;
   for (auto& [from, to] : o_.stage_map)
     if (from == stage_value) stage_name = to;
   std::optional<std::uint8_t> stage = book_.config.stage_index(stage_name);
   for (std::size_t i = 0; !stage && i < stages.size(); ++i)
     if (lower(stages[i].name) == lower(stage_name)) stage = static_cast<std::uint8_t>(i);
-  if (!stage)
-    return skip(r.line, fmt::format("unknown stage '{}': stages are {} (--stage-map THEIRS=OURS maps others)",
-                                    stage_value, book_.config.stage_list()));
-  const bool open = stages[*stage].open, won = *stage == book_.config.won, lost = *stage == book_.config.lost;
-  std::string id = value(r, "id");
-  if (!id.empty()) {
-    if (!valid_id(id)) return skip(r.line, fmt::format("'{}' is not an id", id));
-    if (auto it = deals_.ids.find(id); it != deals_.ids.end())
-      return skip(r.line, it->second == 0 ? fmt::format("duplicate id: deal '{}' is already in the book", id)
-                                          : fmt::format("duplicate id: deal '{}' is on line {}", id, it->second));
-  }
-  std::string why;
-  auto opened = date(r, "opened", why), expected = date(r, "expected_close", why), closed = date(r, "closed", why);
-  if (!why.empty()) return skip(r.line, why);
-  std::optional<Money> amount;
+  if (!stage) return unknown_stages_.add(stage_value, r.line);
+  DealValues v;
+  v.stage = *stage;
+  const bool open = stages[*stage].open, lost = *stage == book_.config.lost;
+  std::string id = value(r, "id"), why;
+  std::string known = existing(r, deals_, id, why);
+  if (!why.empty()) return skip(r.line, "ambiguous match", why);
+  if (!known.empty() && !may_update(r.line, "deal", known, deals_)) return;
+  if (known.empty() && !id.empty() && !valid_id(id))
+    return skip(r.line, "not an id", fmt::format("'{}' is not an id", id));
+  v.opened = date(r, "opened", why), v.expected = date(r, "expected_close", why), v.closed = date(r, "closed", why);
+  if (!why.empty()) return skip(r.line, "not a date", why);
   if (std::string a = value(r, "amount"); !a.empty()) {
     MoneyError e;
-    amount = parse_money(a, &e);
-    if (!amount) return skip(r.line, fmt::format("{} '{}': {}", column_name("amount"), a, money_error_text(e)));
-    if (amount->cents < 0) return skip(r.line, fmt::format("{} '{}' is negative", column_name("amount"), a));
+    v.amount = parse_money(a, &e);
+    if (!v.amount)
+      return skip(r.line, "bad amount", fmt::format("{} '{}': {}", column_name("amount"), a, money_error_text(e)));
+    if (v.amount->cents < 0)
+      return skip(r.line, "bad amount", fmt::format("{} '{}' is negative", column_name("amount"), a));
   }
   // An open deal's close date is when it is expected to close.
-  if (open && closed) {
-    if (!expected) expected = closed;
-    closed.reset();
+  if (open && v.closed) {
+    if (!v.expected) v.expected = v.closed;
+    v.closed.reset();
   }
-  std::string customer = value(r, "customer"), owner_value = value(r, "owner");
-  if (owner_value.empty()) return skip(r.line, "no owner");
-  if (!open) {
+  v.customer = value(r, "customer");
+  std::string owner_value = value(r, "owner");
+  if (owner_value.empty() && known.empty()) return skip(r.line, "no owner", "no owner");
+  if (!open && known.empty()) {
     std::vector<std::string> lacking;
-    if (customer.empty()) lacking.push_back(column_name("customer"));
-    if (!amount) lacking.push_back(column_name("amount"));
-    if (!opened) lacking.push_back(column_name("opened"));
-    if (!closed) lacking.push_back(column_name("closed"));
+    if (v.customer.empty()) lacking.push_back(column_name("customer"));
+    if (!v.amount) lacking.push_back(column_name("amount"));
+    if (!v.opened) lacking.push_back(column_name("opened"));
+    if (!v.closed) lacking.push_back(column_name("closed"));
     if (!lacking.empty())
-      return skip(r.line, fmt::format("a {} deal needs customer, amount, opened and closed: no {}", stages[*stage].name,
-                                      fmt::join(lacking, ", no ")));
+      return skip(r.line, "incomplete won or lost deal",
+                  fmt::format("a {} deal needs customer, amount, opened and closed: no {}", stages[*stage].name,
+                              fmt::join(lacking, ", no ")));
   }
-  if (opened && closed && *closed < *opened)
-    return skip(r.line, fmt::format("closed {} before it opened {}", format_date(*closed), format_date(*opened)));
+  if (v.opened && v.closed && *v.closed < *v.opened)
+    return skip(r.line, "closed before opened",
+                fmt::format("closed {} before it opened {}", format_date(*v.closed), format_date(*v.opened)));
+  if (!known.empty()) {
+    v.owner = owner_value;
+    return update_deal(r, *book_.deal(known), v);
+  }
   Pending p;
   std::string owner = person(owner_value, o_.team, "rep", p, why);
-  if (owner.empty()) return skip(r.line, why);
-  std::string customer_id;
-  bool new_customer = false;
-  if (!customer.empty()) {
-    customer_id = customers_.find(customer);
-    if (customer_id.empty()) {
-      customer_id = next_number("C-", customers_);
-      new_customer = true;
-    }
-  }
-  const int year = static_cast<int>(ymd(opened ? *opened : o_.today).year());
+  if (owner.empty()) return unknown_people_.add(owner_value, r.line);
+  const int year = static_cast<int>(ymd(v.opened ? *v.opened : o_.today).year());
   if (id.empty()) id = next_number(fmt::format("D-{}-", year), deals_);
-  if (new_customer) {
-    std::string file = fmt::format("customers/{}.yaml", customer_id);
-    customer_files_.push_back({file,
-                               {YamlEdit::set(YamlPath{}.key("id"), YamlValue::text(customer_id)),
-                                YamlEdit::set(YamlPath{}.key("name"), YamlValue::text(customer)),
-                                YamlEdit::set(YamlPath{}.key("owner"), YamlValue::text(owner))}});
-    customers_.add(customer_id, customer, r.line);
-    ++change_.customers;
-    p.notes.push_back(fmt::format("customer {} ({})", customer_id, customer));
-  }
   std::vector<YamlField> custom;
   if (auto bad = custom_fields(book_, book_.config.fields.deal, [&](std::string_view k) { return value(r, k); }, custom);
       !bad.empty())
-    return skip(r.line, bad);
+    return skip(r.line, "bad custom field", bad);
+  std::string customer_id = v.customer.empty() ? std::string{} : deal_customer(v.customer, owner, p);
   std::vector<YamlField> f{{"id", YamlValue::text(id)}};
   put(f, "customer", customer_id);
   put(f, "owner", owner);
   put(f, "title", value(r, "title"));
   put(f, "product", value(r, "product"));
-  if (amount) f.push_back({"amount", YamlValue::literal(format_money_short(*amount))});
+  if (v.amount) f.push_back({"amount", YamlValue::literal(format_money_short(*v.amount))});
   f.push_back({"stage", YamlValue::text(stages[*stage].name)});
-  put_date(f, "opened", opened);
-  put_date(f, "expected_close", expected);
-  put_date(f, "closed", closed);
+  put_date(f, "opened", v.opened);
+  put_date(f, "expected_close", v.expected);
+  put_date(f, "closed", v.closed);
   if (lost) put(f, "lost_reason", value(r, "lost_reason"));
-  (void)won;
   // A closed deal's history ends on the day it closed, so that a later `deal move` starts
   // from there and invents no move on its opening day.
-  if (closed)
-    f.push_back({"history", YamlValue::list({YamlValue::map({{"date", YamlValue::literal(format_date(*closed))},
+  if (v.closed)
+    f.push_back({"history", YamlValue::list({YamlValue::map({{"date", YamlValue::literal(format_date(*v.closed))},
                                                              {"stage", YamlValue::text(stages[*stage].name)}},
                                                             true)})});
   for (YamlField& c : custom) f.push_back(std::move(c));
   std::string file =
-      opened ? "deals/" + format_date(*opened).substr(0, 7) + ".yaml" : std::string("deals/undated.yaml");
+      v.opened ? "deals/" + format_date(*v.opened).substr(0, 7) + ".yaml" : std::string("deals/undated.yaml");
   auto& [lines, count] = deal_files_[file];
   append_block_item(YamlValue::map(std::move(f)), lines);
   ++count;
@@ -451,11 +486,29 @@ void RowImporter::deal_row(const CsvRecord& r) {
   ++change_.deals;
   std::string note = fmt::format("created deal {}", id);
   for (auto& n : p.notes) note += ", " + n;
+  std::vector<EditedRecord> records{{"created", "deal", id, file, {}}};
   keep(p, r.line);
-  created(r.line, std::move(note));
+  records.insert(records.end(), p.records.begin(), p.records.end());
+  created(r.line, std::move(note), std::move(records));
 }
 
 void RowImporter::finish() {
+  if (unknown_stages_.rows()) {
+    std::vector<std::string> theirs;
+    for (auto& [v, u] : unknown_stages_.values) theirs.push_back(v + "=OURS");
+    change_.fail(fmt::format("{} row{} name{} a stage the book does not have: {}", unknown_stages_.rows(),
+                             unknown_stages_.rows() == 1 ? "" : "s", unknown_stages_.rows() == 1 ? "s" : "",
+                             unknown_stages_.list()),
+                 fmt::format("map each to one of the book's stages ({}) with --stage-map \"{}\"",
+                             book_.config.stage_list(), fmt::join(theirs, ",")));
+  }
+  if (unknown_people_.rows())
+    change_.fail(fmt::format("{} row{} name{} a person the book does not have: {}", unknown_people_.rows(),
+                             unknown_people_.rows() == 1 ? "" : "s", unknown_people_.rows() == 1 ? "s" : "",
+                             unknown_people_.list()),
+                 "import them first (salesops import people), or give --team TEAM to create them as reps of TEAM");
+  if (!change_.ok()) return;
+  for (auto& [file, edits] : updates_) change_.edits.push_back({file, std::move(edits)});
   if (!new_teams_.empty() || !new_people_.empty()) {
     FileEdit team_file{"team.yaml", {}};
     for (auto& t : new_teams_) team_file.edits.push_back(YamlEdit::append(YamlPath{}.key("teams"), std::move(t)));

@@ -1,5 +1,6 @@
 // libFuzzer target: the CSV importer. The first byte picks the kind of record, the
-// delimiter and whether new people join a team; the rest is the CSV file. Parsing and
+// delimiter, whether new people join a team and whether rows update the book's records;
+// the rest is the CSV file. Parsing and
 // planning must never crash, and the planned edits must apply to the book's files (the
 // edits are verified as the writer verifies them) or be refused with a diagnostic.
 #include <cstddef>
@@ -51,6 +52,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   options.kind = static_cast<core::ImportKind>(mode % 3);
   if (mode & 0x40) options.team = "east";
   if (mode & 0x80) options.date_format = "%d/%m/%Y";
+  options.update = (mode & 0x20) != 0;  // rows naming the book's records change them in place
   options.today = core::make_date(2026, 11, 26);
   core::ImportChange plan = core::import_change(book, csv, options);
   if (!plan.ok()) return 0;
