@@ -45,6 +45,9 @@ void emit_sections(Context& ctx, const std::vector<std::string>& title, const st
       out << (md && i > 0 ? "\n" : "") << (md && i == 0 ? "# " : "")
           << wrap_to_width(core::escape_controls(title[i]), width, 0, 2) << '\n';
     for (const Section& s : sections) {
+      std::string note;
+      core::Table shown = ctx.shown(s.table, &note, true);
+      if (!ctx.options.columns.empty() && shown.columns.empty()) continue;  // --columns named none of its columns
       out << '\n' << (md ? "## " : "") << wrap_to_width(core::escape_controls(s.title), width, 0, 2)
           << (md ? "\n\n" : "\n");
       if (s.table.rows.empty()) {
@@ -52,8 +55,7 @@ void emit_sections(Context& ctx, const std::vector<std::string>& title, const st
         continue;
       }
       if (!md) out << '\n';
-      std::string note;
-      render(out, ctx.shown(s.table, &note, true), ro);
+      render(out, shown, ro);
       if (!note.empty()) out << note << '\n';
     }
   });
