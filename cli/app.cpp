@@ -86,6 +86,11 @@ void add_global_options(CLI::App& app, GlobalOptions& o) {
   app.add_option("--today", o.today, "Fix today's date (YYYY-MM-DD; also SALESOPS_TODAY)");
   app.add_option("--format", o.format, "Output format: table, csv, tsv, json, jsonl, md, xlsx (with -o)");
   app.add_option("-o,--output", o.output, "Write the output to FILE (the format follows its extension)");
+  app.add_flag("--wide", o.wide, "On a terminal too, show every column of a table and cut no text");
+  app.add_option("--columns", o.columns, "The columns to show, by id, comma separated, in every format (e.g. person,revenue)")
+      ->delimiter(',');
+  app.add_option("--width", o.width, "Fit table output to N columns, piped too (default on a terminal: COLUMNS, else its width)")
+      ->check(CLI::Range(1, 100000));
   app.add_flag("--bom", o.bom, "Start csv/tsv output with a byte-order mark");
   app.add_flag("--csv-raw", o.csv_raw, "Write csv/tsv text cells as they are: no ' before a leading =, +, -, @, tab or CR");
   app.add_option("--color", o.color, "When to colour: auto (a terminal without NO_COLOR or TERM=dumb), always, never")

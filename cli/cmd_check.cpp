@@ -66,7 +66,7 @@ void print_by_manager(std::ostream& out, Context& ctx, const core::Book* book, c
     std::string who = manager.empty() ? "no manager" : fmt::format("{} ({})", manager, book->text(book->person(manager)->name));
     std::string heading = fmt::format("{}: {}", core::escape_controls(who), counts(group.error_count(), group.warning_count()));
     out << (first ? "" : "\n") << (color ? fmt::format("\033[1m{}\033[0m", heading) : heading) << '\n';
-    print_diagnostics(out, group, &ctx.source(), {color});
+    print_diagnostics(out, group, &ctx.source(), {color, ctx.fit_width()});
     first = false;
   }
 }
@@ -99,7 +99,7 @@ void run_approvals(Context& ctx, const std::string& range) {
   if (format == Format::json) {
     print_diagnostics_json(std::cout, diags, ctx.book_root().string(), result->commits);
   } else if (format == Format::table) {
-    print_diagnostics(std::cout, diags, nullptr, {ctx.color(1)});
+    print_diagnostics(std::cout, diags, nullptr, {ctx.color(1), ctx.fit_width()});
     if (!ctx.options.quiet || diags.error_count() > 0)
       std::cout << fmt::format("checked {} commit{}: {} unapproved change{}\n", result->commits,
                                result->commits == 1 ? "" : "s", diags.error_count(), diags.error_count() == 1 ? "" : "s");
@@ -137,7 +137,7 @@ void run_check(Context& ctx, const CheckOptions& o) {
     print_diagnostics_json(out, diags, ctx.book_root().string(), r.files_read, o.by.empty() ? nullptr : &managers);
   } else if (format == Format::table) {
     bool color = !to_file && ctx.color(1);
-    if (o.by.empty()) print_diagnostics(out, diags, &ctx.source(), {color});
+    if (o.by.empty()) print_diagnostics(out, diags, &ctx.source(), {color, ctx.fit_width()});
     else print_by_manager(out, ctx, book, diags, managers, color);
     if (!ctx.options.quiet || diags.error_count() + diags.warning_count() > 0)
       out << fmt::format("checked {} files: {}\n", r.files_read, counts(diags.error_count(), diags.warning_count()));

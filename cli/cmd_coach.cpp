@@ -30,12 +30,13 @@ struct DoneOptions {
 };
 
 struct FollowUpsOptions {
-  std::string person;
+  PeopleFilter people;
   bool overdue = false;
 };
 
 struct ReportOptions {
-  std::string part, team;
+  std::string part;
+  PeopleFilter people;
 };
 
 core::Date date_option(Context& ctx, const std::string& text, const char* option) {
@@ -76,12 +77,6 @@ void run_train(Context& ctx, const TrainingOptions& o) {
   for (auto& a : o.attendees) require_person(ctx, book, a, "--attendees");
   write_change(ctx, change, fmt::format("recorded training {} ({} attendee{}) in {}", change.id, o.attendees.size(),
                                         o.attendees.size() == 1 ? "" : "s", change.file));
-}
-
-std::vector<core::Sym> team_people(Context& ctx, const core::Book& book, const std::string& team) {
-  if (team.empty()) return {};
-  require_team(ctx, book, team, "--team");
-  return require_people(ctx, book, team, "--team");
 }
 
 void run_done(Context& ctx, const DoneOptions& o) {
@@ -127,22 +122,21 @@ Run setup_coach_train(CLI::App& app, Context& ctx) {
 }
 
 Run setup_coach_due(CLI::App& app, Context& ctx) {
-  auto team = std::make_shared<std::string>();
-  app.add_option("--team", *team, "Only the reps of this team and its sub-teams");
-  return [&ctx, team] {
+  auto people = std::make_shared<PeopleFilter>();
+  add_people_filter(app, *people);
+  return [&ctx, people] {
     const core::Book& book = ctx.book();
-    ctx.emit(core::coach_due_table(book, ctx.today(), team_people(ctx, book, *team)));
+    ctx.emit(core::coach_due_table(book, ctx.today(), filter_people(ctx, book, *people).value_or(std::vector<core::Sym>{})));
   };
 }
 
 Run setup_coach_followups(CLI::App& app, Context& ctx) {
   auto o = std::make_shared<FollowUpsOptions>();
-  app.add_option("--person", o->person, "Only this person's, or a team's people's");
+  add_people_filter(app, o->people, "--person,--owner");
   app.add_flag("--overdue", o->overdue, "Only those past their due date");
   return [&ctx, o] {
     const core::Book& book = ctx.book();
-    std::vector<core::Sym> people;
-    if (!o->person.empty()) people = require_people(ctx, book, o->person, "--person");
+    std::vector<core::Sym> people = filter_people(ctx, book, o->people).value_or(std::vector<core::Sym>{});
     auto rows = core::open_follow_ups(book, people);
     core::Date today = ctx.today();
     if (o->overdue) std::erase_if(rows, [&](auto& r) { return !r.follow_up->due || *r.follow_up->due >= today; });
@@ -157,32 +151,33 @@ Run setup_coach_done(CLI::App& app, Context& ctx) {
 }
 
 Run setup_coach_skills(CLI::App& app, Context& ctx) {
-  auto person = std::make_shared<std::string>();
-  app.add_option("--person", *person, "A person, or a team's people (default: every active rep)");
-  return [&ctx, person] {
+  auto people = std::make_shared<PeopleFilter>();
+  add_people_filter(app, *people, "--person,--owner");
+  return [&ctx, people] {
     const core::Book& book = ctx.book();
     core::SkillsQuery q;
     q.today = ctx.today();
-    if (!person->empty()) q.people = require_people(ctx, book, *person, "--person");
+    if (auto p = filter_people(ctx, book, *people)) q.people = std::move(*p);
     if (!ctx.options.period.empty()) q.period = ctx.period("");
-    ctx.emit(core::skills_table(book, q), q.period ? q.period->label : "");
+    if (q.period) return ctx.emit_report(core::skills_table(book, q), "Skills", *q.period);
+    ctx.emit(core::skills_table(book, q));
   };
 }
 
 Run setup_coach_report(CLI::App& app, Context& ctx) {
   auto o = std::make_shared<ReportOptions>();
   app.add_option("--part", o->part, "Only one part: hours, coverage, coaches or followups");
-  app.add_option("--team", o->team, "Only the people of this team and its sub-teams");
+  add_people_filter(app, o->people);
   return [&ctx, o] {
     const core::Book& book = ctx.book();
     core::Period period = ctx.period("this-month");
-    std::vector<core::Sym> people = team_people(ctx, book, o->team);
+    std::vector<core::Sym> people = filter_people(ctx, book, o->people).value_or(std::vector<core::Sym>{});
     std::vector<core::ReportPart> parts = {core::ReportPart::hours, core::ReportPart::coverage,
                                            core::ReportPart::coaches, core::ReportPart::followups};
     if (!o->part.empty()) {
       auto p = core::parse_report_part(o->part);
       if (!p) ctx.fail(kUsage, fmt::format("--part: '{}' is not one of hours, coverage, coaches, followups", o->part));
-      return ctx.emit(core::coach_report_table(book, period, ctx.today(), *p, people), period.label);
+      return ctx.emit_report(core::coach_report_table(book, period, ctx.today(), *p, people), "Coaching", period);
     }
     static const char* titles[] = {"Training hours per person and topic", "Coverage: active reps trained per topic",
                                    "Sessions per coach", "Follow-ups due in the period"};

@@ -8,6 +8,7 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
+#include "cli/sections.hpp"
 #include "core/base/suggest.hpp"
 #include "core/customers/customers.hpp"
 
@@ -18,6 +19,7 @@ namespace {
 struct ListOptions {
   core::CustomerFilter filter;
   std::string sort = "id";
+  std::string team;
 };
 
 struct DueOptions {
@@ -32,6 +34,7 @@ struct SegmentsOptions {
 
 struct SatisfactionOptions {
   std::string by, every;
+  PeopleFilter people;
 };
 
 /// Fails (exit 2) when a filter names no known person or team.
@@ -51,6 +54,8 @@ void run_list(Context& ctx, const ListOptions& o) {
   std::string error;
   auto t = core::customer_list_table(b, ctx.today(), o.filter, o.sort, &error);
   if (!t) ctx.fail(kUsage, error);
+  t->mark_detail({"industry", "region", "since"});  // left out of a terminal's compact view
+  keep_filtered_rows(ctx, b, *t, {"", o.team}, "owner");
   ctx.emit(*t);
 }
 
@@ -76,7 +81,7 @@ void run_segments(Context& ctx, const SegmentsOptions& o) {
   auto by = core::parse_segment_by(o.by.empty() ? "customer" : o.by);
   if (!by) ctx.fail(kUsage, fmt::format("unknown --by '{}': use segment, tier, region or industry", o.by));
   core::Period p = ctx.period("this-year");
-  ctx.emit(core::customer_segments_table(b, p, *by), p.label);
+  ctx.emit_report(core::customer_segments_table(b, p, *by), "Customer segments", p);
 }
 
 void run_satisfaction(Context& ctx, const SatisfactionOptions& o) {
@@ -89,12 +94,17 @@ void run_satisfaction(Context& ctx, const SatisfactionOptions& o) {
     if (!every) ctx.fail(kUsage, fmt::format("unknown --every '{}': use week, month, quarter or year", o.every));
   }
   core::Period p = ctx.period("this-year");
-  ctx.emit(core::customer_satisfaction_table(b, p, every, *by), p.label);
+  core::Table table = core::customer_satisfaction_table(b, p, every, *by);
+  if (*by == core::SatisfactionBy::segment && (!o.people.owner.empty() || !o.people.team.empty()))
+    ctx.fail(kUsage, "--owner and --team choose rows of --by owner or team");
+  keep_filtered_rows(ctx, b, table, o.people, "owner");
+  ctx.emit_report(table, "Satisfaction", p);
 }
 
 Run setup_customer_list(CLI::App& app, Context& ctx) {
   auto o = std::make_shared<ListOptions>();
   app.add_option("--owner", o->filter.owner, "A person, or a team (its members' customers)");
+  app.add_option("--team", o->team, "A team: its members' customers (and those of the teams under it)");
   app.add_option("--tier", o->filter.tier, "A, B or C");
   app.add_option("--segment", o->filter.segment, "One segment");
   app.add_option("--region", o->filter.region, "One region");
@@ -126,6 +136,7 @@ Run setup_customer_satisfaction(CLI::App& app, Context& ctx) {
   auto o = std::make_shared<SatisfactionOptions>();
   app.add_option("--by", o->by, "owner (default), team or segment");
   app.add_option("--every", o->every, "Split the period: week, month, quarter or year");
+  add_people_filter(app, o->people);
   return [&ctx, o] { run_satisfaction(ctx, *o); };
 }
 

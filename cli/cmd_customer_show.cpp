@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "cli/cmd_customer.hpp"
+#include "cli/fit.hpp"
 #include "core/customers/card.hpp"
 
 namespace salesops::cli {
@@ -19,8 +20,9 @@ core::Cell text(const core::Book& b, core::Sym s) {
 core::Cell day(core::Day d) { return d ? core::Cell{*d} : core::Cell{core::Undefined{}}; }
 
 /// A section of the card: its title, then its table, the latest kRecent rows of `limited` ones.
-void section(std::ostream& out, const char* title, const core::Table& all, bool limited, bool color) {
-  core::Table t = all;
+void section(Context& ctx, std::ostream& out, const char* title, const core::Table& all, bool limited, bool color) {
+  std::string note;
+  core::Table t = ctx.shown(all, &note, true);
   if (limited && t.rows.size() > kRecent) t.rows.resize(kRecent);
   out << '\n' << title;
   if (all.rows.size() > t.rows.size()) out << fmt::format(" (latest {} of {})", t.rows.size(), all.rows.size());
@@ -30,6 +32,13 @@ void section(std::ostream& out, const char* title, const core::Table& all, bool 
     return;
   }
   render(out, t, {Format::table, color, false, {}});
+  if (!note.empty()) out << note << '\n';
+}
+
+/// The card's key/value block, its values cut to the terminal's width.
+core::Table fit_head(Context& ctx, core::Table head) {
+  if (std::size_t width = ctx.fit_width()) fit_table(head, width, false, false);
+  return head;
 }
 
 }  // namespace
@@ -89,16 +98,16 @@ void show_customer(Context& ctx, const std::string& id) {
     out << b.text(c.id) << '\n';
     // The key/value block without its header lines.
     std::ostringstream block;
-    render(block, head, {Format::table, false, false, {}});
+    render(block, fit_head(ctx, head), {Format::table, false, false, {}});
     std::string s = block.str();
     for (int skip = 0; skip < 2 && !s.empty(); ++skip) s.erase(0, s.find('\n') + 1);
     out << s;
-    section(out, "Contacts", card.contacts, false, color);
-    section(out, "Open deals", card.open_deals, false, color);
-    section(out, "Recent closed deals", card.closed_deals, true, color);
-    section(out, "Interactions", card.interactions, true, color);
-    section(out, "Surveys", card.surveys, true, color);
-    section(out, "Open follow-ups", card.open_follow_ups, false, color);
+    section(ctx, out, "Contacts", card.contacts, false, color);
+    section(ctx, out, "Open deals", card.open_deals, false, color);
+    section(ctx, out, "Recent closed deals", card.closed_deals, true, color);
+    section(ctx, out, "Interactions", card.interactions, true, color);
+    section(ctx, out, "Surveys", card.surveys, true, color);
+    section(ctx, out, "Open follow-ups", card.open_follow_ups, false, color);
   });
 }
 

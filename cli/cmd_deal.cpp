@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "cli/commands.hpp"
+#include "cli/sections.hpp"
 #include "core/deals/deals.hpp"
 #include "core/deals/funnel.hpp"
 #include "core/deals/pipeline.hpp"
@@ -27,10 +28,12 @@ void run_list(Context& ctx, ListOptions& o) {
   std::string error;
   auto table = core::deal_list_table(book, o.query, &error);
   if (!table) ctx.fail(kUsage, error);
-  ctx.emit(*table, o.query.closed_in ? o.query.closed_in->label : std::string{});
+  table->mark_detail({"product", "opened", "closed"});  // left out of a terminal's compact view
+  if (o.query.closed_in) return ctx.emit_report(*table, "Deals closed", *o.query.closed_in);
+  ctx.emit(*table);
 }
 
-void run_pipeline(Context& ctx, const std::string& by_text) {
+void run_pipeline(Context& ctx, const std::string& by_text, const PeopleFilter& people) {
   core::PipelineBy by = core::PipelineBy::none;
   if (by_text == "owner" || by_text == "person")
     by = core::PipelineBy::owner;
@@ -38,6 +41,8 @@ void run_pipeline(Context& ctx, const std::string& by_text) {
     by = core::PipelineBy::team;
   else if (!by_text.empty())
     ctx.fail(kUsage, fmt::format("unknown --by '{}': use owner or team", by_text));
+  // Whose deals: rows per owner (or team) narrowed to them.
+  if (by == core::PipelineBy::none && (!people.owner.empty() || !people.team.empty())) by = core::PipelineBy::owner;
   const core::Book& book = ctx.book();
   core::Date as_of = ctx.today();
   std::string label = core::format_date(as_of);
@@ -46,7 +51,9 @@ void run_pipeline(Context& ctx, const std::string& by_text) {
     as_of = p.last;
     label = p.label;
   }
-  ctx.emit(core::pipeline_table(book, as_of, by), label);
+  core::Table table = core::pipeline_table(book, as_of, by);
+  keep_filtered_rows(ctx, book, table, people, "owner");
+  ctx.emit(table, label, ctx.with_revision(fmt::format("Open pipeline as of {}", core::format_date(as_of))));
 }
 
 void run_funnel(Context& ctx) {
@@ -64,13 +71,15 @@ void run_funnel(Context& ctx) {
     if (funnel.stall && *funnel.stall < table.rows.size())
       for (std::size_t c = 0; c < table.columns.size(); ++c) table.set_tone(*funnel.stall, c, core::Tone::bad);
   }
-  ctx.emit(table, period.label);
+  ctx.emit_report(table, "Funnel", period);
 }
 
-void run_forecast(Context& ctx) {
+void run_forecast(Context& ctx, const PeopleFilter& people) {
   const core::Book& book = ctx.book();
   core::Period period = ctx.period("this-month");
-  ctx.emit(core::forecast_table(book, period, ctx.today()), period.label);
+  core::Table table = core::forecast_table(book, period, ctx.today());
+  keep_filtered_rows(ctx, book, table, people, "owner");
+  ctx.emit_report(table, "Forecast", period);
 }
 
 Run setup_deal_list(CLI::App& app, Context& ctx) {
@@ -90,16 +99,20 @@ Run setup_deal_list(CLI::App& app, Context& ctx) {
 
 Run setup_deal_pipeline(CLI::App& app, Context& ctx) {
   auto by = std::make_shared<std::string>();
+  auto people = std::make_shared<PeopleFilter>();
   app.add_option("--by", *by, "Rows per owner or team");
-  return [&ctx, by] { run_pipeline(ctx, *by); };
+  add_people_filter(app, *people);
+  return [&ctx, by, people] { run_pipeline(ctx, *by, *people); };
 }
 
 Run setup_deal_funnel(CLI::App&, Context& ctx) {
   return [&ctx] { run_funnel(ctx); };
 }
 
-Run setup_deal_forecast(CLI::App&, Context& ctx) {
-  return [&ctx] { run_forecast(ctx); };
+Run setup_deal_forecast(CLI::App& app, Context& ctx) {
+  auto people = std::make_shared<PeopleFilter>();
+  add_people_filter(app, *people);
+  return [&ctx, people] { run_forecast(ctx, *people); };
 }
 
 constexpr Command kDealCommands[] = {

@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "cli/commands.hpp"
+#include "cli/sections.hpp"
 #include "core/kpi/kpi.hpp"
 
 namespace salesops::cli {
@@ -12,6 +13,7 @@ struct KpiOptions {
   std::vector<std::string> kpis;
   std::string by = "person";
   std::string every;
+  PeopleFilter people;
 };
 
 core::Table definitions_table(const core::Book& book) {
@@ -57,7 +59,14 @@ void run_kpi(Context& ctx, const KpiOptions& o) {
   std::string error;
   auto table = core::kpi_table(book, q, &error);
   if (!table) ctx.fail(kUsage, error);
-  ctx.emit(*table, q.period.label);
+  // The default KPIs on a terminal: the counts of new customers and activities are details.
+  if (o.kpis.empty()) table->mark_detail({"new_customers", "activities"});
+  if (!o.people.owner.empty() || !o.people.team.empty()) {
+    if (q.by != core::GroupBy::person && q.by != core::GroupBy::team)
+      ctx.fail(kUsage, "--owner and --team choose rows of --by person or team");
+    keep_filtered_rows(ctx, book, *table, o.people, "owner");
+  }
+  ctx.emit_report(*table, "KPIs", q.period);
 }
 
 }  // namespace
@@ -68,6 +77,7 @@ Run setup_kpi(CLI::App& app, Context& ctx) {
       ->delimiter(',');
   app.add_option("--by", o->by, "Rows: person, team, company, product, segment, customer, a custom field, or the company per week, month, quarter or year")->capture_default_str();
   app.add_option("--every", o->every, "Split the period: week, month, quarter or year (adds a period column)");
+  add_people_filter(app, o->people);
   return [&ctx, o] { run_kpi(ctx, *o); };
 }
 

@@ -31,7 +31,8 @@ struct ShowOptions {
 };
 
 struct ActionsOptions {
-  std::string plan, owner, status;
+  std::string plan, status;
+  PeopleFilter people;
   std::optional<int> due_within;
   bool overdue = false;
 };
@@ -45,7 +46,8 @@ struct AddActionOptions {
 };
 
 struct StatusOptions {
-  std::string by = "person", owner;
+  std::string by = "person";
+  PeopleFilter people;
 };
 
 struct AgendaOptions {
@@ -120,7 +122,7 @@ void run_actions(Context& ctx, const ActionsOptions& o) {
   const core::Book& book = ctx.book();
   core::ActionFilter f;
   if (!o.plan.empty()) f.plan = &require_plan(ctx, book, o.plan);
-  if (!o.owner.empty()) f.owners = require_people(ctx, book, o.owner, "--owner");
+  if (auto people = filter_people(ctx, book, o.people)) f.owners = std::move(*people);
   if (!o.status.empty()) {
     f.status = core::parse_action_status(o.status);
     if (!f.status) ctx.fail(kUsage, fmt::format("--status: '{}' is not one of open, done, dropped", o.status));
@@ -128,7 +130,9 @@ void run_actions(Context& ctx, const ActionsOptions& o) {
   f.overdue = o.overdue;
   if (o.due_within && *o.due_within < 0) ctx.fail(kUsage, "--due-within: a number of days, 0 or more");
   f.due_within = o.due_within;
-  ctx.emit(core::actions_table(book, ctx.today(), core::select_actions(book, ctx.today(), f)));
+  core::Table actions = core::actions_table(book, ctx.today(), core::select_actions(book, ctx.today(), f));
+  actions.mark_detail({"done_on", "strategy"});  // left out of a terminal's compact view
+  ctx.emit(actions);
 }
 
 void run_done(Context& ctx, const DoneOptions& o) {
@@ -163,10 +167,9 @@ void run_status(Context& ctx, const StatusOptions& o) {
   const core::Book& book = ctx.book();
   auto by = core::parse_plan_status_by(o.by);
   if (!by) ctx.fail(kUsage, fmt::format("--by: '{}' is not one of person, team, strategy", o.by));
-  std::vector<core::Sym> people;
-  if (!o.owner.empty()) people = require_people(ctx, book, o.owner, "--owner");
+  std::vector<core::Sym> people = filter_people(ctx, book, o.people).value_or(std::vector<core::Sym>{});
   core::Period period = ctx.period("this-quarter");
-  ctx.emit(core::plan_status_table(book, period, ctx.today(), *by, people), period.label);
+  ctx.emit_report(core::plan_status_table(book, period, ctx.today(), *by, people), "Plan status", period);
 }
 
 void run_agenda(Context& ctx, const AgendaOptions& o) {
@@ -217,7 +220,7 @@ Run setup_plan_show(CLI::App& app, Context& ctx) {
 Run setup_plan_actions(CLI::App& app, Context& ctx) {
   auto o = std::make_shared<ActionsOptions>();
   app.add_option("--plan", o->plan, "Only this plan's actions");
-  app.add_option("--owner", o->owner, "Only this person's, or a team's people's");
+  add_people_filter(app, o->people);
   app.add_option("--status", o->status, "open, done or dropped");
   app.add_flag("--overdue", o->overdue, "Only open actions past their due date");
   app.add_option("--due-within", o->due_within, "Only open actions due within N days (overdue ones included)");
@@ -246,7 +249,7 @@ Run setup_plan_add_action(CLI::App& app, Context& ctx) {
 Run setup_plan_status(CLI::App& app, Context& ctx) {
   auto o = std::make_shared<StatusOptions>();
   app.add_option("--by", o->by, "Rows: person, team or strategy")->capture_default_str();
-  app.add_option("--owner", o->owner, "Only this person's actions, or a team's people's");
+  add_people_filter(app, o->people);
   return [&ctx, o] { run_status(ctx, *o); };
 }
 

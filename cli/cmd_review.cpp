@@ -109,7 +109,9 @@ void run_score(Context& ctx, const ScoreOptions& o) {
   q.period = ctx.period("last-quarter");
   q.people = selected_people(ctx, book, o);
   q.all = o.all;
-  ctx.emit(core::review_score_table(book, q), q.period.label);
+  core::Table scores = core::review_score_table(book, q);
+  scores.mark_detail({"period", "weight"});  // left out of a terminal's compact view
+  ctx.emit_report(scores, "Review scores", q.period);
 }
 
 Run setup_review_new(CLI::App& app, Context& ctx) {
@@ -129,7 +131,7 @@ Run setup_review_refresh(CLI::App& app, Context& ctx) {
 Run setup_review_score(CLI::App& app, Context& ctx) {
   auto o = std::make_shared<ScoreOptions>();
   app.add_option("--team", o->team, "Only this team's people (and the teams under it)");
-  app.add_option("--person", o->person, "Only this person");
+  app.add_option("--person,--owner", o->person, "Only this person");
   app.add_flag("--all", o->all, "Add active reps without a review, scored from their KPI items (status none)");
   return [&ctx, o] { run_score(ctx, *o); };
 }

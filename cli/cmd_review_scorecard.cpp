@@ -30,7 +30,7 @@ void arrows(core::Table& t, std::size_t column) {
   }
 }
 
-void run_scorecard(Context& ctx, const std::string& team) {
+void run_scorecard(Context& ctx, const std::string& team, const std::string& owner) {
   const core::Book& book = ctx.book();
   core::ScorecardQuery q;
   q.today = ctx.today();
@@ -41,6 +41,12 @@ void run_scorecard(Context& ctx, const std::string& team) {
   }
   core::Scorecard card = core::build_scorecard(book, q);
   core::Table table = core::scorecard_table(card);
+  keep_filtered_rows(ctx, book, table, {owner, ""}, "owner");
+  // A terminal's compact view: who, the first metric against its target, the score and the rank.
+  const std::string& first = card.metrics.front();
+  for (core::Column& c : table.columns)
+    c.detail = !(c.id == "owner" || c.id == "name" || c.id == first || c.id == first + "_attainment" ||
+                 c.id == "score" || c.id == "rating" || c.id == "rank");
   Format format = ctx.format();
   if (format == Format::html) {
     std::string title = fmt::format("Scorecard {} — {}", q.period.label,
@@ -52,15 +58,17 @@ void run_scorecard(Context& ctx, const std::string& team) {
     return;
   }
   if (format == Format::table || format == Format::md) arrows(table, table.columns.size() - 2);  // <metric>_change
-  ctx.emit(table, q.period.label);
+  ctx.emit_report(table, "Scorecard", q.period);
 }
 
 }  // namespace
 
 Run setup_review_scorecard(CLI::App& app, Context& ctx) {
   auto team = std::make_shared<std::string>();
+  auto owner = std::make_shared<std::string>();
   app.add_option("--team", *team, "Only this team and the teams under it");
-  return [&ctx, team] { run_scorecard(ctx, *team); };
+  app.add_option("--owner", *owner, "Only this person's row, or a team's people's");
+  return [&ctx, team, owner] { run_scorecard(ctx, *team, *owner); };
 }
 
 }  // namespace salesops::cli

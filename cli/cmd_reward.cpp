@@ -24,7 +24,8 @@ const core::RewardPlan* require_reward_plan(Context& ctx, const core::Book& book
 namespace {
 
 struct CalcOptions {
-  std::string person, plan;
+  PeopleFilter people;
+  std::string plan;
   bool summary = false;
 };
 
@@ -47,11 +48,13 @@ void run_calc(Context& ctx, const CalcOptions& o) {
   core::PayoutQuery q;
   q.today = ctx.today();
   q.period = ctx.period(kRewardPeriodDefault);
-  if (!o.person.empty()) q.person = book.str(require_person(ctx, book, o.person, "--person").id);
+  if (const core::Person* p = book.person(o.people.owner); p && o.people.team.empty()) q.person = book.str(p->id);
   if (!o.plan.empty()) q.plan = book.str(require_reward_plan(ctx, book, o.plan)->id);
   core::KpiCalculator kpis(book, q.today);
   auto payouts = core::compute_payouts(book, q, kpis);
-  ctx.emit(core::payout_table(book, payouts, o.summary), q.period.label);
+  core::Table table = core::payout_table(book, payouts, o.summary);
+  keep_filtered_rows(ctx, book, table, o.people, "person");
+  ctx.emit_report(table, "Payouts", q.period);
 }
 
 Run setup_reward_plans(CLI::App&, Context& ctx) {
@@ -60,7 +63,7 @@ Run setup_reward_plans(CLI::App&, Context& ctx) {
 
 Run setup_reward_calc(CLI::App& app, Context& ctx) {
   auto o = std::make_shared<CalcOptions>();
-  app.add_option("--person", o->person, "Only this person");
+  add_people_filter(app, o->people, "--person,--owner");
   app.add_option("--plan", o->plan, "Only this reward plan");
   app.add_flag("--summary", o->summary, "One row per person and plan: person,plan,amount");
   return [&ctx, o] { run_calc(ctx, *o); };

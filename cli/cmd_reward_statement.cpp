@@ -20,6 +20,7 @@ struct StatementOptions {
 struct LeaderboardOptions {
   std::string metric = "revenue";
   std::string by = "person";
+  PeopleFilter people;
 };
 
 core::Table component_table() {
@@ -122,7 +123,9 @@ void run_leaderboard(Context& ctx, const LeaderboardOptions& o) {
   core::Date today = ctx.today();
   core::Period period = ctx.period(kRewardPeriodDefault);
   core::KpiCalculator kpis(book, today);
-  ctx.emit(core::leaderboard_table(book, kpis, o.metric, period, o.by == "team"), period.label);
+  core::Table table = core::leaderboard_table(book, kpis, o.metric, period, o.by == "team");
+  keep_filtered_rows(ctx, book, table, o.people, o.by);
+  ctx.emit_report(table, "Leaderboard", period);
 }
 
 }  // namespace
@@ -146,6 +149,7 @@ Run setup_reward_leaderboard(CLI::App& app, Context& ctx) {
   auto o = std::make_shared<LeaderboardOptions>();
   app.add_option("--metric", o->metric, "The KPI to rank on")->capture_default_str();
   app.add_option("--by", o->by, "person or team")->capture_default_str();
+  add_people_filter(app, o->people);
   return [&ctx, o] { run_leaderboard(ctx, *o); };
 }
 

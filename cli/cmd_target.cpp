@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "cli/commands.hpp"
+#include "cli/sections.hpp"
 #include "cli/target_write.hpp"
 #include "core/targets/check.hpp"
 #include "core/targets/status.hpp"
@@ -11,10 +12,21 @@ namespace salesops::cli {
 
 namespace {
 
-/// --owner and --metric: which targets a listing shows.
+/// --owner, --team and --metric: which targets a listing shows.
 struct FilterOptions {
-  std::string owner, metric;
+  std::string owner, team, metric;
 };
+
+/// The owner the core filter takes: --owner, else --team (a team's targets and its people's).
+std::string owner_filter(Context& ctx, const core::Book& book, const FilterOptions& o) {
+  if (!o.team.empty()) require_team(ctx, book, o.team, "--team");
+  return o.owner.empty() ? o.team : o.owner;
+}
+
+/// With both --owner and --team, the rows of the targets inside the team.
+void keep_team_rows(Context& ctx, const core::Book& book, core::Table& table, const FilterOptions& o) {
+  if (!o.owner.empty() && !o.team.empty()) keep_filtered_rows(ctx, book, table, {"", o.team}, "owner");
+}
 
 struct StatusOptions : FilterOptions {
   bool all = false, at_risk = false;
@@ -35,9 +47,14 @@ void run_listing(Context& ctx, const FilterOptions& o, core::Table (*table)(cons
   const core::Book& book = ctx.book();
   require_owner(ctx, book, o.owner);
   require_metric(ctx, book, o.metric);
-  core::TargetListFilter f{o.owner, o.metric, {}};
+  core::TargetListFilter f{owner_filter(ctx, book, o), o.metric, {}};
   if (!ctx.options.period.empty()) f.period = ctx.period("");
-  ctx.emit(table(book, ctx.today(), f), f.period ? f.period->label : "");
+  core::Table rows = table(book, ctx.today(), f);
+  keep_team_rows(ctx, book, rows, o);
+  // A terminal's compact view of the check: each target's problems; the flags are details.
+  rows.mark_detail({"specific", "measurable", "achievable", "relevant", "time_bound"});
+  if (f.period) return ctx.emit_report(rows, ctx.command == "target check" ? "Target checks" : "Targets", *f.period);
+  ctx.emit(rows);
 }
 
 void run_status(Context& ctx, const StatusOptions& o) {
@@ -45,16 +62,22 @@ void run_status(Context& ctx, const StatusOptions& o) {
   require_owner(ctx, book, o.owner);
   require_metric(ctx, book, o.metric);
   core::TargetFilter f;
-  f.owner = o.owner;
+  f.owner = owner_filter(ctx, book, o);
   f.metric = o.metric;
   f.inside = o.all;
   f.at_risk = o.at_risk;
   if (!ctx.options.period.empty()) f.period = ctx.period("");
-  ctx.emit(core::target_status_table(book, core::target_statuses(book, ctx.today(), f)), f.period ? f.period->label : "");
+  core::Table status = core::target_status_table(book, core::target_statuses(book, ctx.today(), f));
+  // A terminal's compact view: the id (which names owner, metric and period), the figures, the status.
+  status.mark_detail({"owner", "metric", "period", "pace", "coverage", "run_rate_forecast", "pipeline_forecast"});
+  keep_team_rows(ctx, book, status, o);
+  if (f.period) return ctx.emit_report(status, "Target status", *f.period);
+  ctx.emit(status);
 }
 
 void add_filters(CLI::App& app, FilterOptions& o) {
   app.add_option("--owner", o.owner, "A person, a team (with its sub-teams and members) or company");
+  app.add_option("--team", o.team, "A team: its targets, its sub-teams' and its people's");
   app.add_option("--metric", o.metric, "One KPI id");
 }
 

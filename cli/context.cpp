@@ -17,6 +17,7 @@
 #include <utility>
 
 #include "cli/diagnostic_render.hpp"
+#include "cli/fit.hpp"
 #include "cli/render_xlsx.hpp"
 #include "core/base/durable_file.hpp"
 #include "core/base/escape.hpp"
@@ -188,24 +189,76 @@ void Context::output(const std::function<void(std::ostream&, bool color)>& print
   }
 }
 
-void Context::emit(const core::Table& table, const std::string& period_label) {
+std::size_t Context::fit_width() {
+  if (options.wide || format() != Format::table || !options.output.empty()) return 0;
+  if (options.width > 0) return options.width;
+  if (!isatty(1)) return 0;
+  return terminal_width(1).value_or(80);
+}
+
+core::Table Context::shown(const core::Table& table, std::string* note, bool skip_absent) {
+  core::Table t = table;
+  if (note) note->clear();
+  if (!options.columns.empty()) {
+    if (auto error = select_columns(t, options.columns, skip_absent)) fail(kUsage, *error);
+  }
+  if (std::size_t width = fit_width()) {
+    // Columns named by --columns are what was asked for: they are cut, never left out.
+    bool chosen = !options.columns.empty();
+    std::vector<std::string> hidden = fit_table(t, width, !chosen, !chosen);
+    if (note && !hidden.empty()) *note = hidden_columns_note(hidden, width);
+  }
+  return t;
+}
+
+std::string Context::period_title(std::string_view noun, const core::Period& period) {
+  std::string title = fmt::format("{} for {}", noun, period.label);
+  // A range (A..B) or a day names its dates already.
+  bool dated = period.label.find("..") != std::string::npos || period.label == core::format_date(period.first);
+  if (!dated && period.first != period.last)
+    title += fmt::format(" ({} \u2013 {})", core::format_date(period.first), core::format_date(period.last));
+  else if (!dated)
+    title += fmt::format(" ({})", core::format_date(period.first));
+  return with_revision(std::move(title));
+}
+
+std::string Context::with_revision(std::string title) {
+  if (std::string rev = revision(); !rev.empty()) title += " at " + rev.substr(0, 7);
+  return title;
+}
+
+void Context::emit_report(const core::Table& table, std::string_view noun, const core::Period& period) {
+  emit(table, period.label, period_title(noun, period));
+}
+
+void Context::emit(const core::Table& table, const std::string& period_label, const std::string& title) {
   RenderOptions ro;
   ro.format = format();
+  std::string note;
+  core::Table t = shown(table, &note);
   if (ro.format == Format::xlsx) {
     // A workbook is binary: it goes to a file, never to a terminal or a pipe.
     if (options.output.empty()) fail(kUsage, "xlsx is written to a file: add -o FILE.xlsx");
     std::string sheet = command;
     std::replace(sheet.begin(), sheet.end(), ' ', '-');
-    if (std::string error = write_xlsx(options.output, table, sheet.substr(0, 31)); !error.empty())
+    if (std::string error = write_xlsx(options.output, t, sheet.substr(0, 31)); !error.empty())
       fail(kWriteRefused, error);
     return;
   }
   ro.bom = options.bom;
   ro.csv_raw = options.csv_raw;
   ro.meta = meta(period_label);
+  bool titled = !title.empty() && (ro.format == Format::table || ro.format == Format::md);
+  std::size_t width = fit_width();
   output([&](std::ostream& out, bool color) {
     ro.color = ro.format == Format::table && color;
-    render(out, table, ro);
+    if (titled) {
+      std::string line = core::escape_controls(width ? cut_to_width(title, width) : title);
+      if (ro.format == Format::md) out << "# " << line << "\n\n";
+      else out << (ro.color ? "\x1b[1m" + line + "\x1b[0m" : line) << "\n\n";
+    }
+    render(out, t, ro);
+    if (!note.empty()) out << (ro.color ? "\x1b[2m" + note + "\x1b[0m" : note) << '\n';
   });
 }
 

@@ -7,6 +7,8 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "cli/render.hpp"
 #include "core/base/period.hpp"
@@ -44,6 +46,9 @@ struct GlobalOptions {
   bool csv_raw = false;  // --csv-raw: csv and tsv text cells unneutralised
   bool no_cache = false;  // --no-cache (also SALESOPS_NO_CACHE=1): parse every file
   bool dry_run = false;  // set by add_write_options on verbs that write
+  bool wide = false;                 // --wide: every column, nothing cut, on a terminal too
+  std::vector<std::string> columns;  // --columns a,b,c: these columns, in this order, in every format
+  std::size_t width = 0;             // --width N: fit table output to N columns, even when piped
 };
 
 /// Flushes stdout and checks that all it was given reached its file. On a failure it prints
@@ -86,8 +91,23 @@ class Context {
   core::Period period(std::string_view fallback);
   /// The output format: --format, else from -o FILE's extension, else table.
   Format format();
-  /// Renders a table to stdout or -o FILE.
-  void emit(const core::Table& table, const std::string& period_label = {});
+  /// Renders a table to stdout or -o FILE, with the columns --columns chooses, fitted to the
+  /// terminal (fit_width). `title`, when given, heads table and md output (a line of its own).
+  void emit(const core::Table& table, const std::string& period_label = {}, const std::string& title = {});
+  /// Renders a period's report: as emit, headed "<noun> for <period> (<first> – <last>)",
+  /// with " at <revision>" under --at.
+  void emit_report(const core::Table& table, std::string_view noun, const core::Period& period);
+  /// `title`, with " at <revision>" (its first 7 digits) under --at.
+  std::string with_revision(std::string title);
+  /// The title line of a period's report (see emit_report).
+  std::string period_title(std::string_view noun, const core::Period& period);
+  /// The width table output is fitted to: --width, else on a terminal COLUMNS or its size;
+  /// 0 when it is not fitted (piped or file output, other formats, --wide).
+  std::size_t fit_width();
+  /// `table` as it is shown: the columns of --columns (exits 2 naming an unknown one, unless
+  /// `skip_absent`, for a report of several tables), fitted to fit_width(). `note` receives
+  /// the line naming the columns a fitted table left out ("" when none).
+  core::Table shown(const core::Table& table, std::string* note, bool skip_absent = false);
   /// Writes what `print` writes to stdout or -o FILE; `print` is told whether it may colour.
   void output(const std::function<void(std::ostream&, bool color)>& print);
   /// The json "meta" of this command.

@@ -8,6 +8,7 @@
 #include <vector>
 #include <nlohmann/json.hpp>
 
+#include "cli/fit.hpp"
 #include "cli/render.hpp"
 #include "core/base/escape.hpp"
 #include "core/load/book.hpp"
@@ -70,8 +71,22 @@ std::string printable(std::string_view s) {
 /// The line with the location underlined. A long line shows a window around the caret,
 /// with '…' where it is cut.
 template <class Paint>
-void print_excerpt(std::ostream& out, std::string_view line, const core::Location& where, Paint&& paint) {
-  constexpr std::uint32_t kWidth = 160, kBefore = 60;  // in characters
+void print_excerpt(std::ostream& out, std::string_view line, const core::Location& where, Paint&& paint,
+                   std::size_t width) {
+  std::string number = std::to_string(where.line);
+  std::uint32_t kWidth = 160, kBefore = 60;  // in characters
+  if (width > 0) {
+    // Room for " N | …" and a closing "…"; a wide character takes two of it.
+    std::size_t room = width > number.size() + 6 + 20 ? width - number.size() - 6 : 20;
+    kWidth = static_cast<std::uint32_t>(room);
+    std::uint32_t column = std::max<std::uint32_t>(1, where.column);
+    std::uint32_t first = column > kWidth / 3 * 2 ? column - kWidth / 3 : 1;
+    while (kWidth > 10 &&
+           display_width(printable(line.substr(byte_of_column(line, first),
+                                               byte_of_column(line, first + kWidth) - byte_of_column(line, first)))) > room)
+      --kWidth;
+    kBefore = kWidth / 3;
+  }
   std::uint32_t column = std::max<std::uint32_t>(1, where.column);
   std::uint32_t first = column > kWidth - kBefore ? column - kBefore : 1;
   std::size_t from = byte_of_column(line, first), to = byte_of_column(line, first + kWidth);
@@ -83,7 +98,6 @@ void print_excerpt(std::ostream& out, std::string_view line, const core::Locatio
   std::size_t end = std::min(byte_of_column(line, last), to) - from;
   std::size_t pad = (head ? 1 : 0) + display_width(printable(shown.substr(0, start)));
   std::size_t marks = std::max<std::size_t>(1, display_width(printable(shown.substr(start, end - start))));
-  std::string number = std::to_string(where.line);
   out << ' ' << number << " | " << (head ? "…" : "") << printable(shown) << (tail ? "…" : "") << '\n';
   out << ' ' << std::string(number.size(), ' ') << " | " << std::string(pad, ' ') << paint("1;32", std::string(marks, '^'))
       << '\n';
@@ -103,8 +117,9 @@ void print_diagnostics(std::ostream& out, const core::Diagnostics& diags, core::
     // would forge a diagnostic line: every control character is escaped.
     std::string where = core::escape_controls(d.where.file);
     if (d.where.line > 0) where += fmt::format(":{}:{}", d.where.line, d.where.column);
+    std::string head = fmt::format("{}: {} [{}]: ", where, error ? "error" : "warning", d.rule);
     out << paint("1", where + ":") << ' ' << paint(error ? "1;31" : "1;35", error ? "error" : "warning") << " ["
-        << d.rule << "]: " << core::escape_controls(d.message) << '\n';
+        << d.rule << "]: " << wrap_to_width(core::escape_controls(d.message), style.width, display_width(head), 4) << '\n';
     if (source && d.where.line > 0 && !d.where.file.empty()) {
       auto it = texts.find(d.where.file);
       if (it == texts.end()) {
@@ -115,10 +130,10 @@ void print_diagnostics(std::ostream& out, const core::Diagnostics& diags, core::
       if (it->second) {
         std::string_view line = it->second->line(d.where.line);
         if (d.where.line == 1 && line.starts_with("\xEF\xBB\xBF")) line.remove_prefix(3);  // columns skip a BOM
-        print_excerpt(out, line, d.where, paint);
+        print_excerpt(out, line, d.where, paint, style.width);
       }
     }
-    if (!d.hint.empty()) out << "  hint: " << core::escape_controls(d.hint) << '\n';
+    if (!d.hint.empty()) out << "  hint: " << wrap_to_width(core::escape_controls(d.hint), style.width, 8, 8) << '\n';
   }
 }
 

@@ -11,6 +11,9 @@ namespace salesops::cli {
 
 struct DiagnosticStyle {
   bool color = false;
+  /// A terminal's width: messages wrap at spaces onto lines indented four spaces, and the
+  /// excerpt shows a narrower window. 0 (a pipe, a file): nothing is wrapped.
+  std::size_t width = 0;
 };
 
 void print_diagnostics(std::ostream& out, const core::Diagnostics& diags, core::BookSource* source,

@@ -110,7 +110,8 @@ bool print_help(const CLI::App& root, const std::vector<std::string>& words, std
 std::string global_options_footer() {
   return "Global options (every command; see `salesops help`):\n"
          "  --book DIR, --at REV, --period P, --today DATE, --format FMT, -o FILE,\n"
-         "  --bom, --csv-raw, --color WHEN, --no-color, -q, --no-cache";
+         "  --columns IDS, --wide, --width N, --bom, --csv-raw, --color WHEN, --no-color,\n"
+         "  -q, --no-cache";
 }
 
 }  // namespace salesops::cli

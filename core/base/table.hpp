@@ -1,7 +1,9 @@
 #pragma once
 // A typed report table: what every command returns and every renderer turns into text.
 #include <cstdint>
+#include <initializer_list>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -31,6 +33,8 @@ struct Column {
   std::string id;        // stable snake_case id: csv header and json key
   std::string label;     // table header; empty means the id
   bool numeric = false;  // holds figures: right-aligned even when every cell is undefined
+  /// A detail: a terminal's compact view leaves it out (--wide and --columns show it).
+  bool detail = false;
 };
 
 /// How a cell reads at a glance: the table format colours it on a terminal (green,
@@ -50,6 +54,12 @@ struct Table {
   void add_column(std::string id, std::string label = {}) { columns.push_back({std::move(id), std::move(label)}); }
   /// A column of figures (see Column::numeric).
   void add_numeric_column(std::string id) { columns.push_back({std::move(id), {}, true}); }
+  /// Marks the columns with these ids as details (see Column::detail).
+  void mark_detail(std::initializer_list<std::string_view> ids) {
+    for (Column& c : columns)
+      for (std::string_view id : ids)
+        if (c.id == id) c.detail = true;
+  }
   std::vector<Cell>& add_row() { return rows.emplace_back(columns.size()); }
   void set_tone(std::size_t row, std::size_t column, Tone tone) {
     if (tones.size() <= row) tones.resize(row + 1);
