@@ -27,7 +27,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr std::uint32_t kPackFormat = 3;
+constexpr std::uint32_t kPackFormat = 4;
 constexpr char kPackMagic[8] = {'s', 'o', 'p', 's', 'p', 'a', 'c', 'k'};
 enum class Frame : std::uint8_t { files = 1, strings, records, refs, diags, index, end };
 /// Frames are cut at this size where records allow.
@@ -341,7 +341,7 @@ fs::path RecordCache::pack_path(ParallelKind kind) const {
 
 bool RecordCache::load_pack(ParallelKind kind, const std::vector<std::string>& files, LoadContext& ctx) const {
   Book& b = ctx.book;
-  if (files.empty() || (kind == ParallelKind::deals ? !b.deals.empty() : !b.customers.empty())) return false;
+  if (by_blob_ || files.empty() || (kind == ParallelKind::deals ? !b.deals.empty() : !b.customers.empty())) return false;
   int fd = open_cache_file(pack_path(kind));
   if (fd < 0) return false;
   FrameReader in(fd);
@@ -366,6 +366,7 @@ bool RecordCache::load_pack(ParallelKind kind, const std::vector<std::string>& f
 }
 
 void RecordCache::store_pack(ParallelKind kind, const PackSource& src, const LoadContext& ctx) const {
+  if (by_blob_) return;
   for (const CacheKey& k : src.files)
     if (k.ctime_ns > src.started_ns - kSettled) return;
   for (auto [ref_kind, value] : src.refs)
