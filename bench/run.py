@@ -21,8 +21,8 @@ affects both alike: the extra-keys table gives each median and the ratios.
 --no-peers skips the peer, ledger and hledger (the floor and salesops only).
 
 With --history (on by default) the clean book becomes a git repository of --commits
-commits (each re-prices a few deals of one monthly file; the last puts every file back,
-so the book's figures stay those of the generator) and the history table times, against
+commits (each re-prices the first deal of one monthly file; the last but one puts every
+file back, the last re-prices one deal again) and the history table times, against
 a warm kpi in the same rounds: `kpi --at HEAD~i` (a different revision each run, all
 but a file or two already in the blob-keyed cache), `diff HEAD~1 HEAD` and `log` of a
 deal the history re-priced every tenth commit.
@@ -194,17 +194,21 @@ def git(book, *args, env=None):
 
 
 def make_history(book, commits):
-    """Makes `book` a git repository of `commits` commits, its files as generated at HEAD."""
+    """Makes `book` a git repository of `commits` commits, its files at HEAD as generated but
+    one deal's amount."""
     if os.path.exists(os.path.join(book, ".git")):
-        if int(git(book, "rev-list", "--count", "HEAD")) >= commits:
+        if int(git(book, "rev-list", "--count", "HEAD")) == commits and git(book, "log", "-1", "--format=%s").startswith("re-price"):
             return
         subprocess.run(["rm", "-rf", os.path.join(book, ".git")], check=True)
     print(f"bench: making {book} a repository of {commits} commits", file=sys.stderr)
     git(book, "init", "-q")
+    with open(os.path.join(book, ".git", "info", "exclude"), "a") as f:
+        f.write(".salesops/\n")  # the cache is never committed
     git(book, "add", "-A")
     git(book, "commit", "-qm", "the generated book")
     files = sorted(f for f in os.listdir(os.path.join(book, "deals")) if f.endswith(".yaml"))
-    for i in range(1, commits - 1):
+
+    def reprice(i):
         path = os.path.join(book, "deals", files[i % len(files)])
         with open(path, encoding="utf-8") as f:
             text = f.read()
@@ -215,8 +219,11 @@ def make_history(book, commits):
         with open(path, "w", encoding="utf-8") as f:
             f.write("\n".join(lines))
         git(book, "commit", "-qam", f"re-price in {files[i % len(files)]}")
-    git(book, "checkout", "HEAD~" + str(commits - 2), "--", "deals")
+    for i in range(1, commits - 2):
+        reprice(i)
+    git(book, "checkout", "HEAD~" + str(commits - 3), "--", "deals")
     git(book, "commit", "-qam", "every price as generated")
+    reprice(0)  # the last commit changes one file, as most do: what `diff HEAD~1 HEAD` compares
 
 
 def history(a, salesops, book, n, kpi, env_warm):
