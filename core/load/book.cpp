@@ -181,7 +181,7 @@ class BookLoader {
       // A directory's files are cached by their metadata and hash; a git revision's (--at,
       // diff) by their blob ids, in the working tree's cache.
       if (options_.cache && !options_.all_locations && (source_.directory() || !source_.revision().empty()))
-        use_cache(*text, !source_.directory());
+        use_cache(*text, source_.directory() ? nullptr : &source_);
     } else {
       result_.diags.error("book-read", {"salesops.toml", 0, 0, 1}, error);
     }
@@ -203,7 +203,7 @@ class BookLoader {
 
   /// The parsed-record cache, unless .salesops/cache leads out of the book: a committed
   /// link there would have the cache read and written outside it.
-  void use_cache(std::string_view config_text, bool by_blob) {
+  void use_cache(std::string_view config_text, const BookSource* by_blob) {
     std::string real_root = real_book_root(root_);
     if (auto why = refused_link(resolve_in_directory(real_root, ".salesops/cache"))) {
       result_.diags.warning("book-link", {".salesops", 0, 0, 1}, *why + ": the cache is not used");

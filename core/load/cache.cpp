@@ -111,9 +111,9 @@ std::int64_t RecordCache::now_ns() {
   return ns(t);
 }
 
-RecordCache::RecordCache(const fs::path& book_root, std::string_view config_text, bool by_blob)
+RecordCache::RecordCache(const fs::path& book_root, std::string_view config_text, const BookSource* by_blob)
     : root_(book_root), dir_(book_root / ".salesops" / "cache"), config_hash_(content_hash(config_text)),
-      by_blob_(by_blob) {}
+      blobs_(by_blob) {}
 
 std::optional<CacheKey> RecordCache::blob_key(const std::string& rel, const std::string& oid) {
   if (oid.size() != 40 && oid.size() != 64) return std::nullopt;
@@ -143,7 +143,7 @@ fs::path RecordCache::path_of(const std::string& rel) const {
 }
 
 std::optional<CacheKey> RecordCache::key(const std::string& rel, std::string_view text) const {
-  if (by_blob_) return std::nullopt;
+  if (blobs_) return std::nullopt;
   struct stat st;
   if (::stat((root_ / rel).c_str(), &st) != 0 || static_cast<std::uint64_t>(st.st_size) != text.size()) return std::nullopt;
   CacheKey key = stat_key(rel, st);
@@ -247,7 +247,7 @@ bool RecordCache::load(const CacheKey& key, ParallelKind kind, Shard& s, FileOut
 
 bool RecordCache::load_unchanged(const std::string& rel, ParallelKind kind, Shard& s, FileOutcome& o,
                                  LoadContext& wctx) const {
-  if (by_blob_) return false;  // a revision's files are not the working tree's
+  if (blobs_) return false;  // a revision's files are not the working tree's
   struct stat st;
   if (::stat((root_ / rel).c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return false;
   std::uint32_t table_size = 0;

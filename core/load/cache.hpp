@@ -52,9 +52,10 @@ class RecordCache {
   /// Entries live in `book_root`/.salesops/cache; `config_text` is salesops.toml's bytes
   /// (records depend on its stages and segments). `by_blob`: the files are a git
   /// revision's (--at, diff), whose entries are keyed by blob id and path (blob_key), never
-  /// by the working tree's metadata; no pack is read or written.
-  RecordCache(const std::filesystem::path& book_root, std::string_view config_text, bool by_blob = false);
-  bool by_blob() const { return by_blob_; }
+  /// by the working tree's metadata; its packs (git-deals.pack, git-customers.pack) hold
+  /// the revision last loaded, each file known by its blob id.
+  RecordCache(const std::filesystem::path& book_root, std::string_view config_text, const BookSource* by_blob = nullptr);
+  bool by_blob() const { return blobs_ != nullptr; }
   /// The key of the file `rel` of a git revision whose blob id is `oid`; nullopt for an id
   /// that is not one (hexadecimal, 40 or 64 digits).
   static std::optional<CacheKey> blob_key(const std::string& rel, const std::string& oid);
@@ -109,7 +110,7 @@ class RecordCache {
 
   std::filesystem::path root_, dir_;
   std::uint64_t config_hash_;
-  bool by_blob_ = false;
+  const BookSource* blobs_ = nullptr;  // the revision whose blob ids key the entries
 };
 
 }  // namespace salesops::core

@@ -440,7 +440,7 @@ TEST_CASE("blob cache: a git revision read through entries keyed by blob id equa
     CHECK(at(rev, true) == parsed);  // entries read
   }
   CHECK(blob_entries() > 0);
-  CHECK(!fs::exists(repo.root() / ".salesops/cache/deals.pack"));  // a revision is never packed
+  CHECK(!fs::exists(repo.root() / ".salesops/cache/deals.pack"));  // the working tree's packs are not a revision's
   // An entry whose bytes are damaged is not used.
   for (auto& e : fs::directory_iterator(repo.root() / ".salesops/cache"))
     if (e.path().filename().string().starts_with("git-")) {
