@@ -10,6 +10,8 @@ and a revenue and a new_customers target for every rep and month. Today is 2026-
 The output depends only on the arguments (seeded); memory stays proportional to the
 customers, not to the deals. --journal writes the won deals as a ledger/hledger journal:
 one transaction per won deal, dated on its close, crediting revenue:<owner>.
+--extra-keys gives every deal and customer two keys salesops does not know (`notes` and
+`legacy_id`), as users add them; the book is otherwise the same, byte for byte in its values.
 """
 
 import argparse
@@ -82,7 +84,12 @@ def day_in(rng, year, month):
     return first + dt.timedelta(days=rng.randrange((nxt - first).days))
 
 
-def write_customers(out, rng, count, reps):
+def extra_lines(indent, n):
+    """The two keys outside the schema that --extra-keys adds to a record."""
+    return [f"{indent}notes: Followed up by phone, see the shared drive", f"{indent}legacy_id: L-{n:07d}"]
+
+
+def write_customers(out, rng, count, reps, extra=False):
     os.makedirs(os.path.join(out, "customers"), exist_ok=True)
     owners, counts = [], {"interactions": 0, "surveys": 0}
     start, span = dt.date(2024, 12, 1), (TODAY - dt.date(2024, 12, 1)).days
@@ -92,8 +99,10 @@ def write_customers(out, rng, count, reps):
         owners.append(owner)
         lines = [f"id: {cid}", f"name: 客户{c:06d}", f"owner: {owner}", f"tier: {'ABC'[rng.randrange(3)]}",
                  f"segment: {['enterprise', 'mid-market', 'smb'][rng.randrange(3)]}", "industry: manufacturing",
-                 "region: east", "source: referral", "since: 2024-06-01",
-                 "contacts:", f"  - name: 联系人{c}", "    title: 采购经理", "interactions:"]
+                 "region: east", "source: referral", "since: 2024-06-01"]
+        if extra:
+            lines += extra_lines("", c)
+        lines += ["contacts:", f"  - name: 联系人{c}", "    title: 采购经理", "interactions:"]
         dates = sorted(start + dt.timedelta(days=rng.randrange(span)) for _ in range(rng.randrange(7)))
         for d in dates:
             lines += [f"  - date: {d.isoformat()}", f"    type: {KINDS[rng.randrange(6)]}", f"    by: {owner}",
@@ -110,7 +119,7 @@ def write_customers(out, rng, count, reps):
     return owners, counts
 
 
-def write_deals(out, rng, count, owners, journal):
+def write_deals(out, rng, count, owners, journal, extra=False):
     os.makedirs(os.path.join(out, "deals"), exist_ok=True)
     n = won = 0
     for i, (year, month) in enumerate(MONTHS):
@@ -133,6 +142,8 @@ def write_deals(out, rng, count, owners, journal):
             rec = (f"- id: {did}\n  customer: C-{c + 1:06d}\n  owner: {owner}\n  title: {TITLES[rng.randrange(7)]}\n"
                    f"  product: {PRODUCTS[rng.randrange(5)]}\n  amount: {amount}\n  stage: {stage}\n"
                    f"  opened: {o.isoformat()}\n  expected_close: {expected.isoformat()}\n")
+            if extra:
+                rec += "".join(line + "\n" for line in extra_lines("  ", n))
             if stage in ("won", "lost"):
                 rec += f"  closed: {closed.isoformat()}\n"
                 if stage == "lost":
@@ -174,6 +185,7 @@ def main():
     ap.add_argument("--deals", type=int, default=10000)
     ap.add_argument("--seed", type=int, default=9)
     ap.add_argument("--journal", help="also write the won deals as a ledger journal here")
+    ap.add_argument("--extra-keys", action="store_true", help="give every deal and customer two keys outside the schema")
     a = ap.parse_args()
     rng = random.Random(a.seed)
     os.makedirs(a.out, exist_ok=True)
@@ -182,9 +194,9 @@ def main():
     staff = people()
     write_team(a.out, staff)
     reps = [p[0] for p in staff if p[3] == "rep"]
-    owners, counts = write_customers(a.out, rng, max(1, a.deals // 10), reps)
+    owners, counts = write_customers(a.out, rng, max(1, a.deals // 10), reps, a.extra_keys)
     journal = open(a.journal, "w", encoding="utf-8") if a.journal else None
-    won = write_deals(a.out, rng, a.deals, owners, journal)
+    won = write_deals(a.out, rng, a.deals, owners, journal, a.extra_keys)
     if journal:
         journal.close()
     counts.update(people=len(staff), customers=len(owners), deals=a.deals, won=won,

@@ -13,6 +13,19 @@ peak memory (GNU time's maximum resident set) of:
   ledger    ledger bal on the journal;  hledger: hledger bal on it (skipped past --limit)
 and prints one table with the ratios of SPEC section 9. Files are in the OS page cache
 in every run ("cold" means no parsed-record cache, not a cold disk).
+
+With --extra (on by default) it also generates the same book with two keys outside the
+schema on every deal and customer (generate.py --extra-keys) and times cold and warm on
+it side by side with the clean book, run for run in turn, so that a machine's load
+affects both alike: the extra-keys table gives each median and the ratios.
+--no-peers skips the peer, ledger and hledger (the floor and salesops only).
+
+With --history (on by default) the clean book becomes a git repository of --commits
+commits (each re-prices the first deal of one monthly file; the last but one puts every
+file back, the last re-prices one deal again) and the history table times, against
+a warm kpi in the same rounds: `kpi --at HEAD~i` (a different revision each run, all
+but a file or two already in the blob-keyed cache), `diff HEAD~1 HEAD` and `log` of a
+deal the history re-priced every tenth commit.
 """
 
 import argparse
@@ -49,14 +62,27 @@ def measure(cmd, runs, env=None, limit=None, out=None):
     return statistics.median(walls), max(peaks)
 
 
-def book_for(work, n):
-    book, journal, counts = (os.path.join(work, f"book-{n}"), os.path.join(work, f"won-{n}.journal"),
-                             os.path.join(work, f"book-{n}.json"))
+def side_by_side(cmds, runs):
+    """Runs each of `cmds` (pairs of a command and its environment) once per round, in turn,
+    for `runs` rounds: the median wall seconds and largest peak of each."""
+    got = [([], []) for _ in cmds]
+    for _ in range(runs):
+        for (cmd, env), (walls, peaks) in zip(cmds, got):
+            wall, peak = measure(cmd, 1, env)
+            walls.append(wall)
+            peaks.append(peak)
+    return [(statistics.median(w), max(p)) for w, p in got]
+
+
+def book_for(work, n, extra=False):
+    tag = f"{n}-extra" if extra else f"{n}"
+    book, journal, counts = (os.path.join(work, f"book-{tag}"), os.path.join(work, f"won-{tag}.journal"),
+                             os.path.join(work, f"book-{tag}.json"))
     if not os.path.exists(counts):
         print(f"bench: generating {n} deals in {book}", file=sys.stderr)
         subprocess.run(["rm", "-rf", book], check=True)
-        p = subprocess.run([sys.executable, os.path.join(HERE, "generate.py"), "--deals", str(n), "--out", book,
-                            "--journal", journal], check=True, stdout=subprocess.PIPE)
+        p = subprocess.run([sys.executable, os.path.join(HERE, "generate.py"), "--deals", str(n), "--out", book]
+                           + (["--extra-keys"] if extra else ["--journal", journal]), check=True, stdout=subprocess.PIPE)
         with open(counts, "wb") as f:
             f.write(p.stdout)
     with open(counts) as f:
@@ -77,6 +103,10 @@ def main():
     ap.add_argument("--work", default=os.path.join(tempfile.gettempdir(), "salesops-bench"))
     ap.add_argument("--build", default=os.path.join(HERE, "..", "build"))
     ap.add_argument("--limit", type=float, default=300, help="seconds after which hledger is skipped")
+    ap.add_argument("--no-extra", dest="extra", action="store_false", help="skip the book with extra keys")
+    ap.add_argument("--no-peers", dest="peers", action="store_false", help="skip the peer, ledger and hledger")
+    ap.add_argument("--no-history", dest="history", action="store_false", help="skip --at, diff and log")
+    ap.add_argument("--commits", type=int, default=200, help="commits of the history book")
     a = ap.parse_args()
     salesops, floor = os.path.join(a.build, "salesops"), os.path.join(a.build, "salesops_floor")
     os.makedirs(a.work, exist_ok=True)
@@ -84,7 +114,7 @@ def main():
     print(f"# {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, {platform.node()}: {cpu}, "
           f"{os.cpu_count()} cores, {a.threads} threads; median of {a.runs} runs")
     head = ("| deals | YAML MB | reader | wall s | records/s | MB/s | peak MB |")
-    rows, ratios = [], []
+    rows, ratios, extras, histories = [], [], [], []
     for n in [int(x) for x in a.sizes.split(",")]:
         book, journal, c, size = book_for(a.work, n)
         records = c["deals"] + c["customers"] + c["interactions"] + c["surveys"] + c["targets"] + c["people"]
@@ -96,6 +126,18 @@ def main():
                "cold": measure(kpi, a.runs, env_cold, out=ours)}
         subprocess.run(kpi, env=env_warm, check=True, stdout=subprocess.DEVNULL)  # fills the cache
         res["warm"] = measure(kpi, a.runs, env_warm)
+        if a.extra:
+            extras.append(extra_keys(a, salesops, n, kpi, env_cold, env_warm))
+        if a.history:
+            histories.append(history(a, salesops, book, n, kpi, env_warm))
+        if not a.peers:
+            for name in ("floor", "cold", "warm"):
+                r = res[name]
+                rows.append(f"| {n:,} | {size / 1e6:.0f} | {name} | {r[0]:.3f} | {records / r[0]:,.0f} | "
+                            f"{size / 1e6 / r[0]:.0f} | {r[1] / 1e6:.0f} |")
+            ratios.append(f"| {n:,} | {res['cold'][0] / res['floor'][0]:.2f}× | — | — | — | "
+                          f"{res['warm'][0] / res['cold'][0]:.2f}× | — | {res['cold'][1] / n:.0f} |")
+            continue
         theirs = []
         res["peer"] = measure([sys.executable, os.path.join(HERE, "peer_kpi.py"), book, PERIOD], a.peer_runs or a.runs,
                               out=theirs)
@@ -133,6 +175,93 @@ def main():
     print("| deals | cold ÷ floor | peer ÷ cold | records/s ÷ ledger tx/s | ÷ hledger tx/s | warm ÷ cold | warm ÷ ledger | cold peak bytes/deal |")
     print("|---:|---:|---:|---:|---:|---:|---:|---:|")
     print("\n".join(ratios))
+    if extras:
+        print()
+        print("| deals | extra-keys YAML MB | clean cold s | extra cold s | ÷ | clean warm s | extra warm s | ÷ | "
+              "cold peak MB clean, extra | ÷ | warm peak MB clean, extra | ÷ |")
+        print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+        print("\n".join(extras))
+    if histories:
+        print()
+        print("| deals | commits | warm kpi s | --at HEAD~i s | ÷ warm | diff HEAD~1 HEAD s | ÷ warm | log s | ÷ warm | log rows |")
+        print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+        print("\n".join(histories))
+
+
+def git(book, *args, env=None):
+    return subprocess.run(["git", "-C", book, "-c", "user.name=bench", "-c", "user.email=bench@example.com"] + list(args),
+                          check=True, stdout=subprocess.PIPE, env=env).stdout.decode()
+
+
+def make_history(book, commits):
+    """Makes `book` a git repository of `commits` commits, its files at HEAD as generated but
+    one deal's amount."""
+    if os.path.exists(os.path.join(book, ".git")):
+        if int(git(book, "rev-list", "--count", "HEAD")) == commits and git(book, "log", "-1", "--format=%s").startswith("re-price"):
+            return
+        subprocess.run(["rm", "-rf", os.path.join(book, ".git")], check=True)
+    print(f"bench: making {book} a repository of {commits} commits", file=sys.stderr)
+    git(book, "init", "-q")
+    with open(os.path.join(book, ".git", "info", "exclude"), "a") as f:
+        f.write(".salesops/\n")  # the cache is never committed
+    git(book, "add", "-A")
+    git(book, "commit", "-qm", "the generated book")
+    files = sorted(f for f in os.listdir(os.path.join(book, "deals")) if f.endswith(".yaml"))
+
+    def reprice(i):
+        path = os.path.join(book, "deals", files[i % len(files)])
+        with open(path, encoding="utf-8") as f:
+            text = f.read()
+        # Re-prices the file's first deal.
+        lines = text.split("\n")
+        k = next(k for k, line in enumerate(lines) if line.startswith("  amount: "))
+        lines[k] = f"  amount: {1000 + i}"
+        with open(path, "w", encoding="utf-8") as f:
+            f.write("\n".join(lines))
+        git(book, "commit", "-qam", f"re-price in {files[i % len(files)]}")
+    for i in range(1, commits - 2):
+        reprice(i)
+    git(book, "checkout", "HEAD~" + str(commits - 3), "--", "deals")
+    git(book, "commit", "-qam", "every price as generated")
+    reprice(0)  # the last commit changes one file, as most do: what `diff HEAD~1 HEAD` compares
+
+
+def history(a, salesops, book, n, kpi, env_warm):
+    """--at, diff and log on the book made a repository, each against a warm kpi; one table row."""
+    make_history(book, a.commits)
+    base = [salesops, "--book", book, "--today", "2026-11-26"]
+    # The deal the history re-priced in commits 1, 25, 49, ...: the first of the second file.
+    files = sorted(f for f in os.listdir(os.path.join(book, "deals")) if f.endswith(".yaml"))
+    with open(os.path.join(book, "deals", files[1]), encoding="utf-8") as f:
+        deal = next(l.split(": ", 1)[1].strip() for l in f if l.startswith("- id: "))
+    for rev in ("HEAD", "HEAD~1"):  # every file of the history's revisions in the blob-keyed cache, but one or two
+        subprocess.run(base + ["--at", rev, "kpi", "--period", PERIOD, "--format", "csv"], env=env_warm, check=True,
+                       stdout=subprocess.DEVNULL)
+    walls = {"warm": [], "at": [], "diff": [], "log": []}
+    rows = 0
+    for i in range(a.runs):
+        walls["warm"].append(measure(kpi, 1, env_warm)[0])
+        walls["at"].append(measure(base + ["--at", f"HEAD~{i + 2}", "kpi", "--period", PERIOD, "--format", "csv"], 1,
+                                   env_warm)[0])
+        walls["diff"].append(measure(base + ["diff", "HEAD~1", "HEAD", "--format", "csv"], 1, env_warm)[0])
+        out = []
+        walls["log"].append(measure(base + ["log", deal, "--format", "csv"], 1, env_warm, out=out)[0])
+        rows = max(0, out[0].decode().count("\n") - 1)
+    m = {k: statistics.median(v) for k, v in walls.items()}
+    return (f"| {n:,} | {a.commits} | {m['warm']:.3f} | {m['at']:.3f} | {m['at'] / m['warm']:.2f}× | {m['diff']:.3f} | "
+            f"{m['diff'] / m['warm']:.2f}× | {m['log']:.3f} | {m['log'] / m['warm']:.2f}× | {rows} |")
+
+
+def extra_keys(a, salesops, n, kpi, env_cold, env_warm):
+    """Cold and warm on the clean book and on the book with extra keys, in turn; one table row."""
+    clean = kpi[kpi.index("--book") + 1]
+    book, _, _, size = book_for(a.work, n, extra=True)
+    other = [book if x == clean else x for x in kpi]
+    subprocess.run(other, env=env_warm, check=True, stdout=subprocess.DEVNULL)  # fills the cache
+    cc, ec, cw, ew = side_by_side([(kpi, env_cold), (other, env_cold), (kpi, env_warm), (other, env_warm)], a.runs)
+    return (f"| {n:,} | {size / 1e6:.0f} | {cc[0]:.3f} | {ec[0]:.3f} | {ec[0] / cc[0]:.2f}× | {cw[0]:.3f} | "
+            f"{ew[0]:.3f} | {ew[0] / cw[0]:.2f}× | {cc[1] / 1e6:.0f}, {ec[1] / 1e6:.0f} | {ec[1] / cc[1]:.2f}× | "
+            f"{cw[1] / 1e6:.0f}, {ew[1] / 1e6:.0f} | {ew[1] / cw[1]:.2f}× |")
 
 
 if __name__ == "__main__":

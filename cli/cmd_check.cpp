@@ -24,6 +24,7 @@ struct CheckOptions {
   std::string approvals;  // a range REV..REV2
   bool policy = false;    // the audit's findings only
   std::string by;         // "owner": grouped by the responsible manager
+  bool all_locations = false;  // each occurrence of a repeated finding, not its first few
 };
 
 std::string counts(std::size_t errors, std::size_t warnings) {
@@ -120,12 +121,14 @@ void run_check(Context& ctx, const CheckOptions& o) {
       ctx.fail(kUsage, fmt::format("unknown rule '{}': the audit rules are {}", id, ids));
     }
   }
-  core::LoadResult r = ctx.load_for_check();
+  core::LoadResult r = ctx.load_for_check(o.all_locations);
   core::Diagnostics& diags = r.diags;
   // The audit needs a book whose records hold together; broken records are reported first.
   if (!diags.has_errors()) core::run_checks(*r.book, ctx.today(), diags, o.rules);
   if (o.policy) keep_policy(diags);
   diags.sort();
+  // Each occurrence a finding of its own, but in json, which lists a finding's locations.
+  if (o.all_locations && ctx.format() != Format::json) diags = diags.expanded();
   const core::Book* book = r.book ? &*r.book : nullptr;
   std::vector<std::string> managers;
   if (!o.by.empty()) managers = managers_of(book, diags);
@@ -163,6 +166,8 @@ Run setup_check(CLI::App& app, Context& ctx) {
   app.add_option("--approvals", o->approvals,
                  "Check only that each commit of REV..REV2 changing [approvals] records carries an allowed Approved-by trailer");
   app.add_flag("--policy", o->policy, "Report the policy audit's findings only (records' own warnings left out)");
+  app.add_flag("--all-locations", o->all_locations,
+               "List each occurrence of a finding that repeats (an unknown key on every deal), not its count and first few");
   app.add_option("--by", o->by, "Group the findings by the responsible manager")->check(CLI::IsMember({"owner"}));
   return [&ctx, o] { run_check(ctx, *o); };
 }

@@ -117,9 +117,11 @@ core::LoadOptions Context::load_options() const {
   return o;
 }
 
-core::LoadResult Context::load_for_check() {
+core::LoadResult Context::load_for_check(bool all_locations) {
   report_pending_write();
-  return core::load_book(source(), book_root(), load_options());
+  core::LoadOptions o = load_options();
+  o.all_locations = all_locations;
+  return core::load_book(source(), book_root(), o);
 }
 std::string Context::revision() { return options.at.empty() ? std::string{} : source().revision(); }
 

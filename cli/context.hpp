@@ -78,7 +78,7 @@ class Context {
   /// errors and exits 3 with "<what> has N errors<hint>" when it has any.
   std::unique_ptr<core::Book> load_or_fail(core::BookSource& from, std::string_view what, std::string_view hint = {});
   /// Loads the book and keeps every diagnostic, errors included (for `check`).
-  core::LoadResult load_for_check();
+  core::LoadResult load_for_check(bool all_locations = false);
   /// The book's files: the working tree, or the revision of --at for a command that reads
   /// at a revision (exits 2 for an unknown revision, 3 when the book is not in a git repository).
   core::BookSource& source();

@@ -119,7 +119,8 @@ void print_diagnostics(std::ostream& out, const core::Diagnostics& diags, core::
     if (d.where.line > 0) where += fmt::format(":{}:{}", d.where.line, d.where.column);
     std::string head = fmt::format("{}: {} [{}]: ", where, error ? "error" : "warning", d.rule);
     out << paint("1", where + ":") << ' ' << paint(error ? "1;31" : "1;35", error ? "error" : "warning") << " ["
-        << d.rule << "]: " << wrap_to_width(core::escape_controls(d.message), style.width, display_width(head), 4) << '\n';
+        << d.rule << "]: " << wrap_to_width(core::escape_controls(core::message_text(d)), style.width, display_width(head), 4)
+        << '\n';
     if (source && d.where.line > 0 && !d.where.file.empty()) {
       auto it = texts.find(d.where.file);
       if (it == texts.end()) {
@@ -144,6 +145,14 @@ void print_diagnostics_json(std::ostream& out, const core::Diagnostics& diags, c
   doc["meta"] = {{"book", book}, {"command", "check"}};
   auto list = nlohmann::ordered_json::array();
   auto text_or_null = [](const std::string& s) { return s.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(s); };
+  // The first location, then those kept besides it (every one with --all-locations).
+  auto locations = [](const core::Diagnostic& d) {
+    auto list = nlohmann::ordered_json::array();
+    auto add = [&](const core::Location& l) { list.push_back({{"file", l.file}, {"line", l.line}, {"column", l.column}}); };
+    add(d.where);
+    for (const core::Location& l : d.also) add(l);
+    return list;
+  };
   for (std::size_t i = 0; i < diags.items().size(); ++i) {
     const core::Diagnostic& d = diags.items()[i];
     list.push_back({{"severity", d.severity == core::Severity::error ? "error" : "warning"},
@@ -151,8 +160,10 @@ void print_diagnostics_json(std::ostream& out, const core::Diagnostics& diags, c
                     {"file", d.where.file},
                     {"line", d.where.line},
                     {"column", d.where.column},
-                    {"message", d.message},
-                    {"hint", text_or_null(d.hint)}});
+                    {"message", core::message_text(d)},
+                    {"hint", text_or_null(d.hint)},
+                    {"count", d.count},
+                    {"locations", locations(d)}});
     if (managers) {
       list.back()["owner"] = text_or_null(d.owner);
       list.back()["manager"] = text_or_null((*managers)[i]);
@@ -196,7 +207,8 @@ std::string uri_path(std::string_view path) {
 
 /// The message, then the hint on a line of its own.
 std::string full_message(const core::Diagnostic& d) {
-  return d.hint.empty() ? d.message : d.message + "\nhint: " + d.hint;
+  std::string message = core::message_text(d);
+  return d.hint.empty() ? message : message + "\nhint: " + d.hint;
 }
 
 }  // namespace
@@ -208,7 +220,7 @@ void print_diagnostics_github(std::ostream& out, const core::Diagnostics& diags,
       out << "file=" << github_escape(core::escape_controls(prefix + d.where.file), true) << ',';
       if (d.where.line > 0) out << "line=" << d.where.line << ",col=" << std::max<std::uint32_t>(1, d.where.column) << ',';
     }
-    std::string message = core::escape_controls(d.message);
+    std::string message = core::escape_controls(core::message_text(d));
     if (!d.hint.empty()) message += "\nhint: " + core::escape_controls(d.hint);
     out << "title=" << github_escape(d.rule, true) << "::" << github_escape(message, false) << '\n';
   }
@@ -230,7 +242,18 @@ void print_diagnostics_sarif(std::ostream& out, const core::Diagnostics& diags, 
       if (d.where.line > 0)
         location["region"] = {{"startLine", d.where.line}, {"startColumn", std::max<std::uint32_t>(1, d.where.column)}};
       result["locations"] = Json::array({{{"physicalLocation", std::move(location)}}});
+      // A repeated finding: the other locations it keeps, and how often it occurs.
+      if (!d.also.empty()) {
+        Json related = Json::array();
+        for (const core::Location& l : d.also) {
+          Json at = {{"artifactLocation", {{"uri", uri_path(prefix + l.file)}}}};
+          if (l.line > 0) at["region"] = {{"startLine", l.line}, {"startColumn", std::max<std::uint32_t>(1, l.column)}};
+          related.push_back({{"id", related.size() + 1}, {"physicalLocation", std::move(at)}});
+        }
+        result["relatedLocations"] = std::move(related);
+      }
     }
+    if (d.count > 1) result["occurrenceCount"] = d.count;
     results.push_back(std::move(result));
   }
   Json driver = {{"name", "salesops"},

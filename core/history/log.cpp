@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -77,6 +78,37 @@ bool may_hold(std::string_view text, std::string_view id) {
   return true;
 }
 
+/// The records of a file that is a list of them (deals, targets) that may hold `id`: the
+/// items (from a line starting with "-" to the next) in which it appears, so that a file of
+/// thousands of records is parsed as the few that matter. Any other file, or one with
+/// something else at the margin but comments, is kept whole.
+std::string items_holding(std::string_view text, std::string_view id) {
+  std::string out;
+  std::size_t item = std::string_view::npos;  // where the current item starts
+  auto flush = [&](std::size_t end) {
+    if (item != std::string_view::npos && may_hold(text.substr(item, end - item), id)) out.append(text.substr(item, end - item));
+  };
+  for (std::size_t pos = 0; pos < text.size();) {
+    std::size_t end = text.find('\n', pos);
+    end = end == std::string_view::npos ? text.size() : end + 1;
+    char c = text[pos];
+    if (c == '-' && (end - pos <= 2 || text[pos + 1] == ' ' || text[pos + 1] == '\n')) {
+      if (text.substr(pos).starts_with("---")) return std::string(text);
+      flush(pos);
+      item = pos;
+    } else if (c == '#' || c == '\n') {
+      if (item == std::string_view::npos) { pos = end; continue; }
+    } else if (c != ' ') {
+      return std::string(text);  // a mapping, a document marker, a tab: not a plain list
+    } else if (item == std::string_view::npos) {
+      return std::string(text);
+    }
+    pos = end;
+  }
+  flush(text.size());
+  return out;
+}
+
 /// The commits of a shallow clone's boundary (their parents are not in the repository).
 std::set<std::string> shallow_boundary(const fs::path& book_root) {
   std::set<std::string> out;
@@ -129,26 +161,49 @@ RecordLog record_log(const fs::path& book_root, const std::string& revision, con
   std::set<std::string> boundary = shallow_boundary(book_root);
   GitCatFile cat(book_root);
   std::string read_error;
+  // The files that held the record, from its file at the revision back: a commit that puts
+  // the record into one of them adds the file it came from (a rename, a move).
+  std::set<std::string> followed{file};
+  auto read = [&](const std::string& oid, const std::string& path, FileTexts& into) {
+    if (oid.empty()) return;
+    if (auto text = cat.read(oid, &read_error); text && may_hold(*text, id)) into.emplace(path, items_holding(*text, id));
+  };
+  auto with_settings = [&](FileTexts files, const std::string& rev) {
+    if (auto toml = cat.read(rev + ":" + dir + "salesops.toml", &read_error)) files["salesops.toml"] = *toml;
+    return load_texts(files);
+  };
   for (const Commit& c : parse_log(log.out)) {
     if (boundary.contains(c.id)) {
       result.cut_at = c.id;  // what it changed is unknown: its parent is not here
       continue;
     }
+    if (std::none_of(c.files.begin(), c.files.end(), [&](const FileChange& f) { return followed.contains(f.path); }))
+      continue;
     FileTexts before, after;
-    auto read = [&](const std::string& oid, const std::string& path, FileTexts& into) {
-      if (oid.empty()) return;
-      if (auto text = cat.read(oid, &read_error); text && may_hold(*text, id)) into.emplace(path, std::move(*text));
-    };
-    for (const FileChange& f : c.files) {
-      read(f.before, f.path, before);
-      read(f.after, f.path, after);
-    }
+    for (const FileChange& f : c.files)
+      if (followed.contains(f.path)) {
+        read(f.before, f.path, before);
+        read(f.after, f.path, after);
+      }
     if (before.empty() && after.empty()) continue;
-    auto with_settings = [&](FileTexts files, const std::string& rev) {
-      if (auto toml = cat.read(rev + ":" + dir + "salesops.toml", &read_error)) files["salesops.toml"] = *toml;
-      return load_texts(files);
-    };
     auto old_book = with_settings(before, c.id + "^"), new_book = with_settings(after, c.id);
+    if (record_file(*new_book, id) && !record_file(*old_book, id)) {
+      // Put into a followed file here: from wherever else this commit took it.
+      bool found = false;
+      for (const FileChange& f : c.files) {
+        if (followed.contains(f.path) || f.before.empty()) continue;
+        FileTexts one;
+        read(f.before, f.path, one);
+        if (one.empty()) continue;
+        auto origin = with_settings(one, c.id + "^");
+        if (!record_file(*origin, id)) continue;
+        followed.insert(f.path);
+        before.insert(one.begin(), one.end());
+        read(f.after, f.path, after);
+        found = true;
+      }
+      if (found) old_book = with_settings(before, c.id + "^"), new_book = with_settings(after, c.id);
+    }
     for (Change& ch : full_diff(*old_book, *new_book, before, after))
       if (ch.id == id) {
         ch.note.clear();  // the parent check needs the whole book, not one file

@@ -181,8 +181,10 @@ class BookLoader {
     } else if (auto text = source_.read("salesops.toml", &error)) {
       b_.config = parse_config(*text, "salesops.toml", result_.diags);
       ++result_.files_read;
-      // Directory books only: the files of a git revision (--at) have no mtime to key on.
-      if (options_.cache && source_.directory()) use_cache(*text);
+      // A directory's files are cached by their metadata and hash; a git revision's (--at,
+      // diff) by their blob ids, in the working tree's cache.
+      if (options_.cache && !options_.all_locations && (source_.directory() || !source_.revision().empty()))
+        use_cache(*text, source_.directory() ? nullptr : &source_);
     } else {
       result_.diags.error("book-read", {"salesops.toml", 0, 0, 1}, error);
     }
@@ -204,13 +206,13 @@ class BookLoader {
 
   /// The parsed-record cache, unless .salesops/cache leads out of the book: a committed
   /// link there would have the cache read and written outside it.
-  void use_cache(std::string_view config_text) {
+  void use_cache(std::string_view config_text, const BookSource* by_blob) {
     std::string real_root = real_book_root(root_);
     if (auto why = refused_link(resolve_in_directory(real_root, ".salesops/cache"))) {
       result_.diags.warning("book-link", {".salesops", 0, 0, 1}, *why + ": the cache is not used");
       return;
     }
-    cache_.emplace(root_, config_text);
+    cache_.emplace(root_, config_text, by_blob);
   }
 
   void finish_kind(FileKind k) {
@@ -299,6 +301,7 @@ LoadResult load_book(BookSource& source, const fs::path& root) { return load_boo
 LoadResult load_book(BookSource& source, const fs::path& root, const LoadOptions& options) {
   LoadResult result;
   result.book = std::make_unique<Book>();
+  result.diags.keep_all_locations(options.all_locations);
   BookLoader(source, root, options, result).run();
   return result;
 }

@@ -14,6 +14,9 @@ namespace salesops::core {
 struct LoadOptions {
   unsigned threads = 0;  // workers; 0: one per core
   bool cache = false;    // reuse parsed records from <book>/.salesops/cache (directory books only)
+  /// Keep every location of a repeated finding, not only its first few (the cache, which
+  /// keeps the first few, is then not read).
+  bool all_locations = false;
 };
 
 struct LoadResult {

@@ -18,7 +18,7 @@ namespace fs = std::filesystem;
 namespace {
 
 /// Bumped whenever the entry layout or what a loader records changes.
-constexpr std::uint32_t kFormat = 4;
+constexpr std::uint32_t kFormat = 5;
 constexpr char kMagic[8] = {'s', 'o', 'p', 's', 'r', 'e', 'c', '\n'};
 /// The fields whose references a cached file makes (PendingRef::field must be a literal).
 constexpr const char* kRefFields[] = {"customer", "owner", "by"};
@@ -111,8 +111,26 @@ std::int64_t RecordCache::now_ns() {
   return ns(t);
 }
 
-RecordCache::RecordCache(const fs::path& book_root, std::string_view config_text)
-    : root_(book_root), dir_(book_root / ".salesops" / "cache"), config_hash_(content_hash(config_text)) {}
+RecordCache::RecordCache(const fs::path& book_root, std::string_view config_text, const BookSource* by_blob)
+    : root_(book_root), dir_(book_root / ".salesops" / "cache"), config_hash_(content_hash(config_text)),
+      blobs_(by_blob) {}
+
+std::optional<CacheKey> RecordCache::blob_key(const std::string& rel, const std::string& oid) {
+  if (oid.size() != 40 && oid.size() != 64) return std::nullopt;
+  for (char c : oid)
+    if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return std::nullopt;
+  CacheKey key;
+  key.rel = rel;
+  key.hash = content_hash(rel);  // an entry's problems name its file: the path is part of the key
+  key.blob = oid;
+  return key;
+}
+
+fs::path RecordCache::entry_file(const CacheKey& key) const {
+  // No record file's entry is named so: theirs are their escaped paths, under a folder.
+  if (!key.blob.empty()) return dir_ / fmt::format("git-{}-{:016x}.rec", key.blob, key.hash);
+  return path_of(key.rel);
+}
 
 fs::path RecordCache::path_of(const std::string& rel) const {
   std::string name;
@@ -125,6 +143,7 @@ fs::path RecordCache::path_of(const std::string& rel) const {
 }
 
 std::optional<CacheKey> RecordCache::key(const std::string& rel, std::string_view text) const {
+  if (blobs_) return std::nullopt;
   struct stat st;
   if (::stat((root_ / rel).c_str(), &st) != 0 || static_cast<std::uint64_t>(st.st_size) != text.size()) return std::nullopt;
   CacheKey key = stat_key(rel, st);
@@ -160,7 +179,7 @@ void RecordCache::store(const CacheKey& key, ParallelKind kind, const Shard& s, 
   entry.put(content_hash(payload));
   entry.put(static_cast<std::uint32_t>(table.out.out.size()));
   entry.out += payload;
-  write_entry(key.rel, entry.out);
+  write_entry(key, entry.out);
 }
 
 DurableFile RecordCache::cache_file(const fs::path& target) const {
@@ -172,8 +191,8 @@ DurableFile RecordCache::cache_file(const fs::path& target) const {
   return DurableFile(target, how);
 }
 
-void RecordCache::write_entry(const std::string& rel, std::string_view bytes) const {
-  DurableFile file = cache_file(path_of(rel));
+void RecordCache::write_entry(const CacheKey& key, std::string_view bytes) const {
+  DurableFile file = cache_file(entry_file(key));
   if (file.write(bytes)) file.commit();
 }
 
@@ -183,13 +202,13 @@ void RecordCache::refresh_metadata(const CacheKey& key, std::string data) const 
   if (data.size() < at + 16) return;
   std::memcpy(data.data() + at, &key.ctime_ns, 8);
   std::memcpy(data.data() + at + 8, &key.inode, 8);
-  write_entry(key.rel, data);
+  write_entry(key, data);
 }
 
 std::string RecordCache::entry_payload(const CacheKey& key, ParallelKind kind, bool by_metadata,
                                        std::uint32_t& table_size, std::string* stale_entry) const {
   std::int64_t written_ns = 0;
-  std::string data = read_all(path_of(key.rel), written_ns);
+  std::string data = read_all(entry_file(key), written_ns);
   if (data.size() < sizeof kMagic || std::memcmp(data.data(), kMagic, sizeof kMagic) != 0) return {};
   Reader head(std::string_view(data).substr(sizeof kMagic));
   if (head.get<std::uint32_t>() != kFormat || head.get<std::uint8_t>() != static_cast<std::uint8_t>(kind) ||
@@ -228,6 +247,7 @@ bool RecordCache::load(const CacheKey& key, ParallelKind kind, Shard& s, FileOut
 
 bool RecordCache::load_unchanged(const std::string& rel, ParallelKind kind, Shard& s, FileOutcome& o,
                                  LoadContext& wctx) const {
+  if (blobs_) return false;  // a revision's files are not the working tree's
   struct stat st;
   if (::stat((root_ / rel).c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return false;
   std::uint32_t table_size = 0;

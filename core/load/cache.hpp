@@ -50,8 +50,15 @@ struct PackSource {
 class RecordCache {
  public:
   /// Entries live in `book_root`/.salesops/cache; `config_text` is salesops.toml's bytes
-  /// (records depend on its stages and segments).
-  RecordCache(const std::filesystem::path& book_root, std::string_view config_text);
+  /// (records depend on its stages and segments). `by_blob`: the files are a git
+  /// revision's (--at, diff), whose entries are keyed by blob id and path (blob_key), never
+  /// by the working tree's metadata; its packs (git-deals.pack, git-customers.pack) hold
+  /// the revision last loaded, each file known by its blob id.
+  RecordCache(const std::filesystem::path& book_root, std::string_view config_text, const BookSource* by_blob = nullptr);
+  bool by_blob() const { return blobs_ != nullptr; }
+  /// The key of the file `rel` of a git revision whose blob id is `oid`; nullopt for an id
+  /// that is not one (hexadecimal, 40 or 64 digits).
+  static std::optional<CacheKey> blob_key(const std::string& rel, const std::string& oid);
 
   /// The key of the file `rel` whose bytes are `text`; nullopt when it cannot be stat'ed or
   /// changed while it was read.
@@ -92,7 +99,9 @@ class RecordCache {
                             std::string* stale_entry = nullptr) const;
   /// Writes `entry` (the entry of `key.rel`) again with `key`'s change time and inode.
   void refresh_metadata(const CacheKey& key, std::string entry) const;
-  void write_entry(const std::string& rel, std::string_view bytes) const;
+  void write_entry(const CacheKey& key, std::string_view bytes) const;
+  /// Where the entry of `key` is: named after its path, or after its blob and path.
+  std::filesystem::path entry_file(const CacheKey& key) const;
   /// `target` (in the cache directory) written the durable way but not flushed to disk: an
   /// entry lost in a crash is only read again from its record file.
   DurableFile cache_file(const std::filesystem::path& target) const;
@@ -101,6 +110,7 @@ class RecordCache {
 
   std::filesystem::path root_, dir_;
   std::uint64_t config_hash_;
+  const BookSource* blobs_ = nullptr;  // the revision whose blob ids key the entries
 };
 
 }  // namespace salesops::core

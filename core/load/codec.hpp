@@ -262,27 +262,51 @@ const std::vector<Rec>& records_of(const Book& b) {
   if constexpr (std::is_same_v<Rec, Deal>) return b.deals; else return b.customers;
 }
 
-/// A diagnostic, with its file when `with_file` (an entry's own diagnostics name its file).
+/// A diagnostic, with its file when `with_file` (an entry's own diagnostics name its file);
+/// a repeated one with its group, count, wording and kept locations.
 inline void encode(const Diagnostic& d, Writer& w, bool with_file) {
+  auto location = [&](const Location& l) {
+    if (with_file) w.str(l.file);
+    w.put(l.line); w.put(l.column); w.put(l.length);
+  };
   w.put(static_cast<std::uint8_t>(d.severity));
   w.str(d.rule);
-  if (with_file) w.str(d.where.file);
-  w.put(d.where.line); w.put(d.where.column); w.put(d.where.length);
+  location(d.where);
   w.str(d.message);
   w.str(d.hint);
+  w.str(d.group);
+  if (d.group.empty()) return;
+  w.put(static_cast<std::uint64_t>(d.count));
+  w.str(d.subject);
+  w.str(d.plural);
+  w.put(static_cast<std::uint32_t>(d.also.size()));
+  for (const Location& l : d.also) location(l);
 }
 
 /// Reads what encode(Diagnostic) wrote; `file` when it was written without one.
 inline Diagnostic decode_diagnostic(Reader& r, const std::string* file) {
   Diagnostic d;
+  auto location = [&](Location& l) {
+    l.file = file ? *file : std::string(r.str());
+    l.line = r.get<std::uint32_t>(); l.column = r.get<std::uint32_t>(); l.length = r.get<std::uint32_t>();
+  };
   auto severity = r.get<std::uint8_t>();
   if (severity > static_cast<std::uint8_t>(Severity::warning)) r.ok = false;
   d.severity = static_cast<Severity>(severity);
   d.rule = r.str();
-  d.where.file = file ? *file : std::string(r.str());
-  d.where.line = r.get<std::uint32_t>(); d.where.column = r.get<std::uint32_t>(); d.where.length = r.get<std::uint32_t>();
+  location(d.where);
   d.message = r.str();
   d.hint = r.str();
+  d.group = r.str();
+  if (d.group.empty()) return d;
+  d.count = r.get<std::uint64_t>();
+  d.subject = r.str();
+  d.plural = r.str();
+  std::uint32_t n = r.count(file ? 12 : 16);
+  // The count covers the first location and those kept besides it, and adds up without
+  // overflow over any book's files.
+  if (d.count <= n || d.count > (std::uint64_t{1} << 48)) r.ok = false;
+  for (d.also.reserve(n); n > 0 && r.ok; --n) location(d.also.emplace_back());
   return d;
 }
 

@@ -252,14 +252,39 @@ void Fields::duplicate(const char* kind, std::string_view id, Mark at, Mark firs
                    fmt::format("{} id '{}' is already used at {}:{}:{}", kind, id, b.files[first.file], first.line, first.column));
 }
 
+namespace {
+
+/// "deals", "history entries": the record kind counted in a repeated finding.
+std::string plural_of(std::string_view kind) {
+  if (kind.size() > 1 && kind.back() == 'y' && std::string_view("aeiou").find(kind[kind.size() - 2]) == std::string_view::npos)
+    return std::string(kind.substr(0, kind.size() - 1)) + "ies";
+  return std::string(kind) + "s";
+}
+
+}  // namespace
+
 void Fields::unknown(std::string_view key, Mark at, const schema::RecordSchema& record) {
+  // The same key on every record is one finding, counted: after its first occurrence, an
+  // unknown key costs a look-up and, while there is room, a location.
+  group_.assign("unknown-key\x1f");
+  group_.append(record.kind).append("\x1f").append(key);
+  if (ctx_.diags.repeat(group_, [&] { return r_.location_of(at, r_.key_span()); })) {
+    r_.skip_value();
+    return;
+  }
   std::vector<std::string> names;
   names.reserve(record.fields.size());
   for (const schema::FieldSpec& field : record.fields) names.emplace_back(field.key);
   std::string hint;
   if (auto s = closest_match(key, names)) hint = fmt::format("did you mean '{}'?", *s);
-  ctx_.diags.warning("unknown-key", r_.location_of(at, r_.key_span()),
-                     fmt::format("unknown key '{}' is kept but ignored", shown(key)), hint);
+  else if (record.kind == "deal" || record.kind == "customer")
+    hint = fmt::format("declare it under [fields.{}] in salesops.toml, or remove it", record.kind);
+  Diagnostic d{Severity::warning, "unknown-key", r_.location_of(at, r_.key_span()),
+               fmt::format("unknown key '{}' is kept but ignored", shown(key)), std::move(hint)};
+  d.group = group_;
+  d.subject = fmt::format("unknown key '{}'", shown(key));
+  d.plural = plural_of(record.kind);
+  ctx_.diags.add(std::move(d));
   r_.skip_value();
 }
 

@@ -146,6 +146,7 @@ class Fields {
 
   YamlReader& r_;
   LoadContext& ctx_;
+  std::string group_;  // a repeated finding's group, made without allocating again
 };
 
 template <class Rec>

@@ -27,7 +27,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr std::uint32_t kPackFormat = 3;
+constexpr std::uint32_t kPackFormat = 4;
 constexpr char kPackMagic[8] = {'s', 'o', 'p', 's', 'p', 'a', 'c', 'k'};
 enum class Frame : std::uint8_t { files = 1, strings, records, refs, diags, index, end };
 /// Frames are cut at this size where records allow.
@@ -37,6 +37,10 @@ constexpr std::int64_t kSettled = 1000000000;
 
 using codec::Reader;
 using codec::Writer;
+
+/// The last of a file's four numbers in the files frame: its inode, or for a file of a git
+/// revision (its other numbers 0) the hash of its blob id.
+std::uint64_t identity(const CacheKey& k) { return k.blob.empty() ? k.inode : content_hash(k.blob); }
 
 /// Tells a program whose std::hash differs (and so would read the id index wrongly).
 std::uint64_t hash_probe() { return std::hash<std::string_view>{}("salesops pack"); }
@@ -140,7 +144,7 @@ void write_pack(int fd, const PackSource& src, const LoadContext& ctx, std::uint
   w.put(static_cast<std::uint32_t>(src.files.size()));
   for (const CacheKey& k : src.files) {
     w.str(k.rel);
-    w.put(k.size); w.put(k.mtime_ns); w.put(k.ctime_ns); w.put(k.inode);
+    w.put(k.size); w.put(k.mtime_ns); w.put(k.ctime_ns); w.put(identity(k));
   }
   out.frame(w);
 
@@ -238,8 +242,8 @@ class DirectoryStat {
 };
 
 /// Checks that `files` are the pack's files, unchanged, and adds them to the book.
-bool read_files(Reader& r, const std::vector<std::string>& files, const fs::path& root, Book& b,
-                std::uint64_t& records, std::uint64_t& history) {
+bool read_files(Reader& r, const std::vector<std::string>& files, const fs::path& root, const BookSource* blobs,
+                Book& b, std::uint64_t& records, std::uint64_t& history) {
   records = r.get<std::uint64_t>();
   history = r.get<std::uint64_t>();
   if (r.get<std::uint32_t>() != files.size() || !r.ok) return false;
@@ -249,6 +253,12 @@ bool read_files(Reader& r, const std::vector<std::string>& files, const fs::path
     auto size = r.get<std::uint64_t>();
     auto mtime = r.get<std::int64_t>(), ctime = r.get<std::int64_t>();
     auto inode = r.get<std::uint64_t>();
+    if (blobs) {  // a git revision's file: the same blob
+      std::optional<CacheKey> key;
+      if (auto oid = blobs->blob_id(rel)) key = RecordCache::blob_key(rel, *oid);
+      if (!r.ok || !key || size != 0 || mtime != 0 || ctime != 0 || inode != identity(*key)) return false;
+      continue;
+    }
     struct stat st;
     if (!r.ok || !dirs.stat(rel, st) || !S_ISREG(st.st_mode)) return false;
     CacheKey now = RecordCache::stat_key(rel, st);
@@ -260,7 +270,8 @@ bool read_files(Reader& r, const std::vector<std::string>& files, const fs::path
 }
 
 template <class Rec>
-bool read_pack(FrameReader& in, const std::vector<std::string>& files, const fs::path& root, LoadContext& ctx) {
+bool read_pack(FrameReader& in, const std::vector<std::string>& files, const fs::path& root, const BookSource* blobs,
+               LoadContext& ctx) {
   Book& b = ctx.book;
   auto& recs = codec::records_of<Rec>(b);
   auto files_begin = static_cast<std::uint32_t>(b.files.size());
@@ -284,7 +295,7 @@ bool read_pack(FrameReader& in, const std::vector<std::string>& files, const fs:
     Reader r(body);
     switch (frame) {
       case Frame::files: {
-        if (!read_files(r, files, root, b, record_count, history_count)) return false;
+        if (!read_files(r, files, root, blobs, b, record_count, history_count)) return false;
         // Counts a damaged pack could inflate are bounded by its bytes.
         if (record_count > in.left() / 32 || history_count > in.left() / 5) return false;
         recs.reserve(record_count);
@@ -336,7 +347,8 @@ bool read_pack(FrameReader& in, const std::vector<std::string>& files, const fs:
 }  // namespace
 
 fs::path RecordCache::pack_path(ParallelKind kind) const {
-  return dir_ / (kind == ParallelKind::deals ? "deals.pack" : "customers.pack");
+  std::string name = kind == ParallelKind::deals ? "deals.pack" : "customers.pack";
+  return dir_ / (blobs_ ? "git-" + name : name);
 }
 
 bool RecordCache::load_pack(ParallelKind kind, const std::vector<std::string>& files, LoadContext& ctx) const {
@@ -356,10 +368,10 @@ bool RecordCache::load_pack(ParallelKind kind, const std::vector<std::string>& f
   }
   if (kind == ParallelKind::deals) {
     Rollback<Deal> rollback{b, ctx.diags};
-    if (!(ok = ok && read_pack<Deal>(in, files, root_, ctx))) rollback();
+    if (!(ok = ok && read_pack<Deal>(in, files, root_, blobs_, ctx))) rollback();
   } else {
     Rollback<Customer> rollback{b, ctx.diags};
-    if (!(ok = ok && read_pack<Customer>(in, files, root_, ctx))) rollback();
+    if (!(ok = ok && read_pack<Customer>(in, files, root_, blobs_, ctx))) rollback();
   }
   ::close(fd);
   return ok;

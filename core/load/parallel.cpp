@@ -110,16 +110,23 @@ class KindLoader {
 void KindLoader::read_file(const std::string& rel, Shard& s, LoadContext& wctx) {
   FileOutcome o;
   o.rel = rel;
+  s.diags.set_group_floor();  // a file's repeated findings are counted apart (its cache entry keeps them)
   o.diags_begin = o.diags_end = static_cast<std::uint32_t>(s.diags.items().size());
   auto file = static_cast<std::uint32_t>(s.book.files.size());
   o.records_begin = o.records_end = static_cast<std::uint32_t>(record_count(s));
   std::string error;
   std::optional<std::string> text;
-  if (cache_ && cache_->load_unchanged(rel, kind_, s, o, wctx)) {
+  std::optional<CacheKey> key;
+  if (cache_ && cache_->by_blob()) {
+    // A git revision's file: its entry is found by its blob id, so it is not read at all.
+    if (auto oid = source_.blob_id(rel)) key = RecordCache::blob_key(rel, *oid);
+    if (key && cache_->load(*key, kind_, s, o, wctx)) o.cached = true;
+  } else if (cache_ && cache_->load_unchanged(rel, kind_, s, o, wctx)) {
     o.cached = true;
-  } else if (directory_) {
+  }
+  if (!o.cached && directory_) {
     text = source_.read(rel, &error);
-  } else {
+  } else if (!o.cached) {
     std::lock_guard<std::mutex> lock(read_mutex_);  // a non-directory source may not be thread-safe
     text = source_.read(rel, &error);
   }
@@ -129,10 +136,9 @@ void KindLoader::read_file(const std::string& rel, Shard& s, LoadContext& wctx) 
     s.files.push_back(std::move(o));
     return;
   }
-  std::optional<CacheKey> key;
-  if (cache_ && !o.cached) key = cache_->key(rel, *text);
+  if (cache_ && !o.cached && !cache_->by_blob()) key = cache_->key(rel, *text);
   if (key) o.key = key;
-  if (key && cache_->load(*key, kind_, s, o, wctx)) {
+  if (key && !o.cached && !cache_->by_blob() && cache_->load(*key, kind_, s, o, wctx)) {
     o.cached = true;
   } else if (!o.cached && precheck_record_text(*text, rel, s.diags)) {
     o.parsed = true;
@@ -168,6 +174,7 @@ void KindLoader::read_file(const std::string& rel, Shard& s, LoadContext& wctx) 
 std::unique_ptr<Shard> KindLoader::read_batch(std::size_t begin, std::size_t end) {
   auto shard = std::make_unique<Shard>();
   shard->book.config = ctx_.book.config;
+  shard->diags.keep_all_locations(ctx_.diags.all_locations());
   LoadContext wctx{shard->book, shard->diags};
   wctx.partial = partial_;
   wctx.lookup = snapshot_;
@@ -267,6 +274,7 @@ void KindLoader::run(unsigned threads, std::size_t& files_read) {
   std::size_t pending_before = ctx_.pending.size();
   pack_.files_begin = ctx_.book.files.size();
   pack_.diags_begin = ctx_.diags.items().size();
+  ctx_.diags.set_group_floor();  // the kind's findings are counted among themselves, as its pack keeps them
   if (cache_) pack_.started_ns = RecordCache::now_ns();
   loaded_ = ctx_.loaded;
   partial_ = ctx_.partial;
@@ -360,6 +368,7 @@ void KindLoader::reserve(std::size_t batches) {
 
 void load_kind_parallel(ParallelKind kind, const std::vector<std::string>& files, BookSource& source, bool directory,
                         LoadContext& ctx, const LoadOptions& options, RecordCache* cache, std::size_t& files_read) {
+  ctx.diags.set_group_floor();
   if (cache && cache->load_pack(kind, files, ctx)) {
     files_read += files.size();
     return;

@@ -27,6 +27,8 @@ struct CacheKey {
   std::int64_t ctime_ns = 0;
   std::uint64_t inode = 0;
   std::uint64_t hash = 0;
+  /// A file of a git revision: its blob id (its metadata then 0, `hash` that of its path).
+  std::string blob{};
 };
 
 /// One file as a worker read it: ranges into its shard.

@@ -12,7 +12,9 @@
 
 #include "core/load/book.hpp"
 #include "core/load/cache.hpp"
+#include "core/load/git_source.hpp"
 #include "core/load/parallel.hpp"
+#include "git_repo.hpp"
 
 using namespace salesops::core;
 namespace fs = std::filesystem;
@@ -51,9 +53,12 @@ std::string dump(const LoadResult& r) {
     CHECK((interned(c.id) && interned(c.owner) && interned(c.tier) && interned(c.segment)));
     for (const Interaction& i : c.interactions) CHECK(interned(i.by));
   }
-  for (const Diagnostic& d : r.diags.items())
-    out += fmt::format("{}:{}:{}+{} {} [{}] {} | {}\n", d.where.file, d.where.line, d.where.column, d.where.length,
-                       d.severity == Severity::error ? "error" : "warning", d.rule, d.message, d.hint);
+  for (const Diagnostic& d : r.diags.items()) {
+    out += fmt::format("{}:{}:{}+{} {} [{}] {} | {} x{}", d.where.file, d.where.line, d.where.column, d.where.length,
+                       d.severity == Severity::error ? "error" : "warning", d.rule, message_text(d), d.hint, d.count);
+    for (const Location& l : d.also) out += fmt::format(" {}:{}:{}+{}", l.file, l.line, l.column, l.length);
+    out += '\n';
+  }
   return out;
 }
 
@@ -77,9 +82,10 @@ struct TempBook {
     fs::remove_all(root);
     fs::copy(SALESOPS_SOURCE_DIR "/tests/data/small", root, fs::copy_options::recursive);
     write(root / "deals/2026-11.yaml",
-          "- id: D-X1\n  owner: nobody\n  customer: C-1\n  stage: lead\n  amout: 5\n"
-          "- id: D-X1\n  owner: nobody\n  stage: lead\n");
-    write(root / "deals/2026-12.yaml", "- id: D-X1\n  owner: nobody\n  customer: C-404\n  stage: lead\n");
+          "- id: D-X1\n  owner: nobody\n  customer: C-1\n  stage: lead\n  amout: 5\n  notes: a\n"
+          "- id: D-X1\n  owner: nobody\n  stage: lead\n  notes: b\n  legacy_id: 7\n");
+    write(root / "deals/2026-12.yaml", "- id: D-X1\n  owner: nobody\n  customer: C-404\n  stage: lead\n  notes: c\n"
+          "- id: D-X2\n  stage: lead\n  notes: d\n- id: D-X3\n  stage: lead\n  notes: e\n");
     write(root / "deals/2027-01.yaml", "- id: D-Y\n  stage: [lead\n");
     write(root / "customers/C-9.yaml", "id: C-9\nname: 九\nowner: ghost\ninteractions:\n  - {date: 2026-10-01, type: call, by: ghost}\n");
     write(root / "customers/C-9b.yaml", "id: C-9\nname: dup\n");
@@ -97,8 +103,10 @@ struct CleanBook {
     root = fs::temp_directory_path() / fmt::format("salesops-pack-{}-{}", ::getpid(), TempBook::counter()++);
     fs::remove_all(root);
     fs::copy(SALESOPS_SOURCE_DIR "/tests/data/small", root, fs::copy_options::recursive);
-    write(root / "deals/2026-11.yaml", "- id: D-9001\n  customer: C-1\n  stage: lead\n  colour: red\n");
-    write(root / "deals/2026-12.yaml", "- id: D-9001\n  customer: C-2\n  stage: lead\n");
+    write(root / "deals/2026-11.yaml", "- id: D-9001\n  customer: C-1\n  stage: lead\n  colour: red\n"
+          "- id: D-9002\n  customer: C-1\n  stage: lead\n  colour: blue\n");
+    write(root / "deals/2026-12.yaml", "- id: D-9001\n  customer: C-2\n  stage: lead\n  colour: red\n"
+          "- id: D-9003\n  customer: C-2\n  stage: lead\n  colour: red\n");
     ::sleep(2);
   }
   ~CleanBook() { fs::remove_all(root); }
@@ -151,6 +159,53 @@ TEST_CASE("load: any number of workers gives the same book and diagnostics") {
   CHECK(one.find("customer 'C-404' refers to no customer") != std::string::npos);
   CHECK(one.find("yaml-syntax") != std::string::npos);
   for (unsigned threads : {2u, 3u, 8u}) CHECK(dump(load(book.root, threads, false)) == one);
+}
+
+TEST_CASE("load: an unknown key on many records is one finding, counted, its first locations in file order") {
+  TempBook book;
+  for (unsigned threads : {1u, 2u, 3u}) {
+    LoadResult r = load(book.root, threads, false);
+    std::vector<const Diagnostic*> notes;
+    for (const Diagnostic& d : r.diags.items())
+      if (d.rule == "unknown-key" && d.message.find("'notes'") != std::string::npos) notes.push_back(&d);
+    REQUIRE(notes.size() == 1);
+    const Diagnostic& d = *notes[0];
+    CHECK(d.count == 5);
+    CHECK(fmt::format("{}:{}", d.where.file, d.where.line) == "deals/2026-11.yaml:6");
+    REQUIRE(d.also.size() == Diagnostics::kKeptLocations);
+    CHECK(fmt::format("{}:{} {}:{}", d.also[0].file, d.also[0].line, d.also[1].file, d.also[1].line) ==
+          "deals/2026-11.yaml:10 deals/2026-12.yaml:5");
+    CHECK(message_text(d) == "unknown key 'notes' in 5 deals, first at deals/2026-11.yaml:6:3, deals/2026-11.yaml:10:3, "
+                             "deals/2026-12.yaml:5:3, …");
+    CHECK(r.diags.warning_count() >= 5);
+    // A key found once reads as before.
+    bool once = false;
+    for (const Diagnostic& o : r.diags.items())
+      once |= o.count == 1 && message_text(o) == "unknown key 'legacy_id' is kept but ignored";
+    CHECK(once);
+  }
+}
+
+TEST_CASE("load: with every location kept, a repeated finding lists each, and expands to one finding per occurrence") {
+  TempBook book;
+  auto source = directory_source(book.root);
+  LoadOptions all{2, true};
+  all.all_locations = true;
+  LoadResult r = load_book(*source, book.root, all);
+  CHECK(!fs::exists(book.root / ".salesops"));  // the cache keeps only the first few: not used
+  std::size_t notes = 0, total = r.diags.warning_count() + r.diags.error_count();
+  for (const Diagnostic& d : r.diags.items())
+    if (d.message.find("'notes'") != std::string::npos) {
+      CHECK(d.count == 5);
+      CHECK(d.also.size() == 4);
+    }
+  Diagnostics each = r.diags.expanded();
+  CHECK(each.items().size() == total);
+  for (const Diagnostic& d : each.items()) {
+    CHECK(d.count == 1);
+    if (d.message == "unknown key 'notes' is kept but ignored") ++notes;
+  }
+  CHECK(notes == 5);
 }
 
 TEST_CASE("load: a book read back from the cache equals the book parsed") {
@@ -352,4 +407,44 @@ TEST_CASE("pack: a book whose references do not all resolve gets no pack") {
   CHECK(dump(load(book.root, 2, true)) == parsed);
   CHECK(!fs::exists(book.root / ".salesops/cache/deals.pack"));
   CHECK(!fs::exists(book.root / ".salesops/cache/customers.pack"));
+}
+
+TEST_CASE("blob cache: a git revision read through entries keyed by blob id equals it parsed") {
+  salesops::test::TempRepo repo;
+  fs::copy(SALESOPS_SOURCE_DIR "/tests/data/small", repo.root(), fs::copy_options::recursive);
+  repo.write("deals/2026-11.yaml", "- id: D-X1\n  owner: nobody\n  customer: C-1\n  stage: lead\n  notes: a\n"
+             "- id: D-X1\n  stage: lead\n  notes: b\n");
+  std::string first = repo.commit("first");
+  repo.write("deals/2026-12.yaml", "- id: D-X2\n  customer: C-404\n  stage: lead\n  notes: c\n");
+  repo.write("customers/C-9.yaml", "id: C-9\nname: 九\nowner: ghost\n");
+  std::string second = repo.commit("second");
+  // The same text under another path: its problems name that path, so it has its own entry.
+  repo.write("deals/2027-01.yaml", "- id: D-X2\n  customer: C-404\n  stage: lead\n  notes: c\n");
+  std::string third = repo.commit("third");
+  auto at = [&](const std::string& rev, bool cache) {
+    std::string error;
+    auto source = git_source(repo.root(), rev, &error);
+    REQUIRE(source);
+    return dump(load_book(*source, repo.root(), LoadOptions{2, cache}));
+  };
+  auto blob_entries = [&] {
+    std::size_t n = 0;
+    if (fs::exists(repo.root() / ".salesops/cache"))
+      for (auto& e : fs::directory_iterator(repo.root() / ".salesops/cache"))
+        n += e.path().filename().string().starts_with("git-");
+    return n;
+  };
+  for (const std::string& rev : {first, second, third, first}) {
+    std::string parsed = at(rev, false);
+    CHECK(at(rev, true) == parsed);  // entries written, or read
+    CHECK(at(rev, true) == parsed);  // entries read
+  }
+  CHECK(blob_entries() > 0);
+  CHECK(!fs::exists(repo.root() / ".salesops/cache/deals.pack"));  // the working tree's packs are not a revision's
+  // An entry whose bytes are damaged is not used.
+  for (auto& e : fs::directory_iterator(repo.root() / ".salesops/cache"))
+    if (e.path().filename().string().starts_with("git-")) {
+      std::ofstream(e.path(), std::ios::binary | std::ios::in) << "garbage";
+    }
+  CHECK(at(third, true) == at(third, false));
 }
