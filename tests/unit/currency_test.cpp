@@ -41,9 +41,12 @@ TEST_CASE("currency: conversion rounds half away from zero, once") {
   // 1,000.00 at 7.1234 = 7,123.40 exactly; 0.01 at 7.1234 = 0.071234 -> 0.07.
   CHECK(convert_money(Money{100'000}, 7'123'400).cents == 712'340);
   CHECK(convert_money(Money{1}, 7'123'400).cents == 7);
-  // 12,345.67 at 0.137137 = 1,692.9994... -> 1,693.00 (169299.9...: a double would do too,
-  // but the largest amount at the largest rate needs 128 bits).
-  CHECK(convert_money(Money{1'234'567}, 137'137).cents == 169'300);
+  // 12,345.67 at 0.137137: 1234567 x 137137 = 169304814679 millionths of a cent -> 169305.
+  CHECK(convert_money(Money{1'234'567}, 137'137).cents == 169'305);
+  // 0.02 at 7.25 is 14.5 cents -> 15; at 7.249999 it is 14.499998 -> 14.
+  CHECK(convert_money(Money{2}, 7'250'000).cents == 15);
+  CHECK(convert_money(Money{2}, 7'249'999).cents == 14);
+  // The largest amount at the largest rate needs 128 bits on the way.
   CHECK(convert_money(Money{99'999'999'999}, 1'000'000'000'000).cents == 99'999'999'999'000'000);
   CHECK(convert_money(Money{0}, 7'123'400).cents == 0);
   CHECK(convert_money(Money{123}, 1'000'000).cents == 123);  // a rate of 1 changes nothing
