@@ -142,3 +142,39 @@ bool fits_cents(long double cents) {
 }
 
 }  // namespace salesops::core
+
+namespace salesops::core {
+
+std::optional<std::int64_t> parse_rate(std::string_view text) {
+  constexpr std::int64_t kMaxMicro = 1'000'000'000'000;  // 1,000,000 units
+  std::int64_t micro = 0;
+  std::size_t pos = 0, decimals = 0;
+  bool point = false, digits = false;
+  for (; pos < text.size(); ++pos) {
+    char c = text[pos];
+    if (c == '.' && !point && digits) { point = true; continue; }
+    if (!is_digit(c)) return std::nullopt;
+    if (point && ++decimals > 6) return std::nullopt;
+    digits = true;
+    micro = micro * 10 + (c - '0');
+    if (micro > kMaxMicro) return std::nullopt;
+  }
+  if (!digits || (point && decimals == 0)) return std::nullopt;
+  for (; decimals < 6; ++decimals) {
+    micro *= 10;
+    if (micro > kMaxMicro) return std::nullopt;
+  }
+  if (micro <= 0 || micro > kMaxMicro) return std::nullopt;
+  return micro;
+}
+
+Money convert_money(Money m, std::int64_t micro) {
+  __int128 product = static_cast<__int128>(m.cents) * micro;
+  __int128 mag = product < 0 ? -product : product;
+  __int128 q = (mag + 500'000) / 1'000'000;  // half away from zero
+  __int128 limit = std::numeric_limits<std::int64_t>::max();
+  if (q > limit) q = limit;
+  return Money{static_cast<std::int64_t>(product < 0 ? -q : q)};
+}
+
+}  // namespace salesops::core

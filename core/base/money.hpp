@@ -46,4 +46,11 @@ std::optional<Money> checked_add(Money a, Money b);
 /// int64 cents hold; false for NaN and beyond the range money_from_cents_real saturates at.
 bool fits_cents(long double cents);
 
+/// An exchange rate in millionths: "7.1234" is 7123400. Digits, an optional '.' and at most
+/// six decimals; above 0 and at most 1,000,000. Nothing when malformed or out of range.
+std::optional<std::int64_t> parse_rate(std::string_view text);
+/// `m` times `micro` / 1,000,000, rounded to whole cents half away from zero, computed
+/// exactly in 128-bit integers.
+Money convert_money(Money m, std::int64_t micro);
+
 }  // namespace salesops::core

@@ -1,5 +1,10 @@
 #include "core/book/book.hpp"
 
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <stdexcept>
+
 namespace salesops::core {
 
 namespace {
@@ -18,6 +23,37 @@ const Customer* Book::customer(std::string_view id) const { return lookup(custom
 const Deal* Book::deal(std::string_view id) const { return lookup(deal_index, deals, *this, id); }
 const Target* Book::target(std::string_view id) const { return lookup(target_index, targets, *this, id); }
 const Plan* Book::plan(std::string_view id) const { return lookup(plan_index, plans, *this, id); }
+
+std::optional<std::uint8_t> Book::currency_slot(std::string_view code) {
+  if (code == config.currency) return std::uint8_t{0};
+  auto it = std::find(currencies.begin(), currencies.end(), code);
+  if (it != currencies.end()) return static_cast<std::uint8_t>(it - currencies.begin() + 1);
+  if (currencies.size() >= 127) return std::nullopt;
+  currencies.emplace_back(code);
+  return static_cast<std::uint8_t>(currencies.size());
+}
+
+const Rate* Book::rate_on(std::string_view currency, Date day) const {
+  // `rates` is sorted by currency then date: the last of the currency dated on or before `day`.
+  auto it = std::upper_bound(rates.begin(), rates.end(), std::pair(currency, day), [](const auto& key, const Rate& r) {
+    return key.first < r.currency || (key.first == r.currency && key.second < *r.date);
+  });
+  if (it == rates.begin()) return nullptr;
+  --it;
+  return it->currency == currency ? &*it : nullptr;
+}
+
+Money Book::amount_in_book_currency(const Deal& d, Date day) const {
+  if (d.currency == 0) return d.amount;
+  std::string_view code = currency_of(d);
+  const Rate* rate = rate_on(code, day);
+  if (!rate) {
+    Location at = location(d.at);
+    throw std::runtime_error(fmt::format("{}:{}:{}: deal '{}' is in {} but rates/ has no {} rate on or before {}", at.file,
+                                         at.line, at.column, text(d.id), code, code, format_date(day)));
+  }
+  return convert_money(d.amount, rate->micro);
+}
 
 std::optional<std::uint8_t> Book::stage_on(const Deal& deal, Date d) const {
   if (deal.opened && d < *deal.opened) return std::nullopt;

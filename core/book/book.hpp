@@ -35,6 +35,10 @@ struct Book {
   std::vector<Review> reviews;
   std::vector<RewardPlan> reward_plans;
   std::vector<Grant> grants;
+  /// The currencies deals name other than the book's (at most 127), in the order first met.
+  std::vector<std::string> currencies;
+  /// Exchange rates (rates/*.yaml), sorted by currency then date once the book is loaded.
+  std::vector<Rate> rates;
 
   /// The values of the custom fields (Config::fields), by record position in `deals` and
   /// `customers`.
@@ -69,6 +73,19 @@ struct Book {
   std::string_view custom(const Customer& c, std::size_t field) const {
     return text(customer_fields.get(static_cast<std::uint32_t>(&c - customers.data()), field));
   }
+
+  /// Deal::currency for `code`: 0 for the book's currency, else its place in `currencies`
+  /// plus one (added when new); nothing when 127 others are already named.
+  std::optional<std::uint8_t> currency_slot(std::string_view code);
+  /// A deal's currency code (the book's when it names none).
+  std::string_view currency_of(const Deal& d) const {
+    return d.currency == 0 ? std::string_view(config.currency) : std::string_view(currencies[d.currency - 1u]);
+  }
+  /// The rate of `currency` in effect on `day` (the latest dated on or before it), if any.
+  const Rate* rate_on(std::string_view currency, Date day) const;
+  /// A deal's amount in the book's currency at the rate in effect on `day` (salesops-book(5));
+  /// throws std::runtime_error naming the deal and its place when no rate is in effect.
+  Money amount_in_book_currency(const Deal& d, Date day) const;
 
   std::span<const StageChange> history_of(const Deal& d) const {
     return {history.data() + d.history_begin, d.history_count};

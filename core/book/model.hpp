@@ -92,7 +92,18 @@ struct Deal {
   std::uint32_t history_begin = 0;  // into Book::history
   std::uint16_t history_count = 0;
   std::uint8_t stage = 0;           // index into Config::stages
-  bool has_amount = false;
+  bool has_amount : 1 = false;
+  /// 0: the book's currency; else Book::currencies[currency - 1] (salesops-book(5)).
+  std::uint8_t currency : 7 = 0;
+  Mark at;
+};
+
+/// One line of rates/<YYYY>.yaml: from `date` on, 1 unit of `currency` is `micro` millionths
+/// of the book's currency.
+struct Rate {
+  std::string currency;
+  Day date;
+  std::int64_t micro = 0;
   Mark at;
 };
 

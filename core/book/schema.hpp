@@ -225,6 +225,7 @@ inline constexpr FieldSpec kDealFields[] = {
     fields::of("title", text),
     fields::of("product", word),
     {.key = "amount", .type = money, .min = 0, .bounded = true},
+    fields::of("currency", word),
     fields::of("stage", stage, required),
     fields::of("opened", date),
     fields::of("expected_close", date),
@@ -364,6 +365,11 @@ inline constexpr FieldSpec kGrantFields[] = {
 inline constexpr RecordSchema kGrant{"grant", "a grant", kGrantFields, "id"};
 inline constexpr FieldSpec kGrantsFileFields[] = {fields::nested("grants", records, kGrant)};
 inline constexpr RecordSchema kGrantsFile{"grants file", "a grants file", kGrantsFileFields};
+
+// rates/<YYYY>.yaml
+inline constexpr FieldSpec kRateFields[] = {
+    fields::of("date", date, required), fields::of("currency", word, required), fields::of("rate", word, required)};
+inline constexpr RecordSchema kRate{"rate", "a rate", kRateFields};
 
 }  // namespace schema
 }  // namespace salesops::core

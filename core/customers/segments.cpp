@@ -64,8 +64,9 @@ WonRevenue won_revenue(const Book& b, const Period& p) {
   for (const Deal& d : b.deals) {
     if (d.stage != b.config.won || !d.closed || !p.contains(*d.closed) || d.customer.empty()) continue;
     // Amounts are bounded, so this takes over 92 million deals; still never a wrapped sum.
-    if (__builtin_add_overflow(w.revenue[d.customer], d.amount.cents, &w.revenue[d.customer]) ||
-        __builtin_add_overflow(w.total, d.amount.cents, &w.total))
+    std::int64_t cents = b.amount_in_book_currency(d, *d.closed).cents;
+    if (__builtin_add_overflow(w.revenue[d.customer], cents, &w.revenue[d.customer]) ||
+        __builtin_add_overflow(w.total, cents, &w.total))
       throw std::overflow_error(fmt::format("the won revenue overflows at deal {}", b.text(d.id)));
     ++w.won[d.customer];
   }

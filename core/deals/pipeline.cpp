@@ -95,7 +95,8 @@ OpenDeals::OpenDeals(const Book& book) : book_(book), by_person_(book.people.siz
     auto it = person.find(d.owner);
     if (it == person.end()) continue;
     by_person_[it->second].push_back(
-        {*d.expected_close, d.has_amount ? d.amount.cents : 0, book.config.stages[d.stage].probability});
+        {*d.expected_close, d.has_amount ? book.amount_in_book_currency(d, *d.expected_close).cents : 0,
+         book.config.stages[d.stage].probability});
   }
 }
 
@@ -138,8 +139,8 @@ Table pipeline_table(const Book& book, Date as_of, PipelineBy by) {
     StageSum one;
     one.deals = 1;
     if (d.has_amount && d.opened) {
-      one.amount = d.amount.cents;
-      one.weighted = static_cast<long double>(d.amount.cents) * stages[*stage].probability;
+      one.amount = book.amount_in_book_currency(d, as_of).cents;
+      one.weighted = static_cast<long double>(one.amount) * stages[*stage].probability;
     }
     StageSum* targets[2] = {&all[*stage], nullptr};
     if (auto it = positions.find(d.owner); it != positions.end()) targets[1] = &per_person[it->second][*stage];

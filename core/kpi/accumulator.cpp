@@ -51,9 +51,13 @@ std::string at_deal(const Book& b, const Deal& d, const char* what) {
   return fmt::format("{} at deal {} ({}:{}:{})", what, b.text(d.id), at.file, at.line, at.column);
 }
 
-/// Adds a deal's amount to `sum`; an overflow names the deal and where it is written.
-void add_amount(std::int64_t& sum, const Book& b, const Deal& d, const char* what) {
-  add_cents(sum, d.amount.cents, [&] { return at_deal(b, d, what); });
+/// Adds a deal's amount, in the book's currency at the rate of `day`, to `sum`; an overflow
+/// names the deal and where it is written. Every money figure of deals (KPIs, and rewards
+/// through them) is summed here.
+Money add_amount(std::int64_t& sum, const Book& b, const Deal& d, Date day, const char* what) {
+  Money amount = b.amount_in_book_currency(d, day);
+  add_cents(sum, amount.cents, [&] { return at_deal(b, d, what); });
+  return amount;
 }
 
 /// Each customer's first won deal (by closed date, ties by id): the deal that makes it new.
@@ -79,7 +83,7 @@ void add_deals(const Book& b, const KpiGrouping& g, const Period& p, std::vector
     if (!s) continue;
     bool closed_in = d.closed && p.contains(*d.closed);
     if (closed_in && d.stage == b.config.won) {
-      add_amount(s->revenue, b, d, "the sum of revenue");
+      add_amount(s->revenue, b, d, *d.closed, "the sum of revenue");
       ++s->won;
       if (d.opened) { s->cycle_days += days_between(*d.opened, *d.closed); ++s->cycle_n; }
     } else if (closed_in && d.stage == b.config.lost && !b.disqualified(d)) {
@@ -87,9 +91,10 @@ void add_deals(const Book& b, const KpiGrouping& g, const Period& p, std::vector
     }
     bool open_at_end = (!d.opened || *d.opened <= p.last) && (!d.closed || *d.closed > p.last);
     if (open_at_end && d.has_amount && d.opened) {
-      add_amount(s->pipeline, b, d, "the sum of pipeline");
+      // Open amounts convert at the rate in effect on the period's last day.
+      Money amount = add_amount(s->pipeline, b, d, p.last, "the sum of pipeline");
       if (auto stage = b.stage_on(d, p.last))
-        add_real_cents(s->weighted, static_cast<long double>(d.amount.cents) * stages[*stage].probability,
+        add_real_cents(s->weighted, static_cast<long double>(amount.cents) * stages[*stage].probability,
                        [&] { return at_deal(b, d, "the weighted pipeline"); });
     }
   }

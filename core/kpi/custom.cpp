@@ -150,7 +150,19 @@ void add_custom_kpi(const Book& b, const CustomKpi& k, std::size_t slot, const K
   auto at = [&](int group) { return sums_of_group(sums, group); };
   std::string date = date_field_of(k);
   if (k.kind == "deals") {
-    for (const Deal& d : b.deals) feed(k, slot, [&](std::string_view f) { return deal_field(b, d, f); }, date, p, at(g.of_deal(d)));
+    for (const Deal& d : b.deals) {
+      auto get = [&](std::string_view f) {
+        // An amount in another currency counts in the book's, at the rate of the KPI's date.
+        if (f != "amount" || d.currency == 0 || !d.has_amount) return deal_field(b, d, f);
+        auto day = parse_date(deal_field(b, d, date).text);
+        if (!day) return deal_field(b, d, f);
+        Money m = b.amount_in_book_currency(d, *day);
+        FieldValue v = number_value(static_cast<double>(m.cents) / 100.0);
+        v.cents = m.cents;
+        return v;
+      };
+      feed(k, slot, get, date, p, at(g.of_deal(d)));
+    }
     return;
   }
   for (const Customer& c : b.customers) {

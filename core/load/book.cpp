@@ -17,7 +17,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-enum class FileKind { none, team, customer, deals, targets, plan, coaching, review, reward_plans, grants };
+enum class FileKind { none, team, customer, deals, targets, plan, coaching, review, reward_plans, grants, rates };
 
 /// The kinds of reference a file of kind `k` can satisfy.
 std::vector<RefKind> refs_to(FileKind k) {
@@ -42,6 +42,7 @@ FileKind classify(const std::string& rel) {
   if (under("reviews/")) return FileKind::review;
   if (rel == "rewards/plans.yaml") return FileKind::reward_plans;
   if (under("rewards/")) return FileKind::grants;
+  if (under("rates/")) return FileKind::rates;
   return FileKind::none;
 }
 
@@ -165,9 +166,10 @@ class BookLoader {
         load_file(kind, files[i].second);
       }
     }
-    finish_before(static_cast<int>(FileKind::grants) + 1);
+    finish_before(static_cast<int>(FileKind::rates) + 1);
     for (std::size_t i = 0; i < ctx_.loaded.size(); ++i) ctx_.loaded[i] = true;
     ctx_.resolve_pending();
+    check_rates(b_, result_.diags);
     result_.diags.sort();
   }
 
@@ -267,8 +269,8 @@ class BookLoader {
         nullptr,  // none
         load_team_file, load_customer_file, load_deal_file, load_target_file, load_plan_file, load_coaching_file,
         nullptr,  // review: read below, with its place
-        load_reward_plans_file, load_grants_file};
-    static_assert(std::size(kLoaders) == static_cast<std::size_t>(FileKind::grants) + 1);
+        load_reward_plans_file, load_grants_file, load_rates_file};
+    static_assert(std::size(kLoaders) == static_cast<std::size_t>(FileKind::rates) + 1);
     if (kind != FileKind::review) {
       if (Loader load = kLoaders[static_cast<std::size_t>(kind)]) load(reader, ctx_);
       return;

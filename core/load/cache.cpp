@@ -18,7 +18,7 @@ namespace fs = std::filesystem;
 namespace {
 
 /// Bumped whenever the entry layout or what a loader records changes.
-constexpr std::uint32_t kFormat = 5;
+constexpr std::uint32_t kFormat = 6;
 constexpr char kMagic[8] = {'s', 'o', 'p', 's', 'r', 'e', 'c', '\n'};
 /// The fields whose references a cached file makes (PendingRef::field must be a literal).
 constexpr const char* kRefFields[] = {"customer", "owner", "by"};

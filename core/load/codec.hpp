@@ -145,6 +145,7 @@ struct Encoder {
     day(d.opened); day(d.expected_close); day(d.closed);
     w.put(d.stage);
     w.put(static_cast<std::uint8_t>(d.has_amount));
+    w.str(d.currency == 0 ? std::string_view{} : std::string_view(book.currencies[d.currency - 1u]));
     w.mark(d.at);
     w.put(d.history_count);
     for (std::uint32_t h = 0; h < d.history_count; ++h) {
@@ -213,6 +214,11 @@ struct Decoder {
     d.opened = day(); d.expected_close = day(); d.closed = day();
     d.stage = stage();
     d.has_amount = r.get<std::uint8_t>() != 0;
+    if (std::string_view code = r.str(); r.ok && !code.empty()) {
+      auto slot = book.currency_slot(code);
+      if (slot && *slot != 0) d.currency = *slot;
+      else r.ok = false;
+    }
     d.at = r.mark(file);
     d.history_begin = static_cast<std::uint32_t>(book.history.size());
     d.history_count = r.get<std::uint16_t>();

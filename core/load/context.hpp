@@ -235,6 +235,10 @@ void load_coaching_file(YamlReader& r, LoadContext& ctx);
 void load_review_file(YamlReader& r, LoadContext& ctx, std::string_view period_dir, std::string_view person_file);
 void load_reward_plans_file(YamlReader& r, LoadContext& ctx);
 void load_grants_file(YamlReader& r, LoadContext& ctx);
+void load_rates_file(YamlReader& r, LoadContext& ctx);
+/// Once every file is read: sorts the rates, reports two rates of a currency on one day, and
+/// each deal in another currency with no rate in effect from the day it opened (or closed).
+void check_rates(Book& b, Diagnostics& diags);
 
 /// Moves the reader into the document's root value. False for an empty file (no document)
 /// or one that does not parse.

@@ -2,6 +2,8 @@
 // every command: fields are read straight from events into the compact Deal.
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "core/load/context.hpp"
 
 namespace salesops::core {
@@ -18,6 +20,21 @@ std::optional<std::uint8_t> read_stage(Fields& f, const schema::FieldSpec& field
   if (auto s = f.book().config.stage_index(*v)) return s;
   r.error("deal-stage", fmt::format("unknown stage '{}'", shown(*v)), "stages are " + f.book().config.stage_list());
   return std::nullopt;
+}
+
+/// A deal's `currency`: an ISO 4217 code, three capital letters; the book's own is stored as
+/// no currency at all.
+void read_currency(Fields& f, const schema::FieldSpec& field, Deal& d) {
+  YamlReader& r = f.reader();
+  auto v = f.scalar(field.key);
+  if (!v) return;
+  bool code = v->size() == 3 && std::all_of(v->begin(), v->end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+  if (!code) {
+    r.error("deal-currency", fmt::format("'{}' is not a currency code", shown(*v)), "a currency is three capital letters: USD, EUR, CNY");
+    return;
+  }
+  if (auto slot = f.book().currency_slot(*v)) d.currency = *slot;
+  else r.error("deal-currency", "a book's deals name at most 127 currencies besides its own");
 }
 
 void read_history(Fields& f, Deal& d) {
@@ -120,6 +137,7 @@ void read_deal(Fields& f) {
         else if (m) { d.amount = *m; d.has_amount = true; }
         return;
       }
+      case kDeal.at("currency"): read_currency(f, field, d); return;
       case kDeal.at("stage"):
         staged = true;
         if (auto s = read_stage(f, field)) d.stage = *s;

@@ -27,7 +27,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr std::uint32_t kPackFormat = 4;
+constexpr std::uint32_t kPackFormat = 5;
 constexpr char kPackMagic[8] = {'s', 'o', 'p', 's', 'p', 'a', 'c', 'k'};
 enum class Frame : std::uint8_t { files = 1, strings, records, refs, diags, index, end };
 /// Frames are cut at this size where records allow.

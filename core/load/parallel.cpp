@@ -199,6 +199,17 @@ void KindLoader::merge_records(Shard& s, const FileOutcome& o, std::uint32_t fil
     Rec rec = std::move(from[j]);
     set_file(rec, file);
     salesops::core::remap(rec, remap);
+    if constexpr (deals) {
+      // The shard numbers its currencies as it meets them; the book keeps its own list.
+      if (rec.currency != 0) {
+        auto slot = b.currency_slot(s.book.currencies[rec.currency - 1u]);
+        if (!slot) {
+          ctx_.diags.error("deal-currency", b.location(rec.at), "a book's deals name at most 127 currencies besides its own");
+          continue;
+        }
+        rec.currency = *slot;
+      }
+    }
     Mark id_at = s.id_marks[j];
     id_at.file = file;
     std::string_view id = b.text(rec.id);

@@ -69,11 +69,12 @@ MarketFigures market_figures(const Book& book, const Period& period) {
     Date closed = *d.closed;
     bool in_prev = f.prev.contains(closed), in_before = f.before.contains(closed);
     if (!in_prev && !in_before) continue;
+    const Money amount = book.amount_in_book_currency(d, closed);
     if (d.stage == book.config.lost) {
       if (in_prev) {
         auto& l = f.lost[d.lost_reason.empty() ? std::string("unspecified") : book.str(d.lost_reason)];
         ++l.first;
-        l.second += d.amount;
+        l.second += amount;
       }
       continue;
     }
@@ -81,9 +82,9 @@ MarketFigures market_figures(const Book& book, const Period& period) {
     auto add = [&](std::map<std::string, Revenue>& m, Sym key) {
       if (key.empty()) return;
       Revenue& r = m[book.str(key)];
-      (in_prev ? r.now : r.before) += d.amount;
+      (in_prev ? r.now : r.before) += amount;
     };
-    (in_prev ? f.total.now : f.total.before) += d.amount;
+    (in_prev ? f.total.now : f.total.before) += amount;
     add(f.by_product, d.product);
     const Customer* c = d.customer.empty() ? nullptr : book.customer(book.text(d.customer));
     if (!c) continue;

@@ -273,7 +273,7 @@ void PayoutCalculator::add_spiff_lines(PlanPayout& pp) {
       const Deal& d = book_.deals[*i];
       if (book_.text(d.product) != book_.text(s.product)) continue;
       ++count;
-      amount_sum += d.amount.cents;
+      amount_sum += book_.amount_in_book_currency(d, *d.closed).cents;
     }
     if (count == 0) continue;
     std::string product(book_.text(s.product));

@@ -46,7 +46,8 @@ std::string value_text(const schema::FieldSpec& field) {
     case FieldType::kpi: return "revenue";
     case FieldType::period: return "2026";
     case FieldType::text: return "'some text'";
-    case FieldType::word: return "X-1";
+    // A deal's currency is a currency code: the book's own needs no rate.
+    case FieldType::word: return field.key == std::string_view("currency") ? "CNY" : "X-1";
     case FieldType::words: return "[a, b]";
     case FieldType::records: return "[" + record_text(*field.record) + "]";
     case FieldType::record: return record_text(*field.record);
