@@ -40,7 +40,7 @@ void run_scorecard(Context& ctx, const std::string& team) {
     if (team != "company") q.team = team;
   }
   core::Scorecard card = core::build_scorecard(book, q);
-  core::Table table = core::scorecard_table(card);
+  core::Table table = core::scorecard_table(card, book.config);
   Format format = ctx.format();
   if (format == Format::html) {
     std::string title = fmt::format("Scorecard {} — {}", q.period.label,

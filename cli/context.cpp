@@ -150,6 +150,7 @@ core::Period Context::period(std::string_view fallback) {
   std::string error;
   auto p = core::parse_period(text, today(), calendar, &error);
   if (!p) fail(kUsage, error);
+  periods_.push_back(*p);
   return *p;
 }
 
@@ -168,8 +169,30 @@ Format Context::format() {
 }
 
 Meta Context::meta(const std::string& period_label) {
-  return {book_root().string(), command, period_label, core::format_date(today()),
-          revision_label.empty() ? revision() : revision_label, note};
+  Meta m{book_root().string(), command, period_label, core::format_date(today()),
+         revision_label.empty() ? revision() : revision_label, note};
+  // The days of the period the label names, when the command parsed it.
+  for (const core::Period& p : periods_)
+    if (!period_label.empty() && p.label == period_label) {
+      m.period_start = core::format_date(p.first);
+      m.period_end = core::format_date(p.last);
+    }
+  m.currency = currency.empty() && book_ ? book_->config.currency : currency;
+  return m;
+}
+
+Meta Context::meta(const core::Period& period) {
+  periods_.push_back(period);
+  return meta(period.label);
+}
+
+bool Context::machine_format() {
+  Format f = format();
+  return f != Format::table && f != Format::md && f != Format::html;
+}
+
+std::string Context::commit_id(const std::string& full) {
+  return machine_format() ? full : full.substr(0, 10);
 }
 
 void Context::output(const std::function<void(std::ostream&, bool color)>& print) {

@@ -67,7 +67,14 @@ std::string_view format_name(Format format);
 struct Meta {
   std::string book, command, period, today, revision;
   std::string note;  // in json only when set
+  /// The period's first and last day (meta.period_start, meta.period_end), empty when the
+  /// output covers no one period.
+  std::string period_start, period_end;
+  std::string currency;  // the book's: the unit of money columns in meta.columns
 };
+
+/// The format_version of every json document (tables, records, diagnostics).
+inline constexpr std::string_view kJsonFormatVersion = "2";
 
 struct RenderOptions {
   Format format = Format::table;
@@ -79,6 +86,17 @@ struct RenderOptions {
 
 /// Writes `table` in `options.format`. Throws std::invalid_argument for Format::html.
 void render(std::ostream& out, const core::Table& table, const RenderOptions& options);
+
+/// The table machine formats (csv, tsv, json, jsonl, xlsx) write: `table`'s columns, then
+/// `<id>_start` and `<id>_end` (dates) for each period column, then `row_kind` (detail,
+/// subtotal or total) when the table marks its rows. Columns are only ever added after the
+/// others, so a reader that takes columns by position keeps working. Returns `table` itself
+/// when it adds nothing; else fills `storage` and returns it.
+const core::Table& machine_table(const core::Table& table, std::optional<core::Table>& storage);
+
+/// The name json meta.columns gives a column type: "text", "integer", "money", "ratio",
+/// "decimal", "date", "period", "number" or "mixed".
+std::string_view column_type_name(core::ColumnType type);
 
 /// One record and the lists that belong to it (a customer's card) as one json document:
 /// {"format_version":"1","meta":{...},"record":{...},"<name>":[rows],...}. The record is the

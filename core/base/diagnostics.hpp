@@ -34,6 +34,8 @@ struct Diagnostic {
   /// The person or team answerable for what an audit rule found (empty: nobody in
   /// particular); `check --by owner` groups findings by their manager.
   std::string owner{};
+  /// The full id of the commit a finding is about (check --approvals); empty for a record's.
+  std::string commit{};
 };
 
 class Diagnostics {

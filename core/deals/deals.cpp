@@ -119,6 +119,8 @@ std::optional<Table> deal_list_table(const Book& book, const DealQuery& q, std::
 
   Table t;
   for (const auto& c : columns) t.add_column(c);
+  t.set_type("amount", ColumnType::money);
+  for (const char* c : {"opened", "expected_close", "closed"}) t.set_type(c, ColumnType::date);
   auto text = [&](Sym s) -> Cell { return s.empty() ? Cell{} : Cell{book.str(s)}; };
   auto day = [](Day d) -> Cell { return d ? Cell{*d} : Cell{}; };
   for (const Deal* d : rows) {
