@@ -19,10 +19,14 @@
 // csv and tsv write raw values: integers as digits, money with two decimals ("12500.00"),
 //        ratios and decimals as plain decimals, dates ISO, undefined empty. `bom` writes a
 //        UTF-8 byte-order mark first; it is ignored by the other formats (JSON forbids it).
-// json   One document {"format_version":"1","meta":{...},"columns":[ids],"rows":[{...}]},
+// json   One document {"format_version":"2","meta":{...},"columns":[ids],"rows":[{...}]},
 //        indented by two spaces. Keys follow column order; money is a number (cents / 100),
-//        undefined is null, dates are strings. An empty Meta field is null.
+//        undefined is null, dates and periods are strings. An empty Meta field is null.
+//        meta.columns describes each column: {"id","label","type","unit","unit_column"}.
 // jsonl  One compact object per row, no meta; an empty table writes nothing.
+// csv, tsv, json and jsonl (and xlsx) write machine_table(): each period column's first and
+//        last day and the row_kind column come after the table's own columns; table and md
+//        leave out the columns marked machine_only.
 // md     A GitHub-flavoured table, cells padded by display width, numbers right-aligned
 //        (---:) and formatted as in `table`; text escaped as below, tab/CR/LF become
 //        spaces. A table without rows prints the header and delimiter rows.
@@ -99,7 +103,7 @@ const core::Table& machine_table(const core::Table& table, std::optional<core::T
 std::string_view column_type_name(core::ColumnType type);
 
 /// One record and the lists that belong to it (a customer's card) as one json document:
-/// {"format_version":"1","meta":{...},"record":{...},"<name>":[rows],...}. The record is the
+/// {"format_version":"2","meta":{...},"record":{...},"<name>":[rows],...}. The record is the
 /// first row of `record` (null when it has none); each list is its table's rows.
 struct NamedTable {
   std::string name;
