@@ -98,7 +98,7 @@ void run_approvals(Context& ctx, const std::string& range) {
   diags.sort();
   Format format = ctx.format();
   if (format == Format::json) {
-    print_diagnostics_json(std::cout, diags, ctx.book_root().string(), result->commits);
+    print_diagnostics_json(std::cout, diags, ctx.meta(), result->commits);
   } else if (format == Format::table) {
     print_diagnostics(std::cout, diags, nullptr, {ctx.color(1), ctx.fit_width()});
     if (!ctx.options.quiet || diags.error_count() > 0)
@@ -137,7 +137,8 @@ void run_check(Context& ctx, const CheckOptions& o) {
   std::ostringstream file;  // the report for -o FILE, written whole at the end
   std::ostream& out = to_file ? static_cast<std::ostream&>(file) : std::cout;
   if (format == Format::json) {
-    print_diagnostics_json(out, diags, ctx.book_root().string(), r.files_read, o.by.empty() ? nullptr : &managers);
+    // The audit looks at the month holding today (policy.required_targets asks for its targets).
+    print_diagnostics_json(out, diags, ctx.meta(core::month_period(ctx.today())), r.files_read, o.by.empty() ? nullptr : &managers);
   } else if (format == Format::table) {
     bool color = !to_file && ctx.color(1);
     if (o.by.empty()) print_diagnostics(out, diags, &ctx.source(), {color, ctx.fit_width()});

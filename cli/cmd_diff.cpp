@@ -133,6 +133,7 @@ void run_diff(Context& ctx, const DiffOptions& o) {
   if (format != Format::md) {
     // meta.revision: the two commits, the second empty for the working tree.
     ctx.revision_label = fmt::format("{}..{}", from_commit, to_commit);
+    ctx.currency = after->config.currency;
     // With --payouts the table is the payouts' (one table per output).
     ctx.emit(payouts ? *payouts : core::diff_table(changes), period ? period->label : std::string());
     return;

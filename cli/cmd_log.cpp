@@ -36,7 +36,7 @@ void run_log(Context& ctx, const std::string& id) {
   for (const char* c : {"commit", "date", "author", "subject", "change", "field", "before", "after"}) t.add_column(c);
   for (const core::LogEntry& e : entries) {
     auto& row = t.add_row();
-    row[0] = e.commit.substr(0, 10);
+    row[0] = ctx.commit_id(e.commit);
     row[1] = e.date;
     row[2] = e.author;
     row[3] = e.subject;
@@ -48,7 +48,7 @@ void run_log(Context& ctx, const std::string& id) {
   if (!log.cut_at.empty()) {
     // The note goes to stderr so that the table on stdout stays a table; json carries it in meta.
     ctx.note = fmt::format("history cut at {}: the repository is a shallow clone (git fetch --unshallow reads the rest)",
-                           log.cut_at.substr(0, 10));
+                           ctx.commit_id(log.cut_at));
     if (!ctx.options.quiet) std::cerr << "note: " << ctx.note << "\n";
   }
   ctx.emit(t);

@@ -40,7 +40,7 @@ void run_scorecard(Context& ctx, const std::string& team, const std::string& own
     if (team != "company") q.team = team;
   }
   core::Scorecard card = core::build_scorecard(book, q);
-  core::Table table = core::scorecard_table(card);
+  core::Table table = core::scorecard_table(card, book.config);
   keep_filtered_rows(ctx, book, table, {owner, ""}, "owner");
   // A terminal's compact view: who, the first metric against its target, the score and the rank.
   const std::string& first = card.metrics.front();

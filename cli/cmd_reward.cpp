@@ -3,6 +3,7 @@
 
 #include "cli/cmd_reward.hpp"
 #include "cli/commands.hpp"
+#include "cli/reward_plans_json.hpp"
 #include "cli/sections.hpp"
 #include "core/base/suggest.hpp"
 #include "core/rewards/rewards.hpp"
@@ -31,6 +32,12 @@ struct CalcOptions {
 
 void run_plans(Context& ctx) {
   const core::Book& book = ctx.book();
+  if (Format f = ctx.format(); f == Format::json || f == Format::jsonl) {
+    ctx.output([&](std::ostream& out, bool) {
+      render_reward_plans_json(out, book, ctx.today(), f == Format::jsonl, ctx.meta());
+    });
+    return;
+  }
   core::Table flat = core::reward_plans_table(book, ctx.today());
   std::vector<Section> sections;
   for (const core::RewardPlan& p : book.reward_plans) {

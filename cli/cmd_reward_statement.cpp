@@ -27,7 +27,7 @@ core::Table component_table() {
   core::Table t;
   t.add_column("component");
   t.add_column("reason");
-  t.add_numeric_column("amount");
+  t.add_column("amount", core::ColumnType::money);
   return t;
 }
 
@@ -42,11 +42,14 @@ std::vector<Section> statement_sections(const core::Book& book, const core::Stat
     out.push_back(std::move(sec));
   }
   Section grants{"Grants", {}};
-  for (const char* c : {"grant", "date", "kind", "title"}) grants.table.add_column(c);
-  grants.table.add_numeric_column("amount");
+  grants.table.add_column("grant");
+  grants.table.add_column("date", core::ColumnType::date);
+  grants.table.add_column("kind");
+  grants.table.add_column("title");
+  grants.table.add_column("amount", core::ColumnType::money);
   for (const core::StatementGrant& sg : s.grants) {
     core::StatementGrantEntry e = core::statement_grant_entry(book, sg);
-    grants.table.add_row() = {e.grant, core::format_date(e.date), e.kind, e.reason, e.amount};
+    grants.table.add_row() = {e.grant, e.date, e.kind, e.reason, e.amount};
   }
   out.push_back(std::move(grants));
   Section total{"Total", component_table()};

@@ -153,6 +153,7 @@ core::Period Context::period(std::string_view fallback) {
   std::string error;
   auto p = core::parse_period(text, today(), calendar, &error);
   if (!p) fail(kUsage, error);
+  periods_.push_back(*p);
   return *p;
 }
 
@@ -171,8 +172,30 @@ Format Context::format() {
 }
 
 Meta Context::meta(const std::string& period_label) {
-  return {book_root().string(), command, period_label, core::format_date(today()),
-          revision_label.empty() ? revision() : revision_label, note};
+  Meta m{book_root().string(), command, period_label, core::format_date(today()),
+         revision_label.empty() ? revision() : revision_label, note};
+  // The days of the period the label names, when the command parsed it.
+  for (const core::Period& p : periods_)
+    if (!period_label.empty() && p.label == period_label) {
+      m.period_start = core::format_date(p.first);
+      m.period_end = core::format_date(p.last);
+    }
+  m.currency = currency.empty() && book_ ? book_->config.currency : currency;
+  return m;
+}
+
+Meta Context::meta(const core::Period& period) {
+  periods_.push_back(period);
+  return meta(period.label);
+}
+
+bool Context::machine_format() {
+  Format f = format();
+  return f != Format::table && f != Format::md && f != Format::html;
+}
+
+std::string Context::commit_id(const std::string& full) {
+  return machine_format() ? full : full.substr(0, 10);
 }
 
 void Context::output(const std::function<void(std::ostream&, bool color)>& print) {
@@ -202,6 +225,13 @@ core::Table Context::shown(const core::Table& table, std::string* note, bool ski
   core::Table t = table;
   if (note) note->clear();
   if (!options.columns.empty()) {
+    // Machine formats choose among their own columns too (row_kind, a period's days); the
+    // ones not named are left out like any other.
+    if (machine_format()) {
+      std::optional<core::Table> storage;
+      if (const core::Table& machine = machine_table(t, storage); &machine != &t) t = std::move(*storage);
+      t.machine_columns = true;
+    }
     if (auto error = select_columns(t, options.columns, skip_absent)) fail(kUsage, *error);
   }
   if (std::size_t width = fit_width()) {

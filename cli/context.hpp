@@ -62,6 +62,7 @@ class Context {
   std::string command;  // "kpi", "coach log", ... for json meta; set by begin()
   std::string revision_label;  // json meta.revision when a command reads other revisions than --at (diff)
   std::string note;            // json meta.note: what the output leaves out (log in a shallow clone)
+  std::string currency;        // json: the unit of money columns when the book is not book() (diff)
 
   /// Starts the command a row of the table names (`name` is its full name, "coach log"),
   /// with the needs of that row. A command that writes is refused under --at (exit 2).
@@ -110,8 +111,15 @@ class Context {
   core::Table shown(const core::Table& table, std::string* note, bool skip_absent = false);
   /// Writes what `print` writes to stdout or -o FILE; `print` is told whether it may colour.
   void output(const std::function<void(std::ostream&, bool color)>& print);
-  /// The json "meta" of this command.
+  /// The json "meta" of this command; a period label the command parsed with period() also
+  /// gives meta its first and last day.
   Meta meta(const std::string& period_label = {});
+  Meta meta(const core::Period& period);
+  /// Whether the output is for programs (csv, tsv, json, jsonl, xlsx, ...), not people.
+  bool machine_format();
+  /// A commit id as this output names it: full in machine formats, its first 10 characters
+  /// in table and md.
+  std::string commit_id(const std::string& full);
   /// Whether colour may be used on the stream `fd` (1 or 2).
   bool color(int fd) const;
   /// Prints "salesops: error: message" to stderr and exits with `code`.
@@ -130,6 +138,7 @@ class Context {
  private:
   unsigned needs_ = 0;  // Need flags of the running command
   std::optional<core::Date> today_;
+  std::vector<core::Period> periods_;  // every period parsed, for meta's first and last day
   std::optional<std::filesystem::path> root_;
   std::unique_ptr<core::BookSource> source_;
   std::unique_ptr<core::Book> book_;

@@ -1,4 +1,5 @@
 #include "cli/diagnostic_render.hpp"
+#include "cli/render_json.hpp"
 
 #include <fmt/format.h>
 #include <utf8proc.h>
@@ -138,11 +139,9 @@ void print_diagnostics(std::ostream& out, const core::Diagnostics& diags, core::
   }
 }
 
-void print_diagnostics_json(std::ostream& out, const core::Diagnostics& diags, const std::string& book, std::size_t files,
+void print_diagnostics_json(std::ostream& out, const core::Diagnostics& diags, const Meta& meta, std::size_t files,
                             const std::vector<std::string>* managers) {
-  nlohmann::ordered_json doc;
-  doc["format_version"] = "1";
-  doc["meta"] = {{"book", book}, {"command", "check"}};
+  nlohmann::ordered_json doc = json_document(meta);
   auto list = nlohmann::ordered_json::array();
   auto text_or_null = [](const std::string& s) { return s.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(s); };
   // The first location, then those kept besides it (every one with --all-locations).
@@ -163,7 +162,8 @@ void print_diagnostics_json(std::ostream& out, const core::Diagnostics& diags, c
                     {"message", core::message_text(d)},
                     {"hint", text_or_null(d.hint)},
                     {"count", d.count},
-                    {"locations", locations(d)}});
+                    {"locations", locations(d)},
+                    {"commit", text_or_null(d.commit)}});
     if (managers) {
       list.back()["owner"] = text_or_null(d.owner);
       list.back()["manager"] = text_or_null((*managers)[i]);
@@ -171,7 +171,7 @@ void print_diagnostics_json(std::ostream& out, const core::Diagnostics& diags, c
   }
   doc["diagnostics"] = std::move(list);
   doc["summary"] = {{"errors", diags.error_count()}, {"warnings", diags.warning_count()}, {"files", files}};
-  out << core::escape_json_controls(doc.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace)) << '\n';
+  out << dump_json(doc, 2) << '\n';
 }
 
 namespace {

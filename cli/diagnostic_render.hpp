@@ -6,6 +6,7 @@
 #include "core/base/diagnostics.hpp"
 #include "core/book/book.hpp"
 #include "core/load/book.hpp"
+#include "cli/render.hpp"
 
 namespace salesops::cli {
 
@@ -18,10 +19,11 @@ struct DiagnosticStyle {
 
 void print_diagnostics(std::ostream& out, const core::Diagnostics& diags, core::BookSource* source,
                        const DiagnosticStyle& style);
-/// {"format_version":"1","meta":{...},"diagnostics":[...],"summary":{...}}. With `managers`
-/// (one per diagnostic, "" for none) each diagnostic also carries its owner and manager.
-void print_diagnostics_json(std::ostream& out, const core::Diagnostics& diags, const std::string& book,
-                            std::size_t files, const std::vector<std::string>* managers = nullptr);
+/// {"format_version":"2","meta":{...},"diagnostics":[...],"summary":{...}}, meta as every json
+/// document has it. With `managers` (one per diagnostic, "" for none) each diagnostic also
+/// carries its owner and manager.
+void print_diagnostics_json(std::ostream& out, const core::Diagnostics& diags, const Meta& meta, std::size_t files,
+                            const std::vector<std::string>* managers = nullptr);
 
 /// GitHub Actions workflow commands, one line per finding:
 /// `::error file=PATH,line=L,col=C,title=RULE::MESSAGE`. `prefix` is the book's directory in

@@ -1,4 +1,5 @@
 #include "cli/render.hpp"
+#include "cli/render_json.hpp"
 
 #include <fmt/format.h>
 #include <utf8proc.h>
@@ -217,7 +218,25 @@ void write_padded(LineWriter& line, const ShownCell& cell, std::size_t width, st
   if (cell.align == Align::left) line.space(pad);
 }
 
-void render_table(std::ostream& out, const core::Table& table, bool color) {
+/// The table people read: `table` without its machine-only columns.
+const core::Table& human_table(const core::Table& table, std::optional<core::Table>& storage) {
+  auto machine = [](const core::Column& c) { return c.machine_only; };
+  if (std::none_of(table.columns.begin(), table.columns.end(), machine)) return table;
+  core::Table& out = storage.emplace(table);
+  for (std::size_t c = table.columns.size(); c-- > 0;) {
+    if (!table.columns[c].machine_only) continue;
+    out.columns.erase(out.columns.begin() + static_cast<std::ptrdiff_t>(c));
+    for (auto& row : out.rows)
+      if (c < row.size()) row.erase(row.begin() + static_cast<std::ptrdiff_t>(c));
+    for (auto& tones : out.tones)
+      if (c < tones.size()) tones.erase(tones.begin() + static_cast<std::ptrdiff_t>(c));
+  }
+  return out;
+}
+
+void render_table(std::ostream& out, const core::Table& all, bool color) {
+  std::optional<core::Table> storage;
+  const core::Table& table = human_table(all, storage);
   if (table.columns.empty()) return;
   Grid grid = layout(table, false, 1);
   auto write_row = [&](const std::vector<ShownCell>& cells, std::optional<std::size_t> row) {
@@ -245,7 +264,9 @@ void render_table(std::ostream& out, const core::Table& table, bool color) {
   for (std::size_t r = 0; r < grid.rows.size(); ++r) write_row(grid.rows[r], r);
 }
 
-void render_md(std::ostream& out, const core::Table& table) {
+void render_md(std::ostream& out, const core::Table& all) {
+  std::optional<core::Table> storage;
+  const core::Table& table = human_table(all, storage);
   if (table.columns.empty()) return;
   Grid grid = layout(table, true, 3);
   auto write_row = [&](const std::vector<ShownCell>& cells) {
@@ -327,6 +348,7 @@ Json cell_json(const core::Cell& cell) {
                         [](core::Ratio r) -> Json { return r.value; },
                         [](core::Decimal d) -> Json { return d.value; },
                         [](core::Date d) -> Json { return core::format_date(d); },
+                        [](const core::PeriodCell& p) -> Json { return p.label; },
                     },
                     cell);
 }
@@ -350,21 +372,44 @@ Json rows_json(const core::Table& table) {
   return rows;
 }
 
-/// {"format_version":"1","meta":{...}}, to which each json document adds its fields.
+}  // namespace
+
 Json json_document(const Meta& meta) {
   Json doc = Json::object();
-  doc["format_version"] = "1";
+  doc["format_version"] = std::string(kJsonFormatVersion);
   doc["meta"] = Json{{"book", or_null(meta.book)},
                      {"command", or_null(meta.command)},
                      {"period", or_null(meta.period)},
+                     {"period_start", or_null(meta.period_start)},
+                     {"period_end", or_null(meta.period_end)},
                      {"today", or_null(meta.today)},
                      {"revision", or_null(meta.revision)}};
   if (!meta.note.empty()) doc["meta"]["note"] = meta.note;
   return doc;
 }
 
+std::string dump_json(const Json& json, int indent) { return dump(json, indent); }
+
+namespace {
+
+/// meta.columns: each column's id, label, type and unit (money's is the book's currency),
+/// and for a column of several units the column that names each row's.
+Json columns_json(const core::Table& table, const Meta& meta) {
+  Json columns = Json::array();
+  for (const core::Column& c : table.columns) {
+    std::string unit = c.type == core::ColumnType::money && c.unit.empty() ? meta.currency : c.unit;
+    columns.push_back(Json{{"id", c.id},
+                           {"label", c.label.empty() ? c.id : c.label},
+                           {"type", column_type_name(c.type)},
+                           {"unit", or_null(unit)},
+                           {"unit_column", or_null(c.unit_column)}});
+  }
+  return columns;
+}
+
 void render_json(std::ostream& out, const core::Table& table, const Meta& meta) {
   Json doc = json_document(meta);
+  doc["meta"]["columns"] = columns_json(table, meta);
   Json columns = Json::array();
   for (const auto& column : table.columns) columns.push_back(column.id);
   doc["columns"] = std::move(columns);
@@ -440,6 +485,7 @@ std::string display_text(const core::Cell& cell) {
           },
           [](core::Decimal d) { return group_thousands(drop_negative_zero(fmt::format("{:.2f}", d.value))); },
           [](core::Date d) { return core::format_date(d); },
+          [](const core::PeriodCell& p) { return p.label; },
       },
       cell);
 }
@@ -454,17 +500,65 @@ std::string raw_text(const core::Cell& cell) {
                         [](core::Ratio r) { return plain_decimal(r.value); },
                         [](core::Decimal d) { return plain_decimal(d.value); },
                         [](core::Date d) { return core::format_date(d); },
+                        [](const core::PeriodCell& p) { return p.label; },
                     },
                     cell);
+}
+
+std::string_view column_type_name(core::ColumnType type) {
+  static constexpr core::EnumNames<core::ColumnType, 9> kNames(
+      {"text", "integer", "money", "ratio", "decimal", "date", "period", "number", "mixed"});
+  return kNames.name(type);
+}
+
+const core::Table& machine_table(const core::Table& table, std::optional<core::Table>& storage) {
+  std::vector<std::size_t> periods;
+  for (std::size_t c = 0; c < table.columns.size(); ++c)
+    if (table.columns[c].type == core::ColumnType::period) periods.push_back(c);
+  if (table.machine_columns || (periods.empty() && !table.has_row_kinds)) return table;
+  core::Table& out = storage.emplace();
+  out.columns = table.columns;
+  for (std::size_t c : periods) {
+    out.add_column(table.columns[c].id + "_start", core::ColumnType::date);
+    out.add_column(table.columns[c].id + "_end", core::ColumnType::date);
+  }
+  if (table.has_row_kinds) out.add_column("row_kind");
+  out.has_row_kinds = table.has_row_kinds;
+  out.row_kinds = table.row_kinds;
+  out.machine_columns = true;
+  out.rows.reserve(table.rows.size());
+  static constexpr std::string_view kKinds[] = {"detail", "subtotal", "total"};
+  for (std::size_t r = 0; r < table.rows.size(); ++r) {
+    auto& row = out.add_row();
+    const auto& in = table.rows[r];
+    std::copy(in.begin(), in.begin() + static_cast<std::ptrdiff_t>(std::min(in.size(), table.columns.size())), row.begin());
+    std::size_t c = table.columns.size();
+    for (std::size_t p : periods) {
+      if (const auto* period = std::get_if<core::PeriodCell>(&cell_at(in, p))) {
+        row[c] = period->first;
+        row[c + 1] = period->last;
+      }
+      c += 2;
+    }
+    if (table.has_row_kinds) row[c] = std::string(kKinds[static_cast<std::size_t>(table.row_kind(r))]);
+  }
+  return out;
 }
 
 void render(std::ostream& out, const core::Table& table, const RenderOptions& options) {
   switch (options.format) {
     case Format::table: render_table(out, table, options.color); return;
-    case Format::csv: render_separated(out, table, true, options); return;
-    case Format::tsv: render_separated(out, table, false, options); return;
-    case Format::json: render_json(out, table, options.meta); return;
-    case Format::jsonl: render_jsonl(out, table); return;
+    case Format::csv:
+    case Format::tsv:
+    case Format::json:
+    case Format::jsonl: {
+      std::optional<core::Table> storage;
+      const core::Table& machine = machine_table(table, storage);
+      if (options.format == Format::json) render_json(out, machine, options.meta);
+      else if (options.format == Format::jsonl) render_jsonl(out, machine);
+      else render_separated(out, machine, options.format == Format::csv, options);
+      return;
+    }
     case Format::md: render_md(out, table); return;
     case Format::html:
     case Format::github:

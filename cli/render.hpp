@@ -19,10 +19,14 @@
 // csv and tsv write raw values: integers as digits, money with two decimals ("12500.00"),
 //        ratios and decimals as plain decimals, dates ISO, undefined empty. `bom` writes a
 //        UTF-8 byte-order mark first; it is ignored by the other formats (JSON forbids it).
-// json   One document {"format_version":"1","meta":{...},"columns":[ids],"rows":[{...}]},
+// json   One document {"format_version":"2","meta":{...},"columns":[ids],"rows":[{...}]},
 //        indented by two spaces. Keys follow column order; money is a number (cents / 100),
-//        undefined is null, dates are strings. An empty Meta field is null.
+//        undefined is null, dates and periods are strings. An empty Meta field is null.
+//        meta.columns describes each column: {"id","label","type","unit","unit_column"}.
 // jsonl  One compact object per row, no meta; an empty table writes nothing.
+// csv, tsv, json and jsonl (and xlsx) write machine_table(): each period column's first and
+//        last day and the row_kind column come after the table's own columns; table and md
+//        leave out the columns marked machine_only.
 // md     A GitHub-flavoured table, cells padded by display width, numbers right-aligned
 //        (---:) and formatted as in `table`; text escaped as below, tab/CR/LF become
 //        spaces. A table without rows prints the header and delimiter rows.
@@ -67,7 +71,14 @@ std::string_view format_name(Format format);
 struct Meta {
   std::string book, command, period, today, revision;
   std::string note;  // in json only when set
+  /// The period's first and last day (meta.period_start, meta.period_end), empty when the
+  /// output covers no one period.
+  std::string period_start, period_end;
+  std::string currency;  // the book's: the unit of money columns in meta.columns
 };
+
+/// The format_version of every json document (tables, records, diagnostics).
+inline constexpr std::string_view kJsonFormatVersion = "2";
 
 struct RenderOptions {
   Format format = Format::table;
@@ -80,8 +91,19 @@ struct RenderOptions {
 /// Writes `table` in `options.format`. Throws std::invalid_argument for Format::html.
 void render(std::ostream& out, const core::Table& table, const RenderOptions& options);
 
+/// The table machine formats (csv, tsv, json, jsonl, xlsx) write: `table`'s columns, then
+/// `<id>_start` and `<id>_end` (dates) for each period column, then `row_kind` (detail,
+/// subtotal or total) when the table marks its rows. Columns are only ever added after the
+/// others, so a reader that takes columns by position keeps working. Returns `table` itself
+/// when it adds nothing; else fills `storage` and returns it.
+const core::Table& machine_table(const core::Table& table, std::optional<core::Table>& storage);
+
+/// The name json meta.columns gives a column type: "text", "integer", "money", "ratio",
+/// "decimal", "date", "period", "number" or "mixed".
+std::string_view column_type_name(core::ColumnType type);
+
 /// One record and the lists that belong to it (a customer's card) as one json document:
-/// {"format_version":"1","meta":{...},"record":{...},"<name>":[rows],...}. The record is the
+/// {"format_version":"2","meta":{...},"record":{...},"<name>":[rows],...}. The record is the
 /// first row of `record` (null when it has none); each list is its table's rows.
 struct NamedTable {
   std::string name;

@@ -147,16 +147,19 @@ void keep_filtered_rows(Context& ctx, const core::Book& book, core::Table& table
   std::vector<std::vector<core::Cell>> rows;
   std::vector<std::vector<core::Tone>> tones;
   std::vector<std::uint8_t> depth;
+  std::vector<core::RowKind> kinds;
   for (std::size_t r = 0; r < table.rows.size(); ++r) {
     const auto* name = c < table.rows[r].size() ? std::get_if<std::string>(&table.rows[r][c]) : nullptr;
     if (!name || std::find(names.begin(), names.end(), *name) == names.end()) continue;
     rows.push_back(std::move(table.rows[r]));
     tones.push_back(r < table.tones.size() ? table.tones[r] : std::vector<core::Tone>{});
     depth.push_back(r < table.depth.size() ? table.depth[r] : 0);
+    kinds.push_back(table.row_kind(r));
   }
   table.rows = std::move(rows);
   table.tones = std::move(tones);
   table.depth = std::move(depth);
+  table.row_kinds = std::move(kinds);
 }
 
 void require_record_id(Context& ctx, const std::string& id, const char* option) {

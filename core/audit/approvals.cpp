@@ -99,6 +99,7 @@ void report(const RangeCommit& c, const std::vector<ApprovableChange>& changes, 
           "approval-missing", at,
           what + (authority.config.approval_signed ? " without a signed approval" : " without an Approved-by trailer"),
           hint);
+    problems.items().back().commit = c.id;
   }
 }
 

@@ -45,6 +45,8 @@ struct Diagnostic {
   std::vector<Location> also{};
   std::string subject{};
   std::string plural{};
+  /// The full id of the commit a finding is about (check --approvals); empty for a record's.
+  std::string commit{};
 };
 
 /// The finding's message: its own for one occurrence, else "SUBJECT in N PLURAL, first at

@@ -57,6 +57,16 @@ std::optional<FieldProblem> custom_value_problem(const CustomField& field, std::
 
 /// A value as a typed cell: money in cents, a number as a decimal, a date, else text.
 Cell custom_cell(const CustomField& field, std::string_view value);
+/// The column type of a field's cells: money, a decimal (whole numbers print as integers),
+/// a date, else text.
+inline ColumnType custom_column_type(const CustomField& field) {
+  switch (field.type) {
+    case CustomType::money: return ColumnType::money;
+    case CustomType::number: return ColumnType::decimal;
+    case CustomType::date: return ColumnType::date;
+    default: return ColumnType::text;
+  }
+}
 
 /// The custom values of one record kind: (record index, field index, value as written), in
 /// record order. Records are appended in load order, so lookups are binary searches.

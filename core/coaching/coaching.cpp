@@ -53,6 +53,9 @@ Table coach_due_table(const Book& book, Date today, const std::vector<Sym>& peop
   std::stable_sort(rows.begin(), rows.end(), [](auto& a, auto& b) { return a.due < b.due; });
   Table t;
   for (const char* c : {"person", "name", "coach", "last_session", "days_since", "due"}) t.add_column(c);
+  t.set_type("last_session", ColumnType::date);
+  t.set_type("days_since", ColumnType::integer, "days");
+  t.set_type("due", ColumnType::date);
   for (const OneOnOneCadence& c : rows) {
     auto& row = t.add_row();
     row[0] = book.str(c.person->id);
@@ -128,6 +131,8 @@ std::vector<FollowUpRef> open_follow_ups(const Book& book, const std::vector<Sym
 Table follow_ups_table(const Book& book, Date today, const std::vector<FollowUpRef>& rows) {
   Table t;
   for (const char* c : {"followup", "person", "name", "coach", "action", "due", "days_overdue"}) t.add_column(c);
+  t.set_type("due", ColumnType::date);
+  t.set_type("days_overdue", ColumnType::integer, "days");
   for (const FollowUpRef& r : rows) {
     auto& row = t.add_row();
     row[0] = fmt::format("{}/{}", book.text(r.session->id), book.text(r.follow_up->id));

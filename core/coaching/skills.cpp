@@ -85,6 +85,10 @@ Table skills_table(const Book& book, const SkillsQuery& q) {
   for (const char* c :
        {"person", "name", "topic", "training_hours", "latest_score", "sessions", "latest_rating", "needed", "gap"})
     t.add_column(c);
+  t.set_type("training_hours", ColumnType::decimal, "hours");
+  t.set_type("latest_score", ColumnType::integer, "score");
+  t.set_type("sessions", ColumnType::integer);
+  t.set_type("latest_rating", ColumnType::integer, "rating");
   for (const Person* p : people) {
     for (auto& [topic, c] : cells[p->id]) {
       auto& row = t.add_row();
@@ -135,6 +139,8 @@ Table hours_part(const Book& book, const Period& period, const PeopleSet& only) 
   }
   Table t;
   for (const char* c : {"person", "name", "topic", "trainings", "hours"}) t.add_column(c);
+  t.set_type("trainings", ColumnType::integer);
+  t.set_type("hours", ColumnType::decimal, "hours");
   for (const Person& p : book.people) {
     auto it = by_person.find(p.id);
     if (it == by_person.end()) continue;
@@ -161,6 +167,9 @@ Table coverage_part(const Book& book, const Period& period, const PeopleSet& onl
   }
   Table t;
   for (const char* c : {"topic", "trained", "active_reps", "coverage"}) t.add_column(c);
+  t.set_type("trained", ColumnType::integer);
+  t.set_type("active_reps", ColumnType::integer);
+  t.set_type("coverage", ColumnType::ratio);
   for (auto& [topic, set] : trained) {
     auto& row = t.add_row();
     row[0] = topic;
@@ -186,6 +195,7 @@ Table coaches_part(const Book& book, const Period& period, const PeopleSet& only
   }
   Table t;
   for (const char* c : {"coach", "name", "sessions", "one_on_ones", "people"}) t.add_column(c);
+  for (const char* c : {"sessions", "one_on_ones", "people"}) t.set_type(c, ColumnType::integer);
   for (const Person& p : book.people) {
     auto it = by_coach.find(p.id);
     if (it == by_coach.end()) continue;
@@ -215,6 +225,8 @@ Table followups_part(const Book& book, const Period& period, Date today, const P
   }
   Table t;
   for (const char* c : {"person", "name", "due", "done", "open", "overdue", "completion"}) t.add_column(c);
+  for (const char* c : {"due", "done", "open", "overdue"}) t.set_type(c, ColumnType::integer);
+  t.set_type("completion", ColumnType::ratio);
   for (const Person& p : book.people) {
     auto it = by_person.find(p.id);
     if (it == by_person.end()) continue;

@@ -22,6 +22,8 @@ Table deal_table(const Book& b, const std::vector<const Deal*>& deals, bool clos
   Table t;
   for (const char* id : {"deal", "title", "product", "stage", "amount", closed ? "closed" : "expected_close"})
     t.add_column(id);
+  t.set_type("amount", ColumnType::money);
+  t.set_type(closed ? "closed" : "expected_close", ColumnType::date);
   for (const Deal* d : deals)
     t.add_row() = {b.str(d->id),
                    text(b, d->title),
@@ -47,6 +49,9 @@ Table record_table(const Book& b, const Customer& c, const std::optional<Custome
   for (const char* k : {"customer", "name", "owner", "owner_name", "tier", "segment", "industry", "region", "source",
                         "since", "due", "due_reason", "days_overdue"})
     record.add_column(k);
+  record.set_type("since", ColumnType::date);
+  record.set_type("due", ColumnType::date);
+  record.set_type("days_overdue", ColumnType::integer, "days");
   record.add_row() = {b.str(c.id), text(b, c.name), text(b, c.owner),
                       owner ? text(b, owner->name) : Cell{Undefined{}}, text(b, c.tier), text(b, c.segment),
                       text(b, c.industry), text(b, c.region), text(b, c.source), day(c.since),
@@ -79,11 +84,16 @@ CustomerCard customer_card(const Book& b, const Customer& c, Date today) {
   card.closed_deals = deal_table(b, closed, true);
 
   for (const char* k : {"date", "type", "by", "summary", "next"}) card.interactions.add_column(k);
+  card.interactions.set_type("date", ColumnType::date);
+  card.interactions.set_type("next", ColumnType::date);
   for (const Interaction* i : latest_first(c.interactions))
     card.interactions.add_row() = {*i->date, std::string(interaction_type(i->type)), text(b, i->by),
                                    text(b, i->summary), day(i->next)};
 
   for (const char* k : {"date", "csat", "nps", "comment"}) card.surveys.add_column(k);
+  card.surveys.set_type("date", ColumnType::date);
+  card.surveys.set_type("csat", ColumnType::integer, "rating");
+  card.surveys.set_type("nps", ColumnType::integer, "rating");
   for (const Survey* s : latest_first(c.surveys))
     card.surveys.add_row() = {*s->date, s->csat < 0 ? Cell{Undefined{}} : Cell{std::int64_t{s->csat}},
                               s->nps < 0 ? Cell{Undefined{}} : Cell{std::int64_t{s->nps}}, text(b, s->comment)};
@@ -92,6 +102,8 @@ CustomerCard customer_card(const Book& b, const Customer& c, Date today) {
   for (const Interaction& i : c.interactions)
     if (!latest || *i.date > *latest) latest = i.date;
   for (const char* k : {"due", "set_on", "by", "summary"}) card.open_follow_ups.add_column(k);
+  card.open_follow_ups.set_type("due", ColumnType::date);
+  card.open_follow_ups.set_type("set_on", ColumnType::date);
   for (const Interaction& i : c.interactions)
     if (i.next && latest && *i.date == *latest)
       card.open_follow_ups.add_row() = {*i.next, *i.date, text(b, i.by), text(b, i.summary)};

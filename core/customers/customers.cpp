@@ -108,11 +108,9 @@ std::optional<Table> customer_list_table(const Book& b, Date today, const Custom
   for (const char* id :
        {"customer", "name", "owner", "tier", "segment", "industry", "region", "since", "last_contact", "due"})
     t.add_column(id);
+  for (const char* id : {"since", "last_contact", "due"}) t.set_type(id, ColumnType::date);
   const auto& custom = b.config.fields.customer;  // then one column per custom field
-  for (const CustomField& f : custom) {
-    if (f.type == CustomType::money || f.type == CustomType::number) t.add_numeric_column(f.key);
-    else t.add_column(f.key);
-  }
+  for (const CustomField& f : custom) t.add_column(f.key, custom_column_type(f));
   for (const Row& r : rows) {
     const Customer& c = *r.c;
     auto& row = t.add_row();
@@ -130,6 +128,9 @@ Table customer_due_table(const Book& b, const std::vector<CustomerDue>& due) {
   Table t;
   for (const char* id : {"customer", "name", "owner", "tier", "last_contact", "due", "days_overdue", "reason"})
     t.add_column(id);
+  t.set_type("last_contact", ColumnType::date);
+  t.set_type("due", ColumnType::date);
+  t.set_type("days_overdue", ColumnType::integer, "days");
   for (const CustomerDue& d : due) {
     const Customer& c = *d.customer;
     t.add_row() = {text_cell(b, c.id),           text_cell(b, c.name),

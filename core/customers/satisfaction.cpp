@@ -83,14 +83,18 @@ Table customer_satisfaction_table(const Book& b, const Period& period, std::opti
   Table t;
   t.add_column(by == SatisfactionBy::segment ? "segment" : "owner");
   if (by != SatisfactionBy::segment) t.add_column("name");
-  if (every) t.add_column("period");
+  if (every) t.add_column("period", ColumnType::period);
   const std::size_t first = t.columns.size();
-  for (const char* id : {"csat_answers", "csat", "csat_satisfied", "nps_answers", "nps"}) t.add_column(id);
+  t.add_column("csat_answers", ColumnType::integer);
+  t.add_column("csat", ColumnType::decimal, "rating");
+  t.add_column("csat_satisfied", ColumnType::ratio);
+  t.add_column("nps_answers", ColumnType::integer);
+  t.add_column("nps", ColumnType::decimal, "points");
   auto add_rows = [&](std::vector<Cell> head, auto&& answers_in) {
     for (std::size_t j = 0; j < periods.size(); ++j) {
       auto& row = t.add_row();
       for (std::size_t i = 0; i < head.size(); ++i) row[i] = head[i];
-      if (every) row[head.size()] = periods[j].label;
+      if (every) row[head.size()] = period_cell(periods[j]);
       fill(row, first, answers_in(j));
     }
   };

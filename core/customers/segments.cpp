@@ -100,6 +100,9 @@ Table abc_table(const Book& b, const std::vector<AbcCustomer>& customers) {
   Table t;
   for (const char* id : {"customer", "name", "owner", "revenue", "share", "cumulative_share", "class"})
     t.add_column(id);
+  t.set_type("revenue", ColumnType::money);
+  t.set_type("share", ColumnType::ratio);
+  t.set_type("cumulative_share", ColumnType::ratio);
   for (const AbcCustomer& a : customers)
     t.add_row() = {b.str(a.customer->id), b.str(a.customer->name),        b.str(a.customer->owner), a.revenue,
                    ratio_cell(a.share),   ratio_cell(a.cumulative_share), std::string(1, a.abc)};
@@ -140,6 +143,11 @@ Table customer_segments_table(const Book& b, const Period& p, SegmentBy by) {
   Table t;
   t.add_column(kNames[static_cast<int>(by)]);
   for (const char* id : {"customers", "revenue", "share", "avg_deal_size", "csat"}) t.add_column(id);
+  t.set_type("customers", ColumnType::integer);
+  t.set_type("revenue", ColumnType::money);
+  t.set_type("share", ColumnType::ratio);
+  t.set_type("avg_deal_size", ColumnType::money);
+  t.set_type("csat", ColumnType::decimal, "rating");
   auto add = [&](Cell key, const Group& g) {
     Cell avg = g.won == 0 ? Cell{Undefined{}} : Cell{Money{div_round_half_away(g.revenue, g.won)}};
     Cell csat = g.csat_n == 0 ? Cell{Undefined{}} : Cell{Decimal{static_cast<double>(g.csat_sum) / g.csat_n}};

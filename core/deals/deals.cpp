@@ -136,10 +136,9 @@ std::optional<Table> deal_list_table(const Book& book, const DealQuery& q, std::
 
   Table t;
   for (const auto& c : deal_list_columns()) t.add_column(c);
-  for (const CustomField& f : custom) {
-    if (f.type == CustomType::money || f.type == CustomType::number) t.add_numeric_column(f.key);
-    else t.add_column(f.key);
-  }
+  t.set_type("amount", ColumnType::money);
+  for (const char* c : {"opened", "expected_close", "closed"}) t.set_type(c, ColumnType::date);
+  for (const CustomField& f : custom) t.add_column(f.key, custom_column_type(f));
   auto text = [&](Sym s) -> Cell { return s.empty() ? Cell{} : Cell{book.str(s)}; };
   auto day = [](Day d) -> Cell { return d ? Cell{*d} : Cell{}; };
   for (const Deal* d : rows) {

@@ -62,6 +62,10 @@ Funnel deal_funnel(const Book& book, const Period& period, Date today) {
 Table funnel_table(const Book& book, const Funnel& funnel) {
   Table t;
   for (const char* id : {"stage", "entered", "advanced", "conversion", "avg_days"}) t.add_column(id);
+  t.set_type("entered", ColumnType::integer);
+  t.set_type("advanced", ColumnType::integer);
+  t.set_type("conversion", ColumnType::ratio);
+  t.set_type("avg_days", ColumnType::decimal, "days");
   for (const FunnelRow& r : funnel.rows) {
     auto& row = t.add_row();
     row[0] = book.config.stages[r.stage].name;

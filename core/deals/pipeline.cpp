@@ -79,6 +79,8 @@ void add_stage_rows(const Book& book, Table& t, const StageSums& sums, const std
     weighted = checked_sum(weighted, w, "the total weighted amount");
   }
   auto& row = start();
+  // One owner's total among others' adds up that owner's stages only.
+  t.set_row_kind(t.rows.size() - 1, owner ? RowKind::subtotal : RowKind::total);
   row[c] = std::string("total");
   row[c + 1] = deals;
   row[c + 2] = amount;
@@ -151,6 +153,11 @@ Table pipeline_table(const Book& book, Date as_of, PipelineBy by) {
   Table t;
   if (by != PipelineBy::none) t.add_column("owner");
   for (const char* id : {"stage", "deals", "amount", "probability", "weighted_amount"}) t.add_column(id);
+  t.set_type("deals", ColumnType::integer);
+  t.set_type("amount", ColumnType::money);
+  t.set_type("probability", ColumnType::ratio);
+  t.set_type("weighted_amount", ColumnType::money);
+  t.has_row_kinds = true;
   auto has_deals = [](const StageSums& sums) {
     return std::any_of(sums.begin(), sums.end(), [](const StageSum& s) { return s.deals > 0; });
   };
@@ -180,6 +187,8 @@ Table forecast_table(const Book& book, const Period& period, Date today) {
   KpiCalculator kpi(book, today);
   Table t;
   for (const char* id : {"owner", "name", "won", "weighted_open", "forecast", "target", "gap"}) t.add_column(id);
+  for (const char* id : {"won", "weighted_open", "forecast", "target", "gap"}) t.set_type(id, ColumnType::money);
+  t.has_row_kinds = true;
   auto add = [&](const std::string& owner, const std::string& name, bool always) {
     Cell won_cell = kpi.value("revenue", owner, period);
     Money won = std::holds_alternative<Money>(won_cell) ? std::get<Money>(won_cell) : Money{};
@@ -198,8 +207,12 @@ Table forecast_table(const Book& book, const Period& period, Date today) {
     }
   };
   for (const Person& p : book.people) add(book.str(p.id), book.str(p.name), false);
+  // A team's row adds up its people's, the company's everyone's.
+  std::size_t people = t.rows.size();
   for (const Team& team : book.teams) add(book.str(team.id), book.str(team.name), true);
+  for (std::size_t r = people; r < t.rows.size(); ++r) t.set_row_kind(r, RowKind::subtotal);
   add("company", book.config.org_name, true);
+  t.set_row_kind(t.rows.size() - 1, RowKind::total);
   return t;
 }
 

@@ -232,6 +232,8 @@ Table diff_table(const std::vector<Change>& changes, bool with_kind) {
   Table t;
   if (with_kind) t.add_column("kind");
   for (const char* c : {"id", "owner", "change", "field", "before", "after", "note"}) t.add_column(c);
+  t.set_type("before", ColumnType::mixed);
+  t.set_type("after", ColumnType::mixed);
   for (const Change& c : changes) {
     auto& row = t.add_row();
     std::size_t i = 0;

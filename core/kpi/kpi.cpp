@@ -179,6 +179,33 @@ std::optional<GroupBy> parse_group_by(std::string_view text) {
   return std::nullopt;
 }
 
+ColumnType kpi_column_type(const KpiDef& def) {
+  switch (def.unit) {
+    case KpiUnit::money: return ColumnType::money;
+    case KpiUnit::count: return ColumnType::integer;
+    case KpiUnit::ratio: return ColumnType::ratio;
+    case KpiUnit::decimal: break;
+  }
+  return ColumnType::decimal;
+}
+
+std::string kpi_unit(const KpiDef& def) {
+  if (def.unit != KpiUnit::decimal) return default_unit(kpi_column_type(def));
+  if (def.id == "sales_cycle_days") return "days";
+  if (def.id == "training_hours") return "hours";
+  if (def.id == "csat") return "rating";
+  if (def.id == "nps") return "points";
+  return {};
+}
+
+void add_kpi_column(Table& table, const KpiDef& def, std::string id) {
+  table.add_column(std::move(id), kpi_column_type(def), kpi_unit(def));
+}
+
+std::string kpi_row_unit(const Config& config, const KpiDef& def) {
+  return def.unit == KpiUnit::money ? config.currency : kpi_unit(def);
+}
+
 std::optional<Table> kpi_table(const Book& book, const KpiQuery& q, std::string* error) {
   std::vector<std::string> ids;
   for (auto& k : q.kpis.empty() ? default_kpis() : q.kpis)
@@ -202,8 +229,8 @@ std::optional<Table> kpi_table(const Book& book, const KpiQuery& q, std::string*
   Table t;
   t.add_column(q.by == GroupBy::field ? q.field : std::string(keyed ? name_of(q.by) : "owner"));
   if (named) t.add_column("name");
-  if (q.every) t.add_column("period");
-  for (auto& k : ids) t.add_numeric_column(k);
+  if (q.every) t.add_column("period", ColumnType::period);
+  for (auto& k : ids) add_kpi_column(t, *find_kpi(book.config, k), k);
 
   std::vector<Period> periods = q.every ? split_period(q.period, *q.every) : std::vector<Period>{q.period};
   std::vector<std::vector<Row>> per_period;
@@ -217,7 +244,7 @@ std::optional<Table> kpi_table(const Book& book, const KpiQuery& q, std::string*
       std::size_t c = 0;
       row[c++] = r.key;
       if (named) row[c++] = r.name;
-      if (q.every) row[c++] = periods[pi].label;
+      if (q.every) row[c++] = period_cell(periods[pi]);
       for (auto& kpi : kpis) row[c++] = kpi.scopes.has(scope) ? kpi.value(r.sums) : Cell{Undefined{}};
     }
   }

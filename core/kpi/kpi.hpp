@@ -73,6 +73,15 @@ std::optional<KpiRange> kpi_range(const KpiDef& def);
 /// Why `value` lies outside `range` ("{what} 35 is not a rate from 0 to 1 (did you mean
 /// 0.35?)"), or nullopt when it lies inside.
 std::optional<std::string> out_of_range(const KpiRange& range, double value, std::string_view what);
+/// The column type of a KPI's figures and their unit ("count", "ratio", "days", "hours",
+/// "rating", "points"; money's is the book's currency, left empty here).
+ColumnType kpi_column_type(const KpiDef& def);
+std::string kpi_unit(const KpiDef& def);
+/// A column of the KPI `def`'s figures, named `id` (the KPI's id, or `revenue_target`).
+void add_kpi_column(Table& table, const KpiDef& def, std::string id);
+/// The unit of a KPI's figure as a row of a table of several KPIs names it: the currency
+/// for money, else kpi_unit.
+std::string kpi_row_unit(const Config& config, const KpiDef& def);
 /// The columns of `salesops kpi` without --kpi, in SPEC order.
 const std::vector<std::string>& default_kpis();
 

@@ -57,6 +57,7 @@ struct Rows {
 
 void add_item_columns(Table& t) {
   for (const char* c : {"date", "person", "item", "detail", "status"}) t.add_column(c);
+  t.set_type("date", ColumnType::date);
 }
 
 /// An item's cells after its section: date,person,item,detail,status.

@@ -113,6 +113,9 @@ Table actions_table(const Book& book, Date today, const std::vector<ActionRef>& 
   Table t;
   for (const char* c : {"action", "title", "owner", "due", "status", "done_on", "strategy", "target", "days_overdue"})
     t.add_column(c);
+  t.set_type("due", ColumnType::date);
+  t.set_type("done_on", ColumnType::date);
+  t.set_type("days_overdue", ColumnType::integer, "days");
   for (const ActionRef& r : rows) {
     const PlanAction& a = *r.action;
     auto& row = t.add_row();
@@ -153,6 +156,11 @@ struct Completion {
   }
 };
 
+void type_completion_columns(Table& t) {
+  for (const char* c : {"due", "done", "overdue"}) t.set_type(c, ColumnType::integer);
+  t.set_type("completion", ColumnType::ratio);
+}
+
 }  // namespace
 
 Table plan_status_table(const Book& book, const Period& period, Date today, PlanStatusBy by,
@@ -179,6 +187,7 @@ Table plan_status_table(const Book& book, const Period& period, Date today, Plan
   Table t;
   if (by == PlanStatusBy::strategy) {
     for (const char* c : {"strategy", "summary", "due", "done", "overdue", "completion"}) t.add_column(c);
+    type_completion_columns(t);
     for (auto& [key, s] : strategy_order) {
       auto& row = t.add_row();
       row[0] = key;
@@ -188,6 +197,7 @@ Table plan_status_table(const Book& book, const Period& period, Date today, Plan
     return t;
   }
   for (const char* c : {"owner", "name", "due", "done", "overdue", "completion"}) t.add_column(c);
+  type_completion_columns(t);
   if (by == PlanStatusBy::person) {
     for (const Person& p : book.people) {
       auto it = per_person.find(p.id);

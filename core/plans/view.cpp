@@ -62,6 +62,7 @@ std::vector<std::pair<std::string, std::string>> plan_header(const Book& book, c
 Table segments_table(const Book& book, const Plan& plan) {
   Table t;
   for (const char* c : {"segment", "description", "criteria", "customers"}) t.add_column(c);
+  t.set_type("customers", ColumnType::integer);
   for (const PlanSegment& s : plan.segments) {
     auto& row = t.add_row();
     row[0] = book.str(s.id);
@@ -82,6 +83,8 @@ Table strategies_table(const Book& book, const Plan& plan) {
   Table t;
   for (const char* c : {"strategy", "kind", "segment", "summary", "actions", "done", "open", "completion"})
     t.add_column(c);
+  for (const char* c : {"actions", "done", "open"}) t.set_type(c, ColumnType::integer);
+  t.set_type("completion", ColumnType::ratio);
   for (const PlanStrategy& s : plan.strategies) {
     std::int64_t total = 0, n_done = 0, n_open = 0, n_counted = 0;
     for (const PlanAction& a : plan.actions) {
@@ -131,6 +134,9 @@ Table plan_actions_table(const Book& book, const Plan& plan, const std::vector<T
   Table t;
   for (const char* c : {"action", "title", "owner", "due", "status", "done_on", "strategy", "target", "attainment"})
     t.add_column(c);
+  t.set_type("due", ColumnType::date);
+  t.set_type("done_on", ColumnType::date);
+  t.set_type("attainment", ColumnType::ratio);
   for (const PlanAction& a : plan.actions) {
     auto& row = t.add_row();
     row[0] = book.str(a.id);

@@ -11,12 +11,12 @@ Table review_score_table(const Book& book, const ReviewScoreQuery& query) {
   Table t;
   t.add_column("person");
   t.add_column("name");
-  t.add_column("period");
-  for (auto& [item, weight] : config.review_weights) t.add_numeric_column(item);
-  t.add_numeric_column("score");
+  t.add_column("period", ColumnType::period);
+  for (auto& [item, weight] : config.review_weights) t.add_column(item, ColumnType::decimal, "rating");
+  t.add_column("score", ColumnType::decimal, "rating");
   t.add_column("rating");
   if (query.all) t.add_column("status");
-  t.add_numeric_column("weight");  // last: the columns before it keep their places
+  t.add_column("weight", ColumnType::ratio);  // last: the columns before it keep their places
 
   // The period's reviews by person, found in one pass.
   std::unordered_map<Sym, const Review*> reviews;
@@ -38,7 +38,7 @@ Table review_score_table(const Book& book, const ReviewScoreQuery& query) {
     std::size_t c = 0;
     row[c++] = book.str(p.id);
     row[c++] = book.str(p.name);
-    row[c++] = query.period.label;
+    row[c++] = period_cell(query.period);
     for (auto& item : s.items) {
       if (item) row[c] = Decimal{*item};
       ++c;

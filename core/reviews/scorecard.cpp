@@ -46,6 +46,7 @@ class Builder {
       r.rating = s.rating;
       r.score_weight = s.weight;
       r.review = period.label;
+      r.review_period = period;
     }
     card_.rows.push_back(std::move(r));
   }

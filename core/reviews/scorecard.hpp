@@ -31,6 +31,7 @@ struct ScorecardRow {
   std::optional<double> score;  // the latest review's, persons only
   double score_weight = 0;      // the share of review.weights that score rests on
   std::string rating, review;   // review: the period label of that review
+  std::optional<Period> review_period;
   std::optional<int> rank;      // persons, by attainment of the first metric
   Cell previous;                // the first metric in the previous comparable period
   Cell change;                  // the first metric now minus previous
@@ -59,6 +60,6 @@ Scorecard build_scorecard(const Book& book, const ScorecardQuery& query);
 /// The scorecard as a table: owner,name,team, each KPI (a metric followed by
 /// <metric>_target and <metric>_attainment), score, rating, review, rank, <metric>_change,
 /// score_weight.
-Table scorecard_table(const Scorecard& card);
+Table scorecard_table(const Scorecard& card, const Config& config);
 
 }  // namespace salesops::core

@@ -7,24 +7,29 @@
 
 namespace salesops::core {
 
-Table scorecard_table(const Scorecard& card) {
+Table scorecard_table(const Scorecard& card, const Config& config) {
   Table t;
+  t.has_row_kinds = true;
   t.add_column("owner");
   t.add_column("name");
   t.add_column("team");
+  auto def = [&](const std::string& k) {
+    auto d = find_kpi(config, k);
+    return d ? *d : KpiDef{k, k, KpiUnit::decimal};
+  };
   for (const std::string& k : card.kpis) {
-    t.add_numeric_column(k);
+    add_kpi_column(t, def(k), k);
     if (std::find(card.metrics.begin(), card.metrics.end(), k) != card.metrics.end()) {
-      t.add_numeric_column(k + "_target");
-      t.add_numeric_column(k + "_attainment");
+      add_kpi_column(t, def(k), k + "_target");
+      t.add_column(k + "_attainment", ColumnType::ratio);
     }
   }
-  t.add_numeric_column("score");
+  t.add_column("score", ColumnType::decimal, "rating");
   t.add_column("rating");
-  t.add_column("review");
-  t.add_numeric_column("rank");
-  t.add_numeric_column(card.metrics.front() + "_change");
-  t.add_numeric_column("score_weight");  // last: the columns before it keep their places
+  t.add_column("review", ColumnType::period);
+  t.add_column("rank", ColumnType::integer, "rank");
+  add_kpi_column(t, def(card.metrics.front()), card.metrics.front() + "_change");
+  t.add_column("score_weight", ColumnType::ratio);  // last: the columns before it keep their places
 
   for (const ScorecardRow& r : card.rows) {
     auto& row = t.add_row();
@@ -45,13 +50,15 @@ Table scorecard_table(const Scorecard& card) {
     ++c;
     if (!r.rating.empty()) row[c] = r.rating;
     ++c;
-    if (!r.review.empty()) row[c] = r.review;
+    if (r.review_period) row[c] = period_cell(*r.review_period);
     ++c;
     if (r.rank) row[c] = std::int64_t{*r.rank};
     ++c;
     row[c++] = r.change;
     if (r.score) row[c] = Ratio{r.score_weight};
     t.depth.push_back(static_cast<std::uint8_t>(std::min(r.depth, 8)));
+    if (r.kind != ScorecardRow::Kind::person)
+      t.set_row_kind(t.rows.size() - 1, r.kind == ScorecardRow::Kind::company ? RowKind::total : RowKind::subtotal);
   }
   return t;
 }

@@ -35,7 +35,7 @@ Table payout_diff_table(const Book& before, const Book& after, const Period& per
   Table t;
   t.add_column("person");
   t.add_column("name");
-  for (const char* c : {"before", "after", "delta"}) t.add_numeric_column(c);
+  for (const char* c : {"before", "after", "delta"}) t.add_column(c, ColumnType::money);
   auto name_of = [&](const std::string& id) {
     if (const Person* p = after.person(id)) return after.str(p->name);
     if (const Person* p = before.person(id)) return before.str(p->name);

@@ -59,10 +59,11 @@ Table leaderboard_table(const Book& book, KpiCalculator& kpis, const std::string
     return ascending ? a.key < b.key : a.key > b.key;
   });
   Table t;
-  t.add_numeric_column("rank");
+  t.add_column("rank", ColumnType::integer, "rank");
   t.add_column(by_team ? "team" : "person");
   t.add_column("name");
-  t.add_numeric_column(metric);
+  if (def) add_kpi_column(t, *def, metric);
+  else t.add_column(metric, ColumnType::decimal);
   t.add_column("top");
   std::int64_t rank = 0;
   for (std::size_t i = 0; i < entries.size(); ++i) {

@@ -65,21 +65,31 @@ StatementGrantEntry statement_grant_entry(const Book& book, const StatementGrant
 
 Table statement_table(const Book& book, const Statement& s) {
   Table t;
-  for (const char* c : {"person", "plan", "period", "component", "reason"}) t.add_column(c);
-  t.add_numeric_column("amount");
+  t.has_row_kinds = true;
+  t.add_column("person");
+  t.add_column("plan");
+  t.add_column("period", ColumnType::period);
+  t.add_column("component");
+  t.add_column("reason");
+  t.add_column("amount", ColumnType::money);
   std::string person = book.str(s.person->id);
   for (const PlanPayout& p : s.payouts)
-    for (StatementEntry& e : statement_entries(book, p))
-      t.add_row() = {person, book.str(p.plan->id), p.period.label, std::move(e.component), std::move(e.reason),
+    for (StatementEntry& e : statement_entries(book, p)) {
+      bool subtotal = e.component == "subtotal";
+      t.add_row() = {person, book.str(p.plan->id), period_cell(p.period), std::move(e.component), std::move(e.reason),
                      std::move(e.amount)};
+      if (subtotal) t.set_row_kind(t.rows.size() - 1, RowKind::subtotal);
+    }
   for (const StatementGrant& sg : s.grants) {
     StatementGrantEntry e = statement_grant_entry(book, sg);
-    t.add_row() = {person, e.grant, format_date(e.date), "grant:" + e.kind, e.reason, e.amount};
+    // A grant's period is its day.
+    t.add_row() = {person, e.grant, PeriodCell{format_date(e.date), e.date, e.date}, "grant:" + e.kind, e.reason, e.amount};
   }
-  t.add_row() = {person, std::string(), s.period.label, std::string("total"),
+  t.add_row() = {person, std::string(), period_cell(s.period), std::string("total"),
                  fmt::format("plans {} + bonus grants {}", format_money_grouped(s.plans_total),
                              format_money_grouped(s.bonus_total)),
                  s.total};
+  t.set_row_kind(t.rows.size() - 1, RowKind::total);
   return t;
 }
 

@@ -52,7 +52,7 @@ std::vector<Cell> tier_cells(const RewardTier& tier) {
 
 void add_tier_columns(Table& t) {
   t.add_column("component");
-  for (const char* c : {"from", "to", "rate"}) t.add_numeric_column(c);
+  for (const char* c : {"from", "to", "rate"}) t.add_column(c, ColumnType::ratio);
 }
 
 }  // namespace
@@ -85,7 +85,9 @@ Table reward_plans_table(const Book& book, Date today) {
   Table t;
   for (const char* c : {"plan", "applies_to", "people", "period", "metric", "mode"}) t.add_column(c);
   add_tier_columns(t);
-  for (const char* c : {"gate", "cap", "spiffs", "team_bonus", "prorate"}) t.add_column(c);
+  t.add_column("gate");
+  t.add_column("cap", ColumnType::money);
+  for (const char* c : {"spiffs", "team_bonus", "prorate"}) t.add_column(c);
   for (const RewardPlan& p : book.reward_plans) {
     std::vector<Cell> common{book.str(p.id), applies_words(book, p), plan_people_words(book, p, today),
                              book.str(p.period), book.str(p.metric), book.str(p.mode)};
@@ -116,7 +118,7 @@ Table payout_table(const Book& book, const std::vector<PlanPayout>& payouts, boo
   t.add_column("person");
   t.add_column("plan");
   if (summary) {
-    t.add_numeric_column("amount");
+    t.add_column("amount", ColumnType::money);
     // One row per person and plan: the plan periods, which follow each other, add up.
     for (std::size_t i = 0; i < payouts.size();) {
       const PlanPayout& first = payouts[i];
@@ -131,14 +133,18 @@ Table payout_table(const Book& book, const std::vector<PlanPayout>& payouts, boo
     return t;
   }
   t.add_column("component");
-  t.add_numeric_column("basis");
-  t.add_numeric_column("rate");
-  t.add_numeric_column("amount");
-  t.add_column("period");
+  t.add_mixed_column("basis", "basis_unit");
+  t.add_mixed_column("rate", "rate_unit");
+  t.add_column("amount", ColumnType::money);
+  t.add_column("period", ColumnType::period);
+  // Last: the columns before them keep their places.
+  t.add_unit_column("basis_unit");
+  t.add_unit_column("rate_unit");
   for (const PlanPayout& pp : payouts)
     for (const PayoutLine& l : pp.lines)
       t.add_row() = {book.str(pp.person->id), book.str(pp.plan->id), l.component, l.basis, l.rate, l.amount,
-                     pp.period.label};
+                     period_cell(pp.period), cell_unit(l.basis, book.config.currency),
+                     cell_unit(l.rate, book.config.currency)};
   return t;
 }
 

@@ -158,17 +158,26 @@ Tone status_tone(Status s) {
 
 Table target_status_table(const Book& book, const std::vector<TargetStatus>& rows) {
   Table t;
-  for (const char* c : {"target", "owner", "metric", "period"}) t.add_column(c);
-  for (const char* c : {"value", "actual", "attainment", "pace"}) t.add_numeric_column(c);
+  for (const char* c : {"target", "owner", "metric"}) t.add_column(c);
+  t.add_column("period", ColumnType::period);
+  for (const char* c : {"value", "actual"}) t.add_mixed_column(c, "unit");
+  for (const char* c : {"attainment", "pace"}) t.add_column(c, ColumnType::ratio);
   t.add_column("status");
-  for (const char* c : {"coverage", "run_rate_forecast", "pipeline_forecast"}) t.add_numeric_column(c);
+  t.add_column("coverage", ColumnType::ratio);
+  for (const char* c : {"run_rate_forecast", "pipeline_forecast"}) t.add_mixed_column(c, "unit");
+  t.add_unit_column("unit");  // last: the columns before it keep their places
+  std::vector<const Target*> targets;
   auto ratio = [](const std::optional<double>& v) -> Cell { return v ? Cell{Ratio{*v}} : Cell{Undefined{}}; };
   for (const TargetStatus& s : rows) {
-    t.add_row() = {book.str(s.target->id), book.str(s.target->owner), book.str(s.target->metric), s.period.label,
+    auto kpi = find_kpi(book.config, book.text(s.target->metric));
+    t.add_row() = {book.str(s.target->id), book.str(s.target->owner), book.str(s.target->metric), period_cell(s.period),
                    s.value, s.actual, ratio(s.attainment), ratio(s.pace), std::string(status_name(s.status)),
-                   ratio(s.coverage), s.run_rate_forecast, s.pipeline_forecast};
+                   ratio(s.coverage), s.run_rate_forecast, s.pipeline_forecast,
+                   kpi ? Cell{kpi_row_unit(book.config, *kpi)} : Cell{Undefined{}}};
     t.set_tone(t.rows.size() - 1, 8, status_tone(s.status));
+    targets.push_back(s.target);
   }
+  mark_target_tree(t, targets);
   return t;
 }
 

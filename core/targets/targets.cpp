@@ -26,10 +26,13 @@ Table target_list_table(const Book& book, Date today, const TargetListFilter& fi
     if (chosen[i] && !book.targets[i].parent.empty()) children[book.targets[i].parent].push_back(i);
 
   Table table;
-  for (const char* c : {"target", "owner", "metric", "period"}) table.add_column(c);
-  table.add_numeric_column("value");
-  table.add_numeric_column("baseline");
+  for (const char* c : {"target", "owner", "metric"}) table.add_column(c);
+  table.add_column("period", ColumnType::period);
+  table.add_mixed_column("value", "unit");
+  table.add_mixed_column("baseline", "unit");
   table.add_column("parent");
+  table.add_unit_column("unit");  // last: the columns before it keep their places
+  std::vector<const Target*> listed;
   std::vector<bool> shown(book.targets.size());
   // Depth first, iteratively: a chain of parents may be as long as the book is large.
   auto add = [&](std::size_t root) {
@@ -43,8 +46,11 @@ Table target_list_table(const Book& book, Date today, const TargetListFilter& fi
       auto kpi = find_kpi(book.config, book.text(t.metric));
       KpiUnit unit = kpi ? kpi->unit : KpiUnit::decimal;
       table.add_row() = {book.str(t.id), book.str(t.owner), book.str(t.metric),
-                         periods[i] ? periods[i]->label : book.str(t.period_text), target_value_cell(t.value, unit),
-                         t.baseline ? target_value_cell(*t.baseline, unit) : Cell{Undefined{}}, book.str(t.parent)};
+                         periods[i] ? Cell{period_cell(*periods[i])} : Cell{book.str(t.period_text)},
+                         target_value_cell(t.value, unit),
+                         t.baseline ? target_value_cell(*t.baseline, unit) : Cell{Undefined{}}, book.str(t.parent),
+                         kpi ? Cell{kpi_row_unit(book.config, *kpi)} : Cell{Undefined{}}};
+      listed.push_back(&t);
       table.depth.resize(table.rows.size());
       table.depth.back() = static_cast<std::uint8_t>(std::min(depth, 255));
       if (auto it = children.find(t.id); it != children.end())
@@ -61,7 +67,21 @@ Table target_list_table(const Book& book, Date today, const TargetListFilter& fi
     if (chosen[i] && is_root(i)) add(i);
   for (std::size_t i = 0; i < book.targets.size(); ++i)
     if (chosen[i]) add(i);
+  mark_target_tree(table, listed);
   return table;
+}
+
+void mark_target_tree(Table& table, const std::vector<const Target*>& rows) {
+  table.has_row_kinds = true;
+  std::unordered_set<Sym> ids, parents;
+  for (const Target* t : rows) ids.insert(t->id);
+  for (const Target* t : rows)
+    if (!t->parent.empty() && ids.count(t->parent)) parents.insert(t->parent);
+  for (std::size_t r = 0; r < rows.size(); ++r) {
+    if (!parents.count(rows[r]->id)) continue;
+    bool root = rows[r]->parent.empty() || !ids.count(rows[r]->parent);
+    table.set_row_kind(r, root ? RowKind::total : RowKind::subtotal);
+  }
 }
 
 }  // namespace salesops::core

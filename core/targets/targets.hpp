@@ -26,4 +26,9 @@ struct TargetListFilter {
 /// right under its parent (Table::depth says how deep) and the roots in book order.
 Table target_list_table(const Book& book, Date today, const TargetListFilter& filter);
 
+/// Marks the rows of a table of targets (row i is `rows[i]`): a target split into targets
+/// that are rows too is a subtotal of theirs, or the total when its own parent is no row;
+/// the others are details. Summing the details counts every figure once.
+void mark_target_tree(Table& table, const std::vector<const Target*>& rows);
+
 }  // namespace salesops::core

@@ -7,7 +7,9 @@ On the example book, October's KPI table by person and the deal list are written
 and as xlsx. Every cell of the workbook must be the csv's value with its type: money a
 number formatted #,##0.00, a ratio a number formatted 0.0% (0.419 shows 41.9%), a count an
 integer, a date a date, text text; an undefined figure an empty cell, never 0. The header
-is bold and frozen with an autofilter over the table; an ESC in a name stays text.
+is bold and frozen with an autofilter over the table; an ESC in a name stays text. Subtotal
+and total rows (the scorecard's teams and company, the pipeline's total) are bold with a
+thin top border, detail rows plain.
 """
 import csv
 import datetime
@@ -85,6 +87,29 @@ def compare(salesops, book, tmp, args, kinds):
     return len(rows) - 1
 
 
+def check_styled_rows(salesops, book, tmp, args):
+    """Subtotal and total rows (row_kind) are bold with a thin top border on every cell;
+    detail rows are neither. Returns how many rows are styled."""
+    path = os.path.join(tmp, "styled.xlsx")
+    run(salesops, book, *args, "-o", path)
+    rows = list(openpyxl.load_workbook(path).active.iter_rows())
+    header = [c.value for c in rows[0]]
+    if "row_kind" not in header:
+        fail(f"{args}: no row_kind column in {header}")
+    kind_at = header.index("row_kind")
+    styled = 0
+    for cells in rows[1:]:
+        total = cells[kind_at].value in ("subtotal", "total")
+        for cell in cells:
+            bold, ruled = bool(cell.font.b), cell.border.top.style == "thin"
+            if (bold, ruled) != (total, total):
+                fail(f"{args} {cell.coordinate} ({cells[kind_at].value}): bold {bold}, top border {cell.border.top.style}")
+        styled += total
+    if styled == 0:
+        fail(f"{args}: no subtotal or total row")
+    return styled
+
+
 def main():
     salesops, src = sys.argv[1:3]
     with tempfile.TemporaryDirectory() as tmp:
@@ -102,6 +127,14 @@ def main():
         deals = compare(salesops, book, tmp, ["deal", "list", "--period", "2026-10"],
                         {"amount": "money", "opened": "date", "expected_close": "date", "closed": "date",
                          "probability": "ratio", "age_days": "count", "days_in_stage": "count"})
+        card = compare(salesops, book, tmp, ["review", "scorecard", "--period", "2026-10"],
+                       {"revenue": "money", "revenue_target": "money", "revenue_attainment": "ratio",
+                        "avg_deal_size": "money", "win_rate": "ratio", "deals_won": "count", "new_customers": "count",
+                        "new_customers_target": "count", "new_customers_attainment": "ratio", "activities": "count",
+                        "csat": "decimal", "score": "decimal", "rank": "count", "revenue_change": "money",
+                        "score_weight": "ratio", "review_start": "date", "review_end": "date"})
+        styled = check_styled_rows(salesops, book, tmp, ["review", "scorecard", "--period", "2026-10"])
+        check_styled_rows(salesops, book, tmp, ["deal", "pipeline"])
         path = os.path.join(tmp, "kpi.xlsx")
         run(salesops, book, "kpi", "--period", "2026-10", "--by", "person", "-o", path)
         names = [r[1].value for r in openpyxl.load_workbook(path).active.iter_rows(min_row=2)]
@@ -110,7 +143,8 @@ def main():
         r = subprocess.run([salesops, "--book", book, "kpi", "--format", "xlsx"], capture_output=True)
         if r.returncode != 2 or r.stdout:
             fail("xlsx to stdout is not refused")
-        print(f"xlsx: kpi ({kpi} rows) and deal list ({deals} rows) read back typed with openpyxl")
+        print(f"xlsx: kpi ({kpi} rows), deal list ({deals} rows) and scorecard ({card} rows, {styled} subtotals "
+              f"and totals styled) read back typed with openpyxl")
 
 
 if __name__ == "__main__":

@@ -136,9 +136,17 @@ def main():
         rows = card["rows"]
         if len(d.rows) != len(rows):
             fail(f"the DOM has {len(d.rows)} table rows, the json scorecard {len(rows)}")
-        columns = card["columns"]
+        # The page shows the scorecard's own columns: json adds each period column's days
+        # and row_kind after them.
+        periods = [c["id"] for c in card["meta"]["columns"] if c["type"] == "period"]
+        added = {"row_kind"} | {p + end for p in periods for end in ("_start", "_end")}
+        columns = [c for c in card["columns"] if c not in added]
+        kinds = {"person": "detail", "team": "subtotal", "company": "total"}
         for i, row in enumerate(rows):
             cells = d.rows[i]["cells"]
+            html_class = d.rows[i]["class"].split()[0] if d.rows[i]["class"] else ""
+            if html_class in kinds and kinds[html_class] != row["row_kind"]:
+                fail(f"row {i} ({row['owner']}) is a {html_class} row on the page, {row['row_kind']} in json")
             if len(cells) != len(columns):
                 fail(f"row {i} has {len(cells)} cells, expected {len(columns)}")
             for col in ("owner", "revenue", "deals_won", "revenue_target"):

@@ -25,7 +25,7 @@ core::Table deals() {
   core::Table t;
   t.add_column("id");
   t.add_column("title");
-  t.add_numeric_column("amount");
+  t.add_column("amount", core::ColumnType::money);
   t.add_column("note");
   t.mark_detail({"note"});
   t.add_row() = {std::string("D-1"), std::string("华东区域年度框架协议续签与二期扩容"), Money{123456789}, std::string("x")};

@@ -155,7 +155,11 @@ TEST_CASE("kpi: --every month splits into tidy rows") {
   REQUIRE(t);
   REQUIRE(t->rows.size() == 3);
   CHECK(t->columns[2].id == "period");
-  CHECK(std::get<std::string>(t->rows[1][2]) == "2026-11");
+  CHECK(t->columns[2].type == ColumnType::period);
+  const auto& november = std::get<PeriodCell>(t->rows[1][2]);
+  CHECK(november.label == "2026-11");
+  CHECK(november.first == make_date(2026, 11, 1));
+  CHECK(november.last == make_date(2026, 11, 30));
   CHECK(std::get<Money>(t->rows[1][3]).cents == 80000);  // D-5 won on 11-02
 }
 

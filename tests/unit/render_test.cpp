@@ -195,7 +195,7 @@ TEST_CASE("render: colour only when asked") {
 TEST_CASE("render: a column of figures with none defined is right-aligned") {
   core::Table t;
   t.add_column("owner");
-  t.add_numeric_column("win_rate");
+  t.add_column("win_rate", core::ColumnType::ratio);
   t.add_column("note");
   t.add_row() = {std::string("zw"), Undefined{}, Undefined{}};
   CHECK(rendered(t, Format::table, false) ==
@@ -303,7 +303,7 @@ TEST_CASE("render: json document structure") {
   std::vector<std::string> keys;
   for (const auto& item : doc.items()) keys.push_back(item.key());
   CHECK(keys == std::vector<std::string>{"format_version", "meta", "columns", "rows"});
-  CHECK(doc["format_version"] == "1");
+  CHECK(doc["format_version"] == "2");
   CHECK(doc["meta"]["book"] == "/books/acme");
   CHECK(doc["meta"]["command"] == "kpi");
   CHECK(doc["meta"]["period"] == "2026-11");
@@ -391,4 +391,82 @@ TEST_CASE("render: html and check's CI formats are not available from the generi
     CHECK_THROWS_AS(cli::render(out, people_table(), cli::RenderOptions{f}), std::invalid_argument);
     CHECK(out.str().empty());
   }
+}
+
+namespace {
+
+// A typed table of one sub-period per row, a money column and a per-row unit, its last row
+// the total of the others.
+core::Table typed_table() {
+  core::Table t;
+  t.add_column("owner");
+  t.add_column("period", core::ColumnType::period);
+  t.add_column("revenue", core::ColumnType::money);
+  t.add_mixed_column("value", "unit");
+  t.add_unit_column("unit");
+  t.add_row() = {std::string("zw"), core::PeriodCell{"2026-11", core::make_date(2026, 11, 1), core::make_date(2026, 11, 30)},
+                 Money{1250000}, std::int64_t{3}, std::string("count")};
+  t.add_row() = {std::string("company"), core::PeriodCell{"2026-Q4", core::make_date(2026, 10, 1), core::make_date(2026, 12, 31)},
+                 Money{1250000}, Money{500}, std::string("CNY")};
+  t.set_row_kind(1, core::RowKind::total);
+  return t;
+}
+
+}  // namespace
+
+TEST_CASE("render: machine formats add period days and row kinds after the columns") {
+  core::Table t = typed_table();
+  CHECK(rendered(t, Format::csv) ==
+        "owner,period,revenue,value,unit,period_start,period_end,row_kind\n"
+        "zw,2026-11,12500.00,3,count,2026-11-01,2026-11-30,detail\n"
+        "company,2026-Q4,12500.00,5.00,CNY,2026-10-01,2026-12-31,total\n");
+  CHECK(rendered(t, Format::tsv).starts_with("owner\tperiod\trevenue\tvalue\tunit\tperiod_start\tperiod_end\trow_kind\n"));
+  auto line = nlohmann::ordered_json::parse(rendered(t, Format::jsonl).substr(0, rendered(t, Format::jsonl).find('\n')));
+  CHECK(line["period"] == "2026-11");
+  CHECK(line["period_start"] == "2026-11-01");
+  CHECK(line["row_kind"] == "detail");
+  // People read the unit in the figure's format: table and md leave the unit column out.
+  std::string table = rendered(t, Format::table);
+  CHECK(table.find("unit") == std::string::npos);
+  CHECK(table.find("row_kind") == std::string::npos);
+  CHECK(table.find("period_start") == std::string::npos);
+  CHECK(rendered(t, Format::md).find("unit") == std::string::npos);
+}
+
+TEST_CASE("render: a table without period columns or row kinds is written as it is") {
+  core::Table t = people_table();
+  std::optional<core::Table> storage;
+  CHECK(&cli::machine_table(t, storage) == &t);
+  CHECK(!storage);
+  t.has_row_kinds = true;  // declared, no row marked: every row is a detail
+  CHECK(rendered(t, Format::csv).starts_with("owner,name,revenue,win_rate,deals,row_kind\nzw,"));
+  CHECK(rendered(t, Format::csv).find(",detail\nln,") != std::string::npos);
+}
+
+TEST_CASE("render: json meta.columns types each column, money in the book's currency") {
+  cli::Meta meta;
+  meta.currency = "EUR";
+  meta.period = "2026-11";
+  meta.period_start = "2026-11-01";
+  meta.period_end = "2026-11-30";
+  auto doc = nlohmann::ordered_json::parse(rendered(typed_table(), Format::json, false, false, meta));
+  CHECK(doc["meta"]["period_start"] == "2026-11-01");
+  CHECK(doc["meta"]["period_end"] == "2026-11-30");
+  const auto& columns = doc["meta"]["columns"];
+  REQUIRE(columns.size() == 8);
+  CHECK(columns[0] == nlohmann::ordered_json{{"id", "owner"}, {"label", "owner"}, {"type", "text"}, {"unit", nullptr},
+                                             {"unit_column", nullptr}});
+  CHECK(columns[1]["type"] == "period");
+  CHECK(columns[2]["type"] == "money");
+  CHECK(columns[2]["unit"] == "EUR");
+  CHECK(columns[3]["type"] == "number");
+  CHECK(columns[3]["unit"].is_null());
+  CHECK(columns[3]["unit_column"] == "unit");
+  CHECK(columns[5]["id"] == "period_start");
+  CHECK(columns[5]["type"] == "date");
+  CHECK(columns[7]["id"] == "row_kind");
+  CHECK(doc["columns"] == nlohmann::ordered_json::array(
+                              {"owner", "period", "revenue", "value", "unit", "period_start", "period_end", "row_kind"}));
+  CHECK(doc["rows"][1]["row_kind"] == "total");
+  CHECK(doc["rows"][1]["value"].get<double>() == 5.0);
 }
