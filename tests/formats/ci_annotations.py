@@ -21,12 +21,11 @@ import subprocess
 import sys
 import tempfile
 
+from harness import env, fail
+
 HOSTILE = 'C-9,9:%x\\n::error::forged\\e[2J'  # YAML double-quoted: a newline and an ESC
 
 
-def fail(message):
-    print(f"FAIL: {message}")
-    sys.exit(1)
 
 
 def make_repo(src, tmp):
@@ -41,8 +40,7 @@ def make_repo(src, tmp):
 
 
 def run(salesops, book, *args):
-    env = dict(os.environ, SALESOPS_TODAY="2026-11-26", SALESOPS_NO_CACHE="1", NO_COLOR="1")
-    return subprocess.run([salesops, "check", "--book", book, *args], capture_output=True, env=env)
+    return subprocess.run([salesops, "check", "--book", book, *args], capture_output=True, env=env())
 
 
 def reference(salesops, book):

@@ -19,6 +19,9 @@ import sys
 import tempfile
 import unicodedata
 
+import harness
+from harness import fail
+
 WIDTH = 100
 TODAY = "2026-11-26"
 
@@ -71,9 +74,6 @@ WRITES = {"init", "import", "reassign", "export", "approve", "merge-file", "help
           "reward grant"}
 
 
-def fail(message):
-    print(f"FAIL: {message}")
-    sys.exit(1)
 
 
 def width(line):
@@ -86,9 +86,7 @@ def width(line):
 
 
 def env():
-    e = dict(os.environ, SALESOPS_TODAY=TODAY, SALESOPS_NO_CACHE="1", NO_COLOR="1", COLUMNS=str(WIDTH))
-    e.pop("SALESOPS_BOOK", None)
-    return e
+    return harness.env(COLUMNS=str(WIDTH))
 
 
 def on_terminal(salesops, book, args):

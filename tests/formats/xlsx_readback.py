@@ -20,6 +20,8 @@ import subprocess
 import sys
 import tempfile
 
+from harness import fail, run
+
 try:
     import openpyxl
 except ImportError:  # a Python without Debian's packages: use the system's
@@ -30,17 +32,8 @@ except ImportError:  # a Python without Debian's packages: use the system's
 FORMATS = {"money": "#,##0.00", "ratio": "0.0%", "count": "#,##0", "date": "yyyy-mm-dd", "decimal": "#,##0.00"}
 
 
-def fail(message):
-    print(f"FAIL: {message}")
-    sys.exit(1)
 
 
-def run(salesops, book, *args):
-    env = dict(os.environ, SALESOPS_TODAY="2026-11-26", SALESOPS_NO_CACHE="1", NO_COLOR="1")
-    r = subprocess.run([salesops, "--book", book, *args], capture_output=True, env=env)
-    if r.returncode != 0:
-        fail(f"{args}: exit {r.returncode}: {r.stderr.decode()}")
-    return r.stdout.decode()
 
 
 def check_cell(where, cell, raw, kind):

@@ -3,6 +3,7 @@
 
 #include <doctest/doctest.h>
 
+#include "import_outcomes.hpp"
 #include "memory_book.hpp"
 
 using namespace salesops::core;
@@ -19,13 +20,6 @@ ImportChange plan(const Book& b, ImportKind kind, const std::string& csv, Pairs 
   o.date_format = "%d.%m.%Y";
   o.today = kToday;
   return import_change(b, parse_csv(csv), o);
-}
-
-std::vector<std::string> outcomes(const ImportChange& p) {
-  std::vector<std::string> out;
-  for (auto& o : p.outcomes)
-    out.push_back(std::to_string(o.line) + (o.action == ImportOutcome::Action::skipped ? " skipped: " : " ") + o.text);
-  return out;
 }
 
 }  // namespace

@@ -7,6 +7,7 @@
 #include "core/base/utf8.hpp"
 #include "core/import/import.hpp"
 #include "core/yaml/edit.hpp"
+#include "import_outcomes.hpp"
 #include "memory_book.hpp"
 
 using namespace salesops::core;
@@ -44,13 +45,6 @@ ImportChange plan(const Book& b, ImportKind kind, const std::string& csv, bool u
   o.date_format = "%m/%d/%Y";
   o.today = kToday;
   return import_change(b, parse_csv(csv), o);
-}
-
-std::vector<std::string> outcomes(const ImportChange& p) {
-  std::vector<std::string> out;
-  for (auto& o : p.outcomes)
-    out.push_back(std::to_string(o.line) + (o.action == ImportOutcome::Action::skipped ? " skipped: " : " ") + o.text);
-  return out;
 }
 
 // The text of `file` after the plan's edits, applied as the writer applies them.
