@@ -148,13 +148,14 @@ class BookLoader {
     std::vector<std::string>().swap(all);  // a book's paths are many: kept once, in `files`
     std::stable_sort(files.begin(), files.end(), [](auto& a, auto& c) { return a.first < c.first; });
 
+    // A kind with custom fields is read file by file, without the cache: its values are
+    // kept by record position as the records are appended (Book::deal_fields).
+    const bool custom_customers = !b_.config.fields.of("customer").empty();
+    const bool custom_deals = !b_.config.fields.of("deal").empty();
     for (std::size_t i = 0; i < files.size(); ++i) {
       FileKind kind = files[i].first;
       finish_before(static_cast<int>(kind));
-      // A kind with custom fields is read file by file, without the cache: its values are
-      // kept by record position as the records are appended (Book::deal_fields).
-      bool custom = !b_.config.fields.of(kind == FileKind::deals ? "deal" : "customer").empty();
-      if ((kind == FileKind::customer || kind == FileKind::deals) && !custom) {
+      if ((kind == FileKind::customer && !custom_customers) || (kind == FileKind::deals && !custom_deals)) {
         // The numerous kinds are read in parallel, then merged in file order.
         std::vector<std::string> batch;
         for (; i < files.size() && files[i].first == kind; ++i) batch.push_back(std::move(files[i].second));
