@@ -266,16 +266,30 @@ void RowImporter::row(const CsvRecord& r) {
     deal_row(r);
 }
 
+std::optional<std::string> RowImporter::matched(const CsvRecord& r, const char* kind, const Known& known,
+                                                const std::string& key, const std::string& id) {
+  std::string why;
+  std::string found = existing(r, known, key, why);
+  if (!why.empty()) {
+    skip(r.line, "ambiguous match", why);
+    return std::nullopt;
+  }
+  if (!found.empty() && !may_update(r.line, kind, found, known)) return std::nullopt;
+  if (found.empty() && !id.empty() && !valid_id(id)) {
+    skip(r.line, "not an id", fmt::format("'{}' is not an id", id));
+    return std::nullopt;
+  }
+  return found;
+}
+
 void RowImporter::person_row(const CsvRecord& r) {
   std::string id = value(r, "id"), name = value(r, "name");
   if (name.empty()) name = id;
-  std::string why;
-  std::string known = existing(r, people_, id.empty() ? name : id, why);
-  if (!why.empty()) return skip(r.line, "ambiguous match", why);
+  auto match = matched(r, "person", people_, id.empty() ? name : id, id);
+  if (!match) return;
+  const std::string& known = *match;
   if (name.empty() && known.empty()) return skip(r.line, "no name", "no name");
-  if (!known.empty() && !may_update(r.line, "person", known, people_)) return;
-  if (known.empty() && !id.empty() && !valid_id(id))
-    return skip(r.line, "not an id", fmt::format("'{}' is not an id", id));
+  std::string why;
   std::string role = lower(value(r, "role"));
   if (role.empty() && known.empty()) role = "rep";
   if (!role.empty() && role != "rep" && role != "manager" && role != "director" && role != "ops")
@@ -323,13 +337,10 @@ void RowImporter::person_row(const CsvRecord& r) {
 void RowImporter::customer_row(const CsvRecord& r) {
   std::string id = value(r, "id"), name = value(r, "name");
   if (name.empty()) name = id;
-  std::string why;
-  std::string known = existing(r, customers_, id.empty() ? name : id, why);
-  if (!why.empty()) return skip(r.line, "ambiguous match", why);
+  auto match = matched(r, "customer", customers_, id.empty() ? name : id, id);
+  if (!match) return;
+  const std::string& known = *match;
   if (name.empty() && known.empty()) return skip(r.line, "no name", "no name");
-  if (!known.empty() && !may_update(r.line, "customer", known, customers_)) return;
-  if (known.empty() && !id.empty() && !valid_id(id))
-    return skip(r.line, "not an id", fmt::format("'{}' is not an id", id));
   std::string tier = value(r, "tier");
   for (char& c : tier) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   if (!tier.empty() && tier != "A" && tier != "B" && tier != "C")
@@ -338,6 +349,7 @@ void RowImporter::customer_row(const CsvRecord& r) {
   auto& segments = book_.config.segments;
   if (!segment.empty() && !segments.empty() && std::find(segments.begin(), segments.end(), segment) == segments.end())
     return skip(r.line, "unlisted segment", fmt::format("segment '{}' is not in salesops.toml's list", segment));
+  std::string why;
   auto since = date(r, "since", why);
   if (!why.empty()) return skip(r.line, "not a date", why);
   Pending p;
@@ -408,11 +420,9 @@ void RowImporter::deal_row(const CsvRecord& r) {
   v.stage = *stage;
   const bool open = stages[*stage].open, lost = *stage == book_.config.lost;
   std::string id = value(r, "id"), why;
-  std::string known = existing(r, deals_, id, why);
-  if (!why.empty()) return skip(r.line, "ambiguous match", why);
-  if (!known.empty() && !may_update(r.line, "deal", known, deals_)) return;
-  if (known.empty() && !id.empty() && !valid_id(id))
-    return skip(r.line, "not an id", fmt::format("'{}' is not an id", id));
+  auto match = matched(r, "deal", deals_, id, id);
+  if (!match) return;
+  const std::string& known = *match;
   v.opened = date(r, "opened", why), v.expected = date(r, "expected_close", why), v.closed = date(r, "closed", why);
   if (!why.empty()) return skip(r.line, "not a date", why);
   if (std::string a = value(r, "amount"); !a.empty()) {

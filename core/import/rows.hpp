@@ -3,6 +3,7 @@
 // creates is kept, so a skipped row leaves no trace.
 #include <map>
 #include <span>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -89,6 +90,11 @@ class RowImporter {
   /// False, after skipping the row, when it repeats a record of the import or (without
   /// --update) names one of the book.
   bool may_update(std::uint32_t line, const char* kind, const std::string& id, const Known& known);
+  /// The id of the record of `known` a row names by `key` ("" for a new record), once the
+  /// checks every kind makes pass (a match that is unambiguous, not repeated, allowed by
+  /// --update; a new `id` that is an id); nullopt after skipping the row.
+  std::optional<std::string> matched(const CsvRecord& r, const char* kind, const Known& known, const std::string& key,
+                                     const std::string& id);
   /// Records the edits of one --update row (a WriteChange of core's edit verbs), or skips it.
   void updated(std::uint32_t line, const char* kind, WriteChange change, Pending& p);
   CreatedAlongside alongside(const Pending& p) const;
