@@ -10,6 +10,7 @@
 #include "core/kpi/kpi.hpp"
 #include "core/load/book.hpp"
 #include "core/load/config.hpp"
+#include "fixtures.hpp"
 #include "temp_book.hpp"
 
 using namespace salesops::core;
@@ -19,10 +20,7 @@ namespace {
 const Date kToday = make_date(2026, 11, 26);
 
 const LoadResult& fields_load() {
-  static LoadResult r = [] {
-    auto src = directory_source(SALESOPS_SOURCE_DIR "/tests/data/fields");
-    return load_book(*src, SALESOPS_SOURCE_DIR "/tests/data/fields");
-  }();
+  static LoadResult r = salesops::test::load_data_book("fields");
   return r;
 }
 const Book& fields_book() { return *fields_load().book; }
@@ -92,8 +90,7 @@ TEST_CASE("custom fields: a declared field loads without warnings, values kept p
 }
 
 TEST_CASE("custom fields: a book that declares none keeps no values") {
-  auto src = directory_source(SALESOPS_SOURCE_DIR "/tests/data/small");
-  LoadResult r = load_book(*src, SALESOPS_SOURCE_DIR "/tests/data/small");
+  const LoadResult& r = salesops::test::small_book_load();
   CHECK(r.book->deal_fields.empty());
   CHECK(r.book->customer_fields.empty());
 }

@@ -11,6 +11,7 @@
 #include "core/load/book.hpp"
 #include "core/rewards/rewards.hpp"
 #include "core/rewards/statement.hpp"
+#include "fixtures.hpp"
 #include "memory_book.hpp"
 
 using namespace salesops::core;
@@ -20,10 +21,7 @@ namespace {
 const Date kToday = make_date(2026, 11, 26);
 
 const LoadResult& rewards_book() {
-  static LoadResult r = [] {
-    auto src = directory_source(SALESOPS_SOURCE_DIR "/tests/data/rewards");
-    return load_book(*src, SALESOPS_SOURCE_DIR "/tests/data/rewards");
-  }();
+  static LoadResult r = salesops::test::load_data_book("rewards");
   return r;
 }
 
