@@ -2,12 +2,15 @@
 
 #include <fmt/format.h>
 
+#include <cstdlib>
 #include <iostream>
 
 #include "cli/commands.hpp"
 #include "cli/completion.hpp"
+#include "cli/embedded_files.hpp"
 #include "cli/help.hpp"
 #include "core/base/escape.hpp"
+#include "core/base/i18n.hpp"
 
 namespace salesops::cli {
 
@@ -98,6 +101,57 @@ void add_global_options(CLI::App& app, GlobalOptions& o) {
   app.add_flag("--no-color", o.no_color, "Never colour the output (--color=never; also NO_COLOR)");
   app.add_flag("-q,--quiet", o.quiet, "Print only what was asked for");
   app.add_flag("--no-cache", o.no_cache, "Parse every file; neither read nor write .salesops/cache (also SALESOPS_NO_CACHE=1)");
+  app.add_option("--lang", o.lang, "The interface language: en or zh (default: LC_ALL, LC_MESSAGES, LANG)")
+      ->check(CLI::IsMember({"en", "zh"}));
+}
+
+/// The interface language: --lang's value (--lang zh, --lang=zh, before a lone `--`), else
+/// the first of LC_ALL, LC_MESSAGES and LANG that is set and not empty, as POSIX orders
+/// them. It is decided before the commands are declared, so their help is translated too.
+core::Language interface_language(int argc, char** argv) {
+  for (int i = 1; i < argc; ++i) {
+    std::string_view arg = argv[i];
+    if (arg == "--") break;
+    std::string_view value;
+    if (arg == "--lang" && i + 1 < argc) value = argv[i + 1];
+    else if (arg.starts_with("--lang=")) value = arg.substr(7);
+    else continue;
+    if (value == "zh") return core::Language::zh;
+    if (value == "en") return core::Language::en;
+  }
+  for (const char* name : {"LC_ALL", "LC_MESSAGES", "LANG"}) {
+    const char* value = std::getenv(name);
+    if (value && *value) return core::language_of_locale(value);
+  }
+  return core::Language::en;
+}
+
+/// Every description of the command tree (the program's, each command's, each option's)
+/// in the interface language.
+void translate_help(CLI::App& app) {
+  app.description(core::tr(app.get_description()));
+  app.footer(core::tr(app.get_footer()));
+  for (CLI::Option* option : app.get_options()) {
+    option->description(core::tr(option->get_description()));
+    option->group(core::tr(option->get_group()));
+  }
+  for (CLI::App* sub : app.get_subcommands({})) {
+    sub->group(core::tr(sub->get_group()));
+    translate_help(*sub);
+  }
+}
+
+/// The texts CLI11 itself gives the help option, the version flag and the groups: translated
+/// with the rest of the help by translate_help.
+[[maybe_unused]] constexpr const char* kHelpTexts[] = {N_("Print this help message and exit"),
+                                                       N_("Display program version information and exit"),
+                                                       N_("Options"), N_("Subcommands")};
+
+/// The words of CLI11's help layout (its formatter is shared by every command).
+void translate_help_labels(CLI::App& app) {
+  for (const char* label : {N_("Usage"), N_("Positionals"), N_("OPTIONS"), N_("SUBCOMMAND"), N_("SUBCOMMANDS"),
+                            N_("REQUIRED"), N_("Needs"), N_("Excludes"), N_("Env")})
+    app.get_formatter()->label(label, core::tr(label));
 }
 
 }  // namespace
@@ -139,6 +193,9 @@ int parse_and_run(CLI::App& app, int argc, char** argv) {
 }  // namespace
 
 int run(int argc, char** argv) {
+  core::Language language = interface_language(argc, argv);
+  if (language != core::Language::en) core::install_catalog(embedded_catalog());
+  core::set_language(language);
   Context ctx;
   CLI::App app{"salesops: a sales team's management system over plain-text YAML records in git", "salesops"};
   app.set_version_flag("--version", "salesops " SALESOPS_VERSION);
@@ -146,6 +203,10 @@ int run(int argc, char** argv) {
   app.require_subcommand(1);
   add_global_options(app, ctx.options);
   for (const Command& c : commands()) add_command(app, c, ctx, c.name);
+  if (language != core::Language::en) {
+    translate_help(app);
+    translate_help_labels(app);
+  }
   g_root = &app;
   int code = parse_and_run(app, argc, argv);
   g_root = nullptr;

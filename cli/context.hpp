@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "cli/render.hpp"
+#include "core/base/i18n.hpp"
 #include "core/base/period.hpp"
 #include "core/base/table.hpp"
 #include "core/book/book.hpp"
@@ -49,6 +50,7 @@ struct GlobalOptions {
   bool wide = false;                 // --wide: every column, nothing cut, on a terminal too
   std::vector<std::string> columns;  // --columns a,b,c: these columns, in this order, in every format
   std::size_t width = 0;             // --width N: fit table output to N columns, even when piped
+  std::string lang;                  // --lang en|zh: the interface language (decided before parsing)
 };
 
 /// Flushes stdout and checks that all it was given reached its file. On a failure it prints
@@ -95,13 +97,14 @@ class Context {
   /// Renders a table to stdout or -o FILE, with the columns --columns chooses, fitted to the
   /// terminal (fit_width). `title`, when given, heads table and md output (a line of its own).
   void emit(const core::Table& table, const std::string& period_label = {}, const std::string& title = {});
-  /// Renders a period's report: as emit, headed "<noun> for <period> (<first> – <last>)",
-  /// with " at <revision>" under --at.
-  void emit_report(const core::Table& table, std::string_view noun, const core::Period& period);
+  /// Renders a period's report: as emit, headed "<title_format's title> for <period> (<first> – <last>)",
+  /// with " at <revision>" under --at. `title_format` is a msgid with one placeholder, the
+  /// period: "Scorecard for {}" (N_-marked where it is given), translated with the title.
+  void emit_report(const core::Table& table, std::string_view title_format, const core::Period& period);
   /// `title`, with " at <revision>" (its first 7 digits) under --at.
   std::string with_revision(std::string title);
   /// The title line of a period's report (see emit_report).
-  std::string period_title(std::string_view noun, const core::Period& period);
+  std::string period_title(std::string_view title_format, const core::Period& period);
   /// The width table output is fitted to: --width, else on a terminal COLUMNS or its size;
   /// 0 when it is not fitted (piped or file output, other formats, --wide).
   std::size_t fit_width();
@@ -122,7 +125,8 @@ class Context {
   std::string commit_id(const std::string& full);
   /// Whether colour may be used on the stream `fd` (1 or 2).
   bool color(int fd) const;
-  /// Prints "salesops: error: message" to stderr and exits with `code`.
+  /// Prints "salesops: error: message" to stderr and exits with `code` (the message in the
+  /// interface language).
   [[noreturn]] void fail(int code, const std::string& message) const;
 
   /// Declares --dry-run on a verb that writes (✎).

@@ -1,5 +1,6 @@
 #pragma once
-// Files built into the binary: the templates and the example book that `init` lays down.
+// Files built into the binary: the templates and the example book that `init` lays down, and
+// the compiled Chinese message catalog.
 #include <span>
 #include <string_view>
 
@@ -13,5 +14,8 @@ struct EmbeddedFile {
 };
 
 std::span<const EmbeddedFile> embedded_files();
+
+/// The Chinese message catalog: po/zh_CN/*.po combined and compiled into a GNU .mo file.
+std::string_view embedded_catalog();
 
 }  // namespace salesops::cli
