@@ -16,6 +16,9 @@ ln -s "$bin" "$work/bin/salesops"
   # them (a case about the cache unsets this in its own copy of a book).
   export SALESOPS_NO_CACHE=1
   unset SALESOPS_BOOK
+  # English unless a case asks for another language (LANG=zh_CN.UTF-8 or --lang zh in its cmd).
+  unset LC_ALL LC_MESSAGES LANGUAGE
+  export LANG=C.UTF-8
   bash -c "$(cat "$case_dir/cmd")" >"$work/.stdout" 2>"$work/.stderr"
   echo $? >"$work/.exit"
 )

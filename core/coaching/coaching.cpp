@@ -6,6 +6,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "core/base/i18n.hpp"
 #include "core/base/people_set.hpp"
 #include "core/base/suggest.hpp"
 
@@ -52,7 +53,7 @@ Table coach_due_table(const Book& book, Date today, const std::vector<Sym>& peop
     if (c.overdue(today) && only.has(c.person->id)) rows.push_back(c);
   std::stable_sort(rows.begin(), rows.end(), [](auto& a, auto& b) { return a.due < b.due; });
   Table t;
-  for (const char* c : {"person", "name", "coach", "last_session", "days_since", "due"}) t.add_column(c);
+  for (const char* c : {N_("person"), N_("name"), N_("coach"), N_("last_session"), N_("days_since"), N_("due")}) t.add_column(c);
   t.set_type("last_session", ColumnType::date);
   t.set_type("days_since", ColumnType::integer, "days");
   t.set_type("due", ColumnType::date);
@@ -130,7 +131,7 @@ std::vector<FollowUpRef> open_follow_ups(const Book& book, const std::vector<Sym
 
 Table follow_ups_table(const Book& book, Date today, const std::vector<FollowUpRef>& rows) {
   Table t;
-  for (const char* c : {"followup", "person", "name", "coach", "action", "due", "days_overdue"}) t.add_column(c);
+  for (const char* c : {N_("followup"), N_("person"), N_("name"), N_("coach"), N_("action"), N_("due"), N_("days_overdue")}) t.add_column(c);
   t.set_type("due", ColumnType::date);
   t.set_type("days_overdue", ColumnType::integer, "days");
   for (const FollowUpRef& r : rows) {

@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "core/base/enum_names.hpp"
+#include "core/base/i18n.hpp"
 #include "core/base/people_set.hpp"
 #include "core/coaching/coaching.hpp"
 
@@ -138,7 +139,7 @@ Table hours_part(const Book& book, const Period& period, const PeopleSet& only) 
     }
   }
   Table t;
-  for (const char* c : {"person", "name", "topic", "trainings", "hours"}) t.add_column(c);
+  for (const char* c : {N_("person"), N_("name"), N_("topic"), N_("trainings"), N_("hours")}) t.add_column(c);
   t.set_type("trainings", ColumnType::integer);
   t.set_type("hours", ColumnType::decimal, "hours");
   for (const Person& p : book.people) {
@@ -166,7 +167,7 @@ Table coverage_part(const Book& book, const Period& period, const PeopleSet& onl
       if (!reps.empty() && rep_set.has(a.person)) set.insert(a.person.v);
   }
   Table t;
-  for (const char* c : {"topic", "trained", "active_reps", "coverage"}) t.add_column(c);
+  for (const char* c : {N_("topic"), N_("trained"), N_("active_reps"), N_("coverage")}) t.add_column(c);
   t.set_type("trained", ColumnType::integer);
   t.set_type("active_reps", ColumnType::integer);
   t.set_type("coverage", ColumnType::ratio);
@@ -194,7 +195,7 @@ Table coaches_part(const Book& book, const Period& period, const PeopleSet& only
     c.people.insert(s.person.v);
   }
   Table t;
-  for (const char* c : {"coach", "name", "sessions", "one_on_ones", "people"}) t.add_column(c);
+  for (const char* c : {N_("coach"), N_("name"), N_("sessions"), N_("one_on_ones"), N_("people")}) t.add_column(c);
   for (const char* c : {"sessions", "one_on_ones", "people"}) t.set_type(c, ColumnType::integer);
   for (const Person& p : book.people) {
     auto it = by_coach.find(p.id);
@@ -224,7 +225,7 @@ Table followups_part(const Book& book, const Period& period, Date today, const P
     }
   }
   Table t;
-  for (const char* c : {"person", "name", "due", "done", "open", "overdue", "completion"}) t.add_column(c);
+  for (const char* c : {N_("person"), N_("name"), N_("due"), N_("done"), N_("open"), N_("overdue"), N_("completion")}) t.add_column(c);
   for (const char* c : {"due", "done", "open", "overdue"}) t.set_type(c, ColumnType::integer);
   t.set_type("completion", ColumnType::ratio);
   for (const Person& p : book.people) {

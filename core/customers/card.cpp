@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "core/base/i18n.hpp"
 #include "core/book/schema.hpp"
 
 namespace salesops::core {
@@ -20,7 +21,7 @@ Cell day(Day d) { return d ? Cell{*d} : Cell{Undefined{}}; }
 
 Table deal_table(const Book& b, const std::vector<const Deal*>& deals, bool closed) {
   Table t;
-  for (const char* id : {"deal", "title", "product", "stage", "amount", closed ? "closed" : "expected_close"})
+  for (const char* id : {N_("deal"), N_("title"), N_("product"), N_("stage"), N_("amount"), closed ? N_("closed") : N_("expected_close")})
     t.add_column(id);
   t.set_type("amount", ColumnType::money);
   t.set_type(closed ? "closed" : "expected_close", ColumnType::date);
@@ -46,8 +47,8 @@ std::vector<const Rec*> latest_first(const std::vector<Rec>& items) {
 Table record_table(const Book& b, const Customer& c, const std::optional<CustomerDue>& due) {
   const Person* owner = b.person(b.text(c.owner));
   Table record;
-  for (const char* k : {"customer", "name", "owner", "owner_name", "tier", "segment", "industry", "region", "source",
-                        "since", "due", "due_reason", "days_overdue"})
+  for (const char* k : {N_("customer"), N_("name"), N_("owner"), N_("owner_name"), N_("tier"), N_("segment"), N_("industry"), N_("region"), N_("source"),
+                        N_("since"), N_("due"), N_("due_reason"), N_("days_overdue")})
     record.add_column(k);
   record.set_type("since", ColumnType::date);
   record.set_type("due", ColumnType::date);
@@ -73,7 +74,7 @@ CustomerCard customer_card(const Book& b, const Customer& c, Date today) {
   card.due = customer_due(b, c, today);
   card.record = record_table(b, c, card.due);
 
-  for (const char* k : {"name", "title", "phone", "email"}) card.contacts.add_column(k);
+  for (const char* k : {N_("name"), N_("title"), N_("phone"), N_("email")}) card.contacts.add_column(k);
   for (const Contact& k : c.contacts)
     card.contacts.add_row() = {text(b, k.name), text(b, k.title), text(b, k.phone), text(b, k.email)};
 
@@ -83,14 +84,14 @@ CustomerCard customer_card(const Book& b, const Customer& c, Date today) {
   card.open_deals = deal_table(b, open, false);
   card.closed_deals = deal_table(b, closed, true);
 
-  for (const char* k : {"date", "type", "by", "summary", "next"}) card.interactions.add_column(k);
+  for (const char* k : {N_("date"), N_("type"), N_("by"), N_("summary"), N_("next")}) card.interactions.add_column(k);
   card.interactions.set_type("date", ColumnType::date);
   card.interactions.set_type("next", ColumnType::date);
   for (const Interaction* i : latest_first(c.interactions))
     card.interactions.add_row() = {*i->date, std::string(interaction_type(i->type)), text(b, i->by),
                                    text(b, i->summary), day(i->next)};
 
-  for (const char* k : {"date", "csat", "nps", "comment"}) card.surveys.add_column(k);
+  for (const char* k : {N_("date"), N_("csat"), N_("nps"), N_("comment")}) card.surveys.add_column(k);
   card.surveys.set_type("date", ColumnType::date);
   card.surveys.set_type("csat", ColumnType::integer, "rating");
   card.surveys.set_type("nps", ColumnType::integer, "rating");
@@ -101,7 +102,7 @@ CustomerCard customer_card(const Book& b, const Customer& c, Date today) {
   Day latest;
   for (const Interaction& i : c.interactions)
     if (!latest || *i.date > *latest) latest = i.date;
-  for (const char* k : {"due", "set_on", "by", "summary"}) card.open_follow_ups.add_column(k);
+  for (const char* k : {N_("due"), N_("set_on"), N_("by"), N_("summary")}) card.open_follow_ups.add_column(k);
   card.open_follow_ups.set_type("due", ColumnType::date);
   card.open_follow_ups.set_type("set_on", ColumnType::date);
   for (const Interaction& i : c.interactions)

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "core/base/i18n.hpp"
 #include "core/book/owners.hpp"
 
 namespace salesops::core {
@@ -126,7 +127,7 @@ std::optional<Table> customer_list_table(const Book& b, Date today, const Custom
 
 Table customer_due_table(const Book& b, const std::vector<CustomerDue>& due) {
   Table t;
-  for (const char* id : {"customer", "name", "owner", "tier", "last_contact", "due", "days_overdue", "reason"})
+  for (const char* id : {N_("customer"), N_("name"), N_("owner"), N_("tier"), N_("last_contact"), N_("due"), N_("days_overdue"), N_("reason")})
     t.add_column(id);
   t.set_type("last_contact", ColumnType::date);
   t.set_type("due", ColumnType::date);

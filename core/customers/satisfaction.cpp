@@ -4,6 +4,7 @@
 #include <unordered_map>
 
 #include "core/customers/customers.hpp"
+#include "core/base/i18n.hpp"
 
 namespace salesops::core {
 
@@ -82,14 +83,14 @@ Table customer_satisfaction_table(const Book& b, const Period& period, std::opti
   }
   Table t;
   t.add_column(by == SatisfactionBy::segment ? "segment" : "owner");
-  if (by != SatisfactionBy::segment) t.add_column("name");
-  if (every) t.add_column("period", ColumnType::period);
+  if (by != SatisfactionBy::segment) t.add_column(N_("name"));
+  if (every) t.add_column(N_("period"), ColumnType::period);
   const std::size_t first = t.columns.size();
-  t.add_column("csat_answers", ColumnType::integer);
-  t.add_column("csat", ColumnType::decimal, "rating");
-  t.add_column("csat_satisfied", ColumnType::ratio);
-  t.add_column("nps_answers", ColumnType::integer);
-  t.add_column("nps", ColumnType::decimal, "points");
+  t.add_column(N_("csat_answers"), ColumnType::integer);
+  t.add_column(N_("csat"), ColumnType::decimal, "rating");
+  t.add_column(N_("csat_satisfied"), ColumnType::ratio);
+  t.add_column(N_("nps_answers"), ColumnType::integer);
+  t.add_column(N_("nps"), ColumnType::decimal, "points");
   auto add_rows = [&](std::vector<Cell> head, auto&& answers_in) {
     for (std::size_t j = 0; j < periods.size(); ++j) {
       auto& row = t.add_row();

@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "core/base/enum_names.hpp"
+#include "core/base/i18n.hpp"
 #include "core/customers/customers.hpp"
 
 namespace salesops::core {
@@ -98,7 +99,7 @@ Cell ratio_cell(std::optional<double> r) { return r ? Cell{Ratio{*r}} : Cell{Und
 
 Table abc_table(const Book& b, const std::vector<AbcCustomer>& customers) {
   Table t;
-  for (const char* id : {"customer", "name", "owner", "revenue", "share", "cumulative_share", "class"})
+  for (const char* id : {N_("customer"), N_("name"), N_("owner"), N_("revenue"), N_("share"), N_("cumulative_share"), N_("class")})
     t.add_column(id);
   t.set_type("revenue", ColumnType::money);
   t.set_type("share", ColumnType::ratio);
@@ -142,7 +143,7 @@ Table customer_segments_table(const Book& b, const Period& p, SegmentBy by) {
   static const char* kNames[] = {"customer", "segment", "tier", "region", "industry"};
   Table t;
   t.add_column(kNames[static_cast<int>(by)]);
-  for (const char* id : {"customers", "revenue", "share", "avg_deal_size", "csat"}) t.add_column(id);
+  for (const char* id : {N_("customers"), N_("revenue"), N_("share"), N_("avg_deal_size"), N_("csat")}) t.add_column(id);
   t.set_type("customers", ColumnType::integer);
   t.set_type("revenue", ColumnType::money);
   t.set_type("share", ColumnType::ratio);

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <span>
 
+#include "core/base/i18n.hpp"
+
 namespace salesops::core {
 
 namespace {
@@ -61,7 +63,7 @@ Funnel deal_funnel(const Book& book, const Period& period, Date today) {
 
 Table funnel_table(const Book& book, const Funnel& funnel) {
   Table t;
-  for (const char* id : {"stage", "entered", "advanced", "conversion", "avg_days"}) t.add_column(id);
+  for (const char* id : {N_("stage"), N_("entered"), N_("advanced"), N_("conversion"), N_("avg_days")}) t.add_column(id);
   t.set_type("entered", ColumnType::integer);
   t.set_type("advanced", ColumnType::integer);
   t.set_type("conversion", ColumnType::ratio);

@@ -7,6 +7,7 @@
 #include <stdexcept>
 #include <unordered_map>
 
+#include "core/base/i18n.hpp"
 #include "core/book/target_lookup.hpp"
 #include "core/kpi/kpi.hpp"
 
@@ -151,8 +152,8 @@ Table pipeline_table(const Book& book, Date as_of, PipelineBy by) {
   }
 
   Table t;
-  if (by != PipelineBy::none) t.add_column("owner");
-  for (const char* id : {"stage", "deals", "amount", "probability", "weighted_amount"}) t.add_column(id);
+  if (by != PipelineBy::none) t.add_column(N_("owner"));
+  for (const char* id : {N_("stage"), N_("deals"), N_("amount"), N_("probability"), N_("weighted_amount")}) t.add_column(id);
   t.set_type("deals", ColumnType::integer);
   t.set_type("amount", ColumnType::money);
   t.set_type("probability", ColumnType::ratio);
@@ -186,7 +187,7 @@ Table forecast_table(const Book& book, const Period& period, Date today) {
   OpenDeals open_deals(book);
   KpiCalculator kpi(book, today);
   Table t;
-  for (const char* id : {"owner", "name", "won", "weighted_open", "forecast", "target", "gap"}) t.add_column(id);
+  for (const char* id : {N_("owner"), N_("name"), N_("won"), N_("weighted_open"), N_("forecast"), N_("target"), N_("gap")}) t.add_column(id);
   for (const char* id : {"won", "weighted_open", "forecast", "target", "gap"}) t.set_type(id, ColumnType::money);
   t.has_row_kinds = true;
   auto add = [&](const std::string& owner, const std::string& name, bool always) {

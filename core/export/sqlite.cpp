@@ -8,6 +8,7 @@
 #include <variant>
 
 #include "core/base/durable_file.hpp"
+#include "core/base/i18n.hpp"
 
 namespace salesops::core {
 
@@ -102,8 +103,8 @@ std::string write_sqlite(const std::filesystem::path& path, const std::vector<Ti
   }
   if (ok) {
     TidyTable m{"salesops_meta", {TidyType::text, TidyType::text}, {}};
-    m.table.add_column("key");
-    m.table.add_column("value");
+    m.table.add_column(N_("key"));
+    m.table.add_column(N_("value"));
     for (const auto& [key, value] : meta) m.table.rows.push_back({key, value});
     ok = w.exec(create_statement(m)) && w.insert_rows(insert_statement(m), m.table.rows) && w.exec("COMMIT");
   }

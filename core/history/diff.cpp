@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <map>
 
+#include "core/base/i18n.hpp"
+
 namespace salesops::core {
 
 namespace {
@@ -230,8 +232,8 @@ std::vector<Change> book_diff(const Book& before, const Book& after) {
 
 Table diff_table(const std::vector<Change>& changes, bool with_kind) {
   Table t;
-  if (with_kind) t.add_column("kind");
-  for (const char* c : {"id", "owner", "change", "field", "before", "after", "note"}) t.add_column(c);
+  if (with_kind) t.add_column(N_("kind"));
+  for (const char* c : {N_("id"), N_("owner"), N_("change"), N_("field"), N_("before"), N_("after"), N_("note")}) t.add_column(c);
   t.set_type("before", ColumnType::mixed);
   t.set_type("after", ColumnType::mixed);
   for (const Change& c : changes) {

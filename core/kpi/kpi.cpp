@@ -6,6 +6,7 @@
 #include <map>
 #include <unordered_map>
 
+#include "core/base/i18n.hpp"
 #include "core/kpi/catalogue.hpp"
 
 namespace salesops::core {
@@ -228,8 +229,8 @@ std::optional<Table> kpi_table(const Book& book, const KpiQuery& q, std::string*
     scope = CustomFields::index(book.config.fields.deal, q.field) >= 0 ? GroupBy::product : GroupBy::segment;
   Table t;
   t.add_column(q.by == GroupBy::field ? q.field : std::string(keyed ? name_of(q.by) : "owner"));
-  if (named) t.add_column("name");
-  if (q.every) t.add_column("period", ColumnType::period);
+  if (named) t.add_column(N_("name"));
+  if (q.every) t.add_column(N_("period"), ColumnType::period);
   for (auto& k : ids) add_kpi_column(t, *find_kpi(book.config, k), k);
 
   std::vector<Period> periods = q.every ? split_period(q.period, *q.every) : std::vector<Period>{q.period};

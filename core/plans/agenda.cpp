@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <unordered_set>
 
+#include "core/base/i18n.hpp"
 #include "core/base/people_set.hpp"
 #include "core/coaching/coaching.hpp"
 #include "core/customers/customers.hpp"
@@ -56,7 +57,7 @@ struct Rows {
 };
 
 void add_item_columns(Table& t) {
-  for (const char* c : {"date", "person", "item", "detail", "status"}) t.add_column(c);
+  for (const char* c : {N_("date"), N_("person"), N_("item"), N_("detail"), N_("status")}) t.add_column(c);
   t.set_type("date", ColumnType::date);
 }
 
@@ -85,7 +86,7 @@ std::string cadence_detail(const Book& book, const OneOnOneCadence& c) {
 
 Table agenda_table(const Book& book, const Agenda& agenda) {
   Table t;
-  t.add_column("section");
+  t.add_column(N_("section"));
   add_item_columns(t);
   for (const AgendaItem& a : agenda.items) {
     auto& row = t.add_row();

@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "core/base/enum_names.hpp"
+#include "core/base/i18n.hpp"
 #include "core/base/people_set.hpp"
 #include "core/base/suggest.hpp"
 #include "core/book/schema.hpp"
@@ -111,7 +112,7 @@ void fill_action_cells(const Book& book, const PlanAction& a, std::vector<Cell>&
 
 Table actions_table(const Book& book, Date today, const std::vector<ActionRef>& rows) {
   Table t;
-  for (const char* c : {"action", "title", "owner", "due", "status", "done_on", "strategy", "target", "days_overdue"})
+  for (const char* c : {N_("action"), N_("title"), N_("owner"), N_("due"), N_("status"), N_("done_on"), N_("strategy"), N_("target"), N_("days_overdue")})
     t.add_column(c);
   t.set_type("due", ColumnType::date);
   t.set_type("done_on", ColumnType::date);
@@ -186,7 +187,7 @@ Table plan_status_table(const Book& book, const Period& period, Date today, Plan
   }
   Table t;
   if (by == PlanStatusBy::strategy) {
-    for (const char* c : {"strategy", "summary", "due", "done", "overdue", "completion"}) t.add_column(c);
+    for (const char* c : {N_("strategy"), N_("summary"), N_("due"), N_("done"), N_("overdue"), N_("completion")}) t.add_column(c);
     type_completion_columns(t);
     for (auto& [key, s] : strategy_order) {
       auto& row = t.add_row();
@@ -196,7 +197,7 @@ Table plan_status_table(const Book& book, const Period& period, Date today, Plan
     }
     return t;
   }
-  for (const char* c : {"owner", "name", "due", "done", "overdue", "completion"}) t.add_column(c);
+  for (const char* c : {N_("owner"), N_("name"), N_("due"), N_("done"), N_("overdue"), N_("completion")}) t.add_column(c);
   type_completion_columns(t);
   if (by == PlanStatusBy::person) {
     for (const Person& p : book.people) {

@@ -6,6 +6,7 @@
 #include <unordered_set>
 
 #include "core/plans/plans.hpp"
+#include "core/base/i18n.hpp"
 #include "core/targets/status.hpp"
 
 namespace salesops::core {
@@ -61,7 +62,7 @@ std::vector<std::pair<std::string, std::string>> plan_header(const Book& book, c
 
 Table segments_table(const Book& book, const Plan& plan) {
   Table t;
-  for (const char* c : {"segment", "description", "criteria", "customers"}) t.add_column(c);
+  for (const char* c : {N_("segment"), N_("description"), N_("criteria"), N_("customers")}) t.add_column(c);
   t.set_type("customers", ColumnType::integer);
   for (const PlanSegment& s : plan.segments) {
     auto& row = t.add_row();
@@ -81,7 +82,7 @@ Table segments_table(const Book& book, const Plan& plan) {
 
 Table strategies_table(const Book& book, const Plan& plan) {
   Table t;
-  for (const char* c : {"strategy", "kind", "segment", "summary", "actions", "done", "open", "completion"})
+  for (const char* c : {N_("strategy"), N_("kind"), N_("segment"), N_("summary"), N_("actions"), N_("done"), N_("open"), N_("completion")})
     t.add_column(c);
   for (const char* c : {"actions", "done", "open"}) t.set_type(c, ColumnType::integer);
   t.set_type("completion", ColumnType::ratio);
@@ -132,7 +133,7 @@ std::vector<TargetStatus> linked_target_statuses(const Book& book, const Plan& p
 
 Table plan_actions_table(const Book& book, const Plan& plan, const std::vector<TargetStatus>& linked) {
   Table t;
-  for (const char* c : {"action", "title", "owner", "due", "status", "done_on", "strategy", "target", "attainment"})
+  for (const char* c : {N_("action"), N_("title"), N_("owner"), N_("due"), N_("status"), N_("done_on"), N_("strategy"), N_("target"), N_("attainment")})
     t.add_column(c);
   t.set_type("due", ColumnType::date);
   t.set_type("done_on", ColumnType::date);

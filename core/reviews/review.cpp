@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/base/i18n.hpp"
 #include "core/targets/status.hpp"
 #include "core/targets/targets.hpp"
 
@@ -88,11 +89,11 @@ int attainment_score(const Config& config, double attainment) {
 }
 
 std::string_view review_rating(double score) {
-  if (score >= 4.5) return "outstanding";
-  if (score >= 3.5) return "exceeds";
-  if (score >= 2.5) return "meets";
-  if (score >= 1.5) return "below";
-  return "unsatisfactory";
+  if (score >= 4.5) return N_("outstanding");
+  if (score >= 3.5) return N_("exceeds");
+  if (score >= 2.5) return N_("meets");
+  if (score >= 1.5) return N_("below");
+  return N_("unsatisfactory");
 }
 
 ReviewScore score_review(const Book& book, KpiCalculator& kpis, const TargetLookup& targets, const Person& person,

@@ -2,6 +2,7 @@
 #include <unordered_map>
 
 #include "core/base/people_set.hpp"
+#include "core/base/i18n.hpp"
 #include "core/reviews/review.hpp"
 
 namespace salesops::core {
@@ -9,14 +10,14 @@ namespace salesops::core {
 Table review_score_table(const Book& book, const ReviewScoreQuery& query) {
   const Config& config = book.config;
   Table t;
-  t.add_column("person");
-  t.add_column("name");
-  t.add_column("period", ColumnType::period);
+  t.add_column(N_("person"));
+  t.add_column(N_("name"));
+  t.add_column(N_("period"), ColumnType::period);
   for (auto& [item, weight] : config.review_weights) t.add_column(item, ColumnType::decimal, "rating");
-  t.add_column("score", ColumnType::decimal, "rating");
-  t.add_column("rating");
-  if (query.all) t.add_column("status");
-  t.add_column("weight", ColumnType::ratio);  // last: the columns before it keep their places
+  t.add_column(N_("score"), ColumnType::decimal, "rating");
+  t.add_column(N_("rating"));
+  if (query.all) t.add_column(N_("status"));
+  t.add_column(N_("weight"), ColumnType::ratio);  // last: the columns before it keep their places
 
   // The period's reviews by person, found in one pass.
   std::unordered_map<Sym, const Review*> reviews;

@@ -1,6 +1,7 @@
 // The scorecard as a typed table: what table, csv, tsv, json, jsonl and md render.
 #include <algorithm>
 
+#include "core/base/i18n.hpp"
 #include "core/kpi/kpi.hpp"
 #include "core/reviews/scorecard.hpp"
 #include "core/targets/status.hpp"
@@ -10,9 +11,9 @@ namespace salesops::core {
 Table scorecard_table(const Scorecard& card, const Config& config) {
   Table t;
   t.has_row_kinds = true;
-  t.add_column("owner");
-  t.add_column("name");
-  t.add_column("team");
+  t.add_column(N_("owner"));
+  t.add_column(N_("name"));
+  t.add_column(N_("team"));
   auto def = [&](const std::string& k) {
     auto d = find_kpi(config, k);
     return d ? *d : KpiDef{k, k, KpiUnit::decimal};
@@ -24,12 +25,12 @@ Table scorecard_table(const Scorecard& card, const Config& config) {
       t.add_column(k + "_attainment", ColumnType::ratio);
     }
   }
-  t.add_column("score", ColumnType::decimal, "rating");
-  t.add_column("rating");
-  t.add_column("review", ColumnType::period);
-  t.add_column("rank", ColumnType::integer, "rank");
+  t.add_column(N_("score"), ColumnType::decimal, "rating");
+  t.add_column(N_("rating"));
+  t.add_column(N_("review"), ColumnType::period);
+  t.add_column(N_("rank"), ColumnType::integer, "rank");
   add_kpi_column(t, def(card.metrics.front()), card.metrics.front() + "_change");
-  t.add_column("score_weight", ColumnType::ratio);  // last: the columns before it keep their places
+  t.add_column(N_("score_weight"), ColumnType::ratio);  // last: the columns before it keep their places
 
   for (const ScorecardRow& r : card.rows) {
     auto& row = t.add_row();

@@ -5,6 +5,7 @@
 #include <map>
 
 #include "core/rewards/statement.hpp"
+#include "core/base/i18n.hpp"
 
 namespace salesops::core {
 
@@ -33,9 +34,9 @@ Table payout_diff_table(const Book& before, const Book& after, const Period& per
   std::map<std::string, Money> was_by;
   for (auto& [id, m] : was) was_by[id] = m;
   Table t;
-  t.add_column("person");
-  t.add_column("name");
-  for (const char* c : {"before", "after", "delta"}) t.add_column(c, ColumnType::money);
+  t.add_column(N_("person"));
+  t.add_column(N_("name"));
+  for (const char* c : {N_("before"), N_("after"), N_("delta")}) t.add_column(c, ColumnType::money);
   auto name_of = [&](const std::string& id) {
     if (const Person* p = after.person(id)) return after.str(p->name);
     if (const Person* p = before.person(id)) return before.str(p->name);

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "core/rewards/statement.hpp"
+#include "core/base/i18n.hpp"
 
 namespace salesops::core {
 
@@ -59,12 +60,12 @@ Table leaderboard_table(const Book& book, KpiCalculator& kpis, const std::string
     return ascending ? a.key < b.key : a.key > b.key;
   });
   Table t;
-  t.add_column("rank", ColumnType::integer, "rank");
+  t.add_column(N_("rank"), ColumnType::integer, "rank");
   t.add_column(by_team ? "team" : "person");
-  t.add_column("name");
+  t.add_column(N_("name"));
   if (def) add_kpi_column(t, *def, metric);
   else t.add_column(metric, ColumnType::decimal);
-  t.add_column("top");
+  t.add_column(N_("top"));
   std::int64_t rank = 0;
   for (std::size_t i = 0; i < entries.size(); ++i) {
     if (i == 0 || entries[i].key != entries[i - 1].key) rank = static_cast<std::int64_t>(i) + 1;

@@ -8,6 +8,7 @@
 #include <stdexcept>
 #include <unordered_map>
 
+#include "core/base/i18n.hpp"
 #include "core/targets/status.hpp"
 #include "core/targets/targets.hpp"
 
@@ -186,7 +187,7 @@ std::optional<PlanPayout> PayoutCalculator::payout(const Person& person, const R
     if (total > *plan.cap) {
       pp.capped = true;
       pp.lines.push_back({"cap", total, Undefined{}, *plan.cap - total,
-                          fmt::format("the lines add up to {}, above the cap of {}: {}", format_money_grouped(total),
+                          fmt::format(N_("the lines add up to {}, above the cap of {}: {}"), format_money_grouped(total),
                                       format_money_grouped(*plan.cap), format_money_grouped(*plan.cap - total))});
     }
   }
@@ -198,34 +199,34 @@ void PayoutCalculator::add_tier_lines(PlanPayout& pp, std::string_view metric, K
   const Person& person = *pp.person;
   pp.target_record = target_of(book_.text(person.id), metric, pp.period);
   if (!pp.target_record) {
-    pp.notes.push_back(fmt::format("no {} target for {}: no tier lines", metric, pp.period.label));
+    pp.notes.push_back(fmt::format(N_("no {} target for {}: no tier lines"), metric, pp.period.label));
     return;
   }
   std::int64_t full = pp.target_record->value.cents, t = full;
   int days = pp.period.days();
   if (plan.prorate && pp.active_days < days && pp.target_record->prorated) {
-    pp.notes.push_back(fmt::format("target {} already prorated by `target split --prorate`: not prorated again",
+    pp.notes.push_back(fmt::format(N_("target {} already prorated by `target split --prorate`: not prorated again"),
                                    amount_words(full, u)));
   } else if (plan.prorate && pp.active_days < days) {
     __int128 num = static_cast<__int128>(full) * pp.active_days;
     __int128 q = (num < 0 ? -num : num) / days, r = (num < 0 ? -num : num) % days;
     if (r >= days - r) ++q;
     t = static_cast<std::int64_t>(num < 0 ? -q : q);
-    pp.notes.push_back(fmt::format("target {} × {} of {} days active = {}", amount_words(full, u), pp.active_days,
+    pp.notes.push_back(fmt::format(N_("target {} × {} of {} days active = {}"), amount_words(full, u), pp.active_days,
                                    days, amount_words(t, u)));
   }
   pp.target = t;
   if (t <= 0) {
-    pp.notes.push_back(fmt::format("the {} target is {}: no tier lines", metric, amount_words(t, u)));
+    pp.notes.push_back(fmt::format(N_("the {} target is {}: no tier lines"), metric, amount_words(t, u)));
     return;
   }
   if (!pp.actual) {
-    pp.notes.push_back(fmt::format("{} is undefined for {}: no tier lines", metric, pp.period.label));
+    pp.notes.push_back(fmt::format(N_("{} is undefined for {}: no tier lines"), metric, pp.period.label));
     return;
   }
   std::int64_t actual = *pp.actual;
   pp.attainment = static_cast<double>(actual) / static_cast<double>(t);
-  pp.notes.push_back(fmt::format("{} {} against a target of {}: {:.1f}% of target", metric, amount_words(actual, u),
+  pp.notes.push_back(fmt::format(N_("{} {} against a target of {}: {:.1f}% of target"), metric, amount_words(actual, u),
                                  amount_words(t, u), *pp.attainment * 100));
   bool retroactive = book_.text(plan.mode) == "retroactive";
   for (const RewardTier& tier : plan.tiers) {
@@ -235,18 +236,18 @@ void PayoutCalculator::add_tier_lines(PlanPayout& pp, std::string_view metric, K
     std::optional<std::int64_t> hi;
     if (tier.to) hi = apply_rate(t, *tier.to);
     std::string id = tier_component(tier);
-    std::string band = !tier.to ? fmt::format("above {} of target", percent_words(tier.from))
-                       : tier.from == 0 ? fmt::format("up to {} of target", percent_words(*tier.to))
-                                        : fmt::format("between {} and {} of target", percent_words(tier.from),
+    std::string band = !tier.to ? fmt::format(N_("above {} of target"), percent_words(tier.from))
+                       : tier.from == 0 ? fmt::format(N_("up to {} of target"), percent_words(*tier.to))
+                                        : fmt::format(N_("between {} and {} of target"), percent_words(tier.from),
                                                       percent_words(*tier.to));
     if (retroactive) {
       if (actual < lo || (hi && actual >= *hi)) continue;
       Money amount{payout_at_rate(actual, tier.rate, line_named(pp, id))};
-      std::string holds = tier.to ? fmt::format("the band from {} to under {}", percent_words(tier.from),
+      std::string holds = tier.to ? fmt::format(N_("the band from {} to under {}"), percent_words(tier.from),
                                                 percent_words(*tier.to))
-                                  : fmt::format("the band from {} up", percent_words(tier.from));
+                                  : fmt::format(N_("the band from {} up"), percent_words(tier.from));
       pp.lines.push_back({id, basis_cell(actual, u), Ratio{tier.rate}, amount,
-                          fmt::format("all {} of {} × {} = {} ({:.1f}% of target: {})", amount_words(actual, u),
+                          fmt::format(N_("all {} of {} × {} = {} ({:.1f}% of target: {})"), amount_words(actual, u),
                                       metric, percent_words(tier.rate), format_money_grouped(amount),
                                       *pp.attainment * 100, holds)});
       break;
@@ -255,7 +256,7 @@ void PayoutCalculator::add_tier_lines(PlanPayout& pp, std::string_view metric, K
     std::int64_t basis = (hi ? std::min(actual, *hi) : actual) - lo;
     Money amount{payout_at_rate(basis, tier.rate, line_named(pp, id))};
     pp.lines.push_back({id, basis_cell(basis, u), Ratio{tier.rate}, amount,
-                        fmt::format("{} of {} {} × {} = {}", amount_words(basis, u), metric, band,
+                        fmt::format(N_("{} of {} {} × {} = {}"), amount_words(basis, u), metric, band,
                                     percent_words(tier.rate), format_money_grouped(amount))});
   }
 }
@@ -281,12 +282,12 @@ void PayoutCalculator::add_spiff_lines(PlanPayout& pp) {
     if (s.per_deal) {
       Money amount{checked_cents(static_cast<__int128>(count) * s.per_deal->cents, line_named(pp, id))};
       pp.lines.push_back({id, count, *s.per_deal, amount,
-                          fmt::format("{} {} deal{} won × {} = {}", count, product, count == 1 ? "" : "s",
+                          fmt::format(N_("{} {} deal{} won × {} = {}"), count, product, count == 1 ? "" : "s",
                                       format_money_grouped(*s.per_deal), format_money_grouped(amount))});
     } else if (s.rate) {
       Money amount{payout_at_rate(amount_sum, *s.rate, line_named(pp, id))};
       pp.lines.push_back({id, Money{amount_sum}, Ratio{*s.rate}, amount,
-                          fmt::format("{} {} deal{} won, {} × {} = {}", count, product, count == 1 ? "" : "s",
+                          fmt::format(N_("{} {} deal{} won, {} × {} = {}"), count, product, count == 1 ? "" : "s",
                                       format_money_grouped(Money{amount_sum}), percent_words(*s.rate),
                                       format_money_grouped(amount))});
     }
@@ -339,7 +340,7 @@ void PayoutCalculator::apply_gate(PlanPayout& pp) {
   std::string why =
       value ? fmt::format("{} {} is below the gate of {}", kpi,
                           ratio ? fmt::format("{:.1f}%", *value * 100) : fmt::format("{}", *value), minimum)
-            : fmt::format("{} is undefined for {} (the gate needs at least {})", kpi, pp.period.label, minimum);
+            : fmt::format(N_("{} is undefined for {} (the gate needs at least {})"), kpi, pp.period.label, minimum);
   pp.lines.push_back({"gate", v, Undefined{}, Money{0}, why + ": every line of this plan pays 0.00"});
 }
 

@@ -1,6 +1,7 @@
 // A person's reward statement: every plan's lines with their reasons, subtotals, the
 // grants of the period and the total, which is the sum of the rounded lines.
 #include "core/rewards/statement.hpp"
+#include "core/base/i18n.hpp"
 
 #include <fmt/format.h>
 
@@ -66,12 +67,12 @@ StatementGrantEntry statement_grant_entry(const Book& book, const StatementGrant
 Table statement_table(const Book& book, const Statement& s) {
   Table t;
   t.has_row_kinds = true;
-  t.add_column("person");
-  t.add_column("plan");
-  t.add_column("period", ColumnType::period);
-  t.add_column("component");
-  t.add_column("reason");
-  t.add_column("amount", ColumnType::money);
+  t.add_column(N_("person"));
+  t.add_column(N_("plan"));
+  t.add_column(N_("period"), ColumnType::period);
+  t.add_column(N_("component"));
+  t.add_column(N_("reason"));
+  t.add_column(N_("amount"), ColumnType::money);
   std::string person = book.str(s.person->id);
   for (const PlanPayout& p : s.payouts)
     for (StatementEntry& e : statement_entries(book, p)) {

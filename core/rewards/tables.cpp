@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "core/rewards/rewards.hpp"
+#include "core/base/i18n.hpp"
 
 namespace salesops::core {
 
@@ -51,8 +52,8 @@ std::vector<Cell> tier_cells(const RewardTier& tier) {
 }
 
 void add_tier_columns(Table& t) {
-  t.add_column("component");
-  for (const char* c : {"from", "to", "rate"}) t.add_column(c, ColumnType::ratio);
+  t.add_column(N_("component"));
+  for (const char* c : {N_("from"), N_("to"), N_("rate")}) t.add_column(c, ColumnType::ratio);
 }
 
 }  // namespace
@@ -83,11 +84,11 @@ std::string plan_words(const Book& book, const RewardPlan& p) {
 
 Table reward_plans_table(const Book& book, Date today) {
   Table t;
-  for (const char* c : {"plan", "applies_to", "people", "period", "metric", "mode"}) t.add_column(c);
+  for (const char* c : {N_("plan"), N_("applies_to"), N_("people"), N_("period"), N_("metric"), N_("mode")}) t.add_column(c);
   add_tier_columns(t);
-  t.add_column("gate");
-  t.add_column("cap", ColumnType::money);
-  for (const char* c : {"spiffs", "team_bonus", "prorate"}) t.add_column(c);
+  t.add_column(N_("gate"));
+  t.add_column(N_("cap"), ColumnType::money);
+  for (const char* c : {N_("spiffs"), N_("team_bonus"), N_("prorate")}) t.add_column(c);
   for (const RewardPlan& p : book.reward_plans) {
     std::vector<Cell> common{book.str(p.id), applies_words(book, p), plan_people_words(book, p, today),
                              book.str(p.period), book.str(p.metric), book.str(p.mode)};
@@ -115,10 +116,10 @@ Table reward_tiers_table(const RewardPlan& plan) {
 
 Table payout_table(const Book& book, const std::vector<PlanPayout>& payouts, bool summary) {
   Table t;
-  t.add_column("person");
-  t.add_column("plan");
+  t.add_column(N_("person"));
+  t.add_column(N_("plan"));
   if (summary) {
-    t.add_column("amount", ColumnType::money);
+    t.add_column(N_("amount"), ColumnType::money);
     // One row per person and plan: the plan periods, which follow each other, add up.
     for (std::size_t i = 0; i < payouts.size();) {
       const PlanPayout& first = payouts[i];
@@ -132,11 +133,11 @@ Table payout_table(const Book& book, const std::vector<PlanPayout>& payouts, boo
     }
     return t;
   }
-  t.add_column("component");
-  t.add_mixed_column("basis", "basis_unit");
-  t.add_mixed_column("rate", "rate_unit");
-  t.add_column("amount", ColumnType::money);
-  t.add_column("period", ColumnType::period);
+  t.add_column(N_("component"));
+  t.add_mixed_column(N_("basis"), "basis_unit");
+  t.add_mixed_column(N_("rate"), "rate_unit");
+  t.add_column(N_("amount"), ColumnType::money);
+  t.add_column(N_("period"), ColumnType::period);
   // Last: the columns before them keep their places.
   t.add_unit_column("basis_unit");
   t.add_unit_column("rate_unit");

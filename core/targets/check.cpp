@@ -5,6 +5,7 @@
 #include <map>
 #include <unordered_map>
 
+#include "core/base/i18n.hpp"
 #include "core/kpi/kpi.hpp"
 #include "core/targets/status.hpp"
 
@@ -145,7 +146,7 @@ std::vector<TargetAudit> audit_targets(const Book& book, Date today, TargetAudit
 
 Table target_check_table(const Book& book, Date today, const TargetListFilter& filter) {
   Table table;
-  for (const char* c : {"target", "owner", "specific", "measurable", "achievable", "relevant", "time_bound", "problems"})
+  for (const char* c : {N_("target"), N_("owner"), N_("specific"), N_("measurable"), N_("achievable"), N_("relevant"), N_("time_bound"), N_("problems")})
     table.add_column(c);
   std::unordered_set<std::string_view> owners;
   if (!filter.owner.empty()) owners = owners_under(book, filter.owner);

@@ -5,6 +5,7 @@
 #include <limits>
 #include <unordered_set>
 
+#include "core/base/i18n.hpp"
 #include "core/deals/pipeline.hpp"
 #include "core/targets/targets.hpp"
 
@@ -87,15 +88,15 @@ Status status_from_pace(double pace, bool lower_is_better) {
 
 std::string_view status_name(Status s) {
   switch (s) {
-    case Status::on_track: return "on-track";
-    case Status::cautioned: return "cautioned";
-    case Status::off_track: return "off-track";
-    case Status::hit: return "hit";
-    case Status::missed: return "missed";
-    case Status::not_started: return "not-started";
+    case Status::on_track: return N_("on-track");
+    case Status::cautioned: return N_("cautioned");
+    case Status::off_track: return N_("off-track");
+    case Status::hit: return N_("hit");
+    case Status::missed: return N_("missed");
+    case Status::not_started: return N_("not-started");
     case Status::unknown: break;
   }
-  return "unknown";
+  return N_("unknown");
 }
 
 Cell target_value_cell(Money value, KpiUnit unit) {
@@ -158,13 +159,13 @@ Tone status_tone(Status s) {
 
 Table target_status_table(const Book& book, const std::vector<TargetStatus>& rows) {
   Table t;
-  for (const char* c : {"target", "owner", "metric"}) t.add_column(c);
-  t.add_column("period", ColumnType::period);
-  for (const char* c : {"value", "actual"}) t.add_mixed_column(c, "unit");
-  for (const char* c : {"attainment", "pace"}) t.add_column(c, ColumnType::ratio);
-  t.add_column("status");
-  t.add_column("coverage", ColumnType::ratio);
-  for (const char* c : {"run_rate_forecast", "pipeline_forecast"}) t.add_mixed_column(c, "unit");
+  for (const char* c : {N_("target"), N_("owner"), N_("metric")}) t.add_column(c);
+  t.add_column(N_("period"), ColumnType::period);
+  for (const char* c : {N_("value"), N_("actual")}) t.add_mixed_column(c, "unit");
+  for (const char* c : {N_("attainment"), N_("pace")}) t.add_column(c, ColumnType::ratio);
+  t.add_column(N_("status"));
+  t.add_column(N_("coverage"), ColumnType::ratio);
+  for (const char* c : {N_("run_rate_forecast"), N_("pipeline_forecast")}) t.add_mixed_column(c, "unit");
   t.add_unit_column("unit");  // last: the columns before it keep their places
   std::vector<const Target*> targets;
   auto ratio = [](const std::optional<double>& v) -> Cell { return v ? Cell{Ratio{*v}} : Cell{Undefined{}}; };

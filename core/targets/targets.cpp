@@ -2,6 +2,7 @@
 
 #include <unordered_map>
 
+#include "core/base/i18n.hpp"
 #include "core/kpi/kpi.hpp"
 #include "core/targets/status.hpp"
 
@@ -26,11 +27,11 @@ Table target_list_table(const Book& book, Date today, const TargetListFilter& fi
     if (chosen[i] && !book.targets[i].parent.empty()) children[book.targets[i].parent].push_back(i);
 
   Table table;
-  for (const char* c : {"target", "owner", "metric"}) table.add_column(c);
-  table.add_column("period", ColumnType::period);
-  table.add_mixed_column("value", "unit");
-  table.add_mixed_column("baseline", "unit");
-  table.add_column("parent");
+  for (const char* c : {N_("target"), N_("owner"), N_("metric")}) table.add_column(c);
+  table.add_column(N_("period"), ColumnType::period);
+  table.add_mixed_column(N_("value"), "unit");
+  table.add_mixed_column(N_("baseline"), "unit");
+  table.add_column(N_("parent"));
   table.add_unit_column("unit");  // last: the columns before it keep their places
   std::vector<const Target*> listed;
   std::vector<bool> shown(book.targets.size());
