@@ -162,7 +162,7 @@ namespace {
 
 int parse_and_run(CLI::App& app, int argc, char** argv) {
   if (auto error = command_word_error(app, argc, argv)) {
-    std::cerr << "salesops: error: " << core::escape_controls(*error) << '\n';
+    std::cerr << "salesops: " << core::tr(N_("error")) << ": " << core::escape_controls(core::tr(*error)) << '\n';
     return kUsage;
   }
   try {
@@ -175,16 +175,18 @@ int parse_and_run(CLI::App& app, int argc, char** argv) {
     return app.exit(e) == 0 ? kOk : kUsage;
   } catch (const CLI::ParseError& e) {
     // Usage errors read like every other error, with where to look for the usage.
-    std::cerr << "salesops: error: " << core::escape_controls(e.what()) << "\n"
-              << "  hint: `" << core::escape_controls(fmt::format("salesops help {}", command_path(app, argc, argv))) << "` shows the usage\n";
+    std::string help = fmt::format("salesops help {}", command_path(app, argc, argv));
+    std::cerr << "salesops: " << core::tr(N_("error")) << ": " << core::escape_controls(core::tr(e.what())) << "\n"
+              << "  " << core::tr(N_("hint")) << ": "
+              << core::escape_controls(core::format_translated(N_("`{}` shows the usage"), help)) << '\n';
     return kUsage;
   } catch (const Exit& e) {
     return e.code;
   } catch (const std::bad_alloc&) {
-    std::cerr << "salesops: error: out of memory\n";
+    std::cerr << "salesops: " << core::tr(N_("error")) << ": out of memory\n";
     return kBookUnreadable;
   } catch (const std::exception& e) {
-    std::cerr << "salesops: error: " << core::escape_controls(e.what()) << '\n';
+    std::cerr << "salesops: " << core::tr(N_("error")) << ": " << core::escape_controls(core::tr(e.what())) << '\n';
     return kBookUnreadable;
   }
   return kOk;

@@ -159,7 +159,7 @@ Run setup_coach_skills(CLI::App& app, Context& ctx) {
     q.today = ctx.today();
     if (auto p = filter_people(ctx, book, *people)) q.people = std::move(*p);
     if (!ctx.options.period.empty()) q.period = ctx.period("");
-    if (q.period) return ctx.emit_report(core::skills_table(book, q), "Skills", *q.period);
+    if (q.period) return ctx.emit_report(core::skills_table(book, q), N_("Skills for {}"), *q.period);
     ctx.emit(core::skills_table(book, q));
   };
 }
@@ -177,7 +177,7 @@ Run setup_coach_report(CLI::App& app, Context& ctx) {
     if (!o->part.empty()) {
       auto p = core::parse_report_part(o->part);
       if (!p) ctx.fail(kUsage, fmt::format("--part: '{}' is not one of hours, coverage, coaches, followups", o->part));
-      return ctx.emit_report(core::coach_report_table(book, period, ctx.today(), *p, people), "Coaching", period);
+      return ctx.emit_report(core::coach_report_table(book, period, ctx.today(), *p, people), N_("Coaching for {}"), period);
     }
     static const char* titles[] = {"Training hours per person and topic", "Coverage: active reps trained per topic",
                                    "Sessions per coach", "Follow-ups due in the period"};

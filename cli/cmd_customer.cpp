@@ -81,7 +81,7 @@ void run_segments(Context& ctx, const SegmentsOptions& o) {
   auto by = core::parse_segment_by(o.by.empty() ? "customer" : o.by);
   if (!by) ctx.fail(kUsage, fmt::format("unknown --by '{}': use segment, tier, region or industry", o.by));
   core::Period p = ctx.period("this-year");
-  ctx.emit_report(core::customer_segments_table(b, p, *by), "Customer segments", p);
+  ctx.emit_report(core::customer_segments_table(b, p, *by), N_("Customer segments for {}"), p);
 }
 
 void run_satisfaction(Context& ctx, const SatisfactionOptions& o) {
@@ -98,7 +98,7 @@ void run_satisfaction(Context& ctx, const SatisfactionOptions& o) {
   if (*by == core::SatisfactionBy::segment && (!o.people.owner.empty() || !o.people.team.empty()))
     ctx.fail(kUsage, "--owner and --team choose rows of --by owner or team");
   keep_filtered_rows(ctx, b, table, o.people, "owner");
-  ctx.emit_report(table, "Satisfaction", p);
+  ctx.emit_report(table, N_("Satisfaction for {}"), p);
 }
 
 Run setup_customer_list(CLI::App& app, Context& ctx) {

@@ -29,7 +29,7 @@ void run_list(Context& ctx, ListOptions& o) {
   auto table = core::deal_list_table(book, o.query, &error);
   if (!table) ctx.fail(kUsage, error);
   table->mark_detail({"product", "opened", "closed"});  // left out of a terminal's compact view
-  if (o.query.closed_in) return ctx.emit_report(*table, "Deals closed", *o.query.closed_in);
+  if (o.query.closed_in) return ctx.emit_report(*table, N_("Deals closed for {}"), *o.query.closed_in);
   ctx.emit(*table);
 }
 
@@ -53,7 +53,8 @@ void run_pipeline(Context& ctx, const std::string& by_text, const PeopleFilter& 
   }
   core::Table table = core::pipeline_table(book, as_of, by);
   keep_filtered_rows(ctx, book, table, people, "owner");
-  ctx.emit(table, label, ctx.with_revision(fmt::format("Open pipeline as of {}", core::format_date(as_of))));
+  std::string title = core::format_translated(N_("Open pipeline as of {}"), core::format_date(as_of));
+  ctx.emit(table, label, ctx.with_revision(std::move(title)));
 }
 
 void run_funnel(Context& ctx) {
@@ -71,7 +72,7 @@ void run_funnel(Context& ctx) {
     if (funnel.stall && *funnel.stall < table.rows.size())
       for (std::size_t c = 0; c < table.columns.size(); ++c) table.set_tone(*funnel.stall, c, core::Tone::bad);
   }
-  ctx.emit_report(table, "Funnel", period);
+  ctx.emit_report(table, N_("Funnel for {}"), period);
 }
 
 void run_forecast(Context& ctx, const PeopleFilter& people) {
@@ -79,7 +80,7 @@ void run_forecast(Context& ctx, const PeopleFilter& people) {
   core::Period period = ctx.period("this-month");
   core::Table table = core::forecast_table(book, period, ctx.today());
   keep_filtered_rows(ctx, book, table, people, "owner");
-  ctx.emit_report(table, "Forecast", period);
+  ctx.emit_report(table, N_("Forecast for {}"), period);
 }
 
 Run setup_deal_list(CLI::App& app, Context& ctx) {

@@ -66,7 +66,7 @@ void run_kpi(Context& ctx, const KpiOptions& o) {
       ctx.fail(kUsage, "--owner and --team choose rows of --by person or team");
     keep_filtered_rows(ctx, book, *table, o.people, "owner");
   }
-  ctx.emit_report(*table, "KPIs", q.period);
+  ctx.emit_report(*table, N_("KPIs for {}"), q.period);
 }
 
 }  // namespace

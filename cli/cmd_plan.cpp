@@ -169,7 +169,7 @@ void run_status(Context& ctx, const StatusOptions& o) {
   if (!by) ctx.fail(kUsage, fmt::format("--by: '{}' is not one of person, team, strategy", o.by));
   std::vector<core::Sym> people = filter_people(ctx, book, o.people).value_or(std::vector<core::Sym>{});
   core::Period period = ctx.period("this-quarter");
-  ctx.emit_report(core::plan_status_table(book, period, ctx.today(), *by, people), "Plan status", period);
+  ctx.emit_report(core::plan_status_table(book, period, ctx.today(), *by, people), N_("Plan status for {}"), period);
 }
 
 void run_agenda(Context& ctx, const AgendaOptions& o) {

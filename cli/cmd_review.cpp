@@ -111,7 +111,7 @@ void run_score(Context& ctx, const ScoreOptions& o) {
   q.all = o.all;
   core::Table scores = core::review_score_table(book, q);
   scores.mark_detail({"period", "weight"});  // left out of a terminal's compact view
-  ctx.emit_report(scores, "Review scores", q.period);
+  ctx.emit_report(scores, N_("Review scores for {}"), q.period);
 }
 
 Run setup_review_new(CLI::App& app, Context& ctx) {

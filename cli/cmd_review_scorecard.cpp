@@ -4,6 +4,7 @@
 #include "cli/cmd_review.hpp"
 #include "cli/render.hpp"
 #include "cli/sections.hpp"
+#include "core/base/i18n.hpp"
 
 namespace salesops::cli {
 
@@ -49,16 +50,18 @@ void run_scorecard(Context& ctx, const std::string& team, const std::string& own
                  c.id == "score" || c.id == "rating" || c.id == "rank");
   Format format = ctx.format();
   if (format == Format::html) {
-    std::string title = fmt::format("Scorecard {} — {}", q.period.label,
-                                    q.team.empty() ? (book.config.org_name.empty() ? "company" : book.config.org_name)
-                                                   : book.str(book.team(q.team)->name));
-    std::string generated = fmt::format("{} to {}, compared with {}; computed on {}", core::format_date(q.period.first),
-                                        core::format_date(q.period.last), card.previous.label, core::format_date(q.today));
+    std::string title = core::format_translated(
+        N_("Scorecard {} — {}"), q.period.label,
+        q.team.empty() ? (book.config.org_name.empty() ? core::tr(N_("company")) : book.config.org_name)
+                       : book.str(book.team(q.team)->name));
+    std::string generated = core::format_translated(N_("{} to {}, compared with {}; computed on {}"),
+                                                    core::format_date(q.period.first), core::format_date(q.period.last),
+                                                    card.previous.label, core::format_date(q.today));
     ctx.output([&](std::ostream& out, bool) { write_scorecard_html(out, card, table, title, generated); });
     return;
   }
   if (format == Format::table || format == Format::md) arrows(table, table.columns.size() - 2);  // <metric>_change
-  ctx.emit_report(table, "Scorecard", q.period);
+  ctx.emit_report(table, N_("Scorecard for {}"), q.period);
 }
 
 }  // namespace

@@ -61,7 +61,7 @@ void run_calc(Context& ctx, const CalcOptions& o) {
   auto payouts = core::compute_payouts(book, q, kpis);
   core::Table table = core::payout_table(book, payouts, o.summary);
   keep_filtered_rows(ctx, book, table, o.people, "person");
-  ctx.emit_report(table, "Payouts", q.period);
+  ctx.emit_report(table, N_("Payouts for {}"), q.period);
 }
 
 Run setup_reward_plans(CLI::App&, Context& ctx) {

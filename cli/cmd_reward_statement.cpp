@@ -25,9 +25,9 @@ struct LeaderboardOptions {
 
 core::Table component_table() {
   core::Table t;
-  t.add_column("component");
-  t.add_column("reason");
-  t.add_column("amount", core::ColumnType::money);
+  t.add_column(N_("component"));
+  t.add_column(N_("reason"));
+  t.add_column(N_("amount"), core::ColumnType::money);
   return t;
 }
 
@@ -41,24 +41,24 @@ std::vector<Section> statement_sections(const core::Book& book, const core::Stat
       sec.table.add_row() = {std::move(e.component), std::move(e.reason), std::move(e.amount)};
     out.push_back(std::move(sec));
   }
-  Section grants{"Grants", {}};
-  grants.table.add_column("grant");
-  grants.table.add_column("date", core::ColumnType::date);
-  grants.table.add_column("kind");
-  grants.table.add_column("title");
-  grants.table.add_column("amount", core::ColumnType::money);
+  Section grants{N_("Grants"), {}};
+  grants.table.add_column(N_("grant"));
+  grants.table.add_column(N_("date"), core::ColumnType::date);
+  grants.table.add_column(N_("kind"));
+  grants.table.add_column(N_("title"));
+  grants.table.add_column(N_("amount"), core::ColumnType::money);
   for (const core::StatementGrant& sg : s.grants) {
     core::StatementGrantEntry e = core::statement_grant_entry(book, sg);
     grants.table.add_row() = {e.grant, e.date, e.kind, e.reason, e.amount};
   }
   out.push_back(std::move(grants));
-  Section total{"Total", component_table()};
-  total.table.add_row() = {std::string("plans"), std::string("the subtotals above"), s.plans_total};
-  total.table.add_row() = {std::string("bonus grants"), std::string("the person's own bonus grants"), s.bonus_total};
-  total.table.add_row() = {std::string("total"), std::string("plans + bonus grants"), s.total};
+  Section total{N_("Total"), component_table()};
+  total.table.add_row() = {std::string(N_("plans")), std::string(N_("the subtotals above")), s.plans_total};
+  total.table.add_row() = {std::string(N_("bonus grants")), std::string(N_("the person's own bonus grants")), s.bonus_total};
+  total.table.add_row() = {std::string(N_("total")), std::string(N_("plans + bonus grants")), s.total};
   if (before) {
-    total.table.add_row() = {std::string("now"), std::string("the statement without the what-if"), before->total};
-    total.table.add_row() = {std::string("difference"), std::string("total − now"), s.total - before->total};
+    total.table.add_row() = {std::string(N_("now")), std::string(N_("the statement without the what-if")), before->total};
+    total.table.add_row() = {std::string(N_("difference")), std::string(N_("total − now")), s.total - before->total};
   }
   out.push_back(std::move(total));
   return out;
@@ -103,7 +103,7 @@ void run_statement(Context& ctx, const StatementOptions& o, bool simulate) {
   q.period = ctx.period(kRewardPeriodDefault);
   core::KpiCalculator kpis(book, q.today);
   std::optional<core::Statement> before;
-  std::vector<std::string> title{fmt::format("Reward statement of {} ({}), team {}, {}", book.text(person.name),
+  std::vector<std::string> title{fmt::format(N_("Reward statement of {} ({}), team {}, {}"), book.text(person.name),
                                              book.text(person.id), book.text(person.team), q.period.label)};
   if (simulate) {
     before = core::reward_statement(book, person, q, kpis);
@@ -111,7 +111,7 @@ void run_statement(Context& ctx, const StatementOptions& o, bool simulate) {
     core::Date day = q.period.contains(q.today) ? q.today : q.period.last;
     std::string changes;
     for (auto& item : o.what_if) changes += (changes.empty() ? "" : ", ") + item;
-    title.push_back(fmt::format("Simulated, nothing written: {} on {}", changes, core::format_date(day)));
+    title.push_back(fmt::format(N_("Simulated, nothing written: {} on {}"), changes, core::format_date(day)));
   }
   core::Statement s = core::reward_statement(book, person, q, kpis);
   core::Table flat = core::statement_table(book, s);
@@ -128,7 +128,7 @@ void run_leaderboard(Context& ctx, const LeaderboardOptions& o) {
   core::KpiCalculator kpis(book, today);
   core::Table table = core::leaderboard_table(book, kpis, o.metric, period, o.by == "team");
   keep_filtered_rows(ctx, book, table, o.people, o.by);
-  ctx.emit_report(table, "Leaderboard", period);
+  ctx.emit_report(table, N_("Leaderboard for {}"), period);
 }
 
 }  // namespace

@@ -53,7 +53,9 @@ void run_listing(Context& ctx, const FilterOptions& o, core::Table (*table)(cons
   keep_team_rows(ctx, book, rows, o);
   // A terminal's compact view of the check: each target's problems; the flags are details.
   rows.mark_detail({"specific", "measurable", "achievable", "relevant", "time_bound"});
-  if (f.period) return ctx.emit_report(rows, ctx.command == "target check" ? "Target checks" : "Targets", *f.period);
+  if (f.period)
+    return ctx.emit_report(rows, ctx.command == "target check" ? N_("Target checks for {}") : N_("Targets for {}"),
+                           *f.period);
   ctx.emit(rows);
 }
 
@@ -71,7 +73,7 @@ void run_status(Context& ctx, const StatusOptions& o) {
   // A terminal's compact view: the id (which names owner, metric and period), the figures, the status.
   status.mark_detail({"owner", "metric", "period", "pace", "coverage", "run_rate_forecast", "pipeline_forecast"});
   keep_team_rows(ctx, book, status, o);
-  if (f.period) return ctx.emit_report(status, "Target status", *f.period);
+  if (f.period) return ctx.emit_report(status, N_("Target status for {}"), *f.period);
   ctx.emit(status);
 }
 

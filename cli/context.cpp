@@ -48,7 +48,7 @@ bool flush_stdout() {
 }
 
 void Context::fail(int code, const std::string& message) const {
-  std::cerr << "salesops: error: " << core::escape_controls(message) << '\n';
+  std::cerr << "salesops: " << core::tr(N_("error")) << ": " << core::escape_controls(core::tr(message)) << '\n';
   throw Exit{code};
 }
 
@@ -243,8 +243,8 @@ core::Table Context::shown(const core::Table& table, std::string* note, bool ski
   return t;
 }
 
-std::string Context::period_title(std::string_view noun, const core::Period& period) {
-  std::string title = fmt::format("{} for {}", noun, period.label);
+std::string Context::period_title(std::string_view title_format, const core::Period& period) {
+  std::string title = core::format_translated(title_format, period.label);
   // A range (A..B) or a day names its dates already.
   bool dated = period.label.find("..") != std::string::npos || period.label == core::format_date(period.first);
   if (!dated && period.first != period.last)
@@ -255,12 +255,14 @@ std::string Context::period_title(std::string_view noun, const core::Period& per
 }
 
 std::string Context::with_revision(std::string title) {
-  if (std::string rev = revision(); !rev.empty()) title += " at " + rev.substr(0, 7);
+  if (std::string rev = revision(); !rev.empty())
+    title += core::language() == core::Language::en ? " at " + rev.substr(0, 7)
+                                                    : core::format_translated(N_(" at revision {}"), rev.substr(0, 7));
   return title;
 }
 
-void Context::emit_report(const core::Table& table, std::string_view noun, const core::Period& period) {
-  emit(table, period.label, period_title(noun, period));
+void Context::emit_report(const core::Table& table, std::string_view title_format, const core::Period& period) {
+  emit(table, period.label, period_title(title_format, period));
 }
 
 void Context::emit(const core::Table& table, const std::string& period_label, const std::string& title) {
@@ -285,7 +287,8 @@ void Context::emit(const core::Table& table, const std::string& period_label, co
   output([&](std::ostream& out, bool color) {
     ro.color = ro.format == Format::table && color;
     if (titled) {
-      std::string line = core::escape_controls(width ? cut_to_width(title, width) : title);
+      std::string shown = core::tr(title);  // a title made elsewhere than period_title, in the interface language
+      std::string line = core::escape_controls(width ? cut_to_width(shown, width) : shown);
       if (ro.format == Format::md) out << "# " << line << "\n\n";
       else out << (ro.color ? "\x1b[1m" + line + "\x1b[0m" : line) << "\n\n";
     }

@@ -12,6 +12,7 @@
 #include "cli/fit.hpp"
 #include "cli/render.hpp"
 #include "core/base/escape.hpp"
+#include "core/base/i18n.hpp"
 #include "core/load/book.hpp"
 
 namespace salesops::cli {
@@ -106,6 +107,16 @@ void print_excerpt(std::ostream& out, std::string_view line, const core::Locatio
 
 }  // namespace
 
+std::string translated_message(const core::Diagnostic& d) {
+  if (d.count <= 1 || core::language() == core::Language::en) return core::tr(core::message_text(d));
+  auto at = [](const core::Location& l) { return l.line > 0 ? fmt::format("{}:{}:{}", l.file, l.line, l.column) : l.file; };
+  std::string where = at(d.where);
+  for (const core::Location& l : d.also) where += ", " + at(l);
+  if (d.also.size() + 1 < d.count) where += ", …";
+  return core::format_translated(N_("{} in {} {}, first at {}"), core::tr(d.subject), core::grouped_count(d.count),
+                           core::tr(d.plural), where);
+}
+
 void print_diagnostics(std::ostream& out, const core::Diagnostics& diags, core::BookSource* source,
                        const DiagnosticStyle& style) {
   std::map<std::string, std::optional<SourceLines>> texts;
@@ -118,10 +129,10 @@ void print_diagnostics(std::ostream& out, const core::Diagnostics& diags, core::
     // would forge a diagnostic line: every control character is escaped.
     std::string where = core::escape_controls(d.where.file);
     if (d.where.line > 0) where += fmt::format(":{}:{}", d.where.line, d.where.column);
-    std::string head = fmt::format("{}: {} [{}]: ", where, error ? "error" : "warning", d.rule);
-    out << paint("1", where + ":") << ' ' << paint(error ? "1;31" : "1;35", error ? "error" : "warning") << " ["
-        << d.rule << "]: " << wrap_to_width(core::escape_controls(core::message_text(d)), style.width, display_width(head), 4)
-        << '\n';
+    std::string severity = core::tr(error ? N_("error") : N_("warning"));
+    std::string head = fmt::format("{}: {} [{}]: ", where, severity, d.rule);
+    out << paint("1", where + ":") << ' ' << paint(error ? "1;31" : "1;35", severity) << " [" << d.rule << "]: "
+        << wrap_to_width(core::escape_controls(translated_message(d)), style.width, display_width(head), 4) << '\n';
     if (source && d.where.line > 0 && !d.where.file.empty()) {
       auto it = texts.find(d.where.file);
       if (it == texts.end()) {
@@ -135,7 +146,11 @@ void print_diagnostics(std::ostream& out, const core::Diagnostics& diags, core::
         print_excerpt(out, line, d.where, paint, style.width);
       }
     }
-    if (!d.hint.empty()) out << "  hint: " << wrap_to_width(core::escape_controls(d.hint), style.width, 8, 8) << '\n';
+    if (!d.hint.empty()) {
+      std::string label = fmt::format("  {}: ", core::tr(N_("hint")));
+      std::size_t indent = display_width(label);
+      out << label << wrap_to_width(core::escape_controls(core::tr(d.hint)), style.width, indent, indent) << '\n';
+    }
   }
 }
 

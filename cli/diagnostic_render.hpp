@@ -17,6 +17,10 @@ struct DiagnosticStyle {
   std::size_t width = 0;
 };
 
+/// A diagnostic's message (its repeated form when it counts several) in the interface
+/// language, for the text people read; json, github and sarif keep message_text's English.
+std::string translated_message(const core::Diagnostic& d);
+
 void print_diagnostics(std::ostream& out, const core::Diagnostics& diags, core::BookSource* source,
                        const DiagnosticStyle& style);
 /// {"format_version":"2","meta":{...},"diagnostics":[...],"summary":{...}}, meta as every json

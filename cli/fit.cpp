@@ -196,6 +196,27 @@ std::vector<std::string> fit_table(core::Table& table, std::size_t width, bool c
   return hidden;
 }
 
+namespace {
+
+/// The code points of `word` that fit `room` columns, at least one: where a text without
+/// spaces (Chinese) breaks.
+std::size_t prefix_fitting(std::string_view word, std::size_t room) {
+  std::size_t pos = 0, at = 0;
+  while (pos < word.size()) {
+    utf8proc_int32_t cp = 0;
+    auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(word.data() + pos),
+                              static_cast<utf8proc_ssize_t>(word.size() - pos), &cp);
+    std::size_t len = n > 0 ? static_cast<std::size_t>(n) : 1;
+    std::size_t w = n > 0 ? static_cast<std::size_t>(std::max(0, utf8proc_charwidth(cp))) : 1;
+    if (pos > 0 && at + w > room) break;
+    at += w;
+    pos += len;
+  }
+  return pos;
+}
+
+}  // namespace
+
 std::string wrap_to_width(const std::string& text, std::size_t width, std::size_t used, std::size_t indent) {
   if (width == 0 || used + display_width(text) <= width) return text;
   std::string out;
@@ -215,6 +236,15 @@ std::string wrap_to_width(const std::string& text, std::size_t width, std::size_
       line_empty = true;
     }
     if (!line_empty) out += ' ', ++at;
+    // A word of wide characters (Chinese, written without spaces) breaks between any two of
+    // them rather than being cut.
+    while (at + w > width && w != word.size() && width > indent + 1) {
+      std::size_t n = prefix_fitting(word, width > at ? width - at : 1);
+      out += word.substr(0, n) + '\n' + std::string(indent, ' ');
+      word.erase(0, n);
+      w = display_width(word);
+      at = indent;
+    }
     if (at + w > width) word = cut_to_width(word, width > at ? width - at : 1), w = display_width(word);
     out += word;
     at += w;

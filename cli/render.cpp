@@ -15,6 +15,7 @@
 
 #include "core/base/enum_names.hpp"
 #include "core/base/escape.hpp"
+#include "core/base/i18n.hpp"
 
 namespace salesops::cli {
 namespace {
@@ -115,8 +116,25 @@ const core::Cell& cell_at(const std::vector<core::Cell>& row, std::size_t c) {
   return c < row.size() ? row[c] : kMissing;
 }
 
+// A header in the interface language: the translation of its label, else of its id.
 std::string header_text(const core::Column& column) {
-  return one_line(column.label.empty() ? column.id : column.label);
+  return one_line(core::tr(column.label.empty() ? column.id : column.label));
+}
+
+}  // namespace
+
+bool holds_words(const core::Column& column) {
+  static constexpr std::string_view kWordColumns[] = {"status", "rating", "component", "reason", "kind", "row_kind"};
+  return std::find(std::begin(kWordColumns), std::end(kWordColumns), column.id) != std::end(kWordColumns);
+}
+
+namespace {
+
+// A cell as people read it: the text of a column of interface words translated.
+core::Cell shown_cell(const core::Cell& cell, const core::Column& column) {
+  if (core::language() != core::Language::en && holds_words(column))
+    if (const auto* text = std::get_if<std::string>(&cell)) return core::tr(*text);
+  return cell;
 }
 
 // Writes a line without trailing spaces: padding is held back until visible text follows.
@@ -200,7 +218,7 @@ Grid layout(const core::Table& table, bool escape_pipes, std::size_t min_width) 
     const auto& row = table.rows[r];
     auto& shown = grid.rows.emplace_back();
     for (std::size_t c = 0; c < table.columns.size(); ++c) {
-      shown.push_back(show(cell_at(row, c), grid.aligns[c], escape_pipes));
+      shown.push_back(show(shown_cell(cell_at(row, c), table.columns[c]), grid.aligns[c], escape_pipes));
       if (c == 0 && !escape_pipes && r < table.depth.size() && table.depth[r] > 0) {
         shown.back().text.insert(0, 2u * table.depth[r], ' ');
         shown.back().width += 2u * table.depth[r];

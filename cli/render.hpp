@@ -54,6 +54,11 @@
 
 namespace salesops::cli {
 
+/// A column whose text cells are interface words (a status, a rating, a statement's component
+/// and reason: on-track, outstanding, subtotal), which table, md and html show in the
+/// interface language; machine formats keep them as they are. Known by the column's id.
+bool holds_words(const core::Column& column);
+
 /// github and sarif are check's findings as CI annotations; no table renders them. xlsx is a
 /// workbook written to a file (render_xlsx.hpp), not to a stream.
 enum class Format { table, csv, tsv, json, jsonl, md, html, github, sarif, xlsx };

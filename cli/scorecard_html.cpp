@@ -9,6 +9,7 @@
 #include "cli/embedded_files.hpp"
 #include "cli/render.hpp"
 #include "core/base/escape.hpp"
+#include "core/base/i18n.hpp"
 #include "core/targets/status.hpp"
 
 namespace salesops::cli {
@@ -37,7 +38,7 @@ std::string table_html(const core::Scorecard& card, const core::Table& t) {
   for (std::size_t c = 0; c < t.columns.size(); ++c) numeric[c] = t.columns[c].numeric;
   std::string out = "<thead><tr>";
   for (std::size_t c = 0; c < t.columns.size(); ++c)
-    out += fmt::format("<th{}>{}</th>", numeric[c] ? " class=\"num\"" : "", escape(t.columns[c].id));
+    out += fmt::format("<th{}>{}</th>", numeric[c] ? " class=\"num\"" : "", escape(core::tr(t.columns[c].label.empty() ? t.columns[c].id : t.columns[c].label)));
   out += "</tr></thead>\n<tbody>\n";
   static const char* kinds[] = {"person", "team", "company"};
   for (std::size_t r = 0; r < t.rows.size(); ++r) {
@@ -45,6 +46,7 @@ std::string table_html(const core::Scorecard& card, const core::Table& t) {
     for (std::size_t c = 0; c < t.columns.size(); ++c) {
       const core::Cell& cell = t.rows[r][c];
       std::string shown = display_text(cell);
+      if (holds_words(t.columns[c]) && std::holds_alternative<std::string>(cell)) shown = core::tr(shown);
       std::string cls = numeric[c] ? "num" : "";
       if (std::holds_alternative<core::Undefined>(cell)) cls += " undefined";
       if (t.columns[c].id.ends_with("_change") && is_number(cell)) {
@@ -74,14 +76,14 @@ std::string bars_svg(const core::Scorecard& card) {
   double height = people.size() * row + 30;
   std::string out = fmt::format(
       "<svg id=\"attainment-chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {} {}\" role=\"img\" "
-      "aria-label=\"{} attainment per person\">\n",
-      width, height, escape(card.metrics.front()));
+      "aria-label=\"{}\">\n",
+      width, height, escape(core::format_translated(N_("{} attainment per person"), core::tr(card.metrics.front()))));
   for (std::size_t i = 0; i < people.size(); ++i) {
     const auto& r = *people[i];
     double y = i * row + 4;
     out += fmt::format("<text x=\"{}\" y=\"{:.1f}\" text-anchor=\"end\">{}</text>\n", label - 6, y + 12, escape(r.name));
     if (!r.attainment.front()) {
-      out += fmt::format("<text x=\"{}\" y=\"{:.1f}\">no target</text>\n", label + 4, y + 12);
+      out += fmt::format("<text x=\"{}\" y=\"{:.1f}\">{}</text>\n", label + 4, y + 12, escape(core::tr(N_("no target"))));
       continue;
     }
     double a = std::max(0.0, *r.attainment.front());
@@ -117,8 +119,8 @@ std::string trend_svg(const core::Scorecard& card, std::string* legend) {
   auto y = [&](double v) { return top_pad + (height - top_pad - bottom) * (1 - v / top); };
   std::string out = fmt::format(
       "<svg id=\"trend-chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {} {}\" role=\"img\" "
-      "aria-label=\"{} per team over six periods\">\n",
-      width, height, escape(card.metrics.front()));
+      "aria-label=\"{}\">\n",
+      width, height, escape(core::format_translated(N_("{} per team over six periods"), core::tr(card.metrics.front()))));
   for (double f : {0.0, 0.5, 1.0}) {
     out += fmt::format("<line class=\"axis\" x1=\"{}\" y1=\"{:.1f}\" x2=\"{}\" y2=\"{:.1f}\"/>\n", left, y(top * f),
                        width - right, y(top * f));
@@ -167,12 +169,15 @@ void write_scorecard_html(std::ostream& out, const core::Scorecard& card, const 
     if (std::string_view(f.path) == "templates/scorecard.html") page = f.bytes();
   std::string legend;
   std::string trend = trend_svg(card, &legend);
-  out << fill(page, {{"title", escape(title)},
+  out << fill(page, {{"lang", core::language() == core::Language::zh ? "zh-CN" : "en"},
+                     {"title", escape(title)},
                      {"generated", escape(generated)},
                      {"table", table_html(card, table)},
-                     {"bars_title", escape(card.metrics.front() + " attainment, " + card.period.label)},
+                     {"bars_title", escape(core::format_translated(N_("{} attainment, {}"), core::tr(card.metrics.front()),
+                                                                   card.period.label))},
                      {"bars", bars_svg(card)},
-                     {"trend_title", escape(card.metrics.front() + " per team, last six periods")},
+                     {"trend_title", escape(core::format_translated(N_("{} per team, last six periods"),
+                                                                    core::tr(card.metrics.front())))},
                      {"trend", trend},
                      {"legend", legend}});
 }

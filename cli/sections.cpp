@@ -7,6 +7,7 @@
 #include "cli/fit.hpp"
 
 #include "core/base/escape.hpp"
+#include "core/base/i18n.hpp"
 #include "core/base/ids.hpp"
 #include "core/base/suggest.hpp"
 
@@ -43,15 +44,15 @@ void emit_sections(Context& ctx, const std::vector<std::string>& title, const st
     std::size_t width = ctx.fit_width();  // a terminal's: titles wrap, indented two spaces
     for (std::size_t i = 0; i < title.size(); ++i)
       out << (md && i > 0 ? "\n" : "") << (md && i == 0 ? "# " : "")
-          << wrap_to_width(core::escape_controls(title[i]), width, 0, 2) << '\n';
+          << wrap_to_width(core::escape_controls(core::tr(title[i])), width, 0, 2) << '\n';
     for (const Section& s : sections) {
       std::string note;
       core::Table shown = ctx.shown(s.table, &note, true);
       if (!ctx.options.columns.empty() && shown.columns.empty()) continue;  // --columns named none of its columns
-      out << '\n' << (md ? "## " : "") << wrap_to_width(core::escape_controls(s.title), width, 0, 2)
+      out << '\n' << (md ? "## " : "") << wrap_to_width(core::escape_controls(core::tr(s.title)), width, 0, 2)
           << (md ? "\n\n" : "\n");
       if (s.table.rows.empty()) {
-        out << "none\n";
+        out << core::tr(N_("none")) << '\n';
         continue;
       }
       if (!md) out << '\n';
