@@ -9,6 +9,7 @@
 #include <map>
 #include <set>
 
+#include "core/base/i18n.hpp"
 #include "core/load/git_source.hpp"
 
 namespace salesops::core {
@@ -80,7 +81,7 @@ std::optional<std::vector<RangeCommit>> range_commits(const fs::path& book_root,
   GitResult log = run_git(book_root, {"log", "--reverse", "--format=%H%x1f%P%x1f%an <%ae>%x1f%s%x1f%B%x1e", range});
   GitResult touching = run_git(book_root, {"log", "--no-merges", "--format=%H", range, "--", "."});
   if (!log.ok() || !touching.ok()) {
-    if (error) *error = "git log failed: " + git_reason(log.ok() ? touching : log);
+    if (error) *error = fmt::format(N_("git log failed: {}"), git_reason(log.ok() ? touching : log));
     return std::nullopt;
   }
   std::set<std::string> book_commits;

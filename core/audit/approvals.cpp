@@ -10,6 +10,7 @@
 #include "core/audit/approval_claims.hpp"
 #include "core/audit/approval_range.hpp"
 #include "core/base/git.hpp"
+#include "core/base/i18n.hpp"
 #include "core/load/git_source.hpp"
 
 namespace salesops::core {
@@ -78,22 +79,24 @@ void report(const RangeCommit& c, const std::vector<ApprovableChange>& changes, 
           return std::find(allowed.begin(), allowed.end(), who) != allowed.end();
         }))
       continue;
-    std::string what = fmt::format("{} {} (\"{}\") changes {}{}", merge ? "merge" : "commit", c.id.substr(0, 10),
+    std::string what = fmt::format(N_("{} {} (\"{}\") changes {}{}"), merge ? "merge" : "commit", c.id.substr(0, 10),
                                    c.subject, describe_change(ch, fields), merge ? " beyond its parents" : "");
-    std::string who = allowed.empty() ? std::string("nobody: the team tree names no manager above it")
+    std::string who = allowed.empty() ? std::string(N_("nobody: the team tree names no manager above it"))
                                       : fmt::format("{}", fmt::join(allowed, ", "));
-    std::string hint = fmt::format("may approve it: {}", who);
+    std::string hint = fmt::format(N_("may approve it: {}"), who);
     if (authority.config.approval_signed)
       hint += fmt::format(" (require = \"signed\": `salesops approve {}`, signed by one of them)", c.id.substr(0, 10));
     Location at = ch.at;
     if (at.file.empty()) at.file = "(unknown)";
     if (!approvers.empty())
       problems.error("approval-not-allowed", at,
-                     fmt::format("{}, approved by {}, who may not approve it", what, fmt::join(approvers, ", ")), hint);
+                     fmt::format(N_("{}, approved by {}, who may not approve it"), what, fmt::join(approvers, ", ")),
+                     hint);
     else if (!not_signed.empty())
       problems.error(
           "approval-unsigned", at,
-          fmt::format("{}, approved by {} without a signature git verifies", what, fmt::join(not_signed, ", ")), hint);
+          fmt::format(N_("{}, approved by {} without a signature git verifies"), what, fmt::join(not_signed, ", ")),
+          hint);
     else
       problems.error(
           "approval-missing", at,
@@ -135,16 +138,16 @@ std::optional<ApprovalResult> check_approvals(const fs::path& book_root, const s
   };
   auto dots = range.find("..");
   if (dots == std::string::npos || range.find("...") != std::string::npos || dots == 0 || dots + 2 == range.size())
-    return fail(fmt::format("--approvals takes a range REV..REV2, not '{}'", range));
+    return fail(fmt::format(N_("--approvals takes a range REV..REV2, not '{}'"), range));
   std::string from = range.substr(0, dots), to = range.substr(dots + 2);
   std::string reason;
   auto dir = git_book_prefix(book_root, &reason);
   if (!dir) return fail("--approvals: " + reason);
   auto a = resolve_commit(book_root, from), b = resolve_commit(book_root, to);
-  if (!a) return fail(fmt::format("--approvals: no such revision '{}'", from));
-  if (!b) return fail(fmt::format("--approvals: no such revision '{}'", to));
+  if (!a) return fail(fmt::format(N_("--approvals: no such revision '{}'"), from));
+  if (!b) return fail(fmt::format(N_("--approvals: no such revision '{}'"), to));
   GitResult base = run_git(book_root, {"merge-base", *a, *b});
-  if (!base.ok()) return fail(fmt::format("--approvals: {} and {} share no history", from, to));
+  if (!base.ok()) return fail(fmt::format(N_("--approvals: {} and {} share no history"), from, to));
   std::string base_id = base.out.substr(0, base.out.find('\n'));
 
   // Authority (the team tree and [approvals]) as it stood at the range's base.

@@ -7,6 +7,7 @@
 #include "core/audit/policy.hpp"
 #include "core/audit/reward_rules.hpp"
 #include "core/audit/rules.hpp"
+#include "core/base/i18n.hpp"
 #include "core/base/period.hpp"
 #include "core/coaching/coaching.hpp"
 #include "core/customers/customers.hpp"
@@ -23,9 +24,9 @@ void deal_history_stage(const Book& b, Date, const CheckRule& rule, Diagnostics&
     auto h = b.history_of(d);
     if (h.empty() || h.back().stage == d.stage) continue;
     report(rule, b, d.at,
-           fmt::format("deal '{}' is {} but its history ends in {}", b.text(d.id), b.config.stages[d.stage].name,
+           fmt::format(N_("deal '{}' is {} but its history ends in {}"), b.text(d.id), b.config.stages[d.stage].name,
                        b.config.stages[h.back().stage].name),
-           out, "`salesops deal move` keeps the stage and the history together", d.owner);
+           out, N_("`salesops deal move` keeps the stage and the history together"), d.owner);
   }
 }
 
@@ -39,8 +40,8 @@ void required_targets(const Book& b, Date today, const CheckRule& rule, Diagnost
         return t.owner == p.id && b.text(t.metric) == metric && b.text(t.period_text) == month.label;
       });
       if (!found)
-        report(rule, b, p.at, fmt::format("{} has no {} target for {}", b.text(p.id), metric, month.label), out,
-               fmt::format("policy.required_targets asks every active rep for one: add it to targets/{}.yaml",
+        report(rule, b, p.at, fmt::format(N_("{} has no {} target for {}"), b.text(p.id), metric, month.label), out,
+               fmt::format(N_("policy.required_targets asks every active rep for one: add it to targets/{}.yaml"),
                            static_cast<int>(ymd(month.last).year())),
                p.id);
     }
@@ -53,9 +54,9 @@ void one_on_one_due(const Book& b, Date today, const CheckRule& rule, Diagnostic
     if (!c.overdue(today)) continue;
     const Person& p = *c.person;
     report(rule, b, p.at,
-           c.last ? fmt::format("{} has had no one-on-one for {} days (last {}; policy: every {})", b.text(p.id),
+           c.last ? fmt::format(N_("{} has had no one-on-one for {} days (last {}; policy: every {})"), b.text(p.id),
                                 days_between(c.since, today), format_date(*c.last), b.config.one_on_one_days)
-                  : fmt::format("{} has had no one-on-one yet", b.text(p.id)),
+                  : fmt::format(N_("{} has had no one-on-one yet"), b.text(p.id)),
            out, {}, p.id);
   }
 }
@@ -66,18 +67,20 @@ void customer_attention(const Book& b, Date today, const CheckRule& rule, Diagno
   for (const CustomerDue& due : customers_due(b, today)) {
     if (due.reason != reason || due.days_overdue <= 0) continue;
     const Customer& c = *due.customer;
-    std::string last = due.last_contact ? "last contact " + format_date(*due.last_contact) : "no interaction yet";
-    std::string days = fmt::format("{} day{}", due.days_overdue, due.days_overdue == 1 ? "" : "s");
+    std::string last = due.last_contact ? fmt::format(N_("last contact {}"), format_date(*due.last_contact))
+                                        : N_("no interaction yet");
+    std::string days = due.days_overdue == 1 ? fmt::format(N_("{} day"), due.days_overdue)
+                                             : fmt::format(N_("{} days"), due.days_overdue);
     if (reason == CustomerDue::Reason::revisit)
       report(rule, b, c.at,
-             fmt::format("customer '{}' is {} past its revisit ({}; policy: tier {} every {} days)", b.text(c.id),
+             fmt::format(N_("customer '{}' is {} past its revisit ({}; policy: tier {} every {} days)"), b.text(c.id),
                          days, last, b.text(c.tier), b.config.revisit_days.at(b.str(c.tier))),
-             out, "`salesops customer log` records the visit or call", c.owner);
+             out, N_("`salesops customer log` records the visit or call"), c.owner);
     else
       report(rule, b, c.at,
-             fmt::format("customer '{}' has a follow-up {} overdue (due {}; {})", b.text(c.id), days,
+             fmt::format(N_("customer '{}' has a follow-up {} overdue (due {}; {})"), b.text(c.id), days,
                          format_date(due.due), last),
-             out, "`salesops customer log` records the follow-up", c.owner);
+             out, N_("`salesops customer log` records the follow-up"), c.owner);
   }
 }
 
@@ -103,8 +106,8 @@ void target_smart(const Book& b, Date today, const CheckRule& rule, Diagnostics&
     add(a.time_bound, "time-bound");
     std::string why;
     for (auto& p : a.problems) why += (why.empty() ? "" : "; ") + p.message;
-    report(rule, b, a.target->at, fmt::format("target {} is not {}: {}", b.text(a.target->id), flags, why), out,
-           "`salesops target check` shows every target's flags", a.target->owner);
+    report(rule, b, a.target->at, fmt::format(N_("target {} is not {}: {}"), b.text(a.target->id), flags, why), out,
+           N_("`salesops target check` shows every target's flags"), a.target->owner);
   }
 }
 
@@ -113,8 +116,8 @@ void target_children_sum(const Book& b, Date today, const CheckRule& rule, Diagn
   for (const TargetAudit& a : audit_targets(b, today, TargetAuditScope::consistency))
     for (auto& p : a.problems)
       if (p.kind == TargetProblem::Kind::children_sum)
-        report(rule, b, a.target->at, fmt::format("target {}: {}", b.text(a.target->id), p.message), out,
-               "`salesops target split --replace` divides the parent again", a.target->owner);
+        report(rule, b, a.target->at, fmt::format(N_("target {}: {}"), b.text(a.target->id), p.message), out,
+               N_("`salesops target split --replace` divides the parent again"), a.target->owner);
 }
 
 /// No two targets for the same owner, metric and period; a child lies inside its parent's
@@ -123,49 +126,63 @@ void target_consistency(const Book& b, Date today, const CheckRule& rule, Diagno
   for (const TargetAudit& a : audit_targets(b, today, TargetAuditScope::consistency))
     for (auto& p : a.problems)
       if (p.kind != TargetProblem::Kind::children_sum)
-        report(rule, b, a.target->at, fmt::format("target {} {}", b.text(a.target->id), p.message), out, {},
+        report(rule, b, a.target->at, fmt::format(N_("target {} {}"), b.text(a.target->id), p.message), out, {},
                a.target->owner);
 }
 
 void customer_duplicate_name(const Book& b, Date, const CheckRule& rule, Diagnostics& out) {
   for (auto [c, first] : same_name_customers(b))
     report(rule, b, c->at,
-           fmt::format("customer '{}' ('{}') has the name of {} ('{}')", b.text(c->id), b.text(c->name),
+           fmt::format(N_("customer '{}' ('{}') has the name of {} ('{}')"), b.text(c->id), b.text(c->name),
                        b.text(first->id), b.text(first->name)),
-           out, fmt::format("the same company? `salesops customer merge {} {}`", b.text(c->id), b.text(first->id)),
+           out, fmt::format(N_("the same company? `salesops customer merge {} {}`"), b.text(c->id), b.text(first->id)),
            c->owner);
 }
 
 constexpr CheckRule kRules[] = {
-    {"deal-history-stage", Severity::warning, "a deal's stage matches the end of its history", deal_history_stage},
-    {"required-targets", Severity::warning, "active reps have the targets policy.required_targets asks for", required_targets},
-    {"one-on-one-due", Severity::warning, "active reps get a one-on-one every policy.one_on_one_days", one_on_one_due},
-    {"customer-revisit-due", Severity::warning, "customers are revisited within policy.revisit_days of their tier",
+    {"deal-history-stage", Severity::warning, N_("a deal's stage matches the end of its history"), deal_history_stage},
+    {"required-targets", Severity::warning, N_("active reps have the targets policy.required_targets asks for"),
+     required_targets},
+    {"one-on-one-due", Severity::warning, N_("active reps get a one-on-one every policy.one_on_one_days"),
+     one_on_one_due},
+    {"customer-revisit-due", Severity::warning, N_("customers are revisited within policy.revisit_days of their tier"),
      customer_revisit_due},
-    {"customer-follow-up-overdue", Severity::warning, "follow-up dates set on interactions are kept",
+    {"customer-follow-up-overdue", Severity::warning, N_("follow-up dates set on interactions are kept"),
      customer_follow_up_overdue},
-    {"target-smart", Severity::warning, "running and future targets are specific, measurable, achievable, relevant and time-bound", target_smart},
-    {"target-children-sum", Severity::warning, "the children of a split target add up to it", target_children_sum},
-    {"target-consistency", Severity::error, "no duplicate targets; children inside their parent's period and owner, same metric", target_consistency},
-    {"coaching-follow-up-overdue", Severity::warning, "coaching follow-ups are done within policy.follow_up_overdue_days of their due day",
+    {"target-smart", Severity::warning,
+     N_("running and future targets are specific, measurable, achievable, relevant and time-bound"), target_smart},
+    {"target-children-sum", Severity::warning, N_("the children of a split target add up to it"), target_children_sum},
+    {"target-consistency", Severity::error,
+     N_("no duplicate targets; children inside their parent's period and owner, same metric"), target_consistency},
+    {"coaching-follow-up-overdue", Severity::warning,
+     N_("coaching follow-ups are done within policy.follow_up_overdue_days of their due day"),
      coaching_follow_up_overdue},
-    {"review-due", Severity::warning, "reps have a final review of the last closed quarter policy.review_due_days after it", review_due},
-    {"deal-past-expected-close", Severity::warning, "open deals are not past their expected close", deal_past_expected_close},
-    {"customer-no-owner", Severity::warning, "every customer has an owner", customer_no_owner},
-    {"plan-action-overdue", Severity::warning, "plan actions are done (or dropped) by their due day", plan_action_overdue},
-    {"reward-plan-tiers", Severity::error, "reward plan tiers are contiguous bands from 0 with rates not negative", reward_plan_tiers},
-    {"reward-plan-amounts", Severity::error, "reward plan caps, spiffs and team bonuses are not negative", reward_plan_amounts},
-    {"reward-plan-overlap", Severity::warning, "no person is under two reward plans on the same metric and period", reward_plan_overlap},
-    {"reward-no-target", Severity::warning, "people a reward plan pays have a target for its metric and the period under way", reward_no_target},
-    {"value-range", Severity::error, "targets of rates are from 0 to 1, of csat 1 to 5, of nps -100 to 100; plan rates at most 1", value_ranges},
-    {"leaver-open-deals", Severity::warning, "no open deal is owned by a person who has left", leaver_open_deals},
-    {"leaver-customers", Severity::warning, "no customer is owned by a person who has left", leaver_customers},
-    {"deal-before-joined", Severity::warning, "no deal was opened before its owner joined", deal_before_joined},
-    {"dated-after-today", Severity::error, "interactions, surveys, coaching sessions and actions done are not dated after today", dated_after_today},
-    {"customer-duplicate-name", Severity::warning, "no two customers' names are the same company's (salesops-customer(1))",
-     customer_duplicate_name},
-    {"review-item-unweighted", Severity::warning, "the qualitative items of reviews are items review.weights weighs",
-     review_unweighted_items},
+    {"review-due", Severity::warning,
+     N_("reps have a final review of the last closed quarter policy.review_due_days after it"), review_due},
+    {"deal-past-expected-close", Severity::warning, N_("open deals are not past their expected close"),
+     deal_past_expected_close},
+    {"customer-no-owner", Severity::warning, N_("every customer has an owner"), customer_no_owner},
+    {"plan-action-overdue", Severity::warning, N_("plan actions are done (or dropped) by their due day"),
+     plan_action_overdue},
+    {"reward-plan-tiers", Severity::error, N_("reward plan tiers are contiguous bands from 0 with rates not negative"),
+     reward_plan_tiers},
+    {"reward-plan-amounts", Severity::error, N_("reward plan caps, spiffs and team bonuses are not negative"),
+     reward_plan_amounts},
+    {"reward-plan-overlap", Severity::warning, N_("no person is under two reward plans on the same metric and period"),
+     reward_plan_overlap},
+    {"reward-no-target", Severity::warning,
+     N_("people a reward plan pays have a target for its metric and the period under way"), reward_no_target},
+    {"value-range", Severity::error,
+     N_("targets of rates are from 0 to 1, of csat 1 to 5, of nps -100 to 100; plan rates at most 1"), value_ranges},
+    {"leaver-open-deals", Severity::warning, N_("no open deal is owned by a person who has left"), leaver_open_deals},
+    {"leaver-customers", Severity::warning, N_("no customer is owned by a person who has left"), leaver_customers},
+    {"deal-before-joined", Severity::warning, N_("no deal was opened before its owner joined"), deal_before_joined},
+    {"dated-after-today", Severity::error,
+     N_("interactions, surveys, coaching sessions and actions done are not dated after today"), dated_after_today},
+    {"customer-duplicate-name", Severity::warning,
+     N_("no two customers' names are the same company's (salesops-customer(1))"), customer_duplicate_name},
+    {"review-item-unweighted", Severity::warning,
+     N_("the qualitative items of reviews are items review.weights weighs"), review_unweighted_items},
 };
 
 }  // namespace
@@ -175,8 +192,9 @@ std::span<const CheckRule> check_rules() { return kRules; }
 void run_checks(const Book& book, Date today, Diagnostics& out, std::span<const std::string> only) {
   for (auto& [id, on] : book.config.rule_switches)
     if (std::none_of(std::begin(kRules), std::end(kRules), [&id = id](const CheckRule& r) { return id == r.id; }))
-      out.warning("unknown-rule", {"salesops.toml", 0, 0, 1}, fmt::format("[policy.rules] names no audit rule '{}'", id),
-                  "salesops-check(1) lists the audit rules");
+      out.warning("unknown-rule", {"salesops.toml", 0, 0, 1},
+                  fmt::format(N_("[policy.rules] names no audit rule '{}'"), id),
+                  N_("salesops-check(1) lists the audit rules"));
   for (const CheckRule& rule : check_rules()) {
     auto sw = book.config.rule_switches.find(rule.id);
     bool on = sw != book.config.rule_switches.end() ? sw->second : rule.on_by_default;

@@ -4,13 +4,14 @@
 
 #include <unordered_map>
 
+#include "core/base/i18n.hpp"
 #include "core/base/period.hpp"
 
 namespace salesops::core {
 
 namespace {
 
-std::string days_text(int n) { return fmt::format("{} day{}", n, n == 1 ? "" : "s"); }
+std::string days_text(int n) { return n == 1 ? fmt::format(N_("{} day"), n) : fmt::format(N_("{} days"), n); }
 
 }  // namespace
 
@@ -23,9 +24,9 @@ void coaching_follow_up_overdue(const Book& b, Date today, const CheckRule& rule
       int late = days_between(*f.due, today);
       if (late <= grace) continue;
       report(rule, b, f.at,
-             fmt::format("follow-up {}/{} of {} is {} overdue (due {}; policy: at most {})", b.text(s.id), b.text(f.id),
-                         b.text(s.person), days_text(late), format_date(*f.due), days_text(grace)),
-             out, "`salesops coach done` closes it", s.person);
+             fmt::format(N_("follow-up {}/{} of {} is {} overdue (due {}; policy: at most {})"), b.text(s.id),
+                         b.text(f.id), b.text(s.person), days_text(late), format_date(*f.due), days_text(grace)),
+             out, N_("`salesops coach done` closes it"), s.person);
     }
 }
 
@@ -44,13 +45,13 @@ void review_due(const Book& b, Date today, const CheckRule& rule, Diagnostics& o
     auto it = reviews.find(b.str(p.id));
     if (it == reviews.end())
       report(rule, b, p.at,
-             fmt::format("{} has no review of {} (due {})", b.text(p.id), last.label, format_date(due)), out,
-             fmt::format("reviews/{}/{}.yaml holds it", last.label, b.text(p.id)), p.id);
+             fmt::format(N_("{} has no review of {} (due {})"), b.text(p.id), last.label, format_date(due)), out,
+             fmt::format(N_("reviews/{}/{}.yaml holds it"), last.label, b.text(p.id)), p.id);
     else if (b.text(it->second->status) != "final")
       report(rule, b, it->second->at,
-             fmt::format("the review of {} for {} is still a {} (due final {})", b.text(p.id), last.label,
+             fmt::format(N_("the review of {} for {} is still a {} (due final {})"), b.text(p.id), last.label,
                          b.text(it->second->status), format_date(due)),
-             out, "set status: final once the reviewer has signed it", p.id);
+             out, N_("set status: final once the reviewer has signed it"), p.id);
   }
 }
 
@@ -59,10 +60,10 @@ void deal_past_expected_close(const Book& b, Date today, const CheckRule& rule, 
   for (const Deal& d : b.deals) {
     if (!b.config.stages[d.stage].open || !d.expected_close || !(*d.expected_close < today)) continue;
     report(rule, b, d.at,
-           fmt::format("deal '{}' of {} is still {} {} after its expected close {}", b.text(d.id), b.text(d.owner),
+           fmt::format(N_("deal '{}' of {} is still {} {} after its expected close {}"), b.text(d.id), b.text(d.owner),
                        b.config.stages[d.stage].name, days_text(days_between(*d.expected_close, today)),
                        format_date(*d.expected_close)),
-           out, "move it on, close it as lost, or set a new expected_close", d.owner);
+           out, N_("move it on, close it as lost, or set a new expected_close"), d.owner);
   }
 }
 
@@ -70,8 +71,8 @@ void deal_past_expected_close(const Book& b, Date today, const CheckRule& rule, 
 void customer_no_owner(const Book& b, Date, const CheckRule& rule, Diagnostics& out) {
   for (const Customer& c : b.customers)
     if (c.owner.empty())
-      report(rule, b, c.at, fmt::format("customer '{}' has no owner", b.text(c.id)), out,
-             "give it an owner: revisits and follow-ups are nobody's otherwise");
+      report(rule, b, c.at, fmt::format(N_("customer '{}' has no owner"), b.text(c.id)), out,
+             N_("give it an owner: revisits and follow-ups are nobody's otherwise"));
 }
 
 /// Plan actions still open after their due day.
@@ -80,9 +81,9 @@ void plan_action_overdue(const Book& b, Date today, const CheckRule& rule, Diagn
     for (const PlanAction& a : p.actions) {
       if (a.status != ActionStatus::open || !a.due || !(*a.due < today) || !b.config.due_in_book(*a.due)) continue;
       report(rule, b, a.at,
-             fmt::format("action {}/{} of {} is {} overdue (due {})", b.text(p.id), b.text(a.id), b.text(a.owner),
+             fmt::format(N_("action {}/{} of {} is {} overdue (due {})"), b.text(p.id), b.text(a.id), b.text(a.owner),
                          days_text(days_between(*a.due, today)), format_date(*a.due)),
-             out, "`salesops plan done` marks it done; status: dropped gives it up", a.owner);
+             out, N_("`salesops plan done` marks it done; status: dropped gives it up"), a.owner);
     }
 }
 
@@ -93,17 +94,22 @@ void reward_plan_tiers(const Book& b, Date, const CheckRule& rule, Diagnostics& 
     std::string problem;
     for (std::size_t i = 0; i < p.tiers.size() && problem.empty(); ++i) {
       const RewardTier& t = p.tiers[i];
-      if (t.rate < 0) problem = fmt::format("tier {} has a negative rate {}", i + 1, t.rate);
-      else if (t.to && *t.to <= t.from) problem = fmt::format("tier {} ends ({}) where it starts or before ({})", i + 1, *t.to, t.from);
-      else if (!t.to && i + 1 < p.tiers.size()) problem = fmt::format("tier {} is open-ended but not the last", i + 1);
-      else if (t.to && i + 1 == p.tiers.size()) problem = fmt::format("the last tier ends at {}: it should be open-ended", *t.to);
-      else if (i == 0 && t.from != 0) problem = fmt::format("the first tier starts at {}, not 0", t.from);
+      if (t.rate < 0)
+        problem = fmt::format(N_("tier {} has a negative rate {}"), i + 1, t.rate);
+      else if (t.to && *t.to <= t.from)
+        problem = fmt::format(N_("tier {} ends ({}) where it starts or before ({})"), i + 1, *t.to, t.from);
+      else if (!t.to && i + 1 < p.tiers.size())
+        problem = fmt::format(N_("tier {} is open-ended but not the last"), i + 1);
+      else if (t.to && i + 1 == p.tiers.size())
+        problem = fmt::format(N_("the last tier ends at {}: it should be open-ended"), *t.to);
+      else if (i == 0 && t.from != 0)
+        problem = fmt::format(N_("the first tier starts at {}, not 0"), t.from);
       else if (i > 0 && p.tiers[i - 1].to && *p.tiers[i - 1].to != t.from)
-        problem = fmt::format("tier {} starts at {} but tier {} ends at {}", i + 1, t.from, i, *p.tiers[i - 1].to);
+        problem = fmt::format(N_("tier {} starts at {} but tier {} ends at {}"), i + 1, t.from, i, *p.tiers[i - 1].to);
     }
     if (!problem.empty())
-      report(rule, b, p.at, fmt::format("reward plan '{}': {}", b.text(p.id), problem), out,
-             "tiers are bands of attainment: {from: 0, to: 0.5, ...}, {from: 0.5, to: 1.0, ...}, {from: 1.0, ...}");
+      report(rule, b, p.at, fmt::format(N_("reward plan '{}': {}"), b.text(p.id), problem), out,
+             N_("tiers are bands of attainment: {from: 0, to: 0.5, ...}, {from: 0.5, to: 1.0, ...}, {from: 1.0, ...}"));
   }
 }
 

@@ -6,6 +6,7 @@
 
 #include <unordered_set>
 
+#include "core/base/i18n.hpp"
 #include "core/rewards/rewards.hpp"
 #include "core/targets/targets.hpp"
 
@@ -32,19 +33,21 @@ bool pays_now(const Book& b, const RewardPlan& plan, Date today) {
 void reward_plan_amounts(const Book& b, Date, const CheckRule& rule, Diagnostics& out) {
   for (const RewardPlan& p : b.reward_plans) {
     std::vector<std::string> problems;
-    if (p.cap && p.cap->cents < 0) problems.push_back(fmt::format("the cap {} is negative", format_money(*p.cap)));
+    if (p.cap && p.cap->cents < 0) problems.push_back(fmt::format(N_("the cap {} is negative"), format_money(*p.cap)));
     for (const Spiff& s : p.spiffs) {
       if (s.per_deal && s.per_deal->cents < 0)
-        problems.push_back(fmt::format("the {} spiff pays {} per deal", b.text(s.product), format_money(*s.per_deal)));
+        problems.push_back(
+            fmt::format(N_("the {} spiff pays {} per deal"), b.text(s.product), format_money(*s.per_deal)));
       if (s.rate && *s.rate < 0)
-        problems.push_back(fmt::format("the {} spiff has a negative rate {}", b.text(s.product), *s.rate));
-      if (!s.per_deal && !s.rate) problems.push_back(fmt::format("the {} spiff has neither per_deal nor rate", b.text(s.product)));
+        problems.push_back(fmt::format(N_("the {} spiff has a negative rate {}"), b.text(s.product), *s.rate));
+      if (!s.per_deal && !s.rate)
+        problems.push_back(fmt::format(N_("the {} spiff has neither per_deal nor rate"), b.text(s.product)));
     }
     if (p.team_bonus_amount && p.team_bonus_amount->cents < 0)
-      problems.push_back(fmt::format("the team bonus {} is negative", format_money(*p.team_bonus_amount)));
+      problems.push_back(fmt::format(N_("the team bonus {} is negative"), format_money(*p.team_bonus_amount)));
     for (auto& problem : problems)
-      report(rule, b, p.at, fmt::format("reward plan '{}': {}", b.text(p.id), problem), out,
-             "a plan pays amounts of 0 or more; cap: 0 pays nothing", p.applies_team);
+      report(rule, b, p.at, fmt::format(N_("reward plan '{}': {}"), b.text(p.id), problem), out,
+             N_("a plan pays amounts of 0 or more; cap: 0 pays nothing"), p.applies_team);
   }
 }
 
@@ -61,11 +64,11 @@ void reward_plan_overlap(const Book& b, Date today, const CheckRule& rule, Diagn
         if (b.text(q.metric) != b.text(p.metric) || b.text(q.period) != b.text(p.period) || !pays_now(b, q, today) ||
             !plan_applies(b, q, person))
           continue;
-        report(rule, b, q.at,
-               fmt::format("{} ({}) is under two reward plans paying on {} per {}: '{}' and '{}'", b.text(person.id),
-                           role_name(person.role), b.text(p.metric), b.text(p.period),
-                           b.text(p.id), b.text(q.id)),
-               out, "narrow one plan's applies_to (role, team, people) so that each person is paid once", person.id);
+        report(
+            rule, b, q.at,
+            fmt::format(N_("{} ({}) is under two reward plans paying on {} per {}: '{}' and '{}'"), b.text(person.id),
+                        role_name(person.role), b.text(p.metric), b.text(p.period), b.text(p.id), b.text(q.id)),
+            out, N_("narrow one plan's applies_to (role, team, people) so that each person is paid once"), person.id);
       }
     }
   }
@@ -87,10 +90,10 @@ void reward_no_target(const Book& b, Date today, const CheckRule& rule, Diagnost
       if (!person.active_on(today) || !plan_applies(b, plan, person)) continue;
       if (targets.count(key(b.text(person.id), b.text(plan.metric), current))) continue;
       report(rule, b, person.at,
-             fmt::format("{} has no {} target for {}: reward plan '{}' pays no tier lines", b.text(person.id),
+             fmt::format(N_("{} has no {} target for {}: reward plan '{}' pays no tier lines"), b.text(person.id),
                          b.text(plan.metric), current.label, b.text(plan.id)),
              out,
-             fmt::format("`salesops target set {} {} {} VALUE` sets one", b.text(person.id), b.text(plan.metric),
+             fmt::format(N_("`salesops target set {} {} {} VALUE` sets one"), b.text(person.id), b.text(plan.metric),
                          current.label),
              person.id);
     }

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "core/audit/rules.hpp"
+#include "core/base/i18n.hpp"
 
 namespace salesops::core {
 
@@ -21,9 +22,9 @@ void leaver_open_deals(const Book& b, Date today, const CheckRule& rule, Diagnos
     const Person* p = left_before(b, d.owner, today);
     if (!p || d.stage == b.config.won || d.stage == b.config.lost) continue;
     report(rule, b, d.at,
-           fmt::format("open deal '{}' is owned by {}, who left on {}", b.text(d.id), b.text(p->id),
+           fmt::format(N_("open deal '{}' is owned by {}, who left on {}"), b.text(d.id), b.text(p->id),
                        format_date(*p->left)),
-           out, "give it to a person who is here: set its owner", p->team);
+           out, N_("give it to a person who is here: set its owner"), p->team);
   }
 }
 
@@ -32,9 +33,9 @@ void leaver_customers(const Book& b, Date today, const CheckRule& rule, Diagnost
     const Person* p = left_before(b, c.owner, today);
     if (!p) continue;
     report(rule, b, c.at,
-           fmt::format("customer '{}' is owned by {}, who left on {}", b.text(c.id), b.text(p->id),
+           fmt::format(N_("customer '{}' is owned by {}, who left on {}"), b.text(c.id), b.text(p->id),
                        format_date(*p->left)),
-           out, "give it to a person who is here: set its owner", p->team);
+           out, N_("give it to a person who is here: set its owner"), p->team);
   }
 }
 
@@ -43,9 +44,9 @@ void deal_before_joined(const Book& b, Date, const CheckRule& rule, Diagnostics&
     const Person* p = d.owner.empty() ? nullptr : b.person(b.text(d.owner));
     if (!p || !p->joined || !d.opened || *p->joined <= *d.opened) continue;
     report(rule, b, d.at,
-           fmt::format("deal '{}' was opened on {}, before its owner {} joined ({})", b.text(d.id),
+           fmt::format(N_("deal '{}' was opened on {}, before its owner {} joined ({})"), b.text(d.id),
                        format_date(*d.opened), b.text(p->id), format_date(*p->joined)),
-           out, "check the opened date, or the owner (a deal handed over keeps its opening day: check joined)",
+           out, N_("check the opened date, or the owner (a deal handed over keeps its opening day: check joined)"),
            d.owner);
   }
 }

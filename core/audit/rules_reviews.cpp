@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "core/audit/rules.hpp"
+#include "core/base/i18n.hpp"
 #include "core/base/suggest.hpp"
 #include "core/kpi/kpi.hpp"
 
@@ -23,13 +24,16 @@ void review_unweighted_items(const Book& b, Date, const CheckRule& rule, Diagnos
       bool weighed = std::any_of(config.review_weights.begin(), config.review_weights.end(),
                                  [&](auto& w) { return w.first == item; });
       std::string message =
-          weighed ? fmt::format("review item '{}' is scored from its KPI and target: a rating of it counts for nothing",
-                                item)
-                  : fmt::format("review item '{}' is not in review.weights: its rating counts for nothing in the score",
-                                item);
+          weighed
+              ? fmt::format(N_("review item '{}' is scored from its KPI and target: a rating of it counts for nothing"),
+                            item)
+              : fmt::format(N_("review item '{}' is not in review.weights: its rating counts for nothing in the score"),
+                            item);
       std::string hint;
-      if (auto close = closest_match(item, rated); close && !weighed) hint = fmt::format("did you mean '{}'?", *close);
-      else if (!weighed) hint = "add it to [review] weights in salesops.toml to count it";
+      if (auto close = closest_match(item, rated); close && !weighed)
+        hint = fmt::format(N_("did you mean '{}'?"), *close);
+      else if (!weighed)
+        hint = N_("add it to [review] weights in salesops.toml to count it");
       report(rule, b, at, std::move(message), out, std::move(hint), r.person);
     }
 }

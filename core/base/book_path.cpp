@@ -7,6 +7,8 @@
 #include <deque>
 #include <vector>
 
+#include "core/base/i18n.hpp"
+
 namespace salesops::core {
 
 namespace {
@@ -98,11 +100,11 @@ std::optional<std::string> refused_link(const BookPath& path) {
   const std::string& name = path.link;
   switch (path.kind) {
     case BookPathKind::outside:
-      if (name.empty()) return "the path leaves the book";
-      return fmt::format("{} is a link that leads outside the book", name);
+      if (name.empty()) return N_("the path leaves the book");
+      return fmt::format(N_("{} is a link that leads outside the book"), name);
     case BookPathKind::git:
-      if (name.empty()) return "the path is inside the book's .git directory";
-      return fmt::format("{} is a link into the book's .git directory", name);
+      if (name.empty()) return N_("the path is inside the book's .git directory");
+      return fmt::format(N_("{} is a link into the book's .git directory"), name);
     default: return std::nullopt;
   }
 }

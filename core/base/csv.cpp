@@ -2,13 +2,14 @@
 
 #include <fmt/format.h>
 
+#include "core/base/i18n.hpp"
 #include "core/base/utf8.hpp"
 
 namespace salesops::core {
 
 CsvReader::CsvReader(std::string_view text, char delimiter) : s_(text), delim_(delimiter) {
   if (s_.size() >= 2 && ((s_[0] == '\xff' && s_[1] == '\xfe') || (s_[0] == '\xfe' && s_[1] == '\xff'))) {
-    error_ = CsvError{1, 1, "the file is UTF-16: save it as UTF-8"};
+    error_ = CsvError{1, 1, N_("the file is UTF-16: save it as UTF-8")};
     return;
   }
   if (s_.substr(0, 3) == "\xef\xbb\xbf") pos_ = line_start_ = 3;
@@ -19,7 +20,7 @@ CsvReader::CsvReader(std::string_view text, char delimiter) : s_(text), delim_(d
         ++line_;
         line_start_ = i + 1;
       }
-    fail(nul, "a NUL byte: this is not a text file");
+    fail(nul, N_("a NUL byte: this is not a text file"));
   }
 }
 
@@ -65,14 +66,13 @@ bool CsvReader::record(std::vector<std::string>& fields) {
       std::size_t start = pos_;
       while (pos_ < s_.size() && s_[pos_] != delim_ && s_[pos_] != '\n' && s_[pos_] != '\r') {
         if (s_[pos_] == '"')
-          return fail(pos_,
-                      "a quote inside a field that does not start with one (quote the whole field and "
-                      "double the quotes inside)");
+          return fail(pos_, N_("a quote inside a field that does not start with one (quote the whole field and "
+                               "double the quotes inside)"));
         ++pos_;
       }
       field.assign(s_.substr(start, pos_ - start));
     }
-    if (!is_valid_utf8(field)) return fail(pos_, "the field is not valid UTF-8");
+    if (!is_valid_utf8(field)) return fail(pos_, N_("the field is not valid UTF-8"));
     fields.push_back(std::move(field));
     if (pos_ >= s_.size() || line_end()) return true;
     if (s_[pos_] == delim_) {
@@ -80,7 +80,7 @@ bool CsvReader::record(std::vector<std::string>& fields) {
       quoted_ = false;
       continue;
     }
-    return fail(pos_, "text after a closing quote: a quoted field must end at a delimiter or the line end");
+    return fail(pos_, N_("text after a closing quote: a quoted field must end at a delimiter or the line end"));
   }
 }
 
@@ -93,7 +93,7 @@ bool CsvReader::quoted(std::string& field) {
     if (q == std::string_view::npos) {
       line_ = open_line;
       line_start_ = open_line_start;
-      return fail(open_at, "a quoted field is never closed");
+      return fail(open_at, N_("a quoted field is never closed"));
     }
     for (std::size_t i = pos_; i < q; ++i)
       if (s_[i] == '\n' || (s_[i] == '\r' && (i + 1 >= s_.size() || s_[i + 1] != '\n'))) {

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <tuple>
 
+#include "core/base/i18n.hpp"
+
 namespace salesops::core {
 
 std::string grouped_count(std::uint64_t n) {
@@ -19,7 +21,8 @@ std::string grouped_count(std::uint64_t n) {
 std::string message_text(const Diagnostic& d) {
   if (d.count <= 1) return d.message;
   auto at = [](const Location& l) { return l.line > 0 ? fmt::format("{}:{}:{}", l.file, l.line, l.column) : l.file; };
-  std::string out = fmt::format("{} in {} {}, first at {}", d.subject, grouped_count(d.count), d.plural, at(d.where));
+  std::string out =
+      fmt::format(N_("{} in {} {}, first at {}"), d.subject, grouped_count(d.count), d.plural, at(d.where));
   for (const Location& l : d.also) out += ", " + at(l);
   if (d.also.size() + 1 < d.count) out += ", …";
   return out;

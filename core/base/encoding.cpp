@@ -4,6 +4,8 @@
 
 #include <cerrno>
 
+#include "core/base/i18n.hpp"
+
 namespace salesops::core {
 
 namespace {
@@ -106,15 +108,15 @@ Utf8Text to_utf8(std::string_view bytes, const std::string& encoding) {
 EncodingGuess guess_encoding(std::string_view bytes) {
   const std::string_view head = bytes.substr(0, 4096);
   if (bytes.starts_with("\xff\xfe") || bytes.starts_with("\xfe\xff") || head.find('\0') != std::string_view::npos)
-    return {"utf-16", "UTF-16 (Excel's \"Unicode text\")"};
-  if (gb2312_pairs(bytes)) return {"gbk", "GBK/GB18030 (Excel in China writes it)"};
+    return {"utf-16", N_("UTF-16 (Excel's \"Unicode text\")")};
+  if (gb2312_pairs(bytes)) return {"gbk", N_("GBK/GB18030 (Excel in China writes it)")};
   if (high_trail_share(bytes) >= 0.5) {
-    if (decodes_as(bytes, "BIG5")) return {"big5", "Big5 (Excel in Taiwan and Hong Kong writes it)"};
-    if (decodes_as(bytes, "GB18030")) return {"gbk", "GBK/GB18030 (Excel in China writes it)"};
-    if (decodes_as(bytes, "SHIFT_JIS")) return {"shift_jis", "Shift_JIS (Excel in Japan writes it)"};
+    if (decodes_as(bytes, "BIG5")) return {"big5", N_("Big5 (Excel in Taiwan and Hong Kong writes it)")};
+    if (decodes_as(bytes, "GB18030")) return {"gbk", N_("GBK/GB18030 (Excel in China writes it)")};
+    if (decodes_as(bytes, "SHIFT_JIS")) return {"shift_jis", N_("Shift_JIS (Excel in Japan writes it)")};
   }
   if (decodes_as(bytes, "WINDOWS-1252"))
-    return {"windows-1252", "Windows-1252 (Excel in Western Europe and the Americas writes it)"};
+    return {"windows-1252", N_("Windows-1252 (Excel in Western Europe and the Americas writes it)")};
   return {"latin1", "Latin-1"};
 }
 

@@ -1,6 +1,7 @@
 #include "core/base/git.hpp"
 
 #include <fcntl.h>
+#include <fmt/format.h>
 #include <poll.h>
 #include <signal.h>
 #include <spawn.h>
@@ -11,6 +12,8 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+
+#include "core/base/i18n.hpp"
 
 extern char** environ;
 
@@ -94,7 +97,7 @@ GitResult run_git(const std::filesystem::path& dir, const std::vector<std::strin
   close(out[1]), close(err[1]);
   if (pid < 0) {
     close(out[0]), close(err[0]);
-    r.err = "cannot run git (is it installed?)";
+    r.err = N_("cannot run git (is it installed?)");
     return r;
   }
   // Both pipes are drained together so that neither can fill up and stall git.
@@ -144,9 +147,9 @@ std::optional<std::string> git_book_prefix(const std::filesystem::path& dir, std
   std::string reason = git_reason(r);
   if (error) {
     if (reason.starts_with("not a git repository"))
-      *error = "the book '" + dir.string() + "' is not in a git repository";
+      *error = fmt::format(N_("the book '{}' is not in a git repository"), dir.string());
     else
-      *error = reason.empty() ? std::string("git failed") : reason;
+      *error = reason.empty() ? std::string(N_("git failed")) : reason;
   }
   return std::nullopt;
 }
@@ -194,13 +197,13 @@ std::optional<std::string> GitCatFile::read(const std::string& oid, std::string*
     if (error) *error = why;
     return std::nullopt;
   };
-  if (!ok()) return failed("cannot run git cat-file");
-  if (oid.empty() || oid.find_first_of("\n\r") != std::string::npos) return failed("not an object name");
+  if (!ok()) return failed(N_("cannot run git cat-file"));
+  if (oid.empty() || oid.find_first_of("\n\r") != std::string::npos) return failed(N_("not an object name"));
   std::string request = oid + '\n';
   for (std::size_t sent = 0; sent < request.size();) {
     ssize_t n = send(to_git_, request.data() + sent, request.size() - sent, MSG_NOSIGNAL);
     if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return failed("git cat-file stopped");
+    if (n <= 0) return failed(N_("git cat-file stopped"));
     sent += static_cast<std::size_t>(n);
   }
   // The header: "<oid> <type> <size>\n", or "<oid> missing\n".
@@ -208,18 +211,18 @@ std::optional<std::string> GitCatFile::read(const std::string& oid, std::string*
   for (;;) {
     eol = buffer_.find('\n', pos_);
     if (eol != std::string::npos) break;
-    if (!fill(buffer_.size() - pos_ + 1)) return failed("git cat-file stopped");
+    if (!fill(buffer_.size() - pos_ + 1)) return failed(N_("git cat-file stopped"));
   }
   std::string header = buffer_.substr(pos_, eol - pos_);
   pos_ = eol + 1;
   auto space = header.rfind(' ');
-  if (header.ends_with(" missing") || space == std::string::npos) return failed("git has no such object");
+  if (header.ends_with(" missing") || space == std::string::npos) return failed(N_("git has no such object"));
   std::size_t size = 0;
   for (char ch : header.substr(space + 1)) {
-    if (ch < '0' || ch > '9') return failed("unexpected answer from git cat-file");
+    if (ch < '0' || ch > '9') return failed(N_("unexpected answer from git cat-file"));
     size = size * 10 + static_cast<std::size_t>(ch - '0');
   }
-  if (!fill(size + 1)) return failed("git cat-file stopped");
+  if (!fill(size + 1)) return failed(N_("git cat-file stopped"));
   std::string data = buffer_.substr(pos_, size);
   pos_ += size + 1;  // the contents end with a newline of their own
   return data;

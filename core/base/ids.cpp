@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cstdint>
 
+#include "core/base/i18n.hpp"
+
 namespace salesops::core {
 
 std::string next_id(std::string_view prefix, int width, std::span<const std::string_view> existing) {
@@ -66,12 +68,12 @@ bool parse_key_values(std::span<const std::string> items, std::vector<std::pair<
       if (item.empty()) continue;
       std::size_t eq = item.find('=');
       if (eq == std::string_view::npos || eq == 0) {
-        *error = fmt::format("'{}' is not of the form key=value", item);
+        *error = fmt::format(N_("'{}' is not of the form key=value"), item);
         return false;
       }
       std::string key(item.substr(0, eq));
       if (std::any_of(out->begin(), out->end(), [&](auto& kv) { return kv.first == key; })) {
-        *error = fmt::format("'{}' is given twice", key);
+        *error = fmt::format(N_("'{}' is given twice"), key);
         return false;
       }
       out->emplace_back(std::move(key), std::string(item.substr(eq + 1)));

@@ -3,6 +3,8 @@
 #include <cmath>
 #include <limits>
 
+#include "core/base/i18n.hpp"
+
 namespace salesops::core {
 
 namespace {
@@ -92,12 +94,16 @@ std::optional<Money> parse_money(std::string_view text, MoneyError* error) {
 
 const char* money_error_text(MoneyError error) {
   switch (error) {
-    case MoneyError::none: return "no error";
-    case MoneyError::syntax: return "expected a decimal amount such as 12500 or -12500.50";
-    case MoneyError::too_many_decimals: return "an amount has at most two decimals";
-    case MoneyError::too_large: return "an amount is at most 999999999.99";
+    case MoneyError::none:
+      return N_("no error");
+    case MoneyError::syntax:
+      return N_("expected a decimal amount such as 12500 or -12500.50");
+    case MoneyError::too_many_decimals:
+      return N_("an amount has at most two decimals");
+    case MoneyError::too_large:
+      return N_("an amount is at most 999999999.99");
   }
-  return "invalid amount";
+  return N_("invalid amount");
 }
 
 std::string format_money(Money m) { return format_cents(m.cents, false); }

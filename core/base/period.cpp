@@ -1,9 +1,11 @@
-#include "core/base/enum_names.hpp"
 #include "core/base/period.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
+
+#include "core/base/enum_names.hpp"
+#include "core/base/i18n.hpp"
 
 namespace salesops::core {
 
@@ -12,9 +14,9 @@ namespace {
 using std::chrono::days;
 
 constexpr std::string_view kExpected =
-    "expected YYYY, YYYY-Qn, YYYY-MM, YYYY-Www, YYYY-MM-DD, FYYYYY, FYYYYY-Qn, a range A..B "
-    "or a relative word (this-month, last-month, this-quarter, last-quarter, this-year, "
-    "last-year, this-week, last-week, ytd, qtd, mtd)";
+    N_("expected YYYY, YYYY-Qn, YYYY-MM, YYYY-Www, YYYY-MM-DD, FYYYYY, FYYYYY-Qn, a range A..B "
+       "or a relative word (this-month, last-month, this-quarter, last-quarter, this-year, "
+       "last-year, this-week, last-week, ytd, qtd, mtd)");
 
 int year_of(Date d) { return static_cast<int>(ymd(d).year()); }
 unsigned month_of(Date d) { return static_cast<unsigned>(ymd(d).month()); }
@@ -177,7 +179,7 @@ std::optional<Period> parse_unbounded(std::string_view text, Date today, const C
     if (error) *error = std::move(message);
     return std::nullopt;
   };
-  auto unknown = [&] { return fail(fmt::format("unknown period '{}': {}", text, kExpected)); };
+  auto unknown = [&] { return fail(fmt::format(N_("unknown period '{}': {}"), text, kExpected)); };
 
   if (auto relative = parse_relative(text, today, settings)) return relative;
 
@@ -187,9 +189,9 @@ std::optional<Period> parse_unbounded(std::string_view text, Date today, const C
     auto first = parse_date(a);
     auto last = parse_date(b);
     if (!first || !last) {
-      return fail(fmt::format("invalid range '{}': '{}' is not a date YYYY-MM-DD", text, first ? b : a));
+      return fail(fmt::format(N_("invalid range '{}': '{}' is not a date YYYY-MM-DD"), text, first ? b : a));
     }
-    if (*last < *first) return fail(fmt::format("invalid range '{}': it ends before it starts", text));
+    if (*last < *first) return fail(fmt::format(N_("invalid range '{}': it ends before it starts"), text));
     return range_period(*first, *last);
   }
 
@@ -200,14 +202,14 @@ std::optional<Period> parse_unbounded(std::string_view text, Date today, const C
     if (rest.size() == 7 && rest.substr(4, 2) == "-Q") {
       int q = 0;
       if (!read_number(rest.substr(6), q) || q < 1 || q > 4) {
-        return fail(fmt::format("invalid quarter in '{}': expected Q1 to Q4", text));
+        return fail(fmt::format(N_("invalid quarter in '{}': expected Q1 to Q4"), text));
       }
       quarter = static_cast<unsigned>(q);
       rest = rest.substr(0, 4);
     }
     if (!is_year(rest, year)) return unknown();
     if (settings.fiscal_year_start < 1 || settings.fiscal_year_start > 12) {
-      return fail(fmt::format("cannot resolve '{}': fiscal_year_start must be a month 1-12, not {}", text,
+      return fail(fmt::format(N_("cannot resolve '{}': fiscal_year_start must be a month 1-12, not {}"), text,
                               settings.fiscal_year_start));
     }
     if (quarter == 0) return fiscal_year_period(year, settings);
@@ -220,7 +222,7 @@ std::optional<Period> parse_unbounded(std::string_view text, Date today, const C
   int n = 0;
   if (rest.size() == 2 && rest[0] == 'Q') {
     if (!read_number(rest.substr(1), n) || n < 1 || n > 4) {
-      return fail(fmt::format("invalid quarter in '{}': expected Q1 to Q4", text));
+      return fail(fmt::format(N_("invalid quarter in '{}': expected Q1 to Q4"), text));
     }
     return quarter_period(make_date(year, 3 * static_cast<unsigned>(n) - 2, 1));
   }
@@ -228,7 +230,7 @@ std::optional<Period> parse_unbounded(std::string_view text, Date today, const C
     if (!read_number(rest.substr(1), n)) return unknown();
     unsigned weeks = iso_weeks_in_year(year);
     if (n < 1 || static_cast<unsigned>(n) > weeks) {
-      return fail(fmt::format("invalid week '{}': ISO year {:04} has weeks W01 to W{}", text, year, weeks));
+      return fail(fmt::format(N_("invalid week '{}': ISO year {:04} has weeks W01 to W{}"), text, year, weeks));
     }
     return week_period(iso_week_monday(year, static_cast<unsigned>(n)));
   }
@@ -239,7 +241,7 @@ std::optional<Period> parse_unbounded(std::string_view text, Date today, const C
     if (auto day = parse_date(text)) return range_period(*day, *day);
     int m = 0, d = 0;
     if (read_number(rest.substr(0, 2), m) && read_number(rest.substr(3, 2), d)) {
-      return fail(fmt::format("invalid date '{}': no such day in the calendar", text));
+      return fail(fmt::format(N_("invalid date '{}': no such day in the calendar"), text));
     }
   }
   return unknown();
@@ -253,8 +255,10 @@ std::optional<Period> parse_period(std::string_view text, Date today, const Cale
   if (!period) return period;
   if (year_of(period->first) < kFirstPeriodYear || year_of(period->last) > kLastPeriodYear) {
     if (error)
-      *error = fmt::format("period '{}'{} is outside the years {} to {} that reports cover", text,
-                           period->kind == PeriodKind::range ? "" : fmt::format(" ({})", range_period(period->first, period->last).label),
+      *error = fmt::format(N_("period '{}'{} is outside the years {} to {} that reports cover"), text,
+                           period->kind == PeriodKind::range
+                               ? ""
+                               : fmt::format(" ({})", range_period(period->first, period->last).label),
                            kFirstPeriodYear, kLastPeriodYear);
     return std::nullopt;
   }
@@ -313,7 +317,7 @@ std::optional<Date> today_from(std::string_view option_value, const char* env_va
                                std::string* error) {
   auto resolve = [&](std::string_view value, std::string_view source) -> std::optional<Date> {
     auto d = parse_date(value);
-    if (!d && error) *error = fmt::format("invalid {} '{}': expected a date YYYY-MM-DD", source, value);
+    if (!d && error) *error = fmt::format(N_("invalid {} '{}': expected a date YYYY-MM-DD"), source, value);
     return d;
   };
   if (!option_value.empty()) return resolve(option_value, "--today");

@@ -3,6 +3,8 @@
 #include <cstring>
 #include <stdexcept>
 
+#include "core/base/i18n.hpp"
+
 namespace salesops::core {
 
 namespace {
@@ -25,14 +27,14 @@ Sym StringPool::store(std::string_view s) {
   std::uint32_t handle;
   if (need > kChunkSize / 4) {
     // A long scalar gets a chunk of its own so ordinary chunks stay dense.
-    if (chunks_.size() >= kMaxChunks) throw std::length_error("text of the book exceeds 4 GiB");
+    if (chunks_.size() >= kMaxChunks) throw std::length_error(N_("text of the book exceeds 4 GiB"));
     chunks_.push_back(std::unique_ptr<char[]>(new char[need]));
     dst = chunks_.back().get();
     handle = static_cast<std::uint32_t>(chunks_.size() - 1) << kChunkBits;
     used_ = kChunkSize;  // the next short string starts a fresh chunk
   } else {
     if (used_ + need > kChunkSize) {
-      if (chunks_.size() >= kMaxChunks) throw std::length_error("text of the book exceeds 4 GiB");
+      if (chunks_.size() >= kMaxChunks) throw std::length_error(N_("text of the book exceeds 4 GiB"));
       // Not zeroed: pages a short-lived pool never writes are never resident.
       chunks_.push_back(std::unique_ptr<char[]>(new char[kChunkSize]));
       used_ = 0;

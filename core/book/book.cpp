@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "core/base/i18n.hpp"
+
 namespace salesops::core {
 
 namespace {
@@ -49,8 +51,8 @@ Money Book::amount_in_book_currency(const Deal& d, Date day) const {
   const Rate* rate = rate_on(code, day);
   if (!rate) {
     Location at = location(d.at);
-    throw std::runtime_error(fmt::format("{}:{}:{}: deal '{}' is in {} but rates/ has no {} rate on or before {}", at.file,
-                                         at.line, at.column, text(d.id), code, code, format_date(day)));
+    throw std::runtime_error(fmt::format(N_("{}:{}:{}: deal '{}' is in {} but rates/ has no {} rate on or before {}"),
+                                         at.file, at.line, at.column, text(d.id), code, code, format_date(day)));
   }
   return convert_money(d.amount, rate->micro);
 }

@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "core/base/date.hpp"
+#include "core/base/i18n.hpp"
 #include "core/base/money.hpp"
 
 namespace salesops::core {
@@ -71,23 +72,24 @@ std::optional<FieldProblem> custom_value_problem(const CustomField& f, std::stri
       return std::nullopt;
     case CustomType::number:
       if (number_of(v)) return std::nullopt;
-      return FieldProblem{"field-type", fmt::format("'{}' must be a number, not '{}'", f.key, v), {}};
+      return FieldProblem{"field-type", fmt::format(N_("'{}' must be a number, not '{}'"), f.key, v), {}};
     case CustomType::money: {
       MoneyError err = MoneyError::none;
       if (parse_money(v, &err)) return std::nullopt;
-      return FieldProblem{"field-type", fmt::format("'{}' must be an amount such as 12500 or 12500.50, not '{}'", f.key, v),
-                          err == MoneyError::too_many_decimals || err == MoneyError::too_large
-                              ? std::string(money_error_text(err))
-                              : std::string{}};
+      return FieldProblem{
+          "field-type", fmt::format(N_("'{}' must be an amount such as 12500 or 12500.50, not '{}'"), f.key, v),
+          err == MoneyError::too_many_decimals || err == MoneyError::too_large ? std::string(money_error_text(err))
+                                                                               : std::string{}};
     }
     case CustomType::date:
       if (parse_date(v)) return std::nullopt;
-      return FieldProblem{"field-type", fmt::format("'{}' must be a date YYYY-MM-DD, not '{}'", f.key, v), {}};
+      return FieldProblem{"field-type", fmt::format(N_("'{}' must be a date YYYY-MM-DD, not '{}'"), f.key, v), {}};
     case CustomType::choice: {
       if (std::find(f.values.begin(), f.values.end(), v) != f.values.end()) return std::nullopt;
-      std::string hint = fmt::format("'{}' is one of ", f.key);
-      for (std::size_t i = 0; i < f.values.size(); ++i) hint += (i ? ", " : "") + f.values[i];
-      return FieldProblem{"field-value", fmt::format("'{}' is not a value of '{}'", v, f.key), hint};
+      std::string values;
+      for (std::size_t i = 0; i < f.values.size(); ++i) values += (i ? ", " : "") + f.values[i];
+      std::string hint = fmt::format(N_("'{}' is one of {}"), f.key, values);
+      return FieldProblem{"field-value", fmt::format(N_("'{}' is not a value of '{}'"), v, f.key), hint};
     }
   }
   return std::nullopt;

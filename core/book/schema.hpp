@@ -11,6 +11,8 @@
 #include <string>
 #include <string_view>
 
+#include "core/base/i18n.hpp"
+
 namespace salesops::core {
 
 /// The kind of record a reference names. `owner` is a person or a team.
@@ -62,7 +64,7 @@ struct FieldSpec {
   RefKind ref = RefKind::count;
   std::int64_t min = 0, max = 0;
   bool bounded = false;
-  // choice: the values, the diagnostic's rule, "unknown {what} '...'", hint prefix + values
+  // choice: the values, the diagnostic's rule, "unknown {what} '...'", the hint ({} = the values)
   std::span<const std::string_view> values{};
   const char* rule = nullptr;
   const char* what = nullptr;
@@ -168,16 +170,15 @@ inline constexpr std::string_view kGrantKinds[] = {"title", "trip", "gift", "bon
 // team.yaml
 inline constexpr FieldSpec kTeamFields[] = {
     fields::id(), fields::of("name", text), fields::ref("parent", RefKind::team), fields::ref("manager", RefKind::person)};
-inline constexpr RecordSchema kTeam{"team", "a team", kTeamFields, "id"};
-inline constexpr FieldSpec kPersonFields[] = {
-    fields::id(),
-    fields::of("name", text),
-    fields::ref("team", RefKind::team, required),
-    fields::choice("role", kRoles, "person-role", "role", "roles are "),
-    fields::of("email", text),
-    fields::of("joined", date),
-    fields::of("left", date)};
-inline constexpr RecordSchema kPerson{"person", "a person", kPersonFields, "id"};
+inline constexpr RecordSchema kTeam{"team", N_("a team"), kTeamFields, "id"};
+inline constexpr FieldSpec kPersonFields[] = {fields::id(),
+                                              fields::of("name", text),
+                                              fields::ref("team", RefKind::team, required),
+                                              fields::choice("role", kRoles, "person-role", "role", N_("roles are {}")),
+                                              fields::of("email", text),
+                                              fields::of("joined", date),
+                                              fields::of("left", date)};
+inline constexpr RecordSchema kPerson{"person", N_("a person"), kPersonFields, "id"};
 inline constexpr FieldSpec kTeamFileFields[] = {fields::nested("teams", records, kTeam),
                                                 fields::nested("people", records, kPerson)};
 inline constexpr RecordSchema kTeamFile{"team file", "team.yaml", kTeamFileFields};
@@ -185,24 +186,28 @@ inline constexpr RecordSchema kTeamFile{"team file", "team.yaml", kTeamFileField
 // customers/<id>.yaml
 inline constexpr FieldSpec kContactFields[] = {
     fields::of("name", text), fields::of("title", text), fields::of("phone", text), fields::of("email", text)};
-inline constexpr RecordSchema kContact{"contact", "a contact", kContactFields};
-inline constexpr FieldSpec kInteractionFields[] = {
-    fields::of("date", date, required),
-    {.key = "type", .type = choice, .presence = required, .values = kInteractionTypes, .rule = "interaction-type",
-     .what = "interaction type", .hint = "types are "},
-    fields::ref("by", RefKind::person),
-    fields::of("summary", text),
-    fields::of("next", date)};
-inline constexpr RecordSchema kInteraction{"interaction", "an interaction", kInteractionFields};
+inline constexpr RecordSchema kContact{"contact", N_("a contact"), kContactFields};
+inline constexpr FieldSpec kInteractionFields[] = {fields::of("date", date, required),
+                                                   {.key = "type",
+                                                    .type = choice,
+                                                    .presence = required,
+                                                    .values = kInteractionTypes,
+                                                    .rule = "interaction-type",
+                                                    .what = N_("interaction type"),
+                                                    .hint = N_("types are {}")},
+                                                   fields::ref("by", RefKind::person),
+                                                   fields::of("summary", text),
+                                                   fields::of("next", date)};
+inline constexpr RecordSchema kInteraction{"interaction", N_("an interaction"), kInteractionFields};
 inline constexpr FieldSpec kSurveyFields[] = {
     fields::of("date", date, required), fields::integer("csat", 1, 5), fields::integer("nps", 0, 10),
     fields::of("comment", text)};
-inline constexpr RecordSchema kSurvey{"survey", "a survey", kSurveyFields};
+inline constexpr RecordSchema kSurvey{"survey", N_("a survey"), kSurveyFields};
 inline constexpr FieldSpec kCustomerFields[] = {
     fields::id(),
     fields::of("name", text),
     fields::ref("owner", RefKind::person),
-    fields::choice("tier", kTiers, "customer-tier", "tier", "tiers are "),
+    fields::choice("tier", kTiers, "customer-tier", "tier", N_("tiers are {}")),
     fields::of("segment", segment),
     fields::of("industry", word),
     fields::of("region", word),
@@ -211,13 +216,13 @@ inline constexpr FieldSpec kCustomerFields[] = {
     fields::nested("contacts", records, kContact),
     fields::nested("interactions", records, kInteraction),
     fields::nested("surveys", records, kSurvey)};
-inline constexpr RecordSchema kCustomer{"customer", "a customer", kCustomerFields, "id"};
+inline constexpr RecordSchema kCustomer{"customer", N_("a customer"), kCustomerFields, "id"};
 
 // deals/<YYYY-MM>.yaml
 inline constexpr FieldSpec kStageChangeFields[] = {
     fields::of("date", date, required), fields::of("stage", stage, required), fields::of("reason", free),
     fields::of("note", free)};
-inline constexpr RecordSchema kStageChange{"history entry", "a history entry", kStageChangeFields};
+inline constexpr RecordSchema kStageChange{"history entry", N_("a history entry"), kStageChangeFields};
 inline constexpr FieldSpec kDealFields[] = {
     fields::id(),
     fields::ref("customer", RefKind::customer),
@@ -232,7 +237,7 @@ inline constexpr FieldSpec kDealFields[] = {
     fields::of("closed", date),
     fields::of("lost_reason", word),
     fields::nested("history", records, kStageChange)};
-inline constexpr RecordSchema kDeal{"deal", "a deal", kDealFields, "id"};
+inline constexpr RecordSchema kDeal{"deal", N_("a deal"), kDealFields, "id"};
 
 // targets/<YYYY>.yaml
 inline constexpr FieldSpec kTargetFields[] = {
@@ -246,26 +251,26 @@ inline constexpr FieldSpec kTargetFields[] = {
     fields::ref("plan", RefKind::plan),
     fields::ref("parent", RefKind::target),
     fields::of("prorated", boolean)};
-inline constexpr RecordSchema kTarget{"target", "a target", kTargetFields, "id"};
+inline constexpr RecordSchema kTarget{"target", N_("a target"), kTargetFields, "id"};
 
 // plans/<period>.yaml
 inline constexpr FieldSpec kPlanSegmentFields[] = {
     fields::id(), fields::of("description", text), fields::of("criteria", named_words)};
-inline constexpr RecordSchema kPlanSegment{"segment", "a segment", kPlanSegmentFields, "id"};
+inline constexpr RecordSchema kPlanSegment{"segment", N_("a segment"), kPlanSegmentFields, "id"};
 inline constexpr FieldSpec kPlanStrategyFields[] = {
-    fields::id(), fields::choice("kind", kStrategyKinds, "plan-strategy", "strategy kind", "kinds are "),
+    fields::id(), fields::choice("kind", kStrategyKinds, "plan-strategy", N_("strategy kind"), N_("kinds are {}")),
     fields::of("segment", word), fields::of("summary", text)};
-inline constexpr RecordSchema kPlanStrategy{"strategy", "a strategy", kPlanStrategyFields, "id"};
+inline constexpr RecordSchema kPlanStrategy{"strategy", N_("a strategy"), kPlanStrategyFields, "id"};
 inline constexpr FieldSpec kPlanActionFields[] = {
     fields::id(),
     fields::of("title", text),
     fields::ref("owner", RefKind::person),
     fields::of("due", date),
-    fields::choice("status", kActionStatuses, "plan-action", "status", "statuses are "),
+    fields::choice("status", kActionStatuses, "plan-action", "status", N_("statuses are {}")),
     fields::of("done_on", date),
     fields::of("strategy", word),
     fields::ref("target", RefKind::target)};
-inline constexpr RecordSchema kPlanAction{"action", "an action", kPlanActionFields, "id"};
+inline constexpr RecordSchema kPlanAction{"action", N_("an action"), kPlanActionFields, "id"};
 inline constexpr FieldSpec kPlanFields[] = {
     fields::id(),
     fields::of("period", word),
@@ -274,72 +279,74 @@ inline constexpr FieldSpec kPlanFields[] = {
     fields::nested("segments", records, kPlanSegment),
     fields::nested("strategies", records, kPlanStrategy),
     fields::nested("actions", records, kPlanAction)};
-inline constexpr RecordSchema kPlan{"plan", "a plan", kPlanFields, "id"};
+inline constexpr RecordSchema kPlan{"plan", N_("a plan"), kPlanFields, "id"};
 
 // coaching/<YYYY-MM>.yaml
 inline constexpr FieldSpec kFollowUpFields[] = {
     fields::id(), fields::of("action", text), fields::of("due", date), fields::of("done", boolean)};
-inline constexpr RecordSchema kFollowUp{"follow-up", "a follow-up", kFollowUpFields, "id"};
+inline constexpr RecordSchema kFollowUp{"follow-up", N_("a follow-up"), kFollowUpFields, "id"};
 inline constexpr FieldSpec kSessionFields[] = {
     fields::id(),
     fields::of("date", date, required),
     fields::ref("coach", RefKind::person),
     fields::ref("person", RefKind::person, required),
-    fields::choice("kind", kSessionKinds, "coaching-kind", "kind", "kind is one of "),
+    fields::choice("kind", kSessionKinds, "coaching-kind", "kind", N_("kind is one of {}")),
     fields::of("topics", words),
     fields::of("notes", text),
     {.key = "ratings", .type = ratings, .min = 1, .max = 5, .bounded = true},
     fields::nested("follow_ups", records, kFollowUp)};
-inline constexpr RecordSchema kSession{"session", "a coaching session", kSessionFields, "id"};
+inline constexpr RecordSchema kSession{"session", N_("a coaching session"), kSessionFields, "id"};
 inline constexpr FieldSpec kAttendeeFields[] = {fields::ref("person", RefKind::person), fields::integer("score", 0, 100)};
-inline constexpr RecordSchema kAttendee{"attendee", "an attendee", kAttendeeFields};
+inline constexpr RecordSchema kAttendee{"attendee", N_("an attendee"), kAttendeeFields};
 inline constexpr FieldSpec kTrainingFields[] = {
     fields::id(),
     fields::of("date", date, required),
     fields::of("title", text),
-    fields::choice("topic", kTrainingTopics, "training-topic", "topic", "topic is one of "),
-    fields::choice("format", kTrainingFormats, "training-format", "format", "format is one of "),
+    fields::choice("topic", kTrainingTopics, "training-topic", "topic", N_("topic is one of {}")),
+    fields::choice("format", kTrainingFormats, "training-format", "format", N_("format is one of {}")),
     {.key = "hours", .type = number, .min = 0, .max = 1000, .bounded = true},
     fields::of("trainer", text),
     fields::nested("attendees", records, kAttendee)};
-inline constexpr RecordSchema kTraining{"training", "a training", kTrainingFields, "id"};
+inline constexpr RecordSchema kTraining{"training", N_("a training"), kTrainingFields, "id"};
 inline constexpr FieldSpec kCoachingFileFields[] = {fields::nested("sessions", records, kSession),
                                                     fields::nested("trainings", records, kTraining)};
-inline constexpr RecordSchema kCoachingFile{"coaching file", "a coaching file", kCoachingFileFields};
+inline constexpr RecordSchema kCoachingFile{"coaching file", N_("a coaching file"), kCoachingFileFields};
 
 // reviews/<period>/<person>.yaml
 inline constexpr FieldSpec kReviewFigureFields[] = {
     fields::of("target", number), fields::of("actual", number), fields::of("attainment", number)};
-inline constexpr RecordSchema kReviewFigure{"figure", "a figure", kReviewFigureFields};
+inline constexpr RecordSchema kReviewFigure{"figure", N_("a figure"), kReviewFigureFields};
 inline constexpr FieldSpec kReviewFields[] = {
     fields::ref("person", RefKind::person, required),
     fields::of("period", word, required),
     fields::ref("reviewer", RefKind::person),
-    fields::choice("status", kReviewStatuses, "review-status", "status", "a review is ", Join::or_last),
+    fields::choice("status", kReviewStatuses, "review-status", "status", N_("a review is {}"), Join::or_last),
     fields::nested("quantitative", named_records, kReviewFigure),
     {.key = "qualitative", .type = ratings, .min = 1, .max = 5, .bounded = true},
     fields::of("comments", text)};
-inline constexpr RecordSchema kReview{"review", "a review", kReviewFields};
+inline constexpr RecordSchema kReview{"review", N_("a review"), kReviewFields};
 
 // rewards/plans.yaml
 inline constexpr FieldSpec kAppliesToFields[] = {
-    fields::choice("role", kRoles, "reward-plan", "role", "roles are "), fields::ref("team", RefKind::team),
+    fields::choice("role", kRoles, "reward-plan", "role", N_("roles are {}")),
+    fields::ref("team", RefKind::team),
     {.key = "people", .type = refs, .ref = RefKind::person}};
 inline constexpr RecordSchema kAppliesTo{"applies_to", "applies_to", kAppliesToFields};
 inline constexpr FieldSpec kTierFields[] = {fields::of("from", number), fields::of("to", number), fields::of("rate", number)};
-inline constexpr RecordSchema kTier{"tier", "a tier", kTierFields};
+inline constexpr RecordSchema kTier{"tier", N_("a tier"), kTierFields};
 inline constexpr FieldSpec kGateFields[] = {fields::of("metric", kpi), fields::of("min", number)};
 inline constexpr RecordSchema kGate{"gate", "gate", kGateFields};
 inline constexpr FieldSpec kSpiffFields[] = {fields::of("product", word), fields::of("per_deal", money), fields::of("rate", number)};
-inline constexpr RecordSchema kSpiff{"spiff", "a spiff", kSpiffFields};
+inline constexpr RecordSchema kSpiff{"spiff", N_("a spiff"), kSpiffFields};
 inline constexpr FieldSpec kTeamBonusFields[] = {fields::of("min_attainment", number), fields::of("amount", money)};
 inline constexpr RecordSchema kTeamBonus{"team_bonus", "team_bonus", kTeamBonusFields};
 inline constexpr FieldSpec kRewardPlanFields[] = {
     fields::id(),
     fields::nested("applies_to", record, kAppliesTo),
-    fields::choice("period", kRewardPeriods, "reward-plan", "plan period", "a plan's period is ", Join::or_last),
+    fields::choice("period", kRewardPeriods, "reward-plan", N_("plan period"), N_("a plan's period is {}"),
+                   Join::or_last),
     fields::of("metric", kpi),
-    fields::choice("mode", kRewardModes, "reward-plan", "mode", "a plan's mode is ", Join::or_last),
+    fields::choice("mode", kRewardModes, "reward-plan", "mode", N_("a plan's mode is {}"), Join::or_last),
     fields::nested("tiers", records, kTier),
     fields::nested("gate", record, kGate),
     fields::of("cap", money),
@@ -348,7 +355,7 @@ inline constexpr FieldSpec kRewardPlanFields[] = {
     fields::of("prorate", boolean),
     fields::of("valid_from", date),
     fields::of("valid_to", date)};
-inline constexpr RecordSchema kRewardPlan{"reward plan", "a reward plan", kRewardPlanFields, "id"};
+inline constexpr RecordSchema kRewardPlan{"reward plan", N_("a reward plan"), kRewardPlanFields, "id"};
 inline constexpr FieldSpec kRewardPlansFileFields[] = {fields::nested("plans", records, kRewardPlan)};
 inline constexpr RecordSchema kRewardPlansFile{"reward plans file", "rewards/plans.yaml", kRewardPlansFileFields};
 
@@ -358,18 +365,18 @@ inline constexpr FieldSpec kGrantFields[] = {
     fields::of("date", date, required),
     fields::ref("person", RefKind::person, one_of),
     fields::ref("team", RefKind::team, one_of),
-    fields::choice("kind", kGrantKinds, "grant-kind", "grant kind", "kinds are "),
+    fields::choice("kind", kGrantKinds, "grant-kind", N_("grant kind"), N_("kinds are {}")),
     fields::of("title", text),
     fields::of("amount", money),
     fields::of("reason", text)};
-inline constexpr RecordSchema kGrant{"grant", "a grant", kGrantFields, "id"};
+inline constexpr RecordSchema kGrant{"grant", N_("a grant"), kGrantFields, "id"};
 inline constexpr FieldSpec kGrantsFileFields[] = {fields::nested("grants", records, kGrant)};
-inline constexpr RecordSchema kGrantsFile{"grants file", "a grants file", kGrantsFileFields};
+inline constexpr RecordSchema kGrantsFile{"grants file", N_("a grants file"), kGrantsFileFields};
 
 // rates/<YYYY>.yaml
 inline constexpr FieldSpec kRateFields[] = {
     fields::of("date", date, required), fields::of("currency", word, required), fields::of("rate", word, required)};
-inline constexpr RecordSchema kRate{"rate", "a rate", kRateFields};
+inline constexpr RecordSchema kRate{"rate", N_("a rate"), kRateFields};
 
 }  // namespace schema
 }  // namespace salesops::core

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstdlib>
 
+#include "core/base/i18n.hpp"
 #include "core/base/ids.hpp"
 #include "core/book/placement.hpp"
 
@@ -16,7 +17,7 @@ namespace {
 std::optional<std::string> not_one_of(const std::string& value, const char* option,
                                       const std::vector<std::string>& allowed) {
   if (std::find(allowed.begin(), allowed.end(), value) != allowed.end()) return std::nullopt;
-  return fmt::format("{}: '{}' is not one of {}", option, value, fmt::join(allowed, ", "));
+  return fmt::format(N_("{}: '{}' is not one of {}"), option, value, fmt::join(allowed, ", "));
 }
 
 std::string month_prefix(Date d) { return format_date(d).substr(0, 7); }
@@ -46,7 +47,8 @@ std::optional<std::string> session_kind_error(const std::string& kind) {
 }
 
 WriteChange session_add_change(const Book& book, const NewSession& s, Date today) {
-  if (auto future = refuse_after_today(s.date, today, "the session's date", "a coaching session")) return *future;
+  if (auto future = refuse_after_today(s.date, today, N_("the session's date"), N_("a coaching session")))
+    return *future;
   WriteChange change;
   change.id = s.id;
   if (change.id.empty()) {
@@ -54,7 +56,7 @@ WriteChange session_add_change(const Book& book, const NewSession& s, Date today
     for (auto& x : book.sessions) ids.push_back(book.text(x.id));
     change.id = new_id(fmt::format("CS-{}-", month_prefix(s.date)), session_seed(s), ids);
   } else if (book.session_ids.find(change.id, [&](std::uint32_t i) { return book.text(book.sessions[i].id); })) {
-    return WriteChange::refuse(fmt::format("a coaching session '{}' exists already", change.id));
+    return WriteChange::refuse(fmt::format(N_("a coaching session '{}' exists already"), change.id));
   }
   std::vector<YamlField> fields = {{"id", YamlValue::text(change.id)},
                                    {"date", YamlValue::literal(format_date(s.date))},
@@ -71,7 +73,8 @@ WriteChange session_add_change(const Book& book, const NewSession& s, Date today
     std::vector<YamlField> r;
     for (auto& [key, value] : s.ratings) {
       if (value.size() != 1 || value[0] < '1' || value[0] > '5')
-        return WriteChange::bad_value(fmt::format("--rating: '{}={}': a rating is a whole number from 1 to 5", key, value));
+        return WriteChange::bad_value(
+            fmt::format(N_("--rating: '{}={}': a rating is a whole number from 1 to 5"), key, value));
       r.push_back({key, YamlValue::literal(value)});
     }
     fields.push_back({"ratings", YamlValue::map(r, true)});
@@ -82,14 +85,15 @@ WriteChange session_add_change(const Book& book, const NewSession& s, Date today
       const std::string& f = s.follow_ups[i];
       auto at = f.rfind('@');
       std::string action = at == std::string::npos ? f : f.substr(0, at);
-      if (action.empty()) return WriteChange::bad_value(fmt::format("--follow-up: '{}' has no action (ACTION@YYYY-MM-DD)", f));
+      if (action.empty())
+        return WriteChange::bad_value(fmt::format(N_("--follow-up: '{}' has no action (ACTION@YYYY-MM-DD)"), f));
       std::vector<YamlField> item = {{"id", YamlValue::text(fmt::format("F{}", i + 1))},
                                      {"action", YamlValue::text(action)}};
       if (at != std::string::npos) {
         auto due = parse_date(f.substr(at + 1));
         if (!due)
           return WriteChange::bad_value(
-              fmt::format("--follow-up: '{}' is not a date (ACTION@YYYY-MM-DD)", f.substr(at + 1)));
+              fmt::format(N_("--follow-up: '{}' is not a date (ACTION@YYYY-MM-DD)"), f.substr(at + 1)));
         item.push_back({"due", YamlValue::literal(format_date(*due))});
       }
       item.push_back({"done", YamlValue::literal("false")});
@@ -116,18 +120,19 @@ std::optional<std::string> training_error(const NewTraining& t) {
                t.hours.find('.', dot == std::string::npos ? 0 : dot + 1) == std::string::npos;
   double hours = plain ? std::strtod(t.hours.c_str(), nullptr) : -1;
   if (!plain || !(hours >= 0 && hours <= 1000))
-    return fmt::format("--hours: '{}' is not a number of hours from 0 to 1000", t.hours);
-  if (t.attendees.empty()) return "--attendees: name at least one person";
+    return fmt::format(N_("--hours: '{}' is not a number of hours from 0 to 1000"), t.hours);
+  if (t.attendees.empty()) return N_("--attendees: name at least one person");
   std::vector<std::pair<std::string, std::string>> scores;
   std::string error;
   if (!parse_key_values(t.scores, &scores, &error)) return "--scores: " + error;
   for (auto& [who, score] : scores) {
     if (std::find(t.attendees.begin(), t.attendees.end(), who) == t.attendees.end())
-      return fmt::format("--scores: '{}' is not among --attendees", who);
+      return fmt::format(N_("--scores: '{}' is not among --attendees"), who);
     int v = -1;
     if (score.size() <= 3 && !score.empty() && score.find_first_not_of("0123456789") == std::string::npos)
       v = std::stoi(score);
-    if (v < 0 || v > 100) return fmt::format("--scores: '{}={}': a score is a whole number from 0 to 100", who, score);
+    if (v < 0 || v > 100)
+      return fmt::format(N_("--scores: '{}={}': a score is a whole number from 0 to 100"), who, score);
   }
   return std::nullopt;
 }
@@ -142,7 +147,7 @@ WriteChange training_add_change(const Book& book, const NewTraining& t) {
     change.id = fmt::format("TR-{}-{}", month_prefix(t.date), t.topic);
     for (int n = 2; taken(change.id); ++n) change.id = fmt::format("TR-{}-{}-{}", month_prefix(t.date), t.topic, n);
   } else if (taken(change.id)) {
-    return WriteChange::refuse(fmt::format("a training '{}' exists already", change.id));
+    return WriteChange::refuse(fmt::format(N_("a training '{}' exists already"), change.id));
   }
   std::vector<std::pair<std::string, std::string>> scores;
   std::string error;

@@ -80,8 +80,8 @@ std::optional<FollowUpRef> resolve_follow_up(const Book& book, std::string_view 
       std::vector<std::string> ids;
       for (auto& s : book.sessions) ids.push_back(book.str(s.id));
       auto close = closest_match(session_id, ids);
-      *error = fmt::format("unknown coaching session '{}'{}", session_id,
-                           close ? fmt::format(" (did you mean '{}'?)", *close) : "");
+      *error = fmt::format(N_("unknown coaching session '{}'{}"), session_id,
+                           close ? fmt::format(N_(" (did you mean '{}'?)"), *close) : "");
       return std::nullopt;
     }
     const CoachingSession& s = book.sessions[*at];
@@ -89,9 +89,9 @@ std::optional<FollowUpRef> resolve_follow_up(const Book& book, std::string_view 
       if (book.text(u.id) == id) return FollowUpRef{&s, &u};
     std::vector<std::string> ids;
     for (auto& u : s.follow_ups) ids.push_back(book.str(u.id));
-    *error = ids.empty()
-                 ? fmt::format("session '{}' has no follow-ups", session_id)
-                 : fmt::format("session '{}' has no follow-up '{}' (it has {})", session_id, id, fmt::join(ids, ", "));
+    *error = ids.empty() ? fmt::format(N_("session '{}' has no follow-ups"), session_id)
+                         : fmt::format(N_("session '{}' has no follow-up '{}' (it has {})"), session_id, id,
+                                       fmt::join(ids, ", "));
     return std::nullopt;
   }
   std::vector<FollowUpRef> found;
@@ -101,12 +101,12 @@ std::optional<FollowUpRef> resolve_follow_up(const Book& book, std::string_view 
   if (found.size() == 1) return found[0];
   if (found.empty()) {
     *error = fmt::format(
-        "no follow-up has the id '{}': name it SESSION/FOLLOWUP (`salesops coach followups` lists them)", text);
+        N_("no follow-up has the id '{}': name it SESSION/FOLLOWUP (`salesops coach followups` lists them)"), text);
   } else {
     std::vector<std::string> names;
     for (std::size_t i = 0; i < found.size() && i < 3; ++i)
       names.push_back(fmt::format("{}/{}", book.text(found[i].session->id), text));
-    *error = fmt::format("follow-up '{}' is in {} sessions: name it SESSION/{} ({}{})", text, found.size(), text,
+    *error = fmt::format(N_("follow-up '{}' is in {} sessions: name it SESSION/{} ({}{})"), text, found.size(), text,
                          fmt::join(names, ", "), found.size() > 3 ? ", ..." : "");
   }
   return std::nullopt;

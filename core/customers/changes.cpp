@@ -7,6 +7,7 @@
 #include <cctype>
 #include <span>
 
+#include "core/base/i18n.hpp"
 #include "core/base/ids.hpp"
 #include "core/base/suggest.hpp"
 #include "core/book/schema.hpp"
@@ -20,7 +21,7 @@ namespace {
 std::optional<Date> day(const std::string& text, const char* option, Date today, WriteChange& refused) {
   if (text.empty()) return today;
   auto d = parse_date(text);
-  if (!d) refused = WriteChange::bad_value(fmt::format("{} '{}' is not a date (YYYY-MM-DD)", option, text));
+  if (!d) refused = WriteChange::bad_value(fmt::format(N_("{} '{}' is not a date (YYYY-MM-DD)"), option, text));
   return d;
 }
 
@@ -29,8 +30,8 @@ std::optional<WriteChange> unknown_person(const Book& b, const std::string& id, 
   std::vector<std::string> ids;
   for (const Person& p : b.people) ids.push_back(b.str(p.id));
   auto near = closest_match(id, ids);
-  return WriteChange::bad_value(fmt::format("unknown person '{}' for {}{}", id, option,
-                                       near ? fmt::format(": did you mean '{}'?", *near) : ""));
+  return WriteChange::bad_value(fmt::format(N_("unknown person '{}' for {}{}"), id, option,
+                                            near ? fmt::format(N_(": did you mean '{}'?"), *near) : ""));
 }
 
 bool valid_id(std::string_view id) {
@@ -45,16 +46,16 @@ std::optional<WriteChange> same_name(const Book& b, const std::string& name, std
   const Customer* other = force ? nullptr : customer_named(b, name, except);
   if (!other) return std::nullopt;
   WriteChange c;
-  c.refused = Diagnostic{Severity::error, "customer-duplicate-name", b.location(other->at),
-                         fmt::format("'{}' is the name of customer {} ('{}')", name, b.text(other->id),
-                                     b.text(other->name)),
-                         "the same company? log to it, or `salesops customer merge`; else add --force"};
+  c.refused = Diagnostic{
+      Severity::error, "customer-duplicate-name", b.location(other->at),
+      fmt::format(N_("'{}' is the name of customer {} ('{}')"), name, b.text(other->id), b.text(other->name)),
+      N_("the same company? log to it, or `salesops customer merge`; else add --force")};
   return c;
 }
 
 std::optional<WriteChange> unknown_tier(const std::string& tier) {
   if (tier.empty() || tier == "A" || tier == "B" || tier == "C") return std::nullopt;
-  return WriteChange::bad_value(fmt::format("unknown --tier '{}': tiers are A, B, C", tier));
+  return WriteChange::bad_value(fmt::format(N_("unknown --tier '{}': tiers are A, B, C"), tier));
 }
 
 std::optional<WriteChange> unlisted_segment(const Book& b, const std::string& segment) {
@@ -62,7 +63,7 @@ std::optional<WriteChange> unlisted_segment(const Book& b, const std::string& se
   if (segment.empty() || segments.empty() || std::find(segments.begin(), segments.end(), segment) != segments.end())
     return std::nullopt;
   return WriteChange::bad_value(
-      fmt::format("segment '{}' is not in salesops.toml's list ({})", segment, fmt::join(segments, ", ")));
+      fmt::format(N_("segment '{}' is not in salesops.toml's list ({})"), segment, fmt::join(segments, ", ")));
 }
 
 WriteChange append_to(const Book& b, const Customer& c, const char* list, std::vector<YamlField> fields) {
@@ -77,7 +78,7 @@ WriteChange append_to(const Book& b, const Customer& c, const char* list, std::v
 
 WriteChange customer_add_change(const Book& b, const NewCustomer& o, Date today, const std::filesystem::path& book_root,
                                 bool force) {
-  if (o.name.empty()) return WriteChange::bad_value("--name cannot be empty");
+  if (o.name.empty()) return WriteChange::bad_value(N_("--name cannot be empty"));
   if (auto refused = unknown_person(b, o.owner, "--owner")) return *refused;
   if (auto refused = unknown_tier(o.tier)) return *refused;
   if (auto refused = unlisted_segment(b, o.segment)) return *refused;
@@ -85,9 +86,9 @@ WriteChange customer_add_change(const Book& b, const NewCustomer& o, Date today,
   auto since = day(o.since, "--since", today, refused);
   if (!since) return refused;
   if (const Person* p = b.person(o.owner); p->left && *p->left < std::max(*since, today))
-    return WriteChange::refuse(fmt::format("{} left on {}: a new customer cannot be theirs", o.owner,
-                                           format_date(*p->left)),
-                               "give it to a person who is here (--owner)");
+    return WriteChange::refuse(
+        fmt::format(N_("{} left on {}: a new customer cannot be theirs"), o.owner, format_date(*p->left)),
+        N_("give it to a person who is here (--owner)"));
   std::vector<YamlValue> contacts;
   for (const std::string& c : o.contacts) {
     std::vector<std::pair<std::string, std::string>> kv;
@@ -96,7 +97,8 @@ WriteChange customer_add_change(const Book& b, const NewCustomer& o, Date today,
     std::vector<YamlField> fields;
     for (auto& [k, v] : kv) {
       if (k != "name" && k != "title" && k != "phone" && k != "email")
-        return WriteChange::bad_value(fmt::format("--contact: unknown field '{}': use name, title, phone, email", k));
+        return WriteChange::bad_value(
+            fmt::format(N_("--contact: unknown field '{}': use name, title, phone, email"), k));
       fields.push_back({k, YamlValue::text(v)});
     }
     contacts.push_back(YamlValue::map(std::move(fields), true));
@@ -109,14 +111,14 @@ WriteChange customer_add_change(const Book& b, const NewCustomer& o, Date today,
     change.id = next_id("C-", 4, ids);
   } else if (!valid_id(change.id)) {
     return WriteChange::bad_value(fmt::format(
-        "'{}' is not an id: letters, digits, '.', '_' and '-', starting with a letter or digit", change.id));
+        N_("'{}' is not an id: letters, digits, '.', '_' and '-', starting with a letter or digit"), change.id));
   }
   change.file = fmt::format("customers/{}.yaml", change.id);
   if (b.customer(change.id))
-    return WriteChange::refuse(fmt::format("customer '{}' already exists; nothing was written", change.id));
+    return WriteChange::refuse(fmt::format(N_("customer '{}' already exists; nothing was written"), change.id));
   if (auto refused = same_name(b, o.name, {}, force)) return *refused;
   if (std::filesystem::exists(book_root / change.file))
-    return WriteChange::refuse(fmt::format("{} already exists; nothing was written", change.file));
+    return WriteChange::refuse(fmt::format(N_("{} already exists; nothing was written"), change.file));
   std::vector<YamlEdit> edits;
   auto set = [&](const char* key, YamlValue v) { edits.push_back(YamlEdit::set(YamlPath{}.key(key), std::move(v))); };
   set("id", YamlValue::text(change.id));
@@ -139,8 +141,8 @@ WriteChange customer_edit_change(const Book& b, const Customer& c, const std::ve
                                  bool force, const CreatedAlongside& alongside) {
   if (fields.empty())
     return WriteChange::bad_value(
-        "nothing to change: give --name, --owner, --tier, --segment, --industry, --region, --source, --since or "
-        "--set FIELD=VALUE");
+        N_("nothing to change: give --name, --owner, --tier, --segment, --industry, --region, --source, --since or "
+           "--set FIELD=VALUE"));
   std::vector<std::pair<std::string, bool>> edited;  // keys set (true) or removed so far
   auto has = [&](std::string_view key) {
     for (auto& [k, present] : edited)
@@ -171,8 +173,9 @@ WriteChange customer_edit_change(const Book& b, const Customer& c, const std::ve
   for (const FieldValue& f : fields) {
     const std::string option = "--" + f.key;
     if (f.key == "id" || f.key == "contacts" || f.key == "interactions" || f.key == "surveys")
-      return WriteChange::bad_value(fmt::format("'{}' cannot be edited: `customer log`, `customer survey` and "
-                                                "`customer merge` change those", f.key));
+      return WriteChange::bad_value(fmt::format(N_("'{}' cannot be edited: `customer log`, `customer survey` and "
+                                                   "`customer merge` change those"),
+                                                f.key));
     const auto& custom = b.config.fields.customer;
     if (int i = CustomFields::index(custom, f.key); i >= 0) {
       const CustomField& field = custom[static_cast<std::size_t>(i)];
@@ -192,17 +195,17 @@ WriteChange customer_edit_change(const Book& b, const Customer& c, const std::ve
     if (!schema::kCustomer.find(f.key)) {
       std::string names = schema::list_keys(schema::kCustomer);
       for (const CustomField& x : custom) names += ", " + x.key;
-      return WriteChange::bad_value(fmt::format("unknown customer field '{}': fields are {}", f.key, names));
+      return WriteChange::bad_value(fmt::format(N_("unknown customer field '{}': fields are {}"), f.key, names));
     }
     if (f.value.empty() && (f.key == "name" || f.key == "owner"))
-      return WriteChange::bad_value(fmt::format("{} cannot be empty", option));
+      return WriteChange::bad_value(fmt::format(N_("{} cannot be empty"), option));
     YamlValue value = YamlValue::text(f.value);
     if (f.key == "owner" && !b.person(f.value) && alongside && alongside("person", f.value)) {
     } else if (f.key == "owner") {
       if (auto refused = unknown_person(b, f.value, "--owner")) return *refused;
       if (const Person* p = b.person(f.value); p->left && *p->left < today)
         return WriteChange::bad_value(
-            fmt::format("{} left on {}: a customer cannot be theirs", f.value, format_date(*p->left)));
+            fmt::format(N_("{} left on {}: a customer cannot be theirs"), f.value, format_date(*p->left)));
     } else if (f.key == "tier") {
       if (auto refused = unknown_tier(f.value)) return *refused;
     } else if (f.key == "segment") {
@@ -233,13 +236,15 @@ WriteChange customer_edit_change(const Book& b, const Customer& c, const std::ve
 WriteChange interaction_add_change(const Book& b, const Customer& c, const NewInteraction& o, Date today) {
   const auto& types = schema::kInteractionTypes;
   if (std::find(std::begin(types), std::end(types), o.type) == std::end(types))
-    return WriteChange::bad_value(fmt::format("unknown --type '{}': use visit, call, email, meeting, demo or care", o.type));
+    return WriteChange::bad_value(
+        fmt::format(N_("unknown --type '{}': use visit, call, email, meeting, demo or care"), o.type));
   std::string by = o.by.empty() ? b.str(c.owner) : o.by;
   if (auto refused = unknown_person(b, by, "--by")) return *refused;
   WriteChange refused;
   auto date = day(o.date, "--date", today, refused);
   if (!date) return refused;
-  if (auto future = refuse_after_today(*date, today, "the interaction's date", "an interaction")) return *future;
+  if (auto future = refuse_after_today(*date, today, N_("the interaction's date"), N_("an interaction")))
+    return *future;
   std::vector<YamlField> fields{{"date", YamlValue::literal(format_date(*date))},
                                 {"type", YamlValue::text(o.type)},
                                 {"by", YamlValue::text(by)}};
@@ -249,22 +254,22 @@ WriteChange interaction_add_change(const Book& b, const Customer& c, const NewIn
     if (!next) return refused;
     if (*next < *date)
       return WriteChange::bad_value(
-          fmt::format("--next {} is before the interaction's date {}", o.next, format_date(*date)));
+          fmt::format(N_("--next {} is before the interaction's date {}"), o.next, format_date(*date)));
     fields.push_back({"next", YamlValue::literal(o.next)});
   }
   return append_to(b, c, "interactions", std::move(fields));
 }
 
 WriteChange survey_add_change(const Book& b, const Customer& c, const NewSurvey& o, Date today) {
-  if (!o.csat && !o.nps) return WriteChange::bad_value("a survey needs --csat (1-5), --nps (0-10) or both");
+  if (!o.csat && !o.nps) return WriteChange::bad_value(N_("a survey needs --csat (1-5), --nps (0-10) or both"));
   if (o.csat && (*o.csat < 1 || *o.csat > 5))
-    return WriteChange::bad_value(fmt::format("--csat {} is not a rating from 1 to 5", *o.csat));
+    return WriteChange::bad_value(fmt::format(N_("--csat {} is not a rating from 1 to 5"), *o.csat));
   if (o.nps && (*o.nps < 0 || *o.nps > 10))
-    return WriteChange::bad_value(fmt::format("--nps {} is not an answer from 0 to 10", *o.nps));
+    return WriteChange::bad_value(fmt::format(N_("--nps {} is not an answer from 0 to 10"), *o.nps));
   WriteChange refused;
   auto date = day(o.date, "--date", today, refused);
   if (!date) return refused;
-  if (auto future = refuse_after_today(*date, today, "the survey's date", "a survey")) return *future;
+  if (auto future = refuse_after_today(*date, today, N_("the survey's date"), N_("a survey"))) return *future;
   std::vector<YamlField> fields{{"date", YamlValue::literal(format_date(*date))}};
   if (o.csat) fields.push_back({"csat", YamlValue::literal(std::to_string(*o.csat))});
   if (o.nps) fields.push_back({"nps", YamlValue::literal(std::to_string(*o.nps))});

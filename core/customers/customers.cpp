@@ -77,7 +77,7 @@ std::optional<Table> customer_list_table(const Book& b, Date today, const Custom
                                          std::string* error) {
   static const char* kSorts[] = {"id", "name", "owner", "tier", "last_contact", "due"};
   if (std::find(std::begin(kSorts), std::end(kSorts), sort) == std::end(kSorts)) {
-    *error = fmt::format("unknown --sort '{}': use id, name, owner, tier, last_contact or due", sort);
+    *error = fmt::format(N_("unknown --sort '{}': use id, name, owner, tier, last_contact or due"), sort);
     return std::nullopt;
   }
   struct Row {

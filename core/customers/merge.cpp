@@ -6,6 +6,7 @@
 #include <map>
 #include <tuple>
 
+#include "core/base/i18n.hpp"
 #include "core/book/schema.hpp"
 #include "core/customers/changes.hpp"
 
@@ -57,13 +58,13 @@ bool same_contact(const Contact& a, const Contact& b) {
 
 WriteChange customer_merge_change(const Book& b, const Customer& dup, const Customer& into) {
   std::string dup_id = b.str(dup.id), into_id = b.str(into.id);
-  if (dup_id == into_id) return WriteChange::bad_value(fmt::format("cannot merge {} into itself", dup_id));
+  if (dup_id == into_id) return WriteChange::bad_value(fmt::format(N_("cannot merge {} into itself"), dup_id));
   const std::string& dup_file = b.files[dup.at.file];
   for (const Customer& c : b.customers)
     if (&c != &dup && c.at.file == dup.at.file)
-      return WriteChange::refuse(fmt::format("{} holds other customers than {} ({}): its file cannot be removed",
+      return WriteChange::refuse(fmt::format(N_("{} holds other customers than {} ({}): its file cannot be removed"),
                                              dup_file, dup_id, b.text(c.id)),
-                                 "give the duplicate a file of its own, customers/<id>.yaml");
+                                 N_("give the duplicate a file of its own, customers/<id>.yaml"));
   WriteChange change;
   change.id = into_id;
   change.file = b.files[into.at.file];

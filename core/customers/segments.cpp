@@ -68,7 +68,7 @@ WonRevenue won_revenue(const Book& b, const Period& p) {
     std::int64_t cents = b.amount_in_book_currency(d, *d.closed).cents;
     if (__builtin_add_overflow(w.revenue[d.customer], cents, &w.revenue[d.customer]) ||
         __builtin_add_overflow(w.total, cents, &w.total))
-      throw std::overflow_error(fmt::format("the won revenue overflows at deal {}", b.text(d.id)));
+      throw std::overflow_error(fmt::format(N_("the won revenue overflows at deal {}"), b.text(d.id)));
     ++w.won[d.customer];
   }
   return w;

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <unordered_set>
 
+#include "core/base/i18n.hpp"
 #include "core/base/suggest.hpp"
 #include "core/book/owners.hpp"
 
@@ -18,7 +19,7 @@ std::string unknown(std::string_view what, std::string_view id, const std::vecto
   ids.reserve(records.size());
   for (const Rec& r : records) ids.push_back(book.str(r.id));
   auto near = closest_match(id, ids);
-  return fmt::format("unknown {} '{}'{}", what, id, near ? fmt::format(" (did you mean {}?)", *near) : "");
+  return fmt::format(N_("unknown {} '{}'{}"), what, id, near ? fmt::format(N_(" (did you mean {}?)"), *near) : "");
 }
 
 /// Orders deals by one column; a missing value is "greater" than any present one.
@@ -104,7 +105,7 @@ std::optional<Table> deal_list_table(const Book& book, const DealQuery& q, std::
   std::optional<std::uint8_t> stage;
   if (!q.stage.empty()) {
     stage = book.config.stage_index(q.stage);
-    if (!stage) return fail(fmt::format("unknown stage '{}': stages are {}", q.stage, book.config.stage_list()));
+    if (!stage) return fail(fmt::format(N_("unknown stage '{}': stages are {}"), q.stage, book.config.stage_list()));
   }
   Sym customer;
   if (!q.customer.empty()) {
@@ -118,8 +119,8 @@ std::optional<Table> deal_list_table(const Book& book, const DealQuery& q, std::
   for (const CustomField& f : custom) columns.push_back(f.key);
   if (std::find(columns.begin(), columns.end(), column) == columns.end()) {
     auto near = closest_match(column, columns);
-    return fail(fmt::format("cannot sort on '{}'{}: use one of {}", column,
-                            near ? fmt::format(" (did you mean {}?)", *near) : "", fmt::join(columns, ", ")));
+    return fail(fmt::format(N_("cannot sort on '{}'{}: use one of {}"), column,
+                            near ? fmt::format(N_(" (did you mean {}?)"), *near) : "", fmt::join(columns, ", ")));
   }
 
   std::vector<const Deal*> rows;

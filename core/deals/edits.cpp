@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "core/base/i18n.hpp"
 #include "core/base/ids.hpp"
 #include "core/base/suggest.hpp"
 #include "core/book/field_place.hpp"
@@ -28,7 +29,7 @@ std::string did_you_mean(std::string_view id, const std::vector<Rec>& records, c
   ids.reserve(records.size());
   for (const Rec& r : records) ids.push_back(book.str(r.id));
   auto near = closest_match(id, ids);
-  return near ? fmt::format("did you mean {}?", *near) : std::string{};
+  return near ? fmt::format(N_("did you mean {}?"), *near) : std::string{};
 }
 
 bool valid_id(std::string_view id) {
@@ -50,39 +51,41 @@ WriteChange deal_add_change(const Book& book, const NewDeal& n, Date today) {
   const Config& config = book.config;
   const char* rule = "deal-add";
   if (!book.person(n.owner))
-    return refuse(rule, {}, fmt::format("unknown owner '{}'", n.owner), did_you_mean(n.owner, book.people, book));
+    return refuse(rule, {}, fmt::format(N_("unknown owner '{}'"), n.owner), did_you_mean(n.owner, book.people, book));
   if (const Person* p = book.person(n.owner); p->left && *p->left < n.opened)
     return refuse(rule, book.location(p->at),
-                  fmt::format("{} left on {}: a deal opened {} cannot be theirs", n.owner, format_date(*p->left),
+                  fmt::format(N_("{} left on {}: a deal opened {} cannot be theirs"), n.owner, format_date(*p->left),
                               format_date(n.opened)),
-                  "give it to a person who is here (--owner)");
+                  N_("give it to a person who is here (--owner)"));
   if (!n.customer.empty() && !book.customer(n.customer))
-    return refuse(rule, {}, fmt::format("unknown customer '{}'", n.customer),
+    return refuse(rule, {}, fmt::format(N_("unknown customer '{}'"), n.customer),
                   did_you_mean(n.customer, book.customers, book));
   std::string stage = n.stage.empty() ? config.stages.front().name : n.stage;
   auto index = config.stage_index(stage);
-  if (!index) return refuse(rule, {}, fmt::format("unknown stage '{}'", stage), "stages are " + config.stage_list());
+  if (!index)
+    return refuse(rule, {}, fmt::format(N_("unknown stage '{}'"), stage),
+                  fmt::format(N_("stages are {}"), config.stage_list()));
   if (!is_open_stage(config, *index))
-    return refuse(rule, {}, fmt::format("a new deal cannot be {}", stage),
-                  "add it in an open stage, then `salesops deal move ID " + stage + "`");
+    return refuse(rule, {}, fmt::format(N_("a new deal cannot be {}"), stage),
+                  fmt::format(N_("add it in an open stage, then `salesops deal move ID {}`"), stage));
   if (n.amount && n.amount->cents < 0)
-    return refuse(rule, {}, fmt::format("the amount cannot be negative: {}", format_money(*n.amount)));
+    return refuse(rule, {}, fmt::format(N_("the amount cannot be negative: {}"), format_money(*n.amount)));
   if (n.opened > today)
     return refuse(rule, {},
-                  fmt::format("the opened date {} is after today ({})", format_date(n.opened), format_date(today)),
-                  "a deal is added when it opens: date it on or before today");
+                  fmt::format(N_("the opened date {} is after today ({})"), format_date(n.opened), format_date(today)),
+                  N_("a deal is added when it opens: date it on or before today"));
   if (n.expected_close && *n.expected_close < n.opened)
     return refuse(rule, {},
-                  fmt::format("the expected close ({}) is before the opened date ({})", format_date(*n.expected_close),
-                              format_date(n.opened)));
+                  fmt::format(N_("the expected close ({}) is before the opened date ({})"),
+                              format_date(*n.expected_close), format_date(n.opened)));
 
   const auto& declared = config.fields.deal;
   for (const FieldValue& f : n.custom) {
     int i = CustomFields::index(declared, f.key);
     if (i < 0)
-      return refuse(rule, {}, fmt::format("'{}' is not a custom field of deals", f.key),
-                    declared.empty() ? "declare it under [fields.deal] in salesops.toml"
-                                     : "the book's deal fields are in salesops.toml, [fields.deal]");
+      return refuse(rule, {}, fmt::format(N_("'{}' is not a custom field of deals"), f.key),
+                    declared.empty() ? N_("declare it under [fields.deal] in salesops.toml")
+                                     : N_("the book's deal fields are in salesops.toml, [fields.deal]"));
     if (auto why = custom_field_refusal(book, declared[static_cast<std::size_t>(i)], f.value)) return refuse(rule, {}, *why);
   }
 
@@ -98,11 +101,11 @@ WriteChange deal_add_change(const Book& book, const NewDeal& n, Date today) {
     c.id = new_id(fmt::format("D-{}-", static_cast<int>(opened.year())), seed, ids);
   } else {
     if (!valid_id(n.id))
-      return refuse(rule, {}, fmt::format("'{}' is not a valid id", n.id),
-                    "an id starts with a letter or digit, then letters, digits, '.', '_' or '-'");
+      return refuse(rule, {}, fmt::format(N_("'{}' is not a valid id"), n.id),
+                    N_("an id starts with a letter or digit, then letters, digits, '.', '_' or '-'"));
     if (const Deal* d = book.deal(n.id))
-      return refuse(rule, book.location(d->at), fmt::format("deal '{}' already exists", n.id),
-                    "choose another --id, or leave it out for a new one");
+      return refuse(rule, book.location(d->at), fmt::format(N_("deal '{}' already exists"), n.id),
+                    N_("choose another --id, or leave it out for a new one"));
     c.id = n.id;
   }
   c.file =
@@ -134,30 +137,33 @@ WriteChange deal_move_change(const Book& book, const DealMove& m, Date today) {
   const Config& config = book.config;
   const char* rule = m.disqualify ? "deal-disqualify" : "deal-move";
   const Deal* d = book.deal(m.id);
-  if (!d) return refuse(rule, {}, fmt::format("unknown deal '{}'", m.id), did_you_mean(m.id, book.deals, book));
+  if (!d) return refuse(rule, {}, fmt::format(N_("unknown deal '{}'"), m.id), did_you_mean(m.id, book.deals, book));
   Location at = book.location(d->at);
   auto to = m.disqualify ? std::optional<std::uint8_t>(config.lost) : config.stage_index(m.stage);
-  if (!to) return refuse(rule, {}, fmt::format("unknown stage '{}'", m.stage), "stages are " + config.stage_list());
+  if (!to)
+    return refuse(rule, {}, fmt::format(N_("unknown stage '{}'"), m.stage),
+                  fmt::format(N_("stages are {}"), config.stage_list()));
   const std::string& from_name = config.stages[d->stage].name;
   const std::string& to_name = config.stages[*to].name;
   if (m.disqualify && !is_open_stage(config, d->stage))
-    return refuse(rule, at, fmt::format("deal '{}' is already {}: only an open deal is disqualified", m.id, from_name),
-                  "reopen it first with `salesops deal move`");
-  if (*to == d->stage) return refuse(rule, at, fmt::format("deal '{}' is already in {}", m.id, to_name));
+    return refuse(rule, at,
+                  fmt::format(N_("deal '{}' is already {}: only an open deal is disqualified"), m.id, from_name),
+                  N_("reopen it first with `salesops deal move`"));
+  if (*to == d->stage) return refuse(rule, at, fmt::format(N_("deal '{}' is already in {}"), m.id, to_name));
   if (m.date > today)
     return refuse(rule, {},
-                  fmt::format("the move's date {} is after today ({})", format_date(m.date), format_date(today)),
-                  "a move records what has happened: date it on or before today");
+                  fmt::format(N_("the move's date {} is after today ({})"), format_date(m.date), format_date(today)),
+                  N_("a move records what has happened: date it on or before today"));
   auto history = book.history_of(*d);
   if (!history.empty() && m.date < *history.back().date)
     return refuse(
         rule, at,
-        fmt::format("deal '{}' moved to {} on {}: a later move cannot be dated {}", m.id,
+        fmt::format(N_("deal '{}' moved to {} on {}: a later move cannot be dated {}"), m.id,
                     config.stages[history.back().stage].name, format_date(*history.back().date), format_date(m.date)),
-        "history is oldest first: give --date on or after the last entry");
+        N_("history is oldest first: give --date on or after the last entry"));
   if (d->opened && m.date < *d->opened)
     return refuse(rule, at,
-                  fmt::format("deal '{}' opened on {}: it cannot move on {}", m.id, format_date(*d->opened),
+                  fmt::format(N_("deal '{}' opened on {}: it cannot move on {}"), m.id, format_date(*d->opened),
                               format_date(m.date)));
   bool closing = *to == config.won || *to == config.lost;
   auto set_alongside = [&](std::string_view key) {
@@ -166,9 +172,10 @@ WriteChange deal_move_change(const Book& book, const DealMove& m, Date today) {
   if (closing && !m.disqualify &&
       ((d->customer.empty() && !set_alongside("customer")) || (!d->has_amount && !set_alongside("amount")) ||
        !d->opened))
-    return refuse(rule, at,
-                  fmt::format("deal '{}' cannot be {} without a customer, an amount and an opened date", m.id, m.stage),
-                  "a won or lost deal needs all three: add the missing ones to the deal first");
+    return refuse(
+        rule, at,
+        fmt::format(N_("deal '{}' cannot be {} without a customer, an amount and an opened date"), m.id, m.stage),
+        N_("a won or lost deal needs all three: add the missing ones to the deal first"));
 
   WriteChange c;
   c.id = m.id;
@@ -252,49 +259,51 @@ std::optional<FieldEdit> deal_field(const Book& book, const Deal& d, const Field
   };
   if (f.key == "amount") {
     if (f.value.empty()) {
-      if (closed && !book.disqualified(d)) return bad(fmt::format("{}: a won or lost deal keeps its amount", option));
+      if (closed && !book.disqualified(d))
+        return bad(fmt::format(N_("{}: a won or lost deal keeps its amount"), option));
       return FieldEdit{{}, !d.has_amount};
     }
     MoneyError error;
     auto amount = parse_money(f.value, &error);
     if (!amount) return bad(fmt::format("{} '{}': {}", option, f.value, money_error_text(error)));
-    if (amount->cents < 0) return bad(fmt::format("{} '{}': an amount is 0 or more", option, f.value));
+    if (amount->cents < 0) return bad(fmt::format(N_("{} '{}': an amount is 0 or more"), option, f.value));
     return FieldEdit{YamlValue::literal(format_money_short(*amount)), d.has_amount && d.amount.cents == amount->cents};
   }
   if (f.key == "expected_close") {
     if (f.value.empty()) return FieldEdit{{}, !d.expected_close};
     auto date = parse_date(f.value);
-    if (!date) return bad(fmt::format("{} '{}' is not a date (YYYY-MM-DD)", option, f.value));
+    if (!date) return bad(fmt::format(N_("{} '{}' is not a date (YYYY-MM-DD)"), option, f.value));
     if (d.opened && *date < *d.opened)
-      return bad(fmt::format("{} {} is before the deal opened ({})", option, f.value, format_date(*d.opened)));
+      return bad(fmt::format(N_("{} {} is before the deal opened ({})"), option, f.value, format_date(*d.opened)));
     return FieldEdit{YamlValue::literal(format_date(*date)), d.expected_close && *d.expected_close == *date};
   }
   if (f.key == "owner") {
     const Person* p = book.person(f.value);
-    if (f.value.empty()) return bad(fmt::format("{}: a deal has an owner", option));
+    if (f.value.empty()) return bad(fmt::format(N_("{}: a deal has an owner"), option));
     if (!p && alongside && alongside("person", f.value)) return text_field(d.owner);
-    if (!p) return bad(fmt::format("unknown owner '{}' for {}{}", f.value, option, [&] {
-                         std::string hint = did_you_mean(f.value, book.people, book);
-                         return hint.empty() ? hint : ": " + hint;
-                       }()));
+    if (!p)
+      return bad(fmt::format(N_("unknown owner '{}' for {}{}"), f.value, option, [&] {
+        std::string hint = did_you_mean(f.value, book.people, book);
+        return hint.empty() ? hint : ": " + hint;
+      }()));
     if (!closed && p->left && *p->left < today)
-      return bad(fmt::format("{} left on {}: an open deal cannot be theirs", f.value, format_date(*p->left)));
+      return bad(fmt::format(N_("{} left on {}: an open deal cannot be theirs"), f.value, format_date(*p->left)));
     return text_field(d.owner);
   }
   if (f.key == "customer") {
     if (f.value.empty() && closed && !book.disqualified(d))
-      return bad(fmt::format("{}: a won or lost deal keeps its customer", option));
+      return bad(fmt::format(N_("{}: a won or lost deal keeps its customer"), option));
     if (!f.value.empty() && !book.customer(f.value) && !(alongside && alongside("customer", f.value)))
-      return bad(fmt::format("unknown customer '{}' for {}{}", f.value, option, [&] {
-                   std::string hint = did_you_mean(f.value, book.customers, book);
-                   return hint.empty() ? hint : ": " + hint;
-                 }()));
+      return bad(fmt::format(N_("unknown customer '{}' for {}{}"), f.value, option, [&] {
+        std::string hint = did_you_mean(f.value, book.customers, book);
+        return hint.empty() ? hint : ": " + hint;
+      }()));
     return text_field(d.customer);
   }
   if (f.key == "title" || f.key == "product") return text_field(f.key == "title" ? d.title : d.product);
   if (f.key == "stage" || f.key == "closed" || f.key == "lost_reason" || f.key == "history")
-    return bad(fmt::format("'{}' changes with `salesops deal move` or `deal disqualify`", f.key));
-  if (schema::kDeal.find(f.key)) return bad(fmt::format("'{}' cannot be edited", f.key));
+    return bad(fmt::format(N_("'{}' changes with `salesops deal move` or `deal disqualify`"), f.key));
+  if (schema::kDeal.find(f.key)) return bad(fmt::format(N_("'{}' cannot be edited"), f.key));
   const auto& custom = book.config.fields.deal;
   if (int i = CustomFields::index(custom, f.key); i >= 0) {
     const CustomField& field = custom[static_cast<std::size_t>(i)];
@@ -305,7 +314,7 @@ std::optional<FieldEdit> deal_field(const Book& book, const Deal& d, const Field
   }
   std::string keys = schema::list_keys(schema::kDeal);
   for (const CustomField& c : custom) keys += ", " + c.key;
-  return bad(fmt::format("unknown deal field '{}': fields are {}", f.key, keys));
+  return bad(fmt::format(N_("unknown deal field '{}': fields are {}"), f.key, keys));
 }
 
 }  // namespace
@@ -313,10 +322,11 @@ std::optional<FieldEdit> deal_field(const Book& book, const Deal& d, const Field
 WriteChange deal_edit_change(const Book& book, const std::string& id, const std::vector<FieldValue>& fields, Date today,
                              const CreatedAlongside& alongside) {
   const Deal* d = book.deal(id);
-  if (!d) return refuse("deal-edit", {}, fmt::format("unknown deal '{}'", id), did_you_mean(id, book.deals, book));
+  if (!d) return refuse("deal-edit", {}, fmt::format(N_("unknown deal '{}'"), id), did_you_mean(id, book.deals, book));
   if (fields.empty())
-    return WriteChange::bad_value("nothing to change: give --amount, --expected-close, --owner, --customer, "
-                                  "--product, --title or --set FIELD=VALUE");
+    return WriteChange::bad_value(
+        N_("nothing to change: give --amount, --expected-close, --owner, --customer, "
+           "--product, --title or --set FIELD=VALUE"));
   WriteChange c;
   c.id = id;
   c.file = book.files[d->at.file];

@@ -46,7 +46,7 @@ void add_sum(StageSum& into, const StageSum& from, const std::function<std::stri
 
 void add_to(StageSums& into, const StageSums& from, std::string_view team) {
   for (std::size_t s = 0; s < into.size(); ++s)
-    add_sum(into[s], from[s], [&] { return fmt::format("the pipeline of team {}", team); });
+    add_sum(into[s], from[s], [&] { return fmt::format(N_("the pipeline of team {}"), team); });
 }
 
 /// Money `a` + `b`, or the error naming `what`.
@@ -76,8 +76,8 @@ void add_stage_rows(const Book& book, Table& t, const StageSums& sums, const std
     row[c + 3] = Ratio{stages[s].probability};
     row[c + 4] = w;
     deals += sums[s].deals;
-    amount = checked_sum(amount, Money{sums[s].amount}, "the total pipeline amount");
-    weighted = checked_sum(weighted, w, "the total weighted amount");
+    amount = checked_sum(amount, Money{sums[s].amount}, N_("the total pipeline amount"));
+    weighted = checked_sum(weighted, w, N_("the total weighted amount"));
   }
   auto& row = start();
   // One owner's total among others' adds up that owner's stages only.
@@ -115,9 +115,9 @@ ExpectedDeals OpenDeals::expected(std::string_view owner, Date from, Date to) co
     for (const Entry& e : by_person_[i]) {
       if (e.expected_close < from || e.expected_close > to) continue;
       ++out.deals;
-      out.amount = checked_sum(out.amount, Money{e.cents}, "the open amount expected to close");
+      out.amount = checked_sum(out.amount, Money{e.cents}, N_("the open amount expected to close"));
       weighted += static_cast<long double>(e.cents) * e.probability;
-      if (!fits_cents(weighted)) overflow(fmt::format("the weighted amount expected to close for {}", owner));
+      if (!fits_cents(weighted)) overflow(fmt::format(N_("the weighted amount expected to close for {}"), owner));
     }
   }
   out.weighted = money_from_cents_real(weighted);
@@ -148,7 +148,7 @@ Table pipeline_table(const Book& book, Date as_of, PipelineBy by) {
     StageSum* targets[2] = {&all[*stage], nullptr};
     if (auto it = positions.find(d.owner); it != positions.end()) targets[1] = &per_person[it->second][*stage];
     for (StageSum* s : targets)
-      if (s) add_sum(*s, one, [&] { return fmt::format("the pipeline at deal {}", book.text(d.id)); });
+      if (s) add_sum(*s, one, [&] { return fmt::format(N_("the pipeline at deal {}"), book.text(d.id)); });
   }
 
   Table t;

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <map>
 
+#include "core/base/i18n.hpp"
 #include "core/base/period.hpp"
 #include "core/base/suggest.hpp"
 #include "core/deals/pipeline.hpp"
@@ -21,8 +22,8 @@ std::optional<WriteChange> unknown_person(const Book& b, const std::string& id, 
   std::vector<std::string> ids;
   for (const Person& p : b.people) ids.push_back(b.str(p.id));
   auto near = closest_match(id, ids);
-  return WriteChange::bad_value(
-      fmt::format("unknown person '{}' for {}{}", id, option, near ? fmt::format(": did you mean '{}'?", *near) : ""));
+  return WriteChange::bad_value(fmt::format(N_("unknown person '{}' for {}{}"), id, option,
+                                            near ? fmt::format(N_(": did you mean '{}'?"), *near) : ""));
 }
 
 // The edits, by file, in the order the files are first met.
@@ -46,9 +47,9 @@ std::optional<WriteChange> duplicate_target(const Book& b, const Target& t, std:
         b.text(o.period_text) == b.text(t.period_text)) {
       WriteChange c;
       c.refused = Diagnostic{Severity::error, "reassign", b.location(o.at),
-                             fmt::format("{} already has target {} ({} {}): {} would be a second one", to, b.text(o.id),
-                                         b.text(o.metric), b.text(o.period_text), b.text(t.id)),
-                             "leave targets out (--kinds deals,customers), or remove one of the two first"};
+                             fmt::format(N_("{} already has target {} ({} {}): {} would be a second one"), to,
+                                         b.text(o.id), b.text(o.metric), b.text(o.period_text), b.text(t.id)),
+                             N_("leave targets out (--kinds deals,customers), or remove one of the two first")};
       return c;
     }
   return std::nullopt;
@@ -59,13 +60,13 @@ std::optional<WriteChange> duplicate_target(const Book& b, const Target& t, std:
 WriteChange reassign_change(const Book& b, const Reassign& r, Date today) {
   if (auto refused = unknown_person(b, r.from, "--from")) return *refused;
   if (auto refused = unknown_person(b, r.to, "--to")) return *refused;
-  if (r.from == r.to) return WriteChange::bad_value(fmt::format("--from and --to are both {}", r.from));
+  if (r.from == r.to) return WriteChange::bad_value(fmt::format(N_("--from and --to are both {}"), r.from));
   if (const Person* p = b.person(r.to); p->left && *p->left < today)
     return WriteChange::bad_value(
-        fmt::format("{} left on {}: nothing can be reassigned to them", r.to, format_date(*p->left)));
+        fmt::format(N_("{} left on {}: nothing can be reassigned to them"), r.to, format_date(*p->left)));
   for (const std::string& k : r.kinds)
     if (std::find(std::begin(kKinds), std::end(kKinds), k) == std::end(kKinds))
-      return WriteChange::bad_value(fmt::format("unknown kind '{}' in --kinds: use deals, customers, targets", k));
+      return WriteChange::bad_value(fmt::format(N_("unknown kind '{}' in --kinds: use deals, customers, targets"), k));
   auto wanted = [&](std::string_view kind) {
     return r.kinds.empty() || std::find(r.kinds.begin(), r.kinds.end(), kind) != r.kinds.end();
   };
@@ -90,9 +91,9 @@ WriteChange reassign_change(const Book& b, const Reassign& r, Date today) {
       edits.owner(b, t.at, "target", t.id, YamlPath{}.item_with_id(b.str(t.id)), r.to);
     }
   if (change.records.empty())
-    return WriteChange::refuse(fmt::format(
-        "{} owns no {}{} to reassign", r.from, r.open_only ? "open " : "",
-        r.kinds.empty() ? std::string("deals, customers or targets") : fmt::format("{}", fmt::join(r.kinds, " or "))));
+    return WriteChange::refuse(fmt::format(N_("{} owns no {}{} to reassign"), r.from, r.open_only ? "open " : "",
+                                           r.kinds.empty() ? std::string(N_("deals, customers or targets"))
+                                                           : fmt::format("{}", fmt::join(r.kinds, " or "))));
   return change;
 }
 

@@ -89,11 +89,12 @@ class Writer {
 std::string write_sqlite(const std::filesystem::path& path, const std::vector<TidyTable>& tables,
                          const std::vector<std::pair<std::string, std::string>>& meta) {
   DurableFile file(path);
-  if (!file.open()) return fmt::format("cannot create a file beside '{}': {}", path.string(), std::strerror(file.error()));
+  if (!file.open())
+    return fmt::format(N_("cannot create a file beside '{}': {}"), path.string(), std::strerror(file.error()));
   sqlite3* raw = nullptr;
   int rc = sqlite3_open_v2(file.temporary().c_str(), &raw, SQLITE_OPEN_READWRITE, nullptr);
   Db db(raw);
-  if (rc != SQLITE_OK) return fmt::format("cannot open a database at '{}': {}", path.string(), sqlite3_errstr(rc));
+  if (rc != SQLITE_OK) return fmt::format(N_("cannot open a database at '{}': {}"), path.string(), sqlite3_errstr(rc));
   Writer w(raw);
   // The file is new and takes its name only when whole: SQLite's own journal adds nothing.
   bool ok = w.exec("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; BEGIN");
@@ -108,10 +109,10 @@ std::string write_sqlite(const std::filesystem::path& path, const std::vector<Ti
     for (const auto& [key, value] : meta) m.table.rows.push_back({key, value});
     ok = w.exec(create_statement(m)) && w.insert_rows(insert_statement(m), m.table.rows) && w.exec("COMMIT");
   }
-  if (!ok) return fmt::format("cannot write '{}': {}", path.string(), w.error());
+  if (!ok) return fmt::format(N_("cannot write '{}': {}"), path.string(), w.error());
   db.reset();
   if (!file.finish() || !file.commit())
-    return fmt::format("cannot write '{}': {}", path.string(), std::strerror(file.error()));
+    return fmt::format(N_("cannot write '{}': {}"), path.string(), std::strerror(file.error()));
   sync_directory(path.parent_path().empty() ? std::filesystem::path(".") : path.parent_path());
   return {};
 }

@@ -67,8 +67,8 @@ class Differ {
       auto it = children_sum.find(parent_id);
       if (!parent || it == children_sum.end()) return {};
       if (it->second == parent->value)
-        return fmt::format("{} matches its children ({})", parent_id, format_money_grouped(parent->value));
-      return fmt::format("{} is {}, its children add up to {}", parent_id, format_money_grouped(parent->value),
+        return fmt::format(N_("{} matches its children ({})"), parent_id, format_money_grouped(parent->value));
+      return fmt::format(N_("{} is {}, its children add up to {}"), parent_id, format_money_grouped(parent->value),
                          format_money_grouped(it->second));
     };
     for (std::size_t i = first; i < last; ++i) {

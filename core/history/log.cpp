@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "core/base/git.hpp"
+#include "core/base/i18n.hpp"
 #include "core/history/record_diff.hpp"
 #include "core/load/git_source.hpp"
 
@@ -155,7 +156,7 @@ RecordLog record_log(const fs::path& book_root, const std::string& revision, con
                                       "--no-abbrev", "--no-renames", "--root", "--relative", "-z", "--end-of-options",
                                       revision.empty() ? "HEAD" : revision, "--", kind_pathspec(file)});
   if (!log.ok()) {
-    if (error) *error = fmt::format("git log failed: {}", git_reason(log));
+    if (error) *error = fmt::format(N_("git log failed: {}"), git_reason(log));
     return result;
   }
   std::set<std::string> boundary = shallow_boundary(book_root);

@@ -7,6 +7,8 @@
 #include <optional>
 #include <unordered_map>
 
+#include "core/base/i18n.hpp"
+
 namespace salesops::core {
 
 namespace {
@@ -38,7 +40,7 @@ struct Node {
 Node tail(std::string text) {
   Node n;
   n.key = "tail";
-  n.name = "(the lines after the last entry)";
+  n.name = N_("(the lines after the last entry)");
   n.text = std::move(text);
   return n;
 }
@@ -266,9 +268,9 @@ struct Merger {
     if (!o && (!a || !b)) return take(any);
     Sides out{text_of(a, ""), text_of(b, ""), {}};
     if (!a || !b) {
-      out.conflicts.push_back(path + ": removed on one side, changed on the other");
+      out.conflicts.push_back(fmt::format(N_("{}: removed on one side, changed on the other"), path));
     } else if (!o) {
-      out.conflicts.push_back(path + ": added on both sides, differently");
+      out.conflicts.push_back(fmt::format(N_("{}: added on both sides, differently"), path));
     } else if (auto kids = a->container && b->container && o->container && a->head == b->head && o->head == a->head
                                ? children(o->kids, a->kids, b->kids, path, in_record || record)
                                : std::nullopt) {
@@ -277,7 +279,7 @@ struct Merger {
       };
       out = {wrap(kids->ours), wrap(kids->theirs), std::move(kids->conflicts)};
     } else {
-      out.conflicts.push_back(path + ": changed on both sides");
+      out.conflicts.push_back(fmt::format(N_("{}: changed on both sides"), path));
     }
     return settled(std::move(out));
   }
@@ -445,7 +447,7 @@ MergedText merge_record_text(std::string_view base, std::string_view ours, std::
   if (ours == base) return {std::string(theirs), {}, 0};
   Sides whole{std::string(ours), std::string(theirs), {}};
   out.text = m.markers(whole);
-  out.conflicts.push_back("the file does not cut into records: changed on both sides");
+  out.conflicts.push_back(N_("the file does not cut into records: changed on both sides"));
   out.conflicted_records = 1;
   return out;
 }

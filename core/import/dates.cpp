@@ -5,6 +5,7 @@
 #include <ctime>
 #include <string_view>
 
+#include "core/base/i18n.hpp"
 #include "core/import/import.hpp"
 
 namespace salesops::core {
@@ -37,18 +38,17 @@ std::optional<std::string> date_format_error(std::string_view format) {
   bool year = false, month = false, day = false;
   for (std::size_t i = 0; i < format.size(); ++i) {
     if (format[i] != '%') continue;
-    if (i + 1 == format.size()) return std::string("it ends in a lone %: write %% for a percent sign");
+    if (i + 1 == format.size()) return std::string(N_("it ends in a lone %: write %% for a percent sign"));
     const DateCode* d = date_code(format[++i]);
     if (!d)
-      return fmt::format(
-          "%{} is not a code it reads: the codes are %Y %y %m %b %B %d %e %F %D (the date), "
-          "%H %I %M %S %p %T %R %z (a time, dropped), %a %A (a weekday), %n %t %%",
-          format[i]);
+      return fmt::format(N_("%{} is not a code it reads: the codes are %Y %y %m %b %B %d %e %F %D (the date), "
+                            "%H %I %M %S %p %T %R %z (a time, dropped), %a %A (a weekday), %n %t %%"),
+                         format[i]);
     year |= d->year, month |= d->month, day |= d->day;
   }
   const char* missing = !year ? "year" : !month ? "month" : !day ? "day" : nullptr;
   if (missing)
-    return fmt::format("it has no {}: a date needs a year (%Y or %y), a month (%m or %b) and a day (%d)", missing);
+    return fmt::format(N_("it has no {}: a date needs a year (%Y or %y), a month (%m or %b) and a day (%d)"), missing);
   return std::nullopt;
 }
 

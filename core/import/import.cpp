@@ -10,6 +10,7 @@
 #include <unordered_set>
 
 #include "core/base/enum_names.hpp"
+#include "core/base/i18n.hpp"
 #include "core/base/ids.hpp"
 #include "core/import/rows.hpp"
 
@@ -67,8 +68,8 @@ std::string match_field(const ImportOptions& o, std::span<const char* const> fie
   auto id_mapped = [&] { return column[0] >= 0; };  // id is every kind's first field
   if (o.match.empty()) {
     if (o.update && o.kind == ImportKind::deals && !id_mapped())
-      change.fail("--update finds deals by id: map a column to id, or name the field that finds them with --match",
-                  "--match title finds a deal by its title");
+      change.fail(N_("--update finds deals by id: map a column to id, or name the field that finds them with --match"),
+                  N_("--match title finds a deal by its title"));
     return {};
   }
   std::string field;
@@ -77,15 +78,16 @@ std::string match_field(const ImportOptions& o, std::span<const char* const> fie
       field = fields[f];
   std::span<const char* const> can = match_fields(o.kind);
   if (field.empty() || std::find(can.begin(), can.end(), field) == can.end()) {
-    change.fail(fmt::format("--match {}: {} are found by {}", o.match, import_kind_name(o.kind), fmt::join(can, ", ")),
-                field.empty() ? "--match names a field, or the column mapped to it with --map"
-                              : fmt::format("'{}' fills {}, which does not tell records apart", o.match, field));
+    change.fail(
+        fmt::format(N_("--match {}: {} are found by {}"), o.match, import_kind_name(o.kind), fmt::join(can, ", ")),
+        field.empty() ? N_("--match names a field, or the column mapped to it with --map")
+                      : fmt::format(N_("'{}' fills {}, which does not tell records apart"), o.match, field));
     return {};
   }
   for (std::size_t f = 0; f < fields.size(); ++f)
     if (field == fields[f] && column[f] < 0)
-      change.fail(fmt::format("--match {}: no column fills {}", o.match, field),
-                  fmt::format("map one with --map COLUMN={}", field));
+      change.fail(fmt::format(N_("--match {}: no column fills {}"), o.match, field),
+                  fmt::format(N_("map one with --map COLUMN={}"), field));
   return field;
 }
 
@@ -95,7 +97,7 @@ ImportChange import_rows(const Book& book, const NextRecord& next, const ImportO
   ImportChange change;
   CsvRecord header;
   if (!next(header)) {
-    change.fail("the file has no header row");
+    change.fail(N_("the file has no header row"));
     return change;
   }
   // The kind's fields, then its custom fields (config [fields.*]), which map the same way.
@@ -124,14 +126,16 @@ ImportChange import_rows(const Book& book, const NextRecord& next, const ImportO
     if (f < 0) {
       std::string names;
       for (const char* n : fields) names += (names.empty() ? "" : ", ") + std::string(n);
-      change.fail(fmt::format("unknown field '{}' for {}: the fields are {}", field, import_kind_name(o.kind), names));
+      change.fail(
+          fmt::format(N_("unknown field '{}' for {}: the fields are {}"), field, import_kind_name(o.kind), names));
       return change;
     }
     int c = column_index(col);
     if (c < 0) {
       std::string names;
       for (auto& n : header.fields) names += (names.empty() ? "" : ", ") + n;
-      change.fail(fmt::format("no column '{}' in the header (line {}): the columns are {}", col, header.line, names));
+      change.fail(
+          fmt::format(N_("no column '{}' in the header (line {}): the columns are {}"), col, header.line, names));
       return change;
     }
     column[static_cast<std::size_t>(f)] = c;
@@ -152,8 +156,8 @@ ImportChange import_change(const Book& book, CsvReader& reader, const ImportOpti
   ImportChange change = import_rows(book, [&](CsvRecord& r) { return reader.next(r); }, o, report);
   if (reader.error() && change.ok()) {
     change = ImportChange{};
-    change.fail(
-        fmt::format("line {}, column {}: {}", reader.error()->line, reader.error()->column, reader.error()->message));
+    change.fail(fmt::format(N_("line {}, column {}: {}"), reader.error()->line, reader.error()->column,
+                            reader.error()->message));
   }
   return change;
 }

@@ -1,6 +1,7 @@
 // Presets of `salesops import`, and ids made from names.
 #include <cctype>
 
+#include "core/base/i18n.hpp"
 #include "core/import/import.hpp"
 
 namespace salesops::core {
@@ -14,7 +15,7 @@ namespace {
 // sector `technolgy`.
 const ImportPreset kPresets[] = {
     {"crm-sales-opportunities",
-     "the CRM + Sales Opportunities sample: sales_teams.csv, accounts.csv, sales_pipeline.csv",
+     N_("the CRM + Sales Opportunities sample: sales_teams.csv, accounts.csv, sales_pipeline.csv"),
      {{"sales_agent", "name"}, {"manager", "team"}, {"manager", "team_manager"}, {"regional_office", "team_parent"}},
      {{"account", "name"}, {"sector", "industry"}, {"office_location", "region"}},
      {{"opportunity_id", "id"},

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "core/base/i18n.hpp"
 #include "core/base/ids.hpp"
 #include "core/book/field_place.hpp"
 
@@ -69,8 +70,8 @@ void RowImporter::Known::add(const std::string& id, const std::string& name, std
 
 std::string RowImporter::Known::where(const std::string& id) const {
   auto it = ids.find(id);
-  return it == ids.end() || it->second == 0 ? std::string("is already in the book")
-                                            : fmt::format("was created on line {}", it->second);
+  return it == ids.end() || it->second == 0 ? std::string(N_("is already in the book"))
+                                            : fmt::format(N_("was created on line {}"), it->second);
 }
 
 RowImporter::RowImporter(const Book& b, const ImportOptions& o, std::span<const char* const> fields,
@@ -131,17 +132,17 @@ bool RowImporter::check_required() {
   auto need = [&](std::initializer_list<const char*> any, const char* what) {
     for (const char* f : any)
       if (mapped(f)) return true;
-    change_.fail(fmt::format("no column for {}: name one with --map COLUMN={}", what, *any.begin()));
+    change_.fail(fmt::format(N_("no column for {}: name one with --map COLUMN={}"), what, *any.begin()));
     return false;
   };
   if (o_.update && !match_.empty() && o_.kind != ImportKind::deals) return true;  // rows only change records
   switch (o_.kind) {
     case ImportKind::people:
-      return need({"name", "id"}, "the person's name");
+      return need({"name", "id"}, N_("the person's name"));
     case ImportKind::customers:
-      return need({"name", "id"}, "the customer's name");
+      return need({"name", "id"}, N_("the customer's name"));
     case ImportKind::deals:
-      return need({"owner"}, "the deal's owner") && need({"stage"}, "the deal's stage");
+      return need({"owner"}, N_("the deal's owner")) && need({"stage"}, N_("the deal's stage"));
   }
   return true;
 }
@@ -152,8 +153,8 @@ std::optional<Date> RowImporter::date(const CsvRecord& r, std::string_view field
   auto d = parse_date_with(v, o_.date_format);
   if (!d && why.empty())
     why = fmt::format(
-        "{} '{}' is not a date ({})", column_name(field), v,
-        o_.date_format.empty() ? "YYYY-MM-DD; --date-format reads others" : "YYYY-MM-DD or " + o_.date_format);
+        N_("{} '{}' is not a date ({})"), column_name(field), v,
+        o_.date_format.empty() ? N_("YYYY-MM-DD; --date-format reads others") : "YYYY-MM-DD or " + o_.date_format);
   return d;
 }
 
@@ -184,7 +185,7 @@ std::string RowImporter::person(const std::string& v, const std::string& team, c
   for (auto& [id, name] : p.person_names)
     if (id == v || name == v) return id;
   if (team.empty()) {
-    why = fmt::format("no person '{}' in the book (--team TEAM creates the people rows name)", v);
+    why = fmt::format(N_("no person '{}' in the book (--team TEAM creates the people rows name)"), v);
     return {};
   }
   std::string base = id_from_name(v, '.');
@@ -254,8 +255,8 @@ void RowImporter::created(std::uint32_t line, std::string note, std::vector<Edit
 void RowImporter::row(const CsvRecord& r) {
   ++change_.rows;
   if (r.fields.size() != header_.size()) {
-    skip(r.line, "wrong number of fields",
-         fmt::format("{} fields where the header has {}", r.fields.size(), header_.size()));
+    skip(r.line, N_("wrong number of fields"),
+         fmt::format(N_("{} fields where the header has {}"), r.fields.size(), header_.size()));
     return;
   }
   if (o_.kind == ImportKind::people)
@@ -271,12 +272,12 @@ std::optional<std::string> RowImporter::matched(const CsvRecord& r, const char* 
   std::string why;
   std::string found = existing(r, known, key, why);
   if (!why.empty()) {
-    skip(r.line, "ambiguous match", why);
+    skip(r.line, N_("ambiguous match"), why);
     return std::nullopt;
   }
   if (!found.empty() && !may_update(r.line, kind, found, known)) return std::nullopt;
   if (found.empty() && !id.empty() && !valid_id(id)) {
-    skip(r.line, "not an id", fmt::format("'{}' is not an id", id));
+    skip(r.line, N_("not an id"), fmt::format(N_("'{}' is not an id"), id));
     return std::nullopt;
   }
   return found;
@@ -288,22 +289,24 @@ void RowImporter::person_row(const CsvRecord& r) {
   auto match = matched(r, "person", people_, id.empty() ? name : id, id);
   if (!match) return;
   const std::string& known = *match;
-  if (name.empty() && known.empty()) return skip(r.line, "no name", "no name");
+  if (name.empty() && known.empty()) return skip(r.line, N_("no name"), N_("no name"));
   std::string why;
   std::string role = lower(value(r, "role"));
   if (role.empty() && known.empty()) role = "rep";
   if (!role.empty() && role != "rep" && role != "manager" && role != "director" && role != "ops")
-    return skip(r.line, "unknown role", fmt::format("unknown role '{}': roles are rep, manager, director, ops", role));
+    return skip(r.line, N_("unknown role"),
+                fmt::format(N_("unknown role '{}': roles are rep, manager, director, ops"), role));
   auto joined = date(r, "joined", why), left = date(r, "left", why);
-  if (!why.empty()) return skip(r.line, "not a date", why);
+  if (!why.empty()) return skip(r.line, N_("not a date"), why);
   std::string team_value = value(r, "team");
   if (team_value.empty() && known.empty()) team_value = o_.team;
-  if (team_value.empty() && known.empty()) return skip(r.line, "no team", fmt::format("no team for '{}'", name));
+  if (team_value.empty() && known.empty())
+    return skip(r.line, N_("no team"), fmt::format(N_("no team for '{}'"), name));
   Pending p;
   std::string team_id;
   if (!team_value.empty() &&
       (team_id = team(team_value, value(r, "team_parent"), value(r, "team_manager"), p, why)).empty())
-    return skip(r.line, "unknown person", why);
+    return skip(r.line, N_("unknown person"), why);
   if (!known.empty()) return update_person(r, *book_.person(known), p, team_id, role, joined, left);
   // The row's own person may have been created as its team's manager just now.
   std::string pid = id.empty() ? std::string{} : id;
@@ -327,7 +330,7 @@ void RowImporter::person_row(const CsvRecord& r) {
     p.people.emplace_back(pid, YamlValue::map(std::move(f)));
     p.person_names.emplace_back(pid, name);
   }
-  std::string note = fmt::format("created person {} (team {})", pid, team_id);
+  std::string note = fmt::format(N_("created person {} (team {})"), pid, team_id);
   for (auto& n : p.notes)
     if (n != "person " + pid) note += ", " + n;
   keep(p, r.line);
@@ -340,18 +343,19 @@ void RowImporter::customer_row(const CsvRecord& r) {
   auto match = matched(r, "customer", customers_, id.empty() ? name : id, id);
   if (!match) return;
   const std::string& known = *match;
-  if (name.empty() && known.empty()) return skip(r.line, "no name", "no name");
+  if (name.empty() && known.empty()) return skip(r.line, N_("no name"), N_("no name"));
   std::string tier = value(r, "tier");
   for (char& c : tier) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   if (!tier.empty() && tier != "A" && tier != "B" && tier != "C")
-    return skip(r.line, "unknown tier", fmt::format("unknown tier '{}': tiers are A, B, C", tier));
+    return skip(r.line, N_("unknown tier"), fmt::format(N_("unknown tier '{}': tiers are A, B, C"), tier));
   std::string segment = value(r, "segment");
   auto& segments = book_.config.segments;
   if (!segment.empty() && !segments.empty() && std::find(segments.begin(), segments.end(), segment) == segments.end())
-    return skip(r.line, "unlisted segment", fmt::format("segment '{}' is not in salesops.toml's list", segment));
+    return skip(r.line, N_("unlisted segment"),
+                fmt::format(N_("segment '{}' is not in salesops.toml's list"), segment));
   std::string why;
   auto since = date(r, "since", why);
-  if (!why.empty()) return skip(r.line, "not a date", why);
+  if (!why.empty()) return skip(r.line, N_("not a date"), why);
   Pending p;
   std::string owner_value = value(r, "owner"), owner;
   if (!owner_value.empty() && (owner = person(owner_value, o_.team, "rep", p, why)).empty())
@@ -360,11 +364,11 @@ void RowImporter::customer_row(const CsvRecord& r) {
   if (id.empty()) id = next_number("C-", customers_);
   std::string file = fmt::format("customers/{}.yaml", id);
   if (std::find(book_.files.begin(), book_.files.end(), file) != book_.files.end())
-    return skip(r.line, "file exists", fmt::format("{} already exists", file));
+    return skip(r.line, N_("file exists"), fmt::format(N_("{} already exists"), file));
   std::vector<YamlField> custom;
   if (auto bad = custom_fields(book_, book_.config.fields.customer, [&](std::string_view k) { return value(r, k); }, custom);
       !bad.empty())
-    return skip(r.line, "bad custom field", bad);
+    return skip(r.line, N_("bad custom field"), bad);
   std::vector<YamlEdit> edits;
   auto set = [&](const char* key, YamlValue v) { edits.push_back(YamlEdit::set(YamlPath{}.key(key), std::move(v))); };
   set("id", YamlValue::text(id));
@@ -384,7 +388,7 @@ void RowImporter::customer_row(const CsvRecord& r) {
   customer_files_.push_back({file, std::move(edits)});
   customers_.add(id, name, r.line);
   ++change_.customers;
-  std::string note = fmt::format("created customer {} ({})", id, name);
+  std::string note = fmt::format(N_("created customer {} ({})"), id, name);
   for (auto& n : p.notes) note += ", " + n;
   p.records.push_back({"created", "customer", id, file, {}});
   keep(p, r.line);
@@ -400,7 +404,7 @@ std::string RowImporter::deal_customer(const std::string& name, const std::strin
                                YamlEdit::set(YamlPath{}.key("name"), YamlValue::text(name)),
                                YamlEdit::set(YamlPath{}.key("owner"), YamlValue::text(owner))}});
   p.customer_names.emplace_back(id, name);
-  p.notes.push_back(fmt::format("customer {} ({})", id, name));
+  p.notes.push_back(fmt::format(N_("customer {} ({})"), id, name));
   p.records.push_back({"created", "customer", id, file, {}});
   return id;
 }
@@ -408,7 +412,7 @@ std::string RowImporter::deal_customer(const std::string& name, const std::strin
 void RowImporter::deal_row(const CsvRecord& r) {
   const auto& stages = book_.config.stages;
   std::string stage_value = value(r, "stage");
-  if (stage_value.empty()) return skip(r.line, "no stage", "no stage");
+  if (stage_value.empty()) return skip(r.line, N_("no stage"), N_("no stage"));
   std::string stage_name = stage_value;
   for (auto& [from, to] : o_.stage_map)
     if (from == stage_value) stage_name = to;
@@ -424,14 +428,14 @@ void RowImporter::deal_row(const CsvRecord& r) {
   if (!match) return;
   const std::string& known = *match;
   v.opened = date(r, "opened", why), v.expected = date(r, "expected_close", why), v.closed = date(r, "closed", why);
-  if (!why.empty()) return skip(r.line, "not a date", why);
+  if (!why.empty()) return skip(r.line, N_("not a date"), why);
   if (std::string a = value(r, "amount"); !a.empty()) {
     MoneyError e;
     v.amount = parse_money(a, &e);
     if (!v.amount)
-      return skip(r.line, "bad amount", fmt::format("{} '{}': {}", column_name("amount"), a, money_error_text(e)));
+      return skip(r.line, N_("bad amount"), fmt::format("{} '{}': {}", column_name("amount"), a, money_error_text(e)));
     if (v.amount->cents < 0)
-      return skip(r.line, "bad amount", fmt::format("{} '{}' is negative", column_name("amount"), a));
+      return skip(r.line, N_("bad amount"), fmt::format(N_("{} '{}' is negative"), column_name("amount"), a));
   }
   // An open deal's close date is when it is expected to close.
   if (open && v.closed) {
@@ -440,7 +444,7 @@ void RowImporter::deal_row(const CsvRecord& r) {
   }
   v.customer = value(r, "customer");
   std::string owner_value = value(r, "owner");
-  if (owner_value.empty() && known.empty()) return skip(r.line, "no owner", "no owner");
+  if (owner_value.empty() && known.empty()) return skip(r.line, N_("no owner"), N_("no owner"));
   if (!open && known.empty()) {
     std::vector<std::string> lacking;
     if (v.customer.empty()) lacking.push_back(column_name("customer"));
@@ -448,13 +452,13 @@ void RowImporter::deal_row(const CsvRecord& r) {
     if (!v.opened) lacking.push_back(column_name("opened"));
     if (!v.closed) lacking.push_back(column_name("closed"));
     if (!lacking.empty())
-      return skip(r.line, "incomplete won or lost deal",
-                  fmt::format("a {} deal needs customer, amount, opened and closed: no {}", stages[*stage].name,
+      return skip(r.line, N_("incomplete won or lost deal"),
+                  fmt::format(N_("a {} deal needs customer, amount, opened and closed: no {}"), stages[*stage].name,
                               fmt::join(lacking, ", no ")));
   }
   if (v.opened && v.closed && *v.closed < *v.opened)
-    return skip(r.line, "closed before opened",
-                fmt::format("closed {} before it opened {}", format_date(*v.closed), format_date(*v.opened)));
+    return skip(r.line, N_("closed before opened"),
+                fmt::format(N_("closed {} before it opened {}"), format_date(*v.closed), format_date(*v.opened)));
   if (!known.empty()) {
     v.owner = owner_value;
     return update_deal(r, *book_.deal(known), v);
@@ -467,7 +471,7 @@ void RowImporter::deal_row(const CsvRecord& r) {
   std::vector<YamlField> custom;
   if (auto bad = custom_fields(book_, book_.config.fields.deal, [&](std::string_view k) { return value(r, k); }, custom);
       !bad.empty())
-    return skip(r.line, "bad custom field", bad);
+    return skip(r.line, N_("bad custom field"), bad);
   std::string customer_id = v.customer.empty() ? std::string{} : deal_customer(v.customer, owner, p);
   std::vector<YamlField> f{{"id", YamlValue::text(id)}};
   put(f, "customer", customer_id);
@@ -494,7 +498,7 @@ void RowImporter::deal_row(const CsvRecord& r) {
   ++count;
   deals_.ids.emplace(id, r.line);
   ++change_.deals;
-  std::string note = fmt::format("created deal {}", id);
+  std::string note = fmt::format(N_("created deal {}"), id);
   for (auto& n : p.notes) note += ", " + n;
   std::vector<EditedRecord> records{{"created", "deal", id, file, {}}};
   keep(p, r.line);
@@ -506,17 +510,19 @@ void RowImporter::finish() {
   if (unknown_stages_.rows()) {
     std::vector<std::string> theirs;
     for (auto& [v, u] : unknown_stages_.values) theirs.push_back(v + "=OURS");
-    change_.fail(fmt::format("{} row{} name{} a stage the book does not have: {}", unknown_stages_.rows(),
-                             unknown_stages_.rows() == 1 ? "" : "s", unknown_stages_.rows() == 1 ? "s" : "",
-                             unknown_stages_.list()),
-                 fmt::format("map each to one of the book's stages ({}) with --stage-map \"{}\"",
+    change_.fail(unknown_stages_.rows() == 1
+                     ? fmt::format(N_("{} row names a stage the book does not have: {}"), 1, unknown_stages_.list())
+                     : fmt::format(N_("{} rows name a stage the book does not have: {}"), unknown_stages_.rows(),
+                                   unknown_stages_.list()),
+                 fmt::format(N_("map each to one of the book's stages ({}) with --stage-map \"{}\""),
                              book_.config.stage_list(), fmt::join(theirs, ",")));
   }
   if (unknown_people_.rows())
-    change_.fail(fmt::format("{} row{} name{} a person the book does not have: {}", unknown_people_.rows(),
-                             unknown_people_.rows() == 1 ? "" : "s", unknown_people_.rows() == 1 ? "s" : "",
-                             unknown_people_.list()),
-                 "import them first (salesops import people), or give --team TEAM to create them as reps of TEAM");
+    change_.fail(unknown_people_.rows() == 1
+                     ? fmt::format(N_("{} row names a person the book does not have: {}"), 1, unknown_people_.list())
+                     : fmt::format(N_("{} rows name a person the book does not have: {}"), unknown_people_.rows(),
+                                   unknown_people_.list()),
+                 N_("import them first (salesops import people), or give --team TEAM to create them as reps of TEAM"));
   if (!change_.ok()) return;
   for (auto& [file, edits] : updates_) change_.edits.push_back({file, std::move(edits)});
   if (!new_teams_.empty() || !new_people_.empty()) {

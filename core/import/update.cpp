@@ -6,6 +6,7 @@
 
 #include <algorithm>
 
+#include "core/base/i18n.hpp"
 #include "core/book/field_place.hpp"
 #include "core/book/schema.hpp"
 #include "core/customers/changes.hpp"
@@ -59,26 +60,27 @@ std::string RowImporter::existing(const CsvRecord& r, const Known& known, const 
   auto it = match_index_.find(key);  // the book's names (customers, people), emails, titles
   if (match_.empty() || match_ == "name") {
     if (it != match_index_.end() && it->second.empty())
-      why = fmt::format("several records of the book have the name '{}'", key);
+      why = fmt::format(N_("several records of the book have the name '{}'"), key);
     return known.find(key);
   }
   if (it == match_index_.end()) return {};
-  if (it->second.empty()) why = fmt::format("several records of the book have {} '{}'", match_, key);
+  if (it->second.empty()) why = fmt::format(N_("several records of the book have {} '{}'"), match_, key);
   return it->second;
 }
 
 bool RowImporter::may_update(std::uint32_t line, const char* kind, const std::string& id, const Known& known) {
   auto it = known.ids.find(id);
   if (it != known.ids.end() && it->second != 0) {
-    skip(line, "repeated in the file", fmt::format("{} '{}' {}", kind, id, known.where(id)));
+    skip(line, N_("repeated in the file"), fmt::format("{} '{}' {}", kind, id, known.where(id)));
     return false;
   }
   if (!o_.update) {
-    skip(line, "already in the book", fmt::format("{} '{}' {} (--update changes it)", kind, id, known.where(id)));
+    skip(line, N_("already in the book"),
+         fmt::format(N_("{} '{}' {} (--update changes it)"), kind, id, known.where(id)));
     return false;
   }
   if (auto u = updated_.find(fmt::format("{} {}", kind, id)); u != updated_.end()) {
-    skip(line, "repeated in the file", fmt::format("{} '{}' was updated on line {}", kind, id, u->second));
+    skip(line, N_("repeated in the file"), fmt::format(N_("{} '{}' was updated on line {}"), kind, id, u->second));
     return false;
   }
   return true;
@@ -101,14 +103,14 @@ CreatedAlongside RowImporter::alongside(const Pending& p) const {
 }
 
 void RowImporter::updated(std::uint32_t line, const char* kind, WriteChange change, Pending& p) {
-  if (change.refused) return skip(line, "update refused", change.refused->message);
+  if (change.refused) return skip(line, N_("update refused"), change.refused->message);
   keep(p, line);
   std::string id = change.id;
   if (change.records.empty() && p.records.empty()) {
     ++change_.unchanged;
     report_({line,
              ImportOutcome::Action::unchanged,
-             fmt::format("{} {} is unchanged", kind, id),
+             fmt::format(N_("{} {} is unchanged"), kind, id),
              {},
              {{"unchanged", kind, id, change.file, {}}}});
     return;
@@ -121,10 +123,10 @@ void RowImporter::updated(std::uint32_t line, const char* kind, WriteChange chan
     ++(std::string_view(kind) == "deal"       ? change_.updated_deals
        : std::string_view(kind) == "customer" ? change_.updated_customers
                                               : change_.updated_people);
-    note = fmt::format("updated {} {}: {}", kind, id, fmt::join(change.records[0].fields, ", "));
+    note = fmt::format(N_("updated {} {}: {}"), kind, id, fmt::join(change.records[0].fields, ", "));
   } else {
     ++change_.unchanged;
-    note = fmt::format("{} {} is unchanged", kind, id);
+    note = fmt::format(N_("{} {} is unchanged"), kind, id);
   }
   for (auto& n : p.notes) note += ", created " + n;
   std::vector<EditedRecord> records = change.records;
@@ -141,8 +143,8 @@ void RowImporter::update_deal(const CsvRecord& r, const Deal& d, const DealValue
   const std::string id = book_.str(d.id);
   auto differs = [&](const char* field, const Day& ours, const std::optional<Date>& theirs) {
     if (!theirs || (ours && *ours == *theirs)) return false;
-    skip(r.line, "differs from the book",
-         fmt::format("deal '{}': {} '{}' where the book has {}; an import does not change {} (edit it by hand)", id,
+    skip(r.line, N_("differs from the book"),
+         fmt::format(N_("deal '{}': {} '{}' where the book has {}; an import does not change {} (edit it by hand)"), id,
                      column_name(field), format_date(*theirs), ours ? format_date(*ours) : std::string("none"), field));
     return true;
   };
@@ -213,12 +215,12 @@ void RowImporter::update_person(const CsvRecord& r, const Person& person, Pendin
   if (!new_joined && person.joined) new_joined = *person.joined;
   if (!new_left && person.left) new_left = *person.left;
   if (new_joined && new_left && *new_left < *new_joined) {
-    change.refused = Diagnostic{
-        Severity::error,
-        "import",
-        {},
-        fmt::format("{} would leave on {}, before joining on {}", id, format_date(*new_left), format_date(*new_joined)),
-        {}};
+    change.refused = Diagnostic{Severity::error,
+                                "import",
+                                {},
+                                fmt::format(N_("{} would leave on {}, before joining on {}"), id,
+                                            format_date(*new_left), format_date(*new_joined)),
+                                {}};
     return updated(r.line, "person", std::move(change), p);
   }
   std::vector<std::pair<const char*, std::string>> wanted;

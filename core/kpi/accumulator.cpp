@@ -5,6 +5,7 @@
 #include <stdexcept>
 #include <unordered_map>
 
+#include "core/base/i18n.hpp"
 #include "core/kpi/custom.hpp"
 
 namespace salesops::core {
@@ -31,10 +32,14 @@ void add_real_cents(long double& sum, long double cents, Describe&& describe) {
 }  // namespace
 
 void KpiSums::add(const KpiSums& o) {
-  add_cents(revenue, o.revenue, [] { return std::string("the revenue of a group's rows"); });
-  add_cents(pipeline, o.pipeline, [] { return std::string("the pipeline of a group's rows"); }); won += o.won; lost += o.lost; cycle_days += o.cycle_days; cycle_n += o.cycle_n;
+  add_cents(revenue, o.revenue, [] { return std::string(N_("the revenue of a group's rows")); });
+  add_cents(pipeline, o.pipeline, [] { return std::string(N_("the pipeline of a group's rows")); });
+  won += o.won;
+  lost += o.lost;
+  cycle_days += o.cycle_days;
+  cycle_n += o.cycle_n;
   new_customers += o.new_customers;
-  add_real_cents(weighted, o.weighted, [] { return std::string("the weighted pipeline of a group's rows"); });
+  add_real_cents(weighted, o.weighted, [] { return std::string(N_("the weighted pipeline of a group's rows")); });
   activities += o.activities; visits += o.visits; csat_sum += o.csat_sum; csat_n += o.csat_n;
   promoters += o.promoters; detractors += o.detractors; nps_n += o.nps_n;
   followups_overdue += o.followups_overdue; coaching += o.coaching; actions_due += o.actions_due;
@@ -48,7 +53,7 @@ namespace {
 /// "<what> at deal D (file:line:column)": the record an overflowing sum stopped at.
 std::string at_deal(const Book& b, const Deal& d, const char* what) {
   Location at = b.location(d.at);
-  return fmt::format("{} at deal {} ({}:{}:{})", what, b.text(d.id), at.file, at.line, at.column);
+  return fmt::format(N_("{} at deal {} ({}:{}:{})"), what, b.text(d.id), at.file, at.line, at.column);
 }
 
 /// Adds a deal's amount, in the book's currency at the rate of `day`, to `sum`; an overflow
@@ -83,7 +88,7 @@ void add_deals(const Book& b, const KpiGrouping& g, const Period& p, std::vector
     if (!s) continue;
     bool closed_in = d.closed && p.contains(*d.closed);
     if (closed_in && d.stage == b.config.won) {
-      add_amount(s->revenue, b, d, *d.closed, "the sum of revenue");
+      add_amount(s->revenue, b, d, *d.closed, N_("the sum of revenue"));
       ++s->won;
       if (d.opened) { s->cycle_days += days_between(*d.opened, *d.closed); ++s->cycle_n; }
     } else if (closed_in && d.stage == b.config.lost && !b.disqualified(d)) {
@@ -92,10 +97,10 @@ void add_deals(const Book& b, const KpiGrouping& g, const Period& p, std::vector
     bool open_at_end = (!d.opened || *d.opened <= p.last) && (!d.closed || *d.closed > p.last);
     if (open_at_end && d.has_amount && d.opened) {
       // Open amounts convert at the rate in effect on the period's last day.
-      Money amount = add_amount(s->pipeline, b, d, p.last, "the sum of pipeline");
+      Money amount = add_amount(s->pipeline, b, d, p.last, N_("the sum of pipeline"));
       if (auto stage = b.stage_on(d, p.last))
         add_real_cents(s->weighted, static_cast<long double>(amount.cents) * stages[*stage].probability,
-                       [&] { return at_deal(b, d, "the weighted pipeline"); });
+                       [&] { return at_deal(b, d, N_("the weighted pipeline")); });
     }
   }
   for (const Deal* d : first_wins(b)) {

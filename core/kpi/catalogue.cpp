@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "core/base/i18n.hpp"
 #include "core/kpi/custom.hpp"
 
 namespace salesops::core {
@@ -31,62 +32,61 @@ Cell mean(double sum, std::int64_t n) {
 }
 
 constexpr KpiSpec kKpis[] = {
-    {"revenue", "Revenue", money, kAdds, kHigherIsBetter, kShown, kEveryGrouping, WonDealAdds::amount,
-     "sum of amount of deals won and closed in the period",
+    {"revenue", N_("Revenue"), money, kAdds, kHigherIsBetter, kShown, kEveryGrouping, WonDealAdds::amount,
+     N_("sum of amount of deals won and closed in the period"),
      [](const KpiSums& s) -> Cell { return Money{s.revenue}; }},
-    {"deals_won", "Deals won", count, kAdds, kHigherIsBetter, kShown, kEveryGrouping, WonDealAdds::one,
-     "count of deals won and closed in the period",
-     [](const KpiSums& s) -> Cell { return s.won; }},
-    {"deals_lost", "Deals lost", count, kAdds, kLowerIsBetter, kOnRequest, kEveryGrouping, WonDealAdds::nothing,
-     "count of deals lost and closed in the period, disqualified leads left out",
+    {"deals_won", N_("Deals won"), count, kAdds, kHigherIsBetter, kShown, kEveryGrouping, WonDealAdds::one,
+     N_("count of deals won and closed in the period"), [](const KpiSums& s) -> Cell { return s.won; }},
+    {"deals_lost", N_("Deals lost"), count, kAdds, kLowerIsBetter, kOnRequest, kEveryGrouping, WonDealAdds::nothing,
+     N_("count of deals lost and closed in the period, disqualified leads left out"),
      [](const KpiSums& s) -> Cell { return s.lost; }},
-    {"win_rate", "Win rate", ratio, kAverages, kHigherIsBetter, kShown, kEveryGrouping, WonDealAdds::nothing,
-     "deals_won / (deals_won + deals_lost); undefined when both are 0",
+    {"win_rate", N_("Win rate"), ratio, kAverages, kHigherIsBetter, kShown, kEveryGrouping, WonDealAdds::nothing,
+     N_("deals_won / (deals_won + deals_lost); undefined when both are 0"),
      [](const KpiSums& s) { return share(s.won, s.won + s.lost); }},
-    {"avg_deal_size", "Avg deal size", money, kAverages, kHigherIsBetter, kShown, kEveryGrouping, WonDealAdds::nothing,
-     "revenue / deals_won; undefined when deals_won is 0",
+    {"avg_deal_size", N_("Avg deal size"), money, kAverages, kHigherIsBetter, kShown, kEveryGrouping,
+     WonDealAdds::nothing, N_("revenue / deals_won; undefined when deals_won is 0"),
      [](const KpiSums& s) -> Cell {
        if (s.won == 0) return Undefined{};
        return Money{div_round_half_away(s.revenue, s.won)};
      }},
-    {"sales_cycle_days", "Sales cycle (days)", decimal, kAverages, kLowerIsBetter, kOnRequest, kEveryGrouping,
-     WonDealAdds::nothing, "mean of (closed - opened) in days over deals won in the period",
+    {"sales_cycle_days", N_("Sales cycle (days)"), decimal, kAverages, kLowerIsBetter, kOnRequest, kEveryGrouping,
+     WonDealAdds::nothing, N_("mean of (closed - opened) in days over deals won in the period"),
      [](const KpiSums& s) { return mean(static_cast<double>(s.cycle_days), s.cycle_n); }},
-    {"new_customers", "New customers", count, kAdds, kHigherIsBetter, kShown, kEveryGrouping, WonDealAdds::nothing,
-     "customers whose first won deal (by closed date, ties by id) closes in the period, credited to that deal's owner",
+    {"new_customers", N_("New customers"), count, kAdds, kHigherIsBetter, kShown, kEveryGrouping, WonDealAdds::nothing,
+     N_("customers whose first won deal (by closed date, ties by id) closes in the period, credited to that deal's "
+        "owner"),
      [](const KpiSums& s) -> Cell { return s.new_customers; }},
-    {"pipeline", "Pipeline", money, kAdds, kHigherIsBetter, kOnRequest, kEveryGrouping, WonDealAdds::nothing,
-     "sum of amount of deals open at the period's end",
-     [](const KpiSums& s) -> Cell { return Money{s.pipeline}; }},
-    {"weighted_pipeline", "Weighted pipeline", money, kAdds, kHigherIsBetter, kOnRequest, kEveryGrouping,
-     WonDealAdds::nothing, "sum of amount x probability of the stage each open deal was in at the period's end",
+    {"pipeline", N_("Pipeline"), money, kAdds, kHigherIsBetter, kOnRequest, kEveryGrouping, WonDealAdds::nothing,
+     N_("sum of amount of deals open at the period's end"), [](const KpiSums& s) -> Cell { return Money{s.pipeline}; }},
+    {"weighted_pipeline", N_("Weighted pipeline"), money, kAdds, kHigherIsBetter, kOnRequest, kEveryGrouping,
+     WonDealAdds::nothing, N_("sum of amount x probability of the stage each open deal was in at the period's end"),
      [](const KpiSums& s) -> Cell {
-       if (!fits_cents(s.weighted)) throw std::overflow_error("the weighted pipeline overflows");
+       if (!fits_cents(s.weighted)) throw std::overflow_error(N_("the weighted pipeline overflows"));
        return money_from_cents_real(s.weighted);
      }},
-    {"activities", "Activities", count, kAdds, kHigherIsBetter, kShown, kCustomerGroupings, WonDealAdds::nothing,
-     "count of interactions dated in the period, by `by`",
-     [](const KpiSums& s) -> Cell { return s.activities; }},
-    {"visits", "Visits", count, kAdds, kHigherIsBetter, kOnRequest, kCustomerGroupings, WonDealAdds::nothing,
-     "count of interactions of type visit dated in the period, by `by`",
+    {"activities", N_("Activities"), count, kAdds, kHigherIsBetter, kShown, kCustomerGroupings, WonDealAdds::nothing,
+     N_("count of interactions dated in the period, by `by`"), [](const KpiSums& s) -> Cell { return s.activities; }},
+    {"visits", N_("Visits"), count, kAdds, kHigherIsBetter, kOnRequest, kCustomerGroupings, WonDealAdds::nothing,
+     N_("count of interactions of type visit dated in the period, by `by`"),
      [](const KpiSums& s) -> Cell { return s.visits; }},
     {"csat", "CSAT", decimal, kAverages, kHigherIsBetter, kShown, kCustomerGroupings, WonDealAdds::nothing,
-     "mean csat of surveys dated in the period, by customer owner",
+     N_("mean csat of surveys dated in the period, by customer owner"),
      [](const KpiSums& s) { return mean(static_cast<double>(s.csat_sum), s.csat_n); }},
     {"nps", "NPS", decimal, kAverages, kHigherIsBetter, kOnRequest, kCustomerGroupings, WonDealAdds::nothing,
-     "% of nps answers 9-10 minus % of answers 0-6, in the period, by customer owner",
+     N_("% of nps answers 9-10 minus % of answers 0-6, in the period, by customer owner"),
      [](const KpiSums& s) { return mean(100.0 * static_cast<double>(s.promoters - s.detractors), s.nps_n); }},
-    {"followups_overdue", "Follow-ups overdue", count, kAdds, kLowerIsBetter, kOnRequest, kCustomerGroupings,
-     WonDealAdds::nothing, "interactions whose `next` is before today with no later interaction with that customer",
+    {"followups_overdue", N_("Follow-ups overdue"), count, kAdds, kLowerIsBetter, kOnRequest, kCustomerGroupings,
+     WonDealAdds::nothing, N_("interactions whose `next` is before today with no later interaction with that customer"),
      [](const KpiSums& s) -> Cell { return s.followups_overdue; }},
-    {"training_hours", "Training hours", decimal, kAdds, kHigherIsBetter, kOnRequest, kPeopleGroupings,
-     WonDealAdds::nothing, "sum of hours of trainings attended in the period",
+    {"training_hours", N_("Training hours"), decimal, kAdds, kHigherIsBetter, kOnRequest, kPeopleGroupings,
+     WonDealAdds::nothing, N_("sum of hours of trainings attended in the period"),
      [](const KpiSums& s) -> Cell { return Decimal{s.training_hours}; }},
-    {"coaching_sessions", "Coaching sessions", count, kAdds, kHigherIsBetter, kOnRequest, kPeopleGroupings,
-     WonDealAdds::nothing, "count of coaching sessions received in the period",
+    {"coaching_sessions", N_("Coaching sessions"), count, kAdds, kHigherIsBetter, kOnRequest, kPeopleGroupings,
+     WonDealAdds::nothing, N_("count of coaching sessions received in the period"),
      [](const KpiSums& s) -> Cell { return s.coaching; }},
-    {"plan_completion", "Plan completion", ratio, kAverages, kHigherIsBetter, kOnRequest, kPeopleGroupings,
-     WonDealAdds::nothing, "actions due in the period with status done / actions due in the period (dropped ones left out)",
+    {"plan_completion", N_("Plan completion"), ratio, kAverages, kHigherIsBetter, kOnRequest, kPeopleGroupings,
+     WonDealAdds::nothing,
+     N_("actions due in the period with status done / actions due in the period (dropped ones left out)"),
      [](const KpiSums& s) { return share(s.actions_done, s.actions_due); }},
 };
 

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <stdexcept>
 
+#include "core/base/i18n.hpp"
 #include "core/book/schema.hpp"
 #include "core/kpi/catalogue.hpp"
 
@@ -138,7 +139,7 @@ void feed(const CustomKpi& k, std::size_t slot, Get&& get, const std::string& da
     if (!v.number) return;
     sums->custom_sum[slot] += v.cents ? static_cast<long double>(*v.cents) : *v.number;
     if (in_money(k) && !fits_cents(sums->custom_sum[slot]))
-      throw std::overflow_error(fmt::format("the sum of {} at deal {} overflows", k.id, get("id").text));
+      throw std::overflow_error(fmt::format(N_("the sum of {} at deal {} overflows"), k.id, get("id").text));
   }
   ++sums->custom_n[slot];
 }
@@ -180,7 +181,7 @@ void add_custom_kpi(const Book& b, const CustomKpi& k, std::size_t slot, const K
 
 Cell custom_kpi_cell(const CustomKpi& k, long double sum, std::int64_t n) {
   bool money = in_money(k);
-  if (money && !fits_cents(sum)) throw std::overflow_error(fmt::format("the sum of {} overflows", k.id));
+  if (money && !fits_cents(sum)) throw std::overflow_error(fmt::format(N_("the sum of {} overflows"), k.id));
   switch (k.aggregate) {
     case CustomKpi::Aggregate::count: return n;
     case CustomKpi::Aggregate::sum:

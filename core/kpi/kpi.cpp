@@ -215,7 +215,7 @@ std::optional<Table> kpi_table(const Book& book, const KpiQuery& q, std::string*
   for (auto& k : ids) {
     auto kpi = resolve_kpi(book.config, k);
     if (!kpi) {
-      if (error) *error = fmt::format("unknown KPI '{}' (see `salesops kpi list`)", k);
+      if (error) *error = fmt::format(N_("unknown KPI '{}' (see `salesops kpi list`)"), k);
       return std::nullopt;
     }
     kpis.push_back(*kpi);

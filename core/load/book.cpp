@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "core/base/book_path.hpp"
+#include "core/base/i18n.hpp"
 #include "core/load/cache.hpp"
 #include "core/load/config.hpp"
 #include "core/load/context.hpp"
@@ -51,13 +52,14 @@ FileKind classify(const std::string& rel) {
 // Problems libyaml would not name well: binary content and merge-conflict markers.
 bool precheck_record_text(const std::string& text, const std::string& rel, Diagnostics& diags) {
   if (text.starts_with("\xFF\xFE") || text.starts_with("\xFE\xFF")) {
-    diags.error("encoding", {rel, 1, 1, 1}, "the file is UTF-16 text", "salesops reads UTF-8 text: save the file as UTF-8");
+    diags.error("encoding", {rel, 1, 1, 1}, N_("the file is UTF-16 text"),
+                N_("salesops reads UTF-8 text: save the file as UTF-8"));
     return false;
   }
   if (auto nul = text.find('\0'); nul != std::string::npos) {
     auto [line, column] = line_and_column(text, nul);
-    diags.error("binary-file", {rel, line, column, 1}, "the file holds binary data (a NUL byte), not YAML text",
-                "only YAML text belongs under this directory");
+    diags.error("binary-file", {rel, line, column, 1}, N_("the file holds binary data (a NUL byte), not YAML text"),
+                N_("only YAML text belongs under this directory"));
     return false;
   }
   // One error per conflict, at its <<<<<<< line; a marker outside a conflict on its own.
@@ -65,7 +67,7 @@ bool precheck_record_text(const std::string& text, const std::string& rel, Diagn
   std::uint32_t line = 1, opened = 0;
   auto report = [&](std::uint32_t at, std::string message) {
     diags.error("conflict-marker", {rel, at, 1, 7}, std::move(message),
-                "resolve the conflict, then remove the <<<<<<<, ======= and >>>>>>> lines");
+                N_("resolve the conflict, then remove the <<<<<<<, ======= and >>>>>>> lines"));
     ok = false;
   };
   for (std::size_t pos = 0; pos < text.size(); ++line) {
@@ -75,16 +77,16 @@ bool precheck_record_text(const std::string& text, const std::string& rel, Diagn
     pos = end + 1;
     bool separator = (l.starts_with("=======") && l.find_first_not_of("=\r") == std::string_view::npos) || l.starts_with("|||||||");
     if (l.starts_with("<<<<<<<")) {
-      if (opened) report(opened, "unresolved merge conflict: no >>>>>>> line closes it");
+      if (opened) report(opened, N_("unresolved merge conflict: no >>>>>>> line closes it"));
       opened = line;
     } else if (l.starts_with(">>>>>>>") && opened) {
-      report(opened, fmt::format("unresolved merge conflict (lines {} to {})", opened, line));
+      report(opened, fmt::format(N_("unresolved merge conflict (lines {} to {})"), opened, line));
       opened = 0;
     } else if (l.starts_with(">>>>>>>") || (separator && !opened)) {
-      report(line, "merge-conflict marker");
+      report(line, N_("merge-conflict marker"));
     }
   }
-  if (opened) report(opened, "unresolved merge conflict: no >>>>>>> line closes it");
+  if (opened) report(opened, N_("unresolved merge conflict: no >>>>>>> line closes it"));
   return ok;
 }
 
@@ -117,8 +119,8 @@ void check_team_tree(Book& b, Diagnostics& diags) {
       std::string path;
       for (std::size_t t : loop) path += fmt::format("{} -> ", b.text(b.teams[t].id));
       path += b.text(b.teams[head].id);
-      diags.error("team-cycle", b.location(b.teams[head].at), fmt::format("team parents form a loop: {}", path),
-                  "teams form a tree under company: give one of these teams another parent");
+      diags.error("team-cycle", b.location(b.teams[head].at), fmt::format(N_("team parents form a loop: {}"), path),
+                  N_("teams form a tree under company: give one of these teams another parent"));
     }
     for (std::size_t t : walk) state[t] = 2;
   }
@@ -179,7 +181,7 @@ class BookLoader {
     std::string error;
     if (std::find(all.begin(), all.end(), "salesops.toml") == all.end()) {
       if (!config_refused_)
-        result_.diags.error("book-config", {"salesops.toml", 0, 0, 1}, "the book has no salesops.toml");
+        result_.diags.error("book-config", {"salesops.toml", 0, 0, 1}, N_("the book has no salesops.toml"));
       b_.config = default_config();
     } else if (auto text = source_.read("salesops.toml", &error)) {
       b_.config = parse_config(*text, "salesops.toml", result_.diags);
@@ -199,8 +201,8 @@ class BookLoader {
     for (const RefusedPath& r : source_.refused()) {
       FileKind kind = classify(r.path);
       if (kind == FileKind::none && r.path != "salesops.toml") continue;
-      result_.diags.error("book-link", {r.path, 0, 0, 1}, r.reason + ": not read",
-                          "a record file must be a file of the book, or a link to one inside it");
+      result_.diags.error("book-link", {r.path, 0, 0, 1}, fmt::format(N_("{}: not read"), r.reason),
+                          N_("a record file must be a file of the book, or a link to one inside it"));
       result_.refused = true;
       config_refused_ = config_refused_ || r.path == "salesops.toml";
       unread(kind);
@@ -212,7 +214,7 @@ class BookLoader {
   void use_cache(std::string_view config_text, const BookSource* by_blob) {
     std::string real_root = real_book_root(root_);
     if (auto why = refused_link(resolve_in_directory(real_root, ".salesops/cache"))) {
-      result_.diags.warning("book-link", {".salesops", 0, 0, 1}, *why + ": the cache is not used");
+      result_.diags.warning("book-link", {".salesops", 0, 0, 1}, fmt::format(N_("{}: the cache is not used"), *why));
       return;
     }
     cache_.emplace(root_, config_text, by_blob);
@@ -278,7 +280,7 @@ class BookLoader {
     }
     auto slash1 = rel.find('/'), slash2 = rel.find('/', slash1 + 1);
     if (slash2 == std::string::npos || rel.find('/', slash2 + 1) != std::string::npos) {
-      result_.diags.error("review-place", {rel, 1, 1, 1}, "a review lives at reviews/<period>/<person>.yaml");
+      result_.diags.error("review-place", {rel, 1, 1, 1}, N_("a review lives at reviews/<period>/<person>.yaml"));
       return;
     }
     std::string period = rel.substr(slash1 + 1, slash2 - slash1 - 1);
@@ -313,7 +315,7 @@ std::optional<fs::path> find_book(const std::string& flag, const char* env, cons
   std::error_code ec;
   auto check = [&](const fs::path& dir, const char* from) -> std::optional<fs::path> {
     if (fs::exists(dir / "salesops.toml", ec)) return fs::absolute(dir, ec);
-    if (error) *error = fmt::format("{} '{}' holds no salesops.toml", from, dir.string());
+    if (error) *error = fmt::format(N_("{} '{}' holds no salesops.toml"), from, dir.string());
     return std::nullopt;
   };
   if (!flag.empty()) return check(flag, "--book");
@@ -322,7 +324,8 @@ std::optional<fs::path> find_book(const std::string& flag, const char* env, cons
     if (fs::exists(dir / "salesops.toml", ec)) return dir;
     if (dir == dir.parent_path()) break;
   }
-  if (error) *error = "no book found: no salesops.toml in this directory or any parent (use --book DIR or SALESOPS_BOOK)";
+  if (error)
+    *error = N_("no book found: no salesops.toml in this directory or any parent (use --book DIR or SALESOPS_BOOK)");
   return std::nullopt;
 }
 

@@ -1,6 +1,7 @@
 // coaching/<YYYY-MM>.yaml: coaching sessions with follow-ups, and trainings with attendees.
 #include <fmt/format.h>
 
+#include "core/base/i18n.hpp"
 #include "core/load/context.hpp"
 
 namespace salesops::core {
@@ -23,7 +24,7 @@ void read_ratings(Fields& f, std::vector<std::pair<Sym, int>>& out, const schema
 }
 
 void read_follow_ups(Fields& f, CoachingSession& s, const schema::FieldSpec& list) {
-  each_mapping_item(f, list.name(), "a follow-up", [&](Mark at) {
+  each_mapping_item(f, list.name(), N_("a follow-up"), [&](Mark at) {
     FollowUp u;
     u.at = at;
     std::uint32_t seen = each_field(f, kFollowUp, [&](int i) {
@@ -45,7 +46,7 @@ void read_session(Fields& f) {
   YamlReader& r = f.reader();
   Book& b = f.book();
   Mark at = r.mark();
-  if (!expect_mapping(r, "a coaching session")) return;
+  if (!expect_mapping(r, N_("a coaching session"))) return;
   CoachingSession s;
   s.at = at;
   Mark id_at = at;
@@ -69,7 +70,7 @@ void read_session(Fields& f) {
 }
 
 void read_attendees(Fields& f, Training& t, const schema::FieldSpec& list) {
-  each_mapping_item(f, list.name(), "an attendee", [&](Mark) {
+  each_mapping_item(f, list.name(), N_("an attendee"), [&](Mark) {
     Attendee a;
     each_field(f, kAttendee, [&](int i) {
       switch (i) {
@@ -85,7 +86,7 @@ void read_training(Fields& f) {
   YamlReader& r = f.reader();
   Book& b = f.book();
   Mark at = r.mark();
-  if (!expect_mapping(r, "a training")) return;
+  if (!expect_mapping(r, N_("a training"))) return;
   Training t;
   t.at = at;
   Mark id_at = at;

@@ -3,13 +3,14 @@
 #include "core/load/config.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
+#include <toml++/toml.h>
 
 #include <algorithm>
 #include <cctype>
 #include <cmath>
 
-#include <toml++/toml.h>
-
+#include "core/base/i18n.hpp"
 #include "core/base/suggest.hpp"
 #include "core/kpi/kpi.hpp"
 
@@ -33,7 +34,7 @@ struct TomlReader {
   }
   Location at(const toml::node& n) const { return at(n.source()); }
   void wrong_type(const toml::node& n, std::string_view key, std::string_view want) const {
-    diags.error("config-type", at(n), fmt::format("'{}' must be {}", key, want));
+    diags.error("config-type", at(n), fmt::format(N_("'{}' must be {}"), key, want));
   }
   void unknown_keys(const toml::table& t, std::string_view section, std::initializer_list<std::string_view> known) const {
     std::vector<std::string> names(known.begin(), known.end());
@@ -41,23 +42,23 @@ struct TomlReader {
       std::string_view key = k.str();
       if (std::find(known.begin(), known.end(), key) != known.end()) continue;
       std::string hint;
-      if (auto s = closest_match(key, names)) hint = fmt::format("did you mean '{}'?", *s);
-      std::string where = section.empty() ? "at the top level" : fmt::format("in [{}]", section);
-      diags.warning("unknown-key", at(k.source()), fmt::format("unknown key '{}' {}", key, where), hint);
+      if (auto s = closest_match(key, names)) hint = fmt::format(N_("did you mean '{}'?"), *s);
+      std::string where = section.empty() ? N_("at the top level") : fmt::format(N_("in [{}]"), section);
+      diags.warning("unknown-key", at(k.source()), fmt::format(N_("unknown key '{}' {}"), key, where), hint);
     }
   }
   std::optional<double> number(const toml::node& n, std::string_view key) const {
     if (auto v = n.value<double>()) {  // integers convert too
       if (std::isfinite(*v)) return *v;
-      diags.error("config-value", at(n), fmt::format("'{}' must be a finite number, not {}", key, *v));
+      diags.error("config-value", at(n), fmt::format(N_("'{}' must be a finite number, not {}"), key, *v));
       return std::nullopt;
     }
-    wrong_type(n, key, "a number");
+    wrong_type(n, key, N_("a number"));
     return std::nullopt;
   }
   std::optional<std::int64_t> integer(const toml::node& n, std::string_view key) const {
     if (n.is_integer()) return n.as_integer()->get();
-    wrong_type(n, key, "an integer");
+    wrong_type(n, key, N_("an integer"));
     return std::nullopt;
   }
   /// An integer from `min` to `max`: a number of days far beyond any calendar would
@@ -66,18 +67,21 @@ struct TomlReader {
     auto v = integer(n, key);
     if (!v) return std::nullopt;
     if (*v >= min && *v <= max) return static_cast<int>(*v);
-    diags.error("config-value", at(n), fmt::format("'{}' must be from {} to {}, not {}", key, min, max, *v));
+    diags.error("config-value", at(n), fmt::format(N_("'{}' must be from {} to {}, not {}"), key, min, max, *v));
     return std::nullopt;
   }
   std::optional<std::string> string(const toml::node& n, std::string_view key) const {
     if (n.is_string()) return n.as_string()->get();
-    wrong_type(n, key, "a string");
+    wrong_type(n, key, N_("a string"));
     return std::nullopt;
   }
   std::vector<std::string> strings(const toml::node& n, std::string_view key) const {
     std::vector<std::string> out;
     const toml::array* a = n.as_array();
-    if (!a) { wrong_type(n, key, "a list of strings"); return out; }
+    if (!a) {
+      wrong_type(n, key, N_("a list of strings"));
+      return out;
+    }
     for (auto&& e : *a) if (auto s = string(e, key)) out.push_back(*s);
     return out;
   }
@@ -92,11 +96,12 @@ void read_started(const toml::node& n, Config& c, const TomlReader& r) {
   } else if (auto s = n.value<std::string>()) {
     day = parse_date(*s);
   } else {
-    r.wrong_type(n, "started", "a date such as 2026-11-26");
+    r.wrong_type(n, "started", N_("a date such as 2026-11-26"));
     return;
   }
   if (!day || ymd(*day).year() < std::chrono::year{1900} || ymd(*day).year() > std::chrono::year{2200})
-    r.diags.error("config-value", r.at(n), "'started' must be a date from 1900-01-01 to 2200-12-31 such as 2026-11-26");
+    r.diags.error("config-value", r.at(n),
+                  N_("'started' must be a date from 1900-01-01 to 2200-12-31 such as 2026-11-26"));
   else
     c.started = day;
 }
@@ -108,7 +113,8 @@ void read_org(const toml::table& t, Config& c, const TomlReader& r) {
   if (auto n = t.get("currency")) if (auto s = r.string(*n, "currency")) c.currency = *s;
   if (auto n = t.get("fiscal_year_start")) {
     if (auto v = r.integer(*n, "fiscal_year_start")) {
-      if (*v < 1 || *v > 12) r.diags.error("config-value", r.at(*n), "fiscal_year_start must be a month from 1 to 12");
+      if (*v < 1 || *v > 12)
+        r.diags.error("config-value", r.at(*n), N_("fiscal_year_start must be a month from 1 to 12"));
       else c.calendar.fiscal_year_start = static_cast<unsigned>(*v);
     }
   }
@@ -117,7 +123,9 @@ void read_org(const toml::table& t, Config& c, const TomlReader& r) {
       static const char* names[] = {"sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"};
       bool found = false;
       for (unsigned i = 0; i < 7; ++i) if (*s == names[i]) { c.calendar.week_start = std::chrono::weekday{i}; found = true; }
-      if (!found) r.diags.error("config-value", r.at(*n), fmt::format("unknown week_start '{}'", *s), "use monday … sunday");
+      if (!found)
+        r.diags.error("config-value", r.at(*n), fmt::format(N_("unknown week_start '{}'"), *s),
+                      N_("use monday … sunday"));
     }
   }
 }
@@ -127,17 +135,18 @@ void read_stages(const toml::table& t, Config& c, const TomlReader& r) {
   std::vector<StageDef> stages;
   auto order = t.get("order");
   if (order && !order->is_array()) {
-    r.wrong_type(*order, "order", "a list of stage names");
+    r.wrong_type(*order, "order", N_("a list of stage names"));
     order = nullptr;  // the default stages stand, so records are not all reported
   }
   if (auto n = order) {
     for (auto& name : r.strings(*n, "order")) {
       if (name == "won" || name == "lost") {
-        r.diags.error("config-stage", r.at(*n), fmt::format("'{}' is always a closing stage; leave it out of order", name));
+        r.diags.error("config-stage", r.at(*n),
+                      fmt::format(N_("'{}' is always a closing stage; leave it out of order"), name));
         continue;
       }
       if (std::any_of(stages.begin(), stages.end(), [&](auto& st) { return st.name == name; })) {
-        r.diags.error("config-stage", r.at(*n), fmt::format("stage '{}' is listed twice in order", name));
+        r.diags.error("config-stage", r.at(*n), fmt::format(N_("stage '{}' is listed twice in order"), name));
         continue;
       }
       stages.push_back({name, 0, true});
@@ -147,16 +156,18 @@ void read_stages(const toml::table& t, Config& c, const TomlReader& r) {
   }
   if (auto n = t.get("probability")) {
     const toml::table* p = n->as_table();
-    if (!p) r.wrong_type(*n, "probability", "a table of stage = probability");
+    if (!p)
+      r.wrong_type(*n, "probability", N_("a table of stage = probability"));
     else {
       for (auto&& [k, v] : *p) {
         auto it = std::find_if(stages.begin(), stages.end(), [&k = k](auto& s) { return s.name == k.str(); });
         if (it == stages.end()) {
-          r.diags.error("config-stage", r.at(v), fmt::format("probability for unknown stage '{}'", k.str()));
+          r.diags.error("config-stage", r.at(v), fmt::format(N_("probability for unknown stage '{}'"), k.str()));
           continue;
         }
         if (auto d = r.number(v, k.str())) {
-          if (*d < 0 || *d > 1) r.diags.error("config-value", r.at(v), "a probability is between 0 and 1");
+          if (*d < 0 || *d > 1)
+            r.diags.error("config-value", r.at(v), N_("a probability is between 0 and 1"));
           else it->probability = *d;
         }
       }
@@ -165,7 +176,7 @@ void read_stages(const toml::table& t, Config& c, const TomlReader& r) {
   stages.push_back({"won", 1.0, false});
   stages.push_back({"lost", 0.0, false});
   if (stages.size() > 200) {
-    r.diags.error("config-stage", r.at(t), "too many stages (200 at most)");
+    r.diags.error("config-stage", r.at(t), N_("too many stages (200 at most)"));
     stages.erase(stages.begin() + 198, stages.end() - 2);
   }
   c.stages = std::move(stages);
@@ -182,10 +193,11 @@ void read_policy(const toml::table& t, Config& c, const TomlReader& r) {
     if (const toml::table* rules = n->as_table()) {
       for (auto&& [k, v] : *rules) {
         if (auto on = v.value<bool>()) c.rule_switches[std::string(k.str())] = *on;
-        else r.wrong_type(v, k.str(), "true or false");
+        else
+          r.wrong_type(v, k.str(), N_("true or false"));
       }
     } else {
-      r.wrong_type(*n, "rules", "a table such as { deal-past-expected-close = true }");
+      r.wrong_type(*n, "rules", N_("a table such as { deal-past-expected-close = true }"));
     }
   }
   if (auto n = t.get("revisit_days")) {
@@ -194,7 +206,7 @@ void read_policy(const toml::table& t, Config& c, const TomlReader& r) {
       for (auto&& [k, v] : *p)
         if (auto d = r.integer_in(v, k.str(), 0, kMaxDays)) c.revisit_days[std::string(k.str())] = *d;
     } else {
-      r.wrong_type(*n, "revisit_days", "a table such as { A = 14, B = 30, C = 90 }");
+      r.wrong_type(*n, "revisit_days", N_("a table such as { A = 14, B = 30, C = 90 }"));
     }
   }
   if (auto n = t.get("one_on_one_days")) if (auto v = r.integer_in(*n, "one_on_one_days", 0, kMaxDays)) c.one_on_one_days = *v;
@@ -210,22 +222,29 @@ void read_review(const toml::table& t, Config& c, const TomlReader& r) {
       c.review_weights.clear();
       for (auto&& [k, v] : *w) if (auto d = r.number(v, k.str())) c.review_weights.emplace_back(std::string(k.str()), *d);
     } else {
-      r.wrong_type(*n, "weights", "a table of item = weight");
+      r.wrong_type(*n, "weights", N_("a table of item = weight"));
     }
   }
   if (auto n = t.get("attainment_scores")) {
     const toml::array* a = n->as_array();
-    if (!a) { r.wrong_type(*n, "attainment_scores", "a list of [threshold, score] pairs"); return; }
+    if (!a) {
+      r.wrong_type(*n, "attainment_scores", N_("a list of [threshold, score] pairs"));
+      return;
+    }
     c.attainment_scores.clear();
     for (auto&& e : *a) {
       const toml::array* pair = e.as_array();
-      if (!pair || pair->size() != 2) { r.wrong_type(e, "attainment_scores", "a [threshold, score] pair"); continue; }
+      if (!pair || pair->size() != 2) {
+        r.wrong_type(e, "attainment_scores", N_("a [threshold, score] pair"));
+        continue;
+      }
       auto th = r.number(*pair->get(0), "threshold");
       auto sc = r.integer(*pair->get(1), "score");
       if (!th || !sc) continue;
-      if (*sc < 1 || *sc > 5) r.diags.error("config-value", r.at(e), "a score is from 1 to 5");
+      if (*sc < 1 || *sc > 5)
+        r.diags.error("config-value", r.at(e), N_("a score is from 1 to 5"));
       else if (!c.attainment_scores.empty() && *th <= c.attainment_scores.back().first)
-        r.diags.error("config-value", r.at(e), "attainment_scores thresholds must increase");
+        r.diags.error("config-value", r.at(e), N_("attainment_scores thresholds must increase"));
       else c.attainment_scores.emplace_back(*th, static_cast<int>(*sc));
     }
   }
@@ -237,14 +256,20 @@ void read_seasonality(const toml::table& t, Config& c, const TomlReader& r) {
   r.unknown_keys(t, "seasonality", {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"});
   for (int i = 0; i < 12; ++i) {
     auto n = t.get(months[i]);
-    if (!n) { r.diags.error("config-value", r.at(t), fmt::format("[seasonality] needs a weight for {}", months[i])); return; }
+    if (!n) {
+      r.diags.error("config-value", r.at(t), fmt::format(N_("[seasonality] needs a weight for {}"), months[i]));
+      return;
+    }
     if (auto d = r.number(*n, months[i])) w[i] = *d;
-    if (w[i] < 0) { r.diags.error("config-value", r.at(*n), "a month's weight cannot be negative"); return; }
+    if (w[i] < 0) {
+      r.diags.error("config-value", r.at(*n), N_("a month's weight cannot be negative"));
+      return;
+    }
   }
   double total = 0;
   for (double x : w) total += x;
   if (std::abs(total - 1.0) > 1e-6) {
-    r.diags.error("config-value", r.at(t), fmt::format("[seasonality] weights add up to {:.4f}, not 1", total));
+    r.diags.error("config-value", r.at(t), fmt::format(N_("[seasonality] weights add up to {:.4f}, not 1"), total));
     return;
   }
   c.seasonality = w;
@@ -277,14 +302,15 @@ Condition parse_condition(std::string_view field, const toml::node& n, const Tom
           // A comparison with nan is never true and one with inf always or never: neither
           // is what a KPI's author meant.
           if (!std::isfinite(cond.number)) {
-            r.diags.error("config-kpi", r.at(n), fmt::format("'{}' compares with {}, not a finite number", s, rest),
-                          "write it like \">= 100000\"");
+            r.diags.error("config-kpi", r.at(n), fmt::format(N_("'{}' compares with {}, not a finite number"), s, rest),
+                          N_("write it like \">= 100000\""));
             return cond;
           }
           cond.op = op;
           return cond;
         } catch (const std::exception&) {
-          r.diags.error("config-kpi", r.at(n), fmt::format("cannot read the comparison '{}'", s), "write it like \">= 100000\"");
+          r.diags.error("config-kpi", r.at(n), fmt::format(N_("cannot read the comparison '{}'"), s),
+                        N_("write it like \">= 100000\""));
           return cond;
         }
       }
@@ -300,7 +326,7 @@ Condition parse_condition(std::string_view field, const toml::node& n, const Tom
     cond.values.push_back(*b ? "true" : "false");
     return cond;
   }
-  r.wrong_type(n, field, "a value, a list or a comparison");
+  r.wrong_type(n, field, N_("a value, a list or a comparison"));
   return cond;
 }
 
@@ -315,16 +341,20 @@ void read_custom_fields(const toml::table& t, Config& c, const TomlReader& r) {
     const schema::RecordSchema* record = schema::find_kind(kind);
     std::vector<CustomField>* out = kind == "deal" ? &c.fields.deal : kind == "customer" ? &c.fields.customer : nullptr;
     if (!out) {
-      r.diags.error("config-field", r.at(k.source()), fmt::format("records of kind '{}' take no custom fields", kind),
-                    "declare custom fields under [fields.deal] or [fields.customer]");
+      r.diags.error("config-field", r.at(k.source()),
+                    fmt::format(N_("records of kind '{}' take no custom fields"), kind),
+                    N_("declare custom fields under [fields.deal] or [fields.customer]"));
       continue;
     }
     const toml::table* ft = v.as_table();
-    if (!ft) { r.wrong_type(v, kind, "a table of field = type"); continue; }
+    if (!ft) {
+      r.wrong_type(v, kind, N_("a table of field = type"));
+      continue;
+    }
     for (auto&& [fk, fv] : *ft) {
       if (out->size() == kMaxCustomFields) {
         r.diags.error("config-field", r.at(fk.source()),
-                      fmt::format("a kind takes at most {} custom fields", kMaxCustomFields));
+                      fmt::format(N_("a kind takes at most {} custom fields"), kMaxCustomFields));
         break;
       }
       CustomField f;
@@ -333,13 +363,13 @@ void read_custom_fields(const toml::table& t, Config& c, const TomlReader& r) {
       bool key_ok = !f.key.empty() && std::isalpha(static_cast<unsigned char>(f.key[0]));
       for (char ch : f.key) key_ok = key_ok && (std::isalnum(static_cast<unsigned char>(ch)) || ch == '_' || ch == '-');
       if (!key_ok) {
-        r.diags.error("config-field", f.at, fmt::format("'{}' is not a field name", f.key),
-                      "a field name is a letter, then letters, digits, '_' or '-'");
+        r.diags.error("config-field", f.at, fmt::format(N_("'{}' is not a field name"), f.key),
+                      N_("a field name is a letter, then letters, digits, '_' or '-'"));
         continue;
       }
       if (record && record->find(f.key)) {
-        r.diags.error("config-field", f.at, fmt::format("'{}' is already a field of every {}", f.key, kind),
-                      "give the custom field another name");
+        r.diags.error("config-field", f.at, fmt::format(N_("'{}' is already a field of every {}"), f.key, kind),
+                      N_("give the custom field another name"));
         continue;
       }
       std::string type;
@@ -350,30 +380,31 @@ void read_custom_fields(const toml::table& t, Config& c, const TomlReader& r) {
       } else if (auto s = fv.value<std::string>()) {
         type = *s;
       } else {
-        r.wrong_type(fv, f.key, "a type name or a table such as { type = \"enum\", values = [...] }");
+        r.wrong_type(fv, f.key, N_("a type name or a table such as { type = \"enum\", values = [...] }"));
         continue;
       }
-      const char* kHint = "types are text, number, money, date, enum (with values) and reference (with to)";
+      const char* kHint = N_("types are text, number, money, date, enum (with values) and reference (with to)");
       if (type == "reference") {
         f.type = CustomType::ref;
         std::string to;
         if (const toml::node* n = spec ? spec->get("to") : nullptr) if (auto s = r.string(*n, "to")) to = *s;
         auto ref = parse_ref_kind(to);
         if (!ref) {
-          r.diags.error("config-field", f.at, fmt::format("reference field '{}' needs to = customer, person, team or deal", f.key));
+          r.diags.error("config-field", f.at,
+                        fmt::format(N_("reference field '{}' needs to = customer, person, team or deal"), f.key));
           continue;
         }
         f.ref = *ref;
       } else if (auto ty = parse_custom_type(type)) {
         f.type = *ty;
       } else {
-        r.diags.error("config-field", f.at, fmt::format("unknown type '{}' for field '{}'", type, f.key), kHint);
+        r.diags.error("config-field", f.at, fmt::format(N_("unknown type '{}' for field '{}'"), type, f.key), kHint);
         continue;
       }
       if (f.type == CustomType::choice) {
         if (const toml::node* n = spec ? spec->get("values") : nullptr) f.values = r.strings(*n, "values");
         if (f.values.empty()) {
-          r.diags.error("config-field", f.at, fmt::format("enum field '{}' needs values = [\"...\", ...]", f.key));
+          r.diags.error("config-field", f.at, fmt::format(N_("enum field '{}' needs values = [\"...\", ...]"), f.key));
           continue;
         }
       }
@@ -428,11 +459,12 @@ bool known_field(const std::string& field, const std::vector<std::string>& allow
                  std::string_view what, const TomlReader& r) {
   if (std::find(allowed.begin(), allowed.end(), field) != allowed.end()) return true;
   std::string hint;
-  if (auto s = closest_match(field, allowed)) hint = fmt::format("did you mean '{}'?", *s);
-  else {
-    for (auto& a : allowed) hint += (hint.empty() ? "use one of " : ", ") + a;
+  if (auto s = closest_match(field, allowed))
+    hint = fmt::format(N_("did you mean '{}'?"), *s);
+  else if (!allowed.empty()) {
+    hint = fmt::format(N_("use one of {}"), fmt::join(allowed, ", "));
   }
-  r.diags.error("config-kpi", r.at(at), fmt::format("'{}' is not {}", field, what), hint);
+  r.diags.error("config-kpi", r.at(at), fmt::format(N_("'{}' is not {}"), field, what), hint);
   return false;
 }
 
@@ -442,42 +474,50 @@ bool valid_custom_kpi(const CustomKpi& kpi, const toml::table& kt, const toml::n
   bool id_ok = !kpi.id.empty() && std::isalnum(static_cast<unsigned char>(kpi.id[0]));
   for (char ch : kpi.id) id_ok = id_ok && (std::isalnum(static_cast<unsigned char>(ch)) || ch == '_' || ch == '-' || ch == '.');
   if (!id_ok) {
-    r.diags.error("config-kpi", r.at(v), fmt::format("'{}' is not a valid KPI id", kpi.id), "ids are letters, digits, '.', '_' and '-'");
+    r.diags.error("config-kpi", r.at(v), fmt::format(N_("'{}' is not a valid KPI id"), kpi.id),
+                  N_("ids are letters, digits, '.', '_' and '-'"));
     ok = false;
   }
   Config builtin_only;
   if (is_known_kpi(builtin_only, kpi.id)) {
-    r.diags.error("config-kpi", r.at(v), fmt::format("'{}' is a built-in KPI; choose another id", kpi.id));
+    r.diags.error("config-kpi", r.at(v), fmt::format(N_("'{}' is a built-in KPI; choose another id"), kpi.id));
     ok = false;
   }
   if (auto n = kt.get("count"); n && n->value<bool>() != std::optional<bool>(true)) {
-    r.diags.error("config-kpi", r.at(*n), "count must be true (or use sum = \"field\" or avg = \"field\")");
+    r.diags.error("config-kpi", r.at(*n), N_("count must be true (or use sum = \"field\" or avg = \"field\")"));
     ok = false;
   }
   KindFields fields = fields_of(kpi.kind, c);
   const char* kind_text = kpi.kind == "deals" ? "deals" : kpi.kind == "customers" ? "customers" : kpi.kind == "interactions" ? "interactions" : "surveys";
   if (kpi.aggregate != CustomKpi::Aggregate::count) {
     const toml::node* n = kt.get(kpi.aggregate == CustomKpi::Aggregate::sum ? "sum" : "avg");
-    ok = known_field(kpi.field, fields.numbers, *n, fmt::format("a number field of {}", kind_text), r) && ok;
+    ok = known_field(kpi.field, fields.numbers, *n, fmt::format(N_("a number field of {}"), kind_text), r) && ok;
   }
   if (const toml::table* w = kt.get("where") ? kt.get("where")->as_table() : nullptr)
-    for (auto&& [wk, wv] : *w) ok = known_field(std::string(wk.str()), fields.all, wv, fmt::format("a field of {}", kind_text), r) && ok;
+    for (auto&& [wk, wv] : *w)
+      ok = known_field(std::string(wk.str()), fields.all, wv, fmt::format(N_("a field of {}"), kind_text), r) && ok;
   if (!kpi.date_field.empty())
-    ok = known_field(kpi.date_field, fields.dates, *kt.get("date"), fmt::format("a date field of {}", kind_text), r) && ok;
+    ok = known_field(kpi.date_field, fields.dates, *kt.get("date"), fmt::format(N_("a date field of {}"), kind_text),
+                     r) &&
+         ok;
   return ok;
 }
 
 void read_custom_kpis(const toml::table& t, Config& c, const TomlReader& r) {
   for (auto&& [k, v] : t) {
     const toml::table* kt = v.as_table();
-    if (!kt) { r.wrong_type(v, k.str(), "a table"); continue; }
+    if (!kt) {
+      r.wrong_type(v, k.str(), N_("a table"));
+      continue;
+    }
     r.unknown_keys(*kt, fmt::format("kpi.{}", k.str()), {"label", "kind", "count", "sum", "avg", "where", "date"});
     CustomKpi kpi;
     kpi.id = std::string(k.str());
     if (auto n = kt->get("label")) if (auto s = r.string(*n, "label")) kpi.label = *s;
     if (auto n = kt->get("kind")) if (auto s = r.string(*n, "kind")) kpi.kind = *s;
     if (kpi.kind != "deals" && kpi.kind != "customers" && kpi.kind != "interactions" && kpi.kind != "surveys") {
-      r.diags.error("config-kpi", r.at(v), fmt::format("custom KPI '{}' needs kind = deals, customers, interactions or surveys", kpi.id));
+      r.diags.error("config-kpi", r.at(v),
+                    fmt::format(N_("custom KPI '{}' needs kind = deals, customers, interactions or surveys"), kpi.id));
       continue;
     }
     int aggregates = 0;
@@ -485,14 +525,17 @@ void read_custom_kpis(const toml::table& t, Config& c, const TomlReader& r) {
     if (auto n = kt->get("sum")) { kpi.aggregate = CustomKpi::Aggregate::sum; ++aggregates; if (auto s = r.string(*n, "sum")) kpi.field = *s; }
     if (auto n = kt->get("avg")) { kpi.aggregate = CustomKpi::Aggregate::avg; ++aggregates; if (auto s = r.string(*n, "avg")) kpi.field = *s; }
     if (aggregates != 1) {
-      r.diags.error("config-kpi", r.at(v), fmt::format("custom KPI '{}' needs exactly one of count = true, sum = \"field\", avg = \"field\"", kpi.id));
+      r.diags.error(
+          "config-kpi", r.at(v),
+          fmt::format(N_("custom KPI '{}' needs exactly one of count = true, sum = \"field\", avg = \"field\""),
+                      kpi.id));
       continue;
     }
     if (auto n = kt->get("where")) {
       if (const toml::table* w = n->as_table()) {
         for (auto&& [wk, wv] : *w) kpi.where.push_back(parse_condition(wk.str(), wv, r));
       } else {
-        r.wrong_type(*n, "where", "a table of field = condition");
+        r.wrong_type(*n, "where", N_("a table of field = condition"));
       }
     }
     if (auto n = kt->get("date")) if (auto s = r.string(*n, "date")) kpi.date_field = *s;
@@ -524,7 +567,8 @@ Config parse_config(std::string_view text, const std::string& file_label, Diagno
   auto section = [&](std::string_view name, auto&& fn) {
     if (auto n = root.get(name)) {
       if (const toml::table* t = n->as_table()) fn(*t);
-      else r.wrong_type(*n, name, "a table");
+      else
+        r.wrong_type(*n, name, N_("a table"));
     }
   };
   section("org", [&](const toml::table& t) { read_org(t, c, r); });
@@ -541,12 +585,16 @@ Config parse_config(std::string_view text, const std::string& file_label, Diagno
   section("coaching", [&](const toml::table& t) {
     r.unknown_keys(t, "coaching", {"min_score", "min_rating"});
     if (auto n = t.get("min_score")) if (auto v = r.integer(*n, "min_score")) {
-      if (*v < 0 || *v > 100) r.diags.error("config-value", r.at(*n), "min_score is a score from 0 to 100");
-      else c.min_training_score = static_cast<int>(*v);
+        if (*v < 0 || *v > 100)
+          r.diags.error("config-value", r.at(*n), N_("min_score is a score from 0 to 100"));
+        else
+          c.min_training_score = static_cast<int>(*v);
     }
     if (auto n = t.get("min_rating")) if (auto v = r.integer(*n, "min_rating")) {
-      if (*v < 1 || *v > 5) r.diags.error("config-value", r.at(*n), "min_rating is a rating from 1 to 5");
-      else c.min_coaching_rating = static_cast<int>(*v);
+        if (*v < 1 || *v > 5)
+          r.diags.error("config-value", r.at(*n), N_("min_rating is a rating from 1 to 5"));
+        else
+          c.min_coaching_rating = static_cast<int>(*v);
     }
   });
   section("approvals", [&](const toml::table& t) {
@@ -554,20 +602,25 @@ Config parse_config(std::string_view text, const std::string& file_label, Diagno
     if (auto n = t.get("require")) {
       auto mode = r.string(*n, "require");
       if (mode && (*mode == "signed" || *mode == "trailer")) c.approval_signed = *mode == "signed";
-      else if (mode) r.diags.error("config-value", r.at(*n), fmt::format("approvals.require is \"trailer\" or \"signed\", not '{}'", *mode));
+      else if (mode)
+        r.diags.error("config-value", r.at(*n),
+                      fmt::format(N_("approvals.require is \"trailer\" or \"signed\", not '{}'"), *mode));
     }
     if (auto n = t.get("records")) {
       c.approval_records = r.strings(*n, "records");
       for (auto& kind : c.approval_records)
         if (kind != "targets" && kind != "reward_plans" && kind != "deals" && kind != "customers" && kind != "reviews")
-          r.diags.error("config-value", r.at(*n), fmt::format("approvals cover targets, reward_plans, deals, customers and reviews, not '{}'", kind));
+          r.diags.error(
+              "config-value", r.at(*n),
+              fmt::format(N_("approvals cover targets, reward_plans, deals, customers and reviews, not '{}'"), kind));
     }
   });
   if (auto n = root.at_path("policy.required_targets"); n && n.is_array()) {
     for (auto& metric : c.required_targets)
       if (!is_known_kpi(c, metric))
-        diags.error("config-value", r.at(*n.node()), fmt::format("required target metric '{}' is not a KPI", metric),
-                    "see `salesops kpi list` for the KPI ids");
+        diags.error("config-value", r.at(*n.node()),
+                    fmt::format(N_("required target metric '{}' is not a KPI"), metric),
+                    N_("see `salesops kpi list` for the KPI ids"));
   }
   return c;
 }

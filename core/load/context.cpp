@@ -5,8 +5,10 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <utility>
 
 #include "core/base/escape.hpp"
+#include "core/base/i18n.hpp"
 #include "core/base/suggest.hpp"
 
 namespace salesops::core {
@@ -94,7 +96,7 @@ void LoadContext::ref(RefKind kind, Sym value, Mark at, std::uint32_t length, co
   if (exists(kind, book.text(value))) return;
   if (partial[static_cast<std::size_t>(kind)]) return;
   diags.error("missing-ref", book.location(at, length),
-              fmt::format("{} '{}' refers to no {}", field, shown(book.text(value)), kind_name(kind)));
+              fmt::format(N_("{} '{}' refers to no {}"), field, shown(book.text(value)), kind_name(kind)));
 }
 
 void LoadContext::resolve_pending() {
@@ -118,7 +120,7 @@ std::optional<std::string_view> Fields::scalar(std::string_view field) {
     if (!r_.plain()) warn_control(field, r_.value());
     return r_.value();
   }
-  r_.reject("field-type", fmt::format("'{}' must be a single value, not a {}", field,
+  r_.reject("field-type", fmt::format(N_("'{}' must be a single value, not a {}"), field,
                                       r_.kind() == YamlReader::Kind::sequence_start ? "list" : "mapping"));
   return std::nullopt;
 }
@@ -126,8 +128,8 @@ std::optional<std::string_view> Fields::scalar(std::string_view field) {
 void Fields::warn_control(std::string_view field, std::string_view value) {
   std::size_t at = find_control(value, 0, "\t\n");
   if (at == std::string_view::npos) return;
-  r_.warning("control-character", fmt::format("'{}' holds a control character ({})", field, control_at(value, at)),
-             "a terminal or a spreadsheet may take it as a command; salesops prints it escaped");
+  r_.warning("control-character", fmt::format(N_("'{}' holds a control character ({})"), field, control_at(value, at)),
+             N_("a terminal or a spreadsheet may take it as a command; salesops prints it escaped"));
 }
 
 Sym Fields::text(std::string_view field) {
@@ -153,8 +155,8 @@ Day Fields::date(std::string_view field) {
   if (!v) return {};
   if (auto d = parse_date(*v)) return *d;
   bool shaped = v->size() == 10 && (*v)[4] == '-' && (*v)[7] == '-';
-  r_.error("date", shaped ? fmt::format("'{}' is not a date in the calendar", *v)
-                          : fmt::format("'{}' must be a date YYYY-MM-DD, not '{}'", field, shown(*v)));
+  r_.error("date", shaped ? fmt::format(N_("'{}' is not a date in the calendar"), *v)
+                          : fmt::format(N_("'{}' must be a date YYYY-MM-DD, not '{}'"), field, shown(*v)));
   return {};
 }
 
@@ -165,13 +167,15 @@ std::optional<Money> Fields::money(std::string_view field) {
   if (auto m = parse_money(*v, &err)) return m;
   switch (err) {
     case MoneyError::too_many_decimals:
-      r_.error("money", fmt::format("'{}' has more than two decimals: {}", field, shown(*v)), "money is kept to the cent");
+      r_.error("money", fmt::format(N_("'{}' has more than two decimals: {}"), field, shown(*v)),
+               N_("money is kept to the cent"));
       break;
     case MoneyError::too_large:
-      r_.error("money", fmt::format("'{}' is too large: {}", field, shown(*v)), money_error_text(err));
+      r_.error("money", fmt::format(N_("'{}' is too large: {}"), field, shown(*v)), money_error_text(err));
       break;
     default:
-      r_.error("money", fmt::format("'{}' must be an amount such as 12500 or 12500.50, not '{}'", field, shown(*v)));
+      r_.error("money",
+               fmt::format(N_("'{}' must be an amount such as 12500 or 12500.50, not '{}'"), field, shown(*v)));
   }
   return std::nullopt;
 }
@@ -183,15 +187,15 @@ std::optional<std::int64_t> Fields::integer(std::string_view field, std::int64_t
   auto [p, ec] = std::from_chars(v->data(), v->data() + v->size(), out);
   bool whole = p == v->data() + v->size();
   if (ec == std::errc::result_out_of_range && whole) {
-    r_.error("field-range", fmt::format("'{}' must be from {} to {}, not {}", field, min, max, shown(*v)));
+    r_.error("field-range", fmt::format(N_("'{}' must be from {} to {}, not {}"), field, min, max, shown(*v)));
     return std::nullopt;
   }
   if (ec != std::errc{} || !whole) {
-    r_.error("field-type", fmt::format("'{}' must be a whole number, not '{}'", field, shown(*v)));
+    r_.error("field-type", fmt::format(N_("'{}' must be a whole number, not '{}'"), field, shown(*v)));
     return std::nullopt;
   }
   if (out < min || out > max) {
-    r_.error("field-range", fmt::format("'{}' must be from {} to {}, not {}", field, min, max, out));
+    r_.error("field-range", fmt::format(N_("'{}' must be from {} to {}, not {}"), field, min, max, out));
     return std::nullopt;
   }
   return out;
@@ -203,11 +207,11 @@ std::optional<double> Fields::number(std::string_view field) {
   double out = 0;
   auto [p, ec] = std::from_chars(v->data(), v->data() + v->size(), out);
   if (ec == std::errc::result_out_of_range && p == v->data() + v->size()) {
-    r_.error("field-range", fmt::format("'{}' is too large: {}", field, shown(*v)));
+    r_.error("field-range", fmt::format(N_("'{}' is too large: {}"), field, shown(*v)));
     return std::nullopt;
   }
   if (ec != std::errc{} || p != v->data() + v->size() || !std::isfinite(out)) {
-    r_.error("field-type", fmt::format("'{}' must be a number, not '{}'", field, shown(*v)));
+    r_.error("field-type", fmt::format(N_("'{}' must be a number, not '{}'"), field, shown(*v)));
     return std::nullopt;
   }
   return out;
@@ -218,7 +222,7 @@ std::optional<bool> Fields::boolean(std::string_view field) {
   if (!v) return std::nullopt;
   if (*v == "true" || *v == "yes") return true;
   if (*v == "false" || *v == "no") return false;
-  r_.error("field-type", fmt::format("'{}' must be true or false, not '{}'", field, shown(*v)));
+  r_.error("field-type", fmt::format(N_("'{}' must be true or false, not '{}'"), field, shown(*v)));
   return std::nullopt;
 }
 
@@ -230,7 +234,7 @@ std::vector<Sym> Fields::words(std::string_view field) {
     return out;
   }
   if (r_.kind() != YamlReader::Kind::sequence_start) {
-    r_.reject("field-type", fmt::format("'{}' must be a list", field));
+    r_.reject("field-type", fmt::format(N_("'{}' must be a list"), field));
     return out;
   }
   r_.each_item([&] {
@@ -241,21 +245,51 @@ std::vector<Sym> Fields::words(std::string_view field) {
 
 bool Fields::valid_id(std::string_view id, Mark at) {
   if (is_id(id)) return true;
-  ctx_.diags.error("id-format", r_.location_of(at, columns(id)), fmt::format("'{}' is not a valid id", shown(id)),
-                   "ids are letters, digits, '.', '_' and '-', starting with a letter or digit");
+  ctx_.diags.error("id-format", r_.location_of(at, columns(id)), fmt::format(N_("'{}' is not a valid id"), shown(id)),
+                   N_("ids are letters, digits, '.', '_' and '-', starting with a letter or digit"));
   return false;
 }
 
 void Fields::duplicate(const char* kind, std::string_view id, Mark at, Mark first) {
   const Book& b = ctx_.book;
   ctx_.diags.error("duplicate-id", b.location(at, columns(id)),
-                   fmt::format("{} id '{}' is already used at {}:{}:{}", kind, id, b.files[first.file], first.line, first.column));
+                   fmt::format(N_("{} id '{}' is already used at {}:{}:{}"), kind, id, b.files[first.file], first.line,
+                               first.column));
 }
 
 namespace {
 
 /// "deals", "history entries": the record kind counted in a repeated finding.
 std::string plural_of(std::string_view kind) {
+  // The plurals of the record kinds, marked for translation; any other kind by the rule below.
+  static constexpr std::pair<std::string_view, const char*> kPlurals[] = {
+      {"team", N_("teams")},
+      {"person", N_("persons")},
+      {"contact", N_("contacts")},
+      {"interaction", N_("interactions")},
+      {"survey", N_("surveys")},
+      {"customer", N_("customers")},
+      {"history entry", N_("history entries")},
+      {"deal", N_("deals")},
+      {"target", N_("targets")},
+      {"segment", N_("segments")},
+      {"strategy", N_("strategies")},
+      {"action", N_("actions")},
+      {"plan", N_("plans")},
+      {"follow-up", N_("follow-ups")},
+      {"session", N_("sessions")},
+      {"attendee", N_("attendees")},
+      {"training", N_("trainings")},
+      {"figure", N_("figures")},
+      {"review", N_("reviews")},
+      {"tier", N_("tiers")},
+      {"spiff", N_("spiffs")},
+      {"reward plan", N_("reward plans")},
+      {"grant", N_("grants")},
+      {"rate", N_("rates")},
+  };
+  for (const auto& [singular, plural] : kPlurals)
+    if (singular == kind) return plural;
   if (kind.size() > 1 && kind.back() == 'y' && std::string_view("aeiou").find(kind[kind.size() - 2]) == std::string_view::npos)
     return std::string(kind.substr(0, kind.size() - 1)) + "ies";
   return std::string(kind) + "s";
@@ -276,26 +310,27 @@ void Fields::unknown(std::string_view key, Mark at, const schema::RecordSchema& 
   names.reserve(record.fields.size());
   for (const schema::FieldSpec& field : record.fields) names.emplace_back(field.key);
   std::string hint;
-  if (auto s = closest_match(key, names)) hint = fmt::format("did you mean '{}'?", *s);
+  if (auto s = closest_match(key, names))
+    hint = fmt::format(N_("did you mean '{}'?"), *s);
   else if (record.kind == "deal" || record.kind == "customer")
-    hint = fmt::format("declare it under [fields.{}] in salesops.toml, or remove it", record.kind);
+    hint = fmt::format(N_("declare it under [fields.{}] in salesops.toml, or remove it"), record.kind);
   Diagnostic d{Severity::warning, "unknown-key", r_.location_of(at, r_.key_span()),
-               fmt::format("unknown key '{}' is kept but ignored", shown(key)), std::move(hint)};
+               fmt::format(N_("unknown key '{}' is kept but ignored"), shown(key)), std::move(hint)};
   d.group = group_;
-  d.subject = fmt::format("unknown key '{}'", shown(key));
+  d.subject = fmt::format(N_("unknown key '{}'"), shown(key));
   d.plural = plural_of(record.kind);
   ctx_.diags.add(std::move(d));
   r_.skip_value();
 }
 
 void Fields::missing(std::string_view field, Mark at, std::string_view record) {
-  ctx_.diags.error("missing-field", r_.location_of(at), fmt::format("{} has no '{}'", record, field));
+  ctx_.diags.error("missing-field", r_.location_of(at), fmt::format(N_("{} has no '{}'"), record, field));
 }
 
 std::optional<double> Fields::number(const schema::FieldSpec& s) {
   auto v = number(s.key);
   if (v && s.bounded && (*v < static_cast<double>(s.min) || *v > static_cast<double>(s.max))) {
-    r_.error("field-range", fmt::format("'{}' must be from {} to {}", s.key, s.min, s.max));
+    r_.error("field-range", fmt::format(N_("'{}' must be from {} to {}"), s.key, s.min, s.max));
     return std::nullopt;
   }
   return v;
@@ -306,7 +341,8 @@ std::optional<std::size_t> Fields::choice(const schema::FieldSpec& s) {
   if (!v) return std::nullopt;
   for (std::size_t i = 0; i < s.values.size(); ++i)
     if (*v == s.values[i]) return i;
-  r_.error(s.rule, fmt::format("unknown {} '{}'", s.what, shown(*v)), s.hint + schema::list_values(s));
+  r_.error(s.rule, fmt::format(N_("unknown {} '{}'"), s.what, shown(*v)),
+           fmt::format(fmt::runtime(s.hint), schema::list_values(s)));
   return std::nullopt;
 }
 
@@ -314,7 +350,8 @@ Sym Fields::choice_word(const schema::FieldSpec& s, bool keep_unknown) {
   auto v = scalar(s.key);
   if (!v) return {};
   if (std::find(s.values.begin(), s.values.end(), *v) == s.values.end()) {
-    r_.error(s.rule, fmt::format("unknown {} '{}'", s.what, shown(*v)), s.hint + schema::list_values(s));
+    r_.error(s.rule, fmt::format(N_("unknown {} '{}'"), s.what, shown(*v)),
+             fmt::format(fmt::runtime(s.hint), schema::list_values(s)));
     if (!keep_unknown) return {};
   }
   return ctx_.book.strings.intern(*v);

@@ -1,6 +1,8 @@
 #pragma once
 // What every record loader shares: the book being filled, typed field readers over the
 // YAML events, and references checked once their targets are loaded.
+#include <fmt/format.h>
+
 #include <array>
 #include <initializer_list>
 #include <optional>
@@ -8,8 +10,7 @@
 #include <string_view>
 #include <vector>
 
-#include <fmt/format.h>
-
+#include "core/base/i18n.hpp"
 #include "core/base/id_index.hpp"
 #include "core/book/book.hpp"
 #include "core/book/schema.hpp"
@@ -172,7 +173,7 @@ std::uint32_t columns(std::string_view text);
 /// Reports and skips a value that is not a mapping.
 inline bool expect_mapping(YamlReader& r, const char* what) {
   if (r.kind() == YamlReader::Kind::mapping_start) return true;
-  r.reject("record-shape", fmt::format("{} must be a mapping", what));
+  r.reject("record-shape", fmt::format(N_("{} must be a mapping"), what));
   return false;
 }
 
@@ -217,7 +218,7 @@ void each_mapping_item(Fields& f, const char* list, const char* what, Fn&& fn) {
   YamlReader& r = f.reader();
   if (r.is_null()) return;
   if (r.kind() != YamlReader::Kind::sequence_start) {
-    r.reject("field-type", fmt::format("'{}' must be a list", list));
+    r.reject("field-type", fmt::format(N_("'{}' must be a list"), list));
     return;
   }
   r.each_item([&] {
@@ -253,7 +254,8 @@ void each_list_under_keys(YamlReader& r, Fields& f, const schema::RecordSchema& 
   if (!enter_document(r)) return;
   if (r.is_null()) return;
   if (r.kind() != YamlReader::Kind::mapping_start) {
-    r.reject("file-shape", "this file must be a mapping", fmt::format("its top-level keys: {} (each a list)", schema::list_keys(file)));
+    r.reject("file-shape", N_("this file must be a mapping"),
+             fmt::format(N_("its top-level keys: {} (each a list)"), schema::list_keys(file)));
     return;
   }
   r.each_key([&](std::string_view key, Mark at) {
@@ -261,7 +263,7 @@ void each_list_under_keys(YamlReader& r, Fields& f, const schema::RecordSchema& 
     if (!list) { f.unknown(key, at, file); return; }
     if (r.is_null()) return;
     if (r.kind() != YamlReader::Kind::sequence_start) {
-      r.reject("file-shape", fmt::format("'{}' must be a list", key));
+      r.reject("file-shape", fmt::format(N_("'{}' must be a list"), key));
       return;
     }
     r.each_item([&] { on_item(*list); });

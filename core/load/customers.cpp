@@ -1,6 +1,7 @@
 // customers/<id>.yaml: one customer per file, with contacts, interactions and surveys.
 #include <fmt/format.h>
 
+#include "core/base/i18n.hpp"
 #include "core/load/context.hpp"
 
 namespace salesops::core {
@@ -13,7 +14,7 @@ using schema::kInteraction;
 using schema::kSurvey;
 
 void read_contacts(Fields& f, Customer& c, const schema::FieldSpec& list) {
-  each_mapping_item(f, list.name(), "a contact", [&](Mark) {
+  each_mapping_item(f, list.name(), N_("a contact"), [&](Mark) {
     Contact k;
     each_field(f, kContact, [&](int i) {
       switch (i) {
@@ -28,7 +29,7 @@ void read_contacts(Fields& f, Customer& c, const schema::FieldSpec& list) {
 }
 
 void read_interactions(Fields& f, Customer& c, const schema::FieldSpec& list) {
-  each_mapping_item(f, list.name(), "an interaction", [&](Mark at) {
+  each_mapping_item(f, list.name(), N_("an interaction"), [&](Mark at) {
     Interaction i;
     i.at = at;
     bool typed = false;
@@ -50,7 +51,7 @@ void read_interactions(Fields& f, Customer& c, const schema::FieldSpec& list) {
 }
 
 void read_surveys(Fields& f, Customer& c, const schema::FieldSpec& list) {
-  each_mapping_item(f, list.name(), "a survey", [&](Mark at) {
+  each_mapping_item(f, list.name(), N_("a survey"), [&](Mark at) {
     Survey s;
     s.at = at;
     std::uint32_t seen = each_field(f, kSurvey, [&](int i) {
@@ -74,7 +75,8 @@ void read_segment(Fields& f, Customer& c, const schema::FieldSpec& field) {
   if (!c.segment.empty() && !list.empty() && std::find(list.begin(), list.end(), s) == list.end()) {
     std::string names;
     for (auto& n : list) names += (names.empty() ? "" : ", ") + n;
-    f.reader().error("customer-segment", fmt::format("segment '{}' is not in salesops.toml's list", shown(s)), "segments are " + names);
+    f.reader().error("customer-segment", fmt::format(N_("segment '{}' is not in salesops.toml's list"), shown(s)),
+                     fmt::format(N_("segments are {}"), names));
   }
 }
 
@@ -84,15 +86,16 @@ void load_customer_file(YamlReader& r, LoadContext& ctx) {
   Fields f(r, ctx);
   Book& b = ctx.book;
   if (!enter_document(r)) {
-    if (!r.failed()) ctx.diags.error("empty-file", r.location_of({r.file_index(), 1, 1}), "a customer file cannot be empty");
+    if (!r.failed())
+      ctx.diags.error("empty-file", r.location_of({r.file_index(), 1, 1}), N_("a customer file cannot be empty"));
     return;
   }
   if (r.kind() == YamlReader::Kind::sequence_start) {
-    r.reject("record-shape", "a customer file must be a mapping, not a list",
-             "one customer per file: write its fields at the top level, without '- '");
+    r.reject("record-shape", N_("a customer file must be a mapping, not a list"),
+             N_("one customer per file: write its fields at the top level, without '- '"));
     return;
   }
-  if (!expect_mapping(r, "a customer file")) return;
+  if (!expect_mapping(r, N_("a customer file"))) return;
   Customer c;
   c.at = r.mark();
   Mark id_at = c.at;

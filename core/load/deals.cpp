@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "core/base/i18n.hpp"
 #include "core/load/context.hpp"
 
 namespace salesops::core {
@@ -18,7 +19,8 @@ std::optional<std::uint8_t> read_stage(Fields& f, const schema::FieldSpec& field
   auto v = f.scalar(field.key);
   if (!v) return std::nullopt;
   if (auto s = f.book().config.stage_index(*v)) return s;
-  r.error("deal-stage", fmt::format("unknown stage '{}'", shown(*v)), "stages are " + f.book().config.stage_list());
+  r.error("deal-stage", fmt::format(N_("unknown stage '{}'"), shown(*v)),
+          fmt::format(N_("stages are {}"), f.book().config.stage_list()));
   return std::nullopt;
 }
 
@@ -30,17 +32,19 @@ void read_currency(Fields& f, const schema::FieldSpec& field, Deal& d) {
   if (!v) return;
   bool code = v->size() == 3 && std::all_of(v->begin(), v->end(), [](char c) { return c >= 'A' && c <= 'Z'; });
   if (!code) {
-    r.error("deal-currency", fmt::format("'{}' is not a currency code", shown(*v)), "a currency is three capital letters: USD, EUR, CNY");
+    r.error("deal-currency", fmt::format(N_("'{}' is not a currency code"), shown(*v)),
+            N_("a currency is three capital letters: USD, EUR, CNY"));
     return;
   }
   if (auto slot = f.book().currency_slot(*v)) d.currency = *slot;
-  else r.error("deal-currency", "a book's deals name at most 127 currencies besides its own");
+  else
+    r.error("deal-currency", N_("a book's deals name at most 127 currencies besides its own"));
 }
 
 void read_history(Fields& f, Deal& d) {
   YamlReader& r = f.reader();
   Book& b = f.book();
-  each_mapping_item(f, "history", "a history entry", [&](Mark at) {
+  each_mapping_item(f, "history", N_("a history entry"), [&](Mark at) {
     StageChange c;
     bool staged = false;
     std::uint32_t seen = each_field(f, kChange, [&](int i) {
@@ -53,11 +57,11 @@ void read_history(Fields& f, Deal& d) {
     f.missing_required(kChange, seen, at, [] { return kChange.noun; });
     if (!c.date || !staged) return;  // an invalid value is reported where it is
     if (d.history_count > 0 && *c.date < *b.history.back().date) {
-      f.ctx().diags.error("deal-history", b.location(at), "history entries must be oldest first",
-                          fmt::format("this entry ({}) is dated before the one above it", format_date(*c.date)));
+      f.ctx().diags.error("deal-history", b.location(at), N_("history entries must be oldest first"),
+                          fmt::format(N_("this entry ({}) is dated before the one above it"), format_date(*c.date)));
     }
     if (d.history_count == UINT16_MAX) {
-      f.ctx().diags.error("deal-history", b.location(at), "a deal's history holds at most 65535 entries");
+      f.ctx().diags.error("deal-history", b.location(at), N_("a deal's history holds at most 65535 entries"));
       return;
     }
     b.history.push_back(c);
@@ -90,26 +94,29 @@ void check_deal(Fields& f, const Deal& d, const DealKeys& keys, Mark at) {
       std::string list;
       for (std::size_t i = 0; i < lacking.size(); ++i)
         list += fmt::format("{}{}", i == 0 ? "" : i + 1 == lacking.size() ? " or " : ", ", lacking[i]);
-      diags.error("deal-closed", b.location(at), fmt::format("deal '{}' is {} but has no {}", id, stage, list),
-                  "a won or lost deal needs customer, amount, opened and closed");
+      diags.error("deal-closed", b.location(at), fmt::format(N_("deal '{}' is {} but has no {}"), id, stage, list),
+                  N_("a won or lost deal needs customer, amount, opened and closed"));
     }
   } else if (d.closed) {
-    diags.error("deal-closed", b.location(at), fmt::format("deal '{}' is still open ({}) but has a 'closed' date", id,
-                                                           b.config.stages[d.stage].name),
-                "move it to won or lost, or remove 'closed'");
+    diags.error(
+        "deal-closed", b.location(at),
+        fmt::format(N_("deal '{}' is still open ({}) but has a 'closed' date"), id, b.config.stages[d.stage].name),
+        N_("move it to won or lost, or remove 'closed'"));
   }
   if (d.opened && d.closed && *d.closed < *d.opened)
-    diags.error("deal-dates", b.location(at), fmt::format("deal '{}' closed ({}) before it opened ({})", id,
-                                                          format_date(*d.closed), format_date(*d.opened)));
+    diags.error("deal-dates", b.location(at),
+                fmt::format(N_("deal '{}' closed ({}) before it opened ({})"), id, format_date(*d.closed),
+                            format_date(*d.opened)));
   if (!d.lost_reason.empty() && d.stage != b.config.lost)
-    diags.warning("deal-lost-reason", b.location(at), fmt::format("deal '{}' has a lost_reason but is not lost", id));
+    diags.warning("deal-lost-reason", b.location(at),
+                  fmt::format(N_("deal '{}' has a lost_reason but is not lost"), id));
 }
 
 void read_deal(Fields& f) {
   YamlReader& r = f.reader();
   Book& b = f.book();
   Mark at = r.mark();
-  if (!expect_mapping(r, "a deal")) return;
+  if (!expect_mapping(r, N_("a deal"))) return;
   Deal d;
   d.at = at;
   d.history_begin = static_cast<std::uint32_t>(b.history.size());
@@ -133,7 +140,9 @@ void read_deal(Fields& f) {
       case kDeal.at("amount"): {
         keys.amount = !r.is_null();
         auto m = f.money(field);
-        if (m && m->cents < field.min) r.error("money", fmt::format("'amount' cannot be negative: {}", r.value()), "a deal's amount is 0 or more");
+        if (m && m->cents < field.min)
+          r.error("money", fmt::format(N_("'amount' cannot be negative: {}"), r.value()),
+                  N_("a deal's amount is 0 or more"));
         else if (m) { d.amount = *m; d.has_amount = true; }
         return;
       }
@@ -167,7 +176,7 @@ void load_deal_file(YamlReader& r, LoadContext& ctx) {
   Fields f(r, ctx);
   if (!enter_document(r) || r.is_null()) return;
   if (r.kind() != YamlReader::Kind::sequence_start) {
-    r.reject("file-shape", "a deals file must be a list of deals", "start each deal with '- id: ...'");
+    r.reject("file-shape", N_("a deals file must be a list of deals"), N_("start each deal with '- id: ...'"));
     return;
   }
   r.each_item([&] { read_deal(f); });

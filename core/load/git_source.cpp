@@ -8,6 +8,7 @@
 
 #include "core/base/book_path.hpp"
 #include "core/base/git.hpp"
+#include "core/base/i18n.hpp"
 #include "core/load/book.hpp"
 
 namespace salesops::core {
@@ -35,7 +36,7 @@ class GitSource final : public BookSource {
   std::optional<std::string> read(const std::string& relative, std::string* error) override {
     auto it = blobs_.find(relative);
     if (it == blobs_.end()) {
-      if (error) *error = fmt::format("no such file at {}", commit_.substr(0, 12));
+      if (error) *error = fmt::format(N_("no such file at {}"), commit_.substr(0, 12));
       return std::nullopt;
     }
     std::lock_guard lock(mutex_);  // one cat-file process answers one request at a time
@@ -72,7 +73,7 @@ class MemorySource final : public BookSource {
   std::optional<std::string> read(const std::string& relative, std::string* error) override {
     auto it = files.find(relative);
     if (it != files.end()) return it->second;
-    if (error) *error = "no such file";
+    if (error) *error = N_("no such file");
     return std::nullopt;
   }
   std::string describe() const override { return "git"; }
@@ -153,11 +154,14 @@ std::unique_ptr<BookSource> git_source(const fs::path& book_root, const std::str
   auto prefix = git_book_prefix(book_root, &reason);
   if (!prefix) return fail(GitSourceError::not_a_repository, fmt::format("--at {}: {}", revision, reason));
   std::string dir = *prefix;  // "" or "sub/dir/"
-  if (revision.empty()) return fail(GitSourceError::unknown_revision, "--at needs a revision");
+  if (revision.empty()) return fail(GitSourceError::unknown_revision, N_("--at needs a revision"));
   auto commit = resolve_commit(book_root, revision);
-  if (!commit) return fail(GitSourceError::unknown_revision, fmt::format("--at {}: no such revision in the book's repository", revision));
+  if (!commit)
+    return fail(GitSourceError::unknown_revision,
+                fmt::format(N_("--at {}: no such revision in the book's repository"), revision));
   GitResult tree = run_git(book_root, {"ls-tree", "-r", "-z", "--full-tree", *commit, "--", dir.empty() ? "." : dir});
-  if (!tree.ok()) return fail(GitSourceError::unreadable, fmt::format("--at {}: git ls-tree failed: {}", revision, tree.err));
+  if (!tree.ok())
+    return fail(GitSourceError::unreadable, fmt::format(N_("--at {}: git ls-tree failed: {}"), revision, tree.err));
   // Entries: "<mode> <type> <oid>\t<path>\0". Submodules are not files; symbolic links
   // (mode 120000) are judged as the working tree's are, from their target, never followed
   // out of the tree.
@@ -180,7 +184,7 @@ std::unique_ptr<BookSource> git_source(const fs::path& book_root, const std::str
   }
   std::vector<RefusedPath> refused;
   if (!links.empty() && !resolve_links(book_root, blobs, links, refused))
-    return fail(GitSourceError::unreadable, fmt::format("--at {}: git cat-file failed", revision));
+    return fail(GitSourceError::unreadable, fmt::format(N_("--at {}: git cat-file failed"), revision));
   auto source = std::make_unique<GitSource>(book_root, *commit, std::move(blobs), std::move(refused));
   if (why) *why = GitSourceError::none;
   return source;

@@ -18,6 +18,7 @@
 #include <cstring>
 #include <functional>
 
+#include "core/base/i18n.hpp"
 #include "core/load/cache.hpp"
 #include "core/load/codec.hpp"
 
@@ -212,7 +213,7 @@ void write_pack(int fd, const PackSource& src, const LoadContext& ctx, std::uint
 
   FrameWriter::begin(w, Frame::end);
   out.frame(w);
-  if (!out.ok) throw std::runtime_error("write failed");
+  if (!out.ok) throw std::runtime_error(N_("write failed"));
 }
 
 /// Stats files of a book in order, each looked up from its directory, kept open while the

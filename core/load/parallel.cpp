@@ -11,6 +11,7 @@
 #include <thread>
 #include <unordered_map>
 
+#include "core/base/i18n.hpp"
 #include "core/load/cache.hpp"
 
 
@@ -204,7 +205,8 @@ void KindLoader::merge_records(Shard& s, const FileOutcome& o, std::uint32_t fil
       if (rec.currency != 0) {
         auto slot = b.currency_slot(s.book.currencies[rec.currency - 1u]);
         if (!slot) {
-          ctx_.diags.error("deal-currency", b.location(rec.at), "a book's deals name at most 127 currencies besides its own");
+          ctx_.diags.error("deal-currency", b.location(rec.at),
+                           N_("a book's deals name at most 127 currencies besides its own"));
           continue;
         }
         rec.currency = *slot;
@@ -217,7 +219,7 @@ void KindLoader::merge_records(Shard& s, const FileOutcome& o, std::uint32_t fil
     if (auto prev = index.insert(id, pos, [&](std::uint32_t i) { return b.text(to[i].id); })) {
       Mark first = to[*prev].at;
       ctx_.diags.error("duplicate-id", b.location(id_at, columns(id)),
-                       fmt::format("{} id '{}' is already used at {}:{}:{}", deals ? "deal" : "customer", id,
+                       fmt::format(N_("{} id '{}' is already used at {}:{}:{}"), deals ? "deal" : "customer", id,
                                    b.files[first.file], first.line, first.column));
       continue;
     }

@@ -1,6 +1,7 @@
 // plans/<period>.yaml: one sales plan per file.
 #include <fmt/format.h>
 
+#include "core/base/i18n.hpp"
 #include "core/load/context.hpp"
 
 namespace salesops::core {
@@ -30,7 +31,7 @@ bool unique_child(Fields& f, std::vector<Rec>& siblings, const Rec& rec, Mark at
 
 void read_segments(Fields& f, Plan& p, const schema::FieldSpec& list) {
   YamlReader& r = f.reader();
-  each_mapping_item(f, list.name(), "a segment", [&](Mark at) {
+  each_mapping_item(f, list.name(), N_("a segment"), [&](Mark at) {
     PlanSegment s;
     s.at = at;
     std::uint32_t seen = each_field(f, kSegment, [&](int i) {
@@ -52,7 +53,7 @@ void read_segments(Fields& f, Plan& p, const schema::FieldSpec& list) {
 }
 
 void read_strategies(Fields& f, Plan& p, const schema::FieldSpec& list) {
-  each_mapping_item(f, list.name(), "a strategy", [&](Mark at) {
+  each_mapping_item(f, list.name(), N_("a strategy"), [&](Mark at) {
     PlanStrategy s;
     s.at = at;
     std::uint32_t seen = each_field(f, kStrategy, [&](int i) {
@@ -69,7 +70,7 @@ void read_strategies(Fields& f, Plan& p, const schema::FieldSpec& list) {
 }
 
 void read_actions(Fields& f, Plan& p, const schema::FieldSpec& list) {
-  each_mapping_item(f, list.name(), "an action", [&](Mark at) {
+  each_mapping_item(f, list.name(), N_("an action"), [&](Mark at) {
     PlanAction a;
     a.at = at;
     std::uint32_t seen = each_field(f, kAction, [&](int i) {
@@ -94,14 +95,17 @@ void check_plan_links(Fields& f, const Plan& p) {
   auto has = [](auto& list, Sym id) { return std::any_of(list.begin(), list.end(), [&](auto& x) { return x.id == id; }); };
   for (auto& s : p.strategies)
     if (!s.segment.empty() && !has(p.segments, s.segment))
-      f.ctx().diags.error("missing-ref", b.location(s.at), fmt::format("strategy '{}' names segment '{}', which the plan does not define",
-                                                                      b.text(s.id), b.text(s.segment)));
+      f.ctx().diags.error("missing-ref", b.location(s.at),
+                          fmt::format(N_("strategy '{}' names segment '{}', which the plan does not define"),
+                                      b.text(s.id), b.text(s.segment)));
   for (auto& a : p.actions) {
     if (!a.strategy.empty() && !has(p.strategies, a.strategy))
-      f.ctx().diags.error("missing-ref", b.location(a.at), fmt::format("action '{}' names strategy '{}', which the plan does not define",
-                                                                      b.text(a.id), b.text(a.strategy)));
+      f.ctx().diags.error("missing-ref", b.location(a.at),
+                          fmt::format(N_("action '{}' names strategy '{}', which the plan does not define"),
+                                      b.text(a.id), b.text(a.strategy)));
     if (a.status == ActionStatus::done && !a.done_on)
-      f.ctx().diags.warning("plan-action", b.location(a.at), fmt::format("action '{}' is done but has no done_on date", b.text(a.id)));
+      f.ctx().diags.warning("plan-action", b.location(a.at),
+                            fmt::format(N_("action '{}' is done but has no done_on date"), b.text(a.id)));
   }
 }
 
@@ -111,15 +115,16 @@ void load_plan_file(YamlReader& r, LoadContext& ctx) {
   Fields f(r, ctx);
   Book& b = ctx.book;
   if (!enter_document(r)) {
-    if (!r.failed()) ctx.diags.error("empty-file", r.location_of({r.file_index(), 1, 1}), "a plan file cannot be empty");
+    if (!r.failed())
+      ctx.diags.error("empty-file", r.location_of({r.file_index(), 1, 1}), N_("a plan file cannot be empty"));
     return;
   }
   if (r.kind() == YamlReader::Kind::sequence_start) {
-    r.reject("record-shape", "a plan file must be a mapping, not a list",
-             "one plan per file: write its fields at the top level, without '- '");
+    r.reject("record-shape", N_("a plan file must be a mapping, not a list"),
+             N_("one plan per file: write its fields at the top level, without '- '"));
     return;
   }
-  if (!expect_mapping(r, "a plan file")) return;
+  if (!expect_mapping(r, N_("a plan file"))) return;
   Plan p;
   p.at = r.mark();
   Mark id_at = p.at;

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "core/base/i18n.hpp"
 #include "core/load/context.hpp"
 
 namespace salesops::core {
@@ -20,7 +21,7 @@ void read_rate(Fields& f) {
   YamlReader& r = f.reader();
   Book& b = f.book();
   Mark at = r.mark();
-  if (!expect_mapping(r, "a rate")) return;
+  if (!expect_mapping(r, N_("a rate"))) return;
   Rate rate;
   rate.at = at;
   bool valid = true;
@@ -30,8 +31,12 @@ void read_rate(Fields& f) {
       case kRate.at("date"): rate.date = f.date(field); valid = valid && rate.date.has(); return;
       case kRate.at("currency"): {
         auto v = f.scalar(field.key);
-        if (v && !is_code(*v)) r.error("rate-currency", fmt::format("'{}' is not a currency code", shown(*v)), "a currency is three capital letters: USD, EUR, CNY");
-        else if (v && *v == b.config.currency) r.error("rate-currency", fmt::format("{} is the book's own currency", *v), "rates are of other currencies into the book's");
+        if (v && !is_code(*v))
+          r.error("rate-currency", fmt::format(N_("'{}' is not a currency code"), shown(*v)),
+                  N_("a currency is three capital letters: USD, EUR, CNY"));
+        else if (v && *v == b.config.currency)
+          r.error("rate-currency", fmt::format(N_("{} is the book's own currency"), *v),
+                  N_("rates are of other currencies into the book's"));
         else if (v) { rate.currency = std::string(*v); return; }
         valid = false;
         return;
@@ -39,7 +44,9 @@ void read_rate(Fields& f) {
       case kRate.at("rate"): {
         auto v = f.scalar(field.key);
         auto micro = v ? parse_rate(*v) : std::nullopt;
-        if (v && !micro) r.error("rate-value", fmt::format("'{}' is not a rate", shown(*v)), "a rate is a decimal above 0 and at most 1000000, with at most six decimals: \"7.1234\"");
+        if (v && !micro)
+          r.error("rate-value", fmt::format(N_("'{}' is not a rate"), shown(*v)),
+                  N_("a rate is a decimal above 0 and at most 1000000, with at most six decimals: \"7.1234\""));
         if (micro) rate.micro = *micro;
         else valid = false;
         return;
@@ -57,7 +64,7 @@ void load_rates_file(YamlReader& r, LoadContext& ctx) {
   Fields f(r, ctx);
   if (!enter_document(r) || r.is_null()) return;
   if (r.kind() != YamlReader::Kind::sequence_start) {
-    r.reject("file-shape", "a rates file must be a list of rates", "start each rate with '- date: ...'");
+    r.reject("file-shape", N_("a rates file must be a list of rates"), N_("start each rate with '- date: ...'"));
     return;
   }
   r.each_item([&] { read_rate(f); });
@@ -72,9 +79,9 @@ void check_rates(Book& b, Diagnostics& diags) {
     if (prev.currency != cur.currency || *prev.date != *cur.date) continue;
     Location first = b.location(prev.at);
     diags.error("rate-duplicate", b.location(cur.at),
-                fmt::format("a second {} rate dated {} (the first is at {}:{}:{})", cur.currency, format_date(*cur.date),
-                            first.file, first.line, first.column),
-                "keep one rate a currency a day");
+                fmt::format(N_("a second {} rate dated {} (the first is at {}:{}:{})"), cur.currency,
+                            format_date(*cur.date), first.file, first.line, first.column),
+                N_("keep one rate a currency a day"));
   }
   for (const Deal& d : b.deals) {
     if (d.currency == 0) continue;
@@ -83,13 +90,15 @@ void check_rates(Book& b, Diagnostics& diags) {
     Day first = d.opened ? d.opened : d.closed ? d.closed : d.expected_close;
     bool known = std::any_of(b.rates.begin(), b.rates.end(), [&](const Rate& r) { return r.currency == code; });
     if (!known)
-      diags.error("deal-rate", b.location(d.at), fmt::format("deal '{}' is in {}, which rates/ has no rate for", b.text(d.id), code),
-                  fmt::format("add a {} rate dated on or before the deal's dates to rates/<YYYY>.yaml", code));
-    else if (first && !b.rate_on(code, *first))
       diags.error("deal-rate", b.location(d.at),
-                  fmt::format("deal '{}' is in {} but rates/ has no {} rate on or before {}", b.text(d.id), code, code,
-                              format_date(*first)),
-                  fmt::format("add a {} rate dated on or before {} to rates/<YYYY>.yaml", code, format_date(*first)));
+                  fmt::format(N_("deal '{}' is in {}, which rates/ has no rate for"), b.text(d.id), code),
+                  fmt::format(N_("add a {} rate dated on or before the deal's dates to rates/<YYYY>.yaml"), code));
+    else if (first && !b.rate_on(code, *first))
+      diags.error(
+          "deal-rate", b.location(d.at),
+          fmt::format(N_("deal '{}' is in {} but rates/ has no {} rate on or before {}"), b.text(d.id), code, code,
+                      format_date(*first)),
+          fmt::format(N_("add a {} rate dated on or before {} to rates/<YYYY>.yaml"), code, format_date(*first)));
   }
 }
 

@@ -1,6 +1,7 @@
 // reviews/<period>/<person>.yaml: one performance review per person and period.
 #include <fmt/format.h>
 
+#include "core/base/i18n.hpp"
 #include "core/load/context.hpp"
 
 namespace salesops::core {
@@ -19,7 +20,7 @@ void read_quantitative(Fields& f, Review& rv) {
     ReviewFigure fig;
     fig.metric = f.book().strings.intern(metric);
     if (r.is_null()) return;
-    if (!expect_mapping(r, "a figure")) return;
+    if (!expect_mapping(r, N_("a figure"))) return;
     each_field(f, kFigure, [&](int i) {
       switch (i) {
         case kFigure.at("target"): fig.target = f.number(kFigure.fields[i]); return;
@@ -48,10 +49,11 @@ void load_review_file(YamlReader& r, LoadContext& ctx, std::string_view period_d
   Fields f(r, ctx);
   Book& b = ctx.book;
   if (!enter_document(r)) {
-    if (!r.failed()) ctx.diags.error("empty-file", r.location_of({r.file_index(), 1, 1}), "a review file cannot be empty");
+    if (!r.failed())
+      ctx.diags.error("empty-file", r.location_of({r.file_index(), 1, 1}), N_("a review file cannot be empty"));
     return;
   }
-  if (!expect_mapping(r, "a review file")) return;
+  if (!expect_mapping(r, N_("a review file"))) return;
   Review rv;
   rv.at = r.mark();
   Mark person_at = rv.at, period_at = rv.at;
@@ -80,10 +82,12 @@ void load_review_file(YamlReader& r, LoadContext& ctx, std::string_view period_d
   if (rv.person.empty() || rv.period_text.empty()) return;
   if (b.text(rv.period_text) != period_dir)
     ctx.diags.error("review-place", r.location_of(period_at, period_span),
-                    fmt::format("period '{}' does not match the folder reviews/{}/", shown(b.text(rv.period_text)), period_dir));
+                    fmt::format(N_("period '{}' does not match the folder reviews/{}/"), shown(b.text(rv.period_text)),
+                                period_dir));
   if (b.text(rv.person) != person_file)
-    ctx.diags.error("review-place", r.location_of(person_at, person_span),
-                    fmt::format("person '{}' does not match the file name {}.yaml", shown(b.text(rv.person)), person_file));
+    ctx.diags.error(
+        "review-place", r.location_of(person_at, person_span),
+        fmt::format(N_("person '{}' does not match the file name {}.yaml"), shown(b.text(rv.person)), person_file));
   b.reviews.push_back(std::move(rv));
 }
 

@@ -1,6 +1,7 @@
 // rewards/plans.yaml (incentive plans) and rewards/<YYYY>.yaml (grants).
 #include <fmt/format.h>
 
+#include "core/base/i18n.hpp"
 #include "core/kpi/kpi.hpp"
 #include "core/load/context.hpp"
 
@@ -34,7 +35,7 @@ void read_applies_to(Fields& f, RewardPlan& p, const schema::FieldSpec& field) {
 }
 
 void read_tiers(Fields& f, RewardPlan& p, const schema::FieldSpec& list) {
-  each_mapping_item(f, list.name(), "a tier", [&](Mark) {
+  each_mapping_item(f, list.name(), N_("a tier"), [&](Mark) {
     RewardTier t;
     each_field(f, kTier, [&](int i) {
       switch (i) {
@@ -52,7 +53,8 @@ Sym read_metric(Fields& f, const schema::FieldSpec& field, const char* what) {
   Book& b = f.book();
   Sym metric = f.word(field);
   if (!metric.empty() && !is_known_kpi(b.config, b.text(metric)))
-    f.reader().error("reward-plan", fmt::format("unknown {} '{}'", what, shown(b.text(metric))), "see `salesops kpi list` for the KPI ids");
+    f.reader().error("reward-plan", fmt::format(N_("unknown {} '{}'"), what, shown(b.text(metric))),
+                     N_("see `salesops kpi list` for the KPI ids"));
   return metric;
 }
 
@@ -61,14 +63,16 @@ void read_gate(Fields& f, RewardPlan& p, const schema::FieldSpec& field) {
   if (!expect_mapping(r, field.name())) return;
   each_field(f, kGate, [&](int i) {
     switch (i) {
-      case kGate.at("metric"): p.gate_metric = read_metric(f, kGate.fields[i], "gate metric"); return;
+      case kGate.at("metric"):
+        p.gate_metric = read_metric(f, kGate.fields[i], N_("gate metric"));
+        return;
       case kGate.at("min"): p.gate_min = f.number(kGate.fields[i]); return;
     }
   });
 }
 
 void read_spiffs(Fields& f, RewardPlan& p, const schema::FieldSpec& list) {
-  each_mapping_item(f, list.name(), "a spiff", [&](Mark) {
+  each_mapping_item(f, list.name(), N_("a spiff"), [&](Mark) {
     Spiff s;
     each_field(f, kSpiff, [&](int i) {
       switch (i) {
@@ -96,7 +100,7 @@ void read_plan(Fields& f) {
   YamlReader& r = f.reader();
   Book& b = f.book();
   Mark at = r.mark();
-  if (!expect_mapping(r, "a reward plan")) return;
+  if (!expect_mapping(r, N_("a reward plan"))) return;
   RewardPlan p;
   p.at = at;
   Mark id_at = at, to_at = at;
@@ -121,9 +125,9 @@ void read_plan(Fields& f) {
   if (p.id.empty()) return f.missing_id(seen, kPlan, at);
   if (p.valid_from && p.valid_to && *p.valid_to < *p.valid_from)
     f.ctx().diags.error("reward-plan", b.location(to_at),
-                        fmt::format("reward plan '{}' ends ({}) before it starts ({})", b.text(p.id),
+                        fmt::format(N_("reward plan '{}' ends ({}) before it starts ({})"), b.text(p.id),
                                     format_date(*p.valid_to), format_date(*p.valid_from)),
-                        "valid_to is the plan's last day in force, on or after valid_from");
+                        N_("valid_to is the plan's last day in force, on or after valid_from"));
   f.add_unique(b.reward_plan_ids, b.reward_plans, std::move(p), id_at, kPlan.kind.data());
 }
 
@@ -131,7 +135,7 @@ void read_grant(Fields& f) {
   YamlReader& r = f.reader();
   Book& b = f.book();
   Mark at = r.mark();
-  if (!expect_mapping(r, "a grant")) return;
+  if (!expect_mapping(r, N_("a grant"))) return;
   Grant g;
   g.at = at;
   Mark id_at = at, amount_at = at;
@@ -156,13 +160,14 @@ void read_grant(Fields& f) {
   for (std::size_t i = 0; i < kGrant.fields.size(); ++i)
     if (kGrant.fields[i].presence == schema::Presence::one_of && (seen & kGrant.bit(static_cast<int>(i)))) ++recipients;
   if (recipients != 1)
-    f.ctx().diags.error("grant-recipient", b.location(at), fmt::format("{} needs exactly one of person or team", name));
+    f.ctx().diags.error("grant-recipient", b.location(at),
+                        fmt::format(N_("{} needs exactly one of person or team"), name));
   // Only a bonus pays: an amount on a title or a trip would be shown nowhere and paid never.
   if (g.amount.cents != 0 && !g.kind.empty() && b.text(g.kind) != "bonus")
     f.ctx().diags.error("grant-amount", b.location(amount_at),
-                        fmt::format("{} is a {} with an amount of {}: only a bonus pays money", name, b.text(g.kind),
-                                    format_money(g.amount)),
-                        "make it kind: bonus, or remove the amount");
+                        fmt::format(N_("{} is a {} with an amount of {}: only a bonus pays money"), name,
+                                    b.text(g.kind), format_money(g.amount)),
+                        N_("make it kind: bonus, or remove the amount"));
   f.add_unique(b.grant_ids, b.grants, std::move(g), id_at, kGrant.kind.data());
 }
 

@@ -1,6 +1,7 @@
 #include "core/load/source.hpp"
 
 #include <fcntl.h>
+#include <fmt/format.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -9,6 +10,7 @@
 #include <map>
 
 #include "core/base/book_path.hpp"
+#include "core/base/i18n.hpp"
 
 namespace salesops::core {
 
@@ -23,14 +25,16 @@ std::optional<std::string> read_regular(const fs::path& path, std::string* error
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
   if (fd < 0) {
     if (open_errno) *open_errno = errno;
-    if (error) *error = "cannot open the file";
+    if (error) *error = N_("cannot open the file");
     return std::nullopt;
   }
   std::string data;
   struct stat st;
   const char* problem = nullptr;
-  if (::fstat(fd, &st) != 0) problem = "cannot read the file";
-  else if (!S_ISREG(st.st_mode)) problem = "not a regular file (a FIFO, socket or device): not read";
+  if (::fstat(fd, &st) != 0)
+    problem = N_("cannot read the file");
+  else if (!S_ISREG(st.st_mode))
+    problem = N_("not a regular file (a FIFO, socket or device): not read");
   if (!problem && st.st_size > 0) {
     data.resize(static_cast<std::size_t>(st.st_size));
     std::size_t got = 0;
@@ -40,7 +44,7 @@ std::optional<std::string> read_regular(const fs::path& path, std::string* error
       if (n <= 0) break;
       got += static_cast<std::size_t>(n);
     }
-    if (got != data.size()) problem = "cannot read the file";
+    if (got != data.size()) problem = N_("cannot read the file");
   }
   ::close(fd);
   if (problem) {
@@ -91,7 +95,7 @@ class DirectorySource final : public BookSource {
     // A link list() has not seen (a name read before or without listing).
     BookPath path = resolve_in_directory(real_root(), relative);
     if (auto why = refused_link(path)) {
-      if (error) *error = *why + ": not read";
+      if (error) *error = fmt::format(N_("{}: not read"), *why);
       return std::nullopt;
     }
     if (path.kind != BookPathKind::inside) return text;

@@ -1,6 +1,7 @@
 // targets/<YYYY>.yaml: a sequence of targets.
 #include <fmt/format.h>
 
+#include "core/base/i18n.hpp"
 #include "core/kpi/kpi.hpp"
 #include "core/load/context.hpp"
 
@@ -19,15 +20,15 @@ void read_period(Fields& f, Target& t, const schema::FieldSpec& field) {
   std::string error;
   bool relative = !v->empty() && !(((*v)[0] >= '0' && (*v)[0] <= '9') || v->starts_with("FY"));
   if (relative || !parse_period(*v, make_date(2000, 1, 1), b.config.calendar, &error))
-    r.error("target-period", relative ? fmt::format("a target's period must be fixed, not '{}'", shown(*v)) : error,
-            "periods are written 2026, FY2026, 2026-Q3, 2026-11, 2026-W05 or 2026-11-01..2026-11-15");
+    r.error("target-period", relative ? fmt::format(N_("a target's period must be fixed, not '{}'"), shown(*v)) : error,
+            N_("periods are written 2026, FY2026, 2026-Q3, 2026-11, 2026-W05 or 2026-11-01..2026-11-15"));
 }
 
 void read_target(Fields& f) {
   YamlReader& r = f.reader();
   Book& b = f.book();
   Mark at = r.mark();
-  if (!expect_mapping(r, "a target")) return;
+  if (!expect_mapping(r, N_("a target"))) return;
   Target t;
   t.at = at;
   Mark id_at = at;
@@ -40,7 +41,8 @@ void read_target(Fields& f) {
         t.metric = f.word(kTarget.fields[i]);
         std::string_view metric = b.text(t.metric);
         if (!t.metric.empty() && !is_known_kpi(b.config, metric))
-          r.error("target-metric", fmt::format("unknown metric '{}'", shown(metric)), "see `salesops kpi list` for the KPI ids");
+          r.error("target-metric", fmt::format(N_("unknown metric '{}'"), shown(metric)),
+                  N_("see `salesops kpi list` for the KPI ids"));
         return;
       }
       case kTarget.at("period"): read_period(f, t, kTarget.fields[i]); return;
@@ -67,7 +69,7 @@ void load_target_file(YamlReader& r, LoadContext& ctx) {
   Fields f(r, ctx);
   if (!enter_document(r) || r.is_null()) return;
   if (r.kind() != YamlReader::Kind::sequence_start) {
-    r.reject("file-shape", "a targets file must be a list of targets", "start each target with '- id: ...'");
+    r.reject("file-shape", N_("a targets file must be a list of targets"), N_("start each target with '- id: ...'"));
     return;
   }
   r.each_item([&] { read_target(f); });

@@ -1,6 +1,7 @@
 // team.yaml: teams and people.
 #include <fmt/format.h>
 
+#include "core/base/i18n.hpp"
 #include "core/load/context.hpp"
 
 namespace salesops::core {
@@ -17,7 +18,7 @@ void read_team(Fields& f) {
   Book& b = f.book();
   Mark at = r.mark();
   if (r.kind() != YamlReader::Kind::mapping_start) {
-    r.reject("record-shape", "a team must be a mapping with id, name, parent, manager");
+    r.reject("record-shape", N_("a team must be a mapping with id, name, parent, manager"));
     return;
   }
   Team t;
@@ -36,7 +37,8 @@ void read_team(Fields& f) {
     return;
   }
   if (b.text(t.id) == "company") {
-    f.ctx().diags.error("duplicate-id", b.location(id_at, 7), "'company' is the implicit root team; choose another id");
+    f.ctx().diags.error("duplicate-id", b.location(id_at, 7),
+                        N_("'company' is the implicit root team; choose another id"));
     return;
   }
   f.add_unique(b.team_index, b.teams, t, id_at, kTeam.kind.data());
@@ -47,7 +49,7 @@ void read_person(Fields& f) {
   Book& b = f.book();
   Mark at = r.mark();
   if (r.kind() != YamlReader::Kind::mapping_start) {
-    r.reject("record-shape", "a person must be a mapping with id, name, team, role");
+    r.reject("record-shape", N_("a person must be a mapping with id, name, team, role"));
     return;
   }
   Person p;
@@ -71,7 +73,7 @@ void read_person(Fields& f) {
   std::string_view id = b.text(p.id);
   f.missing_required(kPerson, seen, at, [&] { return fmt::format("{} '{}'", kPerson.kind, id); });
   if (p.joined && p.left && *p.left < *p.joined)
-    f.ctx().diags.error("person-dates", b.location(at), fmt::format("person '{}' left before joining", id));
+    f.ctx().diags.error("person-dates", b.location(at), fmt::format(N_("person '{}' left before joining"), id));
   f.add_unique(b.person_index, b.people, p, id_at, kPerson.kind.data());
 }
 

@@ -72,13 +72,13 @@ void fill_item_cells(const Book& book, const AgendaItem& a, std::vector<Cell>::i
 
 std::string target_detail(const Book& book, const TargetStatus& s) {
   auto pct = [](std::optional<double> r) { return r ? fmt::format("{:.1f}%", *r * 100) : std::string("—"); };
-  return fmt::format("{} {}: attainment {}, pace {}", book.text(s.target->metric), s.period.label, pct(s.attainment),
-                     pct(s.pace));
+  return fmt::format(N_("{} {}: attainment {}, pace {}"), book.text(s.target->metric), s.period.label,
+                     pct(s.attainment), pct(s.pace));
 }
 
 std::string cadence_detail(const Book& book, const OneOnOneCadence& c) {
-  std::string last = c.last ? fmt::format("last {}", format_date(*c.last)) : std::string("none yet");
-  return fmt::format("one-on-one with {} ({}; every {} days)", book.text(c.person->name), last,
+  std::string last = c.last ? fmt::format(N_("last {}"), format_date(*c.last)) : std::string(N_("none yet"));
+  return fmt::format(N_("one-on-one with {} ({}; every {} days)"), book.text(c.person->name), last,
                      book.config.one_on_one_days);
 }
 
@@ -118,14 +118,15 @@ Agenda person_agenda(const Book& book, const Person& person, const Period& windo
 
   for (const CustomerDue& d : customers_due(book, today, within)) {
     if (d.customer->owner != me) continue;
-    std::string last = d.last_contact ? fmt::format("last contact {}", format_date(*d.last_contact)) : "no contact yet";
+    std::string last =
+        d.last_contact ? fmt::format(N_("last contact {}"), format_date(*d.last_contact)) : N_("no contact yet");
     rows.add("customer", Day(d.due), me, book.str(d.customer->id),
              fmt::format("{} ({}; {})", book.text(d.customer->name), reason_name(d.reason), last),
              due_status(d.due, today));
   }
 
   for (const FollowUpRef& r : open_follow_ups(book, {me})) {
-    std::string coach = r.session->coach.empty() ? "" : fmt::format(" (from {})", book.text(r.session->coach));
+    std::string coach = r.session->coach.empty() ? "" : fmt::format(N_(" (from {})"), book.text(r.session->coach));
     rows.add("follow-up", r.follow_up->due, me,
              fmt::format("{}/{}", book.text(r.session->id), book.text(r.follow_up->id)),
              book.str(r.follow_up->action) + coach, r.follow_up->due ? due_status(*r.follow_up->due, today) : "open");
@@ -188,7 +189,7 @@ Agenda team_agenda(const Book& book, std::string_view team, const Period& window
     if (!member(d.owner)) continue;
     auto history = book.history_of(d);
     std::string title = d.title.empty() ? book.str(d.id) : book.str(d.title);
-    std::string amount = d.has_amount ? format_money_grouped(d.amount) : "no amount";
+    std::string amount = d.has_amount ? format_money_grouped(d.amount) : N_("no amount");
     if (d.stage == book.config.won && d.closed && since <= *d.closed && *d.closed <= today)
       rows.add("wins", d.closed, d.owner, book.str(d.id),
                fmt::format("{} ({}; {})", title, book.text(d.customer), amount), "won");
@@ -208,8 +209,9 @@ Agenda team_agenda(const Book& book, std::string_view team, const Period& window
     bool slipped = d.expected_close && *d.expected_close < today;
     int quiet = last_change ? days_between(*last_change, today) : 0;
     if (!slipped && quiet < kStalledDays) continue;
-    std::string why = slipped ? fmt::format("expected to close {}", format_date(*d.expected_close)) : "";
-    if (quiet >= kStalledDays) why += fmt::format("{}{} for {} days", why.empty() ? "" : "; ", stage(d.stage), quiet);
+    std::string why = slipped ? fmt::format(N_("expected to close {}"), format_date(*d.expected_close)) : "";
+    if (quiet >= kStalledDays)
+      why += fmt::format(N_("{}{} for {} days"), why.empty() ? "" : "; ", stage(d.stage), quiet);
     rows.add("stalled", last_change, d.owner, book.str(d.id), fmt::format("{} ({}): {}", title, amount, why),
              slipped ? "past expected close" : "no change");
   }
@@ -232,7 +234,7 @@ Agenda team_agenda(const Book& book, std::string_view team, const Period& window
     if (!member(d.customer->owner) || d.days_overdue <= 0) continue;
     bool revisit = d.reason == CustomerDue::Reason::revisit;
     rows.add(revisit ? "revisit" : "overdue", Day(d.due), d.customer->owner, book.str(d.customer->id),
-             fmt::format("{}{} ({} days)", revisit ? "" : "customer follow-up: ", book.text(d.customer->name),
+             fmt::format(N_("{}{} ({} days)"), revisit ? "" : "customer follow-up: ", book.text(d.customer->name),
                          d.days_overdue),
              "overdue");
   }

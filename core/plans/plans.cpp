@@ -23,7 +23,8 @@ std::optional<ActionRef> resolve_action(const Book& book, std::string_view text,
       std::vector<std::string> ids;
       for (auto& p : book.plans) ids.push_back(book.str(p.id));
       auto close = closest_match(plan_id, ids);
-      *error = fmt::format("unknown plan '{}'{}", plan_id, close ? fmt::format(" (did you mean '{}'?)", *close) : "");
+      *error = fmt::format(N_("unknown plan '{}'{}"), plan_id,
+                           close ? fmt::format(N_(" (did you mean '{}'?)"), *close) : "");
       return std::nullopt;
     }
     std::vector<std::string> ids;
@@ -32,8 +33,8 @@ std::optional<ActionRef> resolve_action(const Book& book, std::string_view text,
       ids.push_back(book.str(a.id));
     }
     auto close = closest_match(id, ids);
-    *error = fmt::format("plan '{}' has no action '{}'{}", plan_id, id,
-                         close ? fmt::format(" (did you mean '{}'?)", *close) : "");
+    *error = fmt::format(N_("plan '{}' has no action '{}'{}"), plan_id, id,
+                         close ? fmt::format(N_(" (did you mean '{}'?)"), *close) : "");
     return std::nullopt;
   }
   std::vector<ActionRef> found;
@@ -42,11 +43,11 @@ std::optional<ActionRef> resolve_action(const Book& book, std::string_view text,
       if (book.text(a.id) == text) found.push_back({&p, &a});
   if (found.size() == 1) return found[0];
   if (found.empty()) {
-    *error = fmt::format("no plan has an action '{}' (`salesops plan actions` lists them)", text);
+    *error = fmt::format(N_("no plan has an action '{}' (`salesops plan actions` lists them)"), text);
   } else {
     std::vector<std::string> names;
     for (auto& f : found) names.push_back(fmt::format("{}/{}", book.text(f.plan->id), text));
-    *error = fmt::format("action '{}' is in {} plans: name it PLAN/{} ({})", text, found.size(), text,
+    *error = fmt::format(N_("action '{}' is in {} plans: name it PLAN/{} ({})"), text, found.size(), text,
                          fmt::join(names, ", "));
   }
   return std::nullopt;

@@ -5,6 +5,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "core/base/i18n.hpp"
 #include "core/plans/plans.hpp"
 #include "core/base/i18n.hpp"
 #include "core/targets/status.hpp"
@@ -56,7 +57,7 @@ std::vector<std::pair<std::string, std::string>> plan_header(const Book& book, c
        period ? fmt::format("{} ({} .. {})", period->label, format_date(period->first), format_date(period->last))
               : book.str(plan.period_text)},
       {"owner", owner ? fmt::format("{} ({})", book.text(owner->id), book.text(owner->name)) : book.str(plan.owner)},
-      {"actions", fmt::format("{} done of {} ({} dropped left out), {} overdue", done, counted,
+      {"actions", fmt::format(N_("{} done of {} ({} dropped left out), {} overdue"), done, counted,
                               plan.actions.size() - static_cast<std::size_t>(counted), overdue)}};
 }
 

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "core/base/i18n.hpp"
 #include "core/base/people_set.hpp"
 #include "core/coaching/coaching.hpp"
 #include "core/reviews/review.hpp"
@@ -43,7 +44,7 @@ NewReviews reviews_new_change(const Book& book, const ReviewSelection& s, const 
     auto figures = figures_of(nullptr);
     std::string text = review_draft(book, p, responsible_coach(book, p), s.period, figures);
     if (auto refused = check_editable(text, rel)) {
-      out.change = WriteChange::refuse(fmt::format("{}: the new review does not parse: {}", rel, refused->message));
+      out.change = WriteChange::refuse(fmt::format(N_("{}: the new review does not parse: {}"), rel, refused->message));
       stopped = true;
       return;
     }
@@ -51,7 +52,8 @@ NewReviews reviews_new_change(const Book& book, const ReviewSelection& s, const 
   });
   if (stopped) return out;
   if (!s.person.empty() && !out.existing.empty())
-    out.change = WriteChange::refuse(fmt::format("{} exists: review new never replaces a review", out.existing.front()));
+    out.change =
+        WriteChange::refuse(fmt::format(N_("{} exists: review new never replaces a review"), out.existing.front()));
   return out;
 }
 
@@ -72,10 +74,10 @@ RefreshedReviews reviews_refresh_change(const Book& book, const ReviewSelection&
   });
   if (!s.person.empty() && !out.finals.empty())
     out.change = WriteChange::refuse(
-        fmt::format("{} is final: review refresh changes only draft reviews", out.finals.front()));
+        fmt::format(N_("{} is final: review refresh changes only draft reviews"), out.finals.front()));
   else if (!s.person.empty() && out.reviews == 0)
     out.change = WriteChange::bad_value(
-        fmt::format("{} has no review for {}: start one with review new", s.person, s.period.label));
+        fmt::format(N_("{} has no review for {}: start one with review new"), s.person, s.period.label));
   return out;
 }
 

@@ -1,6 +1,4 @@
 // The payout of every reward plan (SPEC 4b): tiers, spiffs, team bonus, gate and cap.
-#include "core/rewards/rewards.hpp"
-
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -9,6 +7,7 @@
 #include <unordered_map>
 
 #include "core/base/i18n.hpp"
+#include "core/rewards/rewards.hpp"
 #include "core/targets/status.hpp"
 #include "core/targets/targets.hpp"
 
@@ -40,7 +39,7 @@ std::int64_t payout_at_rate(std::int64_t amount, double rate, Describe&& describ
 Money PlanPayout::total() const {
   __int128 sum = 0;
   for (auto& l : lines) sum += l.amount.cents;
-  return Money{checked_cents(sum, [] { return std::string("the total payout of a plan"); })};
+  return Money{checked_cents(sum, [] { return std::string(N_("the total payout of a plan")); })};
 }
 
 std::vector<Period> plan_periods(std::string_view unit, const Period& period) {
@@ -121,8 +120,8 @@ class PayoutCalculator {
   /// What a payout line is, for the error when its figure overflows.
   auto line_named(const PlanPayout& pp, std::string_view id) const {
     return [this, &pp, id] {
-      return fmt::format("the {} payout of plan {} for {} in {}", id, book_.text(pp.plan->id), book_.text(pp.person->id),
-                         pp.period.label);
+      return fmt::format(N_("the {} payout of plan {} for {} in {}"), id, book_.text(pp.plan->id),
+                         book_.text(pp.person->id), pp.period.label);
     };
   }
   /// A figure in hundredths of its unit, as the reasons write it.
@@ -186,9 +185,10 @@ std::optional<PlanPayout> PayoutCalculator::payout(const Person& person, const R
     Money total = pp.total();
     if (total > *plan.cap) {
       pp.capped = true;
-      pp.lines.push_back({"cap", total, Undefined{}, *plan.cap - total,
-                          fmt::format(N_("the lines add up to {}, above the cap of {}: {}"), format_money_grouped(total),
-                                      format_money_grouped(*plan.cap), format_money_grouped(*plan.cap - total))});
+      pp.lines.push_back(
+          {"cap", total, Undefined{}, *plan.cap - total,
+           fmt::format(N_("the lines add up to {}, above the cap of {}: {}"), format_money_grouped(total),
+                       format_money_grouped(*plan.cap), format_money_grouped(*plan.cap - total))});
     }
   }
   return pp;
@@ -236,20 +236,20 @@ void PayoutCalculator::add_tier_lines(PlanPayout& pp, std::string_view metric, K
     std::optional<std::int64_t> hi;
     if (tier.to) hi = apply_rate(t, *tier.to);
     std::string id = tier_component(tier);
-    std::string band = !tier.to ? fmt::format(N_("above {} of target"), percent_words(tier.from))
+    std::string band = !tier.to         ? fmt::format(N_("above {} of target"), percent_words(tier.from))
                        : tier.from == 0 ? fmt::format(N_("up to {} of target"), percent_words(*tier.to))
                                         : fmt::format(N_("between {} and {} of target"), percent_words(tier.from),
                                                       percent_words(*tier.to));
     if (retroactive) {
       if (actual < lo || (hi && actual >= *hi)) continue;
       Money amount{payout_at_rate(actual, tier.rate, line_named(pp, id))};
-      std::string holds = tier.to ? fmt::format(N_("the band from {} to under {}"), percent_words(tier.from),
-                                                percent_words(*tier.to))
-                                  : fmt::format(N_("the band from {} up"), percent_words(tier.from));
-      pp.lines.push_back({id, basis_cell(actual, u), Ratio{tier.rate}, amount,
-                          fmt::format(N_("all {} of {} × {} = {} ({:.1f}% of target: {})"), amount_words(actual, u),
-                                      metric, percent_words(tier.rate), format_money_grouped(amount),
-                                      *pp.attainment * 100, holds)});
+      std::string holds =
+          tier.to ? fmt::format(N_("the band from {} to under {}"), percent_words(tier.from), percent_words(*tier.to))
+                  : fmt::format(N_("the band from {} up"), percent_words(tier.from));
+      pp.lines.push_back(
+          {id, basis_cell(actual, u), Ratio{tier.rate}, amount,
+           fmt::format(N_("all {} of {} × {} = {} ({:.1f}% of target: {})"), amount_words(actual, u), metric,
+                       percent_words(tier.rate), format_money_grouped(amount), *pp.attainment * 100, holds)});
       break;
     }
     if (actual <= lo) continue;
@@ -282,14 +282,19 @@ void PayoutCalculator::add_spiff_lines(PlanPayout& pp) {
     if (s.per_deal) {
       Money amount{checked_cents(static_cast<__int128>(count) * s.per_deal->cents, line_named(pp, id))};
       pp.lines.push_back({id, count, *s.per_deal, amount,
-                          fmt::format(N_("{} {} deal{} won × {} = {}"), count, product, count == 1 ? "" : "s",
-                                      format_money_grouped(*s.per_deal), format_money_grouped(amount))});
+                          count == 1 ? fmt::format(N_("{} {} deal won × {} = {}"), count, product,
+                                                   format_money_grouped(*s.per_deal), format_money_grouped(amount))
+                                     : fmt::format(N_("{} {} deals won × {} = {}"), count, product,
+                                                   format_money_grouped(*s.per_deal), format_money_grouped(amount))});
     } else if (s.rate) {
       Money amount{payout_at_rate(amount_sum, *s.rate, line_named(pp, id))};
       pp.lines.push_back({id, Money{amount_sum}, Ratio{*s.rate}, amount,
-                          fmt::format(N_("{} {} deal{} won, {} × {} = {}"), count, product, count == 1 ? "" : "s",
-                                      format_money_grouped(Money{amount_sum}), percent_words(*s.rate),
-                                      format_money_grouped(amount))});
+                          count == 1 ? fmt::format(N_("{} {} deal won, {} × {} = {}"), count, product,
+                                                   format_money_grouped(Money{amount_sum}), percent_words(*s.rate),
+                                                   format_money_grouped(amount))
+                                     : fmt::format(N_("{} {} deals won, {} × {} = {}"), count, product,
+                                                   format_money_grouped(Money{amount_sum}), percent_words(*s.rate),
+                                                   format_money_grouped(amount))});
     }
   }
 }
@@ -302,7 +307,7 @@ void PayoutCalculator::add_team_bonus(PlanPayout& pp, std::string_view metric, K
   double min = plan.team_bonus_min_attainment.value_or(1.0);
   const Target* t = team.empty() ? nullptr : target_of(team, metric, pp.period);
   if (!t || t->value.cents <= 0) {
-    pp.notes.push_back(fmt::format("team {} has no {} target for {}: no team bonus", team.empty() ? "(none)" : team,
+    pp.notes.push_back(fmt::format(N_("team {} has no {} target for {}: no team bonus"), team.empty() ? "(none)" : team,
                                    metric, pp.period.label));
     return;
   }
@@ -310,12 +315,12 @@ void PayoutCalculator::add_team_bonus(PlanPayout& pp, std::string_view metric, K
   if (own_delta) team_actual = team_actual.value_or(0) + *own_delta;
   double att = team_actual ? static_cast<double>(*team_actual) / static_cast<double>(t->value.cents) : 0;
   if (!team_actual || *team_actual < apply_rate(t->value.cents, min)) {
-    pp.notes.push_back(fmt::format("team {} at {:.1f}% of its {} target, below {}: no team bonus", team, att * 100,
+    pp.notes.push_back(fmt::format(N_("team {} at {:.1f}% of its {} target, below {}: no team bonus"), team, att * 100,
                                    metric, percent_words(min)));
     return;
   }
   pp.lines.push_back({"team_bonus", basis_cell(*team_actual, u), Undefined{}, *plan.team_bonus_amount,
-                      fmt::format("team {} at {:.1f}% of its {} target of {} (at least {}): {}", team, att * 100,
+                      fmt::format(N_("team {} at {:.1f}% of its {} target of {} (at least {}): {}"), team, att * 100,
                                   metric, amount_words(t->value.cents, u), percent_words(min),
                                   format_money_grouped(*plan.team_bonus_amount))});
 }
@@ -334,14 +339,14 @@ void PayoutCalculator::apply_gate(PlanPayout& pp) {
   for (PayoutLine& l : pp.lines) {
     if (l.amount.cents == 0) continue;
     l.amount = Money{0};
-    l.reason += ", not paid: the gate is not met";
+    l.reason = fmt::format(N_("{}, not paid: the gate is not met"), l.reason);
   }
   std::string minimum = gate_minimum_words(book_, plan);
   std::string why =
-      value ? fmt::format("{} {} is below the gate of {}", kpi,
+      value ? fmt::format(N_("{} {} is below the gate of {}"), kpi,
                           ratio ? fmt::format("{:.1f}%", *value * 100) : fmt::format("{}", *value), minimum)
             : fmt::format(N_("{} is undefined for {} (the gate needs at least {})"), kpi, pp.period.label, minimum);
-  pp.lines.push_back({"gate", v, Undefined{}, Money{0}, why + ": every line of this plan pays 0.00"});
+  pp.lines.push_back({"gate", v, Undefined{}, Money{0}, fmt::format(N_("{}: every line of this plan pays 0.00"), why)});
 }
 
 }  // namespace

@@ -7,6 +7,8 @@
 
 #include <algorithm>
 
+#include "core/base/i18n.hpp"
+
 namespace salesops::core {
 
 namespace {
@@ -48,7 +50,7 @@ std::vector<StatementEntry> statement_entries(const Book& book, const PlanPayout
   std::vector<StatementEntry> out;
   for (const std::string& note : p.notes) out.push_back({"note", note, Undefined{}});
   for (const PayoutLine& l : p.lines) out.push_back({l.component, l.reason, l.amount});
-  out.push_back({"subtotal", fmt::format("{} for {}", book.text(p.plan->id), p.period.label), p.total()});
+  out.push_back({"subtotal", fmt::format(N_("{} for {}"), book.text(p.plan->id), p.period.label), p.total()});
   return out;
 }
 
@@ -56,11 +58,11 @@ StatementGrantEntry statement_grant_entry(const Book& book, const StatementGrant
   const Grant& g = *sg.grant;
   StatementGrantEntry e{book.str(g.id), *g.date, book.str(g.kind), book.str(g.title), Undefined{}};
   if (!g.reason.empty()) e.reason += " (" + book.str(g.reason) + ")";
-  if (!sg.own) e.reason += fmt::format(", to team {}", book.text(g.team));
+  if (!sg.own) e.reason = fmt::format(N_("{}, to team {}"), e.reason, book.text(g.team));
   if (e.kind == "bonus" && sg.own)
     e.amount = g.amount;
   else if (e.kind == "bonus")
-    e.reason += fmt::format(": {} to the team, not in this total", format_money_grouped(g.amount));
+    e.reason = fmt::format(N_("{}: {} to the team, not in this total"), e.reason, format_money_grouped(g.amount));
   return e;
 }
 
@@ -86,8 +88,11 @@ Table statement_table(const Book& book, const Statement& s) {
     // A grant's period is its day.
     t.add_row() = {person, e.grant, PeriodCell{format_date(e.date), e.date, e.date}, "grant:" + e.kind, e.reason, e.amount};
   }
-  t.add_row() = {person, std::string(), period_cell(s.period), std::string("total"),
-                 fmt::format("plans {} + bonus grants {}", format_money_grouped(s.plans_total),
+  t.add_row() = {person,
+                 std::string(),
+                 period_cell(s.period),
+                 std::string("total"),
+                 fmt::format(N_("plans {} + bonus grants {}"), format_money_grouped(s.plans_total),
                              format_money_grouped(s.bonus_total)),
                  s.total};
   t.set_row_kind(t.rows.size() - 1, RowKind::total);

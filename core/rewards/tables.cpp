@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "core/base/i18n.hpp"
 #include "core/rewards/rewards.hpp"
 #include "core/base/i18n.hpp"
 
@@ -13,12 +14,12 @@ namespace {
 std::string applies_words(const Book& b, const RewardPlan& p) {
   std::string out;
   auto add = [&](const std::string& s) { out += (out.empty() ? "" : ", ") + s; };
-  if (!p.applies_role.empty()) add(fmt::format("role {}", b.text(p.applies_role)));
-  if (!p.applies_team.empty()) add(fmt::format("team {}", b.text(p.applies_team)));
+  if (!p.applies_role.empty()) add(fmt::format(N_("role {}"), b.text(p.applies_role)));
+  if (!p.applies_team.empty()) add(fmt::format(N_("team {}"), b.text(p.applies_team)));
   if (!p.applies_people.empty()) {
     std::string ids;
     for (Sym s : p.applies_people) ids += (ids.empty() ? "" : " ") + b.str(s);
-    add(fmt::format("people {}", ids));
+    add(fmt::format(N_("people {}"), ids));
   }
   return out.empty() ? "everyone" : out;
 }
@@ -31,8 +32,8 @@ std::string gate_words(const Book& b, const RewardPlan& p) {
 std::string spiff_words(const Book& b, const RewardPlan& p) {
   std::string out;
   for (const Spiff& s : p.spiffs) {
-    std::string what = s.per_deal ? fmt::format("{} per deal", format_money_grouped(*s.per_deal))
-                       : s.rate   ? fmt::format("{} of the amount", percent_words(*s.rate))
+    std::string what = s.per_deal ? fmt::format(N_("{} per deal"), format_money_grouped(*s.per_deal))
+                       : s.rate   ? fmt::format(N_("{} of the amount"), percent_words(*s.rate))
                                   : std::string("nothing");
     out += fmt::format("{}{} {}", out.empty() ? "" : "; ", b.text(s.product), what);
   }
@@ -41,7 +42,7 @@ std::string spiff_words(const Book& b, const RewardPlan& p) {
 
 std::string team_bonus_words(const RewardPlan& p) {
   if (!p.team_bonus_amount) return {};
-  return fmt::format("{} at {} of the team's target", format_money_grouped(*p.team_bonus_amount),
+  return fmt::format(N_("{} at {} of the team's target"), format_money_grouped(*p.team_bonus_amount),
                      percent_words(p.team_bonus_min_attainment.value_or(1.0)));
 }
 
@@ -66,17 +67,20 @@ std::string plan_people_words(const Book& book, const RewardPlan& plan, Date tod
 }
 
 std::string plan_words(const Book& book, const RewardPlan& p) {
-  std::vector<std::string> parts{fmt::format("{} {}, {} mode", book.text(p.period), book.text(p.metric), book.text(p.mode))};
-  parts.push_back("applies to " + applies_words(book, p));
-  if (auto g = gate_words(book, p); !g.empty()) parts.push_back("gate " + g);
-  if (p.cap) parts.push_back("cap " + format_money_grouped(*p.cap));
-  if (auto s = spiff_words(book, p); !s.empty()) parts.push_back("spiffs " + s);
-  if (auto t = team_bonus_words(p); !t.empty()) parts.push_back("team bonus " + t);
-  if (p.prorate) parts.push_back("prorated to active days");
-  if (p.valid_from || p.valid_to)
-    parts.push_back(fmt::format("in force {}{}{}", p.valid_from ? "from " + format_date(*p.valid_from) : "",
-                                p.valid_from && p.valid_to ? " " : "",
-                                p.valid_to ? "to " + format_date(*p.valid_to) : ""));
+  std::vector<std::string> parts{
+      fmt::format(N_("{} {}, {} mode"), book.text(p.period), book.text(p.metric), book.text(p.mode))};
+  parts.push_back(fmt::format(N_("applies to {}"), applies_words(book, p)));
+  if (auto g = gate_words(book, p); !g.empty()) parts.push_back(fmt::format(N_("gate {}"), g));
+  if (p.cap) parts.push_back(fmt::format(N_("cap {}"), format_money_grouped(*p.cap)));
+  if (auto s = spiff_words(book, p); !s.empty()) parts.push_back(fmt::format(N_("spiffs {}"), s));
+  if (auto t = team_bonus_words(p); !t.empty()) parts.push_back(fmt::format(N_("team bonus {}"), t));
+  if (p.prorate) parts.push_back(N_("prorated to active days"));
+  if (p.valid_from && p.valid_to)
+    parts.push_back(fmt::format(N_("in force from {} to {}"), format_date(*p.valid_from), format_date(*p.valid_to)));
+  else if (p.valid_from)
+    parts.push_back(fmt::format(N_("in force from {}"), format_date(*p.valid_from)));
+  else if (p.valid_to)
+    parts.push_back(fmt::format(N_("in force to {}"), format_date(*p.valid_to)));
   std::string out;
   for (auto& s : parts) out += (out.empty() ? "" : "; ") + s;
   return out;

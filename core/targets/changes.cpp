@@ -6,9 +6,10 @@
 #include <chrono>
 #include <map>
 
+#include "core/base/i18n.hpp"
 #include "core/base/ids.hpp"
-#include "core/book/placement.hpp"
 #include "core/base/suggest.hpp"
+#include "core/book/placement.hpp"
 #include "core/book/target_lookup.hpp"
 #include "core/kpi/kpi.hpp"
 
@@ -18,7 +19,7 @@ namespace {
 
 std::string hint_for(std::string_view word, const std::vector<std::string>& candidates) {
   auto m = closest_match(word, candidates);
-  return m ? fmt::format(" (did you mean '{}'?)", *m) : std::string{};
+  return m ? fmt::format(N_(" (did you mean '{}'?)"), *m) : std::string{};
 }
 
 /// The file a target whose period ends in `p` belongs to.
@@ -56,15 +57,15 @@ TargetSetChange target_set_change(const Book& book, const TargetSetting& o, Date
     std::vector<std::string> ids{"company"};
     for (auto& p : book.people) ids.push_back(book.str(p.id));
     for (auto& t : book.teams) ids.push_back(book.str(t.id));
-    return refuse(fmt::format("unknown owner '{}'{}: a target's owner is a person, a team or company", o.owner,
+    return refuse(fmt::format(N_("unknown owner '{}'{}: a target's owner is a person, a team or company"), o.owner,
                               hint_for(o.owner, ids)));
   }
   auto kpi = find_kpi(book.config, o.metric);
   if (!kpi) {
     std::vector<std::string> ids;
     for (auto& d : kpi_definitions(book.config)) ids.push_back(d.id);
-    return refuse(
-        fmt::format("unknown metric '{}'{}: `salesops kpi list` shows the KPIs", o.metric, hint_for(o.metric, ids)));
+    return refuse(fmt::format(N_("unknown metric '{}'{}: `salesops kpi list` shows the KPIs"), o.metric,
+                              hint_for(o.metric, ids)));
   }
   std::string error;
   auto period = parse_period(o.period, today, book.config.calendar, &error);
@@ -73,29 +74,29 @@ TargetSetChange target_set_change(const Book& book, const TargetSetting& o, Date
     return out;
   }
   if (const Person* p = book.person(o.owner); p && p->left && *p->left < period->first)
-    return refuse(fmt::format("{} left on {}, before {} begins: a target for it cannot be theirs", o.owner,
+    return refuse(fmt::format(N_("{} left on {}, before {} begins: a target for it cannot be theirs"), o.owner,
                               format_date(*p->left), period->label));
   auto value = amount(o.value, "value", change);
   if (!value) return out;
   out.value = *value;
-  if (value->cents <= 0) return refuse(fmt::format("a target's value must be more than 0, not {}", o.value));
+  if (value->cents <= 0) return refuse(fmt::format(N_("a target's value must be more than 0, not {}"), o.value));
   if (kpi->unit == KpiUnit::count && value->cents % 100 != 0)
-    return refuse(fmt::format("{} counts: its target is a whole number, not {}", kpi->id, o.value));
+    return refuse(fmt::format(N_("{} counts: its target is a whole number, not {}"), kpi->id, o.value));
   if (auto range = kpi_range(*kpi))
-    if (auto why = out_of_range(*range, static_cast<double>(value->cents) / 100, "the value"))
-      return refuse(fmt::format("{} target: {}", kpi->id, *why));
+    if (auto why = out_of_range(*range, static_cast<double>(value->cents) / 100, N_("the value")))
+      return refuse(fmt::format(N_("{} target: {}"), kpi->id, *why));
   std::optional<Money> baseline;
   if (!o.baseline.empty()) {
     baseline = amount(o.baseline, "--baseline", change);
     if (!baseline) return out;
-    if (baseline->cents < 0) return refuse(fmt::format("--baseline must not be negative, not {}", o.baseline));
+    if (baseline->cents < 0) return refuse(fmt::format(N_("--baseline must not be negative, not {}"), o.baseline));
   }
-  if (!o.plan.empty() && !book.plan(o.plan)) return refuse(fmt::format("unknown plan '{}'", o.plan));
+  if (!o.plan.empty() && !book.plan(o.plan)) return refuse(fmt::format(N_("unknown plan '{}'"), o.plan));
 
   if (const Target* old = find_target(book, o.owner, o.metric, *period, today)) {
     auto where = book.location(old->at);
     if (!o.replace)
-      return refuse(fmt::format("{} already sets {} of {} for {} ({}:{}); --replace changes its value",
+      return refuse(fmt::format(N_("{} already sets {} of {} for {} ({}:{}); --replace changes its value"),
                                 book.text(old->id), o.metric, o.owner, period->label, where.file, where.line));
     std::vector<YamlEdit> edits{
         YamlEdit::set(at_target(book, *old).key("value"), YamlValue::literal(format_money_short(*value)))};
@@ -111,7 +112,7 @@ TargetSetChange target_set_change(const Book& book, const TargetSetting& o, Date
     return out;
   }
   change.id = o.id.empty() ? target_id(book, *period, o.owner, o.metric) : o.id;
-  if (book.target(change.id)) return refuse(fmt::format("the id {} is taken", change.id));
+  if (book.target(change.id)) return refuse(fmt::format(N_("the id {} is taken"), change.id));
   std::vector<YamlField> fields = {{"id", YamlValue::text(change.id)},
                                    {"owner", YamlValue::text(o.owner)},
                                    {"metric", YamlValue::text(o.metric)},
@@ -139,20 +140,21 @@ TargetSplitChange target_split_change(const Book& book, Date today, const std::s
   if (!parent) {
     std::vector<std::string> ids;
     for (auto& t : book.targets) ids.push_back(book.str(t.id));
-    return refuse(fmt::format("unknown target '{}'{}", parent_id, hint_for(parent_id, ids)));
+    return refuse(fmt::format(N_("unknown target '{}'{}"), parent_id, hint_for(parent_id, ids)));
   }
   request.parent = parent;
   TargetSplit split = split_target(book, today, request);
-  if (!split.error.empty()) return refuse(fmt::format("cannot split {}: {}", parent_id, split.error));
+  if (!split.error.empty()) return refuse(fmt::format(N_("cannot split {}: {}"), parent_id, split.error));
 
   // Children written before: the targets naming this one as parent.
   std::vector<const Target*> old_children;
   for (const Target& t : book.targets)
     if (t.parent == parent->id) old_children.push_back(&t);
   if (!old_children.empty() && !replace)
-    return refuse(fmt::format("{} already has {} ({}{}); --replace sets their values anew", parent_id,
-                              old_children.size() == 1 ? "a child" : fmt::format("{} children", old_children.size()),
-                              book.text(old_children[0]->id), old_children.size() == 1 ? "" : ", ..."));
+    return refuse(
+        fmt::format(N_("{} already has {} ({}{}); --replace sets their values anew"), parent_id,
+                    old_children.size() == 1 ? N_("a child") : fmt::format(N_("{} children"), old_children.size()),
+                    book.text(old_children[0]->id), old_children.size() == 1 ? "" : ", ..."));
 
   std::string metric = book.str(parent->metric);
   std::string why = fmt::format("{} split of {}", by_label, parent_id);
@@ -164,7 +166,7 @@ TargetSplitChange target_split_change(const Book& book, Date today, const std::s
     const Target* old = find_target(book, c.owner, metric, c.period, today);
     if (old) {
       if (!replace)
-        return refuse(fmt::format("{} already sets {} of {} for {}; --replace makes it a child of {}",
+        return refuse(fmt::format(N_("{} already sets {} of {} for {}; --replace makes it a child of {}"),
                                   book.text(old->id), metric, c.owner, c.period.label, parent_id));
       kept.push_back(old);
       auto& edits = by_file[book.files[old->at.file]];
@@ -202,8 +204,8 @@ TargetSplitChange target_split_change(const Book& book, Date today, const std::s
   }
   for (const Target* t : old_children)
     if (std::find(kept.begin(), kept.end(), t) == kept.end())
-      return refuse(fmt::format("{} is a child of {} that this split would not keep; remove it, or its parent "
-                                "key, by hand first",
+      return refuse(fmt::format(N_("{} is a child of {} that this split would not keep; remove it, or its parent "
+                                   "key, by hand first"),
                                 book.text(t->id), parent_id));
   out.change.id = parent_id;
   for (auto& [file, list] : by_file) out.change.edits.push_back({file, std::move(list)});

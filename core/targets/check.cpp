@@ -28,22 +28,24 @@ void flag(const Book& book, Date today, Date history_from, KpiCalculator& kpis, 
   std::string_view owner = book.text(t.owner);
   if (!kpi || !(owner == "company" || book.person(owner) || book.team(owner))) {
     a.specific = false;
-    a.problems.push_back({Kind::unspecific, kpi ? fmt::format("unknown owner '{}'", owner)
-                                                : fmt::format("unknown metric '{}'", book.text(t.metric))});
+    a.problems.push_back({Kind::unspecific, kpi ? fmt::format(N_("unknown owner '{}'"), owner)
+                                                : fmt::format(N_("unknown metric '{}'"), book.text(t.metric))});
   }
   if (t.value.cents <= 0 || (kpi && kpi->unit == KpiUnit::count && t.value.cents % 100 != 0)) {
     a.measurable = false;
-    a.problems.push_back({Kind::unmeasurable, t.value.cents <= 0 ? fmt::format("value {} is not above 0", format_money_short(t.value))
-                                                                  : fmt::format("a count target of {}", format_money_short(t.value))});
+    a.problems.push_back({Kind::unmeasurable,
+                          t.value.cents <= 0 ? fmt::format(N_("value {} is not above 0"), format_money_short(t.value))
+                                             : fmt::format(N_("a count target of {}"), format_money_short(t.value))});
   }
   if (t.why.empty() && t.plan.empty()) {
     a.relevant = false;
-    a.problems.push_back({Kind::irrelevant, "no why and no plan"});
+    a.problems.push_back({Kind::irrelevant, N_("no why and no plan")});
   }
   if (!period || is_relative(book.text(t.period_text))) {
     a.time_bound = false;
-    a.problems.push_back({Kind::unbounded, period ? fmt::format("period '{}' moves with today", book.text(t.period_text))
-                                                  : fmt::format("period '{}' does not parse", book.text(t.period_text))});
+    a.problems.push_back(
+        {Kind::unbounded, period ? fmt::format(N_("period '{}' moves with today"), book.text(t.period_text))
+                                 : fmt::format(N_("period '{}' does not parse"), book.text(t.period_text))});
   }
   if (!kpi || !period || t.value.cents <= 0) return;
   // Achievable: the growth the target asks over its baseline, or over the actual of the
@@ -65,9 +67,10 @@ void flag(const Book& book, Date today, Date history_from, KpiCalculator& kpis, 
   double limit = book.config.target_max_growth;
   a.achievable = growth <= limit + 1e-12;
   if (!*a.achievable)
-    a.problems.push_back({Kind::unachievable, fmt::format("{} {} over the {} ({}), above the policy's {}",
-                                                          kpi->lower_is_better ? "improvement" : "growth", percent(growth),
-                                                          basis, format_money_short(Money{std::llround(*before * 100)}), percent(limit))});
+    a.problems.push_back(
+        {Kind::unachievable, fmt::format(N_("{} {} over the {} ({}), above the policy's {}"),
+                                         kpi->lower_is_better ? "improvement" : "growth", percent(growth), basis,
+                                         format_money_short(Money{std::llround(*before * 100)}), percent(limit))});
 }
 
 }  // namespace
@@ -96,8 +99,10 @@ std::vector<TargetAudit> audit_targets(const Book& book, Date today, TargetAudit
     auto key = std::make_tuple(t.owner.v, t.metric.v, Day(periods[i]->first).raw(), Day(periods[i]->last).raw());
     auto [it, fresh] = seen.emplace(key, i);
     if (!fresh)
-      out[i].problems.push_back({Kind::duplicate, fmt::format("sets the same {} of {} for {} as {}", book.text(t.metric),
-                                                              book.text(t.owner), periods[i]->label, book.text(book.targets[it->second].id))});
+      out[i].problems.push_back(
+          {Kind::duplicate,
+           fmt::format(N_("sets the same {} of {} for {} as {}"), book.text(t.metric), book.text(t.owner),
+                       periods[i]->label, book.text(book.targets[it->second].id))});
   }
   // Children against their parent.
   std::vector<std::int64_t> children_sum(book.targets.size(), 0);
@@ -112,7 +117,8 @@ std::vector<TargetAudit> audit_targets(const Book& book, Date today, TargetAudit
     const Target& p = book.targets[it->second];
     const auto& pp = periods[it->second];
     if (c.metric != p.metric) {
-      out[i].problems.push_back({Kind::child_metric, fmt::format("has metric {}, not its parent's {}", book.text(c.metric), book.text(p.metric))});
+      out[i].problems.push_back({Kind::child_metric, fmt::format(N_("has metric {}, not its parent's {}"),
+                                                                 book.text(c.metric), book.text(p.metric))});
       continue;
     }
     // A sum past 2^63 cents cannot equal its parent: it is reported as too large.
@@ -120,26 +126,30 @@ std::vector<TargetAudit> audit_targets(const Book& book, Date today, TargetAudit
       too_large[it->second] = true;
     ++children[it->second];
     if (periods[i] && pp && !(pp->first <= periods[i]->first && periods[i]->last <= pp->last))
-      out[i].problems.push_back({Kind::child_period, fmt::format("has period {}, outside its parent's {}", periods[i]->label, pp->label)});
+      out[i].problems.push_back({Kind::child_period, fmt::format(N_("has period {}, outside its parent's {}"),
+                                                                 periods[i]->label, pp->label)});
     auto under = owners.find(p.owner);
     if (under == owners.end()) under = owners.emplace(p.owner, owners_under(book, book.text(p.owner))).first;
     if (!under->second.count(book.text(c.owner)))
-      out[i].problems.push_back({Kind::child_owner, fmt::format("is owned by {}, who is neither {} nor under it", book.text(c.owner), book.text(p.owner))});
+      out[i].problems.push_back({Kind::child_owner, fmt::format(N_("is owned by {}, who is neither {} nor under it"),
+                                                                book.text(c.owner), book.text(p.owner))});
   }
   for (std::size_t i = 0; i < book.targets.size(); ++i) {
     const Target& t = book.targets[i];
     if (children[i] == 0 || (!too_large[i] && children_sum[i] == t.value.cents)) continue;
     auto kpi = find_kpi(book.config, book.text(t.metric));
     if (kpi && !kpi->additive) continue;  // a rate's children are set one by one; they do not add up
-    std::string count = children[i] == 1 ? std::string("1 child") : fmt::format("{} children", children[i]);
+    std::string count = children[i] == 1 ? std::string(N_("1 child")) : fmt::format(N_("{} children"), children[i]);
     std::int64_t difference = 0;
     if (too_large[i] || __builtin_sub_overflow(children_sum[i], t.value.cents, &difference))
-      out[i].problems.push_back({Kind::children_sum, fmt::format("has {} adding up to more than the largest amount, not {}", count,
-                                                                 format_money_short(t.value))});
+      out[i].problems.push_back(
+          {Kind::children_sum, fmt::format(N_("has {} adding up to more than the largest amount, not {}"), count,
+                                           format_money_short(t.value))});
     else
-      out[i].problems.push_back({Kind::children_sum, fmt::format("has {} adding up to {}, not {} (difference {})", count,
-                                                                 format_money_short(Money{children_sum[i]}),
-                                                                 format_money_short(t.value), format_money_short(Money{difference}))});
+      out[i].problems.push_back(
+          {Kind::children_sum, fmt::format(N_("has {} adding up to {}, not {} (difference {})"), count,
+                                           format_money_short(Money{children_sum[i]}), format_money_short(t.value),
+                                           format_money_short(Money{difference}))});
   }
   return out;
 }

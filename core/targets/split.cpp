@@ -8,6 +8,7 @@
 #include <stdexcept>
 
 #include "core/base/enum_names.hpp"
+#include "core/base/i18n.hpp"
 #include "core/kpi/kpi.hpp"
 #include "core/targets/status.hpp"
 #include "core/targets/targets.hpp"
@@ -101,10 +102,10 @@ std::vector<std::int64_t> split_exact(std::int64_t total, std::span<const double
     // A share is at most the whole; a quota beyond it (or beyond int64) is an error, never a
     // wrapped part.
     if (!(std::fabs(quota[i]) <= std::fabs(static_cast<long double>(units)) + 1))
-      throw std::overflow_error("a share of the split overflows");
+      throw std::overflow_error(N_("a share of the split overflows"));
     parts[i] = static_cast<std::int64_t>(std::floor(quota[i]));
     auto sum = checked_add(Money{given}, Money{parts[i]});
-    if (!sum) throw std::overflow_error("the sum of the split's shares overflows");
+    if (!sum) throw std::overflow_error(N_("the sum of the split's shares overflows"));
     given = sum->cents;
   }
   std::vector<std::size_t> order(n);
@@ -115,7 +116,7 @@ std::vector<std::int64_t> split_exact(std::int64_t total, std::span<const double
   for (std::size_t k = n; given > units && k > 0; --k)  // only when rounding overshot the floors
     if (parts[order[k - 1]] > 0) --parts[order[k - 1]], --given;
   for (auto& p : parts)
-    if (__builtin_mul_overflow(p, unit, &p)) throw std::overflow_error("a share of the split overflows");
+    if (__builtin_mul_overflow(p, unit, &p)) throw std::overflow_error(N_("a share of the split overflows"));
   return parts;
 }
 
@@ -128,19 +129,22 @@ TargetSplit split_target(const Book& book, Date today, const SplitRequest& r) {
     return plan;
   };
   auto kpi = find_kpi(book.config, book.text(parent.metric));
-  if (!kpi) return fail(fmt::format("unknown metric '{}'", book.text(parent.metric)));
+  if (!kpi) return fail(fmt::format(N_("unknown metric '{}'"), book.text(parent.metric)));
   if (!kpi->additive)
-    return fail(fmt::format("{} is a rate or a mean: the figures of its children would not add up to the parent's; "
-                            "set each child with `target set`", kpi->id));
+    return fail(fmt::format(N_("{} is a rate or a mean: the figures of its children would not add up to the parent's; "
+                               "set each child with `target set`"),
+                            kpi->id));
   auto period = target_period(book, parent, today);
-  if (!period) return fail(fmt::format("the period '{}' of {} does not parse", book.text(parent.period_text), book.text(parent.id)));
+  if (!period)
+    return fail(
+        fmt::format(N_("the period '{}' of {} does not parse"), book.text(parent.period_text), book.text(parent.id)));
   std::string_view owner = book.text(parent.owner);
   bool by_owner = r.to == SplitTo::people || r.to == SplitTo::teams;
 
   // The children.
   std::vector<const Person*> people;
   if (r.to == SplitTo::people) {
-    if (book.person(owner)) return fail(fmt::format("{} is a person: split it to months or quarters", owner));
+    if (book.person(owner)) return fail(fmt::format(N_("{} is a person: split it to months or quarters"), owner));
     for (std::uint32_t i : book.members(owner)) {
       const Person& p = book.people[i];
       // A person who has left gets no new share, even of a period they worked part of.
@@ -149,18 +153,19 @@ TargetSplit split_target(const Book& book, Date today, const SplitRequest& r) {
         plan.children.push_back({book.str(p.id), *period, 0, {}});
       }
     }
-    if (plan.children.empty()) return fail(fmt::format("{} has no rep active in {}", owner, period->label));
+    if (plan.children.empty()) return fail(fmt::format(N_("{} has no rep active in {}"), owner, period->label));
   } else if (r.to == SplitTo::teams) {
-    if (book.person(owner)) return fail(fmt::format("{} is a person: split it to months or quarters", owner));
+    if (book.person(owner)) return fail(fmt::format(N_("{} is a person: split it to months or quarters"), owner));
     for (const Team& t : book.teams) {
       std::string_view up = t.parent.empty() ? "company" : book.text(t.parent);
       if (up == owner && book.text(t.id) != owner) plan.children.push_back({book.str(t.id), *period, 0, {}});
     }
-    if (plan.children.empty()) return fail(fmt::format("{} has no sub-teams", owner));
+    if (plan.children.empty()) return fail(fmt::format(N_("{} has no sub-teams"), owner));
   } else {
     auto subs = split_period(*period, r.to == SplitTo::months ? Every::month : Every::quarter);
     if (subs.size() < 2)
-      return fail(fmt::format("{} is not longer than one {}", period->label, r.to == SplitTo::months ? "month" : "quarter"));
+      return fail(fmt::format(N_("{} is not longer than one {}"), period->label,
+                              r.to == SplitTo::months ? "month" : "quarter"));
     for (Period& p : subs) plan.children.push_back({std::string(owner), std::move(p), 0, {}});
   }
   auto child_key = [&](const SplitChild& c) { return by_owner ? c.owner : c.period.label; };
@@ -174,18 +179,19 @@ TargetSplit split_target(const Book& book, Date today, const SplitRequest& r) {
       double sum = 0;
       for (auto& [key, text] : r.weights) {
         auto it = std::find_if(plan.children.begin(), plan.children.end(), [&, &key = key](auto& c) { return child_key(c) == key; });
-        if (it == plan.children.end()) return fail(fmt::format("--weights names '{}', which is not a child of this split", key));
+        if (it == plan.children.end())
+          return fail(fmt::format(N_("--weights names '{}', which is not a child of this split"), key));
         char* end = nullptr;
         double w = std::strtod(text.c_str(), &end);
         if (text.empty() || *end != '\0' || !std::isfinite(w) || w < 0)
-          return fail(fmt::format("--weights: '{}' is not a share between 0 and 1", text));
+          return fail(fmt::format(N_("--weights: '{}' is not a share between 0 and 1"), text));
         weights[static_cast<std::size_t>(it - plan.children.begin())] = w;
         sum += w;
       }
       for (auto& c : plan.children)
         if (std::none_of(r.weights.begin(), r.weights.end(), [&](auto& kv) { return kv.first == child_key(c); }))
-          return fail(fmt::format("--weights gives no share for '{}'", child_key(c)));
-      if (std::abs(sum - 1.0) > 1e-6) return fail(fmt::format("--weights add up to {:g}, not 1", sum));
+          return fail(fmt::format(N_("--weights gives no share for '{}'"), child_key(c)));
+      if (std::abs(sum - 1.0) > 1e-6) return fail(fmt::format(N_("--weights add up to {:g}, not 1"), sum));
       break;
     }
     case SplitBy::history: {
@@ -199,23 +205,24 @@ TargetSplit split_target(const Book& book, Date today, const SplitRequest& r) {
       break;
     }
     case SplitBy::seasonal:
-      if (by_owner) return fail("--by seasonal splits a period: use --to months or quarters");
-      if (!book.config.seasonality) return fail("salesops.toml has no [seasonality] month weights");
+      if (by_owner) return fail(N_("--by seasonal splits a period: use --to months or quarters"));
+      if (!book.config.seasonality) return fail(N_("salesops.toml has no [seasonality] month weights"));
       for (std::size_t i = 0; i < n; ++i) weights[i] = seasonal_weight(*book.config.seasonality, plan.children[i].period);
       break;
   }
   if (r.prorate) {
-    if (r.to != SplitTo::people) return fail("--prorate applies to a split to people");
+    if (r.to != SplitTo::people) return fail(N_("--prorate applies to a split to people"));
     for (std::size_t i = 0; i < n; ++i)
       weights[i] *= static_cast<double>(active_days(*people[i], *period)) / period->days();
   }
 
   std::int64_t unit = kpi->unit == KpiUnit::count ? 100 : 1;
-  if (parent.value.cents % unit != 0) return fail(fmt::format("a count target must be a whole number, not {}", format_money(parent.value)));
+  if (parent.value.cents % unit != 0)
+    return fail(fmt::format(N_("a count target must be a whole number, not {}"), format_money(parent.value)));
   // Whole numbers fewer than the children would leave some with 0 by rounding alone.
   if (unit == 100 && parent.value.cents / unit < static_cast<std::int64_t>(n))
-    return fail(fmt::format("{} {} is too small to split into {} whole parts: set the children with `target set`, "
-                            "or split to fewer",
+    return fail(fmt::format(N_("{} {} is too small to split into {} whole parts: set the children with `target set`, "
+                               "or split to fewer"),
                             format_money_short(parent.value), kpi->id, n));
   double sum = std::accumulate(weights.begin(), weights.end(), 0.0);
   auto parts = split_exact(parent.value.cents, weights, unit);

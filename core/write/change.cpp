@@ -5,6 +5,7 @@
 #include <cerrno>
 
 #include "core/base/book_path.hpp"
+#include "core/base/i18n.hpp"
 #include "core/write/journal.hpp"
 
 namespace salesops::core {
@@ -23,8 +24,8 @@ WriteChange WriteChange::bad_value(std::string message) {
 
 std::optional<WriteChange> refuse_after_today(Date date, Date today, std::string_view what, std::string_view record) {
   if (date <= today) return std::nullopt;
-  return WriteChange::refuse(fmt::format("{} {} is after today ({})", what, format_date(date), format_date(today)),
-                             fmt::format("{} records what has happened: date it on or before today", record));
+  return WriteChange::refuse(fmt::format(N_("{} {} is after today ({})"), what, format_date(date), format_date(today)),
+                             fmt::format(N_("{} records what has happened: date it on or before today"), record));
 }
 
 std::optional<CreateFailure> create_files(const std::filesystem::path& root, const std::vector<NewFile>& files) {

@@ -1,6 +1,7 @@
 #include "core/write/journal.hpp"
 
 #include <fcntl.h>
+#include <fmt/format.h>
 #include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -15,6 +16,7 @@
 
 #include "core/base/book_path.hpp"
 #include "core/base/escape.hpp"
+#include "core/base/i18n.hpp"
 
 namespace salesops::core {
 namespace fs = std::filesystem;
@@ -53,14 +55,15 @@ std::string stored(const fs::path& root, const std::string& real_root, const fs:
 // relative to the book that stays in it and passes no link.
 std::optional<std::string> bad_file(const std::string& real_root, std::string_view rel) {
   const std::string shown = escape_controls(rel);
-  if (rel.empty() || rel.front() == '/') return "it names " + shown + ", which is not a path inside the book";
+  if (rel.empty() || rel.front() == '/')
+    return fmt::format(N_("it names {}, which is not a path inside the book"), shown);
   for (const fs::path& part : fs::path(rel))
     if (part == ".." || part.string().starts_with('.'))
-      return "it names " + shown + ", which leaves the book or is hidden";
+      return fmt::format(N_("it names {}, which leaves the book or is hidden"), shown);
   const BookPath path = resolve_in_directory(real_root, rel);
-  if (auto why = refused_link(path)) return "it names " + shown + ": " + *why;
+  if (auto why = refused_link(path)) return fmt::format(N_("it names {}: {}"), shown, *why);
   if (path.kind == BookPathKind::loop || !path.link.empty())
-    return "it names " + shown + ", which passes the link " + escape_controls(path.link);
+    return fmt::format(N_("it names {}, which passes the link {}"), shown, escape_controls(path.link));
   return std::nullopt;
 }
 
@@ -103,15 +106,15 @@ class Parser {
 
   Parsed parse() {
     Parsed j;
-    if (!header(j)) return finish(j, "it does not begin as a salesops journal");
+    if (!header(j)) return finish(j, N_("it does not begin as a salesops journal"));
     while (pos_ < s_.size() && !j.committed) {
       record_ = pos_;
       const char kind = s_[pos_];
-      if (!literal(kind == 'T' ? "T " : kind == 'S' ? "S " : "C ")) return finish(j, "a record of unknown kind");
+      if (!literal(kind == 'T' ? "T " : kind == 'S' ? "S " : "C ")) return finish(j, N_("a record of unknown kind"));
       std::optional<std::string> why = kind == 'T' ? file_record(j) : kind == 'S' ? staged_record(j) : commit(j);
       if (why) return finish(j, *why);
     }
-    if (j.committed && pos_ != s_.size()) return finish(j, "text follows its commit line");
+    if (j.committed && pos_ != s_.size()) return finish(j, N_("text follows its commit line"));
     return j;
   }
 
@@ -133,8 +136,8 @@ class Parser {
 
   std::optional<std::string> file_record(Parsed& j) {
     auto p = path('\n');
-    if (!p) return "a file record does not parse";
-    if (!j.entries.empty()) return "a file record follows the commit part";
+    if (!p) return N_("a file record does not parse");
+    if (!j.entries.empty()) return N_("a file record follows the commit part");
     if (auto why = bad_file(real_root_, *p)) return why;
     j.files.push_back(root_ / *p);
     j.first_part = pos_;
@@ -144,14 +147,14 @@ class Parser {
   std::optional<std::string> staged_record(Parsed& j) {
     Entry e;
     e.replaces = pos_ < s_.size() && s_[pos_] == 'r';
-    if (!literal(e.replaces ? "r " : "n ")) return "a staged record does not parse";
+    if (!literal(e.replaces ? "r " : "n ")) return N_("a staged record does not parse");
     auto file = path(' ');
     auto temp = file ? path('\n') : std::nullopt;
-    if (!temp) return "a staged record does not parse";
+    if (!temp) return N_("a staged record does not parse");
     if (auto why = bad_file(real_root_, *file)) return why;
     e.target = root_ / *file;
     if (!own_temporary(*temp, e.target, j.pid))
-      return "it names " + escape_controls(*temp) + " as a temporary file, which salesops never makes";
+      return fmt::format(N_("it names {} as a temporary file, which salesops never makes"), escape_controls(*temp));
     e.temp = e.target.parent_path() / *temp;
     j.entries.push_back(std::move(e));
     return std::nullopt;
@@ -160,9 +163,9 @@ class Parser {
   std::optional<std::string> commit(Parsed& j) {
     auto count = number(' ');
     auto hash = count ? number('\n', 16) : std::nullopt;
-    if (!hash) return "its commit line does not parse";
+    if (!hash) return N_("its commit line does not parse");
     if (*count != j.entries.size() || j.entries.empty() || *hash != fnv1a(s_.substr(0, record_)))
-      return "its commit line does not match what it commits (count or checksum)";
+      return N_("its commit line does not match what it commits (count or checksum)");
     j.committed = true;
     return std::nullopt;
   }
@@ -234,9 +237,9 @@ Diagnostic journal_error(std::string message, std::string hint, Severity severit
 
 Diagnostic refusal(const std::string& why) {
   return journal_error(
-      std::string(kJournal) + " is not a journal salesops follows: " + why + "; nothing it names was touched",
-      "salesops keeps a journal only while it writes: if it came with the book (a pull request, a "
-      "copy), look at the files it names, then remove it");
+      fmt::format(N_("{} is not a journal salesops follows: {}; nothing it names was touched"), kJournal, why),
+      N_("salesops keeps a journal only while it writes: if it came with the book (a pull request, a "
+         "copy), look at the files it names, then remove it"));
 }
 
 // Cuts a journal back to its first part, flushed: the files are settled, and what is left to
@@ -281,7 +284,7 @@ std::optional<std::string> roll_back(const std::vector<Entry>& entries, std::siz
       ::unlink(e.target.c_str());
     } else if (const fs::path backup = backup_of(e.temp); present(backup)) {
       if (::rename(backup.c_str(), e.target.c_str()) != 0)
-        return "cannot put back " + e.target.string() + ": " + errno_text(errno);
+        return fmt::format(N_("cannot put back {}: {}"), e.target.string(), errno_text(errno));
     }
   }
   return std::nullopt;
@@ -304,7 +307,7 @@ std::optional<std::string> settle(const Parsed& j) {
   if (!forward) return roll_back(entries, done);
   for (std::size_t i = done; i < entries.size(); ++i)
     if (::rename(entries[i].temp.c_str(), entries[i].target.c_str()) != 0)
-      return "cannot finish " + entries[i].target.string() + ": " + errno_text(errno);
+      return fmt::format(N_("cannot finish {}: {}"), entries[i].target.string(), errno_text(errno));
   return std::nullopt;
 }
 
@@ -457,23 +460,25 @@ std::optional<Diagnostic> recover_transaction(const fs::path& root) {
   int err = 0;
   std::optional<std::string> text = read_journal(root, &err);
   if (!text && err == ENOENT) return std::nullopt;
-  if (!text) return refusal("it cannot be read as a regular file (" + errno_text(err) + ")");
+  if (!text) return refusal(fmt::format(N_("it cannot be read as a regular file ({})"), errno_text(err)));
   const Parsed j = Parser(root, *text).parse();
   if (j.refused) return refusal(*j.refused);
-  const std::string hint = "the journal stays until a command can finish or undo it; see salesops(1), FILES";
+  const std::string hint = N_("the journal stays until a command can finish or undo it; see salesops(1), FILES");
   if (j.committed) {
-    if (auto why = settle(j)) return journal_error("cannot finish the write a killed command left: " + *why, hint);
+    if (auto why = settle(j))
+      return journal_error(fmt::format(N_("cannot finish the write a killed command left: {}"), *why), hint);
     std::vector<fs::path> dirs;
     for (const Entry& e : j.entries) dirs.push_back(e.target.parent_path());
     sync_directories(std::move(dirs));
     const int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC | O_NOFOLLOW);
-    if (fd < 0) return journal_error("cannot write " + std::string(kJournal) + ": " + errno_text(errno), hint);
+    if (fd < 0)
+      return journal_error(fmt::format(N_("cannot write {}: {}"), std::string(kJournal), errno_text(errno)), hint);
     settle_journal(fd, j.first_part);
     ::close(fd);
   }
   if (j.pid > 0) sweep(j);
   if (::unlink(path.c_str()) != 0 && errno != ENOENT)
-    return journal_error("cannot remove " + std::string(kJournal) + ": " + errno_text(errno), hint);
+    return journal_error(fmt::format(N_("cannot remove {}: {}"), std::string(kJournal), errno_text(errno)), hint);
   return std::nullopt;
 }
 
@@ -503,19 +508,19 @@ std::optional<Diagnostic> pending_write(const fs::path& root, std::chrono::milli
     case JournalState::none:
       return std::nullopt;
     case JournalState::uncommitted:
-      return journal_error("a write was stopped before it changed any file; its temporary files are left",
-                           "the next command that writes to the book removes them", Severity::warning);
+      return journal_error(N_("a write was stopped before it changed any file; its temporary files are left"),
+                           N_("the next command that writes to the book removes them"), Severity::warning);
     case JournalState::committed:
-      return journal_error("a write was stopped between renames: the book is half written",
-                           "run a command that writes to the book (it finishes the stopped write first); a command "
-                           "that only reads never does; see salesops(1), FILES");
+      return journal_error(N_("a write was stopped between renames: the book is half written"),
+                           N_("run a command that writes to the book (it finishes the stopped write first); a command "
+                              "that only reads never does; see salesops(1), FILES"));
     case JournalState::refused:
       break;
   }
   int err = 0;
   std::optional<std::string> text = read_journal(root, &err);
-  if (!text) return refusal("it cannot be read as a regular file (" + errno_text(err) + ")");
-  return refusal(Parser(root, *text).parse().refused.value_or("it does not parse"));
+  if (!text) return refusal(fmt::format(N_("it cannot be read as a regular file ({})"), errno_text(err)));
+  return refusal(Parser(root, *text).parse().refused.value_or(N_("it does not parse")));
 }
 
 }  // namespace salesops::core

@@ -1,9 +1,7 @@
 #include "core/write/writer.hpp"
 
-#include "core/base/book_path.hpp"
-#include "core/write/journal.hpp"
-
 #include <fcntl.h>
+#include <fmt/format.h>
 #include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -12,6 +10,10 @@
 #include <cerrno>
 #include <system_error>
 #include <thread>
+
+#include "core/base/book_path.hpp"
+#include "core/base/i18n.hpp"
+#include "core/write/journal.hpp"
 
 namespace salesops::core {
 namespace fs = std::filesystem;
@@ -27,9 +29,9 @@ Diagnostic io_error(std::string file, std::string message, std::string rule = "w
 
 // A record path: relative, inside the book, and not hidden (hidden files are never records).
 std::optional<std::string> bad_record_path(const fs::path& p) {
-  if (p.empty() || p.is_absolute()) return "must be a path relative to the book";
+  if (p.empty() || p.is_absolute()) return N_("must be a path relative to the book");
   for (const fs::path& part : p)
-    if (part == ".." || part.string().starts_with('.')) return "must not leave the book or name a hidden file";
+    if (part == ".." || part.string().starts_with('.')) return N_("must not leave the book or name a hidden file");
   return std::nullopt;
 }
 
@@ -48,13 +50,13 @@ std::optional<Diagnostic> read_file(FileState& f) {
   struct stat st {};
   if (::stat(f.target.c_str(), &st) != 0) {
     if (errno == ENOENT) return std::nullopt;
-    return io_error(f.rel, "cannot read " + f.rel + ": " + errno_text(errno));
+    return io_error(f.rel, fmt::format(N_("cannot read {}: {}"), f.rel, errno_text(errno)));
   }
-  if (!S_ISREG(st.st_mode)) return io_error(f.rel, "cannot write " + f.rel + ": it is not a regular file");
+  if (!S_ISREG(st.st_mode)) return io_error(f.rel, fmt::format(N_("cannot write {}: it is not a regular file"), f.rel));
   f.exists = true;
   f.mode = st.st_mode & 07777;
   const int fd = ::open(f.target.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return io_error(f.rel, "cannot read " + f.rel + ": " + errno_text(errno));
+  if (fd < 0) return io_error(f.rel, fmt::format(N_("cannot read {}: {}"), f.rel, errno_text(errno)));
   char buf[65536];
   for (;;) {
     const ssize_t n = ::read(fd, buf, sizeof buf);
@@ -62,7 +64,7 @@ std::optional<Diagnostic> read_file(FileState& f) {
     if (n < 0) {
       const int err = errno;
       ::close(fd);
-      return io_error(f.rel, "cannot read " + f.rel + ": " + errno_text(err));
+      return io_error(f.rel, fmt::format(N_("cannot read {}: {}"), f.rel, errno_text(err)));
     }
     if (n == 0) break;
     f.old_text.append(buf, static_cast<std::size_t>(n));
@@ -75,15 +77,15 @@ std::optional<Diagnostic> read_file(FileState& f) {
 // write-permission bits are checked as well as access(), since root may write anything.
 std::optional<Diagnostic> check_writable(const FileState& f) {
   if (f.exists && ((f.mode & 0222) == 0 || ::access(f.target.c_str(), W_OK) != 0))
-    return io_error(f.rel, "cannot write " + f.rel + ": the file is read-only");
+    return io_error(f.rel, fmt::format(N_("cannot write {}: the file is read-only"), f.rel));
   fs::path dir = f.target.parent_path();
   std::error_code ec;
   while (!dir.empty() && !fs::exists(dir, ec) && dir != dir.parent_path()) dir = dir.parent_path();
   struct stat st {};
   if (dir.empty() || ::stat(dir.c_str(), &st) != 0 || !S_ISDIR(st.st_mode))
-    return io_error(f.rel, "cannot write " + f.rel + ": " + dir.string() + " is not a directory");
+    return io_error(f.rel, fmt::format(N_("cannot write {}: {} is not a directory"), f.rel, dir.string()));
   if ((st.st_mode & 0222) == 0 || ::access(dir.c_str(), W_OK | X_OK) != 0)
-    return io_error(f.rel, "cannot write " + f.rel + ": the directory " + dir.string() + " is read-only");
+    return io_error(f.rel, fmt::format(N_("cannot write {}: the directory {} is read-only"), f.rel, dir.string()));
   return std::nullopt;
 }
 
@@ -92,18 +94,21 @@ Diagnostic transaction_error(const CreateFailure& failure) {
   const std::string& rel = failure.file;
   switch (failure.step) {
     case Step::directory:
-      return io_error(rel, "cannot write " + rel + ": cannot create its directory: " + failure.message);
+      return io_error(rel, fmt::format(N_("cannot write {}: cannot create its directory: {}"), rel, failure.message));
     case Step::temporary: {
       const bool journal = failure.path.filename() == "journal" && failure.path.parent_path().filename() == ".salesops";
-      return io_error(rel, "cannot write " + rel + ": " + (journal ? "cannot write .salesops/journal: " : "") +
-                               errno_text(failure.error) + "; the file is unchanged");
+      return io_error(
+          rel, journal ? fmt::format(N_("cannot write {}: cannot write .salesops/journal: {}; the file is unchanged"),
+                                     rel, errno_text(failure.error))
+                       : fmt::format(N_("cannot write {}: {}; the file is unchanged"), rel, errno_text(failure.error)));
     }
     case Step::write:
-      return io_error(rel, "cannot write " + rel + ": " + errno_text(failure.error) + "; the file is unchanged");
+      return io_error(rel,
+                      fmt::format(N_("cannot write {}: {}; the file is unchanged"), rel, errno_text(failure.error)));
     case Step::name:
       break;
   }
-  return io_error(rel, "cannot replace " + rel + ": " + errno_text(failure.error));
+  return io_error(rel, fmt::format(N_("cannot replace {}: {}"), rel, errno_text(failure.error)));
 }
 
 }  // namespace
@@ -115,17 +120,20 @@ BookWriter::~BookWriter() { unlock(); }
 std::optional<Diagnostic> BookWriter::lock() {
   if (lock_fd_ >= 0) return std::nullopt;
   const std::string rel = ".salesops/lock";
-  if (auto why = leaves_book(root_, rel)) return io_error(rel, "cannot lock the book: " + *why, "write-lock");
+  if (auto why = leaves_book(root_, rel))
+    return io_error(rel, fmt::format(N_("cannot lock the book: {}"), *why), "write-lock");
   std::error_code ec;
   fs::create_directories(root_ / ".salesops", ec);
-  if (ec) return io_error(rel, "cannot lock the book: cannot create .salesops/: " + ec.message(), "write-lock");
+  if (ec)
+    return io_error(rel, fmt::format(N_("cannot lock the book: cannot create .salesops/: {}"), ec.message()),
+                    "write-lock");
   // Not through a link, and never waiting on a FIFO put in its place.
   const int fd = ::open((root_ / rel).c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, 0666);
-  if (fd < 0) return io_error(rel, "cannot lock the book: " + errno_text(errno), "write-lock");
+  if (fd < 0) return io_error(rel, fmt::format(N_("cannot lock the book: {}"), errno_text(errno)), "write-lock");
   struct stat st {};
   if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
     ::close(fd);
-    return io_error(rel, "cannot lock the book: .salesops/lock is not a regular file", "write-lock");
+    return io_error(rel, N_("cannot lock the book: .salesops/lock is not a regular file"), "write-lock");
   }
   const auto deadline = std::chrono::steady_clock::now() + options_.lock_timeout;
   for (;;) {
@@ -140,15 +148,18 @@ std::optional<Diagnostic> BookWriter::lock() {
     const int err = errno;
     if (err != EWOULDBLOCK && err != EINTR) {
       ::close(fd);
-      return io_error(rel, "cannot lock the book: " + errno_text(err), "write-lock");
+      return io_error(rel, fmt::format(N_("cannot lock the book: {}"), errno_text(err)), "write-lock");
     }
     if (std::chrono::steady_clock::now() >= deadline) {
       ::close(fd);
       const auto ms = options_.lock_timeout.count();
-      return io_error(rel,
-                      "cannot lock the book: another salesops command is writing to it (waited " +
-                          (ms % 1000 == 0 ? std::to_string(ms / 1000) + " s" : std::to_string(ms) + " ms") + ")",
-                      "write-lock", "retry when the other command has finished");
+      return io_error(
+          rel,
+          ms % 1000 == 0
+              ? fmt::format(N_("cannot lock the book: another salesops command is writing to it (waited {} s)"),
+                            ms / 1000)
+              : fmt::format(N_("cannot lock the book: another salesops command is writing to it (waited {} ms)"), ms),
+          "write-lock", N_("retry when the other command has finished"));
     }
     // A short wait: under contention the next writer takes the lock soon after its release.
     std::this_thread::sleep_for(std::chrono::milliseconds(2));
@@ -169,8 +180,9 @@ WriteResult BookWriter::apply(const std::vector<FileEdit>& edits) {
   for (const FileEdit& fe : edits) {
     const std::string rel = fe.file.lexically_normal().generic_string();
     if (auto bad = bad_record_path(fe.file.lexically_normal())) {
-      result.errors.push_back(
-          io_error(fe.file.generic_string(), "cannot write " + fe.file.generic_string() + ": " + *bad, "write-path"));
+      result.errors.push_back(io_error(fe.file.generic_string(),
+                                       fmt::format(N_("cannot write {}: {}"), fe.file.generic_string(), *bad),
+                                       "write-path"));
       continue;
     }
     auto it = std::find_if(files.begin(), files.end(), [&](const FileState& f) { return f.rel == rel; });
@@ -202,14 +214,15 @@ WriteResult BookWriter::apply(const std::vector<FileEdit>& edits) {
   // Compute and verify everything before touching any file.
   for (FileState& f : files) {
     if (auto why = leaves_book(root_, f.rel)) {
-      result.errors.push_back(io_error(f.rel, "cannot write " + f.rel + ": " + *why, "write-path"));
+      result.errors.push_back(io_error(f.rel, fmt::format(N_("cannot write {}: {}"), f.rel, *why), "write-path"));
       continue;
     }
     std::error_code ec;
     if (fs::is_symlink(f.target, ec)) {
       fs::path real = fs::canonical(f.target, ec);
       if (ec) {
-        result.errors.push_back(io_error(f.rel, "cannot write " + f.rel + ": the link is broken: " + ec.message()));
+        result.errors.push_back(
+            io_error(f.rel, fmt::format(N_("cannot write {}: the link is broken: {}"), f.rel, ec.message())));
         continue;
       }
       f.target = real;
@@ -219,7 +232,8 @@ WriteResult BookWriter::apply(const std::vector<FileEdit>& edits) {
       continue;
     }
     if (f.remove) {
-      if (!f.exists) result.errors.push_back(io_error(f.rel, "cannot remove " + f.rel + ": it does not exist"));
+      if (!f.exists)
+        result.errors.push_back(io_error(f.rel, fmt::format(N_("cannot remove {}: it does not exist"), f.rel)));
       else if (!options_.dry_run) if (auto err = check_writable(f)) result.errors.push_back(*err);
       continue;
     }
@@ -265,8 +279,9 @@ WriteResult BookWriter::apply(const std::vector<FileEdit>& edits) {
   // in place, so a crash between leaves the duplicate and not a lost record.
   for (const FileState& f : removals) {
     if (::unlink(f.target.c_str()) != 0) {
-      result.errors.push_back(io_error(f.rel, "cannot remove " + f.rel + ": " + errno_text(errno) +
-                                                  "; every other file is written: remove it by hand"));
+      result.errors.push_back(
+          io_error(f.rel, fmt::format(N_("cannot remove {}: {}; every other file is written: remove it by hand"), f.rel,
+                                      errno_text(errno))));
       return result;
     }
     sync_directory(f.target.parent_path());

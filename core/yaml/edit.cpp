@@ -1,9 +1,11 @@
 #include "core/yaml/edit.hpp"
 
+#include <fmt/format.h>
 #include <yaml.h>
 
 #include <algorithm>
 
+#include "core/base/i18n.hpp"
 #include "core/yaml/emit.hpp"
 #include "core/yaml/scan.hpp"
 
@@ -89,7 +91,7 @@ std::string YamlPath::str() const {
         break;
     }
   }
-  return out.empty() ? "the document" : out;
+  return out.empty() ? N_("the document") : out;
 }
 
 YamlEdit YamlEdit::append(YamlPath list, YamlValue item) {
@@ -336,8 +338,8 @@ Outcome append(const Text& t, const YamlPath& path, const std::vector<YamlValue>
   };
   if (key_last) {
     if (!loc.empty_document && loc.node.kind != YamlNodeKind::mapping)
-      return refused(
-          refusal(t, "write-path", &loc.node, "cannot append to " + path.str() + ": its parent is not a mapping"));
+      return refused(refusal(t, "write-path", &loc.node,
+                             fmt::format(N_("cannot append to {}: its parent is not a mapping"), path.str())));
     const std::optional<std::size_t> k = loc.empty_document ? std::nullopt : find_key(loc, path.steps.back().key);
     if (!k) {
       out = insert_key(t, loc, path.steps.size() == 1, path.steps.back().key, YamlValue::list(items), {});
@@ -346,7 +348,8 @@ Outcome append(const Text& t, const YamlPath& path, const std::vector<YamlValue>
     } else if (is_null(v)) {
       out = fill_null_with_list(t, loc, *k, items);
     } else {
-      return refused(refusal(t, "write-path", &v, "cannot append to " + path.str() + ": it is not a list"));
+      return refused(
+          refusal(t, "write-path", &v, fmt::format(N_("cannot append to {}: it is not a list"), path.str())));
     }
   } else if (loc.empty_document) {
     std::vector<std::string> lines;
@@ -355,7 +358,8 @@ Outcome append(const Text& t, const YamlPath& path, const std::vector<YamlValue>
   } else if (loc.node.kind == YamlNodeKind::sequence) {
     out = into_list(loc.node, path.steps.empty());
   } else {
-    return refused(refusal(t, "write-path", &loc.node, "cannot append to " + path.str() + ": it is not a list"));
+    return refused(
+        refusal(t, "write-path", &loc.node, fmt::format(N_("cannot append to {}: it is not a list"), path.str())));
   }
   // Read back: the list grew by exactly these items, and they hold what was meant.
   YamlScanRequest request;
@@ -434,7 +438,7 @@ Outcome append_lines(const Text& t, const YamlEdit& e, Hint& hint) {
   if (!new_root_list && (!list || loc.empty_document || list->kind != YamlNodeKind::sequence || list->flow ||
                          (list->last_flow && list->last_kind != YamlNodeKind::scalar)))
     return refused(refusal(t, "write-path", nullptr,
-                           "cannot append lines to " + path.str() + ": it is not a list of block items"));
+                           fmt::format(N_("cannot append lines to {}: it is not a list of block items"), path.str())));
   const std::size_t dash = new_root_list ? 0 : list->column;
   const std::size_t offset = !new_root_list && list->item_column >= dash + 2 ? list->item_column - dash : 2;
   const std::size_t old_count = new_root_list ? 0 : list->count;
@@ -468,21 +472,24 @@ Outcome append_lines(const Text& t, const YamlEdit& e, Hint& hint) {
 Outcome set(const Text& t, const YamlEdit& e, Hint& hint) {
   const YamlPath& path = e.path;
   if (path.steps.empty() || path.steps.back().kind != PathStep::Kind::key)
-    return refused(refusal(t, "write-path", nullptr, "cannot set " + path.str() + ": the path must end with a key"));
+    return refused(
+        refusal(t, "write-path", nullptr, fmt::format(N_("cannot set {}: the path must end with a key"), path.str())));
   const std::string& key = path.steps.back().key;
   const YamlPath where = path.parent();
   if (selects_by(where, key) && e.value.kind != YamlValue::Kind::scalar)
-    return refused(
-        refusal(t, "write-value", nullptr,
-                "cannot set " + path.str() + ": the path picks the item by it, so it must stay a single value"));
+    return refused(refusal(
+        t, "write-value", nullptr,
+        fmt::format(N_("cannot set {}: the path picks the item by it, so it must stay a single value"), path.str())));
   YamlScanResult scan = locate(t, where, hint);
   if (scan.error) return refused_scan(scan, "set", path);
   const YamlLocated& m = *scan.found;
   if (!m.empty_document && m.node.kind != YamlNodeKind::mapping)
-    return refused(refusal(t, "write-path", &m.node, "cannot set " + path.str() + ": its parent is not a mapping"));
+    return refused(
+        refusal(t, "write-path", &m.node, fmt::format(N_("cannot set {}: its parent is not a mapping"), path.str())));
   const std::optional<std::size_t> k = m.empty_document ? std::nullopt : find_key(m, key);
   if (const YamlSpan* again = k ? repeated_key(m, *k, key) : nullptr)
-    return refused(refusal(t, "write-path", again, "cannot set " + path.str() + ": the key is given twice"));
+    return refused(
+        refusal(t, "write-path", again, fmt::format(N_("cannot set {}: the key is given twice"), path.str())));
   std::string out;
   if (!k) {
     out = insert_key(t, m, path.steps.size() == 1, key, e.value, e.after);
@@ -504,11 +511,11 @@ Outcome set(const Text& t, const YamlEdit& e, Hint& hint) {
     } else if (v.flow) {
       out = splice(t.text, v.start, v.end, emit_yaml(e.value, in_flow));
     } else {
-      return refused(
-          refusal(t, "write-path", &v,
-                  "cannot set " + path.str() +
-                      (v.kind == YamlNodeKind::alias ? ": it is an alias; edit the value it refers to"
-                                                     : ": it holds a block list or mapping, not a single value")));
+      return refused(refusal(
+          t, "write-path", &v,
+          v.kind == YamlNodeKind::alias
+              ? fmt::format(N_("cannot set {}: it is an alias; edit the value it refers to"), path.str())
+              : fmt::format(N_("cannot set {}: it holds a block list or mapping, not a single value"), path.str())));
     }
   }
   // Changing the field the path picks the item by (its id): the item is found by the new one.
@@ -526,11 +533,12 @@ Outcome set(const Text& t, const YamlEdit& e, Hint& hint) {
 Outcome remove(const Text& t, const YamlEdit& e, Hint& hint) {
   const YamlPath& path = e.path;
   if (path.steps.empty() || path.steps.back().kind != PathStep::Kind::key)
-    return refused(refusal(t, "write-path", nullptr, "cannot remove " + path.str() + ": the path must end with a key"));
+    return refused(refusal(t, "write-path", nullptr,
+                           fmt::format(N_("cannot remove {}: the path must end with a key"), path.str())));
   const YamlPath where = path.parent();
   if (selects_by(where, path.steps.back().key))
-    return refused(
-        refusal(t, "write-path", nullptr, "cannot remove " + path.str() + ": the path picks the item by it"));
+    return refused(refusal(t, "write-path", nullptr,
+                           fmt::format(N_("cannot remove {}: the path picks the item by it"), path.str())));
   YamlScanResult scan = locate(t, where, hint);
   if (scan.error) return refused_scan(scan, "remove", path);
   const YamlLocated& m = *scan.found;
@@ -538,7 +546,8 @@ Outcome remove(const Text& t, const YamlEdit& e, Hint& hint) {
       m.empty_document || m.node.kind != YamlNodeKind::mapping ? std::nullopt : find_key(m, path.steps.back().key);
   if (!k) return unchanged();  // already absent
   if (const YamlSpan* again = repeated_key(m, *k, path.steps.back().key))
-    return refused(refusal(t, "write-path", again, "cannot remove " + path.str() + ": the key is given twice"));
+    return refused(
+        refusal(t, "write-path", again, fmt::format(N_("cannot remove {}: the key is given twice"), path.str())));
   const YamlSpan& key = m.children[*k];
   const YamlSpan& value = m.children[*k + 1];
   const bool has_next = *k + 2 < m.children.size();
@@ -610,7 +619,8 @@ TextEdit apply_edits(std::string_view text, const std::vector<YamlEdit>& edits, 
       items.push_back(edits[next].value);
     if (!valid_path(e.path) || !std::all_of(items.begin(), items.end(), is_valid_value))
       return {std::string(text),
-              refusal(t, "write-value", nullptr, "cannot edit " + e.path.str() + ": the value is not valid UTF-8")};
+              refusal(t, "write-value", nullptr,
+                      fmt::format(N_("cannot edit {}: the value is not valid UTF-8"), e.path.str()))};
     Outcome o = e.kind == YamlEdit::Kind::append         ? append(t, e.path, items, e.before, hint)
                 : e.kind == YamlEdit::Kind::append_lines ? append_lines(t, e, hint)
                 : e.kind == YamlEdit::Kind::set          ? set(t, e, hint)

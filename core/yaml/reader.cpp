@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "core/base/i18n.hpp"
+
 namespace salesops::core {
 
 namespace {
@@ -83,32 +85,37 @@ void YamlReader::report_parse_error() {
     auto [line, column] = line_and_column(text_, parser_.problem_offset);
     std::string_view problem = parser_.problem ? parser_.problem : "";
     int value = parser_.problem_value;
-    std::string message, hint = "salesops reads UTF-8 text: save the file as UTF-8";
-    if (problem == "invalid leading UTF-8 octet") message = fmt::format("not UTF-8: byte 0x{:02X} cannot start a character", value);
-    else if (problem == "invalid trailing UTF-8 octet") message = fmt::format("not UTF-8: byte 0x{:02X} cannot continue a character", value);
-    else if (problem == "incomplete UTF-8 octet sequence") message = "not UTF-8: the file ends inside a character";
-    else if (problem == "invalid length of a UTF-8 sequence") message = "not UTF-8: a character is encoded with too many bytes";
-    else if (problem == "invalid Unicode character") message = fmt::format("not UTF-8: U+{:04X} is not a character", value);
+    std::string message, hint = N_("salesops reads UTF-8 text: save the file as UTF-8");
+    if (problem == "invalid leading UTF-8 octet")
+      message = fmt::format(N_("not UTF-8: byte 0x{:02X} cannot start a character"), value);
+    else if (problem == "invalid trailing UTF-8 octet")
+      message = fmt::format(N_("not UTF-8: byte 0x{:02X} cannot continue a character"), value);
+    else if (problem == "incomplete UTF-8 octet sequence")
+      message = N_("not UTF-8: the file ends inside a character");
+    else if (problem == "invalid length of a UTF-8 sequence")
+      message = N_("not UTF-8: a character is encoded with too many bytes");
+    else if (problem == "invalid Unicode character")
+      message = fmt::format(N_("not UTF-8: U+{:04X} is not a character"), value);
     else if (problem == "control characters are not allowed") {
-      message = fmt::format("a control character (0x{:02X}) is not allowed in YAML text", value);
-      hint = "remove it: tabs and line breaks are the only control characters YAML text may hold";
+      message = fmt::format(N_("a control character (0x{:02X}) is not allowed in YAML text"), value);
+      hint = N_("remove it: tabs and line breaks are the only control characters YAML text may hold");
     } else {
-      message = problem.empty() ? std::string("the file cannot be decoded as text") : std::string(problem);
+      message = problem.empty() ? std::string(N_("the file cannot be decoded as text")) : std::string(problem);
     }
     diags_.error("encoding", {label_, line, column, 1}, message, hint);
     return;
   }
   const yaml_mark_t& m = parser_.problem_mark;
-  std::string message = parser_.problem ? parser_.problem : "the file is not valid YAML";
+  std::string message = parser_.problem ? parser_.problem : N_("the file is not valid YAML");
   std::string hint;
   if (char_at(text_, m.line, m.column) == '\t' || message.find("tab") != std::string::npos) {
-    message = "a tab character where YAML expects indentation or a value";
-    hint = "YAML indents with spaces; tabs are not allowed";
+    message = N_("a tab character where YAML expects indentation or a value");
+    hint = N_("YAML indents with spaces; tabs are not allowed");
   } else if (parser_.context) {
     const yaml_mark_t& c = parser_.context_mark;
     hint = c.line == m.line && c.column == m.column
                ? std::string(parser_.context)
-               : fmt::format("{} that starts at line {}, column {}", parser_.context, c.line + 1, c.column + 1);
+               : fmt::format(N_("{} that starts at line {}, column {}"), parser_.context, c.line + 1, c.column + 1);
   }
   diags_.error("yaml-syntax", {label_, static_cast<std::uint32_t>(m.line + 1), static_cast<std::uint32_t>(m.column + 1), 1},
                message, hint);
@@ -180,8 +187,9 @@ bool YamlReader::next() {
     if ((kind_ == Kind::mapping_start || kind_ == Kind::sequence_start) && level_ >= kMaxDepth) {
       // libyaml's scanner slows quadratically with flow depth: stop long before that shows.
       failed_ = true;
-      diags_.error("yaml-depth", location(), fmt::format("lists and mappings nest deeper than {} levels", kMaxDepth),
-                   "no record needs that; the rest of the file is not read");
+      diags_.error("yaml-depth", location(),
+                   fmt::format(N_("lists and mappings nest deeper than {} levels"), kMaxDepth),
+                   N_("no record needs that; the rest of the file is not read"));
       kind_ = Kind::none;
       return false;
     }
@@ -200,7 +208,7 @@ Location YamlReader::location_of(Mark m, std::uint32_t length) const { return {l
 
 bool YamlReader::skip_value() {
   if (kind_ == Kind::alias) {
-    error("yaml-alias", "aliases (*name) are not supported in records", "write the value out in full");
+    error("yaml-alias", N_("aliases (*name) are not supported in records"), N_("write the value out in full"));
     return true;
   }
   if (kind_ != Kind::mapping_start && kind_ != Kind::sequence_start) return !failed_;
@@ -234,16 +242,16 @@ void YamlReader::finish_document() {
     partial_ = true;
     bool marker = text_.substr(line_start(text_, mark_.line - 1)).starts_with("---");
     diags_.error("yaml-documents", location(marker ? 3 : 1),
-                 "a second YAML document: a record file holds one document, and the rest of the file is not read",
-                 "remove the '---' (or '...') line, or move these records into the first document");
+                 N_("a second YAML document: a record file holds one document, and the rest of the file is not read"),
+                 N_("remove the '---' (or '...') line, or move these records into the first document"));
   }
 }
 
 void YamlReader::report_repeated_key(std::string_view key, Mark at, std::uint32_t span, Mark first) {
   diags_.error("duplicate-key", location_of(at, span),
-               fmt::format("key '{}' is repeated; the first, at line {}, column {}, is the one read", key, first.line,
-                           first.column),
-               "a mapping holds each key once: remove one of them");
+               fmt::format(N_("key '{}' is repeated; the first, at line {}, column {}, is the one read"), key,
+                           first.line, first.column),
+               N_("a mapping holds each key once: remove one of them"));
 }
 
 void YamlReader::error(std::string rule, std::string message, std::string hint) {

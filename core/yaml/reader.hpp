@@ -9,11 +9,12 @@
 #include <cstdint>
 #include <optional>
 #include <string>
-#include <unordered_map>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 
 #include "core/base/diagnostics.hpp"
+#include "core/base/i18n.hpp"
 #include "core/yaml/fast.hpp"
 
 namespace salesops::core {
@@ -133,14 +134,15 @@ bool YamlReader::each_key(Fn&& on_key) {
   while (next()) {
     if (kind_ == Kind::mapping_end) return true;
     if (kind_ != Kind::scalar) {
-      reject("yaml-key", "a key must be plain text, not a list, a mapping or an alias");
+      reject("yaml-key", N_("a key must be plain text, not a list, a mapping or an alias"));
       if (failed_ || !next() || !skip_value()) return false;
       continue;
     }
     if (value_ == "<<" && plain_) {
       Location where = location(span_);
       if (!next() || (kind_ != Kind::alias && !skip_value())) return false;
-      diags_.error("yaml-alias", where, "merge keys (<<) are not supported in records", "write the fields out in full");
+      diags_.error("yaml-alias", where, N_("merge keys (<<) are not supported in records"),
+                   N_("write the fields out in full"));
       continue;
     }
     std::string key(value_);

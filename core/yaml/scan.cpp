@@ -1,9 +1,12 @@
 #include "core/yaml/scan.hpp"
 
+#include <fmt/format.h>
 #include <yaml.h>
 
 #include <algorithm>
 #include <memory>
+
+#include "core/base/i18n.hpp"
 
 namespace salesops::core {
 namespace {
@@ -114,13 +117,13 @@ class Parser final : public EventSource {
   bool last_block_scalar() const { return last_block_scalar_; }
 
   Diagnostic error(std::string_view file) const {
-    std::string message = "cannot edit: the file does not parse: ";
-    message += parser_.problem ? parser_.problem : "unknown error";
+    std::string message = fmt::format(N_("cannot edit: the file does not parse: {}"),
+                                      parser_.problem ? parser_.problem : N_("unknown error"));
     if (parser_.context) message += std::string(" ") + parser_.context;
     const yaml_mark_t& mark = parser_.problem ? parser_.problem_mark : parser_.mark;
     Location where{std::string(file), static_cast<std::uint32_t>(mark.line + 1),
                    static_cast<std::uint32_t>(mark.column + 1), 1};
-    return Diagnostic{Severity::error, "write-parse", where, message, "fix the YAML by hand, then retry"};
+    return Diagnostic{Severity::error, "write-parse", where, message, N_("fix the YAML by hand, then retry")};
   }
 
  private:
@@ -164,11 +167,11 @@ YamlNodeKind kind_of(const Event& e) {
 std::string describe(const PathStep& step) {
   switch (step.kind) {
     case PathStep::Kind::key:
-      return "no key '" + step.key + "'";
+      return fmt::format(N_("no key '{}'"), step.key);
     case PathStep::Kind::match:
-      return "no item with " + step.key + " '" + step.value + "'";
+      return fmt::format(N_("no item with {} '{}'"), step.key, step.value);
     case PathStep::Kind::index:
-      return "no item " + std::to_string(step.index);
+      return fmt::format(N_("no item {}"), step.index);
   }
   return {};
 }
@@ -192,7 +195,8 @@ class Scanner {
     const bool map_step = step.kind == PathStep::Kind::key;
     const bool fits = map_step ? first.type == YAML_MAPPING_START_EVENT : first.type == YAML_SEQUENCE_START_EVENT;
     if (!fits) {
-      fail(first, std::string("expected a ") + (map_step ? "mapping" : "list") + " at " + prefix(i));
+      fail(first, map_step ? fmt::format(N_("expected a mapping at {}"), prefix(i))
+                           : fmt::format(N_("expected a list at {}"), prefix(i)));
       return skip(src, first);
     }
     bool matched = false;
@@ -204,7 +208,7 @@ class Scanner {
       if (map_step) {
         const bool is_key = ev.type == YAML_SCALAR_EVENT && ev.value == step.key;
         // A key given twice leaves it open which one the path names: the file is refused.
-        if (is_key && matched) fail(ev, "key '" + step.key + "' is given twice at " + prefix(i));
+        if (is_key && matched) fail(ev, fmt::format(N_("key '{}' is given twice at {}"), step.key, prefix(i)));
         const bool hit = is_key && !matched;
         if (!skip(src, ev) || !src.next(ev)) return false;
         if (hit) matched = true;
@@ -218,7 +222,7 @@ class Scanner {
         if (!peek_match(src, ev, step, ahead, hit)) return false;
         if (!hit) continue;
         if (matched) {
-          fail(ahead.front(), "more than one item with " + step.key + " '" + step.value + "'");
+          fail(ahead.front(), fmt::format(N_("more than one item with {} '{}'"), step.key, step.value));
           if (!finish(src, ahead)) return false;
           continue;
         }
@@ -408,7 +412,7 @@ class Scanner {
   }
 
   std::string prefix(std::size_t i) const {
-    if (i == 0) return "the top level";
+    if (i == 0) return N_("the top level");
     YamlPath p;
     p.steps.assign(path_.steps.begin(), path_.steps.begin() + static_cast<std::ptrdiff_t>(i));
     return p.str();
@@ -451,7 +455,7 @@ YamlScanResult locate_yaml_node(std::string_view text, const YamlPath& path, std
       result.error = Diagnostic{Severity::error,
                                 "write-parse",
                                 Location{std::string(file), 1, 1, 1},
-                                "cannot edit: the file nests deeper than " + std::to_string(kMaxDepth) + " levels",
+                                fmt::format(N_("cannot edit: the file nests deeper than {} levels"), kMaxDepth),
                                 {}};
     } else {
       result.error = parser.error(file);
@@ -466,7 +470,7 @@ YamlScanResult locate_yaml_node(std::string_view text, const YamlPath& path, std
       result.error = Diagnostic{Severity::error,
                                 "write-parse",
                                 Location{std::string(file), ev.line + 1, ev.column + 1, 1},
-                                "cannot edit: the file holds more than one YAML document",
+                                N_("cannot edit: the file holds more than one YAML document"),
                                 {}};
       return result;
     }
@@ -485,11 +489,10 @@ YamlScanResult locate_yaml_node(std::string_view text, const YamlPath& path, std
   if (parser.last_block_scalar() && !text.ends_with('\n') && !text.ends_with('\r')) {
     // Its text ends with the file: any line written after it would add a line break to it.
     const auto lines = static_cast<std::uint32_t>(std::count(text.begin(), text.end(), '\n'));
-    result.error = Diagnostic{Severity::error,
-                              "write-parse",
-                              Location{std::string(file), lines + 1, 1, 1},
-                              "cannot edit: the file ends inside a block scalar (| or >) with no line break after it",
-                              "end the file with a line break, then retry"};
+    result.error =
+        Diagnostic{Severity::error, "write-parse", Location{std::string(file), lines + 1, 1, 1},
+                   N_("cannot edit: the file ends inside a block scalar (| or >) with no line break after it"),
+                   N_("end the file with a line break, then retry")};
     return result;
   }
   if (documents == 0 && path.steps.empty()) {
@@ -499,8 +502,8 @@ YamlScanResult locate_yaml_node(std::string_view text, const YamlPath& path, std
   if (scanner.path_error_) {
     result.error = scanner.path_error_;
   } else if (!scanner.found_) {
-    result.error =
-        Diagnostic{Severity::error, "write-path", Location{std::string(file), 1, 1, 1}, "the file holds no data", {}};
+    result.error = Diagnostic{
+        Severity::error, "write-path", Location{std::string(file), 1, 1, 1}, N_("the file holds no data"), {}};
   } else {
     result.found = std::move(scanner.found_);
   }
@@ -517,7 +520,8 @@ std::optional<Diagnostic> find_conflict_marker(std::string_view text, std::strin
                         l == "=======" || l == "<<<<<<<" || l == ">>>>>>>" || l == "|||||||";
     if (marker)
       return Diagnostic{Severity::error, "write-conflict", Location{std::string(file), line, 1, 7},
-                        "cannot edit: the file holds a merge-conflict marker", "resolve the merge conflict first"};
+                        N_("cannot edit: the file holds a merge-conflict marker"),
+                        N_("resolve the merge conflict first")};
     if (nl == std::string_view::npos) break;
     pos = nl + 1;
   }
