@@ -5,6 +5,7 @@
 
 #include "cli/commands.hpp"
 #include "core/audit/approve.hpp"
+#include "core/base/i18n.hpp"
 
 namespace salesops::cli {
 
@@ -23,7 +24,7 @@ void run_approve(Context& ctx, const std::string& revision) {
 
 Run setup_approve(CLI::App& app, Context& ctx) {
   auto revision = std::make_shared<std::string>();
-  app.add_option("REV", *revision, "The commit to approve (an id, a tag, HEAD~2, ...)")->required();
+  app.add_option("REV", *revision, N_("The commit to approve (an id, a tag, HEAD~2, ...)"))->required();
   return [&ctx, revision] { run_approve(ctx, *revision); };
 }
 

@@ -12,6 +12,7 @@
 #include "core/base/durable_file.hpp"
 #include "core/base/escape.hpp"
 #include "core/base/git.hpp"
+#include "core/base/i18n.hpp"
 #include "core/load/book.hpp"
 
 namespace salesops::cli {
@@ -161,15 +162,15 @@ void run_check(Context& ctx, const CheckOptions& o) {
 
 Run setup_check(CLI::App& app, Context& ctx) {
   auto o = std::make_shared<CheckOptions>();
-  app.add_flag("--strict", o->strict, "Fail (exit 1) on warnings too");
-  app.add_option("--rule", o->rules, "Run only these audit rules (ids, comma separated); records are always validated")
+  app.add_flag("--strict", o->strict, N_("Fail (exit 1) on warnings too"));
+  app.add_option("--rule", o->rules, N_("Run only these audit rules (ids, comma separated); records are always validated"))
       ->delimiter(',');
   app.add_option("--approvals", o->approvals,
-                 "Check only that each commit of REV..REV2 changing [approvals] records carries an allowed Approved-by trailer");
-  app.add_flag("--policy", o->policy, "Report the policy audit's findings only (records' own warnings left out)");
+                 N_("Check only that each commit of REV..REV2 changing [approvals] records carries an allowed Approved-by trailer"));
+  app.add_flag("--policy", o->policy, N_("Report the policy audit's findings only (records' own warnings left out)"));
   app.add_flag("--all-locations", o->all_locations,
-               "List each occurrence of a finding that repeats (an unknown key on every deal), not its count and first few");
-  app.add_option("--by", o->by, "Group the findings by the responsible manager")->check(CLI::IsMember({"owner"}));
+               N_("List each occurrence of a finding that repeats (an unknown key on every deal), not its count and first few"));
+  app.add_option("--by", o->by, N_("Group the findings by the responsible manager"))->check(CLI::IsMember({"owner"}));
   return [&ctx, o] { run_check(ctx, *o); };
 }
 

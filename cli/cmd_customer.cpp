@@ -9,6 +9,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/sections.hpp"
+#include "core/base/i18n.hpp"
 #include "core/base/suggest.hpp"
 #include "core/customers/customers.hpp"
 
@@ -103,55 +104,55 @@ void run_satisfaction(Context& ctx, const SatisfactionOptions& o) {
 
 Run setup_customer_list(CLI::App& app, Context& ctx) {
   auto o = std::make_shared<ListOptions>();
-  app.add_option("--owner", o->filter.owner, "A person, or a team (its members' customers)");
-  app.add_option("--team", o->team, "A team: its members' customers (and those of the teams under it)");
-  app.add_option("--tier", o->filter.tier, "A, B or C");
-  app.add_option("--segment", o->filter.segment, "One segment");
-  app.add_option("--region", o->filter.region, "One region");
-  app.add_option("--sort", o->sort, "id, name, owner, tier, last_contact or due")->capture_default_str();
+  app.add_option("--owner", o->filter.owner, N_("A person, or a team (its members' customers)"));
+  app.add_option("--team", o->team, N_("A team: its members' customers (and those of the teams under it)"));
+  app.add_option("--tier", o->filter.tier, N_("A, B or C"));
+  app.add_option("--segment", o->filter.segment, N_("One segment"));
+  app.add_option("--region", o->filter.region, N_("One region"));
+  app.add_option("--sort", o->sort, N_("id, name, owner, tier, last_contact or due"))->capture_default_str();
   return [&ctx, o] { run_list(ctx, *o); };
 }
 
 Run setup_customer_show(CLI::App& app, Context& ctx) {
   auto id = std::make_shared<std::string>();
-  app.add_option("id", *id, "The customer id")->required();
+  app.add_option("id", *id, N_("The customer id"))->required();
   return [&ctx, id] { show_customer(ctx, *id); };
 }
 
 Run setup_customer_due(CLI::App& app, Context& ctx) {
   auto o = std::make_shared<DueOptions>();
-  app.add_option("--owner", o->filter.owner, "A person, or a team (its members' customers)");
-  app.add_option("--team", o->team, "A team: its members' customers");
-  app.add_option("--within", o->within, "Also what comes due in the next N days");
+  app.add_option("--owner", o->filter.owner, N_("A person, or a team (its members' customers)"));
+  app.add_option("--team", o->team, N_("A team: its members' customers"));
+  app.add_option("--within", o->within, N_("Also what comes due in the next N days"));
   return [&ctx, o] { run_due(ctx, *o); };
 }
 
 Run setup_customer_segments(CLI::App& app, Context& ctx) {
   auto o = std::make_shared<SegmentsOptions>();
-  app.add_option("--by", o->by, "segment, tier, region or industry (default: each customer, classed A, B, C)");
+  app.add_option("--by", o->by, N_("segment, tier, region or industry (default: each customer, classed A, B, C)"));
   return [&ctx, o] { run_segments(ctx, *o); };
 }
 
 Run setup_customer_satisfaction(CLI::App& app, Context& ctx) {
   auto o = std::make_shared<SatisfactionOptions>();
-  app.add_option("--by", o->by, "owner (default), team or segment");
-  app.add_option("--every", o->every, "Split the period: week, month, quarter or year");
+  app.add_option("--by", o->by, N_("owner (default), team or segment"));
+  app.add_option("--every", o->every, N_("Split the period: week, month, quarter or year"));
   add_people_filter(app, o->people);
   return [&ctx, o] { run_satisfaction(ctx, *o); };
 }
 
 constexpr Command kCustomerCommands[] = {
-    {"list", "Customers, with their last contact and next due date", kReadsAtRevision, setup_customer_list},
-    {"show", "A customer's card: contacts, deals, interactions, surveys, what is due", kReadsAtRevision, setup_customer_show},
-    {"due", "Customers whose revisit or follow-up is due, most overdue first", kReadsAtRevision, setup_customer_due},
-    {"segments", "ABC analysis by revenue, or summaries by segment, tier, region, industry", kReadsAtRevision,
+    {"list", N_("Customers, with their last contact and next due date"), kReadsAtRevision, setup_customer_list},
+    {"show", N_("A customer's card: contacts, deals, interactions, surveys, what is due"), kReadsAtRevision, setup_customer_show},
+    {"due", N_("Customers whose revisit or follow-up is due, most overdue first"), kReadsAtRevision, setup_customer_due},
+    {"segments", N_("ABC analysis by revenue, or summaries by segment, tier, region, industry"), kReadsAtRevision,
      setup_customer_segments},
-    {"satisfaction", "CSAT and NPS by owner, team or segment", kReadsAtRevision, setup_customer_satisfaction},
-    {"add", "Create a customer file (✎)", kWritesBook, setup_customer_add},
-    {"edit", "Change a customer's name, owner, tier, segment, ... in place (✎)", kWritesBook, setup_customer_edit},
-    {"merge", "Merge a duplicate customer into another and remove its file (✎)", kWritesBook, setup_customer_merge},
-    {"log", "Append an interaction to a customer (✎)", kWritesBook, setup_customer_log},
-    {"survey", "Append a satisfaction survey to a customer (✎)", kWritesBook, setup_customer_survey},
+    {"satisfaction", N_("CSAT and NPS by owner, team or segment"), kReadsAtRevision, setup_customer_satisfaction},
+    {"add", N_("Create a customer file (✎)"), kWritesBook, setup_customer_add},
+    {"edit", N_("Change a customer's name, owner, tier, segment, ... in place (✎)"), kWritesBook, setup_customer_edit},
+    {"merge", N_("Merge a duplicate customer into another and remove its file (✎)"), kWritesBook, setup_customer_merge},
+    {"log", N_("Append an interaction to a customer (✎)"), kWritesBook, setup_customer_log},
+    {"survey", N_("Append a satisfaction survey to a customer (✎)"), kWritesBook, setup_customer_survey},
 };
 
 }  // namespace

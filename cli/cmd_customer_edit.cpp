@@ -9,6 +9,7 @@
 
 #include "cli/cmd_customer.hpp"
 #include "cli/write_change.hpp"
+#include "core/base/i18n.hpp"
 #include "core/base/ids.hpp"
 #include "core/base/suggest.hpp"
 #include "core/customers/changes.hpp"
@@ -107,61 +108,61 @@ void run_survey(Context& ctx, const SurveyOptions& o) {
 
 Run setup_customer_add(CLI::App& app, Context& ctx) {
   auto o = std::make_shared<AddOptions>();
-  app.add_option("--id", o->id, "The id (default: the next C-NNNN)");
-  app.add_option("--name", o->name, "The customer's name")->required();
-  app.add_option("--owner", o->owner, "The person who owns the relationship")->required();
-  app.add_option("--tier", o->tier, "A, B or C: the revisit cadence");
-  app.add_option("--segment", o->segment, "The segment");
-  app.add_option("--industry", o->industry, "The industry");
-  app.add_option("--region", o->region, "The region");
-  app.add_option("--source", o->source, "Where the customer came from");
-  app.add_option("--since", o->since, "Customer since (default: today)");
-  app.add_option("--contact", o->contacts, "A contact: name=...,title=...,phone=...,email=... (repeatable)");
-  app.add_flag("--force", o->force, "Add it even when another customer has the same name (salesops-customer(1))");
+  app.add_option("--id", o->id, N_("The id (default: the next C-NNNN)"));
+  app.add_option("--name", o->name, N_("The customer's name"))->required();
+  app.add_option("--owner", o->owner, N_("The person who owns the relationship"))->required();
+  app.add_option("--tier", o->tier, N_("A, B or C: the revisit cadence"));
+  app.add_option("--segment", o->segment, N_("The segment"));
+  app.add_option("--industry", o->industry, N_("The industry"));
+  app.add_option("--region", o->region, N_("The region"));
+  app.add_option("--source", o->source, N_("Where the customer came from"));
+  app.add_option("--since", o->since, N_("Customer since (default: today)"));
+  app.add_option("--contact", o->contacts, N_("A contact: name=...,title=...,phone=...,email=... (repeatable)"));
+  app.add_flag("--force", o->force, N_("Add it even when another customer has the same name (salesops-customer(1))"));
   return [&ctx, o] { run_add(ctx, *o); };
 }
 
 Run setup_customer_edit(CLI::App& app, Context& ctx) {
   auto o = std::make_shared<EditOptions>();
-  app.add_option("id", o->id, "The customer id")->required();
-  app.add_option("--name", o->name, "The customer's name");
-  app.add_option("--owner", o->owner, "The person who owns the relationship");
-  app.add_option("--tier", o->tier, "A, B or C (empty: none)");
-  app.add_option("--segment", o->segment, "The segment (empty: none)");
-  app.add_option("--industry", o->industry, "The industry (empty: none)");
-  app.add_option("--region", o->region, "The region (empty: none)");
-  app.add_option("--source", o->source, "Where the customer came from (empty: none)");
-  app.add_option("--since", o->since, "Customer since, YYYY-MM-DD (empty: none)");
-  app.add_option("--set", o->sets, "FIELD=VALUE: a custom field (salesops.toml [fields.customer]; empty VALUE: none); repeatable");
-  app.add_flag("--force", o->force, "Rename it even when another customer has the same name");
+  app.add_option("id", o->id, N_("The customer id"))->required();
+  app.add_option("--name", o->name, N_("The customer's name"));
+  app.add_option("--owner", o->owner, N_("The person who owns the relationship"));
+  app.add_option("--tier", o->tier, N_("A, B or C (empty: none)"));
+  app.add_option("--segment", o->segment, N_("The segment (empty: none)"));
+  app.add_option("--industry", o->industry, N_("The industry (empty: none)"));
+  app.add_option("--region", o->region, N_("The region (empty: none)"));
+  app.add_option("--source", o->source, N_("Where the customer came from (empty: none)"));
+  app.add_option("--since", o->since, N_("Customer since, YYYY-MM-DD (empty: none)"));
+  app.add_option("--set", o->sets, N_("FIELD=VALUE: a custom field (salesops.toml [fields.customer]; empty VALUE: none); repeatable"));
+  app.add_flag("--force", o->force, N_("Rename it even when another customer has the same name"));
   return [&ctx, o] { run_edit(ctx, *o); };
 }
 
 Run setup_customer_merge(CLI::App& app, Context& ctx) {
   auto o = std::make_shared<MergeOptions>();
-  app.add_option("duplicate", o->duplicate, "The duplicate customer's id: its file is removed")->required();
-  app.add_option("into", o->into, "The id of the customer it duplicates, which keeps everything")->required();
+  app.add_option("duplicate", o->duplicate, N_("The duplicate customer's id: its file is removed"))->required();
+  app.add_option("into", o->into, N_("The id of the customer it duplicates, which keeps everything"))->required();
   return [&ctx, o] { run_merge(ctx, *o); };
 }
 
 Run setup_customer_log(CLI::App& app, Context& ctx) {
   auto o = std::make_shared<LogOptions>();
-  app.add_option("id", o->id, "The customer id")->required();
-  app.add_option("--type", o->type, "visit, call, email, meeting, demo or care")->required();
-  app.add_option("--by", o->by, "Who (default: the customer's owner)");
-  app.add_option("--summary", o->summary, "What happened");
-  app.add_option("--next", o->next, "A follow-up date");
-  app.add_option("--date", o->date, "When (default: today)");
+  app.add_option("id", o->id, N_("The customer id"))->required();
+  app.add_option("--type", o->type, N_("visit, call, email, meeting, demo or care"))->required();
+  app.add_option("--by", o->by, N_("Who (default: the customer's owner)"));
+  app.add_option("--summary", o->summary, N_("What happened"));
+  app.add_option("--next", o->next, N_("A follow-up date"));
+  app.add_option("--date", o->date, N_("When (default: today)"));
   return [&ctx, o] { run_log(ctx, *o); };
 }
 
 Run setup_customer_survey(CLI::App& app, Context& ctx) {
   auto o = std::make_shared<SurveyOptions>();
-  app.add_option("id", o->id, "The customer id")->required();
-  app.add_option("--csat", o->csat, "Satisfaction, 1-5");
-  app.add_option("--nps", o->nps, "Would recommend, 0-10");
-  app.add_option("--comment", o->comment, "The customer's words");
-  app.add_option("--date", o->date, "When (default: today)");
+  app.add_option("id", o->id, N_("The customer id"))->required();
+  app.add_option("--csat", o->csat, N_("Satisfaction, 1-5"));
+  app.add_option("--nps", o->nps, N_("Would recommend, 0-10"));
+  app.add_option("--comment", o->comment, N_("The customer's words"));
+  app.add_option("--date", o->date, N_("When (default: today)"));
   return [&ctx, o] { run_survey(ctx, *o); };
 }
 

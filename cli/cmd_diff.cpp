@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "cli/commands.hpp"
+#include "core/base/i18n.hpp"
 #include "core/history/record_diff.hpp"
 #include "core/load/book.hpp"
 #include "core/load/git_source.hpp"
@@ -152,9 +153,9 @@ void run_diff(Context& ctx, const DiffOptions& o) {
 
 Run setup_diff(CLI::App& app, Context& ctx) {
   auto o = std::make_shared<DiffOptions>();
-  app.add_option("REV", o->from, "The revision to compare from (a commit, tag or branch)")->required();
-  app.add_option("REV2", o->to, "The revision to compare to (default: the working tree)");
-  app.add_option("--payouts", o->payouts, "Each person's reward payout over this period at both revisions, and the change");
+  app.add_option("REV", o->from, N_("The revision to compare from (a commit, tag or branch)"))->required();
+  app.add_option("REV2", o->to, N_("The revision to compare to (default: the working tree)"));
+  app.add_option("--payouts", o->payouts, N_("Each person's reward payout over this period at both revisions, and the change"));
   return [&ctx, o] { run_diff(ctx, *o); };
 }
 

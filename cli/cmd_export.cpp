@@ -8,6 +8,7 @@
 #include "cli/commands.hpp"
 #include "core/base/durable_file.hpp"
 #include "core/base/escape.hpp"
+#include "core/base/i18n.hpp"
 #include "core/export/sqlite.hpp"
 #include "core/export/tidy.hpp"
 
@@ -70,7 +71,7 @@ void run_export(Context& ctx, const std::string& destination) {
 
 Run setup_export(CLI::App& app, Context& ctx) {
   auto dest = std::make_shared<std::string>();
-  app.add_option("DEST", *dest, "A directory (one csv or jsonl file per table) or FILE.sqlite (one database)")->required();
+  app.add_option("DEST", *dest, N_("A directory (one csv or jsonl file per table) or FILE.sqlite (one database)"))->required();
   return [&ctx, dest] { run_export(ctx, *dest); };
 }
 

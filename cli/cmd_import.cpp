@@ -11,6 +11,7 @@
 #include "cli/import_report.hpp"
 #include "core/base/encoding.hpp"
 #include "core/base/escape.hpp"
+#include "core/base/i18n.hpp"
 #include "core/base/utf8.hpp"
 #include "core/import/import.hpp"
 
@@ -191,18 +192,18 @@ void run_import(Context& ctx, const ImportArgs& a) {
 
 Run setup_import(CLI::App& app, Context& ctx) {
   auto a = std::make_shared<ImportArgs>();
-  app.add_option("kind", a->kind, "deals, customers or people")->required();
-  app.add_option("file", a->file, "The CSV file (RFC 4180, with a header row); - reads standard input")->required();
-  app.add_option("--map", a->map, "COLUMN=FIELD pairs, comma separated: which column fills which field");
-  app.add_option("--preset", a->preset, "Settings for a known export: crm-sales-opportunities");
+  app.add_option("kind", a->kind, N_("deals, customers or people"))->required();
+  app.add_option("file", a->file, N_("The CSV file (RFC 4180, with a header row); - reads standard input"))->required();
+  app.add_option("--map", a->map, N_("COLUMN=FIELD pairs, comma separated: which column fills which field"));
+  app.add_option("--preset", a->preset, N_("Settings for a known export: crm-sales-opportunities"));
   app.add_option("--date-format", a->date_format,
-                 "How the file writes dates, in strptime(3) codes: %m/%d/%Y, %Y-%m-%d %H:%M:%S (ISO is always read)");
-  app.add_option("--stage-map", a->stage_map, "THEIRS=OURS stage names, comma separated");
-  app.add_option("--team", a->team, "The team people named by customer or deal rows join when they are created");
-  app.add_flag("--update", a->update, "Change the records of the book that rows name, instead of skipping those rows");
-  app.add_option("--match", a->match, "The field (or its column) that finds a row's record: id, name, email, title");
+                 N_("How the file writes dates, in strptime(3) codes: %m/%d/%Y, %Y-%m-%d %H:%M:%S (ISO is always read)"));
+  app.add_option("--stage-map", a->stage_map, N_("THEIRS=OURS stage names, comma separated"));
+  app.add_option("--team", a->team, N_("The team people named by customer or deal rows join when they are created"));
+  app.add_flag("--update", a->update, N_("Change the records of the book that rows name, instead of skipping those rows"));
+  app.add_option("--match", a->match, N_("The field (or its column) that finds a row's record: id, name, email, title"));
   app.add_option("--encoding", a->encoding,
-                 "The file's encoding when it is not UTF-8: gbk, gb18030, big5, latin1, utf-16 ...");
+                 N_("The file's encoding when it is not UTF-8: gbk, gb18030, big5, latin1, utf-16 ..."));
   return [&ctx, a] { run_import(ctx, *a); };
 }
 

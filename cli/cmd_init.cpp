@@ -13,6 +13,7 @@
 #include "core/base/date.hpp"
 #include "core/base/durable_file.hpp"
 #include "core/base/git.hpp"
+#include "core/base/i18n.hpp"
 
 namespace salesops::cli {
 
@@ -139,10 +140,10 @@ void run_init(Context& ctx, const InitOptions& o) {
 
 Run setup_init(CLI::App& app, Context& ctx) {
   auto o = std::make_shared<InitOptions>();
-  app.add_option("dir", o->dir, "Directory of the new book (created if needed)")->capture_default_str();
-  auto* example = app.add_flag("--example", o->example, "Fill it with the example book");
+  app.add_option("dir", o->dir, N_("Directory of the new book (created if needed)"))->capture_default_str();
+  auto* example = app.add_flag("--example", o->example, N_("Fill it with the example book"));
   app.add_flag("--git-config", o->git_config,
-               "In an existing book: register the record merge driver in the repository's git config and .gitattributes")
+               N_("In an existing book: register the record merge driver in the repository's git config and .gitattributes"))
       ->excludes(example);
   return [&ctx, o] { run_init(ctx, *o); };
 }

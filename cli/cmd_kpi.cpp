@@ -3,6 +3,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/sections.hpp"
+#include "core/base/i18n.hpp"
 #include "core/kpi/kpi.hpp"
 
 namespace salesops::cli {
@@ -73,10 +74,10 @@ void run_kpi(Context& ctx, const KpiOptions& o) {
 
 Run setup_kpi(CLI::App& app, Context& ctx) {
   auto o = std::make_shared<KpiOptions>();
-  app.add_option("--kpi", o->kpis, "KPI ids, comma separated (default: revenue,deals_won,win_rate,avg_deal_size,new_customers,activities,csat)")
+  app.add_option("--kpi", o->kpis, N_("KPI ids, comma separated (default: revenue,deals_won,win_rate,avg_deal_size,new_customers,activities,csat)"))
       ->delimiter(',');
-  app.add_option("--by", o->by, "Rows: person, team, company, product, segment, customer, a custom field, or the company per week, month, quarter or year")->capture_default_str();
-  app.add_option("--every", o->every, "Split the period: week, month, quarter or year (adds a period column)");
+  app.add_option("--by", o->by, N_("Rows: person, team, company, product, segment, customer, a custom field, or the company per week, month, quarter or year"))->capture_default_str();
+  app.add_option("--every", o->every, N_("Split the period: week, month, quarter or year (adds a period column)"));
   add_people_filter(app, o->people);
   return [&ctx, o] { run_kpi(ctx, *o); };
 }
@@ -88,7 +89,7 @@ Run setup_kpi_list(CLI::App&, Context& ctx) {
 }
 
 constexpr Command kKpiCommands[] = {
-    {"list", "The KPI definitions, built-in and custom", kReadsAtRevision, setup_kpi_list},
+    {"list", N_("The KPI definitions, built-in and custom"), kReadsAtRevision, setup_kpi_list},
 };
 
 }  // namespace

@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
+#include "core/base/i18n.hpp"
 #include "core/base/suggest.hpp"
 #include "core/history/log.hpp"
 
@@ -58,7 +59,7 @@ void run_log(Context& ctx, const std::string& id) {
 
 Run setup_log(CLI::App& app, Context& ctx) {
   auto id = std::make_shared<std::string>();
-  app.add_option("ID", *id, "A target, deal, customer or reward plan id, or a review as PERIOD/PERSON")->required();
+  app.add_option("ID", *id, N_("A target, deal, customer or reward plan id, or a review as PERIOD/PERSON"))->required();
   return [&ctx, id] { run_log(ctx, *id); };
 }
 

@@ -13,6 +13,7 @@
 #include "cli/commands.hpp"
 #include "core/base/durable_file.hpp"
 #include "core/base/escape.hpp"
+#include "core/base/i18n.hpp"
 #include "core/history/merge.hpp"
 
 namespace salesops::cli {
@@ -63,11 +64,11 @@ void run_merge_file(const MergeFileOptions& o) {
 
 Run setup_merge_file(CLI::App& app, Context& /*ctx*/) {
   auto o = std::make_shared<MergeFileOptions>();
-  app.add_option("base", o->base, "The common ancestor's version (git's %O)")->required();
-  app.add_option("ours", o->ours, "Our version, replaced by the merge (git's %A)")->required();
-  app.add_option("theirs", o->theirs, "Their version (git's %B)")->required();
-  app.add_option("path", o->path, "The file's name in the book, for messages (git's %P)");
-  app.add_option("--marker-size", o->marker_size, "Length of the conflict markers (git's %L)")
+  app.add_option("base", o->base, N_("The common ancestor's version (git's %O)"))->required();
+  app.add_option("ours", o->ours, N_("Our version, replaced by the merge (git's %A)"))->required();
+  app.add_option("theirs", o->theirs, N_("Their version (git's %B)"))->required();
+  app.add_option("path", o->path, N_("The file's name in the book, for messages (git's %P)"));
+  app.add_option("--marker-size", o->marker_size, N_("Length of the conflict markers (git's %L)"))
       ->check(CLI::Range(1, 100))
       ->capture_default_str();
   return [o] { run_merge_file(*o); };

@@ -10,6 +10,7 @@
 #include "cli/sections.hpp"
 #include "cli/write_change.hpp"
 #include "core/base/escape.hpp"
+#include "core/base/i18n.hpp"
 #include "core/base/ids.hpp"
 #include "core/plans/agenda.hpp"
 #include "core/plans/changes.hpp"
@@ -206,70 +207,70 @@ void run_agenda(Context& ctx, const AgendaOptions& o) {
 
 Run setup_plan_new(CLI::App& app, Context& ctx) {
   auto o = std::make_shared<NewOptions>();
-  app.add_option("--owner", o->owner, "The plan's owner (a person id)");
-  app.add_option("--id", o->id, "The plan's id (default: P-<period>)");
+  app.add_option("--owner", o->owner, N_("The plan's owner (a person id)"));
+  app.add_option("--id", o->id, N_("The plan's id (default: P-<period>)"));
   return [&ctx, o] { run_new(ctx, *o); };
 }
 
 Run setup_plan_show(CLI::App& app, Context& ctx) {
   auto o = std::make_shared<ShowOptions>();
-  app.add_option("PLAN", o->plan, "The plan's id (default: the plan whose period holds today)");
+  app.add_option("PLAN", o->plan, N_("The plan's id (default: the plan whose period holds today)"));
   return [&ctx, o] { run_show(ctx, *o); };
 }
 
 Run setup_plan_actions(CLI::App& app, Context& ctx) {
   auto o = std::make_shared<ActionsOptions>();
-  app.add_option("--plan", o->plan, "Only this plan's actions");
+  app.add_option("--plan", o->plan, N_("Only this plan's actions"));
   add_people_filter(app, o->people);
-  app.add_option("--status", o->status, "open, done or dropped");
-  app.add_flag("--overdue", o->overdue, "Only open actions past their due date");
-  app.add_option("--due-within", o->due_within, "Only open actions due within N days (overdue ones included)");
+  app.add_option("--status", o->status, N_("open, done or dropped"));
+  app.add_flag("--overdue", o->overdue, N_("Only open actions past their due date"));
+  app.add_option("--due-within", o->due_within, N_("Only open actions due within N days (overdue ones included)"));
   return [&ctx, o] { run_actions(ctx, *o); };
 }
 
 Run setup_plan_done(CLI::App& app, Context& ctx) {
   auto o = std::make_shared<DoneOptions>();
-  app.add_option("ACTION", o->action, "PLAN/ACTION, or the action id when unique")->required();
-  app.add_option("--on", o->on, "The day it was done (default: today)");
+  app.add_option("ACTION", o->action, N_("PLAN/ACTION, or the action id when unique"))->required();
+  app.add_option("--on", o->on, N_("The day it was done (default: today)"));
   return [&ctx, o] { run_done(ctx, *o); };
 }
 
 Run setup_plan_add_action(CLI::App& app, Context& ctx) {
   auto o = std::make_shared<AddActionOptions>();
-  app.add_option("--plan", o->plan, "The plan (default: the plan whose period holds today)");
-  app.add_option("--title", o->title, "What is to be done")->required();
-  app.add_option("--owner", o->owner, "Who does it (a person id)")->required();
-  app.add_option("--due", o->due, "By when (YYYY-MM-DD)")->required();
-  app.add_option("--strategy", o->strategy, "The plan's strategy it serves");
-  app.add_option("--target", o->target, "A target it serves");
-  app.add_option("--id", o->id, "The action's id (default: the next free A<n>)");
+  app.add_option("--plan", o->plan, N_("The plan (default: the plan whose period holds today)"));
+  app.add_option("--title", o->title, N_("What is to be done"))->required();
+  app.add_option("--owner", o->owner, N_("Who does it (a person id)"))->required();
+  app.add_option("--due", o->due, N_("By when (YYYY-MM-DD)"))->required();
+  app.add_option("--strategy", o->strategy, N_("The plan's strategy it serves"));
+  app.add_option("--target", o->target, N_("A target it serves"));
+  app.add_option("--id", o->id, N_("The action's id (default: the next free A<n>)"));
   return [&ctx, o] { run_add_action(ctx, *o); };
 }
 
 Run setup_plan_status(CLI::App& app, Context& ctx) {
   auto o = std::make_shared<StatusOptions>();
-  app.add_option("--by", o->by, "Rows: person, team or strategy")->capture_default_str();
+  app.add_option("--by", o->by, N_("Rows: person, team or strategy"))->capture_default_str();
   add_people_filter(app, o->people);
   return [&ctx, o] { run_status(ctx, *o); };
 }
 
 Run setup_plan_agenda(CLI::App& app, Context& ctx) {
   auto o = std::make_shared<AgendaOptions>();
-  app.add_option("PERSON", o->owner, "The person");
-  app.add_option("--team", o->team, "The team whose weekly meeting agenda to print (md)");
-  app.add_flag("--week", o->week, "The week holding today (the default; weeks start on org.week_start)");
-  app.add_flag("--month", o->month, "The month holding today");
+  app.add_option("PERSON", o->owner, N_("The person"));
+  app.add_option("--team", o->team, N_("The team whose weekly meeting agenda to print (md)"));
+  app.add_flag("--week", o->week, N_("The week holding today (the default; weeks start on org.week_start)"));
+  app.add_flag("--month", o->month, N_("The month holding today"));
   return [&ctx, o] { run_agenda(ctx, *o); };
 }
 
 constexpr Command kPlanCommands[] = {
-    {"new", "Start plans/<period>.yaml from the template, pre-filled from the book", kWritesBook, setup_plan_new},
-    {"show", "A plan with live progress: segments, strategies, actions, targets", kReadsAtRevision, setup_plan_show},
-    {"actions", "Plan actions, the earliest due first", kReadsAtRevision, setup_plan_actions},
-    {"done", "Mark an action done: PLAN/ACTION (status and done_on, in place)", kWritesBook, setup_plan_done},
-    {"add-action", "Append an action to a plan", kWritesBook, setup_plan_add_action},
-    {"status", "Actions due, done and overdue, and completion, per owner", kReadsAtRevision, setup_plan_status},
-    {"agenda", "A person's week or month in one view, or a team's meeting agenda", kReadsAtRevision, setup_plan_agenda},
+    {"new", N_("Start plans/<period>.yaml from the template, pre-filled from the book"), kWritesBook, setup_plan_new},
+    {"show", N_("A plan with live progress: segments, strategies, actions, targets"), kReadsAtRevision, setup_plan_show},
+    {"actions", N_("Plan actions, the earliest due first"), kReadsAtRevision, setup_plan_actions},
+    {"done", N_("Mark an action done: PLAN/ACTION (status and done_on, in place)"), kWritesBook, setup_plan_done},
+    {"add-action", N_("Append an action to a plan"), kWritesBook, setup_plan_add_action},
+    {"status", N_("Actions due, done and overdue, and completion, per owner"), kReadsAtRevision, setup_plan_status},
+    {"agenda", N_("A person's week or month in one view, or a team's meeting agenda"), kReadsAtRevision, setup_plan_agenda},
 };
 
 }  // namespace

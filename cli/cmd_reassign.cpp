@@ -6,6 +6,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/write_change.hpp"
+#include "core/base/i18n.hpp"
 #include "core/deals/reassign.hpp"
 
 namespace salesops::cli {
@@ -30,11 +31,11 @@ void run_reassign(Context& ctx, const core::Reassign& r) {
 
 Run setup_reassign(CLI::App& app, Context& ctx) {
   auto o = std::make_shared<core::Reassign>();
-  app.add_option("--from", o->from, "The person whose records move (who left, or gives up a territory)")->required();
-  app.add_option("--to", o->to, "The person who takes them (not one who has left)")->required();
+  app.add_option("--from", o->from, N_("The person whose records move (who left, or gives up a territory)"))->required();
+  app.add_option("--to", o->to, N_("The person who takes them (not one who has left)"))->required();
   app.add_flag("--open-only", o->open_only,
-               "Only open deals and targets whose period has not ended (customers all move)");
-  app.add_option("--kinds", o->kinds, "What moves: deals,customers,targets (default: all three)")->delimiter(',');
+               N_("Only open deals and targets whose period has not ended (customers all move)"));
+  app.add_option("--kinds", o->kinds, N_("What moves: deals,customers,targets (default: all three)"))->delimiter(',');
   return [&ctx, o] { run_reassign(ctx, *o); };
 }
 

@@ -10,6 +10,7 @@
 #include "cli/sections.hpp"
 #include "cli/write_change.hpp"
 #include "core/base/escape.hpp"
+#include "core/base/i18n.hpp"
 #include "core/reviews/changes.hpp"
 #include "core/reviews/review.hpp"
 
@@ -116,32 +117,32 @@ void run_score(Context& ctx, const ScoreOptions& o) {
 
 Run setup_review_new(CLI::App& app, Context& ctx) {
   auto o = std::make_shared<PeopleOptions>();
-  app.add_option("--person", o->person, "Only this person (any role)");
-  app.add_option("--team", o->team, "Only the reps of this team (and the teams under it)");
+  app.add_option("--person", o->person, N_("Only this person (any role)"));
+  app.add_option("--team", o->team, N_("Only the reps of this team (and the teams under it)"));
   return [&ctx, o] { run_new(ctx, *o); };
 }
 
 Run setup_review_refresh(CLI::App& app, Context& ctx) {
   auto o = std::make_shared<PeopleOptions>();
-  app.add_option("--person", o->person, "Only this person's review");
-  app.add_option("--team", o->team, "Only the reviews of this team's people");
+  app.add_option("--person", o->person, N_("Only this person's review"));
+  app.add_option("--team", o->team, N_("Only the reviews of this team's people"));
   return [&ctx, o] { run_refresh(ctx, *o); };
 }
 
 Run setup_review_score(CLI::App& app, Context& ctx) {
   auto o = std::make_shared<ScoreOptions>();
-  app.add_option("--team", o->team, "Only this team's people (and the teams under it)");
-  app.add_option("--person,--owner", o->person, "Only this person");
-  app.add_flag("--all", o->all, "Add active reps without a review, scored from their KPI items (status none)");
+  app.add_option("--team", o->team, N_("Only this team's people (and the teams under it)"));
+  app.add_option("--person,--owner", o->person, N_("Only this person"));
+  app.add_flag("--all", o->all, N_("Add active reps without a review, scored from their KPI items (status none)"));
   return [&ctx, o] { run_score(ctx, *o); };
 }
 
 constexpr Command kReviewCommands[] = {
-    {"new", "Draft a review per active rep, figures filled in (--period required)", kWritesBook, setup_review_new},
-    {"refresh", "Rewrite the figures of draft reviews in place (default: last quarter)", kWritesBook, setup_review_refresh},
-    {"score", "The weighted score and rating of each review (default: last quarter)", kReadsAtRevision, setup_review_score},
+    {"new", N_("Draft a review per active rep, figures filled in (--period required)"), kWritesBook, setup_review_new},
+    {"refresh", N_("Rewrite the figures of draft reviews in place (default: last quarter)"), kWritesBook, setup_review_refresh},
+    {"score", N_("The weighted score and rating of each review (default: last quarter)"), kReadsAtRevision, setup_review_score},
     {"scorecard",
-     "Per rep and team: targets, attainment, KPIs, score, rank and change (default: last month; also html)",
+     N_("Per rep and team: targets, attainment, KPIs, score, rank and change (default: last month; also html)"),
      kReadsAtRevision, setup_review_scorecard},
 };
 

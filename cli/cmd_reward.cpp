@@ -5,6 +5,7 @@
 #include "cli/commands.hpp"
 #include "cli/reward_plans_json.hpp"
 #include "cli/sections.hpp"
+#include "core/base/i18n.hpp"
 #include "core/base/suggest.hpp"
 #include "core/rewards/rewards.hpp"
 
@@ -71,21 +72,21 @@ Run setup_reward_plans(CLI::App&, Context& ctx) {
 Run setup_reward_calc(CLI::App& app, Context& ctx) {
   auto o = std::make_shared<CalcOptions>();
   add_people_filter(app, o->people, "--person,--owner");
-  app.add_option("--plan", o->plan, "Only this reward plan");
-  app.add_flag("--summary", o->summary, "One row per person and plan: person,plan,amount");
+  app.add_option("--plan", o->plan, N_("Only this reward plan"));
+  app.add_flag("--summary", o->summary, N_("One row per person and plan: person,plan,amount"));
   return [&ctx, o] { run_calc(ctx, *o); };
 }
 
 constexpr Command kRewardCommands[] = {
-    {"plans", "Each reward plan, who it applies to, and its tiers", kReadsAtRevision, setup_reward_plans},
-    {"calc", "Every payout line with its basis, rate and amount", kReadsAtRevision, setup_reward_calc},
-    {"statement", "A person's statement: every line with its reason, grants, total", kReadsAtRevision,
+    {"plans", N_("Each reward plan, who it applies to, and its tiers"), kReadsAtRevision, setup_reward_plans},
+    {"calc", N_("Every payout line with its basis, rate and amount"), kReadsAtRevision, setup_reward_calc},
+    {"statement", N_("A person's statement: every line with its reason, grants, total"), kReadsAtRevision,
      setup_reward_statement},
-    {"simulate", "The statement as it would be with other figures; nothing is written", kReadsAtRevision,
+    {"simulate", N_("The statement as it would be with other figures; nothing is written"), kReadsAtRevision,
      setup_reward_simulate},
-    {"leaderboard", "Ranks on one KPI, ties sharing a rank, the top three marked", kReadsAtRevision,
+    {"leaderboard", N_("Ranks on one KPI, ties sharing a rank, the top three marked"), kReadsAtRevision,
      setup_reward_leaderboard},
-    {"grant", "Grant a title, trip, gift, bonus or recognition (appends to rewards/<YYYY>.yaml)", kWritesBook,
+    {"grant", N_("Grant a title, trip, gift, bonus or recognition (appends to rewards/<YYYY>.yaml)"), kWritesBook,
      setup_reward_grant},
 };
 

@@ -5,6 +5,7 @@
 #include "cli/cmd_reward.hpp"
 #include "cli/sections.hpp"
 #include "cli/write_change.hpp"
+#include "core/base/i18n.hpp"
 #include "core/rewards/changes.hpp"
 
 namespace salesops::cli {
@@ -33,14 +34,14 @@ void run_grant(Context& ctx, const GrantOptions& o) {
 
 Run setup_reward_grant(CLI::App& app, Context& ctx) {
   auto o = std::make_shared<GrantOptions>();
-  app.add_option("person", o->person, "The person (or --team)");
-  app.add_option("--team", o->team, "A team instead of a person");
-  app.add_option("--kind", o->kind, "title, trip, gift, bonus or recognition")->required();
-  app.add_option("--title", o->title, "What is granted, as the recipient reads it")->required();
-  app.add_option("--amount", o->amount, "Money, for a bonus (required for kind bonus)");
-  app.add_option("--reason", o->reason, "Why");
-  app.add_option("--date", o->date, "The grant's date (default: today); the year picks the file");
-  app.add_option("--id", o->id, "The grant's id (default: G-<YYYY>-<next number>)");
+  app.add_option("person", o->person, N_("The person (or --team)"));
+  app.add_option("--team", o->team, N_("A team instead of a person"));
+  app.add_option("--kind", o->kind, N_("title, trip, gift, bonus or recognition"))->required();
+  app.add_option("--title", o->title, N_("What is granted, as the recipient reads it"))->required();
+  app.add_option("--amount", o->amount, N_("Money, for a bonus (required for kind bonus)"));
+  app.add_option("--reason", o->reason, N_("Why"));
+  app.add_option("--date", o->date, N_("The grant's date (default: today); the year picks the file"));
+  app.add_option("--id", o->id, N_("The grant's id (default: G-<YYYY>-<next number>)"));
   return [&ctx, o] { run_grant(ctx, *o); };
 }
 

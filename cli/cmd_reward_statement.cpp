@@ -5,6 +5,7 @@
 
 #include "cli/cmd_reward.hpp"
 #include "cli/sections.hpp"
+#include "core/base/i18n.hpp"
 #include "core/base/ids.hpp"
 #include "core/rewards/statement.hpp"
 
@@ -135,14 +136,14 @@ void run_leaderboard(Context& ctx, const LeaderboardOptions& o) {
 
 Run setup_reward_statement(CLI::App& app, Context& ctx) {
   auto o = std::make_shared<StatementOptions>();
-  app.add_option("person", o->person, "The person")->required();
+  app.add_option("person", o->person, N_("The person"))->required();
   return [&ctx, o] { run_statement(ctx, *o, false); };
 }
 
 Run setup_reward_simulate(CLI::App& app, Context& ctx) {
   auto o = std::make_shared<StatementOptions>();
-  app.add_option("person", o->person, "The person")->required();
-  app.add_option("--what-if", o->what_if, "KPI=+CHANGE (or -CHANGE) or KPI=VALUE, comma separated: revenue=+100000")
+  app.add_option("person", o->person, N_("The person"))->required();
+  app.add_option("--what-if", o->what_if, N_("KPI=+CHANGE (or -CHANGE) or KPI=VALUE, comma separated: revenue=+100000"))
       ->delimiter(',')
       ->required();
   return [&ctx, o] { run_statement(ctx, *o, true); };
@@ -150,8 +151,8 @@ Run setup_reward_simulate(CLI::App& app, Context& ctx) {
 
 Run setup_reward_leaderboard(CLI::App& app, Context& ctx) {
   auto o = std::make_shared<LeaderboardOptions>();
-  app.add_option("--metric", o->metric, "The KPI to rank on")->capture_default_str();
-  app.add_option("--by", o->by, "person or team")->capture_default_str();
+  app.add_option("--metric", o->metric, N_("The KPI to rank on"))->capture_default_str();
+  app.add_option("--by", o->by, N_("person or team"))->capture_default_str();
   add_people_filter(app, o->people);
   return [&ctx, o] { run_leaderboard(ctx, *o); };
 }

@@ -7,6 +7,7 @@
 
 #include "cli/target_write.hpp"
 #include "cli/write_change.hpp"
+#include "core/base/i18n.hpp"
 #include "core/base/ids.hpp"
 #include "core/targets/changes.hpp"
 
@@ -70,26 +71,26 @@ void run_split(Context& ctx, const SplitOptions& o) {
 
 Run setup_target_set(CLI::App& app, Context& ctx) {
   auto o = std::make_shared<SetOptions>();
-  app.add_option("owner", o->owner, "A person id, a team id or company")->required();
-  app.add_option("metric", o->metric, "A KPI id (salesops kpi list)")->required();
-  app.add_option("period", o->period, "A period expression: 2026, 2026-Q4, 2026-11, ...")->required();
-  app.add_option("value", o->value, "The target value (money with at most two decimals, a count, or a rate such as 0.35)")->required();
-  app.add_option("--why", o->why, "Why this target matters (relevance)");
-  app.add_option("--baseline", o->baseline, "The comparable actual of the previous period");
-  app.add_option("--plan", o->plan, "The plan this target belongs to");
-  app.add_option("--id", o->id, "The new target's id (default T-<period>-<owner>-<metric>)");
-  app.add_flag("--replace", o->replace, "Change the value of an existing target for the same owner, metric and period");
+  app.add_option("owner", o->owner, N_("A person id, a team id or company"))->required();
+  app.add_option("metric", o->metric, N_("A KPI id (salesops kpi list)"))->required();
+  app.add_option("period", o->period, N_("A period expression: 2026, 2026-Q4, 2026-11, ..."))->required();
+  app.add_option("value", o->value, N_("The target value (money with at most two decimals, a count, or a rate such as 0.35)"))->required();
+  app.add_option("--why", o->why, N_("Why this target matters (relevance)"));
+  app.add_option("--baseline", o->baseline, N_("The comparable actual of the previous period"));
+  app.add_option("--plan", o->plan, N_("The plan this target belongs to"));
+  app.add_option("--id", o->id, N_("The new target's id (default T-<period>-<owner>-<metric>)"));
+  app.add_flag("--replace", o->replace, N_("Change the value of an existing target for the same owner, metric and period"));
   return [&ctx, o] { run_set(ctx, *o); };
 }
 
 Run setup_target_split(CLI::App& app, Context& ctx) {
   auto o = std::make_shared<SplitOptions>();
-  app.add_option("target", o->target, "The id of the target to split")->required();
-  app.add_option("--to", o->to, "people, teams, months or quarters")->required();
-  app.add_option("--by", o->by, "equal, weights, history or seasonal")->capture_default_str();
-  app.add_option("--weights", o->weights, "Shares per child, summing to 1: zhang.wei=0.4,li.na=0.6 (with --by weights)");
-  app.add_flag("--prorate", o->prorate, "Weight people by the days of the period they are active");
-  app.add_flag("--replace", o->replace, "Set the values of children written before");
+  app.add_option("target", o->target, N_("The id of the target to split"))->required();
+  app.add_option("--to", o->to, N_("people, teams, months or quarters"))->required();
+  app.add_option("--by", o->by, N_("equal, weights, history or seasonal"))->capture_default_str();
+  app.add_option("--weights", o->weights, N_("Shares per child, summing to 1: zhang.wei=0.4,li.na=0.6 (with --by weights)"));
+  app.add_flag("--prorate", o->prorate, N_("Weight people by the days of the period they are active"));
+  app.add_flag("--replace", o->replace, N_("Set the values of children written before"));
   return [&ctx, o] { run_split(ctx, *o); };
 }
 

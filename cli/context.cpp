@@ -21,6 +21,7 @@
 #include "cli/render_xlsx.hpp"
 #include "core/base/durable_file.hpp"
 #include "core/base/escape.hpp"
+#include "core/base/i18n.hpp"
 #include "core/load/book.hpp"
 #include "core/load/git_source.hpp"
 #include "core/write/journal.hpp"
@@ -295,7 +296,7 @@ void Context::emit(const core::Table& table, const std::string& period_label, co
 }
 
 void Context::add_write_options(CLI::App& app) {
-  app.add_flag("--dry-run", options.dry_run, "Print the diff the command would make; write nothing");
+  app.add_flag("--dry-run", options.dry_run, N_("Print the diff the command would make; write nothing"));
 }
 
 core::BookWriter& Context::writer() {

@@ -5,6 +5,7 @@
 #include <iostream>
 #include <string_view>
 
+#include "core/base/i18n.hpp"
 #include "core/base/suggest.hpp"
 
 namespace salesops::cli {
@@ -108,10 +109,11 @@ bool print_help(const CLI::App& root, const std::vector<std::string>& words, std
 }
 
 std::string global_options_footer() {
-  return "Global options (every command; see `salesops help`):\n"
-         "  --book DIR, --at REV, --period P, --today DATE, --format FMT, -o FILE,\n"
-         "  --columns IDS, --wide, --width N, --bom, --csv-raw, --color WHEN, --no-color,\n"
-         "  -q, --no-cache";
+  return N_(
+      "Global options (every command; see `salesops help`):\n"
+      "  --book DIR, --at REV, --period P, --today DATE, --format FMT, -o FILE,\n"
+      "  --columns IDS, --wide, --width N, --bom, --csv-raw, --color WHEN, --no-color,\n"
+      "  -q, --no-cache");
 }
 
 }  // namespace salesops::cli

@@ -7,6 +7,7 @@
 #include "cli/fit.hpp"
 
 #include "core/base/escape.hpp"
+#include "core/base/i18n.hpp"
 #include "core/base/ids.hpp"
 #include "core/base/suggest.hpp"
 
@@ -109,8 +110,8 @@ void require_team(Context& ctx, const core::Book& book, const std::string& id, c
 }
 
 void add_people_filter(CLI::App& app, PeopleFilter& filter, const std::string& owner_names) {
-  app.add_option(owner_names, filter.owner, "Only this person's rows, or a team's people's");
-  app.add_option("--team", filter.team, "Only the rows of this team's people (and of the teams under it)");
+  app.add_option(owner_names, filter.owner, N_("Only this person's rows, or a team's people's"));
+  app.add_option("--team", filter.team, N_("Only the rows of this team's people (and of the teams under it)"));
 }
 
 std::optional<std::vector<core::Sym>> filter_people(Context& ctx, const core::Book& book, const PeopleFilter& filter) {
