@@ -123,12 +123,15 @@ int parse_and_run(CLI::App& app, int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     // Usage errors read like every other error, with where to look for the usage.
     std::cerr << "salesops: error: " << core::escape_controls(e.what()) << "\n"
-              << "  hint: `" << core::escape_controls(fmt::format("salesops help {}", command_path(app, argc, argv))) << "` shows the usage\n";
+              << "  hint: "
+              << fmt::format(N_("`{}` shows the usage"),
+                             core::escape_controls(fmt::format("salesops help {}", command_path(app, argc, argv))))
+              << "\n";
     return kUsage;
   } catch (const Exit& e) {
     return e.code;
   } catch (const std::bad_alloc&) {
-    std::cerr << "salesops: error: out of memory\n";
+    std::cerr << "salesops: error: " << N_("out of memory") << '\n';
     return kBookUnreadable;
   } catch (const std::exception& e) {
     std::cerr << "salesops: error: " << core::escape_controls(e.what()) << '\n';

@@ -16,8 +16,11 @@ void run_approve(Context& ctx, const std::string& revision) {
   auto made = core::approve_commit(ctx.book_root(), ctx.book(), revision, &error);
   if (!made) ctx.fail(error.starts_with("no such revision") ? kUsage : kWriteRefused, error);
   if (!ctx.options.quiet)
-    std::cout << fmt::format("{} approves {} as {}{}\n", made->commit.substr(0, 10), made->approves.substr(0, 10),
-                             made->approver, made->is_signed ? ", signed" : "");
+    std::cout << (made->is_signed ? fmt::format(N_("{} approves {} as {}, signed"), made->commit.substr(0, 10),
+                                                made->approves.substr(0, 10), made->approver)
+                                  : fmt::format(N_("{} approves {} as {}"), made->commit.substr(0, 10),
+                                                made->approves.substr(0, 10), made->approver))
+              << '\n';
 }
 
 }  // namespace

@@ -43,7 +43,7 @@ struct ReportOptions {
 core::Date date_option(Context& ctx, const std::string& text, const char* option) {
   if (text.empty()) return ctx.today();
   auto d = core::parse_date(text);
-  if (!d) ctx.fail(kUsage, fmt::format("{}: '{}' is not a date (YYYY-MM-DD)", option, text));
+  if (!d) ctx.fail(kUsage, fmt::format(N_("{}: '{}' is not a date (YYYY-MM-DD)"), option, text));
   return *d;
 }
 
@@ -63,7 +63,7 @@ void run_log(Context& ctx, const SessionOptions& o) {
   s.notes = o.notes;
   s.follow_ups = o.follow_ups;
   core::WriteChange change = core::session_add_change(book, s, ctx.today());
-  write_change(ctx, change, fmt::format("logged {} ({} of {} by {}) in {}", change.id, o.kind, o.person, o.coach, change.file));
+  write_change(ctx, change, fmt::format(N_("logged {} ({} of {} by {}) in {}"), change.id, o.kind, o.person, o.coach, change.file));
 }
 
 void run_train(Context& ctx, const TrainingOptions& o) {
@@ -76,8 +76,9 @@ void run_train(Context& ctx, const TrainingOptions& o) {
   core::WriteChange change = core::training_add_change(book, t);
   if (change.refused) refuse(ctx, change);
   for (auto& a : o.attendees) require_person(ctx, book, a, "--attendees");
-  write_change(ctx, change, fmt::format("recorded training {} ({} attendee{}) in {}", change.id, o.attendees.size(),
-                                        o.attendees.size() == 1 ? "" : "s", change.file));
+  std::size_t n = o.attendees.size();
+  write_change(ctx, change, n == 1 ? fmt::format(N_("recorded training {} ({} attendee) in {}"), change.id, n, change.file)
+                                   : fmt::format(N_("recorded training {} ({} attendees) in {}"), change.id, n, change.file));
 }
 
 void run_done(Context& ctx, const DoneOptions& o) {
@@ -87,10 +88,10 @@ void run_done(Context& ctx, const DoneOptions& o) {
   if (!ref) ctx.fail(kUsage, error);
   std::string name = fmt::format("{}/{}", book.text(ref->session->id), book.text(ref->follow_up->id));
   if (ref->follow_up->done) {
-    if (!ctx.options.quiet) std::cout << core::escape_controls(name) << " is already done; nothing changed\n";
+    if (!ctx.options.quiet) std::cout << fmt::format(N_("{} is already done; nothing changed"), core::escape_controls(name)) << '\n';
     return;
   }
-  write_change(ctx, core::follow_up_done_change(book, *ref), fmt::format("{} is done", name));
+  write_change(ctx, core::follow_up_done_change(book, *ref), fmt::format(N_("{} is done"), name));
 }
 
 Run setup_coach_log(CLI::App& app, Context& ctx) {
@@ -177,7 +178,7 @@ Run setup_coach_report(CLI::App& app, Context& ctx) {
                                            core::ReportPart::coaches, core::ReportPart::followups};
     if (!o->part.empty()) {
       auto p = core::parse_report_part(o->part);
-      if (!p) ctx.fail(kUsage, fmt::format("--part: '{}' is not one of hours, coverage, coaches, followups", o->part));
+      if (!p) ctx.fail(kUsage, fmt::format(N_("--part: '{}' is not one of hours, coverage, coaches, followups"), o->part));
       return ctx.emit_report(core::coach_report_table(book, period, ctx.today(), *p, people), "Coaching", period);
     }
     static const char* titles[] = {"Training hours per person and topic", "Coverage: active reps trained per topic",
@@ -187,7 +188,7 @@ Run setup_coach_report(CLI::App& app, Context& ctx) {
       sections.push_back({titles[i], core::coach_report_table(book, period, ctx.today(), parts[i], people)});
     emit_sections(
         ctx, {fmt::format("Coaching report {}", period.label)}, sections, nullptr, period.label,
-        "coach report writes csv, tsv, json and jsonl one part at a time: add --part hours|coverage|coaches|followups");
+        N_("coach report writes csv, tsv, json and jsonl one part at a time: add --part hours|coverage|coaches|followups"));
   };
 }
 

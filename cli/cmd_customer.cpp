@@ -45,8 +45,8 @@ void require_owner(Context& ctx, const core::Book& b, const std::string& owner, 
   for (const core::Person& p : b.people) names.push_back(b.str(p.id));
   for (const core::Team& t : b.teams) names.push_back(b.str(t.id));
   auto near = core::closest_match(owner, names);
-  ctx.fail(kUsage,
-           fmt::format("unknown {} '{}'{}", option, owner, near ? fmt::format(": did you mean '{}'?", *near) : ""));
+  ctx.fail(kUsage, near ? fmt::format(N_("unknown {} '{}': did you mean '{}'?"), option, owner, *near)
+                        : fmt::format(N_("unknown {} '{}'"), option, owner));
 }
 
 void run_list(Context& ctx, const ListOptions& o) {
@@ -64,7 +64,7 @@ void run_due(Context& ctx, const DueOptions& o) {
   const core::Book& b = ctx.book();
   require_owner(ctx, b, o.filter.owner, "--owner");
   if (!o.team.empty() && !b.team(o.team) && o.team != "company") require_owner(ctx, b, o.team, "--team");
-  if (o.within < 0) ctx.fail(kUsage, "--within takes a number of days, 0 or more");
+  if (o.within < 0) ctx.fail(kUsage, N_("--within takes a number of days, 0 or more"));
   core::CustomerFilter f = o.filter;
   std::vector<core::Sym> owners = core::filter_owners(b, f);
   std::vector<core::Sym> team = o.team.empty() ? std::vector<core::Sym>{} : core::filter_owners(b, {o.team});
@@ -80,7 +80,7 @@ void run_due(Context& ctx, const DueOptions& o) {
 void run_segments(Context& ctx, const SegmentsOptions& o) {
   const core::Book& b = ctx.book();
   auto by = core::parse_segment_by(o.by.empty() ? "customer" : o.by);
-  if (!by) ctx.fail(kUsage, fmt::format("unknown --by '{}': use segment, tier, region or industry", o.by));
+  if (!by) ctx.fail(kUsage, fmt::format(N_("unknown --by '{}': use segment, tier, region or industry"), o.by));
   core::Period p = ctx.period("this-year");
   ctx.emit_report(core::customer_segments_table(b, p, *by), "Customer segments", p);
 }
@@ -88,16 +88,16 @@ void run_segments(Context& ctx, const SegmentsOptions& o) {
 void run_satisfaction(Context& ctx, const SatisfactionOptions& o) {
   const core::Book& b = ctx.book();
   auto by = core::parse_satisfaction_by(o.by.empty() ? "owner" : o.by);
-  if (!by) ctx.fail(kUsage, fmt::format("unknown --by '{}': use owner, team or segment", o.by));
+  if (!by) ctx.fail(kUsage, fmt::format(N_("unknown --by '{}': use owner, team or segment"), o.by));
   std::optional<core::Every> every;
   if (!o.every.empty()) {
     every = core::parse_every(o.every);
-    if (!every) ctx.fail(kUsage, fmt::format("unknown --every '{}': use week, month, quarter or year", o.every));
+    if (!every) ctx.fail(kUsage, fmt::format(N_("unknown --every '{}': use week, month, quarter or year"), o.every));
   }
   core::Period p = ctx.period("this-year");
   core::Table table = core::customer_satisfaction_table(b, p, every, *by);
   if (*by == core::SatisfactionBy::segment && (!o.people.owner.empty() || !o.people.team.empty()))
-    ctx.fail(kUsage, "--owner and --team choose rows of --by owner or team");
+    ctx.fail(kUsage, N_("--owner and --team choose rows of --by owner or team"));
   keep_filtered_rows(ctx, b, table, o.people, "owner");
   ctx.emit_report(table, "Satisfaction", p);
 }
@@ -162,7 +162,8 @@ const core::Customer& find_customer(Context& ctx, const core::Book& b, const std
   std::vector<std::string> ids;
   for (const core::Customer& c : b.customers) ids.push_back(b.str(c.id));
   auto near = core::closest_match(id, ids);
-  ctx.fail(kUsage, fmt::format("unknown customer '{}'{}", id, near ? fmt::format(": did you mean '{}'?", *near) : ""));
+  ctx.fail(kUsage, near ? fmt::format(N_("unknown customer '{}': did you mean '{}'?"), id, *near)
+                        : fmt::format(N_("unknown customer '{}'"), id));
 }
 
 std::span<const Command> customer_commands() { return kCustomerCommands; }

@@ -49,7 +49,7 @@ void run_add(Context& ctx, const AddOptions& o) {
   const core::Book& b = ctx.book();
   core::NewCustomer n{o.id, o.name, o.owner, o.tier, o.segment, o.industry, o.region, o.source, o.since, o.contacts};
   core::WriteChange change = core::customer_add_change(b, n, ctx.today(), ctx.book_root(), o.force);
-  write_change(ctx, change, fmt::format("created customer {} in {}", change.id, change.file));
+  write_change(ctx, change, fmt::format(N_("created customer {} in {}"), change.id, change.file));
 }
 
 void run_edit(Context& ctx, const EditOptions& o) {
@@ -68,8 +68,8 @@ void run_edit(Context& ctx, const EditOptions& o) {
   for (auto& f : set_options(ctx, o.sets)) fields.push_back(std::move(f));
   core::WriteChange change = core::customer_edit_change(b, c, fields, ctx.today(), o.force);
   std::string done = change.records.empty()
-                         ? fmt::format("{} already has these values: nothing was written", o.id)
-                         : fmt::format("edited {}: {} ({})", change.id, fmt::join(change.records[0].fields, ", "),
+                         ? fmt::format(N_("{} already has these values: nothing was written"), o.id)
+                         : fmt::format(N_("edited {}: {} ({})"), change.id, fmt::join(change.records[0].fields, ", "),
                                        change.file);
   write_change(ctx, change, done);
 }
@@ -81,9 +81,10 @@ void run_merge(Context& ctx, const MergeOptions& o) {
   core::WriteChange change = core::customer_merge_change(b, dup, into);
   std::size_t deals = std::count_if(change.records.begin(), change.records.end(),
                                     [](const core::EditedRecord& r) { return r.kind == "deal"; });
+  std::string removed = change.records.empty() ? "" : change.records.back().file;
   write_change(ctx, change,
-               fmt::format("merged {} into {} ({} deal{} moved); removed {}", o.duplicate, o.into, deals,
-                           deals == 1 ? "" : "s", change.records.empty() ? "" : change.records.back().file));
+               deals == 1 ? fmt::format(N_("merged {} into {} ({} deal moved); removed {}"), o.duplicate, o.into, deals, removed)
+                          : fmt::format(N_("merged {} into {} ({} deals moved); removed {}"), o.duplicate, o.into, deals, removed));
 }
 
 void run_log(Context& ctx, const LogOptions& o) {
@@ -92,7 +93,7 @@ void run_log(Context& ctx, const LogOptions& o) {
   core::WriteChange change = core::interaction_add_change(b, c, {o.type, o.by, o.summary, o.next, o.date}, ctx.today());
   if (change.refused) refuse(ctx, change);
   std::string date = core::format_date(o.date.empty() ? ctx.today() : *core::parse_date(o.date));
-  write_change(ctx, change, fmt::format("logged a {} with {} on {} in {}", o.type, o.id, date, change.file));
+  write_change(ctx, change, fmt::format(N_("logged a {} with {} on {} in {}"), o.type, o.id, date, change.file));
 }
 
 void run_survey(Context& ctx, const SurveyOptions& o) {
@@ -101,7 +102,7 @@ void run_survey(Context& ctx, const SurveyOptions& o) {
   core::WriteChange change = core::survey_add_change(b, c, {o.csat, o.nps, o.comment, o.date}, ctx.today());
   if (change.refused) refuse(ctx, change);
   std::string date = core::format_date(o.date.empty() ? ctx.today() : *core::parse_date(o.date));
-  write_change(ctx, change, fmt::format("recorded a survey of {} on {} in {}", o.id, date, change.file));
+  write_change(ctx, change, fmt::format(N_("recorded a survey of {} on {} in {}"), o.id, date, change.file));
 }
 
 }  // namespace

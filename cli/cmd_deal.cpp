@@ -41,7 +41,7 @@ void run_pipeline(Context& ctx, const std::string& by_text, const PeopleFilter& 
   else if (by_text == "team")
     by = core::PipelineBy::team;
   else if (!by_text.empty())
-    ctx.fail(kUsage, fmt::format("unknown --by '{}': use owner or team", by_text));
+    ctx.fail(kUsage, fmt::format(N_("unknown --by '{}': use owner or team"), by_text));
   // Whose deals: rows per owner (or team) narrowed to them.
   if (by == core::PipelineBy::none && (!people.owner.empty() || !people.team.empty())) by = core::PipelineBy::owner;
   const core::Book& book = ctx.book();
@@ -68,7 +68,7 @@ void run_funnel(Context& ctx) {
   if (format == Format::table || format == Format::md) {
     table.add_column("note");
     for (std::size_t r = 0; r < table.rows.size(); ++r)
-      table.rows[r].push_back(std::string(funnel.stall == r ? "◀ stall: lowest conversion" : ""));
+      table.rows[r].push_back(std::string(funnel.stall == r ? N_("◀ stall: lowest conversion") : ""));
     if (funnel.stall && *funnel.stall < table.rows.size())
       for (std::size_t c = 0; c < table.columns.size(); ++c) table.set_tone(*funnel.stall, c, core::Tone::bad);
   }

@@ -35,7 +35,7 @@ struct EditOptions {
 
 core::Date date_option(Context& ctx, const char* option, const std::string& text) {
   auto d = core::parse_date(text);
-  if (!d) ctx.fail(kUsage, fmt::format("{} '{}' is not a date (YYYY-MM-DD)", option, text));
+  if (!d) ctx.fail(kUsage, fmt::format(N_("{} '{}' is not a date (YYYY-MM-DD)"), option, text));
   return *d;
 }
 
@@ -45,13 +45,13 @@ void run_add(Context& ctx, AddOptions& o) {
     core::MoneyError error;
     n.amount = core::parse_money(o.amount, &error);
     if (!n.amount) ctx.fail(kUsage, fmt::format("--amount '{}': {}", o.amount, core::money_error_text(error)));
-    if (n.amount->cents < 0) ctx.fail(kUsage, fmt::format("--amount '{}': an amount is 0 or more", o.amount));
+    if (n.amount->cents < 0) ctx.fail(kUsage, fmt::format(N_("--amount '{}': an amount is 0 or more"), o.amount));
   }
   n.opened = o.opened.empty() ? ctx.today() : date_option(ctx, "--opened", o.opened);
   if (!o.expected_close.empty()) n.expected_close = date_option(ctx, "--expected-close", o.expected_close);
   n.custom = set_options(ctx, o.sets);
   core::WriteChange change = core::deal_add_change(ctx.book(), n, ctx.today());
-  write_change(ctx, change, fmt::format("added {} to {}", change.id, change.file));
+  write_change(ctx, change, fmt::format(N_("added {} to {}"), change.id, change.file));
 }
 
 void run_move(Context& ctx, MoveOptions& o) {
@@ -60,7 +60,7 @@ void run_move(Context& ctx, MoveOptions& o) {
   std::string from;
   if (const core::Deal* d = book.deal(o.move.id)) from = book.config.stages[d->stage].name;
   core::WriteChange change = core::deal_move_change(book, o.move, ctx.today());
-  write_change(ctx, change, fmt::format("moved {} from {} to {} ({})", change.id, from, o.move.stage, change.file));
+  write_change(ctx, change, fmt::format(N_("moved {} from {} to {} ({})"), change.id, from, o.move.stage, change.file));
 }
 
 void run_edit(Context& ctx, EditOptions& o) {
@@ -75,8 +75,8 @@ void run_edit(Context& ctx, EditOptions& o) {
   for (auto& f : set_options(ctx, o.sets)) fields.push_back(std::move(f));
   core::WriteChange change = core::deal_edit_change(ctx.book(), o.id, fields, ctx.today());
   std::string done = change.records.empty()
-                         ? fmt::format("{} already has these values: nothing was written", o.id)
-                         : fmt::format("edited {}: {} ({})", change.id, fmt::join(change.records[0].fields, ", "),
+                         ? fmt::format(N_("{} already has these values: nothing was written"), o.id)
+                         : fmt::format(N_("edited {}: {} ({})"), change.id, fmt::join(change.records[0].fields, ", "),
                                        change.file);
   write_change(ctx, change, done);
 }
@@ -84,10 +84,10 @@ void run_edit(Context& ctx, EditOptions& o) {
 void run_disqualify(Context& ctx, MoveOptions& o) {
   o.move.date = o.date.empty() ? ctx.today() : date_option(ctx, "--date", o.date);
   o.move.disqualify = true;
-  if (o.move.reason.empty()) ctx.fail(kUsage, "--reason cannot be empty: say why the lead is junk");
+  if (o.move.reason.empty()) ctx.fail(kUsage, N_("--reason cannot be empty: say why the lead is junk"));
   const core::Book& book = ctx.book();
   core::WriteChange change = core::deal_move_change(book, o.move, ctx.today());
-  write_change(ctx, change, fmt::format("disqualified {}: {} ({})", change.id, o.move.reason, change.file));
+  write_change(ctx, change, fmt::format(N_("disqualified {}: {} ({})"), change.id, o.move.reason, change.file));
 }
 
 }  // namespace

@@ -46,14 +46,15 @@ void run_kpi(Context& ctx, const KpiOptions& o) {
     q.field = o.by;
   }
   if (!by)
-    ctx.fail(kUsage, fmt::format("unknown --by '{}': use person, team, company, product, segment, customer, week, "
-                                 "month, quarter, year or a custom field", o.by));
+    ctx.fail(kUsage, fmt::format(N_("unknown --by '{}': use person, team, company, product, segment, customer, week, "
+                                    "month, quarter, year or a custom field"),
+                                 o.by));
   q.by = *by;
-  if (by_time && !o.every.empty()) ctx.fail(kUsage, fmt::format("--by {} already splits the period: leave out --every", o.by));
+  if (by_time && !o.every.empty()) ctx.fail(kUsage, fmt::format(N_("--by {} already splits the period: leave out --every"), o.by));
   q.every = by_time;
   if (!o.every.empty()) {
     q.every = core::parse_every(o.every);
-    if (!q.every) ctx.fail(kUsage, fmt::format("unknown --every '{}': use week, month, quarter or year", o.every));
+    if (!q.every) ctx.fail(kUsage, fmt::format(N_("unknown --every '{}': use week, month, quarter or year"), o.every));
   }
   q.today = ctx.today();
   q.period = ctx.period(by_time ? "this-year" : "this-month");
@@ -64,7 +65,7 @@ void run_kpi(Context& ctx, const KpiOptions& o) {
   if (o.kpis.empty()) table->mark_detail({"new_customers", "activities"});
   if (!o.people.owner.empty() || !o.people.team.empty()) {
     if (q.by != core::GroupBy::person && q.by != core::GroupBy::team)
-      ctx.fail(kUsage, "--owner and --team choose rows of --by person or team");
+      ctx.fail(kUsage, N_("--owner and --team choose rows of --by person or team"));
     keep_filtered_rows(ctx, book, *table, o.people, "owner");
   }
   ctx.emit_report(*table, "KPIs", q.period);

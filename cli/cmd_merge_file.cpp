@@ -43,7 +43,7 @@ void run_merge_file(const MergeFileOptions& o) {
   for (int i = 0; i < 3; ++i) {
     auto text = read_whole(*files[i]);
     if (!text) {
-      std::cerr << fmt::format("salesops merge-file: error: cannot read {}: {}\n", *files[i], std::strerror(errno));
+      std::cerr << "salesops merge-file: error: " << fmt::format(N_("cannot read {}: {}"), *files[i], std::strerror(errno)) << '\n';
       throw Exit{kMergeError};
     }
     texts[i] = std::move(*text);
@@ -51,12 +51,12 @@ void run_merge_file(const MergeFileOptions& o) {
   core::MergedText merged = core::merge_record_text(texts[0], texts[1], texts[2], o.marker_size);
   if (merged.text != texts[1]) {
     if (int err = core::write_output_file(o.ours, merged.text)) {
-      std::cerr << fmt::format("salesops merge-file: error: cannot write {}: {}\n", o.ours, std::strerror(err));
+      std::cerr << "salesops merge-file: error: " << fmt::format(N_("cannot write {}: {}"), o.ours, std::strerror(err)) << '\n';
       throw Exit{kMergeError};
     }
   }
   const std::string& name = o.path.empty() ? o.ours : o.path;
-  for (const std::string& c : merged.conflicts) std::cerr << core::escape_controls(fmt::format("{}: conflict: {}\n", name, c), "\n");
+  for (const std::string& c : merged.conflicts) std::cerr << core::escape_controls(fmt::format(N_("{}: conflict: {}"), name, c) + "\n", "\n");
   if (merged.conflicted_records > 0) throw Exit{std::min(merged.conflicted_records, 127)};
 }
 

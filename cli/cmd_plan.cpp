@@ -61,11 +61,11 @@ const core::Plan& require_plan(Context& ctx, const core::Book& book, const std::
     if (const core::Plan* p = book.plan(id)) return *p;
     std::vector<std::string> ids;
     for (auto& p : book.plans) ids.push_back(book.str(p.id));
-    ctx.fail(kUsage,
-             fmt::format("no plan '{}'{}", id, ids.empty() ? "" : fmt::format(" (plans: {})", fmt::join(ids, ", "))));
+    ctx.fail(kUsage, ids.empty() ? fmt::format(N_("no plan '{}'"), id)
+                                 : fmt::format(N_("no plan '{}' (plans: {})"), id, fmt::join(ids, ", ")));
   }
   if (const core::Plan* p = core::current_plan(book, ctx.today())) return *p;
-  ctx.fail(kUsage, fmt::format("no plan's period holds {}: name the plan", core::format_date(ctx.today())));
+  ctx.fail(kUsage, fmt::format(N_("no plan's period holds {}: name the plan"), core::format_date(ctx.today())));
 }
 
 /// Creates the new plan's file: a failure exits 4 naming the file (core::create_files).
@@ -76,14 +76,14 @@ void create_file(Context& ctx, const core::NewFile& file) {
   fs::path path = root / file.file;
   using Step = core::CreateFailure::Step;
   if (failure->step == Step::directory)
-    ctx.fail(kWriteRefused, fmt::format("cannot create {}: {}", failure->path.string(), failure->message));
+    ctx.fail(kWriteRefused, fmt::format(N_("cannot create {}: {}"), failure->path.string(), failure->message));
   ctx.fail(kWriteRefused, failure->step == Step::name && failure->error == EEXIST
-                              ? fmt::format("{} exists: plan new never replaces a plan", path.string())
-                              : fmt::format("cannot write {}: {}", path.string(), std::strerror(failure->error)));
+                              ? fmt::format(N_("{} exists: plan new never replaces a plan"), path.string())
+                              : fmt::format(N_("cannot write {}: {}"), path.string(), std::strerror(failure->error)));
 }
 
 void run_new(Context& ctx, const NewOptions& o) {
-  if (ctx.options.period.empty()) ctx.fail(kUsage, "plan new needs --period (the plan's period, e.g. 2027-Q1)");
+  if (ctx.options.period.empty()) ctx.fail(kUsage, N_("plan new needs --period (the plan's period, e.g. 2027-Q1)"));
   const core::Book& book = ctx.book();
   core::PlanDraftRequest req;
   req.period = ctx.period("");
@@ -103,7 +103,7 @@ void run_new(Context& ctx, const NewOptions& o) {
   }
   create_file(ctx, plan);
   if (!ctx.options.quiet) std::cout << core::escape_controls(
-        fmt::format("wrote {} ({}): fill in its strategies and actions\n", plan.file, req.id), "\n");
+        fmt::format(N_("wrote {} ({}): fill in its strategies and actions"), plan.file, req.id) + "\n", "\n");
 }
 
 void run_show(Context& ctx, const ShowOptions& o) {
@@ -126,10 +126,10 @@ void run_actions(Context& ctx, const ActionsOptions& o) {
   if (auto people = filter_people(ctx, book, o.people)) f.owners = std::move(*people);
   if (!o.status.empty()) {
     f.status = core::parse_action_status(o.status);
-    if (!f.status) ctx.fail(kUsage, fmt::format("--status: '{}' is not one of open, done, dropped", o.status));
+    if (!f.status) ctx.fail(kUsage, fmt::format(N_("--status: '{}' is not one of open, done, dropped"), o.status));
   }
   f.overdue = o.overdue;
-  if (o.due_within && *o.due_within < 0) ctx.fail(kUsage, "--due-within: a number of days, 0 or more");
+  if (o.due_within && *o.due_within < 0) ctx.fail(kUsage, N_("--due-within: a number of days, 0 or more"));
   f.due_within = o.due_within;
   core::Table actions = core::actions_table(book, ctx.today(), core::select_actions(book, ctx.today(), f));
   actions.mark_detail({"done_on", "strategy"});  // left out of a terminal's compact view
@@ -144,15 +144,15 @@ void run_done(Context& ctx, const DoneOptions& o) {
   core::Date on = ctx.today();
   if (!o.on.empty()) {
     auto d = core::parse_date(o.on);
-    if (!d) ctx.fail(kUsage, fmt::format("--on: '{}' is not a date (YYYY-MM-DD)", o.on));
+    if (!d) ctx.fail(kUsage, fmt::format(N_("--on: '{}' is not a date (YYYY-MM-DD)"), o.on));
     on = *d;
   }
   std::string name = fmt::format("{}/{}", book.text(ref->plan->id), book.text(ref->action->id));
   if (ref->action->status == core::ActionStatus::done) {
-    if (!ctx.options.quiet) std::cout << core::escape_controls(name) << " is already done; nothing changed\n";
+    if (!ctx.options.quiet) std::cout << fmt::format(N_("{} is already done; nothing changed"), core::escape_controls(name)) << '\n';
     return;
   }
-  write_change(ctx, core::action_done_change(book, *ref, on, ctx.today()), fmt::format("{} is done ({})", name, core::format_date(on)));
+  write_change(ctx, core::action_done_change(book, *ref, on, ctx.today()), fmt::format(N_("{} is done ({})"), name, core::format_date(on)));
 }
 
 void run_add_action(Context& ctx, const AddActionOptions& o) {
@@ -161,13 +161,13 @@ void run_add_action(Context& ctx, const AddActionOptions& o) {
   const core::Person& owner = require_person(ctx, book, o.owner, "--owner");
   core::NewAction action{o.id, o.title, book.str(owner.id), o.due, o.strategy, o.target};
   core::WriteChange change = core::action_add_change(book, plan, action);
-  write_change(ctx, change, fmt::format("added {}/{} ({}, due {})", book.text(plan.id), change.id, o.owner, o.due));
+  write_change(ctx, change, fmt::format(N_("added {}/{} ({}, due {})"), book.text(plan.id), change.id, o.owner, o.due));
 }
 
 void run_status(Context& ctx, const StatusOptions& o) {
   const core::Book& book = ctx.book();
   auto by = core::parse_plan_status_by(o.by);
-  if (!by) ctx.fail(kUsage, fmt::format("--by: '{}' is not one of person, team, strategy", o.by));
+  if (!by) ctx.fail(kUsage, fmt::format(N_("--by: '{}' is not one of person, team, strategy"), o.by));
   std::vector<core::Sym> people = filter_people(ctx, book, o.people).value_or(std::vector<core::Sym>{});
   core::Period period = ctx.period("this-quarter");
   ctx.emit_report(core::plan_status_table(book, period, ctx.today(), *by, people), "Plan status", period);
@@ -175,8 +175,8 @@ void run_status(Context& ctx, const StatusOptions& o) {
 
 void run_agenda(Context& ctx, const AgendaOptions& o) {
   const core::Book& book = ctx.book();
-  if (o.week && o.month) ctx.fail(kUsage, "give --week or --month, not both");
-  if (o.team.empty() == o.owner.empty()) ctx.fail(kUsage, "plan agenda needs a PERSON or --team TEAM");
+  if (o.week && o.month) ctx.fail(kUsage, N_("give --week or --month, not both"));
+  if (o.team.empty() == o.owner.empty()) ctx.fail(kUsage, N_("plan agenda needs a PERSON or --team TEAM"));
   core::Period window = ctx.period(o.month ? "this-month" : "this-week");
   core::Date today = ctx.today();
   if (!o.team.empty()) {
@@ -190,8 +190,8 @@ void run_agenda(Context& ctx, const AgendaOptions& o) {
     core::Date since = core::previous_period(window, book.config.calendar).first;
     emit_sections(
         ctx,
-        {fmt::format("Team meeting: {} ({}), {}", name, o.team, window.label),
-         fmt::format("Today {}; deals moved and won since {}", core::format_date(today), core::format_date(since))},
+        {fmt::format(N_("Team meeting: {} ({}), {}"), name, o.team, window.label),
+         fmt::format(N_("Today {}; deals moved and won since {}"), core::format_date(today), core::format_date(since))},
         agenda_sections(book, agenda), &flat, window.label);
     return;
   }
@@ -199,9 +199,9 @@ void run_agenda(Context& ctx, const AgendaOptions& o) {
   core::Agenda agenda = core::person_agenda(book, person, window, today);
   core::Table flat = core::agenda_table(book, agenda);
   emit_sections(ctx,
-                {fmt::format("Agenda: {} ({}), {} ({} .. {})", book.text(person.name), book.text(person.id),
+                {fmt::format(N_("Agenda: {} ({}), {} ({} .. {})"), book.text(person.name), book.text(person.id),
                              window.label, core::format_date(window.first), core::format_date(window.last)),
-                 fmt::format("Today {}", core::format_date(today))},
+                 fmt::format(N_("Today {}"), core::format_date(today))},
                 agenda_sections(book, agenda), &flat, window.label);
 }
 

@@ -13,18 +13,21 @@ namespace salesops::cli {
 
 namespace {
 
-std::string count_of(const core::WriteChange& change, std::string_view kind, const char* noun) {
-  auto n = std::count_if(change.records.begin(), change.records.end(),
-                         [&](const core::EditedRecord& r) { return r.kind == kind; });
-  return fmt::format("{} {}{}", n, noun, n == 1 ? "" : "s");
+/// "1 deal", "3 deals": the records of `kind` the change edits, `one` or `many` with the count.
+std::string count_of(const core::WriteChange& change, std::string_view kind, fmt::format_string<std::ptrdiff_t> one,
+                     fmt::format_string<std::ptrdiff_t> many) {
+  std::ptrdiff_t n = std::count_if(change.records.begin(), change.records.end(),
+                                   [&](const core::EditedRecord& r) { return r.kind == kind; });
+  return fmt::vformat(n == 1 ? one : many, fmt::make_format_args(n));
 }
 
 void run_reassign(Context& ctx, const core::Reassign& r) {
   core::WriteChange change = core::reassign_change(ctx.book(), r, ctx.today());
   write_change(
       ctx, change,
-      fmt::format("reassigned {}, {} and {} from {} to {}", count_of(change, "deal", "deal"),
-                  count_of(change, "customer", "customer"), count_of(change, "target", "target"), r.from, r.to));
+      fmt::format(N_("reassigned {}, {} and {} from {} to {}"), count_of(change, "deal", N_("{} deal"), N_("{} deals")),
+                  count_of(change, "customer", N_("{} customer"), N_("{} customers")),
+                  count_of(change, "target", N_("{} target"), N_("{} targets")), r.from, r.to));
 }
 
 }  // namespace

@@ -47,25 +47,25 @@ void create_files(Context& ctx, const std::vector<core::NewFile>& files) {
   using Step = core::CreateFailure::Step;
   switch (failure->step) {
     case Step::directory:
-      message = fmt::format("cannot create {}: {}", failure->path.string(), failure->message);
+      message = fmt::format(N_("cannot create {}: {}"), failure->path.string(), failure->message);
       break;
     case Step::temporary:
-      message = fmt::format("cannot write {}: {}", failure->path.string(), std::strerror(failure->error));
+      message = fmt::format(N_("cannot write {}: {}"), failure->path.string(), std::strerror(failure->error));
       break;
     case Step::write:
-      message = fmt::format("cannot write {}", failure->file);
+      message = fmt::format(N_("cannot write {}"), failure->file);
       break;
     case Step::name:
       message = failure->error == EEXIST
-                    ? fmt::format("{} exists: review new never replaces a review", failure->file)
-                    : fmt::format("cannot write {}: {}", failure->file, std::strerror(failure->error));
+                    ? fmt::format(N_("{} exists: review new never replaces a review"), failure->file)
+                    : fmt::format(N_("cannot write {}: {}"), failure->file, std::strerror(failure->error));
       break;
   }
-  ctx.fail(kWriteRefused, message + ": nothing was written");
+  ctx.fail(kWriteRefused, fmt::format(N_("{}: nothing was written"), message));
 }
 
 void run_new(Context& ctx, const PeopleOptions& o) {
-  if (ctx.options.period.empty()) ctx.fail(kUsage, "review new needs --period (the review's period, e.g. 2026-Q4)");
+  if (ctx.options.period.empty()) ctx.fail(kUsage, N_("review new needs --period (the review's period, e.g. 2026-Q4)"));
   const core::Book& book = ctx.book();
   core::Period period = ctx.period("");
   core::NewReviews reviews =
@@ -80,11 +80,26 @@ void run_new(Context& ctx, const PeopleOptions& o) {
   }
   create_files(ctx, files);
   if (ctx.options.quiet) return;
-  for (const core::NewFile& f : files) std::cout << "wrote " << core::escape_controls(f.file) << '\n';
-  if (!existing.empty())
-    std::cout << fmt::format("kept {} existing review{} of {}: review new never replaces one\n", existing.size(),
-                             existing.size() == 1 ? "" : "s", period.label);
-  if (files.empty() && existing.empty()) std::cout << fmt::format("no one is due a review for {}\n", period.label);
+  for (const core::NewFile& f : files) std::cout << fmt::format(N_("wrote {}"), core::escape_controls(f.file)) << '\n';
+  if (existing.size() == 1)
+    std::cout << fmt::format(N_("kept {} existing review of {}: review new never replaces one"), existing.size(), period.label)
+              << '\n';
+  else if (!existing.empty())
+    std::cout << fmt::format(N_("kept {} existing reviews of {}: review new never replaces one"), existing.size(),
+                             period.label)
+              << '\n';
+  if (files.empty() && existing.empty()) std::cout << fmt::format(N_("no one is due a review for {}"), period.label) << '\n';
+}
+
+/// "refreshed 2 of 3 draft reviews for 2026-Q3 (1 final left as they are)".
+std::string refreshed_summary(std::size_t refreshed, std::size_t drafts, const std::string& period, std::size_t finals) {
+  if (finals == 0)
+    return drafts == 1 ? fmt::format(N_("refreshed {} of {} draft review for {}"), refreshed, drafts, period)
+                       : fmt::format(N_("refreshed {} of {} draft reviews for {}"), refreshed, drafts, period);
+  return drafts == 1 ? fmt::format(N_("refreshed {} of {} draft review for {} ({} final left as they are)"), refreshed,
+                                   drafts, period, finals)
+                     : fmt::format(N_("refreshed {} of {} draft reviews for {} ({} final left as they are)"), refreshed,
+                                   drafts, period, finals);
 }
 
 void run_refresh(Context& ctx, const PeopleOptions& o) {
@@ -93,9 +108,7 @@ void run_refresh(Context& ctx, const PeopleOptions& o) {
   core::RefreshedReviews r =
       core::reviews_refresh_change(book, {period, ctx.today(), selected_people(ctx, book, o), o.person});
   if (r.change.refused) refuse(ctx, r.change);
-  std::string done = fmt::format("refreshed {} of {} draft review{} for {}", r.change.edits.size(), r.reviews,
-                                 r.reviews == 1 ? "" : "s", period.label);
-  if (!r.finals.empty()) done += fmt::format(" ({} final left as they are)", r.finals.size());
+  std::string done = refreshed_summary(r.change.edits.size(), r.reviews, period.label, r.finals.size());
   if (r.change.edits.empty()) {
     if (!ctx.options.quiet && !ctx.options.dry_run) std::cout << done << '\n';
     return;

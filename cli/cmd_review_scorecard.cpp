@@ -50,10 +50,10 @@ void run_scorecard(Context& ctx, const std::string& team, const std::string& own
                  c.id == "score" || c.id == "rating" || c.id == "rank");
   Format format = ctx.format();
   if (format == Format::html) {
-    std::string title = fmt::format("Scorecard {} — {}", q.period.label,
+    std::string title = fmt::format(N_("Scorecard {} — {}"), q.period.label,
                                     q.team.empty() ? (book.config.org_name.empty() ? "company" : book.config.org_name)
                                                    : book.str(book.team(q.team)->name));
-    std::string generated = fmt::format("{} to {}, compared with {}; computed on {}", core::format_date(q.period.first),
+    std::string generated = fmt::format(N_("{} to {}, compared with {}; computed on {}"), core::format_date(q.period.first),
                                         core::format_date(q.period.last), card.previous.label, core::format_date(q.today));
     ctx.output([&](std::ostream& out, bool) { write_scorecard_html(out, card, table, title, generated); });
     return;

@@ -19,8 +19,8 @@ const core::RewardPlan* require_reward_plan(Context& ctx, const core::Book& book
   std::vector<std::string> ids;
   for (auto& p : book.reward_plans) ids.push_back(book.str(p.id));
   auto close = core::closest_match(id, ids);
-  ctx.fail(kUsage, fmt::format("--plan: no reward plan '{}' in rewards/plans.yaml{}", id,
-                               close ? fmt::format(" (did you mean '{}'?)", *close) : ""));
+  ctx.fail(kUsage, close ? fmt::format(N_("--plan: no reward plan '{}' in rewards/plans.yaml (did you mean '{}'?)"), id, *close)
+                         : fmt::format(N_("--plan: no reward plan '{}' in rewards/plans.yaml"), id));
 }
 
 namespace {
@@ -42,13 +42,15 @@ void run_plans(Context& ctx) {
   core::Table flat = core::reward_plans_table(book, ctx.today());
   std::vector<Section> sections;
   for (const core::RewardPlan& p : book.reward_plans) {
-    Section s{fmt::format("{}: {}", book.text(p.id), core::plan_words(book, p)), core::reward_tiers_table(p)};
     std::string people = core::plan_people_words(book, p, ctx.today());
-    s.title += "; people: " + (people.empty() ? std::string("none") : people);
-    sections.push_back(std::move(s));
+    sections.push_back({fmt::format(N_("{}: {}; people: {}"), book.text(p.id), core::plan_words(book, p),
+                                    people.empty() ? std::string(N_("none")) : people),
+                        core::reward_tiers_table(p)});
   }
   std::size_t n = book.reward_plans.size();
-  emit_sections(ctx, {fmt::format("{} reward plan{} (rewards/plans.yaml)", n, n == 1 ? "" : "s")}, sections, &flat, {});
+  std::string title = n == 1 ? fmt::format(N_("{} reward plan (rewards/plans.yaml)"), n)
+                             : fmt::format(N_("{} reward plans (rewards/plans.yaml)"), n);
+  emit_sections(ctx, {title}, sections, &flat, {});
 }
 
 void run_calc(Context& ctx, const CalcOptions& o) {

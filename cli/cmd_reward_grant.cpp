@@ -25,9 +25,11 @@ void run_grant(Context& ctx, const GrantOptions& o) {
   else require_team(ctx, book, o.team, "--team");
   core::WriteChange change = core::grant_change(book, g, ctx.today());
   auto amount = core::grant_amount(g);
-  write_change(ctx, change, fmt::format("granted {} ({} to {}{}) in {}", change.id, o.kind,
-                                        o.person.empty() ? o.team : g.person,
-                                        amount ? ", " + core::format_money_grouped(*amount) : "", change.file));
+  const std::string& to = o.person.empty() ? o.team : g.person;
+  write_change(ctx, change,
+               amount ? fmt::format(N_("granted {} ({} to {}, {}) in {}"), change.id, o.kind, to,
+                                    core::format_money_grouped(*amount), change.file)
+                      : fmt::format(N_("granted {} ({} to {}) in {}"), change.id, o.kind, to, change.file));
 }
 
 }  // namespace

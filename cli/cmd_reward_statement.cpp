@@ -54,12 +54,12 @@ std::vector<Section> statement_sections(const core::Book& book, const core::Stat
   }
   out.push_back(std::move(grants));
   Section total{"Total", component_table()};
-  total.table.add_row() = {std::string("plans"), std::string("the subtotals above"), s.plans_total};
-  total.table.add_row() = {std::string("bonus grants"), std::string("the person's own bonus grants"), s.bonus_total};
-  total.table.add_row() = {std::string("total"), std::string("plans + bonus grants"), s.total};
+  total.table.add_row() = {std::string(N_("plans")), std::string(N_("the subtotals above")), s.plans_total};
+  total.table.add_row() = {std::string(N_("bonus grants")), std::string(N_("the person's own bonus grants")), s.bonus_total};
+  total.table.add_row() = {std::string(N_("total")), std::string(N_("plans + bonus grants")), s.total};
   if (before) {
-    total.table.add_row() = {std::string("now"), std::string("the statement without the what-if"), before->total};
-    total.table.add_row() = {std::string("difference"), std::string("total − now"), s.total - before->total};
+    total.table.add_row() = {std::string(N_("now")), std::string(N_("the statement without the what-if")), before->total};
+    total.table.add_row() = {std::string(N_("difference")), std::string(N_("total − now")), s.total - before->total};
   }
   out.push_back(std::move(total));
   return out;
@@ -72,27 +72,27 @@ std::vector<core::WhatIf> parse_what_if(Context& ctx, const core::Book& book, co
   std::vector<core::WhatIf> out;
   for (auto& [kpi, text] : pairs) {
     if (!core::is_known_kpi(book.config, kpi))
-      ctx.fail(kUsage, fmt::format("--what-if: unknown KPI '{}' (see `salesops kpi list`)", kpi));
+      ctx.fail(kUsage, fmt::format(N_("--what-if: unknown KPI '{}' (see `salesops kpi list`)"), kpi));
     core::WhatIf w{kpi, !text.empty() && (text[0] == '+' || text[0] == '-'), 0};
     std::string number = !text.empty() && text[0] == '+' ? text.substr(1) : text;
     char* end = nullptr;
     w.value = std::strtold(number.c_str(), &end);
     if (number.empty() || end != number.c_str() + number.size() || !std::isfinite(w.value) ||
         number.find_first_not_of("-0123456789.") != std::string::npos)
-      ctx.fail(kUsage, fmt::format("--what-if: '{}={}' is not a number: write {}=+100000, {}=-5000 or {}=0.35", kpi,
+      ctx.fail(kUsage, fmt::format(N_("--what-if: '{}={}' is not a number: write {}=+100000, {}=-5000 or {}=0.35"), kpi,
                                    text, kpi, kpi, kpi));
     // The bound of every amount (salesops-book(5)), for a change as for a record.
     if (std::fabs(w.value) >= 1e9L)
-      ctx.fail(kUsage, fmt::format("--what-if: '{}={}' is beyond the largest amount, 999999999.99", kpi, text));
+      ctx.fail(kUsage, fmt::format(N_("--what-if: '{}={}' is beyond the largest amount, 999999999.99"), kpi, text));
     // A value set is checked against the KPI's range, a change against its width.
     if (auto range = core::kpi_range(*core::find_kpi(book.config, kpi))) {
-      core::KpiRange bound = w.add ? core::KpiRange{range->min - range->max, range->max - range->min, "a change within the KPI's range"} : *range;
+      core::KpiRange bound = w.add ? core::KpiRange{range->min - range->max, range->max - range->min, N_("a change within the KPI's range")} : *range;
       if (auto why = core::out_of_range(bound, static_cast<double>(w.value), fmt::format("--what-if: {}", kpi)))
         ctx.fail(kUsage, *why);
     }
     out.push_back(w);
   }
-  if (out.empty()) ctx.fail(kUsage, "--what-if: give at least one KPI=+CHANGE or KPI=VALUE");
+  if (out.empty()) ctx.fail(kUsage, N_("--what-if: give at least one KPI=+CHANGE or KPI=VALUE"));
   return out;
 }
 
@@ -104,7 +104,7 @@ void run_statement(Context& ctx, const StatementOptions& o, bool simulate) {
   q.period = ctx.period(kRewardPeriodDefault);
   core::KpiCalculator kpis(book, q.today);
   std::optional<core::Statement> before;
-  std::vector<std::string> title{fmt::format("Reward statement of {} ({}), team {}, {}", book.text(person.name),
+  std::vector<std::string> title{fmt::format(N_("Reward statement of {} ({}), team {}, {}"), book.text(person.name),
                                              book.text(person.id), book.text(person.team), q.period.label)};
   if (simulate) {
     before = core::reward_statement(book, person, q, kpis);
@@ -112,7 +112,7 @@ void run_statement(Context& ctx, const StatementOptions& o, bool simulate) {
     core::Date day = q.period.contains(q.today) ? q.today : q.period.last;
     std::string changes;
     for (auto& item : o.what_if) changes += (changes.empty() ? "" : ", ") + item;
-    title.push_back(fmt::format("Simulated, nothing written: {} on {}", changes, core::format_date(day)));
+    title.push_back(fmt::format(N_("Simulated, nothing written: {} on {}"), changes, core::format_date(day)));
   }
   core::Statement s = core::reward_statement(book, person, q, kpis);
   core::Table flat = core::statement_table(book, s);
@@ -122,8 +122,8 @@ void run_statement(Context& ctx, const StatementOptions& o, bool simulate) {
 void run_leaderboard(Context& ctx, const LeaderboardOptions& o) {
   const core::Book& book = ctx.book();
   if (!core::is_known_kpi(book.config, o.metric))
-    ctx.fail(kUsage, fmt::format("--metric: unknown KPI '{}' (see `salesops kpi list`)", o.metric));
-  if (o.by != "person" && o.by != "team") ctx.fail(kUsage, fmt::format("--by: '{}' is not person or team", o.by));
+    ctx.fail(kUsage, fmt::format(N_("--metric: unknown KPI '{}' (see `salesops kpi list`)"), o.metric));
+  if (o.by != "person" && o.by != "team") ctx.fail(kUsage, fmt::format(N_("--by: '{}' is not person or team"), o.by));
   core::Date today = ctx.today();
   core::Period period = ctx.period(kRewardPeriodDefault);
   core::KpiCalculator kpis(book, today);

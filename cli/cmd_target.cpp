@@ -35,12 +35,12 @@ struct StatusOptions : FilterOptions {
 
 void require_owner(Context& ctx, const core::Book& book, const std::string& owner) {
   if (owner.empty() || owner == "company" || book.person(owner) || book.team(owner)) return;
-  ctx.fail(kUsage, fmt::format("unknown owner '{}': give a person id, a team id or company", owner));
+  ctx.fail(kUsage, fmt::format(N_("unknown owner '{}': give a person id, a team id or company"), owner));
 }
 
 void require_metric(Context& ctx, const core::Book& book, const std::string& metric) {
   if (metric.empty() || core::is_known_kpi(book.config, metric)) return;
-  ctx.fail(kUsage, fmt::format("unknown metric '{}': `salesops kpi list` shows the KPIs", metric));
+  ctx.fail(kUsage, fmt::format(N_("unknown metric '{}': `salesops kpi list` shows the KPIs"), metric));
 }
 
 /// `target list` and `target check`: a table of the targets inside --period.

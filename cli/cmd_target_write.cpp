@@ -32,21 +32,21 @@ void run_set(Context& ctx, const SetOptions& o) {
       book, {o.owner, o.metric, o.period, o.value, o.why, o.baseline, o.plan, o.id, o.replace}, ctx.today());
   const core::WriteChange& change = set.change;
   write_change(ctx, change,
-               set.was ? fmt::format("{} in {}: value {} (was {})", change.id, change.file,
+               set.was ? fmt::format(N_("{} in {}: value {} (was {})"), change.id, change.file,
                                      core::format_money_short(set.value), core::format_money_short(*set.was))
-                       : fmt::format("{} added to {}", change.id, change.file));
+                       : fmt::format(N_("{} added to {}"), change.id, change.file));
 }
 
 void run_split(Context& ctx, const SplitOptions& o) {
   auto to = core::parse_split_to(o.to);
-  if (!to) ctx.fail(kUsage, fmt::format("unknown --to '{}': use people, teams, months or quarters", o.to));
+  if (!to) ctx.fail(kUsage, fmt::format(N_("unknown --to '{}': use people, teams, months or quarters"), o.to));
   auto by = core::parse_split_by(o.by);
-  if (!by) ctx.fail(kUsage, fmt::format("unknown --by '{}': use equal, weights, history or seasonal", o.by));
+  if (!by) ctx.fail(kUsage, fmt::format(N_("unknown --by '{}': use equal, weights, history or seasonal"), o.by));
   core::SplitRequest request{nullptr, *to, *by, {}, o.prorate};
   std::string error;
   if (!core::parse_key_values(o.weights, &request.weights, &error)) ctx.fail(kUsage, "--weights: " + error);
   if ((*by == core::SplitBy::weights) != !request.weights.empty())
-    ctx.fail(kUsage, "--weights goes with --by weights, and --by weights needs --weights");
+    ctx.fail(kUsage, N_("--weights goes with --by weights, and --by weights needs --weights"));
 
   const core::Book& book = ctx.book();
   core::TargetSplitChange split = core::target_split_change(book, ctx.today(), o.target, request, o.by, o.replace);
@@ -59,11 +59,14 @@ void run_split(Context& ctx, const SplitOptions& o) {
     lines.push_back({l.id, shown(l.value), fmt::format("{:.2f}%", l.weight * 100)});
   std::size_t id_width = 0, value_width = 0;
   for (auto& l : lines) id_width = std::max(id_width, l[0].size()), value_width = std::max(value_width, l[1].size());
-  std::string report = fmt::format("{} ({}) split to {} by {}:", o.target, shown(book.target(o.target)->value), o.to, o.by);
+  std::string report = fmt::format(N_("{} ({}) split to {} by {}:"), o.target, shown(book.target(o.target)->value), o.to, o.by);
   for (auto& l : lines) report += fmt::format("\n  {:<{}}  {:>{}}  {:>7}", l[0], id_width, l[1], value_width, l[2]);
-  if (split.skipped)
-    report += fmt::format("\n  ({} child{} with a share of 0 not written: {})", split.skipped,
-                          split.skipped == 1 ? "" : "ren", fmt::join(split.zero_shares, ", "));
+  if (split.skipped == 1)
+    report += "\n  " + fmt::format(N_("({} child with a share of 0 not written: {})"), split.skipped,
+                                   fmt::join(split.zero_shares, ", "));
+  else if (split.skipped)
+    report += "\n  " + fmt::format(N_("({} children with a share of 0 not written: {})"), split.skipped,
+                                   fmt::join(split.zero_shares, ", "));
   write_change(ctx, split.change, report);
 }
 

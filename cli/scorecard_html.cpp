@@ -9,6 +9,7 @@
 #include "cli/embedded_files.hpp"
 #include "cli/render.hpp"
 #include "core/base/escape.hpp"
+#include "core/base/i18n.hpp"
 #include "core/targets/status.hpp"
 
 namespace salesops::cli {
@@ -74,14 +75,14 @@ std::string bars_svg(const core::Scorecard& card) {
   double height = people.size() * row + 30;
   std::string out = fmt::format(
       "<svg id=\"attainment-chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {} {}\" role=\"img\" "
-      "aria-label=\"{} attainment per person\">\n",
-      width, height, escape(card.metrics.front()));
+      "aria-label=\"{}\">\n",
+      width, height, escape(fmt::format(N_("{} attainment per person"), card.metrics.front())));
   for (std::size_t i = 0; i < people.size(); ++i) {
     const auto& r = *people[i];
     double y = i * row + 4;
     out += fmt::format("<text x=\"{}\" y=\"{:.1f}\" text-anchor=\"end\">{}</text>\n", label - 6, y + 12, escape(r.name));
     if (!r.attainment.front()) {
-      out += fmt::format("<text x=\"{}\" y=\"{:.1f}\">no target</text>\n", label + 4, y + 12);
+      out += fmt::format("<text x=\"{}\" y=\"{:.1f}\">{}</text>\n", label + 4, y + 12, escape(N_("no target")));
       continue;
     }
     double a = std::max(0.0, *r.attainment.front());
@@ -117,8 +118,8 @@ std::string trend_svg(const core::Scorecard& card, std::string* legend) {
   auto y = [&](double v) { return top_pad + (height - top_pad - bottom) * (1 - v / top); };
   std::string out = fmt::format(
       "<svg id=\"trend-chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {} {}\" role=\"img\" "
-      "aria-label=\"{} per team over six periods\">\n",
-      width, height, escape(card.metrics.front()));
+      "aria-label=\"{}\">\n",
+      width, height, escape(fmt::format(N_("{} per team over six periods"), card.metrics.front())));
   for (double f : {0.0, 0.5, 1.0}) {
     out += fmt::format("<line class=\"axis\" x1=\"{}\" y1=\"{:.1f}\" x2=\"{}\" y2=\"{:.1f}\"/>\n", left, y(top * f),
                        width - right, y(top * f));
@@ -170,9 +171,9 @@ void write_scorecard_html(std::ostream& out, const core::Scorecard& card, const 
   out << fill(page, {{"title", escape(title)},
                      {"generated", escape(generated)},
                      {"table", table_html(card, table)},
-                     {"bars_title", escape(card.metrics.front() + " attainment, " + card.period.label)},
+                     {"bars_title", escape(fmt::format(N_("{} attainment, {}"), card.metrics.front(), card.period.label))},
                      {"bars", bars_svg(card)},
-                     {"trend_title", escape(card.metrics.front() + " per team, last six periods")},
+                     {"trend_title", escape(fmt::format(N_("{} per team, last six periods"), card.metrics.front()))},
                      {"trend", trend},
                      {"legend", legend}});
 }
