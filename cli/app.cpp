@@ -21,7 +21,7 @@ const CLI::App* g_root = nullptr;
 
 Run setup_help(CLI::App& app, Context& ctx) {
   auto words = std::make_shared<std::vector<std::string>>();
-  app.add_option("COMMAND", *words, "The command (and subcommand) to describe");
+  app.add_option("COMMAND", *words, N_("The command (and subcommand) to describe"));
   return [&ctx, words] {
     std::string error;
     if (!print_help(*g_root, *words, &error)) ctx.fail(kUsage, error);
@@ -31,7 +31,7 @@ Run setup_help(CLI::App& app, Context& ctx) {
 
 Run setup_completion(CLI::App& app, Context& ctx) {
   auto shell = std::make_shared<std::string>();
-  app.add_option("SHELL", *shell, "bash, zsh or fish")->required()->check(CLI::IsMember({"bash", "zsh", "fish"}));
+  app.add_option("SHELL", *shell, N_("bash, zsh or fish"))->required()->check(CLI::IsMember({"bash", "zsh", "fish"}));
   return [&ctx, shell] {
     std::string script = completion_script(*g_root, *shell);
     ctx.output([&](std::ostream& out, bool) { out << script; });
@@ -39,28 +39,28 @@ Run setup_completion(CLI::App& app, Context& ctx) {
 }
 
 constexpr Command kCommands[] = {
-    {"init", "Create a new book from the templates (--example: the example book)", 0, setup_init},
-    {"check", "Validate every record and audit the policies", kReadsAtRevision, setup_check},
-    {"target", "Targets: list, set, split, status (attainment, pace, forecasts), check (SMART)", 0, nullptr, target_commands},
-    {"kpi", "The KPI table per person, team, company, product, segment or customer", kReadsAtRevision, setup_kpi, kpi_commands},
-    {"customer", "Customers: add, edit, merge, list, show, log, survey, due, segments, satisfaction", 0, nullptr, customer_commands},
-    {"import", "Records from CSV exports of other CRMs, with a column mapping", kWritesBook, setup_import},
-    {"reassign", "Hand a person's deals, customers and targets to another, in one transaction", kWritesBook,
+    {"init", N_("Create a new book from the templates (--example: the example book)"), 0, setup_init},
+    {"check", N_("Validate every record and audit the policies"), kReadsAtRevision, setup_check},
+    {"target", N_("Targets: list, set, split, status (attainment, pace, forecasts), check (SMART)"), 0, nullptr, target_commands},
+    {"kpi", N_("The KPI table per person, team, company, product, segment or customer"), kReadsAtRevision, setup_kpi, kpi_commands},
+    {"customer", N_("Customers: add, edit, merge, list, show, log, survey, due, segments, satisfaction"), 0, nullptr, customer_commands},
+    {"import", N_("Records from CSV exports of other CRMs, with a column mapping"), kWritesBook, setup_import},
+    {"reassign", N_("Hand a person's deals, customers and targets to another, in one transaction"), kWritesBook,
      setup_reassign},
-    {"deal", "Deals: add, move, edit, disqualify, list, pipeline, funnel, forecast", 0, nullptr, deal_commands},
-    {"plan", "Sales plans: new, show, actions, done, add-action, status, agenda", 0, nullptr, plan_commands},
-    {"review", "Performance reviews: new, refresh, score, scorecard (also html)", 0, nullptr, review_commands},
-    {"coach", "Coaching: log, train, due (1:1 cadence), followups, done, skills, report", 0, nullptr, coach_commands},
-    {"reward", "Incentives: plans, calc (payout lines), statement, simulate, grant, leaderboard", 0, nullptr, reward_commands},
+    {"deal", N_("Deals: add, move, edit, disqualify, list, pipeline, funnel, forecast"), 0, nullptr, deal_commands},
+    {"plan", N_("Sales plans: new, show, actions, done, add-action, status, agenda"), 0, nullptr, plan_commands},
+    {"review", N_("Performance reviews: new, refresh, score, scorecard (also html)"), 0, nullptr, review_commands},
+    {"coach", N_("Coaching: log, train, due (1:1 cadence), followups, done, skills, report"), 0, nullptr, coach_commands},
+    {"reward", N_("Incentives: plans, calc (payout lines), statement, simulate, grant, leaderboard"), 0, nullptr, reward_commands},
     // diff's revisions are its arguments, not --at.
-    {"diff", "The changes between two revisions as records: targets, deals, customers, reviews, reward plans", 0, setup_diff},
-    {"export", "Every record kind as a tidy table: csv or jsonl files, or one SQLite database", kReadsAtRevision,
+    {"diff", N_("The changes between two revisions as records: targets, deals, customers, reviews, reward plans"), 0, setup_diff},
+    {"export", N_("Every record kind as a tidy table: csv or jsonl files, or one SQLite database"), kReadsAtRevision,
      setup_export},
-    {"log", "The commits that changed one record, and the fields each changed", kReadsAtRevision, setup_log},
-    {"approve", "Approve a commit with a commit of one's own (signed when [approvals] require = \"signed\")", 0, setup_approve},
-    {"merge-file", "git's merge driver for record files: merges by record and field", 0, setup_merge_file},
-    {"help", "Describe a command: salesops help [COMMAND [SUBCOMMAND]]", 0, setup_help},
-    {"completion", "The completion script for bash, zsh or fish (installed by cmake --install)", 0, setup_completion},
+    {"log", N_("The commits that changed one record, and the fields each changed"), kReadsAtRevision, setup_log},
+    {"approve", N_("Approve a commit with a commit of one's own (signed when [approvals] require = \"signed\")"), 0, setup_approve},
+    {"merge-file", N_("git's merge driver for record files: merges by record and field"), 0, setup_merge_file},
+    {"help", N_("Describe a command: salesops help [COMMAND [SUBCOMMAND]]"), 0, setup_help},
+    {"completion", N_("The completion script for bash, zsh or fish (installed by cmake --install)"), 0, setup_completion},
 };
 
 /// Declares the command `c` under `parent`, then its subcommands; `name` is its full name
@@ -83,25 +83,25 @@ void add_command(CLI::App& parent, const Command& c, Context& ctx, std::string n
 }
 
 void add_global_options(CLI::App& app, GlobalOptions& o) {
-  app.add_option("--book", o.book, "The book's directory (default: SALESOPS_BOOK, else the nearest salesops.toml)");
-  app.add_option("--at", o.at, "Read the book as it stood at a git revision (a commit, tag or branch)");
-  app.add_option("--period", o.period, "The period: 2026, FY2026, 2026-Q3, 2026-11, 2026-W05, A..B, last-month, ...");
-  app.add_option("--today", o.today, "Fix today's date (YYYY-MM-DD; also SALESOPS_TODAY)");
-  app.add_option("--format", o.format, "Output format: table, csv, tsv, json, jsonl, md, xlsx (with -o)");
-  app.add_option("-o,--output", o.output, "Write the output to FILE (the format follows its extension)");
-  app.add_flag("--wide", o.wide, "On a terminal too, show every column of a table and cut no text");
-  app.add_option("--columns", o.columns, "The columns to show, by id, comma separated, in every format (e.g. person,revenue)")
+  app.add_option("--book", o.book, N_("The book's directory (default: SALESOPS_BOOK, else the nearest salesops.toml)"));
+  app.add_option("--at", o.at, N_("Read the book as it stood at a git revision (a commit, tag or branch)"));
+  app.add_option("--period", o.period, N_("The period: 2026, FY2026, 2026-Q3, 2026-11, 2026-W05, A..B, last-month, ..."));
+  app.add_option("--today", o.today, N_("Fix today's date (YYYY-MM-DD; also SALESOPS_TODAY)"));
+  app.add_option("--format", o.format, N_("Output format: table, csv, tsv, json, jsonl, md, xlsx (with -o)"));
+  app.add_option("-o,--output", o.output, N_("Write the output to FILE (the format follows its extension)"));
+  app.add_flag("--wide", o.wide, N_("On a terminal too, show every column of a table and cut no text"));
+  app.add_option("--columns", o.columns, N_("The columns to show, by id, comma separated, in every format (e.g. person,revenue)"))
       ->delimiter(',');
-  app.add_option("--width", o.width, "Fit table output to N columns, piped too (default on a terminal: COLUMNS, else its width)")
+  app.add_option("--width", o.width, N_("Fit table output to N columns, piped too (default on a terminal: COLUMNS, else its width)"))
       ->check(CLI::Range(1, 100000));
-  app.add_flag("--bom", o.bom, "Start csv/tsv output with a byte-order mark");
-  app.add_flag("--csv-raw", o.csv_raw, "Write csv/tsv text cells as they are: no ' before a leading =, +, -, @, tab or CR");
-  app.add_option("--color", o.color, "When to colour: auto (a terminal without NO_COLOR or TERM=dumb), always, never")
+  app.add_flag("--bom", o.bom, N_("Start csv/tsv output with a byte-order mark"));
+  app.add_flag("--csv-raw", o.csv_raw, N_("Write csv/tsv text cells as they are: no ' before a leading =, +, -, @, tab or CR"));
+  app.add_option("--color", o.color, N_("When to colour: auto (a terminal without NO_COLOR or TERM=dumb), always, never"))
       ->check(CLI::IsMember({"auto", "always", "never"}));
-  app.add_flag("--no-color", o.no_color, "Never colour the output (--color=never; also NO_COLOR)");
-  app.add_flag("-q,--quiet", o.quiet, "Print only what was asked for");
-  app.add_flag("--no-cache", o.no_cache, "Parse every file; neither read nor write .salesops/cache (also SALESOPS_NO_CACHE=1)");
-  app.add_option("--lang", o.lang, "The interface language: en or zh (default: LC_ALL, LC_MESSAGES, LANG)")
+  app.add_flag("--no-color", o.no_color, N_("Never colour the output (--color=never; also NO_COLOR)"));
+  app.add_flag("-q,--quiet", o.quiet, N_("Print only what was asked for"));
+  app.add_flag("--no-cache", o.no_cache, N_("Parse every file; neither read nor write .salesops/cache (also SALESOPS_NO_CACHE=1)"));
+  app.add_option("--lang", o.lang, N_("The interface language: en or zh (default: LC_ALL, LC_MESSAGES, LANG)"))
       ->check(CLI::IsMember({"en", "zh"}));
 }
 
@@ -183,7 +183,7 @@ int parse_and_run(CLI::App& app, int argc, char** argv) {
   } catch (const Exit& e) {
     return e.code;
   } catch (const std::bad_alloc&) {
-    std::cerr << "salesops: " << core::tr(N_("error")) << ": out of memory\n";
+    std::cerr << "salesops: " << core::tr(N_("error")) << ": " << core::tr(N_("out of memory")) << '\n';
     return kBookUnreadable;
   } catch (const std::exception& e) {
     std::cerr << "salesops: " << core::tr(N_("error")) << ": " << core::escape_controls(core::tr(e.what())) << '\n';
@@ -199,7 +199,7 @@ int run(int argc, char** argv) {
   if (language != core::Language::en) core::install_catalog(embedded_catalog());
   core::set_language(language);
   Context ctx;
-  CLI::App app{"salesops: a sales team's management system over plain-text YAML records in git", "salesops"};
+  CLI::App app{N_("salesops: a sales team's management system over plain-text YAML records in git"), "salesops"};
   app.set_version_flag("--version", "salesops " SALESOPS_VERSION);
   app.fallthrough();
   app.require_subcommand(1);

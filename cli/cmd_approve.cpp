@@ -5,6 +5,7 @@
 
 #include "cli/commands.hpp"
 #include "core/audit/approve.hpp"
+#include "core/base/i18n.hpp"
 
 namespace salesops::cli {
 
@@ -15,15 +16,18 @@ void run_approve(Context& ctx, const std::string& revision) {
   auto made = core::approve_commit(ctx.book_root(), ctx.book(), revision, &error);
   if (!made) ctx.fail(error.starts_with("no such revision") ? kUsage : kWriteRefused, error);
   if (!ctx.options.quiet)
-    std::cout << fmt::format("{} approves {} as {}{}\n", made->commit.substr(0, 10), made->approves.substr(0, 10),
-                             made->approver, made->is_signed ? ", signed" : "");
+    std::cout << (made->is_signed ? fmt::format(N_("{} approves {} as {}, signed"), made->commit.substr(0, 10),
+                                                made->approves.substr(0, 10), made->approver)
+                                  : fmt::format(N_("{} approves {} as {}"), made->commit.substr(0, 10),
+                                                made->approves.substr(0, 10), made->approver))
+              << '\n';
 }
 
 }  // namespace
 
 Run setup_approve(CLI::App& app, Context& ctx) {
   auto revision = std::make_shared<std::string>();
-  app.add_option("REV", *revision, "The commit to approve (an id, a tag, HEAD~2, ...)")->required();
+  app.add_option("REV", *revision, N_("The commit to approve (an id, a tag, HEAD~2, ...)"))->required();
   return [&ctx, revision] { run_approve(ctx, *revision); };
 }
 

@@ -12,6 +12,7 @@
 #include "core/base/durable_file.hpp"
 #include "core/base/escape.hpp"
 #include "core/base/git.hpp"
+#include "core/base/i18n.hpp"
 #include "core/load/book.hpp"
 
 namespace salesops::cli {
@@ -28,7 +29,20 @@ struct CheckOptions {
 };
 
 std::string counts(std::size_t errors, std::size_t warnings) {
-  return fmt::format("{} error{}, {} warning{}", errors, errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s");
+  if (errors == 1)
+    return warnings == 1 ? fmt::format(N_("{} error, {} warning"), errors, warnings)
+                         : fmt::format(N_("{} error, {} warnings"), errors, warnings);
+  return warnings == 1 ? fmt::format(N_("{} errors, {} warning"), errors, warnings)
+                       : fmt::format(N_("{} errors, {} warnings"), errors, warnings);
+}
+
+/// "checked 3 commits: 1 unapproved change", the last line of check --approvals.
+std::string approvals_summary(std::size_t commits, std::size_t unapproved) {
+  if (commits == 1)
+    return unapproved == 1 ? fmt::format(N_("checked {} commit: {} unapproved change"), commits, unapproved)
+                           : fmt::format(N_("checked {} commit: {} unapproved changes"), commits, unapproved);
+  return unapproved == 1 ? fmt::format(N_("checked {} commits: {} unapproved change"), commits, unapproved)
+                         : fmt::format(N_("checked {} commits: {} unapproved changes"), commits, unapproved);
 }
 
 /// --policy: a record's own warnings are left out; errors stay, since they stop the audit.
@@ -64,7 +78,7 @@ void print_by_manager(std::ostream& out, Context& ctx, const core::Book* book, c
     for (std::size_t i = 0; i < managers.size(); ++i)
       if (managers[i] == manager) group.add(diags.items()[i]);
     if (group.items().empty()) continue;
-    std::string who = manager.empty() ? "no manager" : fmt::format("{} ({})", manager, book->text(book->person(manager)->name));
+    std::string who = manager.empty() ? N_("no manager") : fmt::format("{} ({})", manager, book->text(book->person(manager)->name));
     std::string heading = fmt::format("{}: {}", core::escape_controls(who), counts(group.error_count(), group.warning_count()));
     out << (first ? "" : "\n") << (color ? fmt::format("\033[1m{}\033[0m", heading) : heading) << '\n';
     print_diagnostics(out, group, &ctx.source(), {color, ctx.fit_width()});
@@ -87,7 +101,7 @@ bool print_annotations(std::ostream& out, Context& ctx, Format format, const cor
   return true;
 }
 
-constexpr std::string_view kCheckFormats = "check writes table (the default), json, github or sarif";
+constexpr std::string_view kCheckFormats = N_("check writes table (the default), json, github or sarif");
 
 /// check --approvals: only the approval trailers of the range's commits.
 void run_approvals(Context& ctx, const std::string& range) {
@@ -102,8 +116,7 @@ void run_approvals(Context& ctx, const std::string& range) {
   } else if (format == Format::table) {
     print_diagnostics(std::cout, diags, nullptr, {ctx.color(1), ctx.fit_width()});
     if (!ctx.options.quiet || diags.error_count() > 0)
-      std::cout << fmt::format("checked {} commit{}: {} unapproved change{}\n", result->commits,
-                               result->commits == 1 ? "" : "s", diags.error_count(), diags.error_count() == 1 ? "" : "s");
+      std::cout << approvals_summary(result->commits, diags.error_count()) << '\n';
   } else if (!print_annotations(std::cout, ctx, format, diags)) {
     ctx.fail(kUsage, std::string(kCheckFormats));
   }
@@ -118,7 +131,7 @@ void run_check(Context& ctx, const CheckOptions& o) {
     if (std::none_of(all.begin(), all.end(), [&](const core::CheckRule& r) { return id == r.id; })) {
       std::string ids;
       for (const core::CheckRule& r : all) ids += (ids.empty() ? "" : ", ") + std::string(r.id);
-      ctx.fail(kUsage, fmt::format("unknown rule '{}': the audit rules are {}", id, ids));
+      ctx.fail(kUsage, fmt::format(N_("unknown rule '{}': the audit rules are {}"), id, ids));
     }
   }
   core::LoadResult r = ctx.load_for_check(o.all_locations);
@@ -144,12 +157,12 @@ void run_check(Context& ctx, const CheckOptions& o) {
     if (o.by.empty()) print_diagnostics(out, diags, &ctx.source(), {color, ctx.fit_width()});
     else print_by_manager(out, ctx, book, diags, managers, color);
     if (!ctx.options.quiet || diags.error_count() + diags.warning_count() > 0)
-      out << fmt::format("checked {} files: {}\n", r.files_read, counts(diags.error_count(), diags.warning_count()));
+      out << fmt::format(N_("checked {} files: {}"), r.files_read, counts(diags.error_count(), diags.warning_count())) << '\n';
   } else if (!print_annotations(out, ctx, format, diags)) {
     ctx.fail(kUsage, std::string(kCheckFormats));
   }
   if (to_file && core::write_output_file(ctx.options.output, file.view()) != 0)
-    ctx.fail(kWriteRefused, fmt::format("cannot write '{}'", ctx.options.output));
+    ctx.fail(kWriteRefused, fmt::format(N_("cannot write '{}'"), ctx.options.output));
   if (!to_file && !flush_stdout()) throw Exit{kWriteRefused};
   // A file refused at the book's boundary is not a record error: the book cannot be read.
   if (r.refused) throw Exit{kBookUnreadable};
@@ -161,15 +174,15 @@ void run_check(Context& ctx, const CheckOptions& o) {
 
 Run setup_check(CLI::App& app, Context& ctx) {
   auto o = std::make_shared<CheckOptions>();
-  app.add_flag("--strict", o->strict, "Fail (exit 1) on warnings too");
-  app.add_option("--rule", o->rules, "Run only these audit rules (ids, comma separated); records are always validated")
+  app.add_flag("--strict", o->strict, N_("Fail (exit 1) on warnings too"));
+  app.add_option("--rule", o->rules, N_("Run only these audit rules (ids, comma separated); records are always validated"))
       ->delimiter(',');
   app.add_option("--approvals", o->approvals,
-                 "Check only that each commit of REV..REV2 changing [approvals] records carries an allowed Approved-by trailer");
-  app.add_flag("--policy", o->policy, "Report the policy audit's findings only (records' own warnings left out)");
+                 N_("Check only that each commit of REV..REV2 changing [approvals] records carries an allowed Approved-by trailer"));
+  app.add_flag("--policy", o->policy, N_("Report the policy audit's findings only (records' own warnings left out)"));
   app.add_flag("--all-locations", o->all_locations,
-               "List each occurrence of a finding that repeats (an unknown key on every deal), not its count and first few");
-  app.add_option("--by", o->by, "Group the findings by the responsible manager")->check(CLI::IsMember({"owner"}));
+               N_("List each occurrence of a finding that repeats (an unknown key on every deal), not its count and first few"));
+  app.add_option("--by", o->by, N_("Group the findings by the responsible manager"))->check(CLI::IsMember({"owner"}));
   return [&ctx, o] { run_check(ctx, *o); };
 }
 

@@ -7,6 +7,7 @@
 #include "cli/sections.hpp"
 #include "cli/write_change.hpp"
 #include "core/base/escape.hpp"
+#include "core/base/i18n.hpp"
 #include "core/base/ids.hpp"
 #include "core/coaching/changes.hpp"
 #include "core/coaching/coaching.hpp"
@@ -42,7 +43,7 @@ struct ReportOptions {
 core::Date date_option(Context& ctx, const std::string& text, const char* option) {
   if (text.empty()) return ctx.today();
   auto d = core::parse_date(text);
-  if (!d) ctx.fail(kUsage, fmt::format("{}: '{}' is not a date (YYYY-MM-DD)", option, text));
+  if (!d) ctx.fail(kUsage, fmt::format(N_("{}: '{}' is not a date (YYYY-MM-DD)"), option, text));
   return *d;
 }
 
@@ -62,7 +63,7 @@ void run_log(Context& ctx, const SessionOptions& o) {
   s.notes = o.notes;
   s.follow_ups = o.follow_ups;
   core::WriteChange change = core::session_add_change(book, s, ctx.today());
-  write_change(ctx, change, fmt::format("logged {} ({} of {} by {}) in {}", change.id, o.kind, o.person, o.coach, change.file));
+  write_change(ctx, change, fmt::format(N_("logged {} ({} of {} by {}) in {}"), change.id, o.kind, o.person, o.coach, change.file));
 }
 
 void run_train(Context& ctx, const TrainingOptions& o) {
@@ -75,8 +76,9 @@ void run_train(Context& ctx, const TrainingOptions& o) {
   core::WriteChange change = core::training_add_change(book, t);
   if (change.refused) refuse(ctx, change);
   for (auto& a : o.attendees) require_person(ctx, book, a, "--attendees");
-  write_change(ctx, change, fmt::format("recorded training {} ({} attendee{}) in {}", change.id, o.attendees.size(),
-                                        o.attendees.size() == 1 ? "" : "s", change.file));
+  std::size_t n = o.attendees.size();
+  write_change(ctx, change, n == 1 ? fmt::format(N_("recorded training {} ({} attendee) in {}"), change.id, n, change.file)
+                                   : fmt::format(N_("recorded training {} ({} attendees) in {}"), change.id, n, change.file));
 }
 
 void run_done(Context& ctx, const DoneOptions& o) {
@@ -86,38 +88,38 @@ void run_done(Context& ctx, const DoneOptions& o) {
   if (!ref) ctx.fail(kUsage, error);
   std::string name = fmt::format("{}/{}", book.text(ref->session->id), book.text(ref->follow_up->id));
   if (ref->follow_up->done) {
-    if (!ctx.options.quiet) std::cout << core::escape_controls(name) << " is already done; nothing changed\n";
+    if (!ctx.options.quiet) std::cout << fmt::format(N_("{} is already done; nothing changed"), core::escape_controls(name)) << '\n';
     return;
   }
-  write_change(ctx, core::follow_up_done_change(book, *ref), fmt::format("{} is done", name));
+  write_change(ctx, core::follow_up_done_change(book, *ref), fmt::format(N_("{} is done"), name));
 }
 
 Run setup_coach_log(CLI::App& app, Context& ctx) {
   auto o = std::make_shared<SessionOptions>();
-  app.add_option("--person", o->person, "The person coached")->required();
-  app.add_option("--coach", o->coach, "The coach")->required();
-  app.add_option("--kind", o->kind, "one-on-one, team, ride-along or role-play")->capture_default_str();
-  app.add_option("--topics", o->topics, "Topics, comma separated")->delimiter(',');
-  app.add_option("--notes", o->notes, "Notes");
-  app.add_option("--rating", o->ratings, "Ratings 1-5: attitude=4,skills=3 (repeatable)")->delimiter(',');
-  app.add_option("--follow-up", o->follow_ups, "A follow-up: ACTION@YYYY-MM-DD (repeatable)");
-  app.add_option("--date", o->date, "The session's date (default: today)");
-  app.add_option("--id", o->id, "The session's id (default: CS-YYYY-MM-xxxx, xxxx four letters and digits)");
+  app.add_option("--person", o->person, N_("The person coached"))->required();
+  app.add_option("--coach", o->coach, N_("The coach"))->required();
+  app.add_option("--kind", o->kind, N_("one-on-one, team, ride-along or role-play"))->capture_default_str();
+  app.add_option("--topics", o->topics, N_("Topics, comma separated"))->delimiter(',');
+  app.add_option("--notes", o->notes, N_("Notes"));
+  app.add_option("--rating", o->ratings, N_("Ratings 1-5: attitude=4,skills=3 (repeatable)"))->delimiter(',');
+  app.add_option("--follow-up", o->follow_ups, N_("A follow-up: ACTION@YYYY-MM-DD (repeatable)"));
+  app.add_option("--date", o->date, N_("The session's date (default: today)"));
+  app.add_option("--id", o->id, N_("The session's id (default: CS-YYYY-MM-xxxx, xxxx four letters and digits)"));
   return [&ctx, o] { run_log(ctx, *o); };
 }
 
 Run setup_coach_train(CLI::App& app, Context& ctx) {
   auto o = std::make_shared<TrainingOptions>();
-  app.add_option("--title", o->title, "The training's title")->required();
-  app.add_option("--topic", o->topic, "product, sales-skills, crm, negotiation or other")->required();
-  app.add_option("--format", o->format, "classroom, online, drill, role-play or case-sharing")
+  app.add_option("--title", o->title, N_("The training's title"))->required();
+  app.add_option("--topic", o->topic, N_("product, sales-skills, crm, negotiation or other"))->required();
+  app.add_option("--format", o->format, N_("classroom, online, drill, role-play or case-sharing"))
       ->capture_default_str();
-  app.add_option("--hours", o->hours, "Hours of training")->required();
-  app.add_option("--attendees", o->attendees, "People who attended, comma separated")->required()->delimiter(',');
-  app.add_option("--scores", o->scores, "Assessment scores 0-100: zhang.wei=85,... (repeatable)")->delimiter(',');
-  app.add_option("--trainer", o->trainer, "Who gave it (a person id or free text)");
-  app.add_option("--date", o->date, "The training's date (default: today)");
-  app.add_option("--id", o->id, "The training's id (default: TR-YYYY-MM-TOPIC)");
+  app.add_option("--hours", o->hours, N_("Hours of training"))->required();
+  app.add_option("--attendees", o->attendees, N_("People who attended, comma separated"))->required()->delimiter(',');
+  app.add_option("--scores", o->scores, N_("Assessment scores 0-100: zhang.wei=85,... (repeatable)"))->delimiter(',');
+  app.add_option("--trainer", o->trainer, N_("Who gave it (a person id or free text)"));
+  app.add_option("--date", o->date, N_("The training's date (default: today)"));
+  app.add_option("--id", o->id, N_("The training's id (default: TR-YYYY-MM-TOPIC)"));
   return [&ctx, o] { run_train(ctx, *o); };
 }
 
@@ -133,7 +135,7 @@ Run setup_coach_due(CLI::App& app, Context& ctx) {
 Run setup_coach_followups(CLI::App& app, Context& ctx) {
   auto o = std::make_shared<FollowUpsOptions>();
   add_people_filter(app, o->people, "--person,--owner");
-  app.add_flag("--overdue", o->overdue, "Only those past their due date");
+  app.add_flag("--overdue", o->overdue, N_("Only those past their due date"));
   return [&ctx, o] {
     const core::Book& book = ctx.book();
     std::vector<core::Sym> people = filter_people(ctx, book, o->people).value_or(std::vector<core::Sym>{});
@@ -146,7 +148,7 @@ Run setup_coach_followups(CLI::App& app, Context& ctx) {
 
 Run setup_coach_done(CLI::App& app, Context& ctx) {
   auto o = std::make_shared<DoneOptions>();
-  app.add_option("FOLLOWUP", o->followup_id, "SESSION/FOLLOWUP, or the follow-up id when unique")->required();
+  app.add_option("FOLLOWUP", o->followup_id, N_("SESSION/FOLLOWUP, or the follow-up id when unique"))->required();
   return [&ctx, o] { run_done(ctx, *o); };
 }
 
@@ -166,7 +168,7 @@ Run setup_coach_skills(CLI::App& app, Context& ctx) {
 
 Run setup_coach_report(CLI::App& app, Context& ctx) {
   auto o = std::make_shared<ReportOptions>();
-  app.add_option("--part", o->part, "Only one part: hours, coverage, coaches or followups");
+  app.add_option("--part", o->part, N_("Only one part: hours, coverage, coaches or followups"));
   add_people_filter(app, o->people);
   return [&ctx, o] {
     const core::Book& book = ctx.book();
@@ -176,28 +178,28 @@ Run setup_coach_report(CLI::App& app, Context& ctx) {
                                            core::ReportPart::coaches, core::ReportPart::followups};
     if (!o->part.empty()) {
       auto p = core::parse_report_part(o->part);
-      if (!p) ctx.fail(kUsage, fmt::format("--part: '{}' is not one of hours, coverage, coaches, followups", o->part));
+      if (!p) ctx.fail(kUsage, fmt::format(N_("--part: '{}' is not one of hours, coverage, coaches, followups"), o->part));
       return ctx.emit_report(core::coach_report_table(book, period, ctx.today(), *p, people), N_("Coaching for {}"), period);
     }
-    static const char* titles[] = {"Training hours per person and topic", "Coverage: active reps trained per topic",
-                                   "Sessions per coach", "Follow-ups due in the period"};
+    static const char* titles[] = {N_("Training hours per person and topic"), N_("Coverage: active reps trained per topic"),
+                                   N_("Sessions per coach"), N_("Follow-ups due in the period")};
     std::vector<Section> sections;
     for (std::size_t i = 0; i < parts.size(); ++i)
       sections.push_back({titles[i], core::coach_report_table(book, period, ctx.today(), parts[i], people)});
     emit_sections(
-        ctx, {fmt::format("Coaching report {}", period.label)}, sections, nullptr, period.label,
-        "coach report writes csv, tsv, json and jsonl one part at a time: add --part hours|coverage|coaches|followups");
+        ctx, {fmt::format(N_("Coaching report {}"), period.label)}, sections, nullptr, period.label,
+        N_("coach report writes csv, tsv, json and jsonl one part at a time: add --part hours|coverage|coaches|followups"));
   };
 }
 
 constexpr Command kCoachCommands[] = {
-    {"log", "Record a coaching session (appends to coaching/<YYYY-MM>.yaml)", kWritesBook, setup_coach_log},
-    {"train", "Record a training (appends to coaching/<YYYY-MM>.yaml)", kWritesBook, setup_coach_train},
-    {"due", "Reps without a one-on-one within policy.one_on_one_days", kReadsAtRevision, setup_coach_due},
-    {"followups", "Open coaching follow-ups, overdue first", kReadsAtRevision, setup_coach_followups},
-    {"done", "Close a follow-up: SESSION/FOLLOWUP (done: true, in place)", kWritesBook, setup_coach_done},
-    {"skills", "Person × topic: training hours, scores, coaching ratings, gaps", kReadsAtRevision, setup_coach_skills},
-    {"report", "Training hours, coverage, sessions per coach, follow-up completion", kReadsAtRevision, setup_coach_report},
+    {"log", N_("Record a coaching session (appends to coaching/<YYYY-MM>.yaml)"), kWritesBook, setup_coach_log},
+    {"train", N_("Record a training (appends to coaching/<YYYY-MM>.yaml)"), kWritesBook, setup_coach_train},
+    {"due", N_("Reps without a one-on-one within policy.one_on_one_days"), kReadsAtRevision, setup_coach_due},
+    {"followups", N_("Open coaching follow-ups, overdue first"), kReadsAtRevision, setup_coach_followups},
+    {"done", N_("Close a follow-up: SESSION/FOLLOWUP (done: true, in place)"), kWritesBook, setup_coach_done},
+    {"skills", N_("Person × topic: training hours, scores, coaching ratings, gaps"), kReadsAtRevision, setup_coach_skills},
+    {"report", N_("Training hours, coverage, sessions per coach, follow-up completion"), kReadsAtRevision, setup_coach_report},
 };
 
 }  // namespace

@@ -6,6 +6,7 @@
 
 #include "cli/cmd_customer.hpp"
 #include "cli/fit.hpp"
+#include "core/base/i18n.hpp"
 #include "core/customers/card.hpp"
 
 namespace salesops::cli {
@@ -25,10 +26,10 @@ void section(Context& ctx, std::ostream& out, const char* title, const core::Tab
   core::Table t = ctx.shown(all, &note, true);
   if (limited && t.rows.size() > kRecent) t.rows.resize(kRecent);
   out << '\n' << title;
-  if (all.rows.size() > t.rows.size()) out << fmt::format(" (latest {} of {})", t.rows.size(), all.rows.size());
+  if (all.rows.size() > t.rows.size()) out << ' ' << fmt::format(N_("(latest {} of {})"), t.rows.size(), all.rows.size());
   out << '\n';
   if (t.rows.empty()) {
-    out << "  none\n";
+    out << "  " << N_("none") << '\n';
     return;
   }
   render(out, t, {Format::table, color, false, {}});
@@ -48,7 +49,7 @@ void show_customer(Context& ctx, const std::string& id) {
   const core::Customer& c = find_customer(ctx, b, id);
   Format format = ctx.format();
   if (format != Format::table && format != Format::json)
-    ctx.fail(kUsage, "customer show writes a card (table) or one json document; `customer list` has the customers as a table");
+    ctx.fail(kUsage, N_("customer show writes a card (table) or one json document; `customer list` has the customers as a table"));
 
   const core::Person* owner = b.person(b.text(c.owner));
   core::CustomerCard card = core::customer_card(b, c, ctx.today());
@@ -73,9 +74,11 @@ void show_customer(Context& ctx, const std::string& id) {
   if (due) {
     int n = due->days_overdue;
     due_text = fmt::format("{} {}, {}", core::reason_name(due->reason), core::format_date(due->due),
-                           n > 0    ? fmt::format("{} day{} overdue", n, n == 1 ? "" : "s")
-                           : n == 0 ? std::string("today")
-                                    : fmt::format("in {} day{}", -n, n == -1 ? "" : "s"));
+                           n == 1    ? fmt::format(N_("{} day overdue"), n)
+                           : n > 1   ? fmt::format(N_("{} days overdue"), n)
+                           : n == 0  ? std::string(N_("today"))
+                           : n == -1 ? fmt::format(N_("in {} day"), -n)
+                                     : fmt::format(N_("in {} days"), -n));
   }
   core::Table head;
   head.add_column("field");
@@ -93,7 +96,7 @@ void show_customer(Context& ctx, const std::string& id) {
   const auto& custom = b.config.fields.customer;
   for (std::size_t i = card.record.columns.size() - custom.size(); i < card.record.columns.size(); ++i)
     head.add_row() = {card.record.columns[i].id, card.record.rows[0][i]};
-  head.add_row() = {std::string("next due"), due_text};
+  head.add_row() = {std::string(N_("next due")), due_text};
   ctx.output([&](std::ostream& out, bool color) {
     out << b.text(c.id) << '\n';
     // The key/value block without its header lines.

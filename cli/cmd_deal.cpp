@@ -5,6 +5,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/sections.hpp"
+#include "core/base/i18n.hpp"
 #include "core/deals/deals.hpp"
 #include "core/deals/funnel.hpp"
 #include "core/deals/pipeline.hpp"
@@ -40,7 +41,7 @@ void run_pipeline(Context& ctx, const std::string& by_text, const PeopleFilter& 
   else if (by_text == "team")
     by = core::PipelineBy::team;
   else if (!by_text.empty())
-    ctx.fail(kUsage, fmt::format("unknown --by '{}': use owner or team", by_text));
+    ctx.fail(kUsage, fmt::format(N_("unknown --by '{}': use owner or team"), by_text));
   // Whose deals: rows per owner (or team) narrowed to them.
   if (by == core::PipelineBy::none && (!people.owner.empty() || !people.team.empty())) by = core::PipelineBy::owner;
   const core::Book& book = ctx.book();
@@ -68,7 +69,7 @@ void run_funnel(Context& ctx) {
   if (format == Format::table || format == Format::md) {
     table.add_column("note");
     for (std::size_t r = 0; r < table.rows.size(); ++r)
-      table.rows[r].push_back(std::string(funnel.stall == r ? "◀ stall: lowest conversion" : ""));
+      table.rows[r].push_back(std::string(funnel.stall == r ? N_("◀ stall: lowest conversion") : ""));
     if (funnel.stall && *funnel.stall < table.rows.size())
       for (std::size_t c = 0; c < table.columns.size(); ++c) table.set_tone(*funnel.stall, c, core::Tone::bad);
   }
@@ -86,14 +87,14 @@ void run_forecast(Context& ctx, const PeopleFilter& people) {
 Run setup_deal_list(CLI::App& app, Context& ctx) {
   auto o = std::make_shared<ListOptions>();
   core::DealQuery& q = o->query;
-  app.add_option("--owner", q.owner, "Only the deals of this person");
-  app.add_option("--team", q.team, "Only the deals of the people of this team (and the teams under it)");
-  app.add_option("--stage", q.stage, "Only the deals in this stage");
-  app.add_option("--customer", q.customer, "Only the deals of this customer");
-  app.add_option("--product", q.product, "Only the deals of this product");
-  app.add_flag("--open", q.open_only, "Only open deals (not won or lost)");
-  app.add_option("--closed-in", o->closed_in, "Only the deals won or lost in this period");
-  app.add_option("--sort", q.sort, "Sort on a column (id, owner, amount, opened, ...); -COLUMN: decreasing")
+  app.add_option("--owner", q.owner, N_("Only the deals of this person"));
+  app.add_option("--team", q.team, N_("Only the deals of the people of this team (and the teams under it)"));
+  app.add_option("--stage", q.stage, N_("Only the deals in this stage"));
+  app.add_option("--customer", q.customer, N_("Only the deals of this customer"));
+  app.add_option("--product", q.product, N_("Only the deals of this product"));
+  app.add_flag("--open", q.open_only, N_("Only open deals (not won or lost)"));
+  app.add_option("--closed-in", o->closed_in, N_("Only the deals won or lost in this period"));
+  app.add_option("--sort", q.sort, N_("Sort on a column (id, owner, amount, opened, ...); -COLUMN: decreasing"))
       ->capture_default_str();
   return [&ctx, o] { run_list(ctx, *o); };
 }
@@ -101,7 +102,7 @@ Run setup_deal_list(CLI::App& app, Context& ctx) {
 Run setup_deal_pipeline(CLI::App& app, Context& ctx) {
   auto by = std::make_shared<std::string>();
   auto people = std::make_shared<PeopleFilter>();
-  app.add_option("--by", *by, "Rows per owner or team");
+  app.add_option("--by", *by, N_("Rows per owner or team"));
   add_people_filter(app, *people);
   return [&ctx, by, people] { run_pipeline(ctx, *by, *people); };
 }
@@ -117,15 +118,15 @@ Run setup_deal_forecast(CLI::App& app, Context& ctx) {
 }
 
 constexpr Command kDealCommands[] = {
-    {"add", "Add a deal (✎)", kWritesBook, setup_deal_add},
-    {"move", "Move a deal to a stage (✎): appends to its history", kWritesBook, setup_deal_move},
-    {"edit", "Change a deal's amount, owner, customer, ... in place (✎)", kWritesBook, setup_deal_edit},
-    {"disqualify", "Close a junk lead as lost, disqualified: in no revenue or win rate (✎)", kWritesBook,
+    {"add", N_("Add a deal (✎)"), kWritesBook, setup_deal_add},
+    {"move", N_("Move a deal to a stage (✎): appends to its history"), kWritesBook, setup_deal_move},
+    {"edit", N_("Change a deal's amount, owner, customer, ... in place (✎)"), kWritesBook, setup_deal_edit},
+    {"disqualify", N_("Close a junk lead as lost, disqualified: in no revenue or win rate (✎)"), kWritesBook,
      setup_deal_disqualify},
-    {"list", "The deals, filtered and sorted", kReadsAtRevision, setup_deal_list},
-    {"pipeline", "Open deals per stage, as of today or a period's end", kReadsAtRevision, setup_deal_pipeline},
-    {"funnel", "Per stage: deals entered, advanced, conversion, days spent", kReadsAtRevision, setup_deal_funnel},
-    {"forecast", "Per owner and team: won, weighted open deals, target, gap", kReadsAtRevision, setup_deal_forecast},
+    {"list", N_("The deals, filtered and sorted"), kReadsAtRevision, setup_deal_list},
+    {"pipeline", N_("Open deals per stage, as of today or a period's end"), kReadsAtRevision, setup_deal_pipeline},
+    {"funnel", N_("Per stage: deals entered, advanced, conversion, days spent"), kReadsAtRevision, setup_deal_funnel},
+    {"forecast", N_("Per owner and team: won, weighted open deals, target, gap"), kReadsAtRevision, setup_deal_forecast},
 };
 
 }  // namespace

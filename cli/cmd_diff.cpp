@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "cli/commands.hpp"
+#include "core/base/i18n.hpp"
 #include "core/history/record_diff.hpp"
 #include "core/load/book.hpp"
 #include "core/load/git_source.hpp"
@@ -37,22 +38,23 @@ std::unique_ptr<core::Book> load_revision(Context& ctx, const std::string& rev, 
     }
     *commit = source->revision();
   }
-  return ctx.load_or_fail(*source, rev.empty() ? std::string("the book at the working tree") : "the book at " + rev);
+  return ctx.load_or_fail(*source, rev.empty() ? std::string(N_("the book at the working tree"))
+                                               : fmt::format(N_("the book at {}"), rev));
 }
 
 const char* kind_heading(const std::string& kind) {
-  if (kind == "target") return "Targets";
-  if (kind == "deal") return "Deals";
-  if (kind == "customer") return "Customers";
-  if (kind == "review") return "Reviews";
-  if (kind == "reward_plan") return "Reward plans";
-  if (kind == "plan") return "Plans";
-  if (kind == "session") return "Coaching sessions";
-  if (kind == "training") return "Trainings";
-  if (kind == "grant") return "Grants";
-  if (kind == "team") return "Teams";
-  if (kind == "person") return "People";
-  return "Settings";
+  if (kind == "target") return N_("Targets");
+  if (kind == "deal") return N_("Deals");
+  if (kind == "customer") return N_("Customers");
+  if (kind == "review") return N_("Reviews");
+  if (kind == "reward_plan") return N_("Reward plans");
+  if (kind == "plan") return N_("Plans");
+  if (kind == "session") return N_("Coaching sessions");
+  if (kind == "training") return N_("Trainings");
+  if (kind == "grant") return N_("Grants");
+  if (kind == "team") return N_("Teams");
+  if (kind == "person") return N_("People");
+  return N_("Settings");
 }
 
 /// A pull-request comment holds at most 65,536 characters; the markdown stays under this,
@@ -79,29 +81,33 @@ std::string kind_summary(const std::vector<core::Change>& mine) {
   t.add_column("change");
   t.add_column("changes");
   for (const auto& [change, n] : by_change) t.rows.push_back({change, static_cast<std::int64_t>(n)});
-  return fmt::format("{} record{}, too many to list here:\n\n", ids.size(), ids.size() == 1 ? "" : "s") + md_table(t);
+  std::string head = ids.size() == 1 ? fmt::format(N_("{} record, too many to list here:"), ids.size())
+                                     : fmt::format(N_("{} records, too many to list here:"), ids.size());
+  return head + "\n\n" + md_table(t);
 }
 
 /// Markdown for a pull-request comment: a heading per kind that changed, then its table.
 /// Past kCommentBudget characters (less `reserve`, kept for what follows) a kind is
 /// summarised by its counts instead, so the comment can still be posted.
 std::string markdown(const std::vector<core::Change>& changes, const std::string& range, std::size_t reserve) {
-  constexpr std::string_view kCut =
-      "\n_Longer than a pull-request comment holds: kinds past this point are counted, not "
-      "listed; `salesops diff` in a clone lists every change._\n";
+  const std::string cut_note = fmt::format(
+      "\n_{}_\n", N_("Longer than a pull-request comment holds: kinds past this point are counted, not "
+                     "listed; `salesops diff` in a clone lists every change."));
   std::string out = fmt::format("### salesops diff {}\n", range);
-  if (changes.empty()) out += "\nNo record changed.\n";
+  if (changes.empty()) out += fmt::format("\n{}\n", N_("No record changed."));
   bool cut = false;
   for (const std::string& kind : core::diff_kinds()) {
     std::vector<core::Change> mine;
     for (const core::Change& c : changes)
       if (c.kind == kind) mine.push_back(c);
     if (mine.empty()) continue;
-    std::string section = fmt::format("\n#### {} ({} change{})\n\n", kind_heading(kind), mine.size(), mine.size() == 1 ? "" : "s");
+    std::string heading = mine.size() == 1 ? fmt::format(N_("{} ({} change)"), kind_heading(kind), mine.size())
+                                           : fmt::format(N_("{} ({} changes)"), kind_heading(kind), mine.size());
+    std::string section = fmt::format("\n#### {}\n\n", heading);
     std::string table = cut ? std::string() : md_table(core::diff_table(mine, false));
-    if (!cut && out.size() + section.size() + table.size() + kCut.size() + reserve > kCommentBudget) {
+    if (!cut && out.size() + section.size() + table.size() + cut_note.size() + reserve > kCommentBudget) {
       cut = true;
-      out += kCut;
+      out += cut_note;
     }
     out += section + (cut ? kind_summary(mine) : table);
   }
@@ -121,7 +127,7 @@ void run_diff(Context& ctx, const DiffOptions& o) {
     bool full_id = rev.size() == 40 && rev.find_first_not_of("0123456789abcdef") == std::string::npos;
     return full_id ? rev.substr(0, 10) : rev;
   };
-  std::string range = fmt::format("{}..{}", shown(o.from), o.to.empty() ? "working tree" : shown(o.to));
+  std::string range = fmt::format("{}..{}", shown(o.from), o.to.empty() ? N_("working tree") : shown(o.to));
   std::optional<core::Table> payouts;
   std::optional<core::Period> period;
   if (!o.payouts.empty()) {
@@ -141,8 +147,8 @@ void run_diff(Context& ctx, const DiffOptions& o) {
   // The payouts come last but are kept whole: they are what a reviewer of a plan checks.
   std::string payout_text;
   if (payouts) {
-    payout_text = fmt::format("\n#### Payouts of {} ({} changed)\n\n", period->label, payouts->rows.size());
-    payout_text += payouts->rows.empty() ? std::string("No payout changed.\n") : md_table(*payouts);
+    payout_text = fmt::format("\n#### {}\n\n", fmt::format(N_("Payouts of {} ({} changed)"), period->label, payouts->rows.size()));
+    payout_text += payouts->rows.empty() ? fmt::format("{}\n", N_("No payout changed.")) : md_table(*payouts);
   }
   std::string text = markdown(changes, range, payout_text.size()) + payout_text;
   ctx.output([&](std::ostream& out, bool) { out << text; });
@@ -152,9 +158,9 @@ void run_diff(Context& ctx, const DiffOptions& o) {
 
 Run setup_diff(CLI::App& app, Context& ctx) {
   auto o = std::make_shared<DiffOptions>();
-  app.add_option("REV", o->from, "The revision to compare from (a commit, tag or branch)")->required();
-  app.add_option("REV2", o->to, "The revision to compare to (default: the working tree)");
-  app.add_option("--payouts", o->payouts, "Each person's reward payout over this period at both revisions, and the change");
+  app.add_option("REV", o->from, N_("The revision to compare from (a commit, tag or branch)"))->required();
+  app.add_option("REV2", o->to, N_("The revision to compare to (default: the working tree)"));
+  app.add_option("--payouts", o->payouts, N_("Each person's reward payout over this period at both revisions, and the change"));
   return [&ctx, o] { run_diff(ctx, *o); };
 }
 

@@ -8,6 +8,7 @@
 #include "cli/commands.hpp"
 #include "core/base/durable_file.hpp"
 #include "core/base/escape.hpp"
+#include "core/base/i18n.hpp"
 #include "core/export/sqlite.hpp"
 #include "core/export/tidy.hpp"
 
@@ -27,7 +28,7 @@ bool is_database(const fs::path& dest) {
 void write_directory(Context& ctx, const fs::path& dest, const std::vector<core::TidyTable>& tables, Format format) {
   std::error_code ec;
   fs::create_directories(dest, ec);
-  if (ec || !fs::is_directory(dest)) ctx.fail(kWriteRefused, fmt::format("cannot make the directory '{}'", dest.string()));
+  if (ec || !fs::is_directory(dest)) ctx.fail(kWriteRefused, fmt::format(N_("cannot make the directory '{}'"), dest.string()));
   RenderOptions ro;
   ro.format = format;
   ro.bom = ctx.options.bom;
@@ -36,7 +37,7 @@ void write_directory(Context& ctx, const fs::path& dest, const std::vector<core:
     std::ostringstream out;
     render(out, t.table, ro);
     fs::path file = dest / (t.name + (format == Format::csv ? ".csv" : ".jsonl"));
-    if (core::write_output_file(file, out.view()) != 0) ctx.fail(kWriteRefused, fmt::format("cannot write '{}'", file.string()));
+    if (core::write_output_file(file, out.view()) != 0) ctx.fail(kWriteRefused, fmt::format(N_("cannot write '{}'"), file.string()));
   }
 }
 
@@ -57,12 +58,13 @@ void run_export(Context& ctx, const std::string& destination) {
   } else if (format == Format::csv || format == Format::jsonl) {
     write_directory(ctx, dest, tables, format);
   } else {
-    ctx.fail(kUsage, "export writes csv (the default) or jsonl files into a directory, or a .sqlite file");
+    ctx.fail(kUsage, N_("export writes csv (the default) or jsonl files into a directory, or a .sqlite file"));
   }
   if (ctx.options.quiet) return;
   std::size_t rows = 0;
   for (const core::TidyTable& t : tables) rows += t.table.rows.size();
-  std::cout << fmt::format("exported {} tables, {} rows, to {}\n", tables.size(), rows, core::escape_controls(dest.string()));
+  std::cout << fmt::format(N_("exported {} tables, {} rows, to {}"), tables.size(), rows, core::escape_controls(dest.string()))
+            << '\n';
   if (!flush_stdout()) throw Exit{kWriteRefused};
 }
 
@@ -70,7 +72,7 @@ void run_export(Context& ctx, const std::string& destination) {
 
 Run setup_export(CLI::App& app, Context& ctx) {
   auto dest = std::make_shared<std::string>();
-  app.add_option("DEST", *dest, "A directory (one csv or jsonl file per table) or FILE.sqlite (one database)")->required();
+  app.add_option("DEST", *dest, N_("A directory (one csv or jsonl file per table) or FILE.sqlite (one database)"))->required();
   return [&ctx, dest] { run_export(ctx, *dest); };
 }
 

@@ -11,6 +11,7 @@
 #include "cli/import_report.hpp"
 #include "core/base/encoding.hpp"
 #include "core/base/escape.hpp"
+#include "core/base/i18n.hpp"
 #include "core/base/utf8.hpp"
 #include "core/import/import.hpp"
 
@@ -33,9 +34,9 @@ std::string read_input(Context& ctx, const std::string& file) {
   }
   std::error_code ec;
   if (std::filesystem::is_directory(file, ec))
-    ctx.fail(kUsage, fmt::format("cannot read '{}': it is a directory", file));
+    ctx.fail(kUsage, fmt::format(N_("cannot read '{}': it is a directory"), file));
   std::ifstream in(file, std::ios::binary);
-  if (!in) ctx.fail(kUsage, fmt::format("cannot read '{}'", file));
+  if (!in) ctx.fail(kUsage, fmt::format(N_("cannot read '{}'"), file));
   return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
 }
 
@@ -43,7 +44,7 @@ std::string read_input(Context& ctx, const std::string& file) {
                                  const std::string& hint) {
   std::cerr << core::escape_controls(
       fmt::format("{}:{}:{}: error [encoding]: {}\n  hint: {}\n", file, at.line, at.column, message, hint), "\n");
-  ctx.fail(kWriteRefused, "nothing was written");
+  ctx.fail(kWriteRefused, N_("nothing was written"));
 }
 
 /// The text as UTF-8: converted from --encoding, else checked, with a guess at what it is
@@ -52,20 +53,20 @@ std::string utf8_text(Context& ctx, const std::string& file, std::string bytes, 
   if (!encoding.empty()) {
     core::Utf8Text r = core::to_utf8(bytes, encoding);
     if (r.unknown_encoding)
-      ctx.fail(kUsage, fmt::format("--encoding {}: no such encoding (gbk, gb18030, big5, shift_jis, latin1, "
-                                   "windows-1252, utf-16 ...; `iconv -l` lists them all)",
+      ctx.fail(kUsage, fmt::format(N_("--encoding {}: no such encoding (gbk, gb18030, big5, shift_jis, latin1, "
+                                      "windows-1252, utf-16 ...; `iconv -l` lists them all)"),
                                    encoding));
     if (r.bad)
-      encoding_error(ctx, file, *r.bad, fmt::format("the text here is not {}", encoding),
-                     "is the file in another encoding? without --encoding, salesops names the one it looks like");
+      encoding_error(ctx, file, *r.bad, fmt::format(N_("the text here is not {}"), encoding),
+                     N_("is the file in another encoding? without --encoding, salesops names the one it looks like"));
     return std::move(r.text);
   }
   std::size_t bad = core::first_invalid_utf8(bytes);
   if (bad == std::string::npos) return bytes;
   core::EncodingGuess guess = core::guess_encoding(bytes);
   encoding_error(ctx, file, core::place_of(bytes, bad),
-                 fmt::format("byte 0x{:02X} is not UTF-8", static_cast<unsigned char>(bytes[bad])),
-                 fmt::format("the file looks like {}; try --encoding {}", guess.description, guess.name));
+                 fmt::format(N_("byte {} is not UTF-8"), fmt::format("0x{:02X}", static_cast<unsigned char>(bytes[bad]))),
+                 fmt::format(N_("the file looks like {}; try --encoding {}"), guess.description, guess.name));
 }
 
 /// "a=b,c=d" items: a repeated left side is allowed (one column may feed several fields).
@@ -78,7 +79,7 @@ core::Pairs pairs(Context& ctx, const std::vector<std::string>& items, const cha
       if (item.empty()) continue;
       auto eq = item.find('=');
       if (eq == std::string::npos || eq == 0 || eq + 1 == item.size())
-        ctx.fail(kUsage, fmt::format("{}: '{}' is not of the form {}", option, item,
+        ctx.fail(kUsage, fmt::format(N_("{}: '{}' is not of the form {}"), option, item,
                                      std::string_view(option) == "--map" ? "COLUMN=FIELD" : "THEIRS=OURS"));
       out.emplace_back(item.substr(0, eq), item.substr(eq + 1));
     }
@@ -97,8 +98,8 @@ void warn_control_characters(Context& ctx, const std::string& file, std::string_
       if (text[scanned] == '\n') ++line, line_start = scanned + 1;
     std::uint32_t column = 1;
     for (std::size_t i = line_start; i < at; ++i) column += (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
-    diags.warning("control-character", {file, line, column}, fmt::format("a control character ({})", core::control_at(text, at)),
-                  "a terminal or a spreadsheet may take it as a command; salesops prints it escaped");
+    diags.warning("control-character", {file, line, column}, fmt::format(N_("a control character ({})"), core::control_at(text, at)),
+                  N_("a terminal or a spreadsheet may take it as a command; salesops prints it escaped"));
     std::size_t next_line = text.find('\n', at);
     if (next_line == std::string_view::npos) break;
     at = core::find_control(text, next_line + 1, "\t\r\n");
@@ -108,7 +109,7 @@ void warn_control_characters(Context& ctx, const std::string& file, std::string_
 
 void run_import(Context& ctx, const ImportArgs& a) {
   auto kind = core::parse_import_kind(a.kind);
-  if (!kind) ctx.fail(kUsage, fmt::format("cannot import '{}': import deals, customers or people", a.kind));
+  if (!kind) ctx.fail(kUsage, fmt::format(N_("cannot import '{}': import deals, customers or people"), a.kind));
   core::ImportOptions o;
   o.kind = *kind;
   if (!a.preset.empty()) {
@@ -116,7 +117,7 @@ void run_import(Context& ctx, const ImportArgs& a) {
     if (!p) {
       std::string names;
       for (const core::ImportPreset& q : core::import_presets()) names += (names.empty() ? "" : ", ") + q.name;
-      ctx.fail(kUsage, fmt::format("unknown preset '{}': presets are {}", a.preset, names));
+      ctx.fail(kUsage, fmt::format(N_("unknown preset '{}': presets are {}"), a.preset, names));
     }
     o.map = *kind == core::ImportKind::people      ? p->people
             : *kind == core::ImportKind::customers ? p->customers
@@ -129,7 +130,7 @@ void run_import(Context& ctx, const ImportArgs& a) {
   for (std::size_t i = 0; i < extra.size(); ++i)
     for (std::size_t j = 0; j < i; ++j)
       if (extra[i].second == extra[j].second)
-        ctx.fail(kUsage, fmt::format("--map: field '{}' is given twice", extra[i].second));
+        ctx.fail(kUsage, fmt::format(N_("--map: field '{}' is given twice"), extra[i].second));
   o.map.insert(o.map.end(), extra.begin(), extra.end());
   core::Pairs stages = pairs(ctx, a.stage_map, "--stage-map");
   o.stage_map.insert(o.stage_map.end(), stages.begin(), stages.end());
@@ -151,12 +152,12 @@ void run_import(Context& ctx, const ImportArgs& a) {
   if (scan.error()) {
     std::cerr << fmt::format("{}:{}:{}: error [csv]: {}\n", file, scan.error()->line, scan.error()->column,
                              scan.error()->message);
-    ctx.fail(kWriteRefused, "nothing was written");
+    ctx.fail(kWriteRefused, N_("nothing was written"));
   }
   warn_control_characters(ctx, file, text);
 
   const core::Book& book = ctx.book();
-  if (!o.team.empty() && !book.team(o.team)) ctx.fail(kUsage, fmt::format("unknown --team '{}'", o.team));
+  if (!o.team.empty() && !book.team(o.team)) ctx.fail(kUsage, fmt::format(N_("unknown --team '{}'"), o.team));
   // In a machine format every record is listed; as text, the reporter keeps only the lines
   // it prints as the rows are decided.
   const bool table = ctx.format() == Format::table;
@@ -167,9 +168,9 @@ void run_import(Context& ctx, const ImportArgs& a) {
       table ? core::ImportReport([&](const core::ImportOutcome& r) { reporter.take(r); }) : core::ImportReport{});
   for (std::size_t i = 0; i < change.errors.size(); ++i) {
     const core::ImportError& e = change.errors[i];
-    std::cerr << core::escape_controls(fmt::format("salesops: error: {}: {}{}\n", file, e.message,
-                                                   i + 1 == change.errors.size() ? "; nothing was written" : ""),
-                                       "\n");
+    std::string message = i + 1 == change.errors.size() ? fmt::format(N_("{}: {}; nothing was written"), file, e.message)
+                                                         : fmt::format("{}: {}", file, e.message);
+    std::cerr << core::escape_controls("salesops: error: " + message + "\n", "\n");
     if (!e.hint.empty()) std::cerr << "  hint: " << core::escape_controls(e.hint) << '\n';
   }
   if (!change.ok()) throw Exit{kUsage};
@@ -191,18 +192,18 @@ void run_import(Context& ctx, const ImportArgs& a) {
 
 Run setup_import(CLI::App& app, Context& ctx) {
   auto a = std::make_shared<ImportArgs>();
-  app.add_option("kind", a->kind, "deals, customers or people")->required();
-  app.add_option("file", a->file, "The CSV file (RFC 4180, with a header row); - reads standard input")->required();
-  app.add_option("--map", a->map, "COLUMN=FIELD pairs, comma separated: which column fills which field");
-  app.add_option("--preset", a->preset, "Settings for a known export: crm-sales-opportunities");
+  app.add_option("kind", a->kind, N_("deals, customers or people"))->required();
+  app.add_option("file", a->file, N_("The CSV file (RFC 4180, with a header row); - reads standard input"))->required();
+  app.add_option("--map", a->map, N_("COLUMN=FIELD pairs, comma separated: which column fills which field"));
+  app.add_option("--preset", a->preset, N_("Settings for a known export: crm-sales-opportunities"));
   app.add_option("--date-format", a->date_format,
-                 "How the file writes dates, in strptime(3) codes: %m/%d/%Y, %Y-%m-%d %H:%M:%S (ISO is always read)");
-  app.add_option("--stage-map", a->stage_map, "THEIRS=OURS stage names, comma separated");
-  app.add_option("--team", a->team, "The team people named by customer or deal rows join when they are created");
-  app.add_flag("--update", a->update, "Change the records of the book that rows name, instead of skipping those rows");
-  app.add_option("--match", a->match, "The field (or its column) that finds a row's record: id, name, email, title");
+                 N_("How the file writes dates, in strptime(3) codes: %m/%d/%Y, %Y-%m-%d %H:%M:%S (ISO is always read)"));
+  app.add_option("--stage-map", a->stage_map, N_("THEIRS=OURS stage names, comma separated"));
+  app.add_option("--team", a->team, N_("The team people named by customer or deal rows join when they are created"));
+  app.add_flag("--update", a->update, N_("Change the records of the book that rows name, instead of skipping those rows"));
+  app.add_option("--match", a->match, N_("The field (or its column) that finds a row's record: id, name, email, title"));
   app.add_option("--encoding", a->encoding,
-                 "The file's encoding when it is not UTF-8: gbk, gb18030, big5, latin1, utf-16 ...");
+                 N_("The file's encoding when it is not UTF-8: gbk, gb18030, big5, latin1, utf-16 ..."));
   return [&ctx, a] { run_import(ctx, *a); };
 }
 

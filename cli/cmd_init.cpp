@@ -13,6 +13,7 @@
 #include "core/base/date.hpp"
 #include "core/base/durable_file.hpp"
 #include "core/base/git.hpp"
+#include "core/base/i18n.hpp"
 
 namespace salesops::cli {
 
@@ -64,11 +65,11 @@ std::string with_start(std::string_view toml, core::Date today) {
 bool write_new_file(const fs::path& path, std::string_view bytes, std::string* error) {
   std::error_code ec;
   fs::create_directories(path.parent_path(), ec);
-  if (ec) { *error = fmt::format("cannot create {}: {}", path.parent_path().string(), ec.message()); return false; }
+  if (ec) { *error = fmt::format(N_("cannot create {}: {}"), path.parent_path().string(), ec.message()); return false; }
   core::DurableOptions how;
   how.create_mode = 0644;
   if (int err = core::write_file_durably(path, bytes, how)) {
-    *error = fmt::format("cannot write {}: {}", path.string(), std::strerror(err));
+    *error = fmt::format(N_("cannot write {}: {}"), path.string(), std::strerror(err));
     return false;
   }
   return true;
@@ -85,22 +86,23 @@ std::string_view gitattributes_template() {
 void run_git_config(Context& ctx, const fs::path& dir) {
   std::error_code ec;
   if (!fs::exists(dir / "salesops.toml", ec))
-    ctx.fail(kUsage, fmt::format("{} is not a book (no salesops.toml): --git-config sets up an existing book", dir.string()));
+    ctx.fail(kUsage, fmt::format(N_("{} is not a book (no salesops.toml): --git-config sets up an existing book"), dir.string()));
   for (const auto& [key, value] : {std::pair{"merge.salesops.name", "salesops records, merged by record and field"},
                                    std::pair{"merge.salesops.driver", kMergeDriver}}) {
     core::GitResult r = core::run_git(dir, {"config", "--local", key, value});
-    if (!r.ok()) ctx.fail(kWriteRefused, fmt::format("git config {} failed: {}", key, r.err.empty() ? "git did not run" : r.err));
+    if (!r.ok()) ctx.fail(kWriteRefused, fmt::format(N_("git config {} failed: {}"), key, r.err.empty() ? N_("git did not run") : r.err));
   }
   fs::path attributes = dir / ".gitattributes";
   std::ifstream in(attributes, std::ios::binary);
   std::string old((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  std::string note = "the merge driver is in the repository's git config";
+  std::string note = N_("the merge driver is in the repository's git config");
   if (old.find("merge=salesops") == std::string::npos) {
     std::string text = old.empty() || old.back() == '\n' ? old : old + "\n";
     text += gitattributes_template();
     if (int err = core::write_output_file(attributes, text))
-      ctx.fail(kWriteRefused, fmt::format("cannot write {}: {}", attributes.string(), std::strerror(err)));
-    note += old.empty() ? "; .gitattributes created: commit it" : "; .gitattributes extended: commit it";
+      ctx.fail(kWriteRefused, fmt::format(N_("cannot write {}: {}"), attributes.string(), std::strerror(err)));
+    note = old.empty() ? N_("the merge driver is in the repository's git config; .gitattributes created: commit it")
+                       : N_("the merge driver is in the repository's git config; .gitattributes extended: commit it");
   }
   if (!ctx.options.quiet) std::cout << note << '\n';
 }
@@ -109,10 +111,10 @@ void run_init(Context& ctx, const InitOptions& o) {
   fs::path dir = o.dir;
   if (o.git_config) return run_git_config(ctx, dir);
   std::error_code ec;
-  if (fs::exists(dir / "salesops.toml", ec)) ctx.fail(kWriteRefused, fmt::format("{} is already a book (it has salesops.toml)", dir.string()));
+  if (fs::exists(dir / "salesops.toml", ec)) ctx.fail(kWriteRefused, fmt::format(N_("{} is already a book (it has salesops.toml)"), dir.string()));
   auto files = book_files(o.example);
   for (auto& [rel, bytes] : files)
-    if (fs::exists(dir / rel, ec)) ctx.fail(kWriteRefused, fmt::format("{} exists; init changes no existing file", (dir / rel).string()));
+    if (fs::exists(dir / rel, ec)) ctx.fail(kWriteRefused, fmt::format(N_("{} exists; init changes no existing file"), (dir / rel).string()));
   std::vector<fs::path> written;
   std::string error;
   std::string toml;
@@ -130,8 +132,12 @@ void run_init(Context& ctx, const InitOptions& o) {
     if (!fs::exists(dir / sub / ".gitkeep", ec) && fs::is_empty(dir / sub, ec)) write_new_file(dir / sub / ".gitkeep", "", &error);
   }
   if (!ctx.options.quiet) {
-    std::cout << fmt::format("created {} book in {} ({} files)\n", o.example ? "the example" : "a new", dir.string(), files.size());
-    std::cout << fmt::format("next: cd {} && git init && git add . && git commit -m 'New book' && salesops check\n", dir.string());
+    std::cout << (o.example ? fmt::format(N_("created the example book in {} ({} files)"), dir.string(), files.size())
+                            : fmt::format(N_("created a new book in {} ({} files)"), dir.string(), files.size()))
+              << '\n';
+    std::cout << fmt::format(N_("next: cd {} && git init && git add . && git commit -m 'New book' && salesops check"),
+                             dir.string())
+              << '\n';
   }
 }
 
@@ -139,10 +145,10 @@ void run_init(Context& ctx, const InitOptions& o) {
 
 Run setup_init(CLI::App& app, Context& ctx) {
   auto o = std::make_shared<InitOptions>();
-  app.add_option("dir", o->dir, "Directory of the new book (created if needed)")->capture_default_str();
-  auto* example = app.add_flag("--example", o->example, "Fill it with the example book");
+  app.add_option("dir", o->dir, N_("Directory of the new book (created if needed)"))->capture_default_str();
+  auto* example = app.add_flag("--example", o->example, N_("Fill it with the example book"));
   app.add_flag("--git-config", o->git_config,
-               "In an existing book: register the record merge driver in the repository's git config and .gitattributes")
+               N_("In an existing book: register the record merge driver in the repository's git config and .gitattributes"))
       ->excludes(example);
   return [&ctx, o] { run_init(ctx, *o); };
 }

@@ -3,6 +3,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/sections.hpp"
+#include "core/base/i18n.hpp"
 #include "core/kpi/kpi.hpp"
 
 namespace salesops::cli {
@@ -45,14 +46,15 @@ void run_kpi(Context& ctx, const KpiOptions& o) {
     q.field = o.by;
   }
   if (!by)
-    ctx.fail(kUsage, fmt::format("unknown --by '{}': use person, team, company, product, segment, customer, week, "
-                                 "month, quarter, year or a custom field", o.by));
+    ctx.fail(kUsage, fmt::format(N_("unknown --by '{}': use person, team, company, product, segment, customer, week, "
+                                    "month, quarter, year or a custom field"),
+                                 o.by));
   q.by = *by;
-  if (by_time && !o.every.empty()) ctx.fail(kUsage, fmt::format("--by {} already splits the period: leave out --every", o.by));
+  if (by_time && !o.every.empty()) ctx.fail(kUsage, fmt::format(N_("--by {} already splits the period: leave out --every"), o.by));
   q.every = by_time;
   if (!o.every.empty()) {
     q.every = core::parse_every(o.every);
-    if (!q.every) ctx.fail(kUsage, fmt::format("unknown --every '{}': use week, month, quarter or year", o.every));
+    if (!q.every) ctx.fail(kUsage, fmt::format(N_("unknown --every '{}': use week, month, quarter or year"), o.every));
   }
   q.today = ctx.today();
   q.period = ctx.period(by_time ? "this-year" : "this-month");
@@ -63,7 +65,7 @@ void run_kpi(Context& ctx, const KpiOptions& o) {
   if (o.kpis.empty()) table->mark_detail({"new_customers", "activities"});
   if (!o.people.owner.empty() || !o.people.team.empty()) {
     if (q.by != core::GroupBy::person && q.by != core::GroupBy::team)
-      ctx.fail(kUsage, "--owner and --team choose rows of --by person or team");
+      ctx.fail(kUsage, N_("--owner and --team choose rows of --by person or team"));
     keep_filtered_rows(ctx, book, *table, o.people, "owner");
   }
   ctx.emit_report(*table, N_("KPIs for {}"), q.period);
@@ -73,10 +75,10 @@ void run_kpi(Context& ctx, const KpiOptions& o) {
 
 Run setup_kpi(CLI::App& app, Context& ctx) {
   auto o = std::make_shared<KpiOptions>();
-  app.add_option("--kpi", o->kpis, "KPI ids, comma separated (default: revenue,deals_won,win_rate,avg_deal_size,new_customers,activities,csat)")
+  app.add_option("--kpi", o->kpis, N_("KPI ids, comma separated (default: revenue,deals_won,win_rate,avg_deal_size,new_customers,activities,csat)"))
       ->delimiter(',');
-  app.add_option("--by", o->by, "Rows: person, team, company, product, segment, customer, a custom field, or the company per week, month, quarter or year")->capture_default_str();
-  app.add_option("--every", o->every, "Split the period: week, month, quarter or year (adds a period column)");
+  app.add_option("--by", o->by, N_("Rows: person, team, company, product, segment, customer, a custom field, or the company per week, month, quarter or year"))->capture_default_str();
+  app.add_option("--every", o->every, N_("Split the period: week, month, quarter or year (adds a period column)"));
   add_people_filter(app, o->people);
   return [&ctx, o] { run_kpi(ctx, *o); };
 }
@@ -88,7 +90,7 @@ Run setup_kpi_list(CLI::App&, Context& ctx) {
 }
 
 constexpr Command kKpiCommands[] = {
-    {"list", "The KPI definitions, built-in and custom", kReadsAtRevision, setup_kpi_list},
+    {"list", N_("The KPI definitions, built-in and custom"), kReadsAtRevision, setup_kpi_list},
 };
 
 }  // namespace

@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
+#include "core/base/i18n.hpp"
 #include "core/base/suggest.hpp"
 #include "core/history/log.hpp"
 
@@ -24,9 +25,9 @@ void run_log(Context& ctx, const std::string& id) {
   const core::Book& book = ctx.book();
   auto file = core::record_file(book, id);
   if (!file) {
-    std::string message = fmt::format("no target, deal, customer, reward plan or review '{}'", id);
-    if (auto near = core::closest_match(id, record_ids(book))) message += fmt::format(" (did you mean '{}'?)", *near);
-    ctx.fail(kUsage, message);
+    auto near = core::closest_match(id, record_ids(book));
+    ctx.fail(kUsage, near ? fmt::format(N_("no target, deal, customer, reward plan or review '{}' (did you mean '{}'?)"), id, *near)
+                          : fmt::format(N_("no target, deal, customer, reward plan or review '{}'"), id));
   }
   std::string error;
   core::RecordLog log = core::record_log(ctx.book_root(), ctx.revision(), *file, id, &error);
@@ -47,7 +48,7 @@ void run_log(Context& ctx, const std::string& id) {
   }
   if (!log.cut_at.empty()) {
     // The note goes to stderr so that the table on stdout stays a table; json carries it in meta.
-    ctx.note = fmt::format("history cut at {}: the repository is a shallow clone (git fetch --unshallow reads the rest)",
+    ctx.note = fmt::format(N_("history cut at {}: the repository is a shallow clone (git fetch --unshallow reads the rest)"),
                            ctx.commit_id(log.cut_at));
     if (!ctx.options.quiet) std::cerr << "note: " << ctx.note << "\n";
   }
@@ -58,7 +59,7 @@ void run_log(Context& ctx, const std::string& id) {
 
 Run setup_log(CLI::App& app, Context& ctx) {
   auto id = std::make_shared<std::string>();
-  app.add_option("ID", *id, "A target, deal, customer or reward plan id, or a review as PERIOD/PERSON")->required();
+  app.add_option("ID", *id, N_("A target, deal, customer or reward plan id, or a review as PERIOD/PERSON"))->required();
   return [&ctx, id] { run_log(ctx, *id); };
 }
 

@@ -13,6 +13,7 @@
 #include "cli/commands.hpp"
 #include "core/base/durable_file.hpp"
 #include "core/base/escape.hpp"
+#include "core/base/i18n.hpp"
 #include "core/history/merge.hpp"
 
 namespace salesops::cli {
@@ -42,7 +43,7 @@ void run_merge_file(const MergeFileOptions& o) {
   for (int i = 0; i < 3; ++i) {
     auto text = read_whole(*files[i]);
     if (!text) {
-      std::cerr << fmt::format("salesops merge-file: error: cannot read {}: {}\n", *files[i], std::strerror(errno));
+      std::cerr << "salesops merge-file: error: " << fmt::format(N_("cannot read {}: {}"), *files[i], std::strerror(errno)) << '\n';
       throw Exit{kMergeError};
     }
     texts[i] = std::move(*text);
@@ -50,12 +51,12 @@ void run_merge_file(const MergeFileOptions& o) {
   core::MergedText merged = core::merge_record_text(texts[0], texts[1], texts[2], o.marker_size);
   if (merged.text != texts[1]) {
     if (int err = core::write_output_file(o.ours, merged.text)) {
-      std::cerr << fmt::format("salesops merge-file: error: cannot write {}: {}\n", o.ours, std::strerror(err));
+      std::cerr << "salesops merge-file: error: " << fmt::format(N_("cannot write {}: {}"), o.ours, std::strerror(err)) << '\n';
       throw Exit{kMergeError};
     }
   }
   const std::string& name = o.path.empty() ? o.ours : o.path;
-  for (const std::string& c : merged.conflicts) std::cerr << core::escape_controls(fmt::format("{}: conflict: {}\n", name, c), "\n");
+  for (const std::string& c : merged.conflicts) std::cerr << core::escape_controls(fmt::format(N_("{}: conflict: {}"), name, c) + "\n", "\n");
   if (merged.conflicted_records > 0) throw Exit{std::min(merged.conflicted_records, 127)};
 }
 
@@ -63,11 +64,11 @@ void run_merge_file(const MergeFileOptions& o) {
 
 Run setup_merge_file(CLI::App& app, Context& /*ctx*/) {
   auto o = std::make_shared<MergeFileOptions>();
-  app.add_option("base", o->base, "The common ancestor's version (git's %O)")->required();
-  app.add_option("ours", o->ours, "Our version, replaced by the merge (git's %A)")->required();
-  app.add_option("theirs", o->theirs, "Their version (git's %B)")->required();
-  app.add_option("path", o->path, "The file's name in the book, for messages (git's %P)");
-  app.add_option("--marker-size", o->marker_size, "Length of the conflict markers (git's %L)")
+  app.add_option("base", o->base, N_("The common ancestor's version (git's %O)"))->required();
+  app.add_option("ours", o->ours, N_("Our version, replaced by the merge (git's %A)"))->required();
+  app.add_option("theirs", o->theirs, N_("Their version (git's %B)"))->required();
+  app.add_option("path", o->path, N_("The file's name in the book, for messages (git's %P)"));
+  app.add_option("--marker-size", o->marker_size, N_("Length of the conflict markers (git's %L)"))
       ->check(CLI::Range(1, 100))
       ->capture_default_str();
   return [o] { run_merge_file(*o); };

@@ -10,6 +10,7 @@
 #include "cli/sections.hpp"
 #include "cli/write_change.hpp"
 #include "core/base/escape.hpp"
+#include "core/base/i18n.hpp"
 #include "core/base/ids.hpp"
 #include "core/plans/agenda.hpp"
 #include "core/plans/changes.hpp"
@@ -60,11 +61,11 @@ const core::Plan& require_plan(Context& ctx, const core::Book& book, const std::
     if (const core::Plan* p = book.plan(id)) return *p;
     std::vector<std::string> ids;
     for (auto& p : book.plans) ids.push_back(book.str(p.id));
-    ctx.fail(kUsage,
-             fmt::format("no plan '{}'{}", id, ids.empty() ? "" : fmt::format(" (plans: {})", fmt::join(ids, ", "))));
+    ctx.fail(kUsage, ids.empty() ? fmt::format(N_("no plan '{}'"), id)
+                                 : fmt::format(N_("no plan '{}' (plans: {})"), id, fmt::join(ids, ", ")));
   }
   if (const core::Plan* p = core::current_plan(book, ctx.today())) return *p;
-  ctx.fail(kUsage, fmt::format("no plan's period holds {}: name the plan", core::format_date(ctx.today())));
+  ctx.fail(kUsage, fmt::format(N_("no plan's period holds {}: name the plan"), core::format_date(ctx.today())));
 }
 
 /// Creates the new plan's file: a failure exits 4 naming the file (core::create_files).
@@ -75,14 +76,14 @@ void create_file(Context& ctx, const core::NewFile& file) {
   fs::path path = root / file.file;
   using Step = core::CreateFailure::Step;
   if (failure->step == Step::directory)
-    ctx.fail(kWriteRefused, fmt::format("cannot create {}: {}", failure->path.string(), failure->message));
+    ctx.fail(kWriteRefused, fmt::format(N_("cannot create {}: {}"), failure->path.string(), failure->message));
   ctx.fail(kWriteRefused, failure->step == Step::name && failure->error == EEXIST
-                              ? fmt::format("{} exists: plan new never replaces a plan", path.string())
-                              : fmt::format("cannot write {}: {}", path.string(), std::strerror(failure->error)));
+                              ? fmt::format(N_("{} exists: plan new never replaces a plan"), path.string())
+                              : fmt::format(N_("cannot write {}: {}"), path.string(), std::strerror(failure->error)));
 }
 
 void run_new(Context& ctx, const NewOptions& o) {
-  if (ctx.options.period.empty()) ctx.fail(kUsage, "plan new needs --period (the plan's period, e.g. 2027-Q1)");
+  if (ctx.options.period.empty()) ctx.fail(kUsage, N_("plan new needs --period (the plan's period, e.g. 2027-Q1)"));
   const core::Book& book = ctx.book();
   core::PlanDraftRequest req;
   req.period = ctx.period("");
@@ -102,7 +103,7 @@ void run_new(Context& ctx, const NewOptions& o) {
   }
   create_file(ctx, plan);
   if (!ctx.options.quiet) std::cout << core::escape_controls(
-        fmt::format("wrote {} ({}): fill in its strategies and actions\n", plan.file, req.id), "\n");
+        fmt::format(N_("wrote {} ({}): fill in its strategies and actions"), plan.file, req.id) + "\n", "\n");
 }
 
 void run_show(Context& ctx, const ShowOptions& o) {
@@ -125,10 +126,10 @@ void run_actions(Context& ctx, const ActionsOptions& o) {
   if (auto people = filter_people(ctx, book, o.people)) f.owners = std::move(*people);
   if (!o.status.empty()) {
     f.status = core::parse_action_status(o.status);
-    if (!f.status) ctx.fail(kUsage, fmt::format("--status: '{}' is not one of open, done, dropped", o.status));
+    if (!f.status) ctx.fail(kUsage, fmt::format(N_("--status: '{}' is not one of open, done, dropped"), o.status));
   }
   f.overdue = o.overdue;
-  if (o.due_within && *o.due_within < 0) ctx.fail(kUsage, "--due-within: a number of days, 0 or more");
+  if (o.due_within && *o.due_within < 0) ctx.fail(kUsage, N_("--due-within: a number of days, 0 or more"));
   f.due_within = o.due_within;
   core::Table actions = core::actions_table(book, ctx.today(), core::select_actions(book, ctx.today(), f));
   actions.mark_detail({"done_on", "strategy"});  // left out of a terminal's compact view
@@ -143,15 +144,15 @@ void run_done(Context& ctx, const DoneOptions& o) {
   core::Date on = ctx.today();
   if (!o.on.empty()) {
     auto d = core::parse_date(o.on);
-    if (!d) ctx.fail(kUsage, fmt::format("--on: '{}' is not a date (YYYY-MM-DD)", o.on));
+    if (!d) ctx.fail(kUsage, fmt::format(N_("--on: '{}' is not a date (YYYY-MM-DD)"), o.on));
     on = *d;
   }
   std::string name = fmt::format("{}/{}", book.text(ref->plan->id), book.text(ref->action->id));
   if (ref->action->status == core::ActionStatus::done) {
-    if (!ctx.options.quiet) std::cout << core::escape_controls(name) << " is already done; nothing changed\n";
+    if (!ctx.options.quiet) std::cout << fmt::format(N_("{} is already done; nothing changed"), core::escape_controls(name)) << '\n';
     return;
   }
-  write_change(ctx, core::action_done_change(book, *ref, on, ctx.today()), fmt::format("{} is done ({})", name, core::format_date(on)));
+  write_change(ctx, core::action_done_change(book, *ref, on, ctx.today()), fmt::format(N_("{} is done ({})"), name, core::format_date(on)));
 }
 
 void run_add_action(Context& ctx, const AddActionOptions& o) {
@@ -160,13 +161,13 @@ void run_add_action(Context& ctx, const AddActionOptions& o) {
   const core::Person& owner = require_person(ctx, book, o.owner, "--owner");
   core::NewAction action{o.id, o.title, book.str(owner.id), o.due, o.strategy, o.target};
   core::WriteChange change = core::action_add_change(book, plan, action);
-  write_change(ctx, change, fmt::format("added {}/{} ({}, due {})", book.text(plan.id), change.id, o.owner, o.due));
+  write_change(ctx, change, fmt::format(N_("added {}/{} ({}, due {})"), book.text(plan.id), change.id, o.owner, o.due));
 }
 
 void run_status(Context& ctx, const StatusOptions& o) {
   const core::Book& book = ctx.book();
   auto by = core::parse_plan_status_by(o.by);
-  if (!by) ctx.fail(kUsage, fmt::format("--by: '{}' is not one of person, team, strategy", o.by));
+  if (!by) ctx.fail(kUsage, fmt::format(N_("--by: '{}' is not one of person, team, strategy"), o.by));
   std::vector<core::Sym> people = filter_people(ctx, book, o.people).value_or(std::vector<core::Sym>{});
   core::Period period = ctx.period("this-quarter");
   ctx.emit_report(core::plan_status_table(book, period, ctx.today(), *by, people), N_("Plan status for {}"), period);
@@ -174,8 +175,8 @@ void run_status(Context& ctx, const StatusOptions& o) {
 
 void run_agenda(Context& ctx, const AgendaOptions& o) {
   const core::Book& book = ctx.book();
-  if (o.week && o.month) ctx.fail(kUsage, "give --week or --month, not both");
-  if (o.team.empty() == o.owner.empty()) ctx.fail(kUsage, "plan agenda needs a PERSON or --team TEAM");
+  if (o.week && o.month) ctx.fail(kUsage, N_("give --week or --month, not both"));
+  if (o.team.empty() == o.owner.empty()) ctx.fail(kUsage, N_("plan agenda needs a PERSON or --team TEAM"));
   core::Period window = ctx.period(o.month ? "this-month" : "this-week");
   core::Date today = ctx.today();
   if (!o.team.empty()) {
@@ -189,8 +190,8 @@ void run_agenda(Context& ctx, const AgendaOptions& o) {
     core::Date since = core::previous_period(window, book.config.calendar).first;
     emit_sections(
         ctx,
-        {fmt::format("Team meeting: {} ({}), {}", name, o.team, window.label),
-         fmt::format("Today {}; deals moved and won since {}", core::format_date(today), core::format_date(since))},
+        {fmt::format(N_("Team meeting: {} ({}), {}"), name, o.team, window.label),
+         fmt::format(N_("Today {}; deals moved and won since {}"), core::format_date(today), core::format_date(since))},
         agenda_sections(book, agenda), &flat, window.label);
     return;
   }
@@ -198,78 +199,78 @@ void run_agenda(Context& ctx, const AgendaOptions& o) {
   core::Agenda agenda = core::person_agenda(book, person, window, today);
   core::Table flat = core::agenda_table(book, agenda);
   emit_sections(ctx,
-                {fmt::format("Agenda: {} ({}), {} ({} .. {})", book.text(person.name), book.text(person.id),
+                {fmt::format(N_("Agenda: {} ({}), {} ({} .. {})"), book.text(person.name), book.text(person.id),
                              window.label, core::format_date(window.first), core::format_date(window.last)),
-                 fmt::format("Today {}", core::format_date(today))},
+                 fmt::format(N_("Today {}"), core::format_date(today))},
                 agenda_sections(book, agenda), &flat, window.label);
 }
 
 Run setup_plan_new(CLI::App& app, Context& ctx) {
   auto o = std::make_shared<NewOptions>();
-  app.add_option("--owner", o->owner, "The plan's owner (a person id)");
-  app.add_option("--id", o->id, "The plan's id (default: P-<period>)");
+  app.add_option("--owner", o->owner, N_("The plan's owner (a person id)"));
+  app.add_option("--id", o->id, N_("The plan's id (default: P-<period>)"));
   return [&ctx, o] { run_new(ctx, *o); };
 }
 
 Run setup_plan_show(CLI::App& app, Context& ctx) {
   auto o = std::make_shared<ShowOptions>();
-  app.add_option("PLAN", o->plan, "The plan's id (default: the plan whose period holds today)");
+  app.add_option("PLAN", o->plan, N_("The plan's id (default: the plan whose period holds today)"));
   return [&ctx, o] { run_show(ctx, *o); };
 }
 
 Run setup_plan_actions(CLI::App& app, Context& ctx) {
   auto o = std::make_shared<ActionsOptions>();
-  app.add_option("--plan", o->plan, "Only this plan's actions");
+  app.add_option("--plan", o->plan, N_("Only this plan's actions"));
   add_people_filter(app, o->people);
-  app.add_option("--status", o->status, "open, done or dropped");
-  app.add_flag("--overdue", o->overdue, "Only open actions past their due date");
-  app.add_option("--due-within", o->due_within, "Only open actions due within N days (overdue ones included)");
+  app.add_option("--status", o->status, N_("open, done or dropped"));
+  app.add_flag("--overdue", o->overdue, N_("Only open actions past their due date"));
+  app.add_option("--due-within", o->due_within, N_("Only open actions due within N days (overdue ones included)"));
   return [&ctx, o] { run_actions(ctx, *o); };
 }
 
 Run setup_plan_done(CLI::App& app, Context& ctx) {
   auto o = std::make_shared<DoneOptions>();
-  app.add_option("ACTION", o->action, "PLAN/ACTION, or the action id when unique")->required();
-  app.add_option("--on", o->on, "The day it was done (default: today)");
+  app.add_option("ACTION", o->action, N_("PLAN/ACTION, or the action id when unique"))->required();
+  app.add_option("--on", o->on, N_("The day it was done (default: today)"));
   return [&ctx, o] { run_done(ctx, *o); };
 }
 
 Run setup_plan_add_action(CLI::App& app, Context& ctx) {
   auto o = std::make_shared<AddActionOptions>();
-  app.add_option("--plan", o->plan, "The plan (default: the plan whose period holds today)");
-  app.add_option("--title", o->title, "What is to be done")->required();
-  app.add_option("--owner", o->owner, "Who does it (a person id)")->required();
-  app.add_option("--due", o->due, "By when (YYYY-MM-DD)")->required();
-  app.add_option("--strategy", o->strategy, "The plan's strategy it serves");
-  app.add_option("--target", o->target, "A target it serves");
-  app.add_option("--id", o->id, "The action's id (default: the next free A<n>)");
+  app.add_option("--plan", o->plan, N_("The plan (default: the plan whose period holds today)"));
+  app.add_option("--title", o->title, N_("What is to be done"))->required();
+  app.add_option("--owner", o->owner, N_("Who does it (a person id)"))->required();
+  app.add_option("--due", o->due, N_("By when (YYYY-MM-DD)"))->required();
+  app.add_option("--strategy", o->strategy, N_("The plan's strategy it serves"));
+  app.add_option("--target", o->target, N_("A target it serves"));
+  app.add_option("--id", o->id, N_("The action's id (default: the next free A<n>)"));
   return [&ctx, o] { run_add_action(ctx, *o); };
 }
 
 Run setup_plan_status(CLI::App& app, Context& ctx) {
   auto o = std::make_shared<StatusOptions>();
-  app.add_option("--by", o->by, "Rows: person, team or strategy")->capture_default_str();
+  app.add_option("--by", o->by, N_("Rows: person, team or strategy"))->capture_default_str();
   add_people_filter(app, o->people);
   return [&ctx, o] { run_status(ctx, *o); };
 }
 
 Run setup_plan_agenda(CLI::App& app, Context& ctx) {
   auto o = std::make_shared<AgendaOptions>();
-  app.add_option("PERSON", o->owner, "The person");
-  app.add_option("--team", o->team, "The team whose weekly meeting agenda to print (md)");
-  app.add_flag("--week", o->week, "The week holding today (the default; weeks start on org.week_start)");
-  app.add_flag("--month", o->month, "The month holding today");
+  app.add_option("PERSON", o->owner, N_("The person"));
+  app.add_option("--team", o->team, N_("The team whose weekly meeting agenda to print (md)"));
+  app.add_flag("--week", o->week, N_("The week holding today (the default; weeks start on org.week_start)"));
+  app.add_flag("--month", o->month, N_("The month holding today"));
   return [&ctx, o] { run_agenda(ctx, *o); };
 }
 
 constexpr Command kPlanCommands[] = {
-    {"new", "Start plans/<period>.yaml from the template, pre-filled from the book", kWritesBook, setup_plan_new},
-    {"show", "A plan with live progress: segments, strategies, actions, targets", kReadsAtRevision, setup_plan_show},
-    {"actions", "Plan actions, the earliest due first", kReadsAtRevision, setup_plan_actions},
-    {"done", "Mark an action done: PLAN/ACTION (status and done_on, in place)", kWritesBook, setup_plan_done},
-    {"add-action", "Append an action to a plan", kWritesBook, setup_plan_add_action},
-    {"status", "Actions due, done and overdue, and completion, per owner", kReadsAtRevision, setup_plan_status},
-    {"agenda", "A person's week or month in one view, or a team's meeting agenda", kReadsAtRevision, setup_plan_agenda},
+    {"new", N_("Start plans/<period>.yaml from the template, pre-filled from the book"), kWritesBook, setup_plan_new},
+    {"show", N_("A plan with live progress: segments, strategies, actions, targets"), kReadsAtRevision, setup_plan_show},
+    {"actions", N_("Plan actions, the earliest due first"), kReadsAtRevision, setup_plan_actions},
+    {"done", N_("Mark an action done: PLAN/ACTION (status and done_on, in place)"), kWritesBook, setup_plan_done},
+    {"add-action", N_("Append an action to a plan"), kWritesBook, setup_plan_add_action},
+    {"status", N_("Actions due, done and overdue, and completion, per owner"), kReadsAtRevision, setup_plan_status},
+    {"agenda", N_("A person's week or month in one view, or a team's meeting agenda"), kReadsAtRevision, setup_plan_agenda},
 };
 
 }  // namespace

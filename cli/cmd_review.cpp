@@ -10,6 +10,7 @@
 #include "cli/sections.hpp"
 #include "cli/write_change.hpp"
 #include "core/base/escape.hpp"
+#include "core/base/i18n.hpp"
 #include "core/reviews/changes.hpp"
 #include "core/reviews/review.hpp"
 
@@ -46,25 +47,25 @@ void create_files(Context& ctx, const std::vector<core::NewFile>& files) {
   using Step = core::CreateFailure::Step;
   switch (failure->step) {
     case Step::directory:
-      message = fmt::format("cannot create {}: {}", failure->path.string(), failure->message);
+      message = fmt::format(N_("cannot create {}: {}"), failure->path.string(), failure->message);
       break;
     case Step::temporary:
-      message = fmt::format("cannot write {}: {}", failure->path.string(), std::strerror(failure->error));
+      message = fmt::format(N_("cannot write {}: {}"), failure->path.string(), std::strerror(failure->error));
       break;
     case Step::write:
-      message = fmt::format("cannot write {}", failure->file);
+      message = fmt::format(N_("cannot write {}"), failure->file);
       break;
     case Step::name:
       message = failure->error == EEXIST
-                    ? fmt::format("{} exists: review new never replaces a review", failure->file)
-                    : fmt::format("cannot write {}: {}", failure->file, std::strerror(failure->error));
+                    ? fmt::format(N_("{} exists: review new never replaces a review"), failure->file)
+                    : fmt::format(N_("cannot write {}: {}"), failure->file, std::strerror(failure->error));
       break;
   }
-  ctx.fail(kWriteRefused, message + ": nothing was written");
+  ctx.fail(kWriteRefused, fmt::format(N_("{}: nothing was written"), message));
 }
 
 void run_new(Context& ctx, const PeopleOptions& o) {
-  if (ctx.options.period.empty()) ctx.fail(kUsage, "review new needs --period (the review's period, e.g. 2026-Q4)");
+  if (ctx.options.period.empty()) ctx.fail(kUsage, N_("review new needs --period (the review's period, e.g. 2026-Q4)"));
   const core::Book& book = ctx.book();
   core::Period period = ctx.period("");
   core::NewReviews reviews =
@@ -79,11 +80,26 @@ void run_new(Context& ctx, const PeopleOptions& o) {
   }
   create_files(ctx, files);
   if (ctx.options.quiet) return;
-  for (const core::NewFile& f : files) std::cout << "wrote " << core::escape_controls(f.file) << '\n';
-  if (!existing.empty())
-    std::cout << fmt::format("kept {} existing review{} of {}: review new never replaces one\n", existing.size(),
-                             existing.size() == 1 ? "" : "s", period.label);
-  if (files.empty() && existing.empty()) std::cout << fmt::format("no one is due a review for {}\n", period.label);
+  for (const core::NewFile& f : files) std::cout << fmt::format(N_("wrote {}"), core::escape_controls(f.file)) << '\n';
+  if (existing.size() == 1)
+    std::cout << fmt::format(N_("kept {} existing review of {}: review new never replaces one"), existing.size(), period.label)
+              << '\n';
+  else if (!existing.empty())
+    std::cout << fmt::format(N_("kept {} existing reviews of {}: review new never replaces one"), existing.size(),
+                             period.label)
+              << '\n';
+  if (files.empty() && existing.empty()) std::cout << fmt::format(N_("no one is due a review for {}"), period.label) << '\n';
+}
+
+/// "refreshed 2 of 3 draft reviews for 2026-Q3 (1 final left as they are)".
+std::string refreshed_summary(std::size_t refreshed, std::size_t drafts, const std::string& period, std::size_t finals) {
+  if (finals == 0)
+    return drafts == 1 ? fmt::format(N_("refreshed {} of {} draft review for {}"), refreshed, drafts, period)
+                       : fmt::format(N_("refreshed {} of {} draft reviews for {}"), refreshed, drafts, period);
+  return drafts == 1 ? fmt::format(N_("refreshed {} of {} draft review for {} ({} final left as they are)"), refreshed,
+                                   drafts, period, finals)
+                     : fmt::format(N_("refreshed {} of {} draft reviews for {} ({} final left as they are)"), refreshed,
+                                   drafts, period, finals);
 }
 
 void run_refresh(Context& ctx, const PeopleOptions& o) {
@@ -92,9 +108,7 @@ void run_refresh(Context& ctx, const PeopleOptions& o) {
   core::RefreshedReviews r =
       core::reviews_refresh_change(book, {period, ctx.today(), selected_people(ctx, book, o), o.person});
   if (r.change.refused) refuse(ctx, r.change);
-  std::string done = fmt::format("refreshed {} of {} draft review{} for {}", r.change.edits.size(), r.reviews,
-                                 r.reviews == 1 ? "" : "s", period.label);
-  if (!r.finals.empty()) done += fmt::format(" ({} final left as they are)", r.finals.size());
+  std::string done = refreshed_summary(r.change.edits.size(), r.reviews, period.label, r.finals.size());
   if (r.change.edits.empty()) {
     if (!ctx.options.quiet && !ctx.options.dry_run) std::cout << done << '\n';
     return;
@@ -116,32 +130,32 @@ void run_score(Context& ctx, const ScoreOptions& o) {
 
 Run setup_review_new(CLI::App& app, Context& ctx) {
   auto o = std::make_shared<PeopleOptions>();
-  app.add_option("--person", o->person, "Only this person (any role)");
-  app.add_option("--team", o->team, "Only the reps of this team (and the teams under it)");
+  app.add_option("--person", o->person, N_("Only this person (any role)"));
+  app.add_option("--team", o->team, N_("Only the reps of this team (and the teams under it)"));
   return [&ctx, o] { run_new(ctx, *o); };
 }
 
 Run setup_review_refresh(CLI::App& app, Context& ctx) {
   auto o = std::make_shared<PeopleOptions>();
-  app.add_option("--person", o->person, "Only this person's review");
-  app.add_option("--team", o->team, "Only the reviews of this team's people");
+  app.add_option("--person", o->person, N_("Only this person's review"));
+  app.add_option("--team", o->team, N_("Only the reviews of this team's people"));
   return [&ctx, o] { run_refresh(ctx, *o); };
 }
 
 Run setup_review_score(CLI::App& app, Context& ctx) {
   auto o = std::make_shared<ScoreOptions>();
-  app.add_option("--team", o->team, "Only this team's people (and the teams under it)");
-  app.add_option("--person,--owner", o->person, "Only this person");
-  app.add_flag("--all", o->all, "Add active reps without a review, scored from their KPI items (status none)");
+  app.add_option("--team", o->team, N_("Only this team's people (and the teams under it)"));
+  app.add_option("--person,--owner", o->person, N_("Only this person"));
+  app.add_flag("--all", o->all, N_("Add active reps without a review, scored from their KPI items (status none)"));
   return [&ctx, o] { run_score(ctx, *o); };
 }
 
 constexpr Command kReviewCommands[] = {
-    {"new", "Draft a review per active rep, figures filled in (--period required)", kWritesBook, setup_review_new},
-    {"refresh", "Rewrite the figures of draft reviews in place (default: last quarter)", kWritesBook, setup_review_refresh},
-    {"score", "The weighted score and rating of each review (default: last quarter)", kReadsAtRevision, setup_review_score},
+    {"new", N_("Draft a review per active rep, figures filled in (--period required)"), kWritesBook, setup_review_new},
+    {"refresh", N_("Rewrite the figures of draft reviews in place (default: last quarter)"), kWritesBook, setup_review_refresh},
+    {"score", N_("The weighted score and rating of each review (default: last quarter)"), kReadsAtRevision, setup_review_score},
     {"scorecard",
-     "Per rep and team: targets, attainment, KPIs, score, rank and change (default: last month; also html)",
+     N_("Per rep and team: targets, attainment, KPIs, score, rank and change (default: last month; also html)"),
      kReadsAtRevision, setup_review_scorecard},
 };
 

@@ -69,8 +69,8 @@ void run_scorecard(Context& ctx, const std::string& team, const std::string& own
 Run setup_review_scorecard(CLI::App& app, Context& ctx) {
   auto team = std::make_shared<std::string>();
   auto owner = std::make_shared<std::string>();
-  app.add_option("--team", *team, "Only this team and the teams under it");
-  app.add_option("--owner", *owner, "Only this person's row, or a team's people's");
+  app.add_option("--team", *team, N_("Only this team and the teams under it"));
+  app.add_option("--owner", *owner, N_("Only this person's row, or a team's people's"));
   return [&ctx, team, owner] { run_scorecard(ctx, *team, *owner); };
 }
 

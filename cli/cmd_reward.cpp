@@ -5,6 +5,7 @@
 #include "cli/commands.hpp"
 #include "cli/reward_plans_json.hpp"
 #include "cli/sections.hpp"
+#include "core/base/i18n.hpp"
 #include "core/base/suggest.hpp"
 #include "core/rewards/rewards.hpp"
 
@@ -18,8 +19,8 @@ const core::RewardPlan* require_reward_plan(Context& ctx, const core::Book& book
   std::vector<std::string> ids;
   for (auto& p : book.reward_plans) ids.push_back(book.str(p.id));
   auto close = core::closest_match(id, ids);
-  ctx.fail(kUsage, fmt::format("--plan: no reward plan '{}' in rewards/plans.yaml{}", id,
-                               close ? fmt::format(" (did you mean '{}'?)", *close) : ""));
+  ctx.fail(kUsage, close ? fmt::format(N_("--plan: no reward plan '{}' in rewards/plans.yaml (did you mean '{}'?)"), id, *close)
+                         : fmt::format(N_("--plan: no reward plan '{}' in rewards/plans.yaml"), id));
 }
 
 namespace {
@@ -41,13 +42,15 @@ void run_plans(Context& ctx) {
   core::Table flat = core::reward_plans_table(book, ctx.today());
   std::vector<Section> sections;
   for (const core::RewardPlan& p : book.reward_plans) {
-    Section s{fmt::format("{}: {}", book.text(p.id), core::plan_words(book, p)), core::reward_tiers_table(p)};
     std::string people = core::plan_people_words(book, p, ctx.today());
-    s.title += "; people: " + (people.empty() ? std::string("none") : people);
-    sections.push_back(std::move(s));
+    sections.push_back({fmt::format(N_("{}: {}; people: {}"), book.text(p.id), core::plan_words(book, p),
+                                    people.empty() ? std::string(N_("none")) : people),
+                        core::reward_tiers_table(p)});
   }
   std::size_t n = book.reward_plans.size();
-  emit_sections(ctx, {fmt::format("{} reward plan{} (rewards/plans.yaml)", n, n == 1 ? "" : "s")}, sections, &flat, {});
+  std::string title = n == 1 ? fmt::format(N_("{} reward plan (rewards/plans.yaml)"), n)
+                             : fmt::format(N_("{} reward plans (rewards/plans.yaml)"), n);
+  emit_sections(ctx, {title}, sections, &flat, {});
 }
 
 void run_calc(Context& ctx, const CalcOptions& o) {
@@ -71,21 +74,21 @@ Run setup_reward_plans(CLI::App&, Context& ctx) {
 Run setup_reward_calc(CLI::App& app, Context& ctx) {
   auto o = std::make_shared<CalcOptions>();
   add_people_filter(app, o->people, "--person,--owner");
-  app.add_option("--plan", o->plan, "Only this reward plan");
-  app.add_flag("--summary", o->summary, "One row per person and plan: person,plan,amount");
+  app.add_option("--plan", o->plan, N_("Only this reward plan"));
+  app.add_flag("--summary", o->summary, N_("One row per person and plan: person,plan,amount"));
   return [&ctx, o] { run_calc(ctx, *o); };
 }
 
 constexpr Command kRewardCommands[] = {
-    {"plans", "Each reward plan, who it applies to, and its tiers", kReadsAtRevision, setup_reward_plans},
-    {"calc", "Every payout line with its basis, rate and amount", kReadsAtRevision, setup_reward_calc},
-    {"statement", "A person's statement: every line with its reason, grants, total", kReadsAtRevision,
+    {"plans", N_("Each reward plan, who it applies to, and its tiers"), kReadsAtRevision, setup_reward_plans},
+    {"calc", N_("Every payout line with its basis, rate and amount"), kReadsAtRevision, setup_reward_calc},
+    {"statement", N_("A person's statement: every line with its reason, grants, total"), kReadsAtRevision,
      setup_reward_statement},
-    {"simulate", "The statement as it would be with other figures; nothing is written", kReadsAtRevision,
+    {"simulate", N_("The statement as it would be with other figures; nothing is written"), kReadsAtRevision,
      setup_reward_simulate},
-    {"leaderboard", "Ranks on one KPI, ties sharing a rank, the top three marked", kReadsAtRevision,
+    {"leaderboard", N_("Ranks on one KPI, ties sharing a rank, the top three marked"), kReadsAtRevision,
      setup_reward_leaderboard},
-    {"grant", "Grant a title, trip, gift, bonus or recognition (appends to rewards/<YYYY>.yaml)", kWritesBook,
+    {"grant", N_("Grant a title, trip, gift, bonus or recognition (appends to rewards/<YYYY>.yaml)"), kWritesBook,
      setup_reward_grant},
 };
 

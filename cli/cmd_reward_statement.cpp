@@ -5,6 +5,7 @@
 
 #include "cli/cmd_reward.hpp"
 #include "cli/sections.hpp"
+#include "core/base/i18n.hpp"
 #include "core/base/ids.hpp"
 #include "core/rewards/statement.hpp"
 
@@ -71,27 +72,27 @@ std::vector<core::WhatIf> parse_what_if(Context& ctx, const core::Book& book, co
   std::vector<core::WhatIf> out;
   for (auto& [kpi, text] : pairs) {
     if (!core::is_known_kpi(book.config, kpi))
-      ctx.fail(kUsage, fmt::format("--what-if: unknown KPI '{}' (see `salesops kpi list`)", kpi));
+      ctx.fail(kUsage, fmt::format(N_("--what-if: unknown KPI '{}' (see `salesops kpi list`)"), kpi));
     core::WhatIf w{kpi, !text.empty() && (text[0] == '+' || text[0] == '-'), 0};
     std::string number = !text.empty() && text[0] == '+' ? text.substr(1) : text;
     char* end = nullptr;
     w.value = std::strtold(number.c_str(), &end);
     if (number.empty() || end != number.c_str() + number.size() || !std::isfinite(w.value) ||
         number.find_first_not_of("-0123456789.") != std::string::npos)
-      ctx.fail(kUsage, fmt::format("--what-if: '{}={}' is not a number: write {}=+100000, {}=-5000 or {}=0.35", kpi,
+      ctx.fail(kUsage, fmt::format(N_("--what-if: '{}={}' is not a number: write {}=+100000, {}=-5000 or {}=0.35"), kpi,
                                    text, kpi, kpi, kpi));
     // The bound of every amount (salesops-book(5)), for a change as for a record.
     if (std::fabs(w.value) >= 1e9L)
-      ctx.fail(kUsage, fmt::format("--what-if: '{}={}' is beyond the largest amount, 999999999.99", kpi, text));
+      ctx.fail(kUsage, fmt::format(N_("--what-if: '{}={}' is beyond the largest amount, 999999999.99"), kpi, text));
     // A value set is checked against the KPI's range, a change against its width.
     if (auto range = core::kpi_range(*core::find_kpi(book.config, kpi))) {
-      core::KpiRange bound = w.add ? core::KpiRange{range->min - range->max, range->max - range->min, "a change within the KPI's range"} : *range;
+      core::KpiRange bound = w.add ? core::KpiRange{range->min - range->max, range->max - range->min, N_("a change within the KPI's range")} : *range;
       if (auto why = core::out_of_range(bound, static_cast<double>(w.value), fmt::format("--what-if: {}", kpi)))
         ctx.fail(kUsage, *why);
     }
     out.push_back(w);
   }
-  if (out.empty()) ctx.fail(kUsage, "--what-if: give at least one KPI=+CHANGE or KPI=VALUE");
+  if (out.empty()) ctx.fail(kUsage, N_("--what-if: give at least one KPI=+CHANGE or KPI=VALUE"));
   return out;
 }
 
@@ -121,8 +122,8 @@ void run_statement(Context& ctx, const StatementOptions& o, bool simulate) {
 void run_leaderboard(Context& ctx, const LeaderboardOptions& o) {
   const core::Book& book = ctx.book();
   if (!core::is_known_kpi(book.config, o.metric))
-    ctx.fail(kUsage, fmt::format("--metric: unknown KPI '{}' (see `salesops kpi list`)", o.metric));
-  if (o.by != "person" && o.by != "team") ctx.fail(kUsage, fmt::format("--by: '{}' is not person or team", o.by));
+    ctx.fail(kUsage, fmt::format(N_("--metric: unknown KPI '{}' (see `salesops kpi list`)"), o.metric));
+  if (o.by != "person" && o.by != "team") ctx.fail(kUsage, fmt::format(N_("--by: '{}' is not person or team"), o.by));
   core::Date today = ctx.today();
   core::Period period = ctx.period(kRewardPeriodDefault);
   core::KpiCalculator kpis(book, today);
@@ -135,14 +136,14 @@ void run_leaderboard(Context& ctx, const LeaderboardOptions& o) {
 
 Run setup_reward_statement(CLI::App& app, Context& ctx) {
   auto o = std::make_shared<StatementOptions>();
-  app.add_option("person", o->person, "The person")->required();
+  app.add_option("person", o->person, N_("The person"))->required();
   return [&ctx, o] { run_statement(ctx, *o, false); };
 }
 
 Run setup_reward_simulate(CLI::App& app, Context& ctx) {
   auto o = std::make_shared<StatementOptions>();
-  app.add_option("person", o->person, "The person")->required();
-  app.add_option("--what-if", o->what_if, "KPI=+CHANGE (or -CHANGE) or KPI=VALUE, comma separated: revenue=+100000")
+  app.add_option("person", o->person, N_("The person"))->required();
+  app.add_option("--what-if", o->what_if, N_("KPI=+CHANGE (or -CHANGE) or KPI=VALUE, comma separated: revenue=+100000"))
       ->delimiter(',')
       ->required();
   return [&ctx, o] { run_statement(ctx, *o, true); };
@@ -150,8 +151,8 @@ Run setup_reward_simulate(CLI::App& app, Context& ctx) {
 
 Run setup_reward_leaderboard(CLI::App& app, Context& ctx) {
   auto o = std::make_shared<LeaderboardOptions>();
-  app.add_option("--metric", o->metric, "The KPI to rank on")->capture_default_str();
-  app.add_option("--by", o->by, "person or team")->capture_default_str();
+  app.add_option("--metric", o->metric, N_("The KPI to rank on"))->capture_default_str();
+  app.add_option("--by", o->by, N_("person or team"))->capture_default_str();
   add_people_filter(app, o->people);
   return [&ctx, o] { run_leaderboard(ctx, *o); };
 }

@@ -4,6 +4,7 @@
 #include "cli/commands.hpp"
 #include "cli/sections.hpp"
 #include "cli/target_write.hpp"
+#include "core/base/i18n.hpp"
 #include "core/targets/check.hpp"
 #include "core/targets/status.hpp"
 #include "core/targets/targets.hpp"
@@ -34,12 +35,12 @@ struct StatusOptions : FilterOptions {
 
 void require_owner(Context& ctx, const core::Book& book, const std::string& owner) {
   if (owner.empty() || owner == "company" || book.person(owner) || book.team(owner)) return;
-  ctx.fail(kUsage, fmt::format("unknown owner '{}': give a person id, a team id or company", owner));
+  ctx.fail(kUsage, fmt::format(N_("unknown owner '{}': give a person id, a team id or company"), owner));
 }
 
 void require_metric(Context& ctx, const core::Book& book, const std::string& metric) {
   if (metric.empty() || core::is_known_kpi(book.config, metric)) return;
-  ctx.fail(kUsage, fmt::format("unknown metric '{}': `salesops kpi list` shows the KPIs", metric));
+  ctx.fail(kUsage, fmt::format(N_("unknown metric '{}': `salesops kpi list` shows the KPIs"), metric));
 }
 
 /// `target list` and `target check`: a table of the targets inside --period.
@@ -78,9 +79,9 @@ void run_status(Context& ctx, const StatusOptions& o) {
 }
 
 void add_filters(CLI::App& app, FilterOptions& o) {
-  app.add_option("--owner", o.owner, "A person, a team (with its sub-teams and members) or company");
-  app.add_option("--team", o.team, "A team: its targets, its sub-teams' and its people's");
-  app.add_option("--metric", o.metric, "One KPI id");
+  app.add_option("--owner", o.owner, N_("A person, a team (with its sub-teams and members) or company"));
+  app.add_option("--team", o.team, N_("A team: its targets, its sub-teams' and its people's"));
+  app.add_option("--metric", o.metric, N_("One KPI id"));
 }
 
 Run setup_target_list(CLI::App& app, Context& ctx) {
@@ -92,8 +93,8 @@ Run setup_target_list(CLI::App& app, Context& ctx) {
 Run setup_target_status(CLI::App& app, Context& ctx) {
   auto o = std::make_shared<StatusOptions>();
   add_filters(app, *o);
-  app.add_flag("--all", o->all, "With --period: also the targets whose period lies inside it");
-  app.add_flag("--at-risk", o->at_risk, "Only cautioned and off-track targets");
+  app.add_flag("--all", o->all, N_("With --period: also the targets whose period lies inside it"));
+  app.add_flag("--at-risk", o->at_risk, N_("Only cautioned and off-track targets"));
   return [&ctx, o] { run_status(ctx, *o); };
 }
 
@@ -104,11 +105,11 @@ Run setup_target_check(CLI::App& app, Context& ctx) {
 }
 
 constexpr Command kTargetCommands[] = {
-    {"list", "Targets as a tree: children under their parent", kReadsAtRevision, setup_target_list},
-    {"status", "Attainment, pace, status, coverage and forecasts per target", kReadsAtRevision, setup_target_status},
-    {"check", "SMART flags and consistency of each target", kReadsAtRevision, setup_target_check},
-    {"set", "Set a target (appends to targets/<YYYY>.yaml)", kWritesBook, setup_target_set},
-    {"split", "Split a target to people, teams, months or quarters", kWritesBook, setup_target_split},
+    {"list", N_("Targets as a tree: children under their parent"), kReadsAtRevision, setup_target_list},
+    {"status", N_("Attainment, pace, status, coverage and forecasts per target"), kReadsAtRevision, setup_target_status},
+    {"check", N_("SMART flags and consistency of each target"), kReadsAtRevision, setup_target_check},
+    {"set", N_("Set a target (appends to targets/<YYYY>.yaml)"), kWritesBook, setup_target_set},
+    {"split", N_("Split a target to people, teams, months or quarters"), kWritesBook, setup_target_split},
 };
 
 }  // namespace

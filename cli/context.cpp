@@ -21,6 +21,7 @@
 #include "cli/render_xlsx.hpp"
 #include "core/base/durable_file.hpp"
 #include "core/base/escape.hpp"
+#include "core/base/i18n.hpp"
 #include "core/load/book.hpp"
 #include "core/load/git_source.hpp"
 #include "core/write/journal.hpp"
@@ -39,7 +40,9 @@ bool flush_stdout() {
     std::signal(SIGPIPE, SIG_DFL);
     std::raise(SIGPIPE);
   }
-  std::cerr << "salesops: error: cannot write output" << (reason ? fmt::format(": {}", std::strerror(reason)) : "") << '\n';
+  std::cerr << "salesops: error: "
+            << (reason ? fmt::format(N_("cannot write output: {}"), std::strerror(reason)) : std::string(N_("cannot write output")))
+            << '\n';
   // Reported once: what could not be written is dropped, so the check at exit passes.
   __fpurge(stdout);
   std::clearerr(stdout);
@@ -88,7 +91,7 @@ void Context::begin(std::string name, unsigned needs) {
   // A past revision is read from git's objects: there is nothing there to write to.
   if ((needs & kWritesBook) && !options.at.empty())
     fail(kUsage,
-         fmt::format("--at {} reads a past revision: a command that writes works on the working tree", options.at));
+         fmt::format(N_("--at {} reads a past revision: a command that writes works on the working tree"), options.at));
 }
 
 core::BookSource& Context::source() {
@@ -132,8 +135,9 @@ std::unique_ptr<core::Book> Context::load_or_fail(core::BookSource& from, std::s
     core::Diagnostics errors;
     for (auto& d : r.diags.items()) if (d.severity == core::Severity::error) errors.add(d);
     print_diagnostics(std::cerr, errors, &from, {color(2)});
-    fail(kBookUnreadable,
-         fmt::format("{} has {} error{}{}", what, errors.error_count(), errors.error_count() == 1 ? "" : "s", hint));
+    std::size_t n = errors.error_count();
+    fail(kBookUnreadable, n == 1 ? fmt::format(N_("{} has {} error{}"), what, n, hint)
+                                 : fmt::format(N_("{} has {} errors{}"), what, n, hint));
   }
   return std::move(r.book);
 }
@@ -142,7 +146,7 @@ const core::Book& Context::book() {
   if (!book_) {
     if ((needs_ & kWritesBook) && !options.dry_run) lock_book();
     else report_pending_write();
-    book_ = load_or_fail(source(), "the book", "; `salesops check` lists every problem");
+    book_ = load_or_fail(source(), N_("the book"), N_("; `salesops check` lists every problem"));
   }
   return *book_;
 }
@@ -160,12 +164,12 @@ core::Period Context::period(std::string_view fallback) {
 Format Context::format() {
   if (!options.format.empty()) {
     auto f = parse_format(options.format);
-    if (!f) fail(kUsage, fmt::format("unknown format '{}': use table, csv, tsv, json, jsonl, md or xlsx", options.format));
+    if (!f) fail(kUsage, fmt::format(N_("unknown format '{}': use table, csv, tsv, json, jsonl, md or xlsx"), options.format));
     return *f;
   }
   if (!options.output.empty()) {
     auto f = format_from_extension(options.output);
-    if (!f) fail(kUsage, fmt::format("cannot tell the format from '{}': add --format", options.output));
+    if (!f) fail(kUsage, fmt::format(N_("cannot tell the format from '{}': add --format"), options.output));
     return *f;
   }
   return Format::table;
@@ -207,7 +211,7 @@ void Context::output(const std::function<void(std::ostream&, bool color)>& print
       std::ostringstream out;
       print(out, false);
       if (core::write_output_file(options.output, out.view()) != 0)
-        fail(kWriteRefused, fmt::format("cannot write '{}'", options.output));
+        fail(kWriteRefused, fmt::format(N_("cannot write '{}'"), options.output));
     }
   } catch (const std::invalid_argument& e) {
     fail(kUsage, e.what());
@@ -272,7 +276,7 @@ void Context::emit(const core::Table& table, const std::string& period_label, co
   core::Table t = shown(table, &note);
   if (ro.format == Format::xlsx) {
     // A workbook is binary: it goes to a file, never to a terminal or a pipe.
-    if (options.output.empty()) fail(kUsage, "xlsx is written to a file: add -o FILE.xlsx");
+    if (options.output.empty()) fail(kUsage, N_("xlsx is written to a file: add -o FILE.xlsx"));
     std::string sheet = command;
     std::replace(sheet.begin(), sheet.end(), ' ', '-');
     if (std::string error = write_xlsx(options.output, t, sheet.substr(0, 31)); !error.empty())
@@ -298,7 +302,7 @@ void Context::emit(const core::Table& table, const std::string& period_label, co
 }
 
 void Context::add_write_options(CLI::App& app) {
-  app.add_flag("--dry-run", options.dry_run, "Print the diff the command would make; write nothing");
+  app.add_flag("--dry-run", options.dry_run, N_("Print the diff the command would make; write nothing"));
 }
 
 core::BookWriter& Context::writer() {
@@ -315,7 +319,7 @@ void Context::lock_book() {
     core::Diagnostics diags;
     diags.add(*refused);
     print_diagnostics(std::cerr, diags, nullptr, {color(2)});
-    fail(kWriteRefused, "nothing was written");
+    fail(kWriteRefused, N_("nothing was written"));
   }
 }
 
@@ -326,7 +330,7 @@ void Context::report_pending_write() {
   core::Diagnostics diags;
   diags.add(*pending);
   print_diagnostics(std::cerr, diags, nullptr, {color(2)});
-  if (pending->severity == core::Severity::error) fail(kBookUnreadable, "the book was not read");
+  if (pending->severity == core::Severity::error) fail(kBookUnreadable, N_("the book was not read"));
 }
 
 core::WriteResult Context::apply(const std::vector<core::FileEdit>& edits) {
@@ -335,7 +339,7 @@ core::WriteResult Context::apply(const std::vector<core::FileEdit>& edits) {
     core::Diagnostics diags;
     for (auto& d : r.errors) diags.add(d);
     print_diagnostics(std::cerr, diags, &source(), {color(2)});
-    fail(kWriteRefused, "nothing was written");
+    fail(kWriteRefused, N_("nothing was written"));
   }
   return r;
 }

@@ -12,6 +12,7 @@
 
 #include "cli/render.hpp"
 #include "core/base/escape.hpp"
+#include "core/base/i18n.hpp"
 #include "core/base/suggest.hpp"
 
 namespace salesops::cli {
@@ -106,8 +107,9 @@ std::optional<std::string> select_columns(core::Table& table, const std::vector<
       std::vector<std::string> all;
       for (const core::Column& c : table.columns) all.push_back(c.id);
       auto close = core::closest_match(id, all);
-      return fmt::format("--columns: no column '{}'{}; the columns are {}", id,
-                         close ? fmt::format(" (did you mean '{}'?)", *close) : "", column_ids(table));
+      return close ? fmt::format(N_("--columns: no column '{}' (did you mean '{}'?); the columns are {}"), id, *close,
+                                 column_ids(table))
+                   : fmt::format(N_("--columns: no column '{}'; the columns are {}"), id, column_ids(table));
     }
     auto c = static_cast<std::size_t>(it - table.columns.begin());
     if (std::find(keep.begin(), keep.end(), c) == keep.end()) keep.push_back(c);
@@ -256,7 +258,8 @@ std::string wrap_to_width(const std::string& text, std::size_t width, std::size_
 std::string hidden_columns_note(const std::vector<std::string>& hidden, std::size_t width) {
   std::string ids;
   for (const std::string& id : hidden) ids += (ids.empty() ? "" : ", ") + id;
-  std::string note = fmt::format("{} more column{} (--wide shows all): {}", hidden.size(), hidden.size() == 1 ? "" : "s", ids);
+  std::string note = hidden.size() == 1 ? fmt::format(N_("{} more column (--wide shows all): {}"), hidden.size(), ids)
+                                        : fmt::format(N_("{} more columns (--wide shows all): {}"), hidden.size(), ids);
   return cut_to_width(shown_text(note), width);
 }
 

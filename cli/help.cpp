@@ -5,6 +5,7 @@
 #include <iostream>
 #include <string_view>
 
+#include "core/base/i18n.hpp"
 #include "core/base/suggest.hpp"
 
 namespace salesops::cli {
@@ -40,12 +41,17 @@ const Command* find(std::span<const Command> table, std::string_view name) {
   return nullptr;
 }
 
-std::string unknown(std::string_view what, std::string_view word, std::span<const Command> table, std::string_view how) {
+/// "unknown command 'x'", or "unknown target subcommand 'x'" for a subcommand of `parent`,
+/// with the closest name and `how` to list them.
+std::string unknown(std::string_view parent, std::string_view word, std::span<const Command> table, std::string_view how) {
   std::vector<std::string> names;
   for (const Command& c : table) names.emplace_back(c.name);
-  std::string message = fmt::format("unknown {} '{}'", what, word);
-  if (auto near = core::closest_match(word, names)) message += fmt::format(" (did you mean '{}'?)", *near);
-  return message + fmt::format("; {} lists them", how);
+  auto near = core::closest_match(word, names);
+  if (parent.empty())
+    return near ? fmt::format(N_("unknown command '{}' (did you mean '{}'?); {} lists them"), word, *near, how)
+                : fmt::format(N_("unknown command '{}'; {} lists them"), word, how);
+  return near ? fmt::format(N_("unknown {} subcommand '{}' (did you mean '{}'?); {} lists them"), parent, word, *near, how)
+              : fmt::format(N_("unknown {} subcommand '{}'; {} lists them"), parent, word, how);
 }
 
 std::string names_of(std::span<const Command> table) {
@@ -62,16 +68,16 @@ std::optional<std::string> command_word_error(const CLI::App& root, int argc, ch
     if (arg == "--help" || arg == "-h" || arg == "--version") return std::nullopt;  // CLI11 answers these
   }
   auto words = leading_words(root, argc, argv, 2);
-  if (words.empty()) return fmt::format("a command is required: {}; `salesops help` describes them", names_of(commands()));
+  if (words.empty()) return fmt::format(N_("a command is required: {}; `salesops help` describes them"), names_of(commands()));
   if (words[0] == "help") return std::nullopt;
   const Command* c = find(commands(), words[0]);
-  if (!c) return unknown("command", words[0], commands(), "`salesops help`");
+  if (!c) return unknown("", words[0], commands(), "`salesops help`");
   // kpi runs by itself as well as through its subcommands: its next word may be a value.
   if (c->setup || !c->subcommands) return std::nullopt;
   std::string how = fmt::format("`salesops help {}`", c->name);
   if (words.size() < 2)
-    return fmt::format("'{}' needs a subcommand: {}; {} describes them", c->name, names_of(c->subcommands()), how);
-  if (!find(c->subcommands(), words[1])) return unknown(fmt::format("{} subcommand", c->name), words[1], c->subcommands(), how);
+    return fmt::format(N_("'{}' needs a subcommand: {}; {} describes them"), c->name, names_of(c->subcommands()), how);
+  if (!find(c->subcommands(), words[1])) return unknown(c->name, words[1], c->subcommands(), how);
   return std::nullopt;
 }
 
@@ -94,8 +100,8 @@ bool print_help(const CLI::App& root, const std::vector<std::string>& words, std
   for (const std::string& word : words) {
     const Command* c = find(table, word);
     if (!c) {
-      *error = path.empty() ? unknown("command", word, table, "`salesops help`")
-                            : unknown(fmt::format("{} subcommand", path), word, table, fmt::format("`salesops help {}`", path));
+      *error = path.empty() ? unknown("", word, table, "`salesops help`")
+                            : unknown(path, word, table, fmt::format("`salesops help {}`", path));
       return false;
     }
     parent = "salesops" + (path.empty() ? std::string() : " " + path);
@@ -108,10 +114,11 @@ bool print_help(const CLI::App& root, const std::vector<std::string>& words, std
 }
 
 std::string global_options_footer() {
-  return "Global options (every command; see `salesops help`):\n"
-         "  --book DIR, --at REV, --period P, --today DATE, --format FMT, -o FILE,\n"
-         "  --columns IDS, --wide, --width N, --bom, --csv-raw, --color WHEN, --no-color,\n"
-         "  -q, --no-cache";
+  return N_(
+      "Global options (every command; see `salesops help`):\n"
+      "  --book DIR, --at REV, --period P, --today DATE, --format FMT, -o FILE,\n"
+      "  --columns IDS, --wide, --width N, --bom, --csv-raw, --color WHEN, --no-color,\n"
+      "  -q, --no-cache");
 }
 
 }  // namespace salesops::cli

@@ -7,6 +7,7 @@
 #include <ostream>
 
 #include "core/base/escape.hpp"
+#include "core/base/i18n.hpp"
 
 namespace salesops::cli {
 
@@ -15,8 +16,9 @@ namespace {
 using Action = core::ImportOutcome::Action;
 constexpr std::size_t kLinesShown = 5;
 
-std::string plural(std::size_t n, const char* one, const char* many) {
-  return fmt::format("{} {}", n, n == 1 ? one : many);
+/// "1 row", "2 rows": `one` or `many` with the count.
+std::string plural(std::size_t n, fmt::format_string<std::size_t> one, fmt::format_string<std::size_t> many) {
+  return fmt::vformat(n == 1 ? one : many, fmt::make_format_args(n));
 }
 
 }  // namespace
@@ -37,37 +39,50 @@ void ImportReporter::print_rows(std::ostream& out) const { out << rows_; }
 void ImportReporter::print_summary(std::ostream& out, const core::ImportChange& change, bool update,
                                    bool dry_run) const {
   std::vector<std::string> made, changed;
-  auto count = [](std::vector<std::string>& into, std::size_t n, const char* one, const char* many) {
+  auto count = [](std::vector<std::string>& into, std::size_t n, fmt::format_string<std::size_t> one,
+                  fmt::format_string<std::size_t> many) {
     if (n) into.push_back(plural(n, one, many));
   };
-  count(made, change.deals, "deal", "deals");
-  count(made, change.customers, "customer", "customers");
-  count(made, change.people, "person", "people");
-  count(made, change.teams, "team", "teams");
-  count(changed, change.updated_deals, "deal", "deals");
-  count(changed, change.updated_customers, "customer", "customers");
-  count(changed, change.updated_people, "person", "people");
+  count(made, change.deals, N_("{} deal"), N_("{} deals"));
+  count(made, change.customers, N_("{} customer"), N_("{} customers"));
+  count(made, change.people, N_("{} person"), N_("{} people"));
+  count(made, change.teams, N_("{} team"), N_("{} teams"));
+  count(changed, change.updated_deals, N_("{} deal"), N_("{} deals"));
+  count(changed, change.updated_customers, N_("{} customer"), N_("{} customers"));
+  count(changed, change.updated_people, N_("{} person"), N_("{} people"));
   auto list = [](const std::vector<std::string>& items) {
-    return items.empty() ? std::string("nothing") : fmt::format("{}", fmt::join(items, ", "));
+    return items.empty() ? std::string(N_("nothing")) : fmt::format("{}", fmt::join(items, ", "));
   };
-  std::string updates = update ? fmt::format("; {} {}; unchanged {}", dry_run ? "would update" : "updated",
-                                             list(changed), change.unchanged)
-                               : std::string{};
-  out << core::escape_controls(fmt::format("{} {}: {}; {} {}{}; skipped {}\n", dry_run ? "would import" : "imported",
-                                           file_, plural(change.rows, "row", "rows"),
-                                           dry_run ? "would create" : "created", list(made), updates, change.skipped),
-                               "\n");
+  std::string rows = plural(change.rows, N_("{} row"), N_("{} rows"));
+  std::string summary;
+  if (!update)
+    summary = dry_run ? fmt::format(N_("would import {}: {}; would create {}; skipped {}"), file_, rows, list(made),
+                                    change.skipped)
+                      : fmt::format(N_("imported {}: {}; created {}; skipped {}"), file_, rows, list(made), change.skipped);
+  else
+    summary = dry_run ? fmt::format(N_("would import {}: {}; would create {}; would update {}; unchanged {}; skipped {}"),
+                                    file_, rows, list(made), list(changed), change.unchanged, change.skipped)
+                      : fmt::format(N_("imported {}: {}; created {}; updated {}; unchanged {}; skipped {}"), file_, rows,
+                                    list(made), list(changed), change.unchanged, change.skipped);
+  out << core::escape_controls(summary + "\n", "\n");
   if (skipped_.empty()) return;
   // The largest group first; among equals, the one met first.
   std::vector<SkipGroup> groups = skipped_;
   std::stable_sort(groups.begin(), groups.end(),
                    [](const SkipGroup& a, const SkipGroup& b) { return a.rows > b.rows; });
-  out << fmt::format("skipped {}:\n", plural(change.skipped, "row", "rows"));
-  for (const SkipGroup& g : groups)
-    out << core::escape_controls(
-        fmt::format("  {} {} (line{} {}{}): {}\n", g.rows, g.reason, g.lines.size() == 1 ? "" : "s",
-                    fmt::join(g.lines, ", "), g.rows > g.lines.size() ? ", …" : "", g.first_detail),
-        "\n");
+  out << fmt::format(N_("skipped {}:"), plural(change.skipped, N_("{} row"), N_("{} rows"))) << '\n';
+  for (const SkipGroup& g : groups) {
+    // The first few lines of the group, "…" when it has more.
+    std::string lines = fmt::format("{}", fmt::join(g.lines, ", "));
+    bool more = g.rows > g.lines.size();
+    std::string group =
+        g.lines.size() == 1
+            ? (more ? fmt::format(N_("{} {} (line {}, …): {}"), g.rows, g.reason, lines, g.first_detail)
+                    : fmt::format(N_("{} {} (line {}): {}"), g.rows, g.reason, lines, g.first_detail))
+            : (more ? fmt::format(N_("{} {} (lines {}, …): {}"), g.rows, g.reason, lines, g.first_detail)
+                    : fmt::format(N_("{} {} (lines {}): {}"), g.rows, g.reason, lines, g.first_detail));
+    out << core::escape_controls("  " + group + "\n", "\n");
+  }
 }
 
 core::Table import_table(const core::ImportChange& change) {

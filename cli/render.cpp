@@ -583,7 +583,7 @@ void render(std::ostream& out, const core::Table& table, const RenderOptions& op
     case Format::sarif:
     case Format::xlsx: break;
   }
-  throw std::invalid_argument(fmt::format("{} is not available for this command", format_name(options.format)));
+  throw std::invalid_argument(fmt::format(N_("{} is not available for this command"), format_name(options.format)));
 }
 
 }  // namespace salesops::cli

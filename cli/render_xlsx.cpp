@@ -9,6 +9,7 @@
 #include "cli/render.hpp"
 #include "core/base/durable_file.hpp"
 #include "core/base/escape.hpp"
+#include "core/base/i18n.hpp"
 
 namespace salesops::cli {
 
@@ -91,9 +92,9 @@ std::string write_xlsx(const std::filesystem::path& path, const core::Table& typ
   std::optional<core::Table> storage;
   const core::Table& table = machine_table(typed, storage);
   core::DurableFile file(path);
-  if (!file.open()) return fmt::format("cannot create a file beside '{}': {}", path.string(), std::strerror(file.error()));
+  if (!file.open()) return fmt::format(N_("cannot create a file beside '{}': {}"), path.string(), std::strerror(file.error()));
   lxw_workbook* wb = workbook_new(file.temporary().c_str());
-  if (!wb) return fmt::format("cannot write '{}'", path.string());
+  if (!wb) return fmt::format(N_("cannot write '{}'"), path.string());
   Styles st(wb, false), total(wb, true);
   lxw_worksheet* ws = workbook_add_worksheet(wb, sheet.c_str());
   lxw_error err = ws ? LXW_NO_ERROR : LXW_ERROR_MEMORY_MALLOC_FAILED;
@@ -110,9 +111,9 @@ std::string write_xlsx(const std::filesystem::path& path, const core::Table& typ
     err = worksheet_autofilter(ws, 0, 0, static_cast<lxw_row_t>(table.rows.size()), static_cast<lxw_col_t>(table.columns.size() - 1));
   }
   lxw_error closed = workbook_close(wb);
-  if (err || closed) return fmt::format("cannot write '{}': {}", path.string(), lxw_strerror(err ? err : closed));
+  if (err || closed) return fmt::format(N_("cannot write '{}': {}"), path.string(), lxw_strerror(err ? err : closed));
   if (!file.finish() || !file.commit())
-    return fmt::format("cannot write '{}': {}", path.string(), std::strerror(file.error()));
+    return fmt::format(N_("cannot write '{}': {}"), path.string(), std::strerror(file.error()));
   core::sync_directory(path.parent_path().empty() ? std::filesystem::path(".") : path.parent_path());
   return {};
 }

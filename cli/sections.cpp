@@ -71,32 +71,37 @@ std::vector<Section> agenda_sections(const core::Book& book, const core::Agenda&
 
 namespace {
 
-std::string did_you_mean(const core::Book& book, const std::string& id, bool teams) {
+/// The person id (or, with `teams`, team id) closest to `id`, for a "did you mean".
+std::optional<std::string> closest_id(const core::Book& book, const std::string& id, bool teams) {
   std::vector<std::string> ids;
   for (auto& p : book.people) ids.push_back(book.str(p.id));
   if (teams)
     for (auto& t : book.teams) ids.push_back(book.str(t.id));
-  auto close = core::closest_match(id, ids);
-  return close ? fmt::format(" (did you mean '{}'?)", *close) : "";
+  return core::closest_match(id, ids);
 }
 
 }  // namespace
 
 const core::Person& require_person(Context& ctx, const core::Book& book, const std::string& id, const char* option) {
   if (const core::Person* p = book.person(id)) return *p;
-  ctx.fail(kUsage, fmt::format("{}: no person '{}' in team.yaml{}", option, id, did_you_mean(book, id, false)));
+  auto close = closest_id(book, id, false);
+  ctx.fail(kUsage, close ? fmt::format(N_("{}: no person '{}' in team.yaml (did you mean '{}'?)"), option, id, *close)
+                         : fmt::format(N_("{}: no person '{}' in team.yaml"), option, id));
 }
 
 std::vector<core::Sym> require_people(Context& ctx, const core::Book& book, const std::string& owner,
                                       const char* option) {
   if (const core::Person* p = book.person(owner)) return {p->id};
-  if (owner != "company" && !book.team(owner))
-    ctx.fail(kUsage,
-             fmt::format("{}: '{}' is neither a person nor a team{}", option, owner, did_you_mean(book, owner, true)));
+  if (owner != "company" && !book.team(owner)) {
+    auto close = closest_id(book, owner, true);
+    ctx.fail(kUsage, close ? fmt::format(N_("{}: '{}' is neither a person nor a team (did you mean '{}'?)"), option, owner,
+                                         *close)
+                           : fmt::format(N_("{}: '{}' is neither a person nor a team"), option, owner));
+  }
   std::vector<core::Sym> ids;
   for (std::uint32_t i : book.members(owner)) ids.push_back(book.people[i].id);
   // An empty list would mean everyone to the filters that take it.
-  if (ids.empty()) ctx.fail(kUsage, fmt::format("{}: team '{}' has no people", option, owner));
+  if (ids.empty()) ctx.fail(kUsage, fmt::format(N_("{}: team '{}' has no people"), option, owner));
   return ids;
 }
 
@@ -105,13 +110,13 @@ void require_team(Context& ctx, const core::Book& book, const std::string& id, c
   std::vector<std::string> ids;
   for (auto& t : book.teams) ids.push_back(book.str(t.id));
   auto close = core::closest_match(id, ids);
-  ctx.fail(kUsage, fmt::format("{}: no team '{}' in team.yaml{}", option, id,
-                               close ? fmt::format(" (did you mean '{}'?)", *close) : ""));
+  ctx.fail(kUsage, close ? fmt::format(N_("{}: no team '{}' in team.yaml (did you mean '{}'?)"), option, id, *close)
+                         : fmt::format(N_("{}: no team '{}' in team.yaml"), option, id));
 }
 
 void add_people_filter(CLI::App& app, PeopleFilter& filter, const std::string& owner_names) {
-  app.add_option(owner_names, filter.owner, "Only this person's rows, or a team's people's");
-  app.add_option("--team", filter.team, "Only the rows of this team's people (and of the teams under it)");
+  app.add_option(owner_names, filter.owner, N_("Only this person's rows, or a team's people's"));
+  app.add_option("--team", filter.team, N_("Only the rows of this team's people (and of the teams under it)"));
 }
 
 std::optional<std::vector<core::Sym>> filter_people(Context& ctx, const core::Book& book, const PeopleFilter& filter) {
@@ -124,7 +129,7 @@ std::optional<std::vector<core::Sym>> filter_people(Context& ctx, const core::Bo
     if (people) {
       std::erase_if(*people, [&](core::Sym p) { return std::find(team.begin(), team.end(), p) == team.end(); });
       if (people->empty())
-        ctx.fail(kUsage, fmt::format("--owner {} is not in --team {}", filter.owner, filter.team));
+        ctx.fail(kUsage, fmt::format(N_("--owner {} is not in --team {}"), filter.owner, filter.team));
     } else {
       people = std::move(team);
     }
@@ -165,7 +170,7 @@ void keep_filtered_rows(Context& ctx, const core::Book& book, core::Table& table
 
 void require_record_id(Context& ctx, const std::string& id, const char* option) {
   if (core::is_record_id(id)) return;
-  ctx.fail(kUsage, fmt::format("{}: '{}' is not an id: letters, digits, '.', '_' and '-', starting with a letter or digit",
+  ctx.fail(kUsage, fmt::format(N_("{}: '{}' is not an id: letters, digits, '.', '_' and '-', starting with a letter or digit"),
                                option, id));
 }
 

@@ -7,6 +7,7 @@
 
 #include "cli/diagnostic_render.hpp"
 #include "core/base/escape.hpp"
+#include "core/base/i18n.hpp"
 
 namespace salesops::cli {
 
@@ -36,7 +37,7 @@ void refuse(Context& ctx, const core::WriteChange& change) {
   core::Diagnostics diags;
   diags.add(d);
   print_diagnostics(std::cerr, diags, &ctx.source(), {ctx.color(2)});
-  ctx.fail(kWriteRefused, "nothing was written");
+  ctx.fail(kWriteRefused, N_("nothing was written"));
 }
 
 void write_change(Context& ctx, const core::WriteChange& change, const std::string& done) {
@@ -51,7 +52,7 @@ std::vector<core::FieldValue> set_options(Context& ctx, const std::vector<std::s
   std::vector<core::FieldValue> out;
   for (const std::string& s : sets) {
     auto eq = s.find('=');
-    if (eq == std::string::npos || eq == 0) ctx.fail(kUsage, fmt::format("--set '{}': write FIELD=VALUE", s));
+    if (eq == std::string::npos || eq == 0) ctx.fail(kUsage, fmt::format(N_("--set '{}': write FIELD=VALUE"), s));
     out.push_back({s.substr(0, eq), s.substr(eq + 1)});
   }
   return out;
