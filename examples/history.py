@@ -63,20 +63,17 @@ def read_lines(path):
         return f.read().decode("utf-8").splitlines(keepends=True)
 
 
-def is_comment_or_blank(line):
-    s = line.strip()
-    return not s or s.startswith("#")
-
-
 def split_items(lines, start):
     """Splits a list's lines into items beginning with a line that starts with `start`;
-    comment and blank lines go with the item after them. Returns (lead, items, tail)."""
+    blank lines and comments at the list's indentation go with the item after them.
+    Returns (lead, items, tail)."""
+    indent = start[:len(start) - len(start.lstrip())]
     lead, items, pending = [], [], []
     for line in lines:
         if line.startswith(start):
             items.append(pending + [line])
             pending = []
-        elif is_comment_or_blank(line) and (line.startswith(start[0]) or not line.strip() or line.startswith("#")):
+        elif not line.strip() or (line.startswith(indent) and line[len(indent):].startswith("#")):
             pending.append(line)
         elif items:
             items[-1].extend(pending + [line])
@@ -279,7 +276,7 @@ class History:
             what = "opened" if k == 1 else hist[k - 1][2]
             self.event(hist[k - 1][1], slot, path, at_step(k), what)
 
-        opened, last = hist[0][1], min(hist[-1][1], TODAY)
+        opened = hist[0][1]
         ec_i = it.index(r"  expected_close: ")
         ec = date(field(it.lines, "expected_close"))
         closed = field(it.lines, "closed")
@@ -383,14 +380,14 @@ class History:
             doc = top_level_list_doc(path, read_lines(os.path.join(self.book, path)))
             self.docs[path] = doc
             section = None
+            annual = (D(2025, 12, 12), ("own", "li.na", "targets: 2026 for the company and the teams, and people's Q1"))
             slots = {
-                "company": (D(2025, 12, 12), ("own", "li.na", "targets: 2026 for the company and the teams, and people's Q1")),
-                "2026-Q1": (D(2025, 12, 12), None),
+                "company": annual,
+                "2026-Q1": annual,
                 "2026-Q2": (D(2026, 3, 20), ("own", "sun.li", "targets: 2026-Q2 split to people and months\n\nApproved-by: li.na")),
                 "2026-Q3": (D(2026, 6, 19), ("own", "sun.li", "targets: 2026-Q3 split to people and months\n\nApproved-by: li.na")),
                 "2026-Q4": (D(2026, 9, 25), ("own", "sun.li", "targets: 2026-Q4 split to people and months\n\nApproved-by: li.na")),
             }
-            slots["2026-Q1"] = (D(2025, 12, 12), slots["company"][1])
             by_id = {}
             for it in doc.sections[0][1]:
                 m = next((re.match(r"# --- (.*) ---", l) for l in it.lines if l.startswith("# ---")), None)
@@ -398,15 +395,11 @@ class History:
                     section = m.group(1)
                 tid, period = field(it.lines, "id"), field(it.lines, "period")
                 by_id[tid] = it
-                quarter = quarter_of(period)
                 if period.startswith("2025") or section is None:
                     it.shown = True
-                elif section.startswith("company"):
-                    when, slot = slots["company"]
-                    self.event(when, slot, path, lambda it=it: setattr(it, "shown", True), "target")
-                else:
-                    when, slot = slots[quarter]
-                    self.event(when, slot, path, lambda it=it: setattr(it, "shown", True), "target")
+                    continue
+                when, slot = slots["company" if section.startswith("company") else quarter_of(period)]
+                self.event(when, slot, path, lambda it=it: setattr(it, "shown", True), "target")
             if name == "2026.yaml":
                 self.plan_cut(path, by_id)
 
