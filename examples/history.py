@@ -42,6 +42,7 @@ START = D(2025, 11, 28)   # the first commit: the book as it stood that day
 TODAY = D(2026, 11, 26)   # the last commit: the example book's today
 TZ = "+0800"
 HANDOVER = D(2026, 9, 18)  # zhao.min left; her accounts went to her teammates
+JOINED = D(2026, 7, 13)    # he.ting joined key accounts and took over accounts of the team
 PUSHED = "D-2026-0740"     # the deal whose expected_close was pushed twice (checked below)
 
 
@@ -222,7 +223,7 @@ class History:
                     if pid == "he.ting":
                         # hired in June, before the Q3 targets were split to people
                         it.shown = False
-                        self.event(D(2026, 6, 17), ("own", "chen.jie", "team: he.ting joins key accounts on 2026-07-13"),
+                        self.event(D(2026, 6, 10), ("own", "chen.jie", f"team: he.ting joins key accounts on {JOINED}"),
                                    path, lambda it=it: setattr(it, "shown", True))
                     left = it.index(r"    left: ")
                     if left is not None:
@@ -250,6 +251,8 @@ class History:
         did, owner = field(it.lines, "id"), field(it.lines, "owner")
         self.deal_items[did] = it
         slot = self.weekly(self.manager(owner))
+        if owner == "he.ting" and date(field(it.lines, "opened")) < JOINED:
+            self.take_over(path, it, it.index(r"  owner: "), self.first_owner.get(field(it.lines, "customer"), "chen.jie"))
         hist = [(i, date(m.group(1)), m.group(2)) for i, line in enumerate(it.lines)
                 if (m := re.match(r"    - \{date: (\S+), stage: (\w+)\}", line))]
         stage_i, closed_i, lost_i = it.index(r"  stage: "), it.index(r"  closed: "), it.index(r"  lost_reason: ")
@@ -301,6 +304,12 @@ class History:
             it.set_value(amount_i, shown)
             self.event(nego[0], slot, path, lambda: it.edits.pop(amount_i, None), "amount")
 
+    def take_over(self, path, item, i, before):
+        """A record of he.ting's that was `before`'s until she joined."""
+        item.set_value(i, before)
+        self.event(JOINED, ("own", "chen.jie", "customers: accounts of the team handed over to he.ting, who joins today"),
+                   path, lambda: item.edits.pop(i, None), "handover")
+
     def plan_pushes(self, path, it, ec_i, ec, opened, end, owner):
         first, second = ec - dt.timedelta(days=56), ec - dt.timedelta(days=28)
         push1, push2 = first - dt.timedelta(days=2), second - dt.timedelta(days=1)
@@ -335,6 +344,12 @@ class History:
                 if d:
                     kind = "survey" if head[0].startswith("surveys:") else "interaction"
                     self.event(date(d), slot, path, lambda it=it: setattr(it, "shown", True), kind)
+            if owner == "he.ting":
+                head = next(h for h, _, _ in doc.sections if h[0].startswith("owner: "))
+                before = self.first_owner.get(cid, "chen.jie")
+                head[0] = f"owner: {before}\n"
+                self.event(JOINED, ("own", "chen.jie", "customers: accounts of the team handed over to he.ting, who joins today"),
+                           path, lambda head=head: head.__setitem__(0, "owner: he.ting\n"), "handover")
             # zhao.min's accounts were hers until she left
             by = [field(it.lines, "by") for h, it in items if field(it.lines, "date") and date(field(it.lines, "date")) < HANDOVER]
             if owner != "zhao.min" and "zhao.min" in by and self.team_of.get(owner) == "east-smb":
@@ -384,12 +399,18 @@ class History:
             slots = {
                 "company": annual,
                 "2026-Q1": annual,
-                "2026-Q2": (D(2026, 3, 20), ("own", "sun.li", "targets: 2026-Q2 split to people and months\n\nApproved-by: li.na")),
-                "2026-Q3": (D(2026, 6, 19), ("own", "sun.li", "targets: 2026-Q3 split to people and months\n\nApproved-by: li.na")),
-                "2026-Q4": (D(2026, 9, 25), ("own", "sun.li", "targets: 2026-Q4 split to people and months\n\nApproved-by: li.na")),
+                "2026-Q2": (D(2026, 3, 13), ("own", "sun.li", "targets: 2026-Q2 split to people and months\n\nApproved-by: li.na")),
+                "2026-Q3": (D(2026, 6, 12), ("own", "sun.li", "targets: 2026-Q3 split to people and months\n\nApproved-by: li.na")),
+                "2026-Q4": (D(2026, 9, 11), ("own", "sun.li", "targets: 2026-Q4 split to people and months\n\nApproved-by: li.na")),
             }
             by_id = {}
+            self.plan_links = {}
             for it in doc.sections[0][1]:
+                link = it.index(r"  plan: ")
+                if link is not None:
+                    # linked to its plan when the plan is written
+                    it.edits[link] = None
+                    self.plan_links.setdefault(field(it.lines, "plan"), []).append((path, it, link))
                 m = next((re.match(r"# --- (.*) ---", l) for l in it.lines if l.startswith("# ---")), None)
                 if m:
                     section = m.group(1)
@@ -436,6 +457,9 @@ class History:
             when = begins - dt.timedelta(days=(begins.weekday() - 4) % 7 + 7)
             slot = ("own", field(doc.final.splitlines(), "owner") or "li.na", f"plans: the sales plan of {quarter}")
             self.event(when, slot, path, lambda doc=doc: setattr(doc, "present", True), "plan")
+            plan_id = field(doc.final.splitlines(), "id")
+            for target_path, it, i in self.plan_links.get(plan_id, []):
+                self.event(when, slot, target_path, lambda it=it, i=i: it.edits.pop(i, None), "plan")
             for head, items, _ in doc.sections:
                 for it in items:
                     it.shown = True
@@ -496,8 +520,25 @@ class History:
             lines = read_lines(os.path.join(self.templates, src))
             self.docs[dst] = ListDoc(dst, lines, [(lines, [], [])], present=True)
 
+    def first_owners(self):
+        """The accounts he.ting took over: whose they were (the rep who logged most of
+        their interactions before she joined)."""
+        self.first_owner = {}
+        for name in sorted(os.listdir(os.path.join(self.book, "customers"))):
+            text = "".join(read_lines(os.path.join(self.book, "customers", name)))
+            if not re.search(r"^owner: he.ting$", text, re.M):
+                continue
+            counts = {}
+            for d, by in re.findall(r"^  - date: (\S+)\n(?:    .*\n)*?    by: (\S+)", text, re.M):
+                if date(d) < JOINED and by != "he.ting" and self.team_of.get(by) == "east-key-accounts" \
+                        and self.manager_of.get("east-key-accounts") != by:
+                    counts[by] = counts.get(by, 0) + 1
+            cid = re.search(r"^id: (\S+)$", text, re.M).group(1)
+            self.first_owner[cid] = max(sorted(counts), key=lambda k: counts[k]) if counts else "chen.jie"
+
     def load(self):
         self.load_team()
+        self.first_owners()
         self.load_deals()
         first_deal = {}
         for it in self.deal_items.values():
