@@ -14,4 +14,8 @@ struct EmbeddedFile {
 
 std::span<const EmbeddedFile> embedded_files();
 
+/// The example book's history: a git bundle of branch `main`, whose last tree is the
+/// example book plus templates/gitignore and templates/gitattributes (examples/history.py).
+std::string_view example_history();
+
 }  // namespace salesops::cli
