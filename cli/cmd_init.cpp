@@ -1,5 +1,6 @@
-// salesops init [DIR] [--example] [--git-config]: a new book from templates/, or a copy of
-// the example; --git-config registers the record merge driver in an existing book's repo.
+// salesops init [DIR] [--example [--no-git]] [--git-config]: a new book from templates/, or
+// the example book as a git repository with its year of history; --git-config registers
+// the record merge driver in an existing book's repo.
 #include <fmt/format.h>
 
 #include <cstring>
@@ -7,6 +8,7 @@
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <optional>
 
 #include "cli/commands.hpp"
 #include "cli/embedded_files.hpp"
@@ -25,6 +27,7 @@ struct InitOptions {
   std::string dir = ".";
   bool example = false;
   bool git_config = false;
+  bool no_git = false;
 };
 
 /// The one-line driver definition that salesops-merge-file(1) and the README give.
@@ -107,6 +110,56 @@ void run_git_config(Context& ctx, const fs::path& dir) {
   if (!ctx.options.quiet) std::cout << note << '\n';
 }
 
+/// What add_example_history() made: the number of commits and the first and last dates.
+struct ExampleHistory {
+  std::string commits, first, last;
+};
+
+/// The example's history, laid under the files just written to `dir`: a new repository
+/// whose branch main holds the commits of examples/history.py, its index the last commit's
+/// tree (which equals the files). Returns nothing when done, else why not; on failure the
+/// repository it began is removed and the files stay as they are.
+std::optional<std::string> add_example_history(const fs::path& dir, ExampleHistory* made) {
+  std::error_code ec;
+  if (fs::exists(dir / ".git", ec)) return fmt::format(N_("{} already has a .git"), dir.string());
+  core::GitResult inside = core::run_git(dir, {"rev-parse", "--is-inside-work-tree"});
+  if (inside.status < 0) return std::string(N_("git could not be run"));
+  if (inside.ok()) return fmt::format(N_("{} is inside a git repository"), dir.string());
+  if (inside.err.find("not a git repository") == std::string::npos) return core::git_reason(inside);
+  // A repository of the history's own object format, whatever the user's git defaults to.
+  const std::vector<std::string> env{"GIT_DEFAULT_HASH=sha1"};
+  auto git = [&](const std::vector<std::string>& args) -> std::optional<std::string> {
+    core::GitResult r = core::run_git(dir, args, env);
+    if (r.ok()) return std::nullopt;
+    std::string reason = core::git_reason(r);
+    return fmt::format(N_("git {} failed: {}"), args.front(), reason.empty() ? r.err : reason);
+  };
+  auto undo = [&](std::string why) {
+    fs::remove_all(dir / ".git", ec);
+    return std::optional<std::string>(std::move(why));
+  };
+  if (auto e = git({"init", "-q"})) return undo(*e);
+  if (auto e = git({"symbolic-ref", "HEAD", "refs/heads/main"})) return undo(*e);
+  fs::path bundle = fs::absolute(dir / ".git" / "salesops-example.bundle", ec);
+  std::string_view bytes = example_history();
+  if (int err = core::write_output_file(bundle, bytes))
+    return undo(fmt::format(N_("cannot write {}: {}"), bundle.string(), std::strerror(err)));
+  core::GitResult heads = core::run_git(dir, {"bundle", "unbundle", bundle.string()}, env);
+  fs::remove(bundle, ec);
+  std::string head = heads.out.substr(0, heads.out.find(' '));
+  if (!heads.ok() || head.empty()) return undo(fmt::format(N_("git bundle failed: {}"), core::git_reason(heads)));
+  if (auto e = git({"update-ref", "refs/heads/main", head})) return undo(*e);
+  if (auto e = git({"reset", "-q"})) return undo(*e);
+  core::GitResult count = core::run_git(dir, {"rev-list", "--count", "HEAD"});
+  core::GitResult dates = core::run_git(dir, {"log", "--format=%as", "HEAD"});
+  made->commits = count.out.substr(0, count.out.find('\n'));
+  std::string_view all = dates.out;
+  while (!all.empty() && all.back() == '\n') all.remove_suffix(1);
+  made->last = std::string(all.substr(0, all.find('\n')));
+  made->first = std::string(all.substr(all.rfind('\n') + 1));
+  return std::nullopt;
+}
+
 void run_init(Context& ctx, const InitOptions& o) {
   fs::path dir = o.dir;
   if (o.git_config) return run_git_config(ctx, dir);
@@ -131,13 +184,25 @@ void run_init(Context& ctx, const InitOptions& o) {
     fs::create_directories(dir / sub, ec);
     if (!fs::exists(dir / sub / ".gitkeep", ec) && fs::is_empty(dir / sub, ec)) write_new_file(dir / sub / ".gitkeep", "", &error);
   }
+  ExampleHistory history;
+  std::optional<std::string> without;
+  if (o.example && !o.no_git) without = add_example_history(dir, &history);
+  if (without)
+    std::cerr << core::tr(fmt::format(N_("note: {}: the example book is laid down without its history"), core::tr(*without))) << '\n';
   if (!ctx.options.quiet) {
-    std::cout << (o.example ? fmt::format(N_("created the example book in {} ({} files)"), dir.string(), files.size())
-                            : fmt::format(N_("created a new book in {} ({} files)"), dir.string(), files.size()))
+    std::cout << core::tr(o.example ? fmt::format(N_("created the example book in {} ({} files)"), dir.string(), files.size())
+                                    : fmt::format(N_("created a new book in {} ({} files)"), dir.string(), files.size()))
               << '\n';
-    std::cout << fmt::format(N_("next: cd {} && git init && git add . && git commit -m 'New book' && salesops check"),
-                             dir.string())
-              << '\n';
+    if (o.example && !o.no_git && !without) {
+      std::cout << core::tr(fmt::format(N_("a git repository: {} commits on branch main, {} to {}"), history.commits,
+                                        history.first, history.last))
+                << '\n';
+      std::cout << core::tr(fmt::format(N_("next: cd {} && salesops check && git log"), dir.string())) << '\n';
+    } else {
+      std::cout << core::tr(fmt::format(N_("next: cd {} && git init && git add . && git commit -m 'New book' && salesops check"),
+                                        dir.string()))
+                << '\n';
+    }
   }
 }
 
@@ -146,7 +211,9 @@ void run_init(Context& ctx, const InitOptions& o) {
 Run setup_init(CLI::App& app, Context& ctx) {
   auto o = std::make_shared<InitOptions>();
   app.add_option("dir", o->dir, N_("Directory of the new book (created if needed)"))->capture_default_str();
-  auto* example = app.add_flag("--example", o->example, N_("Fill it with the example book"));
+  auto* example = app.add_flag("--example", o->example,
+                               N_("Fill it with the example book, a git repository with a year of history"));
+  app.add_flag("--no-git", o->no_git, N_("With --example: the files only, no git repository"))->needs(example);
   app.add_flag("--git-config", o->git_config,
                N_("In an existing book: register the record merge driver in the repository's git config and .gitattributes"))
       ->excludes(example);

@@ -17,5 +17,8 @@ std::span<const EmbeddedFile> embedded_files();
 
 /// The Chinese message catalog: po/zh_CN/*.po combined and compiled into a GNU .mo file.
 std::string_view embedded_catalog();
+/// The example book's history: a git bundle of branch `main`, whose last tree is the
+/// example book plus templates/gitignore and templates/gitattributes (examples/history.py).
+std::string_view example_history();
 
 }  // namespace salesops::cli

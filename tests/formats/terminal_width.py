@@ -133,7 +133,7 @@ def main():
     salesops, _src = sys.argv[1], sys.argv[2]
     with tempfile.TemporaryDirectory() as tmp:
         book = os.path.join(tmp, "book")
-        r = subprocess.run([salesops, "init", "--example", book], capture_output=True, env=env())
+        r = subprocess.run([salesops, "init", "--example", "--no-git", book], capture_output=True, env=env())
         if r.returncode != 0:
             fail(f"init --example: {r.stderr.decode()}")
         git = ["git", "-C", book, "-c", "user.name=t", "-c", "user.email=t@example.com"]
