@@ -163,7 +163,13 @@ void add_pattern(Catalog& catalog, std::vector<Piece> id, std::vector<Piece> str
     bool after = i + 1 < id.size() && !id[i + 1].hole && is_quote(id[i + 1].text.front());
     p.quoted.push_back(before && after);
   }
-  if (p.literal_size == 0) return;  // placeholders only: would match any text
+  // Placeholders and punctuation only ("{}: {}"): would match too many texts.
+  bool words = std::any_of(id.begin(), id.end(), [](const Piece& piece) {
+    return !piece.hole && std::any_of(piece.text.begin(), piece.text.end(), [](char c) {
+      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || static_cast<unsigned char>(c) >= 0x80;
+    });
+  });
+  if (!words) return;
   if (!id.back().hole) p.suffix = id.back().text;
   if (id.front().hole)
     for (const Piece& piece : id)

