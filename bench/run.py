@@ -26,6 +26,13 @@ file back, the last re-prices one deal again) and the history table times, again
 a warm kpi in the same rounds: `kpi --at HEAD~i` (a different revision each run, all
 but a file or two already in the blob-keyed cache), `diff HEAD~1 HEAD` and `log` of a
 deal the history re-priced every tenth commit.
+
+With --trend (on by default) a copy of the clean book becomes a repository of 12 monthly
+revisions (committed on the 15th of 2025-12 .. 2026-11; each re-prices a deal and lowers a
+target) and the trend table times each trend report over 2025-12-01..2026-11-30 --every
+month (12 points, 12 revisions) against one cold load (kpi with SALESOPS_NO_CACHE=1) of
+the same book: once with an empty cache (every revision's files parsed, the blob-keyed
+cache filled) and then warm (median of --runs). SPEC's bound: each within 4× one cold load.
 """
 
 import argparse
@@ -107,6 +114,7 @@ def main():
     ap.add_argument("--no-peers", dest="peers", action="store_false", help="skip the peer, ledger and hledger")
     ap.add_argument("--no-history", dest="history", action="store_false", help="skip --at, diff and log")
     ap.add_argument("--commits", type=int, default=200, help="commits of the history book")
+    ap.add_argument("--no-trend", dest="trend", action="store_false", help="skip the trend reports")
     a = ap.parse_args()
     salesops, floor = os.path.join(a.build, "salesops"), os.path.join(a.build, "salesops_floor")
     os.makedirs(a.work, exist_ok=True)
@@ -114,7 +122,7 @@ def main():
     print(f"# {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, {platform.node()}: {cpu}, "
           f"{os.cpu_count()} cores, {a.threads} threads; median of {a.runs} runs")
     head = ("| deals | YAML MB | reader | wall s | records/s | MB/s | peak MB |")
-    rows, ratios, extras, histories = [], [], [], []
+    rows, ratios, extras, histories, trends = [], [], [], [], []
     for n in [int(x) for x in a.sizes.split(",")]:
         book, journal, c, size = book_for(a.work, n)
         records = c["deals"] + c["customers"] + c["interactions"] + c["surveys"] + c["targets"] + c["people"]
@@ -130,6 +138,8 @@ def main():
             extras.append(extra_keys(a, salesops, n, kpi, env_cold, env_warm))
         if a.history:
             histories.append(history(a, salesops, book, n, kpi, env_warm))
+        if a.trend:
+            trends.extend(trend(a, salesops, book, n))
         if not a.peers:
             for name in ("floor", "cold", "warm"):
                 r = res[name]
@@ -186,6 +196,11 @@ def main():
         print("| deals | commits | warm kpi s | --at HEAD~i s | ÷ warm | diff HEAD~1 HEAD s | ÷ warm | log s | ÷ warm | log rows |")
         print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
         print("\n".join(histories))
+    if trends:
+        print()
+        print("| deals | report | revisions | cold load s | trend, empty cache s | ÷ cold | trend, warm s | ÷ cold |")
+        print("|---:|---|---:|---:|---:|---:|---:|---:|")
+        print("\n".join(trends))
 
 
 def git(book, *args, env=None):
@@ -262,6 +277,59 @@ def extra_keys(a, salesops, n, kpi, env_cold, env_warm):
     return (f"| {n:,} | {size / 1e6:.0f} | {cc[0]:.3f} | {ec[0]:.3f} | {ec[0] / cc[0]:.2f}× | {cw[0]:.3f} | "
             f"{ew[0]:.3f} | {ew[0] / cw[0]:.2f}× | {cc[1] / 1e6:.0f}, {ec[1] / 1e6:.0f} | {ec[1] / cc[1]:.2f}× | "
             f"{cw[1] / 1e6:.0f}, {ew[1] / 1e6:.0f} | {ew[1] / cw[1]:.2f}× |")
+
+
+TREND_REPORTS = ("policy", "targets")
+
+
+def make_trend_book(book, n, work):
+    """A copy of `book` as a repository of 12 monthly revisions; its path."""
+    copy = os.path.join(work, f"book-{n}-trend")
+    if os.path.exists(os.path.join(copy, ".git")) and git(copy, "rev-list", "--count", "HEAD").strip() == "12":
+        return copy
+    subprocess.run(["rm", "-rf", copy], check=True)
+    subprocess.run(["cp", "-r", book, copy], check=True)
+    subprocess.run(["rm", "-rf", os.path.join(copy, ".git"), os.path.join(copy, ".salesops")], check=True)
+    print(f"bench: making {copy} a repository of 12 monthly revisions", file=sys.stderr)
+    git(copy, "init", "-q")
+    with open(os.path.join(copy, ".git", "info", "exclude"), "a") as f:
+        f.write(".salesops/\n")
+    files = sorted(f for f in os.listdir(os.path.join(copy, "deals")) if f.endswith(".yaml"))
+    targets = os.path.join(copy, "targets", sorted(os.listdir(os.path.join(copy, "targets")))[0])
+    for i in range(12):
+        year, month = (2025, 12) if i == 0 else (2026, i)
+        env = dict(os.environ, GIT_AUTHOR_DATE=f"{year}-{month:02d}-15T10:00:00Z",
+                   GIT_COMMITTER_DATE=f"{year}-{month:02d}-15T10:00:00Z")
+        if i > 0:
+            for path, key, value in ((os.path.join(copy, "deals", files[i % len(files)]), "  amount: ", 1000 + i),
+                                     (targets, "  value: ", 10000 - i)):
+                with open(path, encoding="utf-8") as f:
+                    lines = f.read().split("\n")
+                k = next(k for k, line in enumerate(lines) if line.startswith(key))
+                lines[k] = f"{key}{value}"
+                with open(path, "w", encoding="utf-8") as f:
+                    f.write("\n".join(lines))
+        git(copy, "add", "-A")
+        git(copy, "commit", "-qm", f"revision of {year}-{month:02d}", env=env)
+    return copy
+
+
+def trend(a, salesops, book, n):
+    """Each trend report over 12 monthly revisions against one cold load; one row per report."""
+    copy = make_trend_book(book, n, a.work)
+    base = [salesops, "--book", copy, "--today", "2026-11-30"]
+    env_cold = dict(os.environ, SALESOPS_NO_CACHE="1", SALESOPS_THREADS=str(a.threads))
+    env_warm = dict(os.environ, SALESOPS_THREADS=str(a.threads))
+    cold = measure(base + ["kpi", "--period", PERIOD, "--format", "csv"], a.runs, env_cold)[0]
+    out = []
+    for report in TREND_REPORTS:
+        cmd = base + ["trend", report, "--period", "2025-12-01..2026-11-30", "--every", "month", "--format", "csv"]
+        subprocess.run(["rm", "-rf", os.path.join(copy, ".salesops")], check=True)
+        empty = measure(cmd, 1, env_warm)[0]
+        warm = measure(cmd, a.runs, env_warm)[0]
+        out.append(f"| {n:,} | trend {report} | 12 | {cold:.3f} | {empty:.3f} | {empty / cold:.2f}× | {warm:.3f} | "
+                   f"{warm / cold:.2f}× |")
+    return out
 
 
 if __name__ == "__main__":

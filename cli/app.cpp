@@ -52,6 +52,8 @@ constexpr Command kCommands[] = {
     {"review", N_("Performance reviews: new, refresh, score, scorecard (also html)"), 0, nullptr, review_commands},
     {"coach", N_("Coaching: log, train, due (1:1 cadence), followups, done, skills, report"), 0, nullptr, coach_commands},
     {"reward", N_("Incentives: plans, calc (payout lines), statement, simulate, grant, leaderboard"), 0, nullptr, reward_commands},
+    {"trend", N_("Supervision over time, from the book's git history: policy, forecasts, slippage, target changes"), 0,
+     nullptr, trend_commands},
     // diff's revisions are its arguments, not --at.
     {"diff", N_("The changes between two revisions as records: targets, deals, customers, reviews, reward plans"), 0, setup_diff},
     {"export", N_("Every record kind as a tidy table: csv or jsonl files, or one SQLite database"), kReadsAtRevision,

@@ -65,6 +65,9 @@ READS = [
     ["reward", "leaderboard"],
     ["diff", "HEAD~1"],
     ["log", "{deal}"],
+    ["trend", "policy"],
+    ["trend", "policy", "--by", "owner"],
+    ["trend", "targets"],
 ]
 # Commands that write, or print no report: not walked.
 WRITES = {"init", "import", "reassign", "export", "approve", "merge-file", "help", "completion",
