@@ -8,6 +8,7 @@
 #include "cli/completion.hpp"
 #include "cli/help.hpp"
 #include "core/base/escape.hpp"
+#include "core/base/i18n.hpp"
 
 namespace salesops::cli {
 
@@ -49,6 +50,8 @@ constexpr Command kCommands[] = {
     {"review", "Performance reviews: new, refresh, score, scorecard (also html)", 0, nullptr, review_commands},
     {"coach", "Coaching: log, train, due (1:1 cadence), followups, done, skills, report", 0, nullptr, coach_commands},
     {"reward", "Incentives: plans, calc (payout lines), statement, simulate, grant, leaderboard", 0, nullptr, reward_commands},
+    {"trend", N_("Supervision over time, from the book's git history: policy findings, target changes"), 0, nullptr,
+     trend_commands},
     // diff's revisions are its arguments, not --at.
     {"diff", "The changes between two revisions as records: targets, deals, customers, reviews, reward plans", 0, setup_diff},
     {"export", "Every record kind as a tidy table: csv or jsonl files, or one SQLite database", kReadsAtRevision,

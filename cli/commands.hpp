@@ -48,5 +48,6 @@ std::span<const Command> plan_commands();
 std::span<const Command> review_commands();
 std::span<const Command> coach_commands();
 std::span<const Command> reward_commands();
+std::span<const Command> trend_commands();
 
 }  // namespace salesops::cli

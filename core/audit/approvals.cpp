@@ -128,6 +128,11 @@ std::vector<std::string> allowed_approvers(const Book& book, std::string_view ow
   return out;
 }
 
+std::map<std::string, std::vector<std::string>> commit_approvers(const fs::path& book_root, const Book& authority,
+                                                                 const std::vector<RangeCommit>& commits) {
+  return Claims(book_root, authority, commits).approvers;
+}
+
 std::optional<ApprovalResult> check_approvals(const fs::path& book_root, const std::string& range, std::string* error) {
   auto fail = [&](std::string message) -> std::optional<ApprovalResult> {
     if (error) *error = std::move(message);

@@ -3,10 +3,12 @@
 // kind [approvals] records lists must carry an `Approved-by: <person id>` trailer naming
 // someone allowed to approve it.
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "core/audit/approval_range.hpp"
 #include "core/base/diagnostics.hpp"
 #include "core/book/book.hpp"
 
@@ -17,6 +19,14 @@ namespace salesops::core {
 /// team; for a team, itself; for company, the managers of the teams directly under it. The
 /// owner never approves their own record.
 std::vector<std::string> allowed_approvers(const Book& book, std::string_view owner);
+
+/// Who approved each of `commits`, by person id of `authority` (else the name given): the
+/// Approved-by trailers of its message, and the approval commits among `commits` whose
+/// Approves trailer names it; when `authority` requires signed approvals, only approval
+/// commits whose signature git verifies. Commits nobody approved are absent.
+std::map<std::string, std::vector<std::string>> commit_approvers(const std::filesystem::path& book_root,
+                                                                 const Book& authority,
+                                                                 const std::vector<RangeCommit>& commits);
 
 struct ApprovalResult {
   std::size_t commits = 0;  // commits in the range that touch the book (merges left out)
