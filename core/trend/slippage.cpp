@@ -77,7 +77,9 @@ std::vector<Push> pushes_between(const Book& before, const Book& after, const Bo
   for (const Deal& now : after.deals) {
     const Deal* was = before.deal(after.text(now.id));
     if (!was || !was->expected_close || !now.expected_close) continue;
-    if (!is_open_stage(before.config, was->stage) || *now.expected_close <= *was->expected_close) continue;
+    // A deal closed by the same commit is recorded as it ended, not pushed.
+    if (!is_open_stage(before.config, was->stage) || !is_open_stage(after.config, now.stage)) continue;
+    if (*now.expected_close <= *was->expected_close) continue;
     Push p;
     p.deal = after.str(now.id);
     p.owner = before.str(was->owner);

@@ -32,7 +32,8 @@ struct Push {
 };
 
 /// The pushes between two versions of the same deals, matched by id (wherever they are
-/// filed): deals open in `before` with an expected_close that `after` moves later. Amounts
+/// filed): deals open in both with an expected_close that `after` moves later (a deal the
+/// commit closes is recorded as it ended, not pushed). Amounts
 /// are converted with the rates of `rates` (the book read at the report's revision).
 /// In the order of `after`'s deals.
 std::vector<Push> pushes_between(const Book& before, const Book& after, const Book& rates);

@@ -40,7 +40,7 @@ TEST_CASE("differing_items keeps only the items that changed") {
 TEST_CASE("a push is an open deal's expected_close moved later") {
   auto rates = salesops::test::load_files({});
   // A: proposal, 11-20 -> 12-04: 14 days. B: pulled in (not a push). C: won (not open).
-  // D: new (no before). E: unchanged.
+  // D: new (no before). E: unchanged. C is closed by the same commit: recorded, not pushed.
   auto before = book_of(deal("A", "proposal", "2026-11-20") + deal("B", "lead", "2026-11-25") +
                         deal("C", "negotiation", "2026-11-01") + deal("E", "lead", "2026-12-01"));
   auto after = book_of(deal("A", "negotiation", "2026-12-04", 12000) + deal("B", "lead", "2026-11-10") +
