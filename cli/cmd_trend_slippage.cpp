@@ -1,6 +1,4 @@
 // salesops trend slippage: deals whose expected_close was pushed later, commit by commit.
-#include <fmt/format.h>
-
 #include <algorithm>
 
 #include "cli/commands.hpp"

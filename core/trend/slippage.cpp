@@ -3,9 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <map>
 #include <set>
-#include <unordered_map>
 
 #include "core/base/git.hpp"
 #include "core/base/i18n.hpp"
