@@ -6,6 +6,7 @@
 #include <cmath>
 #include <ostream>
 
+#include "cli/commands.hpp"
 #include "cli/render.hpp"
 #include "cli/trend.hpp"
 #include "core/base/escape.hpp"
