@@ -88,6 +88,10 @@ constexpr Command kTrendCommands[] = {
      setup_trend_policy},
     {"targets", N_("Changes to targets' values after their period began: by whom, approved, cuts flagged"),
      kReadsAtRevision, setup_trend_targets},
+    {"slippage", N_("Deals whose expected close was pushed later: how often, how far, and the value that left each period"),
+     kReadsAtRevision, setup_trend_slippage},
+    {"forecast", N_("What the run-rate and pipeline forecasts of a period said at each point, against the actual"),
+     kReadsAtRevision, setup_trend_forecast},
 };
 
 }  // namespace

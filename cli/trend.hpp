@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/commands.hpp"
 #include "cli/context.hpp"
 #include "core/base/table.hpp"
 #include "core/trend/books.hpp"
@@ -78,5 +79,7 @@ void write_trend_html(std::ostream& out, const Trend& trend, const core::Table& 
 /// The reports, each in a file of its own.
 Run setup_trend_policy(CLI::App& app, Context& ctx);
 Run setup_trend_targets(CLI::App& app, Context& ctx);
+Run setup_trend_slippage(CLI::App& app, Context& ctx);
+Run setup_trend_forecast(CLI::App& app, Context& ctx);
 
 }  // namespace salesops::cli

@@ -9,6 +9,7 @@
 
 #include "core/base/git.hpp"
 #include "core/base/i18n.hpp"
+#include "core/history/commits.hpp"
 #include "core/history/record_diff.hpp"
 #include "core/load/git_source.hpp"
 
@@ -18,63 +19,10 @@ namespace fs = std::filesystem;
 
 namespace {
 
-/// One file a commit changed: its blob before and after ("" when absent on that side).
-struct FileChange {
-  std::string path, before, after;
-};
-
-struct Commit {
-  std::string id, date, author, subject;
-  std::vector<FileChange> files;
-};
-
-/// Pieces of `text` between `sep`, empty ones left out.
-std::vector<std::string> split(const std::string& text, char sep) {
-  std::vector<std::string> out;
-  for (std::size_t pos = 0; pos <= text.size();) {
-    auto end = std::min(text.find(sep, pos), text.size());
-    if (end > pos) out.push_back(text.substr(pos, end - pos));
-    pos = end + 1;
-  }
-  return out;
-}
-
-bool absent(std::string_view oid) { return oid.find_first_not_of('0') == std::string_view::npos; }
-
-/// `git log --raw -z` output: each commit starts with \x1e, its fields end with \x1f, then
-/// ":<mode> <mode> <old> <new> <status>\0<path>\0" per changed file.
-std::vector<Commit> parse_log(const std::string& text) {
-  std::vector<Commit> out;
-  for (const std::string& chunk : split(text, '\x1e')) {
-    std::vector<std::string> f;
-    std::size_t p = 0;
-    for (int i = 0; i < 4; ++i) {
-      auto sep = chunk.find('\x1f', p);
-      if (sep == std::string::npos) break;
-      f.push_back(chunk.substr(p, sep - p));
-      p = sep + 1;
-    }
-    if (f.size() < 4) continue;
-    Commit c{f[0], f[1], f[2], f[3], {}};
-    std::vector<std::string> raw = split(chunk.substr(p), '\0');
-    for (std::size_t i = 0; i + 1 < raw.size(); ++i) {
-      std::string_view meta = raw[i];
-      while (!meta.empty() && (meta.front() == '\n' || meta.front() == '\0')) meta.remove_prefix(1);
-      if (!meta.starts_with(':')) continue;
-      auto words = split(std::string(meta), ' ');
-      if (words.size() < 5) continue;
-      c.files.push_back({raw[i + 1], absent(words[2]) ? "" : words[2], absent(words[3]) ? "" : words[3]});
-      ++i;
-    }
-    out.push_back(std::move(c));
-  }
-  return out;
-}
-
 /// Whether `text` may hold the record `id`: every part of it (a review's period and
 /// person) appears. Files that cannot are not parsed.
 bool may_hold(std::string_view text, std::string_view id) {
-  for (const std::string& part : split(std::string(id), '/'))
+  for (const std::string& part : split_nonempty(std::string(id), '/'))
     if (text.find(part) == std::string_view::npos) return false;
   return true;
 }
@@ -152,7 +100,7 @@ RecordLog record_log(const fs::path& book_root, const std::string& revision, con
   if (!prefix) return result;
   const std::string& dir = *prefix;
   // Renames are read as a removal and an addition, so a record is followed by its id.
-  GitResult log = run_git(book_root, {"log", "--format=%x1e%H%x1f%ad%x1f%an%x1f%s%x1f", "--date=short", "--raw",
+  GitResult log = run_git(book_root, {"log", kRawLogFormat, "--date=short", "--raw",
                                       "--no-abbrev", "--no-renames", "--root", "--relative", "-z", "--end-of-options",
                                       revision.empty() ? "HEAD" : revision, "--", kind_pathspec(file)});
   if (!log.ok()) {
@@ -173,7 +121,7 @@ RecordLog record_log(const fs::path& book_root, const std::string& revision, con
     if (auto toml = cat.read(rev + ":" + dir + "salesops.toml", &read_error)) files["salesops.toml"] = *toml;
     return load_texts(files);
   };
-  for (const Commit& c : parse_log(log.out)) {
+  for (const CommitChanges& c : parse_raw_log(log.out)) {
     if (boundary.contains(c.id)) {
       result.cut_at = c.id;  // what it changed is unknown: its parent is not here
       continue;
@@ -215,7 +163,7 @@ RecordLog record_log(const fs::path& book_root, const std::string& revision, con
     // The walk may end at the boundary without that commit touching the record's folder.
     GitResult oldest =
         run_git(book_root, {"rev-list", "--max-parents=0", "--end-of-options", revision.empty() ? "HEAD" : revision});
-    for (const std::string& root : split(oldest.out, '\n'))
+    for (const std::string& root : split_nonempty(oldest.out, '\n'))
       if (boundary.contains(root)) result.cut_at = root;
     if (result.cut_at.empty()) result.cut_at = *boundary.begin();
   }
