@@ -72,10 +72,10 @@ void fill_point_cells(Context& ctx, std::vector<core::Cell>& row, const core::Tr
   row[3] = p.commit.empty() ? core::Cell{core::Undefined{}} : core::Cell{p.commit_date};
 }
 
-void emit_trend(Context& ctx, const Trend& trend, const core::Table& table, std::string_view noun,
+void emit_trend(Context& ctx, const Trend& trend, const core::Table& table, std::string_view title_format,
                 const std::vector<TrendChart>& charts) {
-  if (ctx.format() != Format::html) return ctx.emit_report(table, noun, trend.period);
-  std::string title = ctx.period_title(core::tr(noun), trend.period);
+  if (ctx.format() != Format::html) return ctx.emit_report(table, title_format, trend.period);
+  std::string title = ctx.period_title(title_format, trend.period);
   std::string generated = core::tr(fmt::format(N_("the book at the last commit on or before each {} end; computed on {}"),
                                                 core::every_name(trend.every), core::format_date(ctx.today())));
   ctx.output([&](std::ostream& out, bool) { write_trend_html(out, trend, table, title, charts, generated); });

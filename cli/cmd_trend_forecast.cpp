@@ -50,7 +50,7 @@ void run_forecast(Context& ctx, const TrendOptions& o) {
                                       trend.period.label))
               << '\n';
   if (o.by == "owner")
-    return emit_trend(ctx, trend, core::forecast_bias_table(book, rows), N_("Forecast bias"), forecast_charts(trend, rows));
+    return emit_trend(ctx, trend, core::forecast_bias_table(book, rows), N_("Forecast bias for {}"), forecast_charts(trend, rows));
   core::Table figures = core::forecast_points_table(rows);
   core::Table t;
   add_point_columns(t);
@@ -61,7 +61,7 @@ void run_forecast(Context& ctx, const TrendOptions& o) {
     std::copy(figures.rows[i].begin(), figures.rows[i].end(), row.begin() + kPointColumns);
   }
   t.mark_detail({"day", "commit_date", "run_rate_error", "pipeline_error"});
-  emit_trend(ctx, trend, t, N_("Forecast history"), forecast_charts(trend, rows));
+  emit_trend(ctx, trend, t, N_("Forecast history for {}"), forecast_charts(trend, rows));
 }
 
 }  // namespace

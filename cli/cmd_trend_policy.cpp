@@ -73,7 +73,7 @@ void run_policy(Context& ctx, const TrendOptions& o) {
       row[first + rules.size()] = total ? core::Cell{*total} : core::Cell{core::Undefined{}};
       charts.back().series[k].values.push_back(total ? std::optional<double>(static_cast<double>(*total)) : std::nullopt);
     }
-  emit_trend(ctx, trend, t, by ? N_("Policy findings per manager") : N_("Policy findings"), charts);
+  emit_trend(ctx, trend, t, by ? N_("Policy findings per manager for {}") : N_("Policy findings for {}"), charts);
 }
 
 }  // namespace

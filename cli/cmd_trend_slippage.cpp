@@ -61,7 +61,7 @@ void run_slippage(Context& ctx, const SlippageOptions& o) {
   core::SlippageBy by = slippage_by(o.by);
   core::Table table = core::slippage_table(book, pushes, by, periods);
   if (by == core::SlippageBy::push) table.mark_detail({"out_of", "author"});
-  emit_trend(ctx, trend, table, N_("Slipped deals"), slippage_charts(trend, pushes));
+  emit_trend(ctx, trend, table, N_("Slipped deals for {}"), slippage_charts(trend, pushes));
 }
 
 }  // namespace

@@ -84,7 +84,7 @@ void run_targets(Context& ctx, const TrendOptions& o) {
       }
       charts.push_back({id, changes.front()->metric, {std::move(line)}});
     }
-  emit_trend(ctx, trend, t, N_("Target changes"), charts);
+  emit_trend(ctx, trend, t, N_("Target changes for {}"), charts);
 }
 
 }  // namespace

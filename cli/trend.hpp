@@ -68,8 +68,9 @@ struct TrendChart {
 };
 
 /// Writes the report: html (a self-contained page: the charts over the points, then the
-/// table) or any table format (emit_report with the title "<noun> for <period> ...").
-void emit_trend(Context& ctx, const Trend& trend, const core::Table& table, std::string_view noun,
+/// table) or any table format (emit_report with `title_format`, a msgid such as
+/// "Policy findings for {}" whose placeholder is the period).
+void emit_trend(Context& ctx, const Trend& trend, const core::Table& table, std::string_view title_format,
                 const std::vector<TrendChart>& charts);
 
 /// The html page of emit_trend, written to `out` (cli/trend_html.cpp).
