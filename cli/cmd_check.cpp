@@ -116,7 +116,7 @@ void run_approvals(Context& ctx, const std::string& range) {
   } else if (format == Format::table) {
     print_diagnostics(std::cout, diags, nullptr, {ctx.color(1), ctx.fit_width()});
     if (!ctx.options.quiet || diags.error_count() > 0)
-      std::cout << approvals_summary(result->commits, diags.error_count()) << '\n';
+      std::cout << core::tr(approvals_summary(result->commits, diags.error_count())) << '\n';
   } else if (!print_annotations(std::cout, ctx, format, diags)) {
     ctx.fail(kUsage, std::string(kCheckFormats));
   }
@@ -157,7 +157,9 @@ void run_check(Context& ctx, const CheckOptions& o) {
     if (o.by.empty()) print_diagnostics(out, diags, &ctx.source(), {color, ctx.fit_width()});
     else print_by_manager(out, ctx, book, diags, managers, color);
     if (!ctx.options.quiet || diags.error_count() + diags.warning_count() > 0)
-      out << fmt::format(N_("checked {} files: {}"), r.files_read, counts(diags.error_count(), diags.warning_count())) << '\n';
+      out << core::format_translated(N_("checked {} files: {}"), r.files_read,
+                                    core::tr(counts(diags.error_count(), diags.warning_count())))
+          << '\n';
   } else if (!print_annotations(out, ctx, format, diags)) {
     ctx.fail(kUsage, std::string(kCheckFormats));
   }

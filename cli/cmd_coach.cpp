@@ -88,7 +88,7 @@ void run_done(Context& ctx, const DoneOptions& o) {
   if (!ref) ctx.fail(kUsage, error);
   std::string name = fmt::format("{}/{}", book.text(ref->session->id), book.text(ref->follow_up->id));
   if (ref->follow_up->done) {
-    if (!ctx.options.quiet) std::cout << fmt::format(N_("{} is already done; nothing changed"), core::escape_controls(name)) << '\n';
+    if (!ctx.options.quiet) std::cout << core::tr(fmt::format(N_("{} is already done; nothing changed"), core::escape_controls(name))) << '\n';
     return;
   }
   write_change(ctx, core::follow_up_done_change(book, *ref), fmt::format(N_("{} is done"), name));

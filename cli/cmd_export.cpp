@@ -63,7 +63,7 @@ void run_export(Context& ctx, const std::string& destination) {
   if (ctx.options.quiet) return;
   std::size_t rows = 0;
   for (const core::TidyTable& t : tables) rows += t.table.rows.size();
-  std::cout << fmt::format(N_("exported {} tables, {} rows, to {}"), tables.size(), rows, core::escape_controls(dest.string()))
+  std::cout << core::tr(fmt::format(N_("exported {} tables, {} rows, to {}"), tables.size(), rows, core::escape_controls(dest.string())))
             << '\n';
   if (!flush_stdout()) throw Exit{kWriteRefused};
 }

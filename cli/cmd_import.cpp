@@ -170,8 +170,7 @@ void run_import(Context& ctx, const ImportArgs& a) {
     const core::ImportError& e = change.errors[i];
     std::string message = i + 1 == change.errors.size() ? fmt::format(N_("{}: {}; nothing was written"), file, e.message)
                                                          : fmt::format("{}: {}", file, e.message);
-    std::cerr << core::escape_controls("salesops: error: " + message + "\n", "\n");
-    if (!e.hint.empty()) std::cerr << "  hint: " << core::escape_controls(e.hint) << '\n';
+    print_error(message, e.hint);
   }
   if (!change.ok()) throw Exit{kUsage};
   std::string().swap(text);  // the rows are read: the file's text is not needed for the write

@@ -107,7 +107,7 @@ void run_git_config(Context& ctx, const fs::path& dir) {
     note = old.empty() ? N_("the merge driver is in the repository's git config; .gitattributes created: commit it")
                        : N_("the merge driver is in the repository's git config; .gitattributes extended: commit it");
   }
-  if (!ctx.options.quiet) std::cout << note << '\n';
+  if (!ctx.options.quiet) std::cout << core::tr(note) << '\n';
 }
 
 /// What add_example_history() made: the number of commits and the first and last dates.

@@ -50,7 +50,7 @@ void run_log(Context& ctx, const std::string& id) {
     // The note goes to stderr so that the table on stdout stays a table; json carries it in meta.
     ctx.note = fmt::format(N_("history cut at {}: the repository is a shallow clone (git fetch --unshallow reads the rest)"),
                            ctx.commit_id(log.cut_at));
-    if (!ctx.options.quiet) std::cerr << "note: " << ctx.note << "\n";
+    if (!ctx.options.quiet) std::cerr << core::tr(N_("note")) << ": " << core::tr(ctx.note) << "\n";
   }
   ctx.emit(t);
 }

@@ -103,7 +103,7 @@ void run_new(Context& ctx, const NewOptions& o) {
   }
   create_file(ctx, plan);
   if (!ctx.options.quiet) std::cout << core::escape_controls(
-        fmt::format(N_("wrote {} ({}): fill in its strategies and actions"), plan.file, req.id) + "\n", "\n");
+        core::tr(fmt::format(N_("wrote {} ({}): fill in its strategies and actions"), plan.file, req.id)) + "\n", "\n");
 }
 
 void run_show(Context& ctx, const ShowOptions& o) {
@@ -149,7 +149,7 @@ void run_done(Context& ctx, const DoneOptions& o) {
   }
   std::string name = fmt::format("{}/{}", book.text(ref->plan->id), book.text(ref->action->id));
   if (ref->action->status == core::ActionStatus::done) {
-    if (!ctx.options.quiet) std::cout << fmt::format(N_("{} is already done; nothing changed"), core::escape_controls(name)) << '\n';
+    if (!ctx.options.quiet) std::cout << core::tr(fmt::format(N_("{} is already done; nothing changed"), core::escape_controls(name))) << '\n';
     return;
   }
   write_change(ctx, core::action_done_change(book, *ref, on, ctx.today()), fmt::format(N_("{} is done ({})"), name, core::format_date(on)));

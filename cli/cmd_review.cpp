@@ -80,15 +80,16 @@ void run_new(Context& ctx, const PeopleOptions& o) {
   }
   create_files(ctx, files);
   if (ctx.options.quiet) return;
-  for (const core::NewFile& f : files) std::cout << fmt::format(N_("wrote {}"), core::escape_controls(f.file)) << '\n';
+  for (const core::NewFile& f : files) std::cout << core::tr(fmt::format(N_("wrote {}"), core::escape_controls(f.file))) << '\n';
   if (existing.size() == 1)
-    std::cout << fmt::format(N_("kept {} existing review of {}: review new never replaces one"), existing.size(), period.label)
+    std::cout << core::tr(fmt::format(N_("kept {} existing review of {}: review new never replaces one"), existing.size(),
+                                      period.label))
               << '\n';
   else if (!existing.empty())
-    std::cout << fmt::format(N_("kept {} existing reviews of {}: review new never replaces one"), existing.size(),
-                             period.label)
+    std::cout << core::tr(fmt::format(N_("kept {} existing reviews of {}: review new never replaces one"), existing.size(),
+                                      period.label))
               << '\n';
-  if (files.empty() && existing.empty()) std::cout << fmt::format(N_("no one is due a review for {}"), period.label) << '\n';
+  if (files.empty() && existing.empty()) std::cout << core::tr(fmt::format(N_("no one is due a review for {}"), period.label)) << '\n';
 }
 
 /// "refreshed 2 of 3 draft reviews for 2026-Q3 (1 final left as they are)".
@@ -110,7 +111,7 @@ void run_refresh(Context& ctx, const PeopleOptions& o) {
   if (r.change.refused) refuse(ctx, r.change);
   std::string done = refreshed_summary(r.change.edits.size(), r.reviews, period.label, r.finals.size());
   if (r.change.edits.empty()) {
-    if (!ctx.options.quiet && !ctx.options.dry_run) std::cout << done << '\n';
+    if (!ctx.options.quiet && !ctx.options.dry_run) std::cout << core::tr(done) << '\n';
     return;
   }
   write_change(ctx, r.change, done);

@@ -40,9 +40,7 @@ bool flush_stdout() {
     std::signal(SIGPIPE, SIG_DFL);
     std::raise(SIGPIPE);
   }
-  std::cerr << "salesops: error: "
-            << (reason ? fmt::format(N_("cannot write output: {}"), std::strerror(reason)) : std::string(N_("cannot write output")))
-            << '\n';
+  print_error(reason ? fmt::format(N_("cannot write output: {}"), std::strerror(reason)) : std::string(N_("cannot write output")));
   // Reported once: what could not be written is dropped, so the check at exit passes.
   __fpurge(stdout);
   std::clearerr(stdout);
@@ -50,8 +48,24 @@ bool flush_stdout() {
   return false;
 }
 
-void Context::fail(int code, const std::string& message) const {
+std::string translated_lines(std::string_view text) {
+  std::string out;
+  for (std::size_t start = 0; start <= text.size();) {
+    std::size_t end = std::min(text.find('\n', start), text.size());
+    out += core::tr(text.substr(start, end - start));
+    if (end < text.size()) out += '\n';
+    start = end + 1;
+  }
+  return out;
+}
+
+void print_error(std::string_view message, std::string_view hint) {
   std::cerr << "salesops: " << core::tr(N_("error")) << ": " << core::escape_controls(core::tr(message)) << '\n';
+  if (!hint.empty()) std::cerr << "  " << core::tr(N_("hint")) << ": " << core::escape_controls(core::tr(hint)) << '\n';
+}
+
+void Context::fail(int code, const std::string& message) const {
+  print_error(message);
   throw Exit{code};
 }
 
@@ -349,7 +363,7 @@ void Context::write(const std::vector<core::FileEdit>& edits, const std::string&
   if (options.dry_run)
     std::cout << core::escape_controls(r.diff, "\t\n");
   else if (!options.quiet && !done.empty())
-    std::cout << core::escape_controls(done, "\n") << '\n';
+    std::cout << core::escape_controls(translated_lines(done), "\n") << '\n';
   if (!flush_stdout()) throw Exit{kWriteRefused};
 }
 

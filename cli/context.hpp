@@ -58,6 +58,12 @@ struct GlobalOptions {
 /// its end of a pipe ends the program silently by SIGPIPE, as it ends cat or grep.
 bool flush_stdout();
 
+/// Prints "salesops: error: MESSAGE" and, when given, "  hint: HINT" to stderr, in the
+/// interface language, control characters escaped.
+void print_error(std::string_view message, std::string_view hint = {});
+/// `text` in the interface language, line by line (a summary of several lines).
+std::string translated_lines(std::string_view text);
+
 class Context {
  public:
   GlobalOptions options;

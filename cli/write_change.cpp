@@ -30,8 +30,7 @@ core::Table written_table(const core::WriteChange& change) {
 void refuse(Context& ctx, const core::WriteChange& change) {
   const core::Diagnostic& d = *change.refused;
   if (d.where.file.empty()) {
-    std::cerr << "salesops: error: " << core::escape_controls(d.message) << '\n';
-    if (!d.hint.empty()) std::cerr << "  hint: " << core::escape_controls(d.hint) << '\n';
+    print_error(d.message, d.hint);
     throw Exit{change.usage_error ? kUsage : kWriteRefused};
   }
   core::Diagnostics diags;
