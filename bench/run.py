@@ -20,6 +20,13 @@ it side by side with the clean book, run for run in turn, so that a machine's lo
 affects both alike: the extra-keys table gives each median and the ratios.
 --no-peers skips the peer, ledger and hledger (the floor and salesops only).
 
+With --writes (on by default) a copy of the clean book (--work/book-N-writes, made anew
+each run) takes writes with its cache warm: in each of --runs rounds, a warm kpi, then for
+each write verb in turn (`deal move` of an open deal of a middle month between two open
+stages, `deal add` to the current month, `customer log` of one customer, `target set
+--replace` of a rep's revenue target) the write and then the first kpi after it. The
+writes table gives the median of each against the warm kpi of the same rounds.
+
 With --history (on by default) the clean book becomes a git repository of --commits
 commits (each re-prices the first deal of one monthly file; the last but one puts every
 file back, the last re-prices one deal again) and the history table times, against
@@ -113,6 +120,7 @@ def main():
     ap.add_argument("--no-extra", dest="extra", action="store_false", help="skip the book with extra keys")
     ap.add_argument("--no-peers", dest="peers", action="store_false", help="skip the peer, ledger and hledger")
     ap.add_argument("--no-history", dest="history", action="store_false", help="skip --at, diff and log")
+    ap.add_argument("--no-writes", dest="writes", action="store_false", help="skip the write verbs")
     ap.add_argument("--commits", type=int, default=200, help="commits of the history book")
     ap.add_argument("--no-trend", dest="trend", action="store_false", help="skip the trend reports")
     a = ap.parse_args()
@@ -122,7 +130,7 @@ def main():
     print(f"# {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, {platform.node()}: {cpu}, "
           f"{os.cpu_count()} cores, {a.threads} threads; median of {a.runs} runs")
     head = ("| deals | YAML MB | reader | wall s | records/s | MB/s | peak MB |")
-    rows, ratios, extras, histories, trends = [], [], [], [], []
+    rows, ratios, extras, histories, trends, writes = [], [], [], [], [], []
     for n in [int(x) for x in a.sizes.split(",")]:
         book, journal, c, size = book_for(a.work, n)
         records = c["deals"] + c["customers"] + c["interactions"] + c["surveys"] + c["targets"] + c["people"]
@@ -136,6 +144,8 @@ def main():
         res["warm"] = measure(kpi, a.runs, env_warm)
         if a.extra:
             extras.append(extra_keys(a, salesops, n, kpi, env_cold, env_warm))
+        if a.writes:
+            writes.extend(write_rows(a, salesops, book, n, kpi, env_warm))
         if a.history:
             histories.append(history(a, salesops, book, n, kpi, env_warm))
         if a.trend:
@@ -191,6 +201,11 @@ def main():
               "cold peak MB clean, extra | ÷ | warm peak MB clean, extra | ÷ |")
         print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
         print("\n".join(extras))
+    if writes:
+        print()
+        print("| deals | verb | warm kpi s | write s | ÷ warm kpi | first kpi after s | ÷ warm kpi | write peak MB |")
+        print("|---:|---|---:|---:|---:|---:|---:|---:|")
+        print("\n".join(writes))
     if histories:
         print()
         print("| deals | commits | warm kpi s | --at HEAD~i s | ÷ warm | diff HEAD~1 HEAD s | ÷ warm | log s | ÷ warm | log rows |")
@@ -265,6 +280,61 @@ def history(a, salesops, book, n, kpi, env_warm):
     m = {k: statistics.median(v) for k, v in walls.items()}
     return (f"| {n:,} | {a.commits} | {m['warm']:.3f} | {m['at']:.3f} | {m['at'] / m['warm']:.2f}× | {m['diff']:.3f} | "
             f"{m['diff'] / m['warm']:.2f}× | {m['log']:.3f} | {m['log'] / m['warm']:.2f}× | {rows} |")
+
+
+def write_rows(a, salesops, book, n, kpi, env_warm):
+    """Each write verb, and the first kpi after it, against a warm kpi in the same rounds, on a
+    copy of the book with its cache warm; one table row per verb."""
+    import shutil
+    copy = os.path.join(a.work, f"book-{n}-writes")
+    shutil.rmtree(copy, ignore_errors=True)
+    shutil.copytree(book, copy, ignore=shutil.ignore_patterns(".git", ".salesops"))
+    base = [salesops, "--book", copy, "--today", "2026-11-26"]
+    read = [copy if x == book else x for x in kpi]
+    deals = sorted(f for f in os.listdir(os.path.join(copy, "deals")) if f.endswith(".yaml"))
+    # An open deal of a middle month, moved between two open stages.
+    deal, stage = None, None
+    with open(os.path.join(copy, "deals", deals[len(deals) // 2]), encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("- id: "):
+                deal = line.split(": ", 1)[1].strip()
+            elif line.startswith("  stage: ") and line.split(": ", 1)[1].strip() in ("lead", "qualified", "proposal"):
+                stage = line.split(": ", 1)[1].strip()
+                break
+    customer = sorted(os.listdir(os.path.join(copy, "customers")))[len(os.listdir(os.path.join(copy, "customers"))) // 2]
+    customer = customer[:-len(".yaml")]
+    rep, person = None, None  # the first rep of team.yaml
+    with open(os.path.join(copy, "team.yaml"), encoding="utf-8") as f:
+        for line in f:
+            if line.strip().startswith("- id: "):
+                person = line.split(": ", 1)[1].strip()
+            elif line.strip() == "role: rep" and rep is None:
+                rep = person
+    to = ["negotiation", "proposal" if stage != "proposal" else "qualified"]
+    verbs = {
+        "deal move": lambda i: ["deal", "move", deal, to[i % 2]],
+        "deal add": lambda i: ["deal", "add", "--owner", rep, "--customer", customer, "--amount", str(1000 + i),
+                               "--title", f"bench {i}"],
+        "customer log": lambda i: ["customer", "log", customer, "--type", "call", "--summary", f"bench call {i}"],
+        "target set": lambda i: ["target", "set", rep, "revenue", "2026-11", str(1000000 + i), "--replace"],
+    }
+    for _ in range(2):  # the copy's cache, packs included
+        subprocess.run(read, env=env_warm, check=True, stdout=subprocess.DEVNULL)
+    warm, walls = [], {v: ([], [], []) for v in verbs}
+    for i in range(a.runs):
+        warm.append(measure(read, 1, env_warm)[0])
+        for verb, args in verbs.items():
+            w, peak = measure(base + args(i), 1, env_warm)
+            walls[verb][0].append(w)
+            walls[verb][2].append(peak)
+            walls[verb][1].append(measure(read, 1, env_warm)[0])
+    m = statistics.median(warm)
+    out = []
+    for verb, (w, r, peaks) in walls.items():
+        mw, mr = statistics.median(w), statistics.median(r)
+        out.append(f"| {n:,} | `{verb}` | {m:.3f} | {mw:.3f} | {mw / m:.2f}× | {mr:.3f} | {mr / m:.2f}× | "
+                   f"{max(peaks) / 1e6:.0f} |")
+    return out
 
 
 def extra_keys(a, salesops, n, kpi, env_cold, env_warm):

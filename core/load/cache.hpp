@@ -47,6 +47,19 @@ struct PackSource {
   std::int64_t started_ns = 0;                   // when the load started (the files' clock)
 };
 
+/// A pack read with some of its files changed since (load_pack with a delta): the records
+/// of those files are left out, for the caller to read the files and put theirs in place.
+struct PackDelta {
+  /// At most this many changed files; more, and the kind is read from the entries.
+  static constexpr std::size_t kMaxChanged = 64;
+  /// From this many changed files on, or a quarter of the records, the pack is written anew
+  /// after such a load (once the changes are over a second old, as for any pack).
+  static constexpr std::size_t kRewriteAt = 4;
+  std::vector<std::size_t> changed;  // positions in the kind's file list, in order
+  std::vector<CacheKey> files;       // every file's metadata now (changed ones too)
+  std::vector<std::pair<RefKind, Sym>> refs;  // the references the pack's load made
+};
+
 class RecordCache {
  public:
   /// Entries live in `book_root`/.salesops/cache; `config_text` is salesops.toml's bytes
@@ -77,8 +90,12 @@ class RecordCache {
              const std::vector<PendingRef>& refs) const;
 
   /// Fills the book with the pack of `kind` when it holds and `files` are its unchanged
-  /// files; false, with the book as it was (but for unused text), otherwise.
-  bool load_pack(ParallelKind kind, const std::vector<std::string>& files, LoadContext& ctx) const;
+  /// files; false, with the book as it was (but for unused text), otherwise. With `delta`,
+  /// up to PackDelta::kMaxChanged of the files may have changed, when the pack holds no
+  /// problem: their records are left out, the id index is left empty, and `delta` says
+  /// which (see load_kind_parallel).
+  bool load_pack(ParallelKind kind, const std::vector<std::string>& files, LoadContext& ctx,
+                 PackDelta* delta = nullptr) const;
   /// Writes the pack of `kind` from what its load left in ctx.book; nothing when a file
   /// changed within a second of `src.started_ns` or a reference does not resolve.
   void store_pack(ParallelKind kind, const PackSource& src, const LoadContext& ctx) const;

@@ -242,9 +242,10 @@ class DirectoryStat {
   int fd_ = -1;
 };
 
-/// Checks that `files` are the pack's files, unchanged, and adds them to the book.
+/// Checks that `files` are the pack's files, unchanged (or, with `delta`, a few of them
+/// changed), and adds them to the book.
 bool read_files(Reader& r, const std::vector<std::string>& files, const fs::path& root, const BookSource* blobs,
-                Book& b, std::uint64_t& records, std::uint64_t& history) {
+                Book& b, std::uint64_t& records, std::uint64_t& history, PackDelta* delta) {
   records = r.get<std::uint64_t>();
   history = r.get<std::uint64_t>();
   if (r.get<std::uint32_t>() != files.size() || !r.ok) return false;
@@ -263,7 +264,11 @@ bool read_files(Reader& r, const std::vector<std::string>& files, const fs::path
     struct stat st;
     if (!r.ok || !dirs.stat(rel, st) || !S_ISREG(st.st_mode)) return false;
     CacheKey now = RecordCache::stat_key(rel, st);
-    if (now.size != size || now.mtime_ns != mtime || now.ctime_ns != ctime || now.inode != inode) return false;
+    if (now.size != size || now.mtime_ns != mtime || now.ctime_ns != ctime || now.inode != inode) {
+      if (!delta || delta->changed.size() == PackDelta::kMaxChanged) return false;
+      delta->changed.push_back(delta->files.size());
+    }
+    if (delta) delta->files.push_back(std::move(now));
   }
   if (!r.done()) return false;
   b.files.insert(b.files.end(), files.begin(), files.end());
@@ -272,7 +277,7 @@ bool read_files(Reader& r, const std::vector<std::string>& files, const fs::path
 
 template <class Rec>
 bool read_pack(FrameReader& in, const std::vector<std::string>& files, const fs::path& root, const BookSource* blobs,
-               LoadContext& ctx) {
+               LoadContext& ctx, PackDelta* delta) {
   Book& b = ctx.book;
   auto& recs = codec::records_of<Rec>(b);
   auto files_begin = static_cast<std::uint32_t>(b.files.size());
@@ -281,6 +286,11 @@ bool read_pack(FrameReader& in, const std::vector<std::string>& files, const fs:
   std::uint8_t type = 0, last = 0;
   std::string_view body;
   std::uint64_t record_count = 0, history_count = 0;
+  // With a delta: which files' records are left out, and how many records and stage
+  // changes were.
+  std::vector<char> left_out;
+  std::uint64_t records_left_out = 0, history_left_out = 0;
+  Rec scratch;
   while (in.next(type, body)) {
     // Frames come in their order; strings, records and diags may repeat.
     auto frame = static_cast<Frame>(type);
@@ -296,7 +306,11 @@ bool read_pack(FrameReader& in, const std::vector<std::string>& files, const fs:
     Reader r(body);
     switch (frame) {
       case Frame::files: {
-        if (!read_files(r, files, root, blobs, b, record_count, history_count)) return false;
+        if (!read_files(r, files, root, blobs, b, record_count, history_count, delta)) return false;
+        if (delta && !delta->changed.empty()) {
+          left_out.assign(files.size(), 0);
+          for (std::size_t f : delta->changed) left_out[f] = 1;
+        }
         // Counts a damaged pack could inflate are bounded by its bytes.
         if (record_count > in.left() / 32 || history_count > in.left() / 5) return false;
         recs.reserve(record_count);
@@ -311,6 +325,7 @@ bool read_pack(FrameReader& in, const std::vector<std::string>& files, const fs:
           if (kind >= static_cast<std::uint8_t>(RefKind::count) || i == 0 || i >= syms.size()) return false;
           // A reference that no longer resolves is reported by the per-file load, where it is.
           if (!ctx.loaded[kind] || !ctx.exists(static_cast<RefKind>(kind), b.text(syms[i]))) return false;
+          if (delta) delta->refs.emplace_back(static_cast<RefKind>(kind), syms[i]);
         }
         break;
       case Frame::records: {
@@ -319,11 +334,26 @@ bool read_pack(FrameReader& in, const std::vector<std::string>& files, const fs:
           auto file = r.get<std::uint32_t>();
           if (file >= files.size()) return false;
           dec.file = files_begin + file;
+          if (!left_out.empty() && left_out[file]) {
+            // A changed file: its old records are read past, their stage changes dropped.
+            std::size_t history = history_of<Rec>(b);
+            for (std::uint32_t n = r.count(32); n > 0 && r.ok; --n, ++records_left_out) {
+              scratch = Rec{};
+              dec.decode(scratch);
+            }
+            if constexpr (std::is_same_v<Rec, Deal>) {
+              history_left_out += b.history.size() - history;
+              b.history.resize(history);
+            }
+            continue;
+          }
           for (std::uint32_t n = r.count(32); n > 0 && r.ok; --n) dec.decode(recs.emplace_back());
         }
         break;
       }
       case Frame::diags:
+        // The problems of a changed file cannot be told from the others': the entries say.
+        if (!left_out.empty()) return false;
         while (r.ok && !r.done()) ctx.diags.add(codec::decode_diagnostic(r, nullptr));
         break;
       case Frame::index: {
@@ -332,9 +362,11 @@ bool read_pack(FrameReader& in, const std::vector<std::string>& files, const fs:
         std::string_view bytes = r.bytes(n * sizeof(std::uint32_t));
         if (!r.ok) return false;
         std::memcpy(slots.data(), bytes.data(), bytes.size());
-        if (recs.size() != record_count || history_of<Rec>(b) - history_begin != history_count ||
-            !index_of<Rec>(b).adopt(std::move(slots), recs.size()))
+        if (recs.size() + records_left_out != record_count ||
+            history_of<Rec>(b) - history_begin + history_left_out != history_count)
           return false;
+        // With records left out the positions moved: the caller builds the index anew.
+        if (left_out.empty() && !index_of<Rec>(b).adopt(std::move(slots), recs.size())) return false;
         break;
       }
       case Frame::end: return r.done() && in.left() == 0;
@@ -352,9 +384,12 @@ fs::path RecordCache::pack_path(ParallelKind kind) const {
   return dir_ / (blobs_ ? "git-" + name : name);
 }
 
-bool RecordCache::load_pack(ParallelKind kind, const std::vector<std::string>& files, LoadContext& ctx) const {
+bool RecordCache::load_pack(ParallelKind kind, const std::vector<std::string>& files, LoadContext& ctx,
+                            PackDelta* delta) const {
   Book& b = ctx.book;
   if (files.empty() || (kind == ParallelKind::deals ? !b.deals.empty() : !b.customers.empty())) return false;
+  if (blobs_) delta = nullptr;  // a revision's pack is of the revision last loaded, whole
+  if (delta) *delta = PackDelta{};
   int fd = open_cache_file(pack_path(kind));
   if (fd < 0) return false;
   FrameReader in(fd);
@@ -369,10 +404,10 @@ bool RecordCache::load_pack(ParallelKind kind, const std::vector<std::string>& f
   }
   if (kind == ParallelKind::deals) {
     Rollback<Deal> rollback{b, ctx.diags};
-    if (!(ok = ok && read_pack<Deal>(in, files, root_, blobs_, ctx))) rollback();
+    if (!(ok = ok && read_pack<Deal>(in, files, root_, blobs_, ctx, delta))) rollback();
   } else {
     Rollback<Customer> rollback{b, ctx.diags};
-    if (!(ok = ok && read_pack<Customer>(in, files, root_, blobs_, ctx))) rollback();
+    if (!(ok = ok && read_pack<Customer>(in, files, root_, blobs_, ctx, delta))) rollback();
   }
   ::close(fd);
   return ok;

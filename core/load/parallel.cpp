@@ -21,6 +21,11 @@ namespace {
 
 void set_file(Deal& d, std::uint32_t file) { d.at.file = file; }
 
+template <class Rec>
+std::vector<Rec>& codec_records(Book& b) {
+  if constexpr (std::is_same_v<Rec, Deal>) return b.deals; else return b.customers;
+}
+
 void set_file(Customer& c, std::uint32_t file) {
   c.at.file = file;
   for (Interaction& i : c.interactions) i.at.file = file;
@@ -77,9 +82,17 @@ class KindLoader {
       : kind_(kind), files_(files), source_(source), directory_(directory), ctx_(ctx), cache_(cache) {}
 
   void run(unsigned threads, std::size_t& files_read);
+  /// Puts the records of the files a pack left out (`delta`, see load_pack) in their place,
+  /// read from their entries or parsed; the kind's files start at `files_begin` in the
+  /// book. False, having added nothing to the book but text, when a file has a problem or
+  /// is not read in full, or an id is repeated: the entries then read the kind and say so.
+  bool apply_delta(const PackDelta& delta, std::size_t files_begin, std::int64_t started_ns);
 
  private:
   std::unique_ptr<Shard> read_batch(std::size_t begin, std::size_t end);
+  std::unique_ptr<Shard> read_listed(const std::vector<std::size_t>& which);
+  template <class Rec>
+  bool splice(Shard& s, const PackDelta& delta, std::size_t files_begin, SymRemap& remap);
   void read_file(const std::string& rel, Shard& shard, LoadContext& wctx);
   std::size_t record_count(const Shard& s) const {
     return kind_ == ParallelKind::deals ? s.book.deals.size() : s.book.customers.size();
@@ -173,6 +186,12 @@ void KindLoader::read_file(const std::string& rel, Shard& s, LoadContext& wctx) 
 }
 
 std::unique_ptr<Shard> KindLoader::read_batch(std::size_t begin, std::size_t end) {
+  std::vector<std::size_t> which(end - begin);
+  for (std::size_t i = begin; i < end; ++i) which[i - begin] = i;
+  return read_listed(which);
+}
+
+std::unique_ptr<Shard> KindLoader::read_listed(const std::vector<std::size_t>& which) {
   auto shard = std::make_unique<Shard>();
   shard->book.config = ctx_.book.config;
   shard->diags.keep_all_locations(ctx_.diags.all_locations());
@@ -180,9 +199,92 @@ std::unique_ptr<Shard> KindLoader::read_batch(std::size_t begin, std::size_t end
   wctx.partial = partial_;
   wctx.lookup = snapshot_;
   wctx.id_marks = &shard->id_marks;
-  for (std::size_t i = begin; i < end; ++i) read_file(files_[i], *shard, wctx);
+  for (std::size_t i : which) read_file(files_[i], *shard, wctx);
   distinct(shard->refs_made);
   return shard;
+}
+
+template <class Rec>
+bool KindLoader::splice(Shard& s, const PackDelta& delta, std::size_t files_begin, SymRemap& remap) {
+  Book& b = ctx_.book;
+  constexpr bool deals = std::is_same_v<Rec, Deal>;
+  std::vector<Rec>& from = codec_records<Rec>(s.book);
+  std::vector<Rec>& to = codec_records<Rec>(b);
+  for (std::size_t k = 0; k < delta.changed.size(); ++k) {
+    const FileOutcome& o = s.files[k];
+    const auto file = static_cast<std::uint32_t>(files_begin + delta.changed[k]);
+    std::vector<Rec> recs;
+    recs.reserve(o.records_end - o.records_begin);
+    for (std::uint32_t j = o.records_begin; j < o.records_end; ++j) {
+      Rec& rec = recs.emplace_back(std::move(from[j]));
+      set_file(rec, file);
+      salesops::core::remap(rec, remap);
+      if constexpr (deals) {
+        if (rec.currency != 0) {
+          auto slot = b.currency_slot(s.book.currencies[rec.currency - 1u]);
+          if (!slot) return false;
+          rec.currency = *slot;
+        }
+        // Its stage changes go after the book's: a deal knows where its own are.
+        auto begin = s.book.history.begin() + rec.history_begin;
+        rec.history_begin = static_cast<std::uint32_t>(b.history.size());
+        b.history.insert(b.history.end(), begin, begin + rec.history_count);
+      }
+    }
+    // The records are in file order: the file's go before the first of a later file.
+    auto at = std::partition_point(to.begin(), to.end(), [&](const Rec& r) { return r.at.file < file; });
+    to.insert(at, std::make_move_iterator(recs.begin()), std::make_move_iterator(recs.end()));
+  }
+  IdIndex& index = deals ? b.deal_index : b.customer_index;
+  index.clear();
+  for (std::size_t i = 0; i < to.size(); ++i)
+    if (index.insert(b.text(to[i].id), static_cast<std::uint32_t>(i), [&](std::uint32_t p) { return b.text(to[p].id); }))
+      return false;
+  return true;
+}
+
+bool KindLoader::apply_delta(const PackDelta& delta, std::size_t files_begin, std::int64_t started_ns) {
+  RefSnapshot snapshot(ctx_.book);
+  snapshot_ = &snapshot;
+  loaded_ = ctx_.loaded;
+  partial_ = ctx_.partial;
+  std::unique_ptr<Shard> shard = read_listed(delta.changed);
+  Shard& s = *shard;
+  snapshot_ = nullptr;
+  if (!s.diags.items().empty()) return false;
+  for (const FileOutcome& o : s.files)
+    if (o.read_failed || o.partial || (!o.parsed && !o.cached)) return false;
+  SymRemap remap(s.book.strings, ctx_.book.strings);
+  if (!(kind_ == ParallelKind::deals ? splice<Deal>(s, delta, files_begin, remap)
+                                     : splice<Customer>(s, delta, files_begin, remap)))
+    return false;
+  // References to kinds not loaded yet, as a merge leaves them.
+  std::size_t changed_records = 0;
+  for (std::size_t k = 0; k < delta.changed.size(); ++k) {
+    const FileOutcome& o = s.files[k];
+    changed_records += o.records_end - o.records_begin;
+    for (std::uint32_t p = o.pending_begin; p < o.pending_end; ++p) {
+      PendingRef ref = s.pending[p];
+      ref.at.file = static_cast<std::uint32_t>(files_begin + delta.changed[k]);
+      ctx_.ref(ref.kind, remap(ref.value), ref.at, ref.length, ref.field);
+    }
+  }
+  // Many changes since the pack: a new one, from the book as it now is.
+  const std::size_t records = kind_ == ParallelKind::deals ? ctx_.book.deals.size() : ctx_.book.customers.size();
+  if (delta.changed.size() < PackDelta::kRewriteAt && changed_records * 4 < records) return true;
+  pack_.files = delta.files;
+  for (std::size_t k = 0; k < delta.changed.size(); ++k) {
+    if (!s.files[k].key) return true;
+    pack_.files[delta.changed[k]] = *s.files[k].key;
+  }
+  pack_.refs = delta.refs;
+  for (auto [kind, value] : s.refs_made) pack_.refs.emplace_back(kind, remap(value));
+  distinct(pack_.refs);
+  pack_.files_begin = files_begin;
+  pack_.diags_begin = ctx_.diags.items().size();
+  pack_.started_ns = started_ns;
+  cache_->store_pack(kind_, pack_, ctx_);
+  return true;
 }
 
 template <class Rec>
@@ -382,9 +484,25 @@ void KindLoader::reserve(std::size_t batches) {
 void load_kind_parallel(ParallelKind kind, const std::vector<std::string>& files, BookSource& source, bool directory,
                         LoadContext& ctx, const LoadOptions& options, RecordCache* cache, std::size_t& files_read) {
   ctx.diags.set_group_floor();
-  if (cache && cache->load_pack(kind, files, ctx)) {
-    files_read += files.size();
-    return;
+  Book& b = ctx.book;
+  const std::size_t files_begin = b.files.size(), history_begin = b.history.size(),
+                    diags_begin = ctx.diags.items().size(), pending_begin = ctx.pending.size();
+  PackDelta delta;
+  const std::int64_t started_ns = cache ? RecordCache::now_ns() : 0;
+  // The pack, and when a few files changed since (a write), theirs read apart and put in
+  // place: the first load after a write costs the pack and the changed files.
+  if (cache && cache->load_pack(kind, files, ctx, &delta)) {
+    if (delta.changed.empty() ||
+        KindLoader(kind, files, source, directory, ctx, cache).apply_delta(delta, files_begin, started_ns)) {
+      files_read += files.size();
+      return;
+    }
+    b.files.resize(files_begin);
+    b.history.resize(history_begin);
+    if (kind == ParallelKind::deals) b.deals.clear(), b.deal_index.clear();
+    else b.customers.clear(), b.customer_index.clear();
+    ctx.diags.items().resize(diags_begin);
+    ctx.pending.resize(pending_begin);
   }
   KindLoader(kind, files, source, directory, ctx, cache).run(options.threads, files_read);
 }

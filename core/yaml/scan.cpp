@@ -4,9 +4,11 @@
 #include <yaml.h>
 
 #include <algorithm>
+#include <cstring>
 #include <memory>
 
 #include "core/base/i18n.hpp"
+#include "core/yaml/fast.hpp"
 
 namespace salesops::core {
 namespace {
@@ -130,6 +132,82 @@ class Parser final : public EventSource {
   yaml_parser_t parser_;
   ByteOffsets offsets_;
   bool last_block_scalar_ = false;
+};
+
+// The events of the fast scanner (core/yaml/fast.hpp) while the text stays within what it
+// reads, then libyaml's, which starts on the same text and skips the events already
+// delivered: the same events, marks and errors as libyaml's alone, five times faster on a
+// record file. Its marks are a line and a column in characters, made byte offsets here.
+class FastParser final : public EventSource {
+ public:
+  explicit FastParser(std::string_view text) : text_(text), fast_(text) {}
+
+  bool next(Event& ev) override {
+    if (parser_) return parser_->next(ev);
+    FastYamlEvent f;
+    if (!fast_.next(f)) {
+      // Bailed out, or asked past the end: libyaml goes on from the same event.
+      parser_ = std::make_unique<Parser>(text_);
+      Event skipped;
+      for (std::size_t i = 0; i < fast_.delivered(); ++i)
+        if (!parser_->next(skipped)) return false;
+      return parser_->next(ev);
+    }
+    ev.type = f.type;
+    ev.start = byte(f.start_line, f.start_column);
+    ev.end = byte(f.end_line, f.end_column);
+    ev.line = f.start_line;
+    ev.column = f.start_column;
+    ev.flow = false;
+    ev.style = 0;
+    ev.value.clear();
+    if (f.type == YAML_SCALAR_EVENT) {
+      ev.value.assign(f.value);
+      ev.style = f.style;
+    } else if (f.type == YAML_SEQUENCE_START_EVENT || f.type == YAML_MAPPING_START_EVENT) {
+      ev.flow = f.style == YAML_FLOW_MAPPING_STYLE;  // the same value as YAML_FLOW_SEQUENCE_STYLE
+    }
+    return true;
+  }
+
+  // The fast scanner reads no block scalar: only libyaml's events can end with one.
+  bool last_block_scalar() const { return parser_ && parser_->last_block_scalar(); }
+  // The fast scanner never fails: it leaves the text to libyaml, which reports the error.
+  Diagnostic error(std::string_view file) {
+    if (!parser_) parser_ = std::make_unique<Parser>(text_);
+    return parser_->error(file);
+  }
+
+ private:
+  static_assert(YAML_FLOW_MAPPING_STYLE == static_cast<int>(YAML_FLOW_SEQUENCE_STYLE));
+
+  // The byte offset of a mark: its line's start, then `column` characters on.
+  std::size_t byte(std::uint32_t line, std::uint32_t column) {
+    while (line_starts_.size() <= line && scanned_ < text_.size()) {
+      const void* nl = std::memchr(text_.data() + scanned_, '\n', text_.size() - scanned_);
+      scanned_ = nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - text_.data()) + 1 : text_.size();
+      if (nl) line_starts_.push_back(scanned_);
+    }
+    // Marks mostly move forward along a line: the walk goes on from the last one there.
+    if (line != cursor_line_ || column < cursor_column_) {
+      cursor_line_ = line;
+      cursor_column_ = 0;
+      cursor_ = line < line_starts_.size() ? line_starts_[line] : text_.size();
+    }
+    for (; cursor_column_ < column && cursor_ < text_.size(); ++cursor_column_) {
+      ++cursor_;
+      while (cursor_ < text_.size() && (static_cast<unsigned char>(text_[cursor_]) & 0xC0) == 0x80) ++cursor_;
+    }
+    return cursor_;
+  }
+
+  std::string_view text_;
+  FastYamlScanner fast_;
+  std::unique_ptr<Parser> parser_;
+  std::vector<std::size_t> line_starts_{0};
+  std::size_t scanned_ = 0;  // line_starts_ holds every line start up to here
+  std::uint32_t cursor_line_ = UINT32_MAX, cursor_column_ = 0;  // the last mark converted
+  std::size_t cursor_ = 0;                                       // and its byte offset
 };
 
 // Replays the events read ahead from a list item (to see whether it is the one the path
@@ -436,18 +514,12 @@ class Scanner {
 
 }  // namespace
 
-YamlScanResult locate_yaml_node(std::string_view text, const YamlPath& path, std::string_view file,
-                                const YamlScanRequest& request) {
+namespace {
+
+template <class Source>
+YamlScanResult locate_with(Source& parser, std::string_view text, const YamlPath& path, std::string_view file,
+                           const YamlScanRequest& request) {
   YamlScanResult result;
-  if (text.starts_with("\xFE\xFF") || text.starts_with("\xFF\xFE")) {
-    result.error = Diagnostic{Severity::error,
-                              "write-parse",
-                              Location{std::string(file), 1, 1, 1},
-                              "cannot edit: the file is UTF-16; records are UTF-8",
-                              {}};
-    return result;
-  }
-  Parser parser(text);
   Scanner scanner(text, path, file, request);
   auto parse_error = [&] {
     result.found.reset();
@@ -508,6 +580,55 @@ YamlScanResult locate_yaml_node(std::string_view text, const YamlPath& path, std
     result.found = std::move(scanner.found_);
   }
   return result;
+}
+
+}  // namespace
+
+YamlScanResult locate_yaml_node(std::string_view text, const YamlPath& path, std::string_view file,
+                                const YamlScanRequest& request, YamlScanEngine engine) {
+  if (text.starts_with("\xFE\xFF") || text.starts_with("\xFF\xFE")) {
+    YamlScanResult result;
+    result.error = Diagnostic{Severity::error,
+                              "write-parse",
+                              Location{std::string(file), 1, 1, 1},
+                              "cannot edit: the file is UTF-16; records are UTF-8",
+                              {}};
+    return result;
+  }
+  if (engine == YamlScanEngine::libyaml) {
+    Parser parser(text);
+    return locate_with(parser, text, path, file, request);
+  }
+  FastParser parser(text);
+  return locate_with(parser, text, path, file, request);
+}
+
+std::string yaml_scan_difference(std::string_view text) {
+  if (text.starts_with("\xFE\xFF") || text.starts_with("\xFF\xFE")) return {};  // refused before either runs
+  Parser slow(text);
+  FastParser fast(text);
+  auto describe = [](const Event& e) {
+    return "type " + std::to_string(e.type) + " flow " + std::to_string(e.flow) + " style " + std::to_string(e.style) +
+           " bytes " + std::to_string(e.start) + "-" + std::to_string(e.end) + " at " + std::to_string(e.line) + ":" +
+           std::to_string(e.column) + " value '" + e.value + "'";
+  };
+  Event a, b;
+  for (std::size_t i = 0;; ++i) {
+    const bool got_a = slow.next(a), got_b = fast.next(b);
+    if (got_a != got_b)
+      return "event " + std::to_string(i) + ": " + (got_a ? "only libyaml delivers " + describe(a)
+                                                           : "only the fast path delivers " + describe(b));
+    if (!got_a) {
+      const std::string ea = slow.error("f").message, eb = fast.error("f").message;
+      return ea == eb ? std::string{} : "libyaml stops with '" + ea + "', the fast path with '" + eb + "'";
+    }
+    const std::string da = describe(a), db = describe(b);
+    if (da != db) return "event " + std::to_string(i) + ": libyaml " + da + ", the fast path " + db;
+    if (a.type == YAML_STREAM_END_EVENT) {
+      if (slow.last_block_scalar() != fast.last_block_scalar()) return "the last scalar's style differs";
+      return {};
+    }
+  }
 }
 
 std::optional<Diagnostic> find_conflict_marker(std::string_view text, std::string_view file) {

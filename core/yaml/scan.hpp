@@ -1,10 +1,10 @@
 #pragma once
 // Finding a node of a YAML text by path, with the exact byte spans the editor needs.
 //
-// One streaming pass of libyaml's event parser over the whole text: a node off the path
-// is skipped without being stored, so a 10 MB deals file costs memory only for the
-// located node's direct children. libyaml counts marks in characters; they are turned
-// into byte offsets here.
+// One streaming pass over the whole text, with the fast scanner's events where it can
+// (core/yaml/fast.hpp) and libyaml's after: a node off the path is skipped without being
+// stored, so a 10 MB deals file costs memory only for the located node's direct children.
+// Marks count characters; they are turned into byte offsets here.
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -61,10 +61,20 @@ struct YamlScanResult {
   std::optional<Diagnostic> error;
 };
 
+/// Where the events come from: the fast scanner while the text stays within what it reads,
+/// then libyaml (the same events, marks and errors), or libyaml alone (for tests).
+enum class YamlScanEngine { fast, libyaml };
+
 /// Parses all of `text` and locates the node at `path`. A text holding no document
 /// locates (as empty) only the root. `file` names the text in diagnostics.
 YamlScanResult locate_yaml_node(std::string_view text, const YamlPath& path, std::string_view file,
-                                const YamlScanRequest& request = {});
+                                const YamlScanRequest& request = {}, YamlScanEngine engine = YamlScanEngine::fast);
+
+/// Runs the scan's two event sources over `text` — the fast scanner then libyaml, and
+/// libyaml alone — and describes the first event where they differ in kind, style, value,
+/// byte offsets or line and column, or in the error they stop with. Empty when they agree.
+/// For tests (tests/unit, tests/fuzz).
+std::string yaml_scan_difference(std::string_view text);
 
 /// The first merge-conflict marker line ("<<<<<<< ", "=======", "|||||||", ">>>>>>> "),
 /// as a diagnostic; none when the text has none.

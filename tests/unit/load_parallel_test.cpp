@@ -448,3 +448,83 @@ TEST_CASE("blob cache: a git revision read through entries keyed by blob id equa
     }
   CHECK(at(third, true) == at(third, false));
 }
+
+TEST_CASE("pack: after a write to a few files, the pack gives the rest and only the changed files are read") {
+  // tests/data/small as it is: its deals and customers have no problem, so each kind's pack
+  // holds none.
+  fs::path root = fs::temp_directory_path() / fmt::format("salesops-delta-{}-{}", ::getpid(), TempBook::counter()++);
+  fs::remove_all(root);
+  fs::copy(SALESOPS_SOURCE_DIR "/tests/data/small", root, fs::copy_options::recursive);
+  struct Cleanup {
+    fs::path p;
+    ~Cleanup() { fs::remove_all(p); }
+  } cleanup{root};
+  ::sleep(2);
+  std::string before = dump(load(root, 2, false));
+  REQUIRE(before.find("error") == std::string::npos);
+  load(root, 2, true);
+  REQUIRE(fs::exists(root / ".salesops/cache/deals.pack"));
+  REQUIRE(fs::exists(root / ".salesops/cache/customers.pack"));
+  auto entries_now = [&] {
+    std::size_t n = 0;
+    for (auto& e : fs::directory_iterator(root / ".salesops/cache")) n += e.path().extension() == ".rec";
+    return n;
+  };
+  for (auto& e : fs::directory_iterator(root / ".salesops/cache"))
+    if (e.path().extension() == ".rec") fs::remove(e.path());
+  auto append = [&](const char* rel, const std::string& text) { std::ofstream(root / rel, std::ios::app) << text; };
+  auto replace = [&](const char* rel, const std::string& from, const std::string& to) {
+    std::ifstream in(root / rel, std::ios::binary);
+    std::string text((std::istreambuf_iterator<char>(in)), {});
+    auto pos = text.find(from);
+    REQUIRE(pos != std::string::npos);
+    text.replace(pos, from.size(), to);
+    write(root / rel, text);
+  };
+  const std::string new_deal = "- id: D-77\n  customer: C-3\n  owner: zhang.wei\n  amount: 5\n  stage: lead\n"
+                               "  opened: 2026-09-20\n  history:\n    - {date: 2026-09-20, stage: lead}\n";
+  std::size_t changed = 0;
+  bool from_pack = true;  // the kind's other files are not read: no entry is written for them
+  SUBCASE("a deal added to a middle file") {
+    append("deals/2026-09.yaml", new_deal);
+    changed = 1;
+  }
+  SUBCASE("deals changed, a customer renamed and an interaction logged") {
+    replace("deals/2026-07.yaml", "stage: lead", "stage: qualified");
+    replace("deals/2026-09.yaml", "amount: 700", "amount: 750");
+    replace("customers/C-2.yaml", "Beta Ltd", "Beta Holdings");
+    replace("customers/C-1.yaml", "interactions:\n", "interactions:\n  - {date: 2026-10-20, type: call, by: zhang.wei}\n");
+    changed = 4;
+  }
+  SUBCASE("a problem in a changed file: the entries read the kind and report it") {
+    replace("deals/2026-07.yaml", "- id:", "- idx:");
+    from_pack = false;
+  }
+  SUBCASE("an id that another file holds: reported where it is") {
+    append("deals/2026-10.yaml", "- id: D-1\n  customer: C-1\n  owner: zhang.wei\n  stage: lead\n");
+    from_pack = false;
+  }
+  SUBCASE("a reference to no customer: reported where it is") {
+    append("deals/2026-10.yaml", "- id: D-78\n  customer: C-404\n  owner: zhang.wei\n  stage: lead\n");
+    from_pack = false;
+  }
+  std::string parsed = dump(load(root, 2, false));
+  CHECK(parsed != before);
+  CHECK(dump(load(root, 2, true)) == parsed);
+  if (from_pack) CHECK(entries_now() == changed);
+  CHECK(dump(load(root, 1, true)) == parsed);  // again, the changed files from their entries
+  if (from_pack) CHECK(entries_now() == changed);
+  if (changed == 4) {
+    // Once the changes are over a second old, a kind with a quarter of its records changed
+    // gets a new pack, which alone gives it from then on.
+    ::sleep(2);
+    auto deals = inode(root / ".salesops/cache/deals.pack"), customers = inode(root / ".salesops/cache/customers.pack");
+    CHECK(dump(load(root, 2, true)) == parsed);
+    CHECK(inode(root / ".salesops/cache/deals.pack") != deals);
+    CHECK(inode(root / ".salesops/cache/customers.pack") != customers);
+    for (auto& e : fs::directory_iterator(root / ".salesops/cache"))
+      if (e.path().extension() == ".rec") fs::remove(e.path());
+    CHECK(dump(load(root, 2, true)) == parsed);
+    CHECK(entries_now() == 0);
+  }
+}

@@ -10,6 +10,7 @@
 
 #include "core/yaml/fast.hpp"
 #include "core/yaml/reader.hpp"
+#include "core/yaml/scan.hpp"
 
 using namespace salesops::core;
 namespace fs = std::filesystem;
@@ -248,6 +249,7 @@ TEST_CASE("fast yaml: every YAML file of the examples and the test data gives li
       std::string text = read_file(path);
       INFO(path.string());
       CHECK(fast_yaml_difference(text) == "");
+      CHECK(yaml_scan_difference(text) == "");
       ++files;
       fast += !fast_yaml_events(text).bailed;
     }
@@ -268,6 +270,7 @@ TEST_CASE("fast yaml: tricky texts give libyaml's events") {
   for (const char* text : kTricky) {
     INFO(text);
     CHECK(fast_yaml_difference(text) == "");
+    CHECK(yaml_scan_difference(text) == "");
   }
 }
 
@@ -296,6 +299,7 @@ TEST_CASE("fast yaml: what record files hold stays on the fast path") {
     FastYamlRun run = fast_yaml_events(text);
     CHECK_FALSE(run.bailed);
     CHECK(fast_yaml_difference(text) == "");
+    CHECK(yaml_scan_difference(text) == "");
   }
   FastYamlRun cn = fast_yaml_events("名字: 张伟\n");
   REQUIRE(cn.events.size() == 8);
