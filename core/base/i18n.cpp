@@ -161,7 +161,10 @@ void add_pattern(Catalog& catalog, std::vector<Piece> id, std::vector<Piece> str
     }
     bool before = i > 0 && !id[i - 1].text.empty() && is_quote(id[i - 1].text.back());
     bool after = i + 1 < id.size() && !id[i + 1].hole && is_quote(id[i + 1].text.front());
-    p.quoted.push_back(before && after);
+    // A placeholder inside a name ("[fields.{}]", "--{}=") holds a name too.
+    bool in_name = (i > 0 && !id[i - 1].text.empty() && std::string_view(".[/=").find(id[i - 1].text.back()) != std::string_view::npos) ||
+                   (i + 1 < id.size() && !id[i + 1].hole && std::string_view("]/=").find(id[i + 1].text.front()) != std::string_view::npos);
+    p.quoted.push_back((before && after) || in_name);
   }
   // Placeholders and punctuation only ("{}: {}"): would match too many texts.
   bool words = std::any_of(id.begin(), id.end(), [](const Piece& piece) {
@@ -245,12 +248,31 @@ struct Matcher {
 
 std::optional<std::string> translate(const Catalog& catalog, std::string_view english, int depth);
 
+/// Whether the code point that starts (or, `last`, ends) `s` is a CJK character or
+/// punctuation: Chinese puts no space between words.
+bool cjk_edge(std::string_view s, bool last) {
+  if (s.empty()) return false;
+  std::size_t at = 0;
+  if (last) {
+    at = s.size() - 1;
+    while (at > 0 && (static_cast<unsigned char>(s[at]) & 0xC0) == 0x80) --at;
+  }
+  auto b = [&](std::size_t k) { return k < s.size() ? static_cast<unsigned char>(s[k]) : 0u; };
+  if ((b(at) & 0xF0) != 0xE0) return false;  // every CJK character of the BMP takes three bytes
+  char32_t c = ((b(at) & 0x0F) << 12) | ((b(at + 1) & 0x3F) << 6) | (b(at + 2) & 0x3F);
+  return (c >= 0x2E80 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFF00 && c <= 0xFFEF);
+}
+
 std::string fill(const Catalog& catalog, const Pattern& p, const std::vector<std::string_view>& values, int depth) {
   std::string out;
   std::size_t next = 0;
+  bool drop_space = false;  // the value before ended in a translated CJK word: no space after it
   for (const Piece& piece : p.str) {
     if (!piece.hole) {
-      out += piece.text;
+      std::string_view text = piece.text;
+      if (drop_space && text.starts_with(' ') && cjk_edge(text.substr(1), false)) text.remove_prefix(1);
+      out += text;
+      drop_space = false;
       continue;
     }
     std::size_t k = piece.index >= 0 ? static_cast<std::size_t>(piece.index) : next++;
@@ -260,6 +282,9 @@ std::string fill(const Catalog& catalog, const Pattern& p, const std::vector<std
     }
     std::optional<std::string> translated;
     if (!p.quoted[k] && depth < kMaxDepth) translated = translate(catalog, values[k], depth + 1);
+    if (translated && cjk_edge(*translated, false) && out.ends_with(' ') && cjk_edge(std::string_view(out).substr(0, out.size() - 1), true))
+      out.pop_back();
+    drop_space = translated && cjk_edge(*translated, true);
     out += translated ? *translated : std::string(values[k]);
   }
   return out;

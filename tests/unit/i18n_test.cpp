@@ -140,6 +140,25 @@ TEST_CASE("i18n: English, and a missing or broken catalog, leave every text as i
   install_catalog({});
 }
 
+TEST_CASE("i18n: a translated word joins Chinese without spaces; a value inside a name stays as written") {
+  std::vector<std::pair<std::string, std::string>> entries = {
+      {"", "Content-Type: text/plain; charset=UTF-8\n"},
+      {"revenue", "销售额"},
+      {"deal", "商机"},
+      {"{} attainment per person", "每人的 {} 达成率"},
+      {"{} target of {}", "{} 目标 {}"},
+      {"declare it under [fields.{}]", "在 [fields.{}] 下声明"},
+  };
+  REQUIRE(install_catalog(make_mo(entries, false)));
+  set_language(Language::zh);
+  CHECK(tr("revenue attainment per person") == "每人的销售额达成率");
+  CHECK(tr("my_kpi attainment per person") == "每人的 my_kpi 达成率");
+  CHECK(tr("revenue target of 5,000.00") == "销售额目标 5,000.00");
+  CHECK(tr("declare it under [fields.deal]") == "在 [fields.deal] 下声明");
+  set_language(Language::en);
+  install_catalog({});
+}
+
 TEST_CASE("i18n: a hostile text does not make the placeholders backtrack without end") {
   std::vector<std::pair<std::string, std::string>> entries = {{"{} a {} a {} a {} a {} b", "x"}};
   REQUIRE(install_catalog(make_mo(entries, false)));
