@@ -187,6 +187,24 @@ std::string md_text(std::string_view s) {
   return out;
 }
 
+}  // namespace
+
+std::string html_text(std::string_view raw) {
+  std::string s = core::escape_controls(raw), out;
+  for (char c : s) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+namespace {
+
 ShownCell show(const core::Cell& cell, Align column_align, bool escape_pipes) {
   ShownCell shown;
   shown.undefined = is_undefined(cell);

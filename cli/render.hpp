@@ -93,6 +93,10 @@ struct RenderOptions {
   bool csv_raw = false;  // csv and tsv: text cells as they are, formulas included (--csv-raw)
 };
 
+/// Text for an html page, in an element or a quoted attribute: control characters made
+/// visible first (core/base/escape.hpp), as in every format, then & < > " as entities.
+std::string html_text(std::string_view raw);
+
 /// Writes `table` in `options.format`. Throws std::invalid_argument for Format::html.
 void render(std::ostream& out, const core::Table& table, const RenderOptions& options);
 

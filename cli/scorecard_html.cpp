@@ -16,21 +16,6 @@ namespace salesops::cli {
 
 namespace {
 
-// Control characters are made visible first (core/base/escape.hpp), as in every format.
-std::string escape(std::string_view raw) {
-  std::string s = core::escape_controls(raw), out;
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
-
 bool is_number(const core::Cell& c) { return core::cell_number(c).has_value(); }
 
 std::string table_html(const core::Scorecard& card, const core::Table& t) {
@@ -38,7 +23,7 @@ std::string table_html(const core::Scorecard& card, const core::Table& t) {
   for (std::size_t c = 0; c < t.columns.size(); ++c) numeric[c] = t.columns[c].numeric;
   std::string out = "<thead><tr>";
   for (std::size_t c = 0; c < t.columns.size(); ++c)
-    out += fmt::format("<th{}>{}</th>", numeric[c] ? " class=\"num\"" : "", escape(core::tr(t.columns[c].label.empty() ? t.columns[c].id : t.columns[c].label)));
+    out += fmt::format("<th{}>{}</th>", numeric[c] ? " class=\"num\"" : "", html_text(core::tr(t.columns[c].label.empty() ? t.columns[c].id : t.columns[c].label)));
   out += "</tr></thead>\n<tbody>\n";
   static const char* kinds[] = {"person", "team", "company"};
   for (std::size_t r = 0; r < t.rows.size(); ++r) {
@@ -56,7 +41,7 @@ std::string table_html(const core::Scorecard& card, const core::Table& t) {
       }
       if (c == 1 && t.depth.size() > r && card.rows[r].kind == core::ScorecardRow::Kind::person) shown = "\u2003" + shown;
       out += fmt::format("<td{} data-v=\"{}\">{}</td>", cls.empty() ? "" : " class=\"" + cls + "\"",
-                         escape(raw_text(cell)), escape(shown));
+                         html_text(raw_text(cell)), html_text(shown));
     }
     out += "</tr>\n";
   }
@@ -77,13 +62,13 @@ std::string bars_svg(const core::Scorecard& card) {
   std::string out = fmt::format(
       "<svg id=\"attainment-chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {} {}\" role=\"img\" "
       "aria-label=\"{}\">\n",
-      width, height, escape(core::format_translated(N_("{} attainment per person"), core::tr(card.metrics.front()))));
+      width, height, html_text(core::format_translated(N_("{} attainment per person"), core::tr(card.metrics.front()))));
   for (std::size_t i = 0; i < people.size(); ++i) {
     const auto& r = *people[i];
     double y = i * row + 4;
-    out += fmt::format("<text x=\"{}\" y=\"{:.1f}\" text-anchor=\"end\">{}</text>\n", label - 6, y + 12, escape(r.name));
+    out += fmt::format("<text x=\"{}\" y=\"{:.1f}\" text-anchor=\"end\">{}</text>\n", label - 6, y + 12, html_text(r.name));
     if (!r.attainment.front()) {
-      out += fmt::format("<text x=\"{}\" y=\"{:.1f}\">{}</text>\n", label + 4, y + 12, escape(core::tr(N_("no target"))));
+      out += fmt::format("<text x=\"{}\" y=\"{:.1f}\">{}</text>\n", label + 4, y + 12, html_text(core::tr(N_("no target"))));
       continue;
     }
     double a = std::max(0.0, *r.attainment.front());
@@ -120,26 +105,26 @@ std::string trend_svg(const core::Scorecard& card, std::string* legend) {
   std::string out = fmt::format(
       "<svg id=\"trend-chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {} {}\" role=\"img\" "
       "aria-label=\"{}\">\n",
-      width, height, escape(core::format_translated(N_("{} per team over six periods"), core::tr(card.metrics.front()))));
+      width, height, html_text(core::format_translated(N_("{} per team over six periods"), core::tr(card.metrics.front()))));
   for (double f : {0.0, 0.5, 1.0}) {
     out += fmt::format("<line class=\"axis\" x1=\"{}\" y1=\"{:.1f}\" x2=\"{}\" y2=\"{:.1f}\"/>\n", left, y(top * f),
                        width - right, y(top * f));
     core::Cell tick = core::Money{static_cast<std::int64_t>(std::llround(top * f * 100))};
     if (card.units.front() != core::KpiUnit::money) tick = core::Decimal{top * f};
     out += fmt::format("<text x=\"{}\" y=\"{:.1f}\" text-anchor=\"end\">{}</text>\n", left - 6, y(top * f) + 4,
-                       escape(display_text(tick)));
+                       html_text(display_text(tick)));
   }
   for (std::size_t i = 0; i < n; ++i)
     out += fmt::format("<text x=\"{:.1f}\" y=\"{}\" text-anchor=\"middle\">{}</text>\n", x(i), height - 8,
-                       escape(card.trend_periods[i].label));
+                       html_text(card.trend_periods[i].label));
   for (std::size_t k = 0; k < card.trends.size(); ++k) {
     const auto& t = card.trends[k];
     const char* colour = kPalette[k % std::size(kPalette)];
     std::string points;
     for (std::size_t i = 0; i < t.values.size(); ++i)
       if (auto v = core::cell_number(t.values[i])) points += fmt::format("{}{:.1f},{:.1f}", points.empty() ? "" : " ", x(i), y(*v));
-    out += fmt::format("<polyline class=\"trend\" data-team=\"{}\" stroke=\"{}\" points=\"{}\"/>\n", escape(t.team), colour, points);
-    *legend += fmt::format("<span><i style=\"background:{}\"></i>{}</span>", colour, escape(t.name));
+    out += fmt::format("<polyline class=\"trend\" data-team=\"{}\" stroke=\"{}\" points=\"{}\"/>\n", html_text(t.team), colour, points);
+    *legend += fmt::format("<span><i style=\"background:{}\"></i>{}</span>", colour, html_text(t.name));
   }
   return out + "</svg>";
 }
@@ -170,13 +155,13 @@ void write_scorecard_html(std::ostream& out, const core::Scorecard& card, const 
   std::string legend;
   std::string trend = trend_svg(card, &legend);
   out << fill(page, {{"lang", core::language() == core::Language::zh ? "zh-CN" : "en"},
-                     {"title", escape(title)},
-                     {"generated", escape(generated)},
+                     {"title", html_text(title)},
+                     {"generated", html_text(generated)},
                      {"table", table_html(card, table)},
-                     {"bars_title", escape(core::format_translated(N_("{} attainment, {}"), core::tr(card.metrics.front()),
+                     {"bars_title", html_text(core::format_translated(N_("{} attainment, {}"), core::tr(card.metrics.front()),
                                                                    card.period.label))},
                      {"bars", bars_svg(card)},
-                     {"trend_title", escape(core::format_translated(N_("{} per team, last six periods"),
+                     {"trend_title", html_text(core::format_translated(N_("{} per team, last six periods"),
                                                                     core::tr(card.metrics.front())))},
                      {"trend", trend},
                      {"legend", legend}});

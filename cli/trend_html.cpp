@@ -16,21 +16,6 @@ namespace salesops::cli {
 
 namespace {
 
-// Control characters are made visible first (core/base/escape.hpp), as in every format.
-std::string escape(std::string_view raw) {
-  std::string s = core::escape_controls(raw), out;
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
-
 const char* kPalette[] = {"#3b6fb6", "#d97706", "#2f855a", "#9f1239", "#6b46c1", "#0e7490", "#a16207", "#4a5568"};
 
 /// The top of a y axis: a round figure (1, 2, 2.5 or 5 times a power of ten) at or above `top`.
@@ -55,7 +40,7 @@ std::string chart_svg(const Trend& trend, const TrendChart& chart, std::size_t i
   std::string out = fmt::format(
       "<svg id=\"chart-{}\" class=\"trend-chart\" data-series=\"{}\" xmlns=\"http://www.w3.org/2000/svg\" "
       "viewBox=\"0 0 {} {}\" role=\"img\" aria-label=\"{}\">\n",
-      index, escape(chart.title), width, height, escape(core::tr(chart.title)));
+      index, html_text(chart.title), width, height, html_text(core::tr(chart.title)));
   for (double f : {0.0, 0.5, 1.0}) {
     out += fmt::format("<line class=\"axis\" x1=\"{}\" y1=\"{:.1f}\" x2=\"{}\" y2=\"{:.1f}\"/>\n", left, y(top * f),
                        width - right, y(top * f));
@@ -67,7 +52,7 @@ std::string chart_svg(const Trend& trend, const TrendChart& chart, std::size_t i
   const std::size_t step = std::max<std::size_t>(1, (n + 7) / 8);
   for (std::size_t i = 0; i < n; i += step)
     out += fmt::format("<text x=\"{:.1f}\" y=\"{}\" text-anchor=\"middle\">{}</text>\n", x(i), height - 8,
-                       escape(trend.points[i].unit.label));
+                       html_text(trend.points[i].unit.label));
   for (std::size_t k = 0; k < chart.series.size(); ++k) {
     const TrendSeries& s = chart.series[k];
     const char* colour = kPalette[k % std::size(kPalette)];
@@ -76,9 +61,9 @@ std::string chart_svg(const Trend& trend, const TrendChart& chart, std::size_t i
       if (!s.values[i]) continue;
       points += fmt::format("{}{:.1f},{:.1f}", points.empty() ? "" : " ", x(i), y(*s.values[i]));
       dots += fmt::format("<circle cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"3\" fill=\"{}\" data-point=\"{}\" data-v=\"{}\"/>\n", x(i),
-                          y(*s.values[i]), colour, escape(trend.points[i].unit.label), *s.values[i]);
+                          y(*s.values[i]), colour, html_text(trend.points[i].unit.label), *s.values[i]);
     }
-    out += fmt::format("<polyline class=\"line\" data-name=\"{}\" stroke=\"{}\" points=\"{}\"/>\n", escape(s.name), colour,
+    out += fmt::format("<polyline class=\"line\" data-name=\"{}\" stroke=\"{}\" points=\"{}\"/>\n", html_text(s.name), colour,
                        points);
     out += dots;
   }
@@ -89,14 +74,14 @@ std::string legend_html(const TrendChart& chart) {
   std::string out;
   for (std::size_t k = 0; k < chart.series.size(); ++k)
     out += fmt::format("<span><i style=\"background:{}\"></i>{}</span>", kPalette[k % std::size(kPalette)],
-                       escape(core::tr(chart.series[k].name)));
+                       html_text(core::tr(chart.series[k].name)));
   return out;
 }
 
 std::string table_html(const core::Table& t) {
   std::string out = "<table id=\"trend-table\">\n<thead><tr>";
   for (const core::Column& c : t.columns)
-    out += fmt::format("<th{}>{}</th>", c.numeric ? " class=\"num\"" : "", escape(core::tr(c.id)));
+    out += fmt::format("<th{}>{}</th>", c.numeric ? " class=\"num\"" : "", html_text(core::tr(c.id)));
   out += "</tr></thead>\n<tbody>\n";
   for (const auto& row : t.rows) {
     out += "<tr>";
@@ -104,7 +89,7 @@ std::string table_html(const core::Table& t) {
       std::string cls = t.columns[c].numeric ? "num" : "";
       if (std::holds_alternative<core::Undefined>(row[c])) cls += cls.empty() ? "undefined" : " undefined";
       out += fmt::format("<td{} data-v=\"{}\">{}</td>", cls.empty() ? "" : " class=\"" + cls + "\"",
-                         escape(raw_text(row[c])), escape(core::tr(display_text(row[c]))));
+                         html_text(raw_text(row[c])), html_text(core::tr(display_text(row[c]))));
     }
     out += "</tr>\n";
   }
@@ -141,11 +126,11 @@ void write_trend_html(std::ostream& out, const Trend& trend, const core::Table& 
                       const std::vector<TrendChart>& charts, const std::string& generated) {
   out << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
       << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-      << "<title>" << escape(title) << "</title>\n"
-      << kStyle << "\n</head>\n<body>\n<h1>" << escape(title) << "</h1>\n<p class=\"generated\">" << escape(generated)
+      << "<title>" << html_text(title) << "</title>\n"
+      << kStyle << "\n</head>\n<body>\n<h1>" << html_text(title) << "</h1>\n<p class=\"generated\">" << html_text(generated)
       << "</p>\n<div class=\"charts\">\n";
   for (std::size_t i = 0; i < charts.size(); ++i)
-    out << "<figure class=\"chart\">\n<h2>" << escape(core::tr(charts[i].title)) << "</h2>\n"
+    out << "<figure class=\"chart\">\n<h2>" << html_text(core::tr(charts[i].title)) << "</h2>\n"
         << chart_svg(trend, charts[i], i) << "\n<div class=\"legend\">" << legend_html(charts[i]) << "</div>\n</figure>\n";
   out << "</div>\n<div class=\"wide\">\n" << table_html(table) << "\n</div>\n</body>\n</html>\n";
 }
