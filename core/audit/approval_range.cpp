@@ -75,7 +75,7 @@ struct ScratchDir {
 
 std::optional<std::vector<RangeCommit>> range_commits(const fs::path& book_root, const std::string& from,
                                                       const std::string& to, std::string* error) {
-  std::string range = from + ".." + to;
+  std::string range = from.empty() ? to : from + ".." + to;
   // Every commit (approval commits are empty, merges may change nothing of their own), and
   // separately the commits that change the book, as `git log -- .` names them.
   GitResult log = run_git(book_root, {"log", "--reverse", "--format=%H%x1f%P%x1f%an <%ae>%x1f%s%x1f%B%x1e", range});

@@ -20,7 +20,8 @@ struct RangeCommit {
   bool touches_book = false;  // a non-merge commit that changes a file under the book
 };
 
-/// The commits reachable from `to` and not from `from`, oldest first; nullopt with `error`
+/// The commits reachable from `to` and not from `from` (every one when `from` is empty),
+/// oldest first; nullopt with `error`
 /// set when git fails.
 std::optional<std::vector<RangeCommit>> range_commits(const std::filesystem::path& book_root, const std::string& from,
                                                       const std::string& to, std::string* error);

@@ -1,11 +1,20 @@
 #include "core/history/commits.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <string_view>
+
+#include "core/base/git.hpp"
+#include "core/base/i18n.hpp"
 
 namespace salesops::core {
 
 namespace {
+
+/// The git log format parse_raw_log reads, with the author's date; pass it with --raw
+/// --no-abbrev -z.
+constexpr const char* kRawLogFormat = "--format=%x1e%H%x1f%ad%x1f%an%x1f%s%x1f";
 
 bool absent(std::string_view oid) { return oid.find_first_not_of('0') == std::string_view::npos; }
 
@@ -47,6 +56,25 @@ std::vector<CommitChanges> parse_raw_log(const std::string& text) {
     out.push_back(std::move(c));
   }
   return out;
+}
+
+std::optional<std::vector<CommitChanges>> book_log(const std::filesystem::path& book_root, const std::string& revision,
+                                                   const std::string& pathspec, LogDate date, std::string* error) {
+  const std::string tip = revision.empty() ? "HEAD" : revision;
+  const bool utc = date == LogDate::committer_utc;
+  GitResult log = run_git(book_root,
+                          {"log", utc ? "--format=%x1e%H%x1f%cd%x1f%an%x1f%s%x1f" : kRawLogFormat,
+                           utc ? "--date=short-local" : "--date=short", "--raw", "--no-abbrev", "--no-renames", "--root",
+                           "--relative", "-z", "--end-of-options", tip, "--", pathspec},
+                          utc ? std::vector<std::string>{"TZ=UTC"} : std::vector<std::string>{});
+  if (!log.ok()) {
+    // A repository with no commit has no history to read.
+    if (revision.empty() && !run_git(book_root, {"rev-parse", "--verify", "--quiet", tip}).ok())
+      return std::vector<CommitChanges>{};
+    if (error) *error = fmt::format(N_("git log failed: {}"), git_reason(log));
+    return std::nullopt;
+  }
+  return parse_raw_log(log.out);
 }
 
 }  // namespace salesops::core

@@ -99,14 +99,8 @@ RecordLog record_log(const fs::path& book_root, const std::string& revision, con
   std::optional<std::string> prefix = git_book_prefix(book_root, error);
   if (!prefix) return result;
   const std::string& dir = *prefix;
-  // Renames are read as a removal and an addition, so a record is followed by its id.
-  GitResult log = run_git(book_root, {"log", kRawLogFormat, "--date=short", "--raw",
-                                      "--no-abbrev", "--no-renames", "--root", "--relative", "-z", "--end-of-options",
-                                      revision.empty() ? "HEAD" : revision, "--", kind_pathspec(file)});
-  if (!log.ok()) {
-    if (error) *error = fmt::format(N_("git log failed: {}"), git_reason(log));
-    return result;
-  }
+  auto commits = book_log(book_root, revision, kind_pathspec(file), LogDate::author, error);
+  if (!commits) return result;
   std::set<std::string> boundary = shallow_boundary(book_root);
   GitCatFile cat(book_root);
   std::string read_error;
@@ -121,7 +115,7 @@ RecordLog record_log(const fs::path& book_root, const std::string& revision, con
     if (auto toml = cat.read(rev + ":" + dir + "salesops.toml", &read_error)) files["salesops.toml"] = *toml;
     return load_texts(files);
   };
-  for (const CommitChanges& c : parse_raw_log(log.out)) {
+  for (const CommitChanges& c : *commits) {
     if (boundary.contains(c.id)) {
       result.cut_at = c.id;  // what it changed is unknown: its parent is not here
       continue;

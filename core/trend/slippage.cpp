@@ -95,25 +95,16 @@ std::vector<Push> find_pushes(const fs::path& book_root, const std::string& revi
   std::vector<Push> out;
   std::optional<std::string> prefix = git_book_prefix(book_root, error);
   if (!prefix) return out;
-  // parse_raw_log's shape with the committer date, in UTC as the trend's points place commits.
-  GitResult log = run_git(book_root,
-                          {"log", "--format=%x1e%H%x1f%cd%x1f%an%x1f%s%x1f", "--date=short-local", "--raw", "--no-abbrev",
-                           "--no-renames", "--root", "--relative", "-z", "--end-of-options",
-                           revision.empty() ? "HEAD" : revision, "--", "deals/"},
-                          {"TZ=UTC"});
-  if (!log.ok()) {
-    if (error) *error = fmt::format("git log failed: {}", git_reason(log));
-    return out;
-  }
-  std::vector<CommitChanges> commits = parse_raw_log(log.out);
-  std::reverse(commits.begin(), commits.end());
+  auto commits = book_log(book_root, revision, "deals/", LogDate::committer_utc, error);
+  if (!commits) return out;
+  std::reverse(commits->begin(), commits->end());
   GitCatFile cat(book_root);
   std::string read_error;
   auto blob = [&](const std::string& oid) -> std::string {
     if (oid.empty()) return {};
     return cat.read(oid, &read_error).value_or(std::string());
   };
-  for (const CommitChanges& c : commits) {
+  for (const CommitChanges& c : *commits) {
     auto date = parse_date(c.date);
     if (!date || !window.contains(*date) || c.files.empty()) continue;
     FileTexts before, after;
