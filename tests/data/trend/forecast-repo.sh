@@ -12,26 +12,8 @@
 #   c7 09-21 li.na      L2 won 09-20 at 50,000.
 # Finally: zhang.wei 100,000 + 110,000 + 40,000 = 250,000; li.na 50,000 + 50,000 = 100,000;
 # east 350,000.
-commit() { GIT_AUTHOR_DATE="$1T10:00:00Z" GIT_COMMITTER_DATE="$1T10:00:00Z" git -c user.name="$2" -c user.email="$2@example.com" commit -qam "$3"; }
-mkdir -p b/deals b/customers b/targets && cd b
-cat > salesops.toml <<'TOML'
-[org]
-name = "Forecast Co"
-currency = "CNY"
-TOML
-cat > team.yaml <<'YAML'
-teams:
-  - {id: east, name: East, manager: li.na}
-people:
-  - {id: li.na, name: 李娜, team: east, role: manager}
-  - {id: zhang.wei, name: 张伟, team: east, role: rep}
-YAML
-cat > customers/C-1.yaml <<'YAML'
-id: C-1
-name: Acme
-owner: zhang.wei
-tier: A
-YAML
+. "$SRC/tests/data/trend/east-book.sh" "Forecast Co"
+mkdir targets
 cat > targets/2026.yaml <<'YAML'
 - {id: T-Q3-east, owner: east, metric: revenue, period: 2026-Q3, value: 350000}
 - {id: T-Q3-zhang.wei, owner: zhang.wei, metric: revenue, period: 2026-Q3, value: 250000}

@@ -8,26 +8,7 @@
 #   c5 09-28 zhang.wei  D-1 09-05 -> 10-12: 37 days (25 left in September + 12), out of
 #                       2026-09 and of 2026-Q3; D-2 09-10 -> 09-30: 20 days, inside September.
 #   c6 10-05 li.na      D-2 09-30 -> 10-20: after the quarter, so outside a 2026-Q3 window.
-commit() { GIT_AUTHOR_DATE="$1T10:00:00Z" GIT_COMMITTER_DATE="$1T10:00:00Z" git -c user.name="$2" -c user.email="$2@example.com" commit -qam "$3"; }
-mkdir -p b/deals b/customers && cd b
-cat > salesops.toml <<'TOML'
-[org]
-name = "Slippage Co"
-currency = "CNY"
-TOML
-cat > team.yaml <<'YAML'
-teams:
-  - {id: east, name: East, manager: li.na}
-people:
-  - {id: li.na, name: 李娜, team: east, role: manager}
-  - {id: zhang.wei, name: 张伟, team: east, role: rep}
-YAML
-cat > customers/C-1.yaml <<'YAML'
-id: C-1
-name: Acme
-owner: zhang.wei
-tier: A
-YAML
+. "$SRC/tests/data/trend/east-book.sh" "Slippage Co"
 cat > deals/2026-07.yaml <<'YAML'
 - id: D-1
   customer: C-1
