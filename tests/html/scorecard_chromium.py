@@ -13,20 +13,12 @@ A missing Chromium fails the test: nothing is skipped.
 import html.parser
 import json
 import os
-import struct
 import subprocess
 import sys
 import tempfile
-import zlib
 
-CHROMIUM = "/usr/bin/chromium"
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-         "--disable-component-update"]
-
-
-def fail(message):
-    print(f"FAIL: {message}")
-    sys.exit(1)
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from chromium import fail, not_blank, render, self_contained  # noqa: E402
 
 
 class Dom(html.parser.HTMLParser):
@@ -61,52 +53,8 @@ class Dom(html.parser.HTMLParser):
             self.cell["text"] += data
 
 
-def png_pixels(data):
-    """Width, height, channels and the unfiltered rows of an 8-bit PNG."""
-    if data[:8] != b"\x89PNG\r\n\x1a\n":
-        fail("the screenshot is not a PNG")
-    pos, idat, header = 8, b"", None
-    while pos < len(data):
-        length, kind = struct.unpack(">I4s", data[pos:pos + 8])
-        chunk = data[pos + 8:pos + 8 + length]
-        if kind == b"IHDR":
-            header = struct.unpack(">IIBBBBB", chunk)
-        elif kind == b"IDAT":
-            idat += chunk
-        pos += 12 + length
-    width, height, depth, colour, _, _, interlace = header
-    channels = {0: 1, 2: 3, 4: 2, 6: 4}.get(colour)
-    if depth != 8 or channels is None or interlace:
-        fail(f"unexpected PNG layout: depth {depth}, colour type {colour}, interlace {interlace}")
-    raw = zlib.decompress(idat)
-    stride = width * channels
-    rows, prev = [], bytearray(stride)
-    for y in range(height):
-        f = raw[y * (stride + 1)]
-        line = bytearray(raw[y * (stride + 1) + 1:(y + 1) * (stride + 1)])
-        for i in range(stride):
-            left = line[i - channels] if i >= channels else 0
-            up = prev[i]
-            ul = prev[i - channels] if i >= channels else 0
-            if f == 1:
-                line[i] = (line[i] + left) & 255
-            elif f == 2:
-                line[i] = (line[i] + up) & 255
-            elif f == 3:
-                line[i] = (line[i] + (left + up) // 2) & 255
-            elif f == 4:
-                p = left + up - ul
-                pa, pb, pc = abs(p - left), abs(p - up), abs(p - ul)
-                line[i] = (line[i] + (left if pa <= pb and pa <= pc else up if pb <= pc else ul)) & 255
-        rows.append(bytes(line))
-        prev = line
-    return width, height, channels, rows
-
-
 def main():
     salesops, src = sys.argv[1], sys.argv[2]
-    if not os.access(CHROMIUM, os.X_OK):
-        fail(f"{CHROMIUM} is missing: run .ci/setup (it installs Debian's chromium package)")
     env = dict(os.environ, SALESOPS_TODAY="2026-11-26", NO_COLOR="1", SALESOPS_NO_CACHE="1")
     book = os.path.join(src, "examples", "book")
     with tempfile.TemporaryDirectory() as tmp:
@@ -114,22 +62,8 @@ def main():
         base = [salesops, "--book", book, "review", "scorecard", "--period", "2026-10"]
         subprocess.run(base + ["-o", page], env=env, check=True)
         card = json.loads(subprocess.run(base + ["--format", "json"], env=env, check=True, capture_output=True).stdout)
-        with open(page, "rb") as f:
-            text = f.read().decode("utf-8")
-        for needle in ("http://", "https://", "<link", "src="):
-            if needle in text.replace('xmlns="http://www.w3.org/2000/svg"', ""):
-                fail(f"the page is not self-contained: it holds {needle!r}")
-
-        run_env = dict(env, HOME=tmp)
-        common = [CHROMIUM] + FLAGS + [f"--user-data-dir={tmp}/profile", "--window-size=1400,1800"]
-        try:
-            dom = subprocess.run(common + ["--dump-dom", "file://" + page], env=run_env, capture_output=True,
-                                 timeout=180).stdout.decode("utf-8")
-            shot = os.path.join(tmp, "shot.png")
-            subprocess.run(common + [f"--screenshot={shot}", "file://" + page], env=run_env, capture_output=True,
-                           timeout=180, cwd=tmp)
-        except subprocess.TimeoutExpired:
-            fail("chromium did not finish within 180 seconds")
+        self_contained(page)
+        dom, shot = render(page, tmp, env)
 
         d = Dom()
         d.feed(dom)
@@ -177,17 +111,8 @@ def main():
         if len(lines) != len(teams) or any(len(a["points"].split()) != 6 for a in lines):
             fail(f"{len(lines)} trend lines for {len(teams)} teams, each needs six points")
 
-        if not os.path.exists(shot):
-            fail("chromium wrote no screenshot")
-        with open(shot, "rb") as f:
-            width, height, channels, pixels = png_pixels(f.read())
-        values = [line[i] for line in pixels[::8] for i in range(0, len(line), channels * 8)]
-        mean = sum(values) / len(values)
-        variance = sum((v - mean) ** 2 for v in values) / len(values)
-        if variance < 50:
-            fail(f"the screenshot looks blank ({width}x{height}, variance {variance:.1f})")
-        print(f"ok: {len(d.rows)} rows, {len(bars)} bars, {len(lines)} trend lines; screenshot {width}x{height}, "
-              f"variance {variance:.0f}")
+        screenshot = not_blank(shot)
+        print(f"ok: {len(d.rows)} rows, {len(bars)} bars, {len(lines)} trend lines; {screenshot}")
 
 
 if __name__ == "__main__":

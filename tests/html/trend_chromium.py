@@ -18,7 +18,7 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from scorecard_chromium import CHROMIUM, FLAGS, fail, png_pixels  # noqa: E402
+from chromium import fail, not_blank, render, self_contained  # noqa: E402
 
 RULES = ["one_on_ones_overdue", "follow_ups_overdue", "customer_follow_ups_overdue", "reviews_late",
          "revisits_overdue", "plan_actions_overdue", "targets_missing", "total"]
@@ -57,10 +57,8 @@ class Dom(html.parser.HTMLParser):
 
 def main():
     salesops, src = sys.argv[1], sys.argv[2]
-    if not os.access(CHROMIUM, os.X_OK):
-        fail(f"{CHROMIUM} is missing: run .ci/setup (it installs Debian's chromium package)")
     with tempfile.TemporaryDirectory() as tmp:
-        env = dict(os.environ, SALESOPS_TODAY="2026-12-15", NO_COLOR="1", SALESOPS_NO_CACHE="1", SRC=src, HOME=tmp)
+        env = dict(os.environ, SALESOPS_TODAY="2026-12-15", NO_COLOR="1", SALESOPS_NO_CACHE="1", SRC=src)
         subprocess.run(["bash", "-c", f"source {src}/tests/cli/trend_repo.sh"], cwd=tmp, env=env, check=True)
         book = os.path.join(tmp, "b")
         page = os.path.join(tmp, "trend.html")
@@ -68,21 +66,8 @@ def main():
         subprocess.run(base + ["-o", page], env=env, check=True)
         report = json.loads(subprocess.run(base + ["--format", "json"], env=env, check=True,
                                            capture_output=True).stdout)
-        with open(page, "rb") as f:
-            text = f.read().decode("utf-8")
-        for needle in ("http://", "https://", "<link", "src=", "<script"):
-            if needle in text.replace('xmlns="http://www.w3.org/2000/svg"', ""):
-                fail(f"the page is not self-contained: it holds {needle!r}")
-
-        common = [CHROMIUM] + FLAGS + [f"--user-data-dir={tmp}/profile", "--window-size=1400,1800"]
-        try:
-            dom = subprocess.run(common + ["--dump-dom", "file://" + page], env=env, capture_output=True,
-                                 timeout=180).stdout.decode("utf-8")
-            shot = os.path.join(tmp, "shot.png")
-            subprocess.run(common + [f"--screenshot={shot}", "file://" + page], env=env, capture_output=True,
-                           timeout=180, cwd=tmp)
-        except subprocess.TimeoutExpired:
-            fail("chromium did not finish within 180 seconds")
+        self_contained(page, script=False)
+        dom, shot = render(page, tmp, env)
 
         d = Dom()
         d.feed(dom)
@@ -125,17 +110,8 @@ def main():
                     fail(f"{chart['series']}, {manager}: dots {got}, json {want}")
                 dots += len(got)
 
-        if not os.path.exists(shot):
-            fail("chromium wrote no screenshot")
-        with open(shot, "rb") as f:
-            width, height, channels, pixels = png_pixels(f.read())
-        values = [line[i] for line in pixels[::8] for i in range(0, len(line), channels * 8)]
-        mean = sum(values) / len(values)
-        variance = sum((v - mean) ** 2 for v in values) / len(values)
-        if variance < 50:
-            fail(f"the screenshot looks blank ({width}x{height}, variance {variance:.1f})")
-        print(f"ok: {len(d.rows)} rows, {len(d.charts)} charts, {dots} dots; screenshot {width}x{height}, "
-              f"variance {variance:.0f}")
+        screenshot = not_blank(shot)
+        print(f"ok: {len(d.rows)} rows, {len(d.charts)} charts, {dots} dots; {screenshot}")
 
 
 if __name__ == "__main__":
