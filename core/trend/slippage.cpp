@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "core/base/git.hpp"
@@ -70,22 +71,41 @@ std::pair<std::string, std::string> differing_items(std::string_view before, std
   return {only_before, only_after};
 }
 
-std::vector<Push> pushes_between(const Book& before, const Book& after, const Book& rates) {
+namespace {
+
+/// The deal as a push would start from it: open, with its expected_close; none otherwise.
+std::optional<Push> open_state(const Book& book, const Deal& d, const Book& rates) {
+  if (!d.expected_close || !is_open_stage(book.config, d.stage)) return std::nullopt;
+  Push p;
+  p.deal = book.str(d.id);
+  p.owner = book.str(d.owner);
+  p.stage = d.stage < book.config.stages.size() ? book.config.stages[d.stage].name : std::string();
+  p.from = *d.expected_close;
+  p.amount = amount_of(book, d, p.from, rates);
+  return p;
+}
+
+}  // namespace
+
+std::vector<Push> pushes_between(const Book& before, const Book& after, const Book& rates,
+                                 const std::map<std::string, Push>* last_readable) {
   std::vector<Push> out;
   for (const Deal& now : after.deals) {
-    const Deal* was = before.deal(after.text(now.id));
-    if (!was || !was->expected_close || !now.expected_close) continue;
     // A deal closed by the same commit is recorded as it ended, not pushed.
-    if (!is_open_stage(before.config, was->stage) || !is_open_stage(after.config, now.stage)) continue;
-    if (*now.expected_close <= *was->expected_close) continue;
-    Push p;
-    p.deal = after.str(now.id);
-    p.owner = before.str(was->owner);
-    p.stage = was->stage < before.config.stages.size() ? before.config.stages[was->stage].name : std::string();
-    p.from = *was->expected_close;
-    p.to = *now.expected_close;
-    p.amount = amount_of(before, *was, p.from, rates);
-    out.push_back(std::move(p));
+    if (!now.expected_close || !is_open_stage(after.config, now.stage)) continue;
+    const Deal* was = before.deal(after.text(now.id));
+    std::optional<Push> p;
+    if (was && was->expected_close) {
+      p = open_state(before, *was, rates);
+    } else if (last_readable) {
+      // Unreadable before the commit (a broken file, a date not in the calendar): the deal
+      // as it last stood readable.
+      auto it = last_readable->find(after.str(now.id));
+      if (it != last_readable->end()) p = it->second;
+    }
+    if (!p || *now.expected_close <= p->from) continue;
+    p->to = *now.expected_close;
+    out.push_back(std::move(*p));
   }
   return out;
 }
@@ -104,9 +124,14 @@ std::vector<Push> find_pushes(const fs::path& book_root, const std::string& revi
     if (oid.empty()) return {};
     return cat.read(oid, &read_error).value_or(std::string());
   };
+  // Each open deal as the last commit that changed it (and did not only add it) left it
+  // readable, so that a push across a commit that made the deal unreadable is still seen when
+  // a later one repairs it.
+  std::map<std::string, Push> last_readable;
   for (const CommitChanges& c : *commits) {
     auto date = parse_date(c.date);
-    if (!date || !window.contains(*date) || c.files.empty()) continue;
+    // Commits before the window are read too, for the deals' last readable states.
+    if (!date || *date > window.last || c.files.empty()) continue;
     FileTexts before, after;
     for (const FileChange& f : c.files) {
       if (!f.path.ends_with(".yaml") && !f.path.ends_with(".yml")) continue;
@@ -121,12 +146,18 @@ std::vector<Push> find_pushes(const fs::path& book_root, const std::string& revi
     settings(c.id + "^", before);
     settings(c.id, after);
     auto old_book = load_texts(before), new_book = load_texts(after);
-    for (Push& p : pushes_between(*old_book, *new_book, rates)) {
-      p.commit = c.id;
-      p.author = c.author;
-      p.date = *date;
-      out.push_back(std::move(p));
-    }
+    if (window.contains(*date))
+      for (Push& p : pushes_between(*old_book, *new_book, rates, &last_readable)) {
+        p.commit = c.id;
+        p.author = c.author;
+        p.date = *date;
+        out.push_back(std::move(p));
+      }
+    for (const Deal& d : new_book->deals)
+      if (d.expected_close) {
+        if (auto state = open_state(*new_book, d, rates)) last_readable[state->deal] = std::move(*state);
+        else last_readable.erase(new_book->str(d.id));
+      }
   }
   return out;
 }

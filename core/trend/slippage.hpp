@@ -2,6 +2,7 @@
 // `trend slippage`: deals whose expected_close a commit moved later, found commit by commit
 // through the history of deals/, so that every push is counted once.
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -35,8 +36,11 @@ struct Push {
 /// filed): deals open in both with an expected_close that `after` moves later (a deal the
 /// commit closes is recorded as it ended, not pushed). Amounts
 /// are converted with the rates of `rates` (the book read at the report's revision).
-/// In the order of `after`'s deals.
-std::vector<Push> pushes_between(const Book& before, const Book& after, const Book& rates);
+/// In the order of `after`'s deals. A deal unreadable in `before` (absent, or without its
+/// date) is compared as `last_readable` holds it, by id, when it does: a push across a
+/// commit that broke the deal and one that repaired it.
+std::vector<Push> pushes_between(const Book& before, const Book& after, const Book& rates,
+                                 const std::map<std::string, Push>* last_readable = nullptr);
 
 /// The list items (from a line starting with "- " to the next) of two versions of a
 /// deals file that are not in the other version, as two texts of items; both texts whole

@@ -3,6 +3,7 @@
 
 #include <doctest/doctest.h>
 
+#include "core/base/date.hpp"
 #include "core/load/git_source.hpp"
 #include "git_repo.hpp"
 #include "memory_book.hpp"
@@ -52,6 +53,27 @@ TEST_CASE("a push is an open deal's expected_close moved later") {
   CHECK(pushes[0].stage == "proposal");  // the stage before the commit
   CHECK(pushes[0].days() == 14);
   CHECK(pushes[0].amount == Money{1000000});  // the amount before the commit
+}
+
+TEST_CASE("a deal unreadable before the commit is compared as it last stood readable") {
+  auto rates = salesops::test::load_files({});
+  // F's date was not a date before the commit (the loader drops it); G was not in the file.
+  auto before = book_of(deal("F", "lead", "2026-11-3x") + deal("H", "lead", "2026-11-20"));
+  auto after = book_of(deal("F", "lead", "2026-12-10") + deal("G", "lead", "2026-12-20") +
+                       deal("H", "lead", "2026-11-25"));
+  std::map<std::string, Push> last;
+  last["F"] = Push{.deal = "F", .owner = "zhang.wei", .stage = "lead", .from = *parse_date("2026-12-01")};
+  last["G"] = Push{.deal = "G", .owner = "zhang.wei", .stage = "lead", .from = *parse_date("2026-12-25")};
+  last["H"] = Push{.deal = "H", .owner = "zhang.wei", .stage = "lead", .from = *parse_date("2026-10-01")};
+  std::vector<Push> pushes = pushes_between(*before, *after, *rates.book, &last);
+  // F: 12-01 -> 12-10. G: 12-25 -> 12-20 is a pull. H was readable: 11-20 -> 11-25, not 10-01.
+  REQUIRE(pushes.size() == 2);
+  CHECK(pushes[0].deal == "F");
+  CHECK(pushes[0].days() == 9);
+  CHECK(pushes[1].deal == "H");
+  CHECK(pushes[1].days() == 5);
+  // Without the last readable states, F is no push.
+  CHECK(pushes_between(*before, *after, *rates.book).size() == 1);
 }
 
 TEST_CASE("find_pushes follows every commit of the window, once each") {
