@@ -97,8 +97,18 @@ class RecordCache {
   bool load_pack(ParallelKind kind, const std::vector<std::string>& files, LoadContext& ctx,
                  PackDelta* delta = nullptr) const;
   /// Writes the pack of `kind` from what its load left in ctx.book; nothing when a file
-  /// changed within a second of `src.started_ns` or a reference does not resolve.
-  void store_pack(ParallelKind kind, const PackSource& src, const LoadContext& ctx) const;
+  /// changed within a second of `src.started_ns` or a reference does not resolve. True
+  /// when the pack was written.
+  bool store_pack(ParallelKind kind, const PackSource& src, const LoadContext& ctx) const;
+  /// Whether a full load of `kind` writes an entry for each file it parses. In the working
+  /// tree, always. For a git revision, only when the kind's last full load there made no
+  /// pack (a file not read in full, a reference unresolved): otherwise that pack and the
+  /// few files changed since serve the next revision (see load_pack), and an entry for each
+  /// of thousands of files would cost a first run (a CI job's, on a fresh clone) several
+  /// times the load it saves.
+  bool entries_wanted(ParallelKind kind) const;
+  /// Records whether a full load of `kind` made its pack, for entries_wanted.
+  void note_packed(ParallelKind kind, bool packed) const;
   /// The clock file change times are set by, in ns.
   static std::int64_t now_ns();
   /// The key of `rel` from its stat data (its hash left 0).
@@ -106,6 +116,8 @@ class RecordCache {
 
   std::filesystem::path path_of(const std::string& rel) const;
   std::filesystem::path pack_path(ParallelKind kind) const;
+  /// Present while a git revision's full load of `kind` made no pack (entries_wanted).
+  std::filesystem::path no_pack_marker(ParallelKind kind) const;
 
  private:
   /// Reads the entry of `rel` and checks its header against `key` (with ctime and inode

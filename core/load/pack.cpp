@@ -413,20 +413,43 @@ bool RecordCache::load_pack(ParallelKind kind, const std::vector<std::string>& f
   return ok;
 }
 
-void RecordCache::store_pack(ParallelKind kind, const PackSource& src, const LoadContext& ctx) const {
+bool RecordCache::store_pack(ParallelKind kind, const PackSource& src, const LoadContext& ctx) const {
   for (const CacheKey& k : src.files)
-    if (k.ctime_ns > src.started_ns - kSettled) return;
+    if (k.ctime_ns > src.started_ns - kSettled) return false;
   for (auto [ref_kind, value] : src.refs)
-    if (!ctx.loaded[static_cast<std::size_t>(ref_kind)] || !ctx.exists(ref_kind, ctx.book.text(value))) return;
+    if (!ctx.loaded[static_cast<std::size_t>(ref_kind)] || !ctx.exists(ref_kind, ctx.book.text(value))) return false;
   DurableFile file = cache_file(pack_path(kind));
-  if (!file.open()) return;
+  if (!file.open()) return false;
   try {
     if (kind == ParallelKind::deals) write_pack<Deal>(file.fd(), src, ctx, static_cast<std::uint8_t>(kind), config_hash_);
     else write_pack<Customer>(file.fd(), src, ctx, static_cast<std::uint8_t>(kind), config_hash_);
   } catch (const std::exception&) {
-    return;  // a failure to write only loses the pack; the temporary file goes with `file`
+    return false;  // a failure to write only loses the pack; the temporary file goes with `file`
   }
-  file.commit();
+  return file.commit();
+}
+
+fs::path RecordCache::no_pack_marker(ParallelKind kind) const {
+  fs::path marker = pack_path(kind);
+  marker.replace_extension(".nopack");
+  return marker;
+}
+
+bool RecordCache::entries_wanted(ParallelKind kind) const {
+  if (!blobs_) return true;
+  std::error_code ec;
+  return fs::exists(no_pack_marker(kind), ec);
+}
+
+void RecordCache::note_packed(ParallelKind kind, bool packed) const {
+  if (!blobs_ || packed != entries_wanted(kind)) return;  // nothing to record, or already so
+  std::error_code ec;
+  if (packed) {
+    fs::remove(no_pack_marker(kind), ec);
+  } else {
+    DurableFile file = cache_file(no_pack_marker(kind));
+    if (file.write("")) file.commit();
+  }
 }
 
 }  // namespace salesops::core

@@ -118,6 +118,9 @@ class KindLoader {
   const RefSnapshot* snapshot_ = nullptr;
   std::array<bool, static_cast<std::size_t>(RefKind::count)> loaded_{}, partial_{};
   bool packable_ = true;
+  /// Whether files parsed get their entries: always for the few changed files of a delta;
+  /// for a full load, as the cache wants (entries_wanted).
+  bool store_entries_ = true;
   PackSource pack_;
 };
 
@@ -167,7 +170,7 @@ void KindLoader::read_file(const std::string& rel, Shard& s, LoadContext& wctx) 
     o.partial = reader.partial();
     o.records_end = static_cast<std::uint32_t>(record_count(s));
     o.diags_end = static_cast<std::uint32_t>(s.diags.items().size());
-    if (key) cache_->store(*key, kind_, s, o, wctx.pending);
+    if (key && store_entries_) cache_->store(*key, kind_, s, o, wctx.pending);
   }
   // Every reference was left pending while the file was read (so the cache can keep them);
   // those to loaded kinds are checked now, against the book.
@@ -369,9 +372,12 @@ void KindLoader::merge(Shard& s, std::size_t& files_read) {
 
 void KindLoader::store_pack(std::size_t records_before, std::size_t pending_before) {
   // A pack holds the kind's records from the first and no reference left for later kinds.
-  if (!packable_ || records_before != 0 || ctx_.pending.size() != pending_before) return;
-  distinct(pack_.refs);
-  cache_->store_pack(kind_, pack_, ctx_);
+  bool packed = packable_ && records_before == 0 && ctx_.pending.size() == pending_before;
+  if (packed) {
+    distinct(pack_.refs);
+    packed = cache_->store_pack(kind_, pack_, ctx_);
+  }
+  cache_->note_packed(kind_, packed);
 }
 
 void KindLoader::run(unsigned threads, std::size_t& files_read) {
@@ -391,6 +397,7 @@ void KindLoader::run(unsigned threads, std::size_t& files_read) {
   pack_.diags_begin = ctx_.diags.items().size();
   ctx_.diags.set_group_floor();  // the kind's findings are counted among themselves, as its pack keeps them
   if (cache_) pack_.started_ns = RecordCache::now_ns();
+  if (cache_) store_entries_ = cache_->entries_wanted(kind_);
   loaded_ = ctx_.loaded;
   partial_ = ctx_.partial;
 

@@ -449,6 +449,43 @@ TEST_CASE("blob cache: a git revision read through entries keyed by blob id equa
   CHECK(at(third, true) == at(third, false));
 }
 
+TEST_CASE("blob cache: a revision that packs writes its pack and no entry per file; one that cannot, entries") {
+  salesops::test::TempRepo repo;
+  fs::copy(SALESOPS_SOURCE_DIR "/tests/data/small", repo.root(), fs::copy_options::recursive);
+  std::string clean = repo.commit("clean");
+  // A file cut short by a syntax error is not read in full: no pack can hold its kind.
+  repo.write("deals/2026-12.yaml", "- id: D-X2\n  customer: C-1\n  stage: [lead\n");
+  std::string broken = repo.commit("broken");
+  const fs::path cache = repo.root() / ".salesops/cache";
+  auto at = [&](const std::string& rev, bool use_cache) {
+    std::string error;
+    auto source = git_source(repo.root(), rev, &error);
+    REQUIRE(source);
+    return dump(load_book(*source, repo.root(), LoadOptions{2, use_cache}));
+  };
+  auto entries = [&] {  // the customers always pack: every entry is a deal file's
+    std::size_t n = 0;
+    for (auto& e : fs::directory_iterator(cache)) n += e.path().extension() == ".rec";
+    return n;
+  };
+  CHECK(at(clean, true) == at(clean, false));
+  CHECK(fs::exists(cache / "git-deals.pack"));
+  CHECK(entries() == 0);
+  CHECK(!fs::exists(cache / "git-deals.nopack"));
+  CHECK(at(clean, true) == at(clean, false));  // from the pack
+  // The broken revision: its one changed file has a problem, so the kind is read in full;
+  // it makes no pack, and says so for the next load.
+  CHECK(at(broken, true) == at(broken, false));
+  CHECK(fs::exists(cache / "git-deals.nopack"));
+  CHECK(entries() == 0);
+  CHECK(at(broken, true) == at(broken, false));  // now each file gets its entry
+  CHECK(entries() > 0);
+  // A revision that packs again clears the mark.
+  fs::remove(cache / "git-deals.pack");
+  CHECK(at(clean, true) == at(clean, false));
+  CHECK(!fs::exists(cache / "git-deals.nopack"));
+}
+
 TEST_CASE("pack: after a write to a few files, the pack gives the rest and only the changed files are read") {
   // tests/data/small as it is: its deals and customers have no problem, so each kind's pack
   // holds none.
