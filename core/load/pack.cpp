@@ -255,10 +255,15 @@ bool read_files(Reader& r, const std::vector<std::string>& files, const fs::path
     auto size = r.get<std::uint64_t>();
     auto mtime = r.get<std::int64_t>(), ctime = r.get<std::int64_t>();
     auto inode = r.get<std::uint64_t>();
-    if (blobs) {  // a git revision's file: the same blob
+    if (blobs) {  // a git revision's file: the same blob, or one of a few changed
       std::optional<CacheKey> key;
       if (auto oid = blobs->blob_id(rel)) key = RecordCache::blob_key(rel, *oid);
-      if (!r.ok || !key || size != 0 || mtime != 0 || ctime != 0 || inode != identity(*key)) return false;
+      if (!r.ok || !key || size != 0 || mtime != 0 || ctime != 0) return false;
+      if (inode != identity(*key)) {
+        if (!delta || delta->changed.size() == PackDelta::kMaxChanged) return false;
+        delta->changed.push_back(delta->files.size());
+      }
+      if (delta) delta->files.push_back(std::move(*key));
       continue;
     }
     struct stat st;
@@ -388,7 +393,6 @@ bool RecordCache::load_pack(ParallelKind kind, const std::vector<std::string>& f
                             PackDelta* delta) const {
   Book& b = ctx.book;
   if (files.empty() || (kind == ParallelKind::deals ? !b.deals.empty() : !b.customers.empty())) return false;
-  if (blobs_) delta = nullptr;  // a revision's pack is of the revision last loaded, whole
   if (delta) *delta = PackDelta{};
   int fd = open_cache_file(pack_path(kind));
   if (fd < 0) return false;

@@ -449,10 +449,18 @@ TEST_CASE("blob cache: a git revision read through entries keyed by blob id equa
   CHECK(at(third, true) == at(third, false));
 }
 
-TEST_CASE("blob cache: a revision that packs writes its pack and no entry per file; one that cannot, entries") {
+TEST_CASE("blob cache: a revision packs with no entry per file; the next takes the pack and parses its changed files") {
   salesops::test::TempRepo repo;
   fs::copy(SALESOPS_SOURCE_DIR "/tests/data/small", repo.root(), fs::copy_options::recursive);
   std::string clean = repo.commit("clean");
+  {
+    std::ifstream in(repo.root() / "deals/2026-09.yaml", std::ios::binary);
+    std::string text((std::istreambuf_iterator<char>(in)), {});
+    auto pos = text.find("amount: 700");
+    REQUIRE(pos != std::string::npos);
+    repo.write("deals/2026-09.yaml", text.replace(pos, 11, "amount: 750"));
+  }
+  std::string repriced = repo.commit("repriced");
   // A file cut short by a syntax error is not read in full: no pack can hold its kind.
   repo.write("deals/2026-12.yaml", "- id: D-X2\n  customer: C-1\n  stage: [lead\n");
   std::string broken = repo.commit("broken");
@@ -473,13 +481,19 @@ TEST_CASE("blob cache: a revision that packs writes its pack and no entry per fi
   CHECK(entries() == 0);
   CHECK(!fs::exists(cache / "git-deals.nopack"));
   CHECK(at(clean, true) == at(clean, false));  // from the pack
-  // The broken revision: its one changed file has a problem, so the kind is read in full;
-  // it makes no pack, and says so for the next load.
+  // One file changed since the pack's revision: the pack gives the others, the changed one
+  // is parsed and gets its entry.
+  CHECK(at(repriced, true) == at(repriced, false));
+  CHECK(entries() == 1);
+  CHECK(at(repriced, true) == at(repriced, false));
+  CHECK(entries() == 1);
+  // The broken revision: its new file has a problem, so the kind is read in full; it makes
+  // no pack, and says so for the next load.
   CHECK(at(broken, true) == at(broken, false));
   CHECK(fs::exists(cache / "git-deals.nopack"));
-  CHECK(entries() == 0);
+  CHECK(entries() == 1);
   CHECK(at(broken, true) == at(broken, false));  // now each file gets its entry
-  CHECK(entries() > 0);
+  CHECK(entries() > 2);
   // A revision that packs again clears the mark.
   fs::remove(cache / "git-deals.pack");
   CHECK(at(clean, true) == at(clean, false));
