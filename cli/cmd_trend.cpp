@@ -58,6 +58,22 @@ const core::Book* trend_book(Context& ctx, Trend& trend, const core::TrendPoint&
   return loaded->book.get();
 }
 
+const core::Book& trend_tip_book(Context& ctx, Trend& trend) {
+  std::string tip = trend.tip;
+  if (tip.empty()) {
+    auto head = core::resolve_commit(ctx.book_root(), "HEAD");
+    if (!head) return ctx.book();
+    tip = *head;
+  }
+  std::string error;
+  const core::LoadResult* loaded = trend.books->at(tip, &error);
+  if (!loaded) ctx.fail(kBookUnreadable, error);
+  const std::string what = fmt::format(N_("the book at {}"), ctx.options.at.empty() ? "HEAD" : ctx.options.at);
+  ctx.fail_on_errors(*loaded, nullptr, what);
+  if (!loaded->book || loaded->refused) ctx.fail(kBookUnreadable, fmt::format(N_("{} cannot be read"), what));
+  return *loaded->book;
+}
+
 void add_point_columns(core::Table& t) {
   t.add_column(N_("point"), core::ColumnType::period);
   t.add_column(N_("day"), core::ColumnType::date);

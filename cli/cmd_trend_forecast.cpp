@@ -43,7 +43,7 @@ void run_forecast(Context& ctx, const TrendOptions& o) {
   std::erase_if(trend.points, [&](const core::TrendPoint& p) { return p.day >= trend.period.last; });
   std::vector<core::BookAtPoint> books;
   for (const core::TrendPoint& p : trend.points) books.push_back({p.day, trend_book(ctx, trend, p)});
-  const core::Book& book = ctx.book();
+  const core::Book& book = trend_tip_book(ctx, trend);
   std::vector<core::TargetForecast> rows = core::forecast_history(books, book, ctx.today(), trend.period);
   if (ctx.today() < trend.period.last && !ctx.options.quiet)
     std::cerr << core::tr(fmt::format(N_("note: {} has not ended: the actual is what it holds so far"),

@@ -49,10 +49,11 @@ std::vector<TrendChart> slippage_charts(const Trend& trend, const std::vector<co
 }
 
 void run_slippage(Context& ctx, const SlippageOptions& o) {
-  Trend trend = start_trend(ctx, o.trend);
+  // The tip's book gives names, stages and rates: its deals and customers are left unread.
+  Trend trend = start_trend(ctx, o.trend, {"deals/", "customers/"});
   std::vector<core::Period> periods;
   for (const core::TrendPoint& p : trend.points) periods.push_back(p.unit);
-  const core::Book& book = ctx.book();
+  const core::Book& book = trend_tip_book(ctx, trend);
   std::string error;
   std::vector<core::Push> pushes = core::find_pushes(ctx.book_root(), ctx.revision(), trend.period, book, &error);
   if (!error.empty()) ctx.fail(kBookUnreadable, error);

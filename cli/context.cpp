@@ -145,15 +145,19 @@ std::string Context::revision() { return options.at.empty() ? std::string{} : so
 
 std::unique_ptr<core::Book> Context::load_or_fail(core::BookSource& from, std::string_view what, std::string_view hint) {
   core::LoadResult r = core::load_book(from, book_root(), load_options());
-  if (r.diags.has_errors()) {
-    core::Diagnostics errors;
-    for (auto& d : r.diags.items()) if (d.severity == core::Severity::error) errors.add(d);
-    print_diagnostics(std::cerr, errors, &from, {color(2)});
-    std::size_t n = errors.error_count();
-    fail(kBookUnreadable, n == 1 ? fmt::format(N_("{} has {} error{}"), what, n, hint)
-                                 : fmt::format(N_("{} has {} errors{}"), what, n, hint));
-  }
+  fail_on_errors(r, &from, what, hint);
   return std::move(r.book);
+}
+
+void Context::fail_on_errors(const core::LoadResult& loaded, core::BookSource* from, std::string_view what,
+                             std::string_view hint) {
+  if (!loaded.diags.has_errors()) return;
+  core::Diagnostics errors;
+  for (auto& d : loaded.diags.items()) if (d.severity == core::Severity::error) errors.add(d);
+  print_diagnostics(std::cerr, errors, from, {color(2)});
+  std::size_t n = errors.error_count();
+  fail(kBookUnreadable, n == 1 ? fmt::format(N_("{} has {} error{}"), what, n, hint)
+                               : fmt::format(N_("{} has {} errors{}"), what, n, hint));
 }
 
 const core::Book& Context::book() {

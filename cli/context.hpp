@@ -86,6 +86,10 @@ class Context {
   /// Loads the book `from` reads (with the cache and threads of load_options); prints its
   /// errors and exits 3 with "<what> has N errors<hint>" when it has any.
   std::unique_ptr<core::Book> load_or_fail(core::BookSource& from, std::string_view what, std::string_view hint = {});
+  /// Exits 3 when `loaded` holds errors, as load_or_fail does (`from`, when given, shows
+  /// each error's line).
+  void fail_on_errors(const core::LoadResult& loaded, core::BookSource* from, std::string_view what,
+                      std::string_view hint = {});
   /// Loads the book and keeps every diagnostic, errors included (for `check`).
   core::LoadResult load_for_check(bool all_locations = false);
   /// The book's files: the working tree, or the revision of --at for a command that reads

@@ -46,6 +46,11 @@ Trend start_trend(Context& ctx, const TrendOptions& o, std::vector<std::string> 
 /// empty). Exits 3 when git cannot read the revision.
 const core::Book* trend_book(Context& ctx, Trend& trend, const core::TrendPoint& point);
 
+/// The book at the trend's tip (--at, or HEAD), read as the points' books are (and shared
+/// with the last point's when it is the same commit): what a figure "finally was". The
+/// working tree's book when the repository has no commit yet. Exits 3 when it has errors.
+const core::Book& trend_tip_book(Context& ctx, Trend& trend);
+
 /// The columns naming a point, first in every trend table: point (the sub-period), day,
 /// commit (full in machine formats, 10 digits in table and md; empty before the first
 /// commit), commit_date.
