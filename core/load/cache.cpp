@@ -220,8 +220,7 @@ std::string RecordCache::entry_payload(const CacheKey& key, ParallelKind kind, b
   auto hash = head.get<std::uint64_t>();
   // By metadata: the same change time and inode, and that change more than a second older
   // than the entry, so no write since could have left the change time as it was.
-  constexpr std::int64_t kSettled = 1000000000;
-  if (by_metadata ? ctime_ns != key.ctime_ns || inode != key.inode || ctime_ns > written_ns - kSettled
+  if (by_metadata ? ctime_ns != key.ctime_ns || inode != key.inode || ctime_ns > written_ns - kSettledNs
                   : hash != key.hash)
     return {};
   if (stale_entry && (ctime_ns != key.ctime_ns || inode != key.inode)) *stale_entry = data;

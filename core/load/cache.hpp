@@ -16,6 +16,8 @@
 // decoding and merging. A pack is written only for a load in which every file was read in
 // full and every reference resolved; on load its references are checked again against the
 // book, and any that no longer resolves sends the load back to the entries, which report it.
+// While a kind packs, its full loads write no entry per file (entries_wanted): the pack
+// and the few files changed since serve the next load.
 #include <cstdint>
 #include <filesystem>
 #include <optional>
@@ -46,6 +48,9 @@ struct PackSource {
   std::size_t files_begin = 0, diags_begin = 0;  // where the kind's files and problems start
   std::int64_t started_ns = 0;                   // when the load started (the files' clock)
 };
+
+/// What became of a pack store_pack was asked for.
+enum class PackWrite { written, not_yet, impossible, failed };
 
 /// A pack read with some of its files changed since (load_pack with a delta): the records
 /// of those files are left out, for the caller to read the files and put theirs in place.
@@ -96,19 +101,26 @@ class RecordCache {
   /// which (see load_kind_parallel).
   bool load_pack(ParallelKind kind, const std::vector<std::string>& files, LoadContext& ctx,
                  PackDelta* delta = nullptr) const;
-  /// Writes the pack of `kind` from what its load left in ctx.book; nothing when a file
-  /// changed within a second of `src.started_ns` or a reference does not resolve. True
-  /// when the pack was written.
-  bool store_pack(ParallelKind kind, const PackSource& src, const LoadContext& ctx) const;
-  /// Whether a full load of `kind` writes an entry for each file it parses. In the working
-  /// tree, always. For a git revision, only when the kind's last full load there made no
-  /// pack (a file not read in full, a reference unresolved): otherwise that pack and the
-  /// few files changed since serve the next revision (see load_pack), and an entry for each
-  /// of thousands of files would cost a first run (a CI job's, on a fresh clone) several
-  /// times the load it saves.
+  /// Writes the pack of `kind` from what its load left in ctx.book: not_yet when a file
+  /// changed within a second of `src.started_ns`, impossible when a reference does not
+  /// resolve, failed when the file could not be written.
+  PackWrite store_pack(ParallelKind kind, const PackSource& src, const LoadContext& ctx) const;
+  /// Whether a full load of `kind` (not the few changed files read beside a pack, which
+  /// always get theirs) writes an entry for each file it parses: only when the kind's last
+  /// full load could make no pack (a file not read in full, a reference unresolved), so
+  /// that such a book is read from entries from its third load on. Otherwise that load's
+  /// pack serves the next one, with the few files changed since parsed apart (load_pack),
+  /// and an entry for each of a book's 100,000 customer files would cost its first load
+  /// (a CI job's, on a fresh clone) five times a load without the cache.
   bool entries_wanted(ParallelKind kind) const;
-  /// Records whether a full load of `kind` made its pack, for entries_wanted.
+  /// Records whether a full load of `kind` could make its pack, for entries_wanted.
   void note_packed(ParallelKind kind, bool packed) const;
+  /// Whether the file of `key` changed within the second before `started_ns`: such a file
+  /// keeps its kind from a pack (store_pack), so a full load writes its entry whatever
+  /// entries_wanted says, and a book read right after it was written is cached still.
+  static bool unsettled(const CacheKey& key, std::int64_t started_ns) { return key.ctime_ns > started_ns - kSettledNs; }
+  /// How long after its last change a file is known unchanged by its metadata alone.
+  static constexpr std::int64_t kSettledNs = 1000000000;
   /// The clock file change times are set by, in ns.
   static std::int64_t now_ns();
   /// The key of `rel` from its stat data (its hash left 0).
@@ -116,7 +128,7 @@ class RecordCache {
 
   std::filesystem::path path_of(const std::string& rel) const;
   std::filesystem::path pack_path(ParallelKind kind) const;
-  /// Present while a git revision's full load of `kind` made no pack (entries_wanted).
+  /// Present while the last full load of `kind` could make no pack (entries_wanted).
   std::filesystem::path no_pack_marker(ParallelKind kind) const;
 
  private:

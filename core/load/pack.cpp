@@ -33,8 +33,6 @@ constexpr char kPackMagic[8] = {'s', 'o', 'p', 's', 'p', 'a', 'c', 'k'};
 enum class Frame : std::uint8_t { files = 1, strings, records, refs, diags, index, end };
 /// Frames are cut at this size where records allow.
 constexpr std::size_t kFrameBytes = 1 << 20;
-/// A change this recent may have raced the load: such a file keeps the kind from a pack.
-constexpr std::int64_t kSettled = 1000000000;
 
 using codec::Reader;
 using codec::Writer;
@@ -417,20 +415,22 @@ bool RecordCache::load_pack(ParallelKind kind, const std::vector<std::string>& f
   return ok;
 }
 
-bool RecordCache::store_pack(ParallelKind kind, const PackSource& src, const LoadContext& ctx) const {
+PackWrite RecordCache::store_pack(ParallelKind kind, const PackSource& src, const LoadContext& ctx) const {
+  // A change this recent may have raced the load: such a file keeps the kind from a pack.
   for (const CacheKey& k : src.files)
-    if (k.ctime_ns > src.started_ns - kSettled) return false;
+    if (unsettled(k, src.started_ns)) return PackWrite::not_yet;
   for (auto [ref_kind, value] : src.refs)
-    if (!ctx.loaded[static_cast<std::size_t>(ref_kind)] || !ctx.exists(ref_kind, ctx.book.text(value))) return false;
+    if (!ctx.loaded[static_cast<std::size_t>(ref_kind)] || !ctx.exists(ref_kind, ctx.book.text(value)))
+      return PackWrite::impossible;
   DurableFile file = cache_file(pack_path(kind));
-  if (!file.open()) return false;
+  if (!file.open()) return PackWrite::failed;
   try {
     if (kind == ParallelKind::deals) write_pack<Deal>(file.fd(), src, ctx, static_cast<std::uint8_t>(kind), config_hash_);
     else write_pack<Customer>(file.fd(), src, ctx, static_cast<std::uint8_t>(kind), config_hash_);
   } catch (const std::exception&) {
-    return false;  // a failure to write only loses the pack; the temporary file goes with `file`
+    return PackWrite::failed;  // a failure to write only loses the pack; the temporary file goes with `file`
   }
-  return file.commit();
+  return file.commit() ? PackWrite::written : PackWrite::failed;
 }
 
 fs::path RecordCache::no_pack_marker(ParallelKind kind) const {
@@ -440,13 +440,12 @@ fs::path RecordCache::no_pack_marker(ParallelKind kind) const {
 }
 
 bool RecordCache::entries_wanted(ParallelKind kind) const {
-  if (!blobs_) return true;
   std::error_code ec;
   return fs::exists(no_pack_marker(kind), ec);
 }
 
 void RecordCache::note_packed(ParallelKind kind, bool packed) const {
-  if (!blobs_ || packed != entries_wanted(kind)) return;  // nothing to record, or already so
+  if (packed != entries_wanted(kind)) return;  // already so
   std::error_code ec;
   if (packed) {
     fs::remove(no_pack_marker(kind), ec);

@@ -119,7 +119,8 @@ class KindLoader {
   std::array<bool, static_cast<std::size_t>(RefKind::count)> loaded_{}, partial_{};
   bool packable_ = true;
   /// Whether files parsed get their entries: always for the few changed files of a delta;
-  /// for a full load, as the cache wants (entries_wanted).
+  /// for a full load, as the cache wants (entries_wanted), and for a file changed within
+  /// the second before it (RecordCache::unsettled).
   bool store_entries_ = true;
   PackSource pack_;
 };
@@ -170,7 +171,8 @@ void KindLoader::read_file(const std::string& rel, Shard& s, LoadContext& wctx) 
     o.partial = reader.partial();
     o.records_end = static_cast<std::uint32_t>(record_count(s));
     o.diags_end = static_cast<std::uint32_t>(s.diags.items().size());
-    if (key && store_entries_) cache_->store(*key, kind_, s, o, wctx.pending);
+    if (key && (store_entries_ || RecordCache::unsettled(*key, pack_.started_ns)))
+      cache_->store(*key, kind_, s, o, wctx.pending);
   }
   // Every reference was left pending while the file was read (so the cache can keep them);
   // those to loaded kinds are checked now, against the book.
@@ -372,12 +374,12 @@ void KindLoader::merge(Shard& s, std::size_t& files_read) {
 
 void KindLoader::store_pack(std::size_t records_before, std::size_t pending_before) {
   // A pack holds the kind's records from the first and no reference left for later kinds.
-  bool packed = packable_ && records_before == 0 && ctx_.pending.size() == pending_before;
-  if (packed) {
-    distinct(pack_.refs);
-    packed = cache_->store_pack(kind_, pack_, ctx_);
-  }
-  cache_->note_packed(kind_, packed);
+  if (!packable_ || records_before != 0 || ctx_.pending.size() != pending_before)
+    return cache_->note_packed(kind_, false);
+  distinct(pack_.refs);
+  PackWrite w = cache_->store_pack(kind_, pack_, ctx_);
+  // A change within the second before the load, or a failed write, says nothing of the next load.
+  if (w == PackWrite::written || w == PackWrite::impossible) cache_->note_packed(kind_, w == PackWrite::written);
 }
 
 void KindLoader::run(unsigned threads, std::size_t& files_read) {
