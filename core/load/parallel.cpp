@@ -288,7 +288,7 @@ bool KindLoader::apply_delta(const PackDelta& delta, std::size_t files_begin, st
   pack_.files_begin = files_begin;
   pack_.diags_begin = ctx_.diags.items().size();
   pack_.started_ns = started_ns;
-  cache_->store_pack(kind_, pack_, ctx_);
+  if (cache_->store_pack(kind_, pack_, ctx_) == PackWrite::written) cache_->note_packed(kind_, true);
   return true;
 }
 
