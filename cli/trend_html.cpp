@@ -50,9 +50,10 @@ std::string chart_svg(const Trend& trend, const TrendChart& chart, std::size_t i
   }
   // Every label when they fit, else every second, third...: about eight at most.
   const std::size_t step = std::max<std::size_t>(1, (n + 7) / 8);
+  // The last label ends at the plot's right edge, so that it is not cut by the chart's.
   for (std::size_t i = 0; i < n; i += step)
-    out += fmt::format("<text x=\"{:.1f}\" y=\"{}\" text-anchor=\"middle\">{}</text>\n", x(i), height - 8,
-                       html_text(trend.points[i].unit.label));
+    out += fmt::format("<text x=\"{:.1f}\" y=\"{}\" text-anchor=\"{}\">{}</text>\n", x(i), height - 8,
+                       n > 1 && i == n - 1 ? "end" : "middle", html_text(trend.points[i].unit.label));
   for (std::size_t k = 0; k < chart.series.size(); ++k) {
     const TrendSeries& s = chart.series[k];
     const char* colour = kPalette[k % std::size(kPalette)];
