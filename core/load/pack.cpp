@@ -440,8 +440,8 @@ fs::path RecordCache::no_pack_marker(ParallelKind kind) const {
 }
 
 bool RecordCache::entries_wanted(ParallelKind kind) const {
-  std::error_code ec;
-  return fs::exists(no_pack_marker(kind), ec);
+  std::error_code ec;  // a link is not followed: it says nothing, as any other file there
+  return fs::is_regular_file(fs::symlink_status(no_pack_marker(kind), ec));
 }
 
 void RecordCache::note_packed(ParallelKind kind, bool packed) const {
