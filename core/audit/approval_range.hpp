@@ -21,8 +21,7 @@ struct RangeCommit {
 };
 
 /// The commits reachable from `to` and not from `from` (every one when `from` is empty),
-/// oldest first; nullopt with `error`
-/// set when git fails.
+/// oldest first; nullopt with `error` set when git fails.
 std::optional<std::vector<RangeCommit>> range_commits(const std::filesystem::path& book_root, const std::string& from,
                                                       const std::string& to, std::string* error);
 

@@ -1,6 +1,6 @@
 #pragma once
 // The commits `git log --raw -z` lists, with the blobs of every file each one changed: what
-// `log` and `trend slippage` walk.
+// `log`, `trend slippage` and `trend targets` walk.
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -18,7 +18,7 @@ struct CommitChanges {
   std::vector<FileChange> files;
 };
 
-/// Parses `git log <kRawLogFormat> --raw --no-abbrev -z` output: each commit starts with
+/// Parses the `git log --raw --no-abbrev -z` output book_log asks for: each commit starts with
 /// \x1e, its fields end with \x1f, then ":<mode> <mode> <old> <new> <status>\0<path>\0" per
 /// changed file. A merge lists no files.
 std::vector<CommitChanges> parse_raw_log(const std::string& text);
