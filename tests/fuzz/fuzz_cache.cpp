@@ -1,6 +1,6 @@
 // libFuzzer target: the reader of the parsed-record cache's packs and entries. A small
-// directory book is loaded once with the cache on, so it has a pack of each kind and an
-// entry per file. Each input then becomes the frames of one pack after its real header and
+// directory book is loaded once with the cache on (and its kinds marked as wanting
+// entries), so it has a pack of each kind and an entry per file. Each input then becomes the frames of one pack after its real header and
 // files frame, each frame with a correct hash, so what is fuzzed is the decoding behind the
 // hash checks. The first byte picks the kind (bit 0); with bit 1 set, the rest is instead
 // the payload of the entry of one file of that kind (a file's entry, or a git blob's, which
@@ -87,6 +87,9 @@ Fixture::Fixture() {
         "- id: D-3\n  customer: C-2\n  stage: lead\n  colour: red\n- id: D-4\n  stage: lead\n  colour: red\n"
         "- id: D-5\n  stage: lead\n  colour: red\n");
   ::sleep(2);  // the files settle, so the load writes packs
+  // A kind that packs gets no entry per file (RecordCache::entries_wanted) unless its last
+  // load could make no pack, which these marks say: the load writes both.
+  for (const char* mark : {"deals.nopack", "customers.nopack"}) write(root / ".salesops/cache" / mark, "");
   load(root);
   RecordCache cache(root, kConfig);
   for (int k = 0; k < 2; ++k) {
