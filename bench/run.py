@@ -30,9 +30,10 @@ writes table gives the median of each against the warm kpi of the same rounds.
 With --history (on by default) the clean book becomes a git repository of --commits
 commits (each re-prices the first deal of one monthly file; the last but one puts every
 file back, the last re-prices one deal again) and the history table times, against
-a warm kpi in the same rounds: `kpi --at HEAD~i` (a different revision each run, all
-but a file or two already in the blob-keyed cache), `diff HEAD~1 HEAD` and `log` of a
-deal the history re-priced every tenth commit.
+a warm kpi in the same rounds: `kpi --at HEAD~i` (i = 3, 4, ...: a different revision
+each run, all but a file or two of it as in HEAD~2, read once before the rounds, as are
+HEAD and HEAD~1), `diff HEAD~1 HEAD` and `log` of a deal the history re-priced once per
+round of the monthly files (commits 1, 25, 49, ... of the generated book's 24 files).
 
 With --trend (on by default) a copy of the clean book becomes a repository of 12 monthly
 revisions (committed on the 15th of 2025-12 .. 2026-11; each re-prices a deal and lowers a
@@ -265,14 +266,16 @@ def history(a, salesops, book, n, kpi, env_warm):
     files = sorted(f for f in os.listdir(os.path.join(book, "deals")) if f.endswith(".yaml"))
     with open(os.path.join(book, "deals", files[1]), encoding="utf-8") as f:
         deal = next(l.split(": ", 1)[1].strip() for l in f if l.startswith("- id: "))
-    for rev in ("HEAD", "HEAD~1"):  # every file of the history's revisions in the blob-keyed cache, but one or two
+    # Before the rounds, the revisions they read or start from: HEAD and HEAD~1 (the diff's)
+    # and HEAD~2, which differs from HEAD~3, HEAD~4, ... in a file or two each.
+    for rev in ("HEAD", "HEAD~1", "HEAD~2"):
         subprocess.run(base + ["--at", rev, "kpi", "--period", PERIOD, "--format", "csv"], env=env_warm, check=True,
                        stdout=subprocess.DEVNULL)
     walls = {"warm": [], "at": [], "diff": [], "log": []}
     rows = 0
     for i in range(a.runs):
         walls["warm"].append(measure(kpi, 1, env_warm)[0])
-        walls["at"].append(measure(base + ["--at", f"HEAD~{i + 2}", "kpi", "--period", PERIOD, "--format", "csv"], 1,
+        walls["at"].append(measure(base + ["--at", f"HEAD~{i + 3}", "kpi", "--period", PERIOD, "--format", "csv"], 1,
                                    env_warm)[0])
         walls["diff"].append(measure(base + ["diff", "HEAD~1", "HEAD", "--format", "csv"], 1, env_warm)[0])
         out = []

@@ -55,7 +55,8 @@ enum class PackWrite { written, not_yet, impossible, failed };
 /// A pack read with some of its files changed since (load_pack with a delta): the records
 /// of those files are left out, for the caller to read the files and put theirs in place.
 struct PackDelta {
-  /// At most this many changed files; more, and the kind is read from the entries.
+  /// At most this many changed files, and at most half the kind's files (or kRewriteAt);
+  /// more, and the kind is read in full, by every thread, from the entries or parsed.
   static constexpr std::size_t kMaxChanged = 64;
   /// From this many changed files on, or a quarter of the records, the pack is written anew
   /// after such a load (once the changes are over a second old, as for any pack).
@@ -70,8 +71,9 @@ class RecordCache {
   /// Entries live in `book_root`/.salesops/cache; `config_text` is salesops.toml's bytes
   /// (records depend on its stages and segments). `by_blob`: the files are a git
   /// revision's (--at, diff), whose entries are keyed by blob id and path (blob_key), never
-  /// by the working tree's metadata; its packs (git-deals.pack, git-customers.pack) hold
-  /// the revision last loaded, each file known by its blob id.
+  /// by the working tree's metadata; its packs (git-deals.<hash>.pack, ...) are one per
+  /// revision loaded in full, up to kRevisionPacks a kind, each file known by its blob id,
+  /// and named after the kind's paths and blob ids in that revision.
   RecordCache(const std::filesystem::path& book_root, std::string_view config_text, const BookSource* by_blob = nullptr);
   bool by_blob() const { return blobs_ != nullptr; }
   /// The key of the file `rel` of a git revision whose blob id is `oid`; nullopt for an id
@@ -99,6 +101,8 @@ class RecordCache {
   /// up to PackDelta::kMaxChanged of the files may have changed, when the pack holds no
   /// problem: their records are left out, the id index is left empty, and `delta` says
   /// which (see load_kind_parallel).
+  /// For a git revision, the pack is the revision's own, or with `delta` and none, the one
+  /// of the kind's packs with the fewest files changed.
   bool load_pack(ParallelKind kind, const std::vector<std::string>& files, LoadContext& ctx,
                  PackDelta* delta = nullptr) const;
   /// Writes the pack of `kind` from what its load left in ctx.book: not_yet when a file
@@ -127,7 +131,11 @@ class RecordCache {
   static CacheKey stat_key(const std::string& rel, const struct stat& st);
 
   std::filesystem::path path_of(const std::string& rel) const;
-  std::filesystem::path pack_path(ParallelKind kind) const;
+  /// The pack of `kind`: the working tree's, or the git revision's whose files are `files`
+  /// (their keys, blob_key).
+  std::filesystem::path pack_path(ParallelKind kind, const std::vector<CacheKey>& files = {}) const;
+  /// The packs of revisions a kind keeps, the most recently written first.
+  static constexpr std::size_t kRevisionPacks = 4;
   /// Present while the last full load of `kind` could make no pack (entries_wanted).
   std::filesystem::path no_pack_marker(ParallelKind kind) const;
 
@@ -146,6 +154,11 @@ class RecordCache {
   /// `target` (in the cache directory) written the durable way but not flushed to disk: an
   /// entry lost in a crash is only read again from its record file.
   DurableFile cache_file(const std::filesystem::path& target) const;
+  /// The revision packs of `kind` in the cache directory (links left out), the newest first.
+  std::vector<std::filesystem::path> revision_packs(ParallelKind kind) const;
+  /// Of the revision packs of `kind`, the one that holds `files` with the fewest changed
+  /// (within PackDelta's bounds); empty when none does.
+  std::filesystem::path nearest_pack(ParallelKind kind, const std::vector<std::string>& files) const;
   bool decode(const std::string& rel, std::string_view payload, std::uint32_t table_size, ParallelKind kind,
               Shard& shard, FileOutcome& o, LoadContext& wctx) const;
 

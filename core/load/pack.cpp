@@ -15,6 +15,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <fmt/format.h>
+
+#include <algorithm>
 #include <cstring>
 #include <functional>
 
@@ -274,8 +277,22 @@ bool read_files(Reader& r, const std::vector<std::string>& files, const fs::path
     if (delta) delta->files.push_back(std::move(now));
   }
   if (!r.done()) return false;
+  // More than half the files changed: a full load, by every thread, reads them as fast.
+  if (delta && delta->changed.size() > std::max(PackDelta::kRewriteAt, files.size() / 2)) return false;
   b.files.insert(b.files.end(), files.begin(), files.end());
   return true;
+}
+
+/// Reads a pack's header: true when it is a pack of `kind` this program wrote with
+/// salesops.toml's hash `config_hash`.
+bool read_header(FrameReader& in, ParallelKind kind, std::uint64_t config_hash) {
+  char head[sizeof kPackMagic + 4 + 1 + 8 + 8];
+  if (!in.read_exact(head, sizeof head)) return false;
+  Writer expect;
+  expect.out.append(kPackMagic, sizeof kPackMagic);
+  expect.put(kPackFormat); expect.put(static_cast<std::uint8_t>(kind)); expect.put(config_hash);
+  expect.put(hash_probe());
+  return expect.out == std::string_view(head, sizeof head);
 }
 
 template <class Rec>
@@ -382,9 +399,60 @@ bool read_pack(FrameReader& in, const std::vector<std::string>& files, const fs:
 
 }  // namespace
 
-fs::path RecordCache::pack_path(ParallelKind kind) const {
-  std::string name = kind == ParallelKind::deals ? "deals.pack" : "customers.pack";
-  return dir_ / (blobs_ ? "git-" + name : name);
+namespace {
+std::string_view kind_stem(ParallelKind kind) { return kind == ParallelKind::deals ? "deals" : "customers"; }
+}  // namespace
+
+fs::path RecordCache::pack_path(ParallelKind kind, const std::vector<CacheKey>& files) const {
+  if (!blobs_) return dir_ / fmt::format("{}.pack", kind_stem(kind));
+  std::string ids;
+  for (const CacheKey& k : files) ids.append(k.rel).append(1, '\0').append(k.blob).append(1, '\0');
+  return dir_ / fmt::format("git-{}.{:016x}.pack", kind_stem(kind), content_hash(ids));
+}
+
+std::vector<fs::path> RecordCache::revision_packs(ParallelKind kind) const {
+  const std::string prefix = fmt::format("git-{}.", kind_stem(kind));
+  std::vector<std::pair<fs::file_time_type, fs::path>> found;
+  std::error_code ec;
+  for (fs::directory_iterator it(dir_, ec), end; !ec && it != end; it.increment(ec)) {
+    std::string name = it->path().filename().string();
+    if (name.size() <= prefix.size() + 5 || name.compare(0, prefix.size(), prefix) != 0 ||
+        !name.ends_with(".pack") || !it->is_regular_file(ec) || it->is_symlink(ec))
+      continue;
+    auto mtime = it->last_write_time(ec);
+    if (!ec) found.emplace_back(mtime, it->path());
+  }
+  std::sort(found.begin(), found.end(), std::greater<>());
+  std::vector<fs::path> packs;
+  for (auto& f : found) packs.push_back(std::move(f.second));
+  return packs;
+}
+
+fs::path RecordCache::nearest_pack(ParallelKind kind, const std::vector<std::string>& files) const {
+  fs::path best;
+  std::size_t fewest = PackDelta::kMaxChanged + 1;
+  std::vector<fs::path> packs = revision_packs(kind);
+  // Pruning keeps a few; a directory filled by hand is looked into no further than this.
+  if (packs.size() > 2 * kRevisionPacks) packs.resize(2 * kRevisionPacks);
+  for (const fs::path& path : packs) {
+    int fd = open_cache_file(path);
+    if (fd < 0) continue;
+    FrameReader in(fd);
+    std::uint8_t type = 0;
+    std::string_view body;
+    Book scratch;
+    PackDelta delta;
+    std::uint64_t records = 0, history = 0;
+    if (read_header(in, kind, config_hash_) && in.next(type, body) && type == static_cast<std::uint8_t>(Frame::files)) {
+      Reader r(body);
+      if (read_files(r, files, root_, blobs_, scratch, records, history, &delta) && delta.changed.size() < fewest) {
+        fewest = delta.changed.size();
+        best = path;
+      }
+    }
+    ::close(fd);
+  }
+  return best;
 }
 
 bool RecordCache::load_pack(ParallelKind kind, const std::vector<std::string>& files, LoadContext& ctx,
@@ -392,18 +460,25 @@ bool RecordCache::load_pack(ParallelKind kind, const std::vector<std::string>& f
   Book& b = ctx.book;
   if (files.empty() || (kind == ParallelKind::deals ? !b.deals.empty() : !b.customers.empty())) return false;
   if (delta) *delta = PackDelta{};
-  int fd = open_cache_file(pack_path(kind));
+  fs::path path = pack_path(kind);
+  if (blobs_) {
+    std::vector<CacheKey> keys;
+    for (const std::string& rel : files) {
+      std::optional<CacheKey> key;
+      if (auto oid = blobs_->blob_id(rel)) key = blob_key(rel, *oid);
+      if (!key) return false;
+      keys.push_back(std::move(*key));
+    }
+    // The revision's own pack, or the nearest of another's.
+    path = pack_path(kind, keys);
+    std::error_code ec;
+    if (delta && !fs::is_regular_file(fs::symlink_status(path, ec))) path = nearest_pack(kind, files);
+    if (path.empty()) return false;
+  }
+  int fd = open_cache_file(path);
   if (fd < 0) return false;
   FrameReader in(fd);
-  char head[sizeof kPackMagic + 4 + 1 + 8 + 8];
-  bool ok = in.read_exact(head, sizeof head);
-  if (ok) {
-    Writer expect;
-    expect.out.append(kPackMagic, sizeof kPackMagic);
-    expect.put(kPackFormat); expect.put(static_cast<std::uint8_t>(kind)); expect.put(config_hash_);
-    expect.put(hash_probe());
-    ok = expect.out == std::string_view(head, sizeof head);
-  }
+  bool ok = read_header(in, kind, config_hash_);
   if (kind == ParallelKind::deals) {
     Rollback<Deal> rollback{b, ctx.diags};
     if (!(ok = ok && read_pack<Deal>(in, files, root_, blobs_, ctx, delta))) rollback();
@@ -422,7 +497,8 @@ PackWrite RecordCache::store_pack(ParallelKind kind, const PackSource& src, cons
   for (auto [ref_kind, value] : src.refs)
     if (!ctx.loaded[static_cast<std::size_t>(ref_kind)] || !ctx.exists(ref_kind, ctx.book.text(value)))
       return PackWrite::impossible;
-  DurableFile file = cache_file(pack_path(kind));
+  const fs::path path = pack_path(kind, src.files);
+  DurableFile file = cache_file(path);
   if (!file.open()) return PackWrite::failed;
   try {
     if (kind == ParallelKind::deals) write_pack<Deal>(file.fd(), src, ctx, static_cast<std::uint8_t>(kind), config_hash_);
@@ -430,13 +506,18 @@ PackWrite RecordCache::store_pack(ParallelKind kind, const PackSource& src, cons
   } catch (const std::exception&) {
     return PackWrite::failed;  // a failure to write only loses the pack; the temporary file goes with `file`
   }
-  return file.commit() ? PackWrite::written : PackWrite::failed;
+  if (!file.commit()) return PackWrite::failed;
+  if (blobs_) {  // the revisions loaded last keep theirs
+    std::vector<fs::path> packs = revision_packs(kind);
+    std::error_code ec;
+    for (std::size_t i = kRevisionPacks; i < packs.size(); ++i)
+      if (packs[i] != path) fs::remove(packs[i], ec);
+  }
+  return PackWrite::written;
 }
 
 fs::path RecordCache::no_pack_marker(ParallelKind kind) const {
-  fs::path marker = pack_path(kind);
-  marker.replace_extension(".nopack");
-  return marker;
+  return dir_ / fmt::format("{}{}.nopack", blobs_ ? "git-" : "", kind_stem(kind));
 }
 
 bool RecordCache::entries_wanted(ParallelKind kind) const {

@@ -494,8 +494,13 @@ TEST_CASE("blob cache: a revision packs with no entry per file; the next takes t
     for (auto& e : fs::directory_iterator(cache)) n += e.path().extension() == ".rec";
     return n;
   };
+  auto packs = [&] {
+    std::size_t n = 0;
+    for (auto& e : fs::directory_iterator(cache)) n += e.path().filename().string().starts_with("git-deals.");
+    return n - fs::exists(cache / "git-deals.nopack");
+  };
   CHECK(at(clean, true) == at(clean, false));
-  CHECK(fs::exists(cache / "git-deals.pack"));
+  CHECK(packs() == 1);
   CHECK(entries() == 0);
   CHECK(!fs::exists(cache / "git-deals.nopack"));
   CHECK(at(clean, true) == at(clean, false));  // from the pack
@@ -513,9 +518,75 @@ TEST_CASE("blob cache: a revision packs with no entry per file; the next takes t
   CHECK(at(broken, true) == at(broken, false));  // now each file gets its entry
   CHECK(entries() > 2);
   // A revision that packs again clears the mark.
-  fs::remove(cache / "git-deals.pack");
+  for (auto& e : fs::directory_iterator(cache))
+    if (e.path().extension() == ".pack") fs::remove(e.path());
   CHECK(at(clean, true) == at(clean, false));
   CHECK(!fs::exists(cache / "git-deals.nopack"));
+}
+
+TEST_CASE("blob cache: each revision loaded in full keeps its pack, and a revision takes the nearest one") {
+  salesops::test::TempRepo repo;
+  fs::copy(SALESOPS_SOURCE_DIR "/tests/data/small", repo.root(), fs::copy_options::recursive);
+  const std::vector<std::string> files = {"deals/2026-07.yaml", "deals/2026-09.yaml", "deals/2026-10.yaml"};
+  std::map<std::string, std::string> original;
+  for (const std::string& f : files) {
+    std::ifstream in(repo.root() / f, std::ios::binary);
+    original[f] = std::string((std::istreambuf_iterator<char>(in)), {});
+  }
+  std::string first = repo.commit("first");
+  // Every deal file changes: consecutive revisions share none.
+  auto retitle = [&](const std::string& title) {
+    for (const std::string& f : files) repo.write(f, original[f] + "- id: D-" + title + "-" + f.substr(6, 7) +
+                                                         "\n  customer: C-1\n  title: " + title + "\n  stage: lead\n");
+  };
+  retitle("second");
+  std::string second = repo.commit("second");
+  retitle("third");
+  std::string third = repo.commit("third");
+  std::string fourth = [&] {  // one file from the third
+    repo.write(files[0], original[files[0]]);
+    return repo.commit("fourth");
+  }();
+  const fs::path cache = repo.root() / ".salesops/cache";
+  auto at = [&](const std::string& rev, bool use_cache) {
+    std::string error;
+    auto source = git_source(repo.root(), rev, &error);
+    REQUIRE(source);
+    return dump(load_book(*source, repo.root(), LoadOptions{2, use_cache}));
+  };
+  auto packs = [&] {
+    std::map<std::string, fs::file_time_type> found;
+    for (auto& e : fs::directory_iterator(cache))
+      if (e.path().filename().string().starts_with("git-deals.") && e.path().extension() == ".pack")
+        found[e.path().filename().string()] = fs::last_write_time(e.path());
+    return found;
+  };
+  CHECK(at(first, true) == at(first, false));
+  CHECK(at(second, true) == at(second, false));
+  CHECK(at(third, true) == at(third, false));
+  auto three = packs();
+  CHECK(three.size() == 3);
+  // Going back and forth rewrites none: each revision reads its own.
+  CHECK(at(first, true) == at(first, false));
+  CHECK(at(second, true) == at(second, false));
+  CHECK(packs() == three);
+  // One file from the third revision's pack: taken from it, with that file parsed; the
+  // three packs stay as they were.
+  CHECK(at(fourth, true) == at(fourth, false));
+  auto now = packs();
+  for (auto& [name, time] : three) CHECK(now[name] == time);
+  // Damaged packs are misses, and each revision's load writes its own anew.
+  for (auto& [name, time] : three) std::ofstream(cache / name, std::ios::binary | std::ios::trunc) << "not a pack";
+  CHECK(at(first, true) == at(first, false));
+  CHECK(at(second, true) == at(second, false));
+  CHECK(at(fourth, true) == at(fourth, false));
+  // More revisions than a kind keeps: the oldest packs go.
+  for (int i = 0; i < 3; ++i) {
+    retitle("more" + std::to_string(i));
+    std::string rev = repo.commit("more");
+    CHECK(at(rev, true) == at(rev, false));
+  }
+  CHECK(packs().size() == RecordCache::kRevisionPacks);
 }
 
 TEST_CASE("pack: after a write to a few files, the pack gives the rest and only the changed files are read") {
