@@ -195,7 +195,7 @@ Format Context::format() {
 
 Meta Context::meta(const std::string& period_label) {
   Meta m{book_root().string(), command, period_label, core::format_date(today()),
-         revision_label.empty() ? revision() : revision_label, note};
+         revision_label.empty() ? revision() : revision_label, note, {}, {}, {}};
   // The days of the period the label names, when the command parsed it.
   for (const core::Period& p : periods_)
     if (!period_label.empty() && p.label == period_label) {

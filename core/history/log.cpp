@@ -111,9 +111,8 @@ RecordLog record_log(const fs::path& book_root, const std::string& revision, con
     if (oid.empty()) return;
     if (auto text = cat.read(oid, &read_error); text && may_hold(*text, id)) into.emplace(path, items_holding(*text, id));
   };
-  auto with_settings = [&](FileTexts files, const std::string& rev) {
-    if (auto toml = cat.read(rev + ":" + dir + "salesops.toml", &read_error)) files["salesops.toml"] = *toml;
-    return load_texts(files);
+  auto with_settings = [&](const FileTexts& files, const std::string& rev) {
+    return load_texts_at(cat, rev + ":" + dir, files);
   };
   for (const CommitChanges& c : *commits) {
     if (boundary.contains(c.id)) {

@@ -113,11 +113,19 @@ bool resolve_links(const fs::path& book_root, std::map<std::string, std::string>
 
 }  // namespace
 
+namespace {
+/// Adds salesops.toml as it stood at `object_prefix`, when there, to `texts`.
+void add_settings(GitCatFile& cat, const std::string& object_prefix, std::map<std::string, std::string>& texts) {
+  std::string error;
+  if (auto toml = cat.read(object_prefix + "salesops.toml", &error)) texts["salesops.toml"] = std::move(*toml);
+}
+}  // namespace
+
 std::map<std::string, std::string> read_files_at(GitCatFile& cat, const std::string& object_prefix,
                                                  const std::vector<std::string>& files) {
   std::map<std::string, std::string> texts;
+  add_settings(cat, object_prefix, texts);
   std::string error;
-  if (auto toml = cat.read(object_prefix + "salesops.toml", &error)) texts["salesops.toml"] = *toml;
   for (const std::string& file : files)
     if (auto text = cat.read(object_prefix + file, &error)) texts[file] = *text;
   return texts;
@@ -127,6 +135,12 @@ std::unique_ptr<Book> load_texts(const std::map<std::string, std::string>& texts
   MemorySource source;
   source.files = texts;
   return load_book(source, "/").book;
+}
+
+std::unique_ptr<Book> load_texts_at(GitCatFile& cat, const std::string& object_prefix,
+                                    std::map<std::string, std::string> texts) {
+  add_settings(cat, object_prefix, texts);
+  return load_texts(texts);
 }
 
 std::unique_ptr<Book> load_files_at(GitCatFile& cat, const std::string& object_prefix,

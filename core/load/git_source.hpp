@@ -40,6 +40,11 @@ std::map<std::string, std::string> read_files_at(GitCatFile& cat, const std::str
 /// the clean merge of two parents.
 std::unique_ptr<Book> load_texts(const std::map<std::string, std::string>& texts);
 
+/// As load_texts, with salesops.toml as it stood at `object_prefix` (when there) among
+/// `texts`: a revision's settings for files read by their blob ids.
+std::unique_ptr<Book> load_texts_at(GitCatFile& cat, const std::string& object_prefix,
+                                    std::map<std::string, std::string> texts);
+
 /// The full commit id `revision` names in the repository holding `dir`; nullopt when it
 /// names no commit.
 std::optional<std::string> resolve_commit(const std::filesystem::path& dir, const std::string& revision);

@@ -140,12 +140,8 @@ std::vector<Push> find_pushes(const fs::path& book_root, const std::string& revi
       if (!a.empty()) after.emplace(f.path, std::move(a));
     }
     if (before.empty() || after.empty()) continue;  // only added or only removed deals
-    auto settings = [&](const std::string& rev, FileTexts& files) {
-      if (auto toml = cat.read(rev + ":" + *prefix + "salesops.toml", &read_error)) files["salesops.toml"] = *toml;
-    };
-    settings(c.id + "^", before);
-    settings(c.id, after);
-    auto old_book = load_texts(before), new_book = load_texts(after);
+    auto old_book = load_texts_at(cat, c.id + "^:" + *prefix, std::move(before));
+    auto new_book = load_texts_at(cat, c.id + ":" + *prefix, std::move(after));
     if (window.contains(*date))
       for (Push& p : pushes_between(*old_book, *new_book, rates, &last_readable)) {
         p.commit = c.id;

@@ -28,23 +28,21 @@ std::vector<TargetChange> target_changes(const fs::path& book_root, const std::s
   std::reverse(commits->begin(), commits->end());
   GitCatFile cat(book_root);
   std::string read_error;
-  auto texts = [&](const CommitChanges& c, bool after) {
+  auto load_side = [&](const CommitChanges& c, bool after) {
     std::map<std::string, std::string> files;
-    std::string rev = after ? c.id : c.id + "^";
-    if (auto toml = cat.read(rev + ":" + dir + "salesops.toml", &read_error)) files["salesops.toml"] = *toml;
     for (const FileChange& f : c.files) {
       const std::string& oid = after ? f.after : f.before;
       if (oid.empty()) continue;
       if (auto text = cat.read(oid, &read_error)) files[f.path] = std::move(*text);
     }
-    return files;
+    return load_texts_at(cat, (after ? c.id : c.id + "^") + ":" + dir, std::move(files));
   };
   std::map<std::string, std::unique_ptr<Book>> authority;  // commit -> team tree before it
   for (const CommitChanges& c : *commits) {
     auto date = parse_date(c.date);
     if (!date) continue;
     const Date day = *date;
-    auto before = load_texts(texts(c, false)), after = load_texts(texts(c, true));
+    auto before = load_side(c, false), after = load_side(c, true);
     for (const Change& ch : book_diff(*before, *after)) {
       if (ch.kind != "target" || ch.field != "value" || (ch.change != "changed" && ch.change != "removed")) continue;
       const Book& side = ch.change == "removed" ? *before : *after;

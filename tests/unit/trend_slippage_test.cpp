@@ -62,9 +62,17 @@ TEST_CASE("a deal unreadable before the commit is compared as it last stood read
   auto after = book_of(deal("F", "lead", "2026-12-10") + deal("G", "lead", "2026-12-20") +
                        deal("H", "lead", "2026-11-25"));
   std::map<std::string, Push> last;
-  last["F"] = Push{.deal = "F", .owner = "zhang.wei", .stage = "lead", .from = *parse_date("2026-12-01")};
-  last["G"] = Push{.deal = "G", .owner = "zhang.wei", .stage = "lead", .from = *parse_date("2026-12-25")};
-  last["H"] = Push{.deal = "H", .owner = "zhang.wei", .stage = "lead", .from = *parse_date("2026-10-01")};
+  auto open_lead = [](const std::string& id, const char* expected) {
+    Push p;
+    p.deal = id;
+    p.owner = "zhang.wei";
+    p.stage = "lead";
+    p.from = *parse_date(expected);
+    return p;
+  };
+  last["F"] = open_lead("F", "2026-12-01");
+  last["G"] = open_lead("G", "2026-12-25");
+  last["H"] = open_lead("H", "2026-10-01");
   std::vector<Push> pushes = pushes_between(*before, *after, *rates.book, &last);
   // F: 12-01 -> 12-10. G: 12-25 -> 12-20 is a pull. H was readable: 11-20 -> 11-25, not 10-01.
   REQUIRE(pushes.size() == 2);
