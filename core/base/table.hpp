@@ -31,7 +31,7 @@ struct Decimal {
 /// the label; machine formats add its first and last day.
 struct PeriodCell {
   std::string label;
-  Date first, last;
+  Date first{}, last{};
   friend bool operator==(const PeriodCell&, const PeriodCell&) = default;
 };
 

@@ -23,7 +23,8 @@ Cell stage_cell(const Book& b, std::uint8_t stage) {
 
 class Differ {
  public:
-  Differ(const Book& before, const Book& after) : a_(before), b_(after) {}
+  Differ(const Book& before, const Book& after, const std::set<std::string>* changed_files)
+      : a_(before), b_(after), in_a_(files_in(before, changed_files)), in_b_(files_in(after, changed_files)) {}
   std::vector<Change> out;
 
   void field(const std::string& kind, const std::string& id, const std::string& owner, const std::string& change,
@@ -83,9 +84,14 @@ class Differ {
   }
 
   void deals() {
+    std::vector<char> kept(a_.deals.size(), 0);  // the earlier deals found again, by position
     for (const Deal& d : b_.deals) {
+      if (!compared(in_b_, d.at)) continue;
+      const Deal* old = a_.deal(b_.text(d.id));
+      if (old) kept[static_cast<std::size_t>(old - a_.deals.data())] = 1;
+      // Most deals of a large book are as they were: told so without building a cell.
+      if (old && same_fields(*old, d)) continue;
       std::string id = b_.str(d.id), owner = b_.str(d.owner);
-      const Deal* old = a_.deal(id);
       Cell amount = d.has_amount ? Cell{d.amount} : Cell{Undefined{}};
       if (!old) {
         field("deal", id, owner, "added", "stage", Undefined{}, stage_cell(b_, d.stage));
@@ -99,14 +105,20 @@ class Differ {
       field("deal", id, owner, "changed", "expected_close", day_cell(old->expected_close), day_cell(d.expected_close));
       field("deal", id, owner, "changed", "closed", day_cell(old->closed), day_cell(d.closed));
     }
-    for (const Deal& d : a_.deals)
-      if (!b_.deal(a_.text(d.id))) removed("deal", a_.str(d.id), a_.str(d.owner), "stage", stage_cell(a_, d.stage));
+    for (std::size_t i = 0; i < a_.deals.size(); ++i) {
+      const Deal& d = a_.deals[i];
+      if (!kept[i] && compared(in_a_, d.at)) removed("deal", a_.str(d.id), a_.str(d.owner), "stage", stage_cell(a_, d.stage));
+    }
   }
 
   void customers() {
+    std::vector<char> kept(a_.customers.size(), 0);
     for (const Customer& c : b_.customers) {
+      if (!compared(in_b_, c.at)) continue;
+      const Customer* old = a_.customer(b_.text(c.id));
+      if (old) kept[static_cast<std::size_t>(old - a_.customers.data())] = 1;
+      if (old && same_fields(*old, c)) continue;
       std::string id = b_.str(c.id), owner = b_.str(c.owner);
-      const Customer* old = a_.customer(id);
       if (!old) {
         field("customer", id, owner, "added", "owner", Undefined{}, text_cell(b_, c.owner));
         continue;
@@ -115,8 +127,10 @@ class Differ {
       field("customer", id, owner, "changed", "tier", text_cell(a_, old->tier), text_cell(b_, c.tier));
       field("customer", id, owner, "changed", "segment", text_cell(a_, old->segment), text_cell(b_, c.segment));
     }
-    for (const Customer& c : a_.customers)
-      if (!b_.customer(a_.text(c.id))) removed("customer", a_.str(c.id), a_.str(c.owner), "owner", text_cell(a_, c.owner));
+    for (std::size_t i = 0; i < a_.customers.size(); ++i) {
+      const Customer& c = a_.customers[i];
+      if (!kept[i] && compared(in_a_, c.at)) removed("customer", a_.str(c.id), a_.str(c.owner), "owner", text_cell(a_, c.owner));
+    }
   }
 
   void reviews() {
@@ -161,6 +175,33 @@ class Differ {
  private:
   const Book& a_;
   const Book& b_;
+  /// Per file of each book, whether its deals and customers are compared; empty: all are.
+  std::vector<char> in_a_, in_b_;
+
+  static std::vector<char> files_in(const Book& b, const std::set<std::string>* changed) {
+    std::vector<char> in;
+    if (!changed) return in;
+    in.resize(b.files.size());
+    for (std::size_t f = 0; f < b.files.size(); ++f) in[f] = changed->contains(b.files[f]);
+    return in;
+  }
+  static bool compared(const std::vector<char>& in, Mark at) { return in.empty() || (at.file < in.size() && in[at.file]); }
+
+  std::string_view stage_name(const Book& b, std::uint8_t stage) const {
+    return stage < b.config.stages.size() ? std::string_view(b.config.stages[stage].name) : std::string_view();
+  }
+  /// Whether text_cell gives the same cell for `o` (before) and `n` (after).
+  bool same_text(Sym o, Sym n) const { return o.empty() == n.empty() && a_.text(o) == b_.text(n); }
+  /// Whether deals() would report no field of the deal: every field it compares is equal.
+  bool same_fields(const Deal& o, const Deal& n) const {
+    return stage_name(a_, o.stage) == stage_name(b_, n.stage) && o.has_amount == n.has_amount &&
+           (!o.has_amount || o.amount == n.amount) && same_text(o.owner, n.owner) &&
+           same_text(o.customer, n.customer) && o.expected_close == n.expected_close && o.closed == n.closed;
+  }
+  /// As for a deal, the fields customers() compares.
+  bool same_fields(const Customer& o, const Customer& n) const {
+    return same_text(o.owner, n.owner) && same_text(o.tier, n.tier) && same_text(o.segment, n.segment);
+  }
 
   static std::string tiers_text(const RewardPlan& p) {
     std::string s;
@@ -210,8 +251,8 @@ const std::vector<std::string>& diff_kinds() {
   return kinds;
 }
 
-std::vector<Change> book_diff(const Book& before, const Book& after) {
-  Differ d(before, after);
+std::vector<Change> book_diff(const Book& before, const Book& after, const std::set<std::string>* changed_files) {
+  Differ d(before, after, changed_files);
   d.targets();
   d.target_notes(0, d.out.size());
   d.deals();

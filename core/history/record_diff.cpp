@@ -3,7 +3,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <optional>
 #include <set>
+#include <tuple>
 
 #include "core/base/date.hpp"
 #include "core/base/money.hpp"
@@ -333,10 +335,71 @@ std::size_t kind_rank(const std::string& kind) {
 
 bool record_file_path(const std::string& path) { return path.ends_with(".yaml") || path == "salesops.toml"; }
 
+/// The items of a plain YAML list, each from its "- " line to the next; nullopt when the
+/// text has anything else at the margin but comments and blank lines, or an anchor or alias
+/// (`&a`, `*a` where a value starts): an item read alone could lose what it refers to.
+std::optional<std::vector<std::string_view>> list_items(std::string_view text) {
+  for (std::size_t at = text.find_first_of("&*"); at != std::string_view::npos; at = text.find_first_of("&*", at + 1)) {
+    std::size_t before = text.find_last_not_of(' ', at == 0 ? 0 : at - 1);
+    if (at == 0 || before == std::string_view::npos || std::string_view(":-[{,?\n").find(text[before]) != std::string_view::npos)
+      return std::nullopt;
+  }
+  std::vector<std::string_view> out;
+  std::size_t item = std::string_view::npos;
+  for (std::size_t pos = 0; pos < text.size();) {
+    std::size_t end = text.find('\n', pos);
+    end = end == std::string_view::npos ? text.size() : end + 1;
+    char c = text[pos];
+    if (c == '-' && (end - pos <= 2 || text[pos + 1] == ' ' || text[pos + 1] == '\n' || text[pos + 1] == '\r')) {
+      if (text.substr(pos).starts_with("---")) return std::nullopt;
+      if (item != std::string_view::npos) out.push_back(text.substr(item, pos - item));
+      item = pos;
+    } else if (c == '#' || c == '\n' || c == '\r') {
+    } else if (c != ' ' || item == std::string_view::npos) {
+      return std::nullopt;  // a mapping, a document marker, a tab: not a plain list
+    }
+    pos = end;
+  }
+  if (item != std::string_view::npos) out.push_back(text.substr(item));
+  return out;
+}
+
 }  // namespace
 
+std::pair<std::string, std::string> differing_items(std::string_view before, std::string_view after) {
+  auto a = list_items(before), b = list_items(after);
+  if (!a || !b) return {std::string(before), std::string(after)};
+  std::multiset<std::string_view> left(a->begin(), a->end()), right(b->begin(), b->end());
+  std::string only_before, only_after;
+  for (std::string_view item : *a) {
+    auto it = right.find(item);
+    if (it != right.end()) right.erase(it);
+    else only_before.append(item).append(item.ends_with('\n') ? "" : "\n");
+  }
+  for (std::string_view item : *b) {
+    auto it = left.find(item);
+    if (it != left.end()) left.erase(it);
+    else only_after.append(item).append(item.ends_with('\n') ? "" : "\n");
+  }
+  return {only_before, only_after};
+}
+
 std::vector<Change> record_diff(const FileTexts& before, const FileTexts& after) {
-  auto trees_a = trees(before), trees_b = trees(after);
+  // A list file on both sides: only its items that differ are parsed (a large deals file
+  // changed in one deal is one deal on each side).
+  FileTexts items_a, items_b;
+  const FileTexts* from_a = &before;
+  const FileTexts* from_b = &after;
+  if (std::any_of(before.begin(), before.end(), [&](auto& f) { return after.contains(f.first); })) {
+    items_a = before;
+    items_b = after;
+    for (auto& [path, text] : items_a)
+      if (auto it = items_b.find(path); it != items_b.end() && path != "salesops.toml")
+        std::tie(text, it->second) = differing_items(text, it->second);
+    from_a = &items_a;
+    from_b = &items_b;
+  }
+  auto trees_a = trees(*from_a), trees_b = trees(*from_b);
   Records a, b;
   for (auto& [path, tree] : trees_a) collect(path, tree, a);
   for (auto& [path, tree] : trees_b) collect(path, tree, b);
@@ -352,7 +415,12 @@ std::vector<Change> record_diff(const FileTexts& before, const FileTexts& after)
 
 std::vector<Change> full_diff(const Book& before, const Book& after, const FileTexts& before_files,
                               const FileTexts& after_files) {
-  std::vector<Change> out = book_diff(before, after);
+  // Records of the files that did not change are the same on both sides, unless the
+  // settings they are read with changed.
+  std::set<std::string> changed;
+  for (const FileTexts* files : {&before_files, &after_files})
+    for (auto& [path, text] : *files) changed.insert(path);
+  std::vector<Change> out = book_diff(before, after, changed.contains("salesops.toml") ? nullptr : &changed);
   for (Change& c : record_diff(before_files, after_files)) out.push_back(std::move(c));
   std::stable_sort(out.begin(), out.end(), [](const Change& x, const Change& y) {
     auto rx = kind_rank(x.kind), ry = kind_rank(y.kind);

@@ -23,6 +23,12 @@ using FileTexts = std::map<std::string, std::string>;
 /// one id per table.
 std::vector<Change> record_diff(const FileTexts& before, const FileTexts& after);
 
+/// The list items (from a line starting with "- " to the next) of two versions of a file
+/// that are not in the other version, as two texts of items; both texts whole when either
+/// is not a plain list or holds an anchor or alias (an item may lean on another's).
+/// Only those need parsing to compare the versions' records.
+std::pair<std::string, std::string> differing_items(std::string_view before, std::string_view after);
+
 /// book_diff of the two books and record_diff of the files that differ between them, in
 /// the order of diff_kinds(), then by id; a record's typed fields come first.
 std::vector<Change> full_diff(const Book& before, const Book& after, const FileTexts& before_files,

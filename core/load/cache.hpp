@@ -156,9 +156,6 @@ class RecordCache {
   DurableFile cache_file(const std::filesystem::path& target) const;
   /// The revision packs of `kind` in the cache directory (links left out), the newest first.
   std::vector<std::filesystem::path> revision_packs(ParallelKind kind) const;
-  /// Of the revision packs of `kind`, the one that holds `files` with the fewest changed
-  /// (within PackDelta's bounds); empty when none does.
-  std::filesystem::path nearest_pack(ParallelKind kind, const std::vector<std::string>& files) const;
   bool decode(const std::string& rel, std::string_view payload, std::uint32_t table_size, ParallelKind kind,
               Shard& shard, FileOutcome& o, LoadContext& wctx) const;
 

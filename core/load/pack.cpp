@@ -243,28 +243,33 @@ class DirectoryStat {
   int fd_ = -1;
 };
 
+/// A git revision's files of a kind: each one's key (blob_key) and identity in a pack.
+struct RevisionFiles {
+  std::vector<CacheKey> keys;
+  std::vector<std::uint64_t> ids;
+};
+
 /// Checks that `files` are the pack's files, unchanged (or, with `delta`, a few of them
-/// changed), and adds them to the book.
-bool read_files(Reader& r, const std::vector<std::string>& files, const fs::path& root, const BookSource* blobs,
+/// changed), and adds them to the book. `revision`: the files are a git revision's.
+bool read_files(Reader& r, const std::vector<std::string>& files, const fs::path& root, const RevisionFiles* revision,
                 Book& b, std::uint64_t& records, std::uint64_t& history, PackDelta* delta) {
   records = r.get<std::uint64_t>();
   history = r.get<std::uint64_t>();
   if (r.get<std::uint32_t>() != files.size() || !r.ok) return false;
   DirectoryStat dirs(root);
-  for (const std::string& rel : files) {
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    const std::string& rel = files[i];
     if (r.str() != rel) return false;
     auto size = r.get<std::uint64_t>();
     auto mtime = r.get<std::int64_t>(), ctime = r.get<std::int64_t>();
     auto inode = r.get<std::uint64_t>();
-    if (blobs) {  // a git revision's file: the same blob, or one of a few changed
-      std::optional<CacheKey> key;
-      if (auto oid = blobs->blob_id(rel)) key = RecordCache::blob_key(rel, *oid);
-      if (!r.ok || !key || size != 0 || mtime != 0 || ctime != 0) return false;
-      if (inode != identity(*key)) {
+    if (revision) {  // a git revision's file: the same blob, or one of a few changed
+      if (!r.ok || size != 0 || mtime != 0 || ctime != 0) return false;
+      if (inode != revision->ids[i]) {
         if (!delta || delta->changed.size() == PackDelta::kMaxChanged) return false;
         delta->changed.push_back(delta->files.size());
       }
-      if (delta) delta->files.push_back(std::move(*key));
+      if (delta) delta->files.push_back(revision->keys[i]);
       continue;
     }
     struct stat st;
@@ -296,7 +301,7 @@ bool read_header(FrameReader& in, ParallelKind kind, std::uint64_t config_hash) 
 }
 
 template <class Rec>
-bool read_pack(FrameReader& in, const std::vector<std::string>& files, const fs::path& root, const BookSource* blobs,
+bool read_pack(FrameReader& in, const std::vector<std::string>& files, const fs::path& root, const RevisionFiles* revision,
                LoadContext& ctx, PackDelta* delta) {
   Book& b = ctx.book;
   auto& recs = codec::records_of<Rec>(b);
@@ -326,7 +331,7 @@ bool read_pack(FrameReader& in, const std::vector<std::string>& files, const fs:
     Reader r(body);
     switch (frame) {
       case Frame::files: {
-        if (!read_files(r, files, root, blobs, b, record_count, history_count, delta)) return false;
+        if (!read_files(r, files, root, revision, b, record_count, history_count, delta)) return false;
         if (delta && !delta->changed.empty()) {
           left_out.assign(files.size(), 0);
           for (std::size_t f : delta->changed) left_out[f] = 1;
@@ -400,7 +405,38 @@ bool read_pack(FrameReader& in, const std::vector<std::string>& files, const fs:
 }  // namespace
 
 namespace {
+
 std::string_view kind_stem(ParallelKind kind) { return kind == ParallelKind::deals ? "deals" : "customers"; }
+
+/// Of `packs` (revision packs of `kind`), the one that holds the revision's `files` with
+/// the fewest changed (within PackDelta's bounds); empty when none does.
+fs::path nearest_pack(std::vector<fs::path> packs, ParallelKind kind, std::uint64_t config_hash,
+                      const std::vector<std::string>& files, const fs::path& root, const RevisionFiles& revision) {
+  fs::path best;
+  std::size_t fewest = PackDelta::kMaxChanged + 1;
+  // Pruning keeps a few; a directory filled by hand is looked into no further than this.
+  if (packs.size() > 2 * RecordCache::kRevisionPacks) packs.resize(2 * RecordCache::kRevisionPacks);
+  for (const fs::path& path : packs) {
+    int fd = open_cache_file(path);
+    if (fd < 0) continue;
+    FrameReader in(fd);
+    std::uint8_t type = 0;
+    std::string_view body;
+    Book scratch;
+    PackDelta delta;
+    std::uint64_t records = 0, history = 0;
+    if (read_header(in, kind, config_hash) && in.next(type, body) && type == static_cast<std::uint8_t>(Frame::files)) {
+      Reader r(body);
+      if (read_files(r, files, root, &revision, scratch, records, history, &delta) && delta.changed.size() < fewest) {
+        fewest = delta.changed.size();
+        best = path;
+      }
+    }
+    ::close(fd);
+  }
+  return best;
+}
+
 }  // namespace
 
 fs::path RecordCache::pack_path(ParallelKind kind, const std::vector<CacheKey>& files) const {
@@ -428,63 +464,41 @@ std::vector<fs::path> RecordCache::revision_packs(ParallelKind kind) const {
   return packs;
 }
 
-fs::path RecordCache::nearest_pack(ParallelKind kind, const std::vector<std::string>& files) const {
-  fs::path best;
-  std::size_t fewest = PackDelta::kMaxChanged + 1;
-  std::vector<fs::path> packs = revision_packs(kind);
-  // Pruning keeps a few; a directory filled by hand is looked into no further than this.
-  if (packs.size() > 2 * kRevisionPacks) packs.resize(2 * kRevisionPacks);
-  for (const fs::path& path : packs) {
-    int fd = open_cache_file(path);
-    if (fd < 0) continue;
-    FrameReader in(fd);
-    std::uint8_t type = 0;
-    std::string_view body;
-    Book scratch;
-    PackDelta delta;
-    std::uint64_t records = 0, history = 0;
-    if (read_header(in, kind, config_hash_) && in.next(type, body) && type == static_cast<std::uint8_t>(Frame::files)) {
-      Reader r(body);
-      if (read_files(r, files, root_, blobs_, scratch, records, history, &delta) && delta.changed.size() < fewest) {
-        fewest = delta.changed.size();
-        best = path;
-      }
-    }
-    ::close(fd);
-  }
-  return best;
-}
-
 bool RecordCache::load_pack(ParallelKind kind, const std::vector<std::string>& files, LoadContext& ctx,
                             PackDelta* delta) const {
   Book& b = ctx.book;
   if (files.empty() || (kind == ParallelKind::deals ? !b.deals.empty() : !b.customers.empty())) return false;
   if (delta) *delta = PackDelta{};
   fs::path path = pack_path(kind);
+  RevisionFiles revision;
   if (blobs_) {
-    std::vector<CacheKey> keys;
+    revision.keys.reserve(files.size());
+    revision.ids.reserve(files.size());
     for (const std::string& rel : files) {
       std::optional<CacheKey> key;
       if (auto oid = blobs_->blob_id(rel)) key = blob_key(rel, *oid);
       if (!key) return false;
-      keys.push_back(std::move(*key));
+      revision.ids.push_back(identity(*key));
+      revision.keys.push_back(std::move(*key));
     }
     // The revision's own pack, or the nearest of another's.
-    path = pack_path(kind, keys);
+    path = pack_path(kind, revision.keys);
     std::error_code ec;
-    if (delta && !fs::is_regular_file(fs::symlink_status(path, ec))) path = nearest_pack(kind, files);
+    if (delta && !fs::is_regular_file(fs::symlink_status(path, ec)))
+      path = nearest_pack(revision_packs(kind), kind, config_hash_, files, root_, revision);
     if (path.empty()) return false;
   }
+  const RevisionFiles* of_revision = blobs_ ? &revision : nullptr;
   int fd = open_cache_file(path);
   if (fd < 0) return false;
   FrameReader in(fd);
   bool ok = read_header(in, kind, config_hash_);
   if (kind == ParallelKind::deals) {
     Rollback<Deal> rollback{b, ctx.diags};
-    if (!(ok = ok && read_pack<Deal>(in, files, root_, blobs_, ctx, delta))) rollback();
+    if (!(ok = ok && read_pack<Deal>(in, files, root_, of_revision, ctx, delta))) rollback();
   } else {
     Rollback<Customer> rollback{b, ctx.diags};
-    if (!(ok = ok && read_pack<Customer>(in, files, root_, blobs_, ctx, delta))) rollback();
+    if (!(ok = ok && read_pack<Customer>(in, files, root_, of_revision, ctx, delta))) rollback();
   }
   ::close(fd);
   return ok;

@@ -19,29 +19,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-/// The items of a plain YAML list, each from its "- " line to the next; nullopt when the text
-/// has anything else at the margin but comments and blank lines.
-std::optional<std::vector<std::string_view>> list_items(std::string_view text) {
-  std::vector<std::string_view> out;
-  std::size_t item = std::string_view::npos;
-  for (std::size_t pos = 0; pos < text.size();) {
-    std::size_t end = text.find('\n', pos);
-    end = end == std::string_view::npos ? text.size() : end + 1;
-    char c = text[pos];
-    if (c == '-' && (end - pos <= 2 || text[pos + 1] == ' ' || text[pos + 1] == '\n' || text[pos + 1] == '\r')) {
-      if (text.substr(pos).starts_with("---")) return std::nullopt;
-      if (item != std::string_view::npos) out.push_back(text.substr(item, pos - item));
-      item = pos;
-    } else if (c == '#' || c == '\n' || c == '\r') {
-    } else if (c != ' ' || item == std::string_view::npos) {
-      return std::nullopt;  // a mapping, a document marker, a tab: not a plain list
-    }
-    pos = end;
-  }
-  if (item != std::string_view::npos) out.push_back(text.substr(item));
-  return out;
-}
-
 std::optional<Money> amount_of(const Book& book, const Deal& d, Date day, const Book& rates) {
   if (!d.has_amount) return std::nullopt;
   std::string_view code = book.currency_of(d);
@@ -50,28 +27,6 @@ std::optional<Money> amount_of(const Book& book, const Deal& d, Date day, const 
   if (!rate) return std::nullopt;
   return convert_money(d.amount, rate->micro);
 }
-
-}  // namespace
-
-std::pair<std::string, std::string> differing_items(std::string_view before, std::string_view after) {
-  auto a = list_items(before), b = list_items(after);
-  if (!a || !b) return {std::string(before), std::string(after)};
-  std::multiset<std::string_view> left(a->begin(), a->end()), right(b->begin(), b->end());
-  std::string only_before, only_after;
-  for (std::string_view item : *a) {
-    auto it = right.find(item);
-    if (it != right.end()) right.erase(it);
-    else only_before.append(item).append(item.ends_with('\n') ? "" : "\n");
-  }
-  for (std::string_view item : *b) {
-    auto it = left.find(item);
-    if (it != left.end()) left.erase(it);
-    else only_after.append(item).append(item.ends_with('\n') ? "" : "\n");
-  }
-  return {only_before, only_after};
-}
-
-namespace {
 
 /// The deal as a push would start from it: open, with its expected_close; none otherwise.
 std::optional<Push> open_state(const Book& book, const Deal& d, const Book& rates) {

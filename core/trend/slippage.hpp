@@ -42,11 +42,6 @@ struct Push {
 std::vector<Push> pushes_between(const Book& before, const Book& after, const Book& rates,
                                  const std::map<std::string, Push>* last_readable = nullptr);
 
-/// The list items (from a line starting with "- " to the next) of two versions of a
-/// deals file that are not in the other version, as two texts of items; both texts whole
-/// when either is not a plain list. Only those need parsing to compare the versions.
-std::pair<std::string, std::string> differing_items(std::string_view before, std::string_view after);
-
 /// Every push made by a commit reachable from `revision` (HEAD when empty) whose committer
 /// date (UTC) lies in `window`, oldest first. Merges bring no pushes of their own: a push made on
 /// a branch is counted at its commit. Sets `error` when git fails.

@@ -26,18 +26,6 @@ std::unique_ptr<Book> book_of(const std::string& deals) {
 
 }  // namespace
 
-TEST_CASE("differing_items keeps only the items that changed") {
-  std::string a = deal("A", "lead", "2026-11-20") + deal("B", "lead", "2026-11-21");
-  std::string b = deal("A", "lead", "2026-11-20") + deal("B", "lead", "2026-11-30");
-  auto [before, after] = differing_items(a, b);
-  CHECK(before == deal("B", "lead", "2026-11-21"));
-  CHECK(after == deal("B", "lead", "2026-11-30"));
-  // A file that is not a plain list is kept whole on both sides.
-  auto [x, y] = differing_items("deals: []\n", b);
-  CHECK(x == "deals: []\n");
-  CHECK(y == b);
-}
-
 TEST_CASE("a push is an open deal's expected_close moved later") {
   auto rates = salesops::test::load_files({});
   // A: proposal, 11-20 -> 12-04: 14 days. B: pulled in (not a push). C: won (not open).
