@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "core/base/book_path.hpp"
+#include "core/base/git.hpp"
 #include "core/base/i18n.hpp"
 #include "core/load/cache.hpp"
 #include "core/load/config.hpp"
@@ -216,6 +217,12 @@ class BookLoader {
     if (auto why = refused_link(resolve_in_directory(real_root, ".salesops/cache"))) {
       result_.diags.warning("book-link", {".salesops", 0, 0, 1}, fmt::format(N_("{}: the cache is not used"), *why));
       return;
+    }
+    // A revision's entries and packs are keyed by blob ids anyone can compute: a cache that
+    // came in through git (a committed .salesops) could hold records no revision has.
+    if (by_blob) {
+      GitResult tracked = run_git(root_, {"ls-files", "-z", "--", ".salesops"});
+      if (!tracked.ok() || !tracked.out.empty()) return;
     }
     cache_.emplace(root_, config_text, by_blob);
   }

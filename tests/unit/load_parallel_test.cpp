@@ -589,6 +589,30 @@ TEST_CASE("blob cache: each revision loaded in full keeps its pack, and a revisi
   CHECK(packs().size() == RecordCache::kRevisionPacks);
 }
 
+TEST_CASE("blob cache: a revision is read without the cache when .salesops came in through git") {
+  // Entries and packs of a revision are keyed by blob ids anyone can compute: committed
+  // ones could hold records the revision does not have.
+  salesops::test::TempRepo repo;
+  fs::copy(SALESOPS_SOURCE_DIR "/tests/data/small", repo.root(), fs::copy_options::recursive);
+  repo.write(".salesops/cache/README", "committed\n");
+  std::string rev = repo.commit("with a committed cache folder");
+  const fs::path cache = repo.root() / ".salesops/cache";
+  auto at = [&](bool use_cache) {
+    std::string error;
+    auto source = git_source(repo.root(), rev, &error);
+    REQUIRE(source);
+    return dump(load_book(*source, repo.root(), LoadOptions{2, use_cache}));
+  };
+  CHECK(at(true) == at(false));
+  for (auto& e : fs::directory_iterator(cache)) CHECK(e.path().filename() == "README");
+  // Untracked again, the cache serves.
+  repo.git({"rm", "-q", "--cached", "-r", ".salesops"});
+  CHECK(at(true) == at(false));
+  std::size_t packs = 0;
+  for (auto& e : fs::directory_iterator(cache)) packs += e.path().extension() == ".pack";
+  CHECK(packs == 2);
+}
+
 TEST_CASE("pack: after a write to a few files, the pack gives the rest and only the changed files are read") {
   // tests/data/small as it is: its deals and customers have no problem, so each kind's pack
   // holds none.
