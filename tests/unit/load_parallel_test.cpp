@@ -228,6 +228,27 @@ TEST_CASE("load: a book read back from the cache equals the book parsed") {
   CHECK(entries(book.root) == first);  // every entry was used, none written again
 }
 
+TEST_CASE("cache: a no-pack mark that is a link, a directory or a FIFO is no mark, and nothing behind it is touched") {
+  // TempBook's deals cannot pack (a file cut short): its load would write the mark.
+  for (int shape = 0; shape < 3; ++shape) {
+    TempBook book;
+    std::string parsed = dump(load(book.root, 2, false));
+    const fs::path cache = book.root / ".salesops/cache", mark = cache / "deals.nopack";
+    const fs::path outside = book.root.string() + "-outside";
+    write(outside, "outside the book\n");
+    fs::create_directories(cache);
+    if (shape == 0) fs::create_symlink(outside, mark);
+    if (shape == 1) fs::create_directories(mark / "inside");
+    if (shape == 2) REQUIRE(::mkfifo(mark.c_str(), 0600) == 0);
+    CHECK(dump(load(book.root, 2, true)) == parsed);
+    CHECK(dump(load(book.root, 2, true)) == parsed);
+    std::ifstream in(outside, std::ios::binary);
+    CHECK(std::string((std::istreambuf_iterator<char>(in)), {}) == "outside the book\n");
+    // The mark the load writes replaces a link or FIFO (a rename), never writes through it.
+    fs::remove(outside);
+  }
+}
+
 TEST_CASE("cache: a file rewritten with the same size and mtime is read again") {
   TempBook book;
   want_entries(book.root);
