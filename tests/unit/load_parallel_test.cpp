@@ -123,6 +123,15 @@ struct CleanBook {
   }
 };
 
+/// The book in the repository at `root` as of `rev`, loaded with two threads and the
+/// cache or not, as dump() gives it.
+std::string dump_at(const fs::path& root, const std::string& rev, bool cache) {
+  std::string error;
+  auto source = git_source(root, rev, &error);
+  REQUIRE(source);
+  return dump(load_book(*source, root, LoadOptions{2, cache}));
+}
+
 /// Makes every full load of the book at `root` write an entry per file, as the cache does
 /// once a load of a kind could make no pack (RecordCache::entries_wanted): for the tests of
 /// the entries themselves.
@@ -460,12 +469,7 @@ TEST_CASE("blob cache: a git revision read through entries keyed by blob id equa
   // The same text under another path: its problems name that path, so it has its own entry.
   repo.write("deals/2027-01.yaml", "- id: D-X2\n  customer: C-404\n  stage: lead\n  notes: c\n");
   std::string third = repo.commit("third");
-  auto at = [&](const std::string& rev, bool cache) {
-    std::string error;
-    auto source = git_source(repo.root(), rev, &error);
-    REQUIRE(source);
-    return dump(load_book(*source, repo.root(), LoadOptions{2, cache}));
-  };
+  auto at = [&](const std::string& rev, bool cache) { return dump_at(repo.root(), rev, cache); };
   auto blob_entries = [&] {
     std::size_t n = 0;
     if (fs::exists(repo.root() / ".salesops/cache"))
@@ -504,12 +508,7 @@ TEST_CASE("blob cache: a revision packs with no entry per file; the next takes t
   repo.write("deals/2026-12.yaml", "- id: D-X2\n  customer: C-1\n  stage: [lead\n");
   std::string broken = repo.commit("broken");
   const fs::path cache = repo.root() / ".salesops/cache";
-  auto at = [&](const std::string& rev, bool use_cache) {
-    std::string error;
-    auto source = git_source(repo.root(), rev, &error);
-    REQUIRE(source);
-    return dump(load_book(*source, repo.root(), LoadOptions{2, use_cache}));
-  };
+  auto at = [&](const std::string& rev, bool cache) { return dump_at(repo.root(), rev, cache); };
   auto entries = [&] {  // the customers always pack: every entry is a deal file's
     std::size_t n = 0;
     for (auto& e : fs::directory_iterator(cache)) n += e.path().extension() == ".rec";
@@ -569,12 +568,7 @@ TEST_CASE("blob cache: each revision loaded in full keeps its pack, and a revisi
     return repo.commit("fourth");
   }();
   const fs::path cache = repo.root() / ".salesops/cache";
-  auto at = [&](const std::string& rev, bool use_cache) {
-    std::string error;
-    auto source = git_source(repo.root(), rev, &error);
-    REQUIRE(source);
-    return dump(load_book(*source, repo.root(), LoadOptions{2, use_cache}));
-  };
+  auto at = [&](const std::string& rev, bool cache) { return dump_at(repo.root(), rev, cache); };
   auto packs = [&] {
     std::map<std::string, fs::file_time_type> found;
     for (auto& e : fs::directory_iterator(cache))
@@ -618,12 +612,7 @@ TEST_CASE("blob cache: a revision is read without the cache when .salesops came 
   repo.write(".salesops/cache/README", "committed\n");
   std::string rev = repo.commit("with a committed cache folder");
   const fs::path cache = repo.root() / ".salesops/cache";
-  auto at = [&](bool use_cache) {
-    std::string error;
-    auto source = git_source(repo.root(), rev, &error);
-    REQUIRE(source);
-    return dump(load_book(*source, repo.root(), LoadOptions{2, use_cache}));
-  };
+  auto at = [&](bool cache) { return dump_at(repo.root(), rev, cache); };
   CHECK(at(true) == at(false));
   for (auto& e : fs::directory_iterator(cache)) CHECK(e.path().filename() == "README");
   // Untracked again, the cache serves.
