@@ -402,10 +402,6 @@ bool read_pack(FrameReader& in, const std::vector<std::string>& files, const fs:
   return false;
 }
 
-}  // namespace
-
-namespace {
-
 std::string_view kind_stem(ParallelKind kind) { return kind == ParallelKind::deals ? "deals" : "customers"; }
 
 /// Of `packs` (revision packs of `kind`), the one that holds the revision's `files` with
@@ -452,7 +448,8 @@ std::vector<fs::path> RecordCache::revision_packs(ParallelKind kind) const {
   std::error_code ec;
   for (fs::directory_iterator it(dir_, ec), end; !ec && it != end; it.increment(ec)) {
     std::string name = it->path().filename().string();
-    if (name.size() <= prefix.size() + 5 || name.compare(0, prefix.size(), prefix) != 0 ||
+    // "git-deals.pack" is the one revision pack earlier versions kept: read and pruned as any.
+    if (name.size() < prefix.size() + 4 || name.compare(0, prefix.size(), prefix) != 0 ||
         !name.ends_with(".pack") || !it->is_regular_file(ec) || it->is_symlink(ec))
       continue;
     auto mtime = it->last_write_time(ec);
