@@ -31,7 +31,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr std::uint32_t kPackFormat = 5;
+constexpr std::uint32_t kPackFormat = 6;
 constexpr char kPackMagic[8] = {'s', 'o', 'p', 's', 'p', 'a', 'c', 'k'};
 enum class Frame : std::uint8_t { files = 1, strings, records, refs, diags, index, end };
 /// Frames are cut at this size where records allow.
@@ -206,11 +206,18 @@ void write_pack(int fd, const PackSource& src, const LoadContext& ctx, std::uint
   }
   if (!w.out.empty()) out.frame(w);
 
-  FrameWriter::begin(w, Frame::index);
+  // The id index in frames of kFrameBytes at most, so a reader never holds it twice: each
+  // frame says how many slots the index has in all, then its own.
   const auto& slots = index_of<Rec>(b).slots();
-  w.put(static_cast<std::uint32_t>(slots.size()));
-  w.out.append(reinterpret_cast<const char*>(slots.data()), slots.size() * sizeof(std::uint32_t));
-  out.frame(w);
+  constexpr std::size_t kSlotsPerFrame = kFrameBytes / sizeof(std::uint32_t);
+  for (std::size_t at = 0; at == 0 || at < slots.size(); at += kSlotsPerFrame) {
+    std::size_t n = std::min(kSlotsPerFrame, slots.size() - at);
+    FrameWriter::begin(w, Frame::index);
+    w.put(static_cast<std::uint32_t>(slots.size()));
+    w.put(static_cast<std::uint32_t>(n));
+    w.out.append(reinterpret_cast<const char*>(slots.data() + at), n * sizeof(std::uint32_t));
+    out.frame(w);
+  }
 
   FrameWriter::begin(w, Frame::end);
   out.frame(w);
@@ -315,17 +322,20 @@ bool read_pack(FrameReader& in, const std::vector<std::string>& files, const fs:
   // changes were.
   std::vector<char> left_out;
   std::uint64_t records_left_out = 0, history_left_out = 0;
+  // The id index's slots, as its frames bring them.
+  std::vector<std::uint32_t> slots;
+  std::uint32_t slots_total = 0;
   Rec scratch;
   while (in.next(type, body)) {
-    // Frames come in their order; strings, records and diags may repeat.
+    // Frames come in their order: strings and records alternate; diags and index may
+    // repeat; the rest come once.
     auto frame = static_cast<Frame>(type);
-    // Strings and records alternate; diags may repeat; the rest come once, in order.
     auto records_part = [](std::uint8_t t) {
       return t == static_cast<std::uint8_t>(Frame::strings) || t == static_cast<std::uint8_t>(Frame::records);
     };
     bool alternating = records_part(type) && records_part(last);
     if ((last == 0) != (frame == Frame::files) ||
-        (!alternating && (type < last || (type == last && frame != Frame::diags))))
+        (!alternating && (type < last || (type == last && frame != Frame::diags && frame != Frame::index))))
       return false;
     last = type;
     Reader r(body);
@@ -382,19 +392,24 @@ bool read_pack(FrameReader& in, const std::vector<std::string>& files, const fs:
         while (r.ok && !r.done()) ctx.diags.add(codec::decode_diagnostic(r, nullptr));
         break;
       case Frame::index: {
+        auto total = r.get<std::uint32_t>();
         auto n = r.count(sizeof(std::uint32_t));
-        std::vector<std::uint32_t> slots(n);
         std::string_view bytes = r.bytes(n * sizeof(std::uint32_t));
-        if (!r.ok) return false;
-        std::memcpy(slots.data(), bytes.data(), bytes.size());
-        if (recs.size() + records_left_out != record_count ||
+        if (!r.ok || (slots.empty() && total > in.left() / sizeof(std::uint32_t) + n) ||
+            (!slots.empty() && total != slots_total) || slots.size() + n > total)
+          return false;
+        if (slots.empty()) slots.reserve(slots_total = total);
+        slots.resize(slots.size() + n);
+        std::memcpy(slots.data() + slots.size() - n, bytes.data(), bytes.size());
+        break;
+      }
+      case Frame::end: {
+        if (!r.done() || in.left() != 0 || slots.size() != slots_total || recs.size() + records_left_out != record_count ||
             history_of<Rec>(b) - history_begin + history_left_out != history_count)
           return false;
         // With records left out the positions moved: the caller builds the index anew.
-        if (left_out.empty() && !index_of<Rec>(b).adopt(std::move(slots), recs.size())) return false;
-        break;
+        return !left_out.empty() || index_of<Rec>(b).adopt(std::move(slots), recs.size());
       }
-      case Frame::end: return r.done() && in.left() == 0;
       default: return false;
     }
     if (!r.done()) return false;

@@ -31,7 +31,7 @@ std::string dump(const LoadResult& r) {
     out += fmt::format("deal {} {} {} {} {} {} {} {} {} {} {} {} {}", b.text(d.id), b.text(d.customer), b.text(d.owner),
                        b.text(d.title), b.text(d.product), b.text(d.lost_reason), d.amount.cents, d.has_amount, d.stage,
                        day(d.opened), day(d.expected_close), day(d.closed), mark(d.at));
-    for (const StageChange& c : b.history_of(d)) out += fmt::format(" {}={}", day(c.date), c.stage);
+    for (const StageChange& c : b.history_of(d)) out += fmt::format(" {}={}", day(c.date()), c.stage());
     out += '\n';
   }
   for (const Customer& c : b.customers) {
@@ -379,6 +379,27 @@ TEST_CASE("pack: a book read back from the packs equals the book parsed") {
   CHECK(book.entry_count() == 0);  // nothing was parsed, so no entry was written
   CHECK(inode(book.pack("deals")) == deals);
   CHECK(inode(book.pack("customers")) == customers);
+}
+
+TEST_CASE("pack: an id index larger than a frame is read back from its frames") {
+  // 140,000 deals: an index of 2^19 slots, 2 MiB, in frames of 1 MiB.
+  CleanBook book;
+  std::string text;
+  for (int i = 0; i < 140000; ++i) text += fmt::format("- id: D-{:06}\n  customer: C-1\n  stage: lead\n", i);
+  write(book.root / "deals/2027-01.yaml", text);
+  ::sleep(2);
+  std::string parsed = dump(load(book.root, 2, false));
+  load(book.root, 2, true);
+  book.remove_entries();
+  auto from_pack = load(book.root, 2, true);
+  CHECK(book.entry_count() == 0);
+  CHECK(dump(from_pack) == parsed);
+  for (const char* id : {"D-000000", "D-069999", "D-139999", "D-9002"}) {
+    const Deal* d = from_pack.book->deal(id);
+    REQUIRE(d);
+    CHECK(from_pack.book->text(d->id) == id);
+  }
+  CHECK(!from_pack.book->deal("D-140000"));
 }
 
 TEST_CASE("pack: a changed, added or removed file sends its kind back to the files") {
