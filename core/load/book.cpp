@@ -150,25 +150,31 @@ class BookLoader {
       if (FileKind k = classify(rel); k != FileKind::none) files.emplace_back(k, std::move(rel));
     std::vector<std::string>().swap(all);  // a book's paths are many: kept once, in `files`
     std::stable_sort(files.begin(), files.end(), [](auto& a, auto& c) { return a.first < c.first; });
+    // The paths by kind, each list then owning its paths, and the book's list of them its
+    // final size, so neither grows twice over while the records are read.
+    std::vector<std::pair<FileKind, std::vector<std::string>>> kinds;
+    for (auto& [kind, rel] : files) {
+      if (kinds.empty() || kinds.back().first != kind) kinds.emplace_back(kind, std::vector<std::string>{});
+      kinds.back().second.push_back(std::move(rel));
+    }
+    b_.files.reserve(b_.files.size() + files.size());
+    std::vector<std::pair<FileKind, std::string>>().swap(files);
 
     // A kind with custom fields is read file by file, without the cache: its values are
     // kept by record position as the records are appended (Book::deal_fields).
     const bool custom_customers = !b_.config.fields.of("customer").empty();
     const bool custom_deals = !b_.config.fields.of("deal").empty();
-    for (std::size_t i = 0; i < files.size(); ++i) {
-      FileKind kind = files[i].first;
+    for (auto& [kind, paths] : kinds) {
       finish_before(static_cast<int>(kind));
       if ((kind == FileKind::customer && !custom_customers) || (kind == FileKind::deals && !custom_deals)) {
         // The numerous kinds are read in parallel, then merged in file order.
-        std::vector<std::string> batch;
-        for (; i < files.size() && files[i].first == kind; ++i) batch.push_back(std::move(files[i].second));
-        --i;
-        load_kind_parallel(kind == FileKind::deals ? ParallelKind::deals : ParallelKind::customers, batch, source_,
+        load_kind_parallel(kind == FileKind::deals ? ParallelKind::deals : ParallelKind::customers, paths, source_,
                            source_.directory() != nullptr, ctx_, options_, cache_ ? &*cache_ : nullptr,
                            result_.files_read);
       } else {
-        load_file(kind, files[i].second);
+        for (const std::string& rel : paths) load_file(kind, rel);
       }
+      std::vector<std::string>().swap(paths);  // the book's list has them now
     }
     finish_before(static_cast<int>(FileKind::rates) + 1);
     for (std::size_t i = 0; i < ctx_.loaded.size(); ++i) ctx_.loaded[i] = true;
