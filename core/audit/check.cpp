@@ -22,10 +22,10 @@ namespace {
 void deal_history_stage(const Book& b, Date, const CheckRule& rule, Diagnostics& out) {
   for (const Deal& d : b.deals) {
     auto h = b.history_of(d);
-    if (h.empty() || h.back().stage == d.stage) continue;
+    if (h.empty() || h.back().stage() == d.stage) continue;
     report(rule, b, d.at,
            fmt::format(N_("deal '{}' is {} but its history ends in {}"), b.text(d.id), b.config.stages[d.stage].name,
-                       b.config.stages[h.back().stage].name),
+                       b.config.stages[h.back().stage()].name),
            out, N_("`salesops deal move` keeps the stage and the history together"), d.owner);
   }
 }

@@ -62,11 +62,11 @@ std::optional<std::uint8_t> Book::stage_on(const Deal& deal, Date d) const {
   if (deal.closed && *deal.closed <= d) return deal.stage;
   std::optional<std::uint8_t> stage;
   for (const StageChange& c : history_of(deal)) {
-    if (*c.date > d) break;
-    stage = c.stage;
+    if (c.date() > d) break;
+    stage = c.stage();
   }
   if (!stage && deal.history_count == 0) stage = deal.stage;
-  if (!stage && deal.opened) stage = history_of(deal).empty() ? deal.stage : history_of(deal).front().stage;
+  if (!stage && deal.opened) stage = history_of(deal).empty() ? deal.stage : history_of(deal).front().stage();
   return stage;
 }
 

@@ -79,10 +79,30 @@ struct Customer {
   Mark at;
 };
 
-struct StageChange {
-  Day date;
-  std::uint8_t stage = 0;  // index into Config::stages
+/// A deal's move to a stage on a day, in four bytes: deals are many, and most have moved
+/// once or twice. The day is counted from 1970-01-01 in 24 bits with sign (years -20,000 to
+/// 24,000; a book's dates have four-digit years).
+class StageChange {
+ public:
+  static constexpr std::int32_t kMaxDays = (1 << 23) - 1;
+  /// Whether a day fits.
+  static constexpr bool fits(Date d) {
+    auto n = d.time_since_epoch().count();
+    return n >= -kMaxDays && n <= kMaxDays;
+  }
+  StageChange() = default;
+  /// `date` must fit.
+  StageChange(Date date, std::uint8_t stage)
+      : days_(static_cast<std::int32_t>(date.time_since_epoch().count())), stage_(stage) {}
+  Date date() const { return Date{std::chrono::days{days_}}; }
+  /// An index into Config::stages.
+  std::uint8_t stage() const { return static_cast<std::uint8_t>(stage_); }
+
+ private:
+  std::int32_t days_ : 24 = 0;
+  std::uint32_t stage_ : 8 = 0;
 };
+static_assert(sizeof(StageChange) == 4);
 
 /// A deal is the most numerous record: kept compact (see SPEC 9's memory budget).
 struct Deal {

@@ -155,11 +155,11 @@ WriteChange deal_move_change(const Book& book, const DealMove& m, Date today) {
                   fmt::format(N_("the move's date {} is after today ({})"), format_date(m.date), format_date(today)),
                   N_("a move records what has happened: date it on or before today"));
   auto history = book.history_of(*d);
-  if (!history.empty() && m.date < *history.back().date)
+  if (!history.empty() && m.date < history.back().date())
     return refuse(
         rule, at,
         fmt::format(N_("deal '{}' moved to {} on {}: a later move cannot be dated {}"), m.id,
-                    config.stages[history.back().stage].name, format_date(*history.back().date), format_date(m.date)),
+                    config.stages[history.back().stage()].name, format_date(history.back().date()), format_date(m.date)),
         N_("history is oldest first: give --date on or after the last entry"));
   if (d->opened && m.date < *d->opened)
     return refuse(rule, at,

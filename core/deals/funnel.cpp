@@ -16,16 +16,16 @@ void add_deal(const Book& book, const Deal& d, std::span<const StageChange> h, c
   for (std::size_t s = 0; s < f.rows.size(); ++s) {
     auto stage = static_cast<std::uint8_t>(s);
     auto entry = std::find_if(h.begin(), h.end(),
-                              [&](const StageChange& c) { return c.stage == stage && period.contains(*c.date); });
+                              [&](const StageChange& c) { return c.stage() == stage && period.contains(c.date()); });
     if (entry == h.end()) continue;
     FunnelRow& row = f.rows[s];
     ++row.entered;
     auto later = std::next(entry);
-    if (std::any_of(later, h.end(), [&](const StageChange& c) { return c.stage > stage && c.stage != config.lost; }))
+    if (std::any_of(later, h.end(), [&](const StageChange& c) { return c.stage() > stage && c.stage() != config.lost; }))
       ++row.advanced;
-    auto left = std::find_if(later, h.end(), [&](const StageChange& c) { return c.stage != stage; });
-    Date until = left != h.end() ? *left->date : d.closed ? std::min(*d.closed, today) : today;
-    row.days += std::max(0, days_between(*entry->date, until));
+    auto left = std::find_if(later, h.end(), [&](const StageChange& c) { return c.stage() != stage; });
+    Date until = left != h.end() ? left->date() : d.closed ? std::min(*d.closed, today) : today;
+    row.days += std::max(0, days_between(entry->date(), until));
   }
 }
 
@@ -41,9 +41,9 @@ Funnel deal_funnel(const Book& book, const Period& period, Date today) {
   for (const Deal& d : book.deals) {
     auto h = book.history_of(d);
     // Only entries up to today count, and a deal with none in the period adds nothing.
-    auto end = std::find_if(h.begin(), h.end(), [&](const StageChange& c) { return *c.date > today; });
+    auto end = std::find_if(h.begin(), h.end(), [&](const StageChange& c) { return c.date() > today; });
     h = h.first(static_cast<std::size_t>(end - h.begin()));
-    if (std::none_of(h.begin(), h.end(), [&](const StageChange& c) { return period.contains(*c.date); })) continue;
+    if (std::none_of(h.begin(), h.end(), [&](const StageChange& c) { return period.contains(c.date()); })) continue;
     add_deal(book, d, h, period, today, f);
   }
   for (std::size_t s = 0; s < f.rows.size(); ++s) {

@@ -112,7 +112,7 @@ void add_deals(const Book& b, std::vector<TidyTable>& out) {
     else deals.money(std::nullopt);
     deals.text(stage_name(b, d.stage)).date(d.opened).date(d.expected_close).date(d.closed).text(d.lost_reason);
     std::int64_t position = 0;
-    for (const StageChange& c : b.history_of(d)) changes.row().text(d.id).integer(++position).date(c.date).text(stage_name(b, c.stage));
+    for (const StageChange& c : b.history_of(d)) changes.row().text(d.id).integer(++position).date(c.date()).text(stage_name(b, c.stage()));
   }
   out.push_back(deals.done());
   out.push_back(changes.done());

@@ -150,8 +150,8 @@ struct Encoder {
     w.put(d.history_count);
     for (std::uint32_t h = 0; h < d.history_count; ++h) {
       const StageChange& c = book.history[d.history_begin + h];
-      day(c.date);
-      w.put(c.stage);
+      day(c.date());
+      w.put(c.stage());
     }
   }
 
@@ -223,10 +223,10 @@ struct Decoder {
     d.history_begin = static_cast<std::uint32_t>(book.history.size());
     d.history_count = r.get<std::uint16_t>();
     for (std::uint32_t h = 0; h < d.history_count && r.ok; ++h) {
-      StageChange c;
-      c.date = day();
-      c.stage = stage();
-      book.history.push_back(c);
+      Day date = day();
+      std::uint8_t s = stage();
+      if (!date || !StageChange::fits(*date)) r.ok = false;
+      if (r.ok) book.history.emplace_back(*date, s);
     }
   }
 

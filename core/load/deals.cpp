@@ -45,20 +45,21 @@ void read_history(Fields& f, Deal& d) {
   YamlReader& r = f.reader();
   Book& b = f.book();
   each_mapping_item(f, "history", N_("a history entry"), [&](Mark at) {
-    StageChange c;
-    bool staged = false;
+    Day date;
+    std::optional<std::uint8_t> stage;
     std::uint32_t seen = each_field(f, kChange, [&](int i) {
       switch (i) {
-        case kChange.at("date"): c.date = f.date(kChange.fields[i]); return;
-        case kChange.at("stage"): if (auto s = read_stage(f, kChange.fields[i])) { c.stage = *s; staged = true; } return;
+        case kChange.at("date"): date = f.date(kChange.fields[i]); return;
+        case kChange.at("stage"): stage = read_stage(f, kChange.fields[i]); return;
         case kChange.at("reason"): case kChange.at("note"): r.skip_value(); return;
       }
     });
     f.missing_required(kChange, seen, at, [] { return kChange.noun; });
-    if (!c.date || !staged) return;  // an invalid value is reported where it is
-    if (d.history_count > 0 && *c.date < *b.history.back().date) {
+    if (!date || !stage) return;  // an invalid value is reported where it is
+    StageChange c(*date, *stage);
+    if (d.history_count > 0 && c.date() < b.history.back().date()) {
       f.ctx().diags.error("deal-history", b.location(at), N_("history entries must be oldest first"),
-                          fmt::format(N_("this entry ({}) is dated before the one above it"), format_date(*c.date)));
+                          fmt::format(N_("this entry ({}) is dated before the one above it"), format_date(c.date())));
     }
     if (d.history_count == UINT16_MAX) {
       f.ctx().diags.error("deal-history", b.location(at), N_("a deal's history holds at most 65535 entries"));

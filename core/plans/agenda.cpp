@@ -195,17 +195,17 @@ Agenda team_agenda(const Book& book, std::string_view team, const Period& window
                fmt::format("{} ({}; {})", title, book.text(d.customer), amount), "won");
     // The latest stage change since the cut-off, with the stage it left.
     for (std::size_t i = history.size(); i-- > 0;) {
-      if (!history[i].date || *history[i].date < since || *history[i].date > today) continue;
-      std::string from = i > 0 ? std::string(stage(history[i - 1].stage)) : "new";
-      rows.add("moved", history[i].date, d.owner, book.str(d.id),
-               fmt::format("{}: {} → {} ({})", title, from, stage(history[i].stage), amount),
-               std::string(stage(history[i].stage)));
+      if (history[i].date() < since || history[i].date() > today) continue;
+      std::string from = i > 0 ? std::string(stage(history[i - 1].stage())) : "new";
+      rows.add("moved", history[i].date(), d.owner, book.str(d.id),
+               fmt::format("{}: {} → {} ({})", title, from, stage(history[i].stage()), amount),
+               std::string(stage(history[i].stage())));
       break;
     }
     if (!book.config.stages[d.stage].open) continue;
     Day last_change = d.opened;
     for (auto& h : history)
-      if (h.date && (!last_change || *h.date > *last_change)) last_change = h.date;
+      if (!last_change || h.date() > *last_change) last_change = h.date();
     bool slipped = d.expected_close && *d.expected_close < today;
     int quiet = last_change ? days_between(*last_change, today) : 0;
     if (!slipped && quiet < kStalledDays) continue;

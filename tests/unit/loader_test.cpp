@@ -23,7 +23,7 @@ const Deal& deal(std::string_view id) {
 
 std::vector<std::string> stage_names(std::span<const StageChange> history) {
   std::vector<std::string> out;
-  for (auto& c : history) out.push_back(book().config.stages[c.stage].name + "@" + format_date(*c.date));
+  for (auto& c : history) out.push_back(book().config.stages[c.stage()].name + "@" + format_date(c.date()));
   return out;
 }
 
