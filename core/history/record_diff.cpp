@@ -391,11 +391,13 @@ std::vector<Change> record_diff(const FileTexts& before, const FileTexts& after)
   const FileTexts* from_a = &before;
   const FileTexts* from_b = &after;
   if (std::any_of(before.begin(), before.end(), [&](auto& f) { return after.contains(f.first); })) {
-    items_a = before;
-    items_b = after;
-    for (auto& [path, text] : items_a)
-      if (auto it = items_b.find(path); it != items_b.end() && path != "salesops.toml")
-        std::tie(text, it->second) = differing_items(text, it->second);
+    // Built file by file: a file on one side only, or salesops.toml, is copied whole.
+    for (auto& [path, text] : before) {
+      auto it = after.find(path);
+      if (it == after.end() || path == "salesops.toml") items_a.emplace(path, text);
+      else std::tie(items_a[path], items_b[path]) = differing_items(text, it->second);
+    }
+    for (auto& [path, text] : after) items_b.try_emplace(path, text);
     from_a = &items_a;
     from_b = &items_b;
   }
