@@ -625,6 +625,43 @@ TEST_CASE("blob cache: each revision loaded in full keeps its pack, and a revisi
   CHECK(packs().size() == RecordCache::kRevisionPacks);
 }
 
+TEST_CASE("blob cache: revisions on two branches, a rename and their merge read as they parse") {
+  salesops::test::TempRepo repo;
+  fs::copy(SALESOPS_SOURCE_DIR "/tests/data/small", repo.root(), fs::copy_options::recursive);
+  auto append = [&](const std::string& file, const std::string& id) {
+    std::ifstream in(repo.root() / file, std::ios::binary);
+    std::string text((std::istreambuf_iterator<char>(in)), {});
+    repo.write(file, text + "- id: " + id + "\n  customer: C-1\n  stage: lead\n");
+  };
+  std::string base = repo.commit("base");
+  std::string trunk = repo.git({"rev-parse", "--abbrev-ref", "HEAD"});
+  trunk = trunk.substr(0, trunk.find('\n'));
+  repo.git({"checkout", "-q", "-b", "side"});
+  append("deals/2026-07.yaml", "D-SIDE");
+  repo.git({"mv", "deals/2026-09.yaml", "deals/2026-08.yaml"});
+  std::string side = repo.commit("side: a deal, a file renamed", 2);
+  repo.git({"checkout", "-q", trunk});
+  append("deals/2026-10.yaml", "D-TRUNK");
+  repo.write("customers/C-4.yaml", "id: C-4\nname: Four\n");
+  std::string main_tip = repo.commit("trunk: a deal, a customer", 3);
+  repo.git({"-c", "user.name=t", "-c", "user.email=t@example.com", "merge", "-q", "--no-edit", "side"});
+  std::string merge = repo.head();
+  REQUIRE(merge != main_tip);
+  auto at = [&](const std::string& rev, bool cache) { return dump_at(repo.root(), rev, cache); };
+  std::map<std::string, std::string> parsed;
+  for (const std::string& rev : {base, side, main_tip, merge}) parsed[rev] = at(rev, false);
+  CHECK(parsed[merge].find("D-SIDE") != std::string::npos);
+  CHECK(parsed[merge].find("D-TRUNK") != std::string::npos);
+  CHECK(parsed[merge].find("deals/2026-08.yaml") != std::string::npos);
+  CHECK(parsed[merge].find("deals/2026-09.yaml") == std::string::npos);
+  // In an order where each revision is a file or two from one read before (its pack and
+  // those files), then back again (each its own pack or the nearest).
+  for (const std::string& rev : {side, merge, main_tip, base, merge, side}) {
+    INFO(rev);
+    CHECK(at(rev, true) == parsed[rev]);
+  }
+}
+
 TEST_CASE("blob cache: a revision is read without the cache when .salesops came in through git") {
   // Entries and packs of a revision are keyed by blob ids anyone can compute: committed
   // ones could hold records the revision does not have.
