@@ -37,25 +37,6 @@ class IdIndex {
   std::size_t size() const { return count_; }
   void clear() { slots_.clear(); count_ = 0; }
 
-  /// The slots, to be saved and taken back by adopt() in a program with the same hash.
-  const std::vector<std::uint32_t>& slots() const { return slots_; }
-  /// Takes saved slots that index positions 0 to `count` - 1, each once; false (and the
-  /// index unchanged) when they cannot be such slots.
-  bool adopt(std::vector<std::uint32_t> slots, std::size_t count) {
-    if ((slots.size() & (slots.size() - 1)) != 0 || count * 2 > slots.size()) return false;
-    std::vector<bool> seen(count, false);
-    std::size_t used = 0;
-    for (std::uint32_t s : slots) {
-      if (s == 0) continue;
-      if (s > count || seen[s - 1]) return false;
-      seen[s - 1] = true;
-      ++used;
-    }
-    if (used != count) return false;
-    slots_ = std::move(slots);
-    count_ = count;
-    return true;
-  }
 
  private:
   template <class KeyOf>

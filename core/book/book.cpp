@@ -11,6 +11,17 @@ namespace salesops::core {
 
 namespace {
 
+/// `index`, built first when it does not hold every record (see Book::deal_index). A loaded
+/// book's ids are distinct, so once built it stays so until records are added.
+template <class Rec>
+const IdIndex& indexed(IdIndex& index, const std::vector<Rec>& records, const Book& b) {
+  if (index.size() == records.size()) return index;
+  index.clear();
+  for (std::size_t i = 0; i < records.size(); ++i)
+    index.insert(b.text(records[i].id), static_cast<std::uint32_t>(i), [&](std::uint32_t p) { return b.text(records[p].id); });
+  return index;
+}
+
 template <class Rec>
 const Rec* lookup(const IdIndex& index, const std::vector<Rec>& records, const Book& b, std::string_view id) {
   auto pos = index.find(id, [&](std::uint32_t i) { return b.text(records[i].id); });
@@ -21,8 +32,10 @@ const Rec* lookup(const IdIndex& index, const std::vector<Rec>& records, const B
 
 const Team* Book::team(std::string_view id) const { return lookup(team_index, teams, *this, id); }
 const Person* Book::person(std::string_view id) const { return lookup(person_index, people, *this, id); }
-const Customer* Book::customer(std::string_view id) const { return lookup(customer_index, customers, *this, id); }
-const Deal* Book::deal(std::string_view id) const { return lookup(deal_index, deals, *this, id); }
+const Customer* Book::customer(std::string_view id) const {
+  return lookup(indexed(customer_index, customers, *this), customers, *this, id);
+}
+const Deal* Book::deal(std::string_view id) const { return lookup(indexed(deal_index, deals, *this), deals, *this, id); }
 const Target* Book::target(std::string_view id) const { return lookup(target_index, targets, *this, id); }
 const Plan* Book::plan(std::string_view id) const { return lookup(plan_index, plans, *this, id); }
 

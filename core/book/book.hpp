@@ -44,13 +44,17 @@ struct Book {
   /// `customers`.
   CustomValues deal_fields, customer_fields;
 
-  IdIndex team_index, person_index, customer_index, deal_index, target_index, plan_index;
+  IdIndex team_index, person_index, target_index, plan_index;
+  /// Customers and deals by id. A load from the cache leaves them empty and the first
+  /// look-up builds them: most reports never look a deal up, and the index of a million
+  /// deals is eight megabytes.
+  mutable IdIndex customer_index, deal_index;
   IdIndex session_ids, training_ids, reward_plan_ids, grant_ids;
 
   std::string_view text(Sym s) const { return strings.view(s); }
   std::string str(Sym s) const { return std::string(strings.view(s)); }
   Location location(Mark m, std::uint32_t length = 1) const {
-    return {m.file < files.size() ? files[m.file] : std::string{}, m.line, m.column, length};
+    return {m.file < files.size() ? std::string(files[m.file]) : std::string{}, m.line, m.column, length};
   }
 
   const Team* team(std::string_view id) const;

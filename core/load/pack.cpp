@@ -9,8 +9,8 @@
 //   refs     each distinct reference: its kind and its text's number (after the strings
 //            frame, if any, that brings text only references use)
 //   diags    the problems the load reported, each with its file
-//   index    the id index's slots
 //   end
+// The id index is not kept: the book builds it when it first looks a record up.
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -31,9 +31,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr std::uint32_t kPackFormat = 6;
+constexpr std::uint32_t kPackFormat = 7;
 constexpr char kPackMagic[8] = {'s', 'o', 'p', 's', 'p', 'a', 'c', 'k'};
-enum class Frame : std::uint8_t { files = 1, strings, records, refs, diags, index, end };
+enum class Frame : std::uint8_t { files = 1, strings, records, refs, diags, end = 7 };
 /// Frames are cut at this size where records allow.
 constexpr std::size_t kFrameBytes = 1 << 20;
 
@@ -44,8 +44,6 @@ using codec::Writer;
 /// revision (its other numbers 0) the hash of its blob id.
 std::uint64_t identity(const CacheKey& k) { return k.blob.empty() ? k.inode : content_hash(k.blob); }
 
-/// Tells a program whose std::hash differs (and so would read the id index wrongly).
-std::uint64_t hash_probe() { return std::hash<std::string_view>{}("salesops pack"); }
 
 /// Reads frames from a file descriptor, each checked against its hash.
 class FrameReader {
@@ -136,7 +134,7 @@ void write_pack(int fd, const PackSource& src, const LoadContext& ctx, std::uint
   FrameWriter out(fd);
   Writer w;
   w.out.append(kPackMagic, sizeof kPackMagic);
-  w.put(kPackFormat); w.put(kind); w.put(config_hash); w.put(hash_probe());
+  w.put(kPackFormat); w.put(kind); w.put(config_hash);
   out.raw(w.out);
   w.out.clear();
 
@@ -206,19 +204,6 @@ void write_pack(int fd, const PackSource& src, const LoadContext& ctx, std::uint
   }
   if (!w.out.empty()) out.frame(w);
 
-  // The id index in frames of kFrameBytes at most, so a reader never holds it twice: each
-  // frame says how many slots the index has in all, then its own.
-  const auto& slots = index_of<Rec>(b).slots();
-  constexpr std::size_t kSlotsPerFrame = kFrameBytes / sizeof(std::uint32_t);
-  for (std::size_t at = 0; at == 0 || at < slots.size(); at += kSlotsPerFrame) {
-    std::size_t n = std::min(kSlotsPerFrame, slots.size() - at);
-    FrameWriter::begin(w, Frame::index);
-    w.put(static_cast<std::uint32_t>(slots.size()));
-    w.put(static_cast<std::uint32_t>(n));
-    w.out.append(reinterpret_cast<const char*>(slots.data() + at), n * sizeof(std::uint32_t));
-    out.frame(w);
-  }
-
   FrameWriter::begin(w, Frame::end);
   out.frame(w);
   if (!out.ok) throw std::runtime_error(N_("write failed"));
@@ -265,7 +250,7 @@ bool read_files(Reader& r, const std::vector<std::string>& files, const fs::path
   if (r.get<std::uint32_t>() != files.size() || !r.ok) return false;
   DirectoryStat dirs(root);
   for (std::size_t i = 0; i < files.size(); ++i) {
-    const std::string& rel = files[i];
+    const std::string rel(files[i]);
     if (r.str() != rel) return false;
     auto size = r.get<std::uint64_t>();
     auto mtime = r.get<std::int64_t>(), ctime = r.get<std::int64_t>();
@@ -298,12 +283,11 @@ bool read_files(Reader& r, const std::vector<std::string>& files, const fs::path
 /// Reads a pack's header: true when it is a pack of `kind` this program wrote with
 /// salesops.toml's hash `config_hash`.
 bool read_header(FrameReader& in, ParallelKind kind, std::uint64_t config_hash) {
-  char head[sizeof kPackMagic + 4 + 1 + 8 + 8];
+  char head[sizeof kPackMagic + 4 + 1 + 8];
   if (!in.read_exact(head, sizeof head)) return false;
   Writer expect;
   expect.out.append(kPackMagic, sizeof kPackMagic);
   expect.put(kPackFormat); expect.put(static_cast<std::uint8_t>(kind)); expect.put(config_hash);
-  expect.put(hash_probe());
   return expect.out == std::string_view(head, sizeof head);
 }
 
@@ -322,20 +306,17 @@ bool read_pack(FrameReader& in, const std::vector<std::string>& files, const fs:
   // changes were.
   std::vector<char> left_out;
   std::uint64_t records_left_out = 0, history_left_out = 0;
-  // The id index's slots, as its frames bring them.
-  std::vector<std::uint32_t> slots;
-  std::uint32_t slots_total = 0;
   Rec scratch;
   while (in.next(type, body)) {
-    // Frames come in their order: strings and records alternate; diags and index may
-    // repeat; the rest come once.
+    // Frames come in their order: strings and records alternate; diags may repeat; the
+    // rest come once.
     auto frame = static_cast<Frame>(type);
     auto records_part = [](std::uint8_t t) {
       return t == static_cast<std::uint8_t>(Frame::strings) || t == static_cast<std::uint8_t>(Frame::records);
     };
     bool alternating = records_part(type) && records_part(last);
     if ((last == 0) != (frame == Frame::files) ||
-        (!alternating && (type < last || (type == last && frame != Frame::diags && frame != Frame::index))))
+        (!alternating && (type < last || (type == last && frame != Frame::diags))))
       return false;
     last = type;
     Reader r(body);
@@ -391,24 +372,9 @@ bool read_pack(FrameReader& in, const std::vector<std::string>& files, const fs:
         if (!left_out.empty()) return false;
         while (r.ok && !r.done()) ctx.diags.add(codec::decode_diagnostic(r, nullptr));
         break;
-      case Frame::index: {
-        auto total = r.get<std::uint32_t>();
-        auto n = r.count(sizeof(std::uint32_t));
-        std::string_view bytes = r.bytes(n * sizeof(std::uint32_t));
-        if (!r.ok || (slots.empty() && total > in.left() / sizeof(std::uint32_t) + n) ||
-            (!slots.empty() && total != slots_total) || slots.size() + n > total)
-          return false;
-        if (slots.empty()) slots.reserve(slots_total = total);
-        slots.resize(slots.size() + n);
-        std::memcpy(slots.data() + slots.size() - n, bytes.data(), bytes.size());
-        break;
-      }
       case Frame::end: {
-        if (!r.done() || in.left() != 0 || slots.size() != slots_total || recs.size() + records_left_out != record_count ||
-            history_of<Rec>(b) - history_begin + history_left_out != history_count)
-          return false;
-        // With records left out the positions moved: the caller builds the index anew.
-        return !left_out.empty() || index_of<Rec>(b).adopt(std::move(slots), recs.size());
+        return r.done() && in.left() == 0 && recs.size() + records_left_out == record_count &&
+               history_of<Rec>(b) - history_begin + history_left_out == history_count;
       }
       default: return false;
     }
