@@ -90,6 +90,7 @@ bool LoadContext::exists(RefKind kind, std::string_view id) const {
 void LoadContext::ref(RefKind kind, Sym value, Mark at, std::uint32_t length, const char* field) {
   if (value.empty()) return;
   if (!loaded[static_cast<std::size_t>(kind)]) {
+    if (drop_found[static_cast<std::size_t>(kind)] && exists(kind, book.text(value))) return;
     pending.push_back({kind, value, at, length, field});
     return;
   }

@@ -56,6 +56,10 @@ struct LoadContext {
   /// in that file, so it is not reported missing (the file's own error says what to fix).
   std::array<bool, static_cast<std::size_t>(RefKind::count)> partial{};
   std::vector<PendingRef> pending{};
+  /// Kinds not counted as loaded whose references that resolve are dropped at once, not
+  /// left pending: a parse that keeps no cache entry holds only the ones that fail, whose
+  /// findings then come where the others' would.
+  std::array<bool, static_cast<std::size_t>(RefKind::count)> drop_found{};
   /// Where references are looked up when it is not `book`: files read apart from the book
   /// (in parallel, see parallel.hpp) check them against the ids loaded before them.
   const RefSnapshot* lookup = nullptr;

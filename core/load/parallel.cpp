@@ -165,8 +165,11 @@ void KindLoader::read_file(const std::string& rel, Shard& s, LoadContext& wctx) 
     s.book.deal_index.clear();
     s.book.customer_index.clear();
     YamlReader reader(*text, file, s.book.files.back(), s.diags);
+    // Without a cache no entry keeps the references: those that resolve need not wait.
+    if (!cache_) wctx.drop_found = loaded_;
     if (kind_ == ParallelKind::deals) load_deal_file(reader, wctx);
     else load_customer_file(reader, wctx);
+    wctx.drop_found = {};
     reader.finish_document();
     o.partial = reader.partial();
     o.records_end = static_cast<std::uint32_t>(record_count(s));
