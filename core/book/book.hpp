@@ -10,6 +10,7 @@
 
 #include "core/base/diagnostics.hpp"
 #include "core/base/id_index.hpp"
+#include "core/base/path_list.hpp"
 #include "core/base/strings.hpp"
 #include "core/book/config.hpp"
 #include "core/book/model.hpp"
@@ -21,7 +22,7 @@ struct Book {
   std::string revision;  // the git revision read, empty for the working tree
   Config config;
   StringPool strings;
-  std::vector<std::string> files;  // relative paths; Mark::file indexes this
+  PathList files;  // relative paths; Mark::file indexes this
 
   std::vector<Team> teams;
   std::vector<Person> people;

@@ -59,7 +59,7 @@ bool same_contact(const Contact& a, const Contact& b) {
 WriteChange customer_merge_change(const Book& b, const Customer& dup, const Customer& into) {
   std::string dup_id = b.str(dup.id), into_id = b.str(into.id);
   if (dup_id == into_id) return WriteChange::bad_value(fmt::format(N_("cannot merge {} into itself"), dup_id));
-  const std::string& dup_file = b.files[dup.at.file];
+  const std::string dup_file(b.files[dup.at.file]);
   for (const Customer& c : b.customers)
     if (&c != &dup && c.at.file == dup.at.file)
       return WriteChange::refuse(fmt::format(N_("{} holds other customers than {} ({}): its file cannot be removed"),
@@ -114,7 +114,7 @@ WriteChange customer_merge_change(const Book& b, const Customer& dup, const Cust
   std::map<std::string, std::vector<YamlEdit>> deal_edits;  // by file, in file order of the deals
   for (const Deal& d : b.deals) {
     if (b.text(d.customer) != dup_id) continue;
-    const std::string& file = b.files[d.at.file];
+    const std::string file(b.files[d.at.file]);
     deal_edits[file].push_back(
         YamlEdit::set(YamlPath{}.item_with_id(b.str(d.id)).key("customer"), YamlValue::text(into_id)));
     change.records.push_back({"changed", "deal", b.str(d.id), file, {"customer"}});

@@ -32,7 +32,7 @@ struct Edits {
   std::map<std::string, std::size_t> at;  // file -> index in change.edits
 
   void owner(const Book& b, Mark mark, const char* kind, Sym id, YamlPath path, const std::string& to) {
-    const std::string& file = b.files[mark.file];
+    const std::string file(b.files[mark.file]);
     auto [it, fresh] = at.emplace(file, change.edits.size());
     if (fresh) change.edits.push_back({file, {}});
     change.edits[it->second].edits.push_back(YamlEdit::set(std::move(path.key("owner")), YamlValue::text(to)));

@@ -182,7 +182,7 @@ class Differ {
     std::vector<char> in;
     if (!changed) return in;
     in.resize(b.files.size());
-    for (std::size_t f = 0; f < b.files.size(); ++f) in[f] = changed->contains(b.files[f]);
+    for (std::size_t f = 0; f < b.files.size(); ++f) in[f] = changed->contains(std::string(b.files[f]));
     return in;
   }
   static bool compared(const std::vector<char>& in, Mark at) { return in.empty() || (at.file < in.size() && in[at.file]); }

@@ -81,7 +81,7 @@ std::string kind_pathspec(const std::string& file) {
 
 std::optional<std::string> record_file(const Book& book, std::string_view id) {
   auto file_of = [&](Mark m) -> std::optional<std::string> {
-    return m.file < book.files.size() ? std::optional(book.files[m.file]) : std::nullopt;
+    return m.file < book.files.size() ? std::optional(std::string(book.files[m.file])) : std::nullopt;
   };
   if (const Target* t = book.target(id)) return file_of(t->at);
   if (const Deal* d = book.deal(id)) return file_of(d->at);

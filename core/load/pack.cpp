@@ -276,7 +276,7 @@ bool read_files(Reader& r, const std::vector<std::string>& files, const fs::path
   if (!r.done()) return false;
   // More than half the files changed: a full load, by every thread, reads them as fast.
   if (delta && delta->changed.size() > std::max(PackDelta::kRewriteAt, files.size() / 2)) return false;
-  b.files.insert(b.files.end(), files.begin(), files.end());
+  b.files.append(files.begin(), files.end());
   return true;
 }
 

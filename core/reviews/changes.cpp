@@ -62,7 +62,7 @@ RefreshedReviews reviews_refresh_change(const Book& book, const ReviewSelection&
   each_selected(book, s, [&](const Person& p, auto figures_of) {
     const Review* rv = find_review(book, book.text(p.id), s.period, s.today);
     if (!rv) return;
-    std::string rel = book.files[rv->at.file];
+    std::string rel(book.files[rv->at.file]);
     if (book.text(rv->status) == "final") {
       out.finals.push_back(rel);
       return;

@@ -169,7 +169,7 @@ TargetSplitChange target_split_change(const Book& book, Date today, const std::s
         return refuse(fmt::format(N_("{} already sets {} of {} for {}; --replace makes it a child of {}"),
                                   book.text(old->id), metric, c.owner, c.period.label, parent_id));
       kept.push_back(old);
-      auto& edits = by_file[book.files[old->at.file]];
+      auto& edits = by_file[std::string(book.files[old->at.file])];
       edits.push_back(
           YamlEdit::set(at_target(book, *old).key("value"), YamlValue::literal(format_money_short(c.value))));
       if (old->parent != parent->id)

@@ -57,7 +57,7 @@ std::optional<Mark> KeySet::insert(std::string_view key, Mark at) {
   return it->second;
 }
 
-YamlReader::YamlReader(std::string_view text, std::uint32_t file_index, const std::string& file_label,
+YamlReader::YamlReader(std::string_view text, std::uint32_t file_index, std::string_view file_label,
                        Diagnostics& diags)
     : text_(text), fast_(text), file_(file_index), label_(file_label), diags_(diags) {}
 
@@ -102,7 +102,7 @@ void YamlReader::report_parse_error() {
     } else {
       message = problem.empty() ? std::string(N_("the file cannot be decoded as text")) : std::string(problem);
     }
-    diags_.error("encoding", {label_, line, column, 1}, message, hint);
+    diags_.error("encoding", {std::string(label_), line, column, 1}, message, hint);
     return;
   }
   const yaml_mark_t& m = parser_.problem_mark;
@@ -117,7 +117,7 @@ void YamlReader::report_parse_error() {
                ? std::string(parser_.context)
                : fmt::format(N_("{} that starts at line {}, column {}"), parser_.context, c.line + 1, c.column + 1);
   }
-  diags_.error("yaml-syntax", {label_, static_cast<std::uint32_t>(m.line + 1), static_cast<std::uint32_t>(m.column + 1), 1},
+  diags_.error("yaml-syntax", {std::string(label_), static_cast<std::uint32_t>(m.line + 1), static_cast<std::uint32_t>(m.column + 1), 1},
                message, hint);
 }
 
@@ -204,7 +204,9 @@ bool YamlReader::is_null() const {
 
 Location YamlReader::location(std::uint32_t length) const { return location_of(mark_, length); }
 
-Location YamlReader::location_of(Mark m, std::uint32_t length) const { return {label_, m.line, m.column, length}; }
+Location YamlReader::location_of(Mark m, std::uint32_t length) const {
+  return {std::string(label_), m.line, m.column, length};
+}
 
 bool YamlReader::skip_value() {
   if (kind_ == Kind::alias) {

@@ -46,7 +46,7 @@ class YamlReader {
   static constexpr std::size_t kMaxDepth = 200;
 
   /// `text` must outlive the reader. Problems are reported against `file_label`.
-  YamlReader(std::string_view text, std::uint32_t file_index, const std::string& file_label, Diagnostics& diags);
+  YamlReader(std::string_view text, std::uint32_t file_index, std::string_view file_label, Diagnostics& diags);
   ~YamlReader();
   YamlReader(const YamlReader&) = delete;
   YamlReader& operator=(const YamlReader&) = delete;
@@ -73,7 +73,7 @@ class YamlReader {
   bool partial() const { return failed_ || partial_; }
   Location location(std::uint32_t length = 1) const;
   Location location_of(Mark m, std::uint32_t length = 1) const;
-  const std::string& file_label() const { return label_; }
+  std::string_view file_label() const { return label_; }
   std::uint32_t file_index() const { return file_; }
   Diagnostics& diags() { return diags_; }
 
@@ -124,7 +124,7 @@ class YamlReader {
   std::size_t level_ = 0;  // collections open before the current event
   bool partial_ = false;
   std::uint32_t file_;
-  const std::string& label_;
+  std::string_view label_;
   Diagnostics& diags_;
 };
 
