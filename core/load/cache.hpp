@@ -10,8 +10,8 @@
 // References are kept, not their verdicts: they are checked against the book on every load.
 //
 // Besides the entries, each kind has a pack (deals.pack, customers.pack): everything the
-// load of that kind left in the book (records, their text, the id index, diagnostics) and
-// the metadata of every file it read. When every file's size, mtime, ctime and inode are
+// load of that kind left in the book (records, their text, diagnostics; not the id index,
+// which the book builds at its first look-up) and the metadata of every file it read. When every file's size, mtime, ctime and inode are
 // still those recorded, the pack gives the book in one read, without the per-file entries'
 // decoding and merging. A pack is written only for a load in which every file was read in
 // full and every reference resolved; on load its references are checked again against the
@@ -99,7 +99,7 @@ class RecordCache {
   /// Fills the book with the pack of `kind` when it holds and `files` are its unchanged
   /// files; false, with the book as it was (but for unused text), otherwise. With `delta`,
   /// up to PackDelta::kMaxChanged of the files may have changed, when the pack holds no
-  /// problem: their records are left out, the id index is left empty, and `delta` says
+  /// problem: their records are left out and `delta` says
   /// which (see load_kind_parallel).
   /// For a git revision, the pack is the revision's own, or with `delta` and none, the one
   /// of the kind's packs with the fewest files changed.
