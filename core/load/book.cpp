@@ -165,11 +165,13 @@ class BookLoader {
     // The paths by kind, each list then owning its paths, and the book's list of them its
     // final size, so neither grows twice over while the records are read.
     std::vector<std::pair<FileKind, std::vector<std::string>>> kinds;
+    std::size_t path_bytes = 0;
     for (auto& [kind, rel] : files) {
       if (kinds.empty() || kinds.back().first != kind) kinds.emplace_back(kind, std::vector<std::string>{});
+      path_bytes += rel.size();
       kinds.back().second.push_back(std::move(rel));
     }
-    b_.files.reserve(b_.files.size() + files.size());
+    b_.files.reserve(files.size(), path_bytes);
     std::vector<std::pair<FileKind, std::string>>().swap(files);
 
     // A kind with custom fields is read file by file, without the cache: its values are
