@@ -36,7 +36,16 @@ class IdIndex {
   }
   std::size_t size() const { return count_; }
   void clear() { slots_.clear(); count_ = 0; }
-
+  /// Indexes positions 0 to n - 1 anew, `key_of(position)` their ids; false when two share
+  /// an id (the first of them is kept).
+  template <class KeyOf>
+  bool assign(std::size_t n, KeyOf&& key_of) {
+    clear();
+    bool distinct = true;
+    for (std::size_t i = 0; i < n; ++i)
+      if (insert(key_of(static_cast<std::uint32_t>(i)), static_cast<std::uint32_t>(i), key_of)) distinct = false;
+    return distinct;
+  }
 
  private:
   template <class KeyOf>

@@ -15,10 +15,7 @@ namespace {
 /// book's ids are distinct, so once built it stays so until records are added.
 template <class Rec>
 const IdIndex& indexed(IdIndex& index, const std::vector<Rec>& records, const Book& b) {
-  if (index.size() == records.size()) return index;
-  index.clear();
-  for (std::size_t i = 0; i < records.size(); ++i)
-    index.insert(b.text(records[i].id), static_cast<std::uint32_t>(i), [&](std::uint32_t p) { return b.text(records[p].id); });
+  if (index.size() != records.size()) index.assign(records.size(), [&](std::uint32_t p) { return b.text(records[p].id); });
   return index;
 }
 

@@ -23,7 +23,7 @@ Cell stage_cell(const Book& b, std::uint8_t stage) {
 
 class Differ {
  public:
-  Differ(const Book& before, const Book& after, const std::set<std::string>* changed_files)
+  Differ(const Book& before, const Book& after, const std::set<std::string, std::less<>>* changed_files)
       : a_(before), b_(after), in_a_(files_in(before, changed_files)), in_b_(files_in(after, changed_files)) {}
   std::vector<Change> out;
 
@@ -178,11 +178,11 @@ class Differ {
   /// Per file of each book, whether its deals and customers are compared; empty: all are.
   std::vector<char> in_a_, in_b_;
 
-  static std::vector<char> files_in(const Book& b, const std::set<std::string>* changed) {
+  static std::vector<char> files_in(const Book& b, const std::set<std::string, std::less<>>* changed) {
     std::vector<char> in;
     if (!changed) return in;
     in.resize(b.files.size());
-    for (std::size_t f = 0; f < b.files.size(); ++f) in[f] = changed->contains(std::string(b.files[f]));
+    for (std::size_t f = 0; f < b.files.size(); ++f) in[f] = changed->contains(b.files[f]);
     return in;
   }
   static bool compared(const std::vector<char>& in, Mark at) { return in.empty() || (at.file < in.size() && in[at.file]); }
@@ -251,7 +251,7 @@ const std::vector<std::string>& diff_kinds() {
   return kinds;
 }
 
-std::vector<Change> book_diff(const Book& before, const Book& after, const std::set<std::string>* changed_files) {
+std::vector<Change> book_diff(const Book& before, const Book& after, const std::set<std::string, std::less<>>* changed_files) {
   Differ d(before, after, changed_files);
   d.targets();
   d.target_notes(0, d.out.size());

@@ -2,6 +2,7 @@
 // The changes between two states of a book as records (`salesops diff`): the typed fields
 // of targets, deals, customers, reviews and reward plans, matched by id (reviews by period
 // and person). record_diff.hpp adds every other field and kind.
+#include <functional>
 #include <set>
 #include <string>
 #include <vector>
@@ -29,7 +30,7 @@ struct Change {
 /// (salesops.toml not among them): the deals and customers of the others are the same on
 /// both sides and are not compared.
 std::vector<Change> book_diff(const Book& before, const Book& after,
-                              const std::set<std::string>* changed_files = nullptr);
+                              const std::set<std::string, std::less<>>* changed_files = nullptr);
 
 /// The kinds in output order: target, deal, customer, review, reward_plan, plan, session,
 /// training, grant, team, person, settings.

@@ -419,7 +419,7 @@ std::vector<Change> full_diff(const Book& before, const Book& after, const FileT
                               const FileTexts& after_files) {
   // Records of the files that did not change are the same on both sides, unless the
   // settings they are read with changed.
-  std::set<std::string> changed;
+  std::set<std::string, std::less<>> changed;
   for (const FileTexts* files : {&before_files, &after_files})
     for (auto& [path, text] : *files) changed.insert(path);
   std::vector<Change> out = book_diff(before, after, changed.contains("salesops.toml") ? nullptr : &changed);

@@ -244,11 +244,7 @@ bool KindLoader::splice(Shard& s, const PackDelta& delta, std::size_t files_begi
     to.insert(at, std::make_move_iterator(recs.begin()), std::make_move_iterator(recs.end()));
   }
   IdIndex& index = deals ? b.deal_index : b.customer_index;
-  index.clear();
-  for (std::size_t i = 0; i < to.size(); ++i)
-    if (index.insert(b.text(to[i].id), static_cast<std::uint32_t>(i), [&](std::uint32_t p) { return b.text(to[p].id); }))
-      return false;
-  return true;
+  return index.assign(to.size(), [&](std::uint32_t p) { return b.text(to[p].id); });
 }
 
 bool KindLoader::apply_delta(const PackDelta& delta, std::size_t files_begin, std::int64_t started_ns) {
