@@ -54,13 +54,20 @@ FileKind classify(const std::string& rel) {
 }  // namespace
 
 // Problems libyaml would not name well: binary content and merge-conflict markers.
-bool precheck_record_text(const std::string& text, const std::string& rel, Diagnostics& diags) {
+bool precheck_record_text(std::string_view text, const std::string& rel, Diagnostics& diags, FileText* release) {
+  constexpr std::size_t kWindow = std::size_t{1} << 20;
   if (text.starts_with("\xFF\xFE") || text.starts_with("\xFE\xFF")) {
     diags.error("encoding", {rel, 1, 1, 1}, N_("the file is UTF-16 text"),
                 N_("salesops reads UTF-8 text: save the file as UTF-8"));
     return false;
   }
-  if (auto nul = text.find('\0'); nul != std::string::npos) {
+  std::size_t nul = std::string_view::npos;
+  for (std::size_t at = 0; at < text.size() && nul == std::string_view::npos; at += kWindow) {
+    nul = text.substr(at, kWindow).find('\0');
+    if (nul != std::string_view::npos) nul += at;
+    else if (release) release->release_before(at + kWindow);
+  }
+  if (nul != std::string_view::npos) {
     auto [line, column] = line_and_column(text, nul);
     diags.error("binary-file", {rel, line, column, 1}, N_("the file holds binary data (a NUL byte), not YAML text"),
                 N_("only YAML text belongs under this directory"));
@@ -74,9 +81,13 @@ bool precheck_record_text(const std::string& text, const std::string& rel, Diagn
                 N_("resolve the conflict, then remove the <<<<<<<, ======= and >>>>>>> lines"));
     ok = false;
   };
-  for (std::size_t pos = 0; pos < text.size(); ++line) {
+  for (std::size_t pos = 0, next_release = kWindow; pos < text.size(); ++line) {
+    if (release && pos >= next_release) {
+      release->release_before(pos);
+      next_release = pos + kWindow;
+    }
     std::size_t end = text.find('\n', pos);
-    if (end == std::string::npos) end = text.size();
+    if (end == std::string_view::npos) end = text.size();
     std::string_view l(text.data() + pos, end - pos);
     pos = end + 1;
     bool separator = (l.starts_with("=======") && l.find_first_not_of("=\r") == std::string_view::npos) || l.starts_with("|||||||");
@@ -91,6 +102,7 @@ bool precheck_record_text(const std::string& text, const std::string& rel, Diagn
     }
   }
   if (opened) report(opened, N_("unresolved merge conflict: no >>>>>>> line closes it"));
+  if (release) release->release_before(text.size());
   return ok;
 }
 

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "core/base/diagnostics.hpp"
+#include "core/base/file_text.hpp"
 #include "core/book/book.hpp"
 #include "core/load/source.hpp"
 
@@ -39,7 +40,9 @@ std::optional<std::filesystem::path> find_book(const std::string& flag, const ch
                                                const std::filesystem::path& cwd, std::string* error);
 
 /// The text checks every record file passes before it is parsed (binary data, UTF-16,
-/// merge-conflict markers); reports and returns false when one fails.
-bool precheck_record_text(const std::string& text, const std::string& rel, Diagnostics& diags);
+/// merge-conflict markers); reports and returns false when one fails. With `release`, the
+/// text's pages are given back behind the checks as they go (see FileText).
+bool precheck_record_text(std::string_view text, const std::string& rel, Diagnostics& diags,
+                          FileText* release = nullptr);
 
 }  // namespace salesops::core

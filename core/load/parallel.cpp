@@ -133,7 +133,7 @@ void KindLoader::read_file(const std::string& rel, Shard& s, LoadContext& wctx) 
   auto file = static_cast<std::uint32_t>(s.book.files.size());
   o.records_begin = o.records_end = static_cast<std::uint32_t>(record_count(s));
   std::string error;
-  std::optional<std::string> text;
+  std::optional<FileText> text;
   std::optional<CacheKey> key;
   if (cache_ && cache_->by_blob()) {
     // A git revision's file: its entry is found by its blob id, so it is not read at all.
@@ -143,10 +143,10 @@ void KindLoader::read_file(const std::string& rel, Shard& s, LoadContext& wctx) 
     o.cached = true;
   }
   if (!o.cached && directory_) {
-    text = source_.read(rel, &error);
+    text = source_.read_text(rel, &error);
   } else if (!o.cached) {
     std::lock_guard<std::mutex> lock(read_mutex_);  // a non-directory source may not be thread-safe
-    text = source_.read(rel, &error);
+    text = source_.read_text(rel, &error);
   }
   if (!o.cached && !text) {
     o.read_failed = true;
@@ -154,17 +154,20 @@ void KindLoader::read_file(const std::string& rel, Shard& s, LoadContext& wctx) 
     s.files.push_back(std::move(o));
     return;
   }
-  if (cache_ && !o.cached && !cache_->by_blob()) key = cache_->key(rel, *text);
+  if (cache_ && !o.cached && !cache_->by_blob()) {
+    key = cache_->key(rel, text->view());
+    text->release_before(text->view().size());
+  }
   if (key) o.key = key;
   if (key && !o.cached && !cache_->by_blob() && cache_->load(*key, kind_, s, o, wctx)) {
     o.cached = true;
-  } else if (!o.cached && precheck_record_text(*text, rel, s.diags)) {
+  } else if (!o.cached && precheck_record_text(text->view(), rel, s.diags, &*text)) {
     o.parsed = true;
     s.book.files.push_back(rel);
     // Duplicates within the file are found here; across files, when the shards are merged.
     s.book.deal_index.clear();
     s.book.customer_index.clear();
-    YamlReader reader(*text, file, s.book.files.back(), s.diags);
+    YamlReader reader(text->view(), file, s.book.files.back(), s.diags, &*text);
     // Without a cache no entry keeps the references: those that resolve need not wait.
     if (!cache_) wctx.drop_found = loaded_;
     if (kind_ == ParallelKind::deals) load_deal_file(reader, wctx);
@@ -174,8 +177,16 @@ void KindLoader::read_file(const std::string& rel, Shard& s, LoadContext& wctx) 
     o.partial = reader.partial();
     o.records_end = static_cast<std::uint32_t>(record_count(s));
     o.diags_end = static_cast<std::uint32_t>(s.diags.items().size());
-    if (key && (store_entries_ || RecordCache::unsettled(*key, pack_.started_ns)))
+    if (key && !text->torn() && (store_entries_ || RecordCache::unsettled(*key, pack_.started_ns)))
       cache_->store(*key, kind_, s, o, wctx.pending);
+  }
+  if (text && text->torn()) {
+    // Another program cut the file short while it was read: what was read is not the file.
+    o.read_failed = true;
+    o.read_error = N_("the file changed while it was read: run the command again");
+    s.files.push_back(std::move(o));
+    wctx.pending.clear();
+    return;
   }
   // Every reference was left pending while the file was read (so the cache can keep them);
   // those to loaded kinds are checked now, against the book.

@@ -18,10 +18,10 @@ namespace fs = std::filesystem;
 
 namespace {
 
-/// Reads the regular file `path` whole. A link at its last component is refused (ELOOP),
-/// and a FIFO or device is never waited on: it is opened without blocking and refused once
-/// fstat shows what it is.
-std::optional<std::string> read_regular(const fs::path& path, std::string* error, int* open_errno = nullptr) {
+/// Reads the regular file `path` whole, mapped when `map` and it is large. A link at its last
+/// component is refused (ELOOP), and a FIFO or device is never waited on: it is opened
+/// without blocking and refused once fstat shows what it is.
+std::optional<FileText> read_regular(const fs::path& path, bool map, std::string* error, int* open_errno = nullptr) {
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
   if (fd < 0) {
     if (open_errno) *open_errno = errno;
@@ -29,13 +29,16 @@ std::optional<std::string> read_regular(const fs::path& path, std::string* error
     return std::nullopt;
   }
   std::string data;
+  std::optional<FileText> mapped;
   struct stat st;
   const char* problem = nullptr;
   if (::fstat(fd, &st) != 0)
     problem = N_("cannot read the file");
   else if (!S_ISREG(st.st_mode))
     problem = N_("not a regular file (a FIFO, socket or device): not read");
-  if (!problem && st.st_size > 0) {
+  if (!problem && map && static_cast<std::size_t>(st.st_size) >= FileText::kMapFrom)
+    mapped = FileText::map(fd, static_cast<std::size_t>(st.st_size));
+  if (!problem && !mapped && st.st_size > 0) {
     data.resize(static_cast<std::size_t>(st.st_size));
     std::size_t got = 0;
     while (got < data.size()) {
@@ -51,7 +54,8 @@ std::optional<std::string> read_regular(const fs::path& path, std::string* error
     if (error) *error = problem;
     return std::nullopt;
   }
-  return data;
+  if (mapped) return mapped;
+  return FileText(std::move(data));
 }
 
 class DirectorySource final : public BookSource {
@@ -88,9 +92,25 @@ class DirectorySource final : public BookSource {
   std::vector<RefusedPath> refused() const override { return refused_; }
 
   std::optional<std::string> read(const std::string& relative, std::string* error) override {
-    if (auto it = linked_.find(relative); it != linked_.end()) return read_regular(it->second, error);
+    auto text = read_file(relative, false, error);
+    if (!text) return std::nullopt;
+    return std::move(*text).take();
+  }
+
+  std::optional<FileText> read_text(const std::string& relative, std::string* error) override {
+    return read_file(relative, true, error);
+  }
+
+  std::string describe() const override { return root_.string(); }
+  const fs::path* directory() const override { return &root_; }
+
+ private:
+  const std::string& real_root() const { return real_root_; }
+
+  std::optional<FileText> read_file(const std::string& relative, bool map, std::string* error) {
+    if (auto it = linked_.find(relative); it != linked_.end()) return read_regular(it->second, map, error);
     int open_errno = 0;
-    auto text = read_regular(root_ / relative, error, &open_errno);
+    auto text = read_regular(root_ / relative, map, error, &open_errno);
     if (text || open_errno != ELOOP) return text;
     // A link list() has not seen (a name read before or without listing).
     BookPath path = resolve_in_directory(real_root(), relative);
@@ -99,14 +119,8 @@ class DirectorySource final : public BookSource {
       return std::nullopt;
     }
     if (path.kind != BookPathKind::inside) return text;
-    return read_regular(fs::path(real_root()) / path.real, error);
+    return read_regular(fs::path(real_root()) / path.real, map, error);
   }
-
-  std::string describe() const override { return root_.string(); }
-  const fs::path* directory() const override { return &root_; }
-
- private:
-  const std::string& real_root() const { return real_root_; }
 
   /// Judges the link `rel`: true when it leads to a regular file in the book (then read
   /// from there); one that leads out is refused; others are skipped.

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "core/base/file_text.hpp"
+
 namespace salesops::core {
 
 /// A file list() left out because reading it would leave the book (core/base/book_path.hpp).
@@ -27,6 +29,13 @@ class BookSource {
   virtual std::vector<RefusedPath> refused() const { return {}; }
   /// The file's bytes; nullopt with `error` set when it cannot be read.
   virtual std::optional<std::string> read(const std::string& relative, std::string* error) = 0;
+  /// The same bytes, for a reader that passes through them once: a large file in a
+  /// directory is mapped (FileText), so what the reader has passed can be given back.
+  virtual std::optional<FileText> read_text(const std::string& relative, std::string* error) {
+    auto bytes = read(relative, error);
+    if (!bytes) return std::nullopt;
+    return FileText(std::move(*bytes));
+  }
   virtual std::string describe() const = 0;
   /// The git blob id of the file when the source reads a git revision (a key for caches
   /// of parsed files); nullopt otherwise.

@@ -14,10 +14,8 @@ constexpr std::uint64_t kHighs = 0x8080808080808080ULL;
 /// paragraph separators, the BOM and the non-characters libyaml refuses. libyaml decodes
 /// its input ahead of the events in blocks, so a bad byte anywhere can stop it early: any
 /// such byte makes the whole text go to libyaml.
-bool plain_text(std::string_view text) {
-  auto s = reinterpret_cast<const unsigned char*>(text.data());
-  auto e = s + text.size();
-  while (s < e) {
+bool plain_run(const unsigned char*& s, const unsigned char* stop, const unsigned char* e) {
+  while (s < stop) {
     if (e - s >= 8) {
       std::uint64_t w;
       std::memcpy(&w, s, 8);
@@ -57,15 +55,29 @@ bool plain_text(std::string_view text) {
   return true;
 }
 
+/// With `release`, the text's pages are given back behind the check as it goes.
+bool plain_text(std::string_view text, FileText* release) {
+  constexpr std::size_t kWindow = std::size_t{1} << 20;
+  const auto begin = reinterpret_cast<const unsigned char*>(text.data());
+  auto s = begin;
+  auto e = s + text.size();
+  for (;;) {
+    if (release) release->release_before(static_cast<std::size_t>(s - begin));
+    if (s >= e) return true;
+    const auto stop = e - s > static_cast<std::ptrdiff_t>(kWindow) ? s + kWindow : e;
+    if (!plain_run(s, stop, e)) return false;
+  }
+}
+
 bool alnum(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
 }  // namespace
 
-FastYamlScanner::FastYamlScanner(std::string_view text)
+FastYamlScanner::FastYamlScanner(std::string_view text, FileText* release)
     : text_(text), p_(text.data()), eol_(text.data()), end_(text.data() + text.size()) {
   queue_.push_back({YAML_STREAM_START_EVENT, 0, kText, 0, 0, 0, 0, 0, 0});
   safe_ = 1;
-  if (!plain_text(text)) {
+  if (!plain_text(text, release)) {
     queue_.clear();
     safe_ = 0;
     bail("a character the fast scanner leaves to libyaml (tab, CR, control, BOM, invalid UTF-8)");

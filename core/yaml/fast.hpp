@@ -17,6 +17,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/base/file_text.hpp"
+
 namespace salesops::core {
 
 struct FastYamlEvent {
@@ -31,14 +33,17 @@ struct FastYamlEvent {
 
 class FastYamlScanner {
  public:
-  /// `text` must outlive the scanner.
-  explicit FastYamlScanner(std::string_view text);
+  /// `text` must outlive the scanner. With `release`, the file `text` is from: its pages are
+  /// given back behind the check of its characters the scanner starts with.
+  explicit FastYamlScanner(std::string_view text, FileText* release = nullptr);
   /// The next event, from STREAM_START to STREAM_END. False once it has bailed out (or
   /// after STREAM_END): the caller continues with libyaml from the delivered() events on.
   bool next(FastYamlEvent& event);
   /// Events delivered so far (STREAM_START included).
   std::size_t delivered() const { return delivered_; }
   bool bailed() const { return bailed_; }
+  /// Where the line being scanned starts: the text before it has been read.
+  std::size_t offset() const { return static_cast<std::size_t>(p_ - text_.data()); }
   /// Where and why it bailed out (1-based line; 0 for the whole text), for tests and tools.
   std::uint32_t bail_line() const { return bail_line_; }
   const char* bail_reason() const { return bail_reason_; }

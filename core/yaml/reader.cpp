@@ -58,8 +58,8 @@ std::optional<Mark> KeySet::insert(std::string_view key, Mark at) {
 }
 
 YamlReader::YamlReader(std::string_view text, std::uint32_t file_index, std::string_view file_label,
-                       Diagnostics& diags)
-    : text_(text), fast_(text), file_(file_index), label_(file_label), diags_(diags) {}
+                       Diagnostics& diags, FileText* release)
+    : text_(text), release_(release), fast_(text, release), file_(file_index), label_(file_label), diags_(diags) {}
 
 YamlReader::~YamlReader() {
   if (has_event_) yaml_event_delete(&event_);
@@ -129,6 +129,15 @@ bool YamlReader::next() {
   }
   if (kind_ == Kind::stream_end) return false;
   if (kind_ == Kind::mapping_start || kind_ == Kind::sequence_start) ++level_;
+  if (release_) {
+    // What lies more than a window behind is not looked at again, save for an error's line.
+    constexpr std::size_t kWindow = std::size_t{1} << 20;
+    const std::size_t read = fast_on_ ? fast_.offset() : libyaml_ ? parser_.offset : 0;
+    if (read >= release_at_ + kWindow) {
+      release_->release_before(read - kWindow);
+      release_at_ = read;
+    }
+  }
   for (;;) {
     yaml_event_type_t type;
     std::size_t start_line, start_column, end_line, end_column;

@@ -14,6 +14,7 @@
 #include <utility>
 
 #include "core/base/diagnostics.hpp"
+#include "core/base/file_text.hpp"
 #include "core/base/i18n.hpp"
 #include "core/yaml/fast.hpp"
 
@@ -45,8 +46,11 @@ class YamlReader {
   /// Lists and mappings nested deeper than this stop the reading with an error.
   static constexpr std::size_t kMaxDepth = 200;
 
-  /// `text` must outlive the reader. Problems are reported against `file_label`.
-  YamlReader(std::string_view text, std::uint32_t file_index, std::string_view file_label, Diagnostics& diags);
+  /// `text` must outlive the reader. Problems are reported against `file_label`. With
+  /// `release`, the FileText `text` is the view of: its pages are given back as the reader
+  /// passes them.
+  YamlReader(std::string_view text, std::uint32_t file_index, std::string_view file_label, Diagnostics& diags,
+             FileText* release = nullptr);
   ~YamlReader();
   YamlReader(const YamlReader&) = delete;
   YamlReader& operator=(const YamlReader&) = delete;
@@ -107,6 +111,8 @@ class YamlReader {
   void report_repeated_key(std::string_view key, Mark at, std::uint32_t span, Mark first);
 
   std::string_view text_;
+  FileText* release_ = nullptr;
+  std::size_t release_at_ = 0;  // the offset read when the text's pages are next given back
   FastYamlScanner fast_;
   bool fast_on_ = true;
   bool libyaml_ = false;  // parser_ is initialized
