@@ -69,6 +69,46 @@ void remap(Customer& c, SymRemap& m) {
   for (Survey& s : c.surveys) s.comment = m.stored(s.comment);
 }
 
+/// The ids a kind's merge has met, in eight bits each (a Bloom filter with three probes): an
+/// id it has not met is new for certain; one it may have met is checked once every file is
+/// merged (KindLoader::drop_repeated). The book's id index, four bytes a slot with half of
+/// them empty, is then not built while the records are read.
+class SeenIds {
+ public:
+  /// Adds `id`, the book's `count`-th, the ones before it being `id_at(0)` to `id_at(count - 1)`;
+  /// true when it may have been added before.
+  template <class IdAt>
+  bool add(std::string_view id, std::size_t count, IdAt&& id_at) {
+    if (count >= capacity_) grow(count, id_at);
+    return test_and_set(std::hash<std::string_view>{}(id));
+  }
+
+ private:
+  static constexpr std::size_t kBitsPerId = 8;
+
+  bool test_and_set(std::uint64_t h) {
+    const std::uint64_t mask = words_.size() * 64 - 1, step = (h >> 32) | 1;
+    bool all = true;
+    for (int k = 0; k < 3; ++k, h += step) {
+      std::uint64_t& word = words_[(h & mask) >> 6];
+      const std::uint64_t bit = std::uint64_t{1} << (h & 63);
+      all = all && (word & bit) != 0;
+      word |= bit;
+    }
+    return all;
+  }
+  template <class IdAt>
+  void grow(std::size_t count, IdAt& id_at) {
+    capacity_ = std::max<std::size_t>(capacity_, 4096);
+    while (capacity_ <= count) capacity_ *= 2;
+    words_.assign(capacity_ * kBitsPerId / 64, 0);
+    for (std::size_t i = 0; i < count; ++i) test_and_set(std::hash<std::string_view>{}(id_at(i)));
+  }
+
+  std::vector<std::uint64_t> words_;
+  std::size_t capacity_ = 0;
+};
+
 void distinct(std::vector<std::pair<RefKind, Sym>>& refs) {
   auto key = [](const std::pair<RefKind, Sym>& r) { return std::pair(r.first, r.second.v); };
   std::sort(refs.begin(), refs.end(), [&](auto& a, auto& b) { return key(a) < key(b); });
@@ -98,6 +138,10 @@ class KindLoader {
     return kind_ == ParallelKind::deals ? s.book.deals.size() : s.book.customers.size();
   }
   void merge(Shard& shard, std::size_t& files_read);
+  /// Of the records whose ids the merge may have met before (maybe_), drops those whose id
+  /// an earlier record has, each reported at its id.
+  template <class Rec>
+  void drop_repeated();
   void reserve(std::size_t batches);
   template <class Rec>
   void merge_records(Shard& s, const FileOutcome& o, std::uint32_t file, SymRemap& remap);
@@ -123,6 +167,12 @@ class KindLoader {
   /// the second before it (RecordCache::unsettled).
   bool store_entries_ = true;
   PackSource pack_;
+  SeenIds seen_;
+  struct MaybeRepeated {
+    std::uint32_t position;  // in the book's records
+    Mark id_at;
+  };
+  std::vector<MaybeRepeated> maybe_;
 };
 
 void KindLoader::read_file(const std::string& rel, Shard& s, LoadContext& wctx) {
@@ -312,9 +362,14 @@ void KindLoader::merge_records(Shard& s, const FileOutcome& o, std::uint32_t fil
   std::vector<Rec>& to = [&]() -> std::vector<Rec>& {
     if constexpr (deals) return b.deals; else return b.customers;
   }();
-  IdIndex& index = deals ? b.deal_index : b.customer_index;
   for (std::uint32_t j = o.records_begin; j < o.records_end; ++j) {
     Rec rec = std::move(from[j]);
+    if constexpr (!deals) {
+      // Grown an item at a time while parsed: kept at their size, as a pack reads them.
+      rec.contacts.shrink_to_fit();
+      rec.interactions.shrink_to_fit();
+      rec.surveys.shrink_to_fit();
+    }
     set_file(rec, file);
     salesops::core::remap(rec, remap);
     if constexpr (deals) {
@@ -329,16 +384,12 @@ void KindLoader::merge_records(Shard& s, const FileOutcome& o, std::uint32_t fil
         rec.currency = *slot;
       }
     }
-    Mark id_at = s.id_marks[j];
-    id_at.file = file;
-    std::string_view id = b.text(rec.id);
-    auto pos = static_cast<std::uint32_t>(to.size());
-    if (auto prev = index.insert(id, pos, [&](std::uint32_t i) { return b.text(to[i].id); })) {
-      Mark first = to[*prev].at;
-      ctx_.diags.error("duplicate-id", b.location(id_at, columns(id)),
-                       fmt::format(N_("{} id '{}' is already used at {}:{}:{}"), deals ? "deal" : "customer", id,
-                                   b.files[first.file], first.line, first.column));
-      continue;
+    // Ids repeated within a file were dropped as it was read; across files, once all are merged.
+    const auto pos = static_cast<std::uint32_t>(to.size());
+    if (seen_.add(b.text(rec.id), pos, [&](std::size_t i) { return b.text(to[i].id); })) {
+      Mark id_at = s.id_marks[j];
+      id_at.file = file;
+      maybe_.push_back({pos, id_at});
     }
     if constexpr (deals) {
       auto begin = s.book.history.begin() + rec.history_begin;
@@ -380,6 +431,43 @@ void KindLoader::merge(Shard& s, std::size_t& files_read) {
   }
   if (packable_)
     for (auto [kind, value] : s.refs_made) pack_.refs.emplace_back(kind, remap(value));
+}
+
+template <class Rec>
+void KindLoader::drop_repeated() {
+  if (maybe_.empty()) return;
+  Book& b = ctx_.book;
+  std::vector<Rec>& records = codec_records<Rec>(b);
+  auto id_of = [&](std::uint32_t p) { return b.text(records[p].id); };
+  // The first record of each id that may repeat: the first position met in book order.
+  IdIndex candidates;
+  for (const MaybeRepeated& m : maybe_) candidates.insert(id_of(m.position), m.position, id_of);
+  IdIndex firsts;
+  for (std::uint32_t p = 0; p < records.size(); ++p)
+    if (candidates.find(id_of(p), id_of)) firsts.insert(id_of(p), p, id_of);
+  std::vector<std::uint32_t> dropped;
+  for (const MaybeRepeated& m : maybe_) {
+    std::string_view id = id_of(m.position);
+    const std::uint32_t at = *firsts.find(id, id_of);
+    if (at == m.position) continue;
+    const Mark f = records[at].at;
+    ctx_.diags.error("duplicate-id", b.location(m.id_at, columns(id)),
+                     fmt::format(N_("{} id '{}' is already used at {}:{}:{}"),
+                                 std::is_same_v<Rec, Deal> ? "deal" : "customer", id, b.files[f.file], f.line, f.column));
+    dropped.push_back(m.position);
+  }
+  std::vector<MaybeRepeated>().swap(maybe_);
+  if (dropped.empty()) return;
+  // A dropped deal's stage changes stay in Book::history, reached by no deal.
+  std::size_t kept = dropped.front();
+  for (std::size_t p = dropped.front(), k = 0; p < records.size(); ++p) {
+    if (k < dropped.size() && dropped[k] == p) {
+      ++k;
+      continue;
+    }
+    records[kept++] = std::move(records[p]);
+  }
+  records.resize(kept);
 }
 
 void KindLoader::store_pack(std::size_t records_before, std::size_t pending_before) {
@@ -482,6 +570,8 @@ void KindLoader::run(unsigned threads, std::size_t& files_read) {
   }
   for (auto& t : pool) t.join();
   if (failure) std::rethrow_exception(failure);
+  if (kind_ == ParallelKind::deals) drop_repeated<Deal>();
+  else drop_repeated<Customer>();
   if (cache_) store_pack(records_before, pending_before);
 }
 
