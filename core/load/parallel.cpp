@@ -364,12 +364,6 @@ void KindLoader::merge_records(Shard& s, const FileOutcome& o, std::uint32_t fil
   }();
   for (std::uint32_t j = o.records_begin; j < o.records_end; ++j) {
     Rec rec = std::move(from[j]);
-    if constexpr (!deals) {
-      // Grown an item at a time while parsed: kept at their size, as a pack reads them.
-      rec.contacts.shrink_to_fit();
-      rec.interactions.shrink_to_fit();
-      rec.surveys.shrink_to_fit();
-    }
     set_file(rec, file);
     salesops::core::remap(rec, remap);
     if constexpr (deals) {
