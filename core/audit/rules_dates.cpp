@@ -14,9 +14,9 @@ void dated_after_today(const Book& b, Date today, const CheckRule& rule, Diagnos
            out, N_("a record of what was done is dated on or before the day it was done"), owner);
   };
   for (const Customer& c : b.customers) {
-    for (const Interaction& i : c.interactions)
+    for (const Interaction& i : c.interactions())
       if (after(i.date)) tell(i.at, fmt::format(N_("an interaction with customer '{}'"), b.text(c.id)), i.date, i.by);
-    for (const Survey& s : c.surveys)
+    for (const Survey& s : c.surveys())
       if (after(s.date)) tell(s.at, fmt::format(N_("a survey of customer '{}'"), b.text(c.id)), s.date, c.owner);
   }
   for (const CoachingSession& s : b.sessions)

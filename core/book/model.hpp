@@ -2,11 +2,16 @@
 // The typed records of a book (SPEC 1). Text is held in the book's StringPool as Sym
 // handles; every record keeps the place it was read from.
 #include <cstdint>
+#include <cstddef>
 #include <optional>
+#include <span>
 #include <string>
+#include <type_traits>
+#include <utility>
 #include <vector>
 
 #include "core/base/date.hpp"
+#include "core/base/diagnostics.hpp"
 #include "core/base/money.hpp"
 #include "core/base/strings.hpp"
 
@@ -70,15 +75,59 @@ struct Survey {
   Mark at;
 };
 
+/// A customer's contacts, interactions and surveys, in one allocation: a customer has a few
+/// of each, and three vectors cost 72 bytes and three allocations of their own.
+class CustomerLists {
+ public:
+  CustomerLists() = default;
+  CustomerLists(std::span<const Contact> contacts, std::span<const Interaction> interactions,
+                std::span<const Survey> surveys);
+  CustomerLists(const CustomerLists& other) : CustomerLists(other.contacts(), other.interactions(), other.surveys()) {}
+  CustomerLists(CustomerLists&& other) noexcept { swap(other); }
+  CustomerLists& operator=(CustomerLists other) noexcept {
+    swap(other);
+    return *this;
+  }
+  ~CustomerLists() { delete[] data_; }
+
+  std::span<const Contact> contacts() const { return {at<Contact>(0), counts_[0]}; }
+  std::span<const Interaction> interactions() const { return {at<Interaction>(interactions_at()), counts_[1]}; }
+  std::span<const Survey> surveys() const { return {at<Survey>(surveys_at()), counts_[2]}; }
+  std::span<Contact> contacts() { return {at<Contact>(0), counts_[0]}; }
+  std::span<Interaction> interactions() { return {at<Interaction>(interactions_at()), counts_[1]}; }
+  std::span<Survey> surveys() { return {at<Survey>(surveys_at()), counts_[2]}; }
+
+ private:
+  static_assert(std::is_trivially_copyable_v<Contact> && std::is_trivially_copyable_v<Interaction> &&
+                std::is_trivially_copyable_v<Survey>);
+  static_assert(sizeof(Contact) % alignof(Interaction) == 0 && sizeof(Interaction) % alignof(Survey) == 0);
+  void swap(CustomerLists& other) noexcept {
+    std::swap(data_, other.data_);
+    std::swap(counts_, other.counts_);
+  }
+  std::size_t interactions_at() const { return counts_[0] * sizeof(Contact); }
+  std::size_t surveys_at() const { return interactions_at() + counts_[1] * sizeof(Interaction); }
+  template <class T>
+  T* at(std::size_t offset) const {
+    return data_ ? reinterpret_cast<T*>(data_ + offset) : nullptr;
+  }
+
+  // new[] aligns for any type; the lists lie in it one after another.
+  std::byte* data_ = nullptr;
+  std::uint32_t counts_[3] = {0, 0, 0};
+};
+
 struct Customer {
   Sym id, name, owner, tier, segment, industry, region, source;
-  std::vector<Contact> contacts;
-  std::vector<Interaction> interactions;
-  std::vector<Survey> surveys;
+  CustomerLists lists;
   Mark at;
-  Day since;  // after `at`: no padding before the vectors
+  Day since;
+
+  std::span<const Contact> contacts() const { return lists.contacts(); }
+  std::span<const Interaction> interactions() const { return lists.interactions(); }
+  std::span<const Survey> surveys() const { return lists.surveys(); }
 };
-static_assert(sizeof(Customer) <= 120);
+static_assert(sizeof(Customer) <= 72);
 
 /// A deal's move to a stage on a day, in four bytes: deals are many, and most have moved
 /// once or twice. The day is counted from 1970-01-01 in 24 bits with sign (years -20,000 to

@@ -37,7 +37,7 @@ Table deal_table(const Book& b, const std::vector<const Deal*>& deals, bool clos
 
 /// The records of `items`, latest `date` first (a stable sort: the file's order among equals).
 template <class Rec>
-std::vector<const Rec*> latest_first(const std::vector<Rec>& items) {
+std::vector<const Rec*> latest_first(std::span<const Rec> items) {
   std::vector<const Rec*> out;
   for (const Rec& r : items) out.push_back(&r);
   std::stable_sort(out.begin(), out.end(), [](auto* x, auto* y) { return x->date.raw() > y->date.raw(); });
@@ -75,7 +75,7 @@ CustomerCard customer_card(const Book& b, const Customer& c, Date today) {
   card.record = record_table(b, c, card.due);
 
   for (const char* k : {N_("name"), N_("title"), N_("phone"), N_("email")}) card.contacts.add_column(k);
-  for (const Contact& k : c.contacts)
+  for (const Contact& k : c.contacts())
     card.contacts.add_row() = {text(b, k.name), text(b, k.title), text(b, k.phone), text(b, k.email)};
 
   std::vector<const Deal*> open, closed;
@@ -87,7 +87,7 @@ CustomerCard customer_card(const Book& b, const Customer& c, Date today) {
   for (const char* k : {N_("date"), N_("type"), N_("by"), N_("summary"), N_("next")}) card.interactions.add_column(k);
   card.interactions.set_type("date", ColumnType::date);
   card.interactions.set_type("next", ColumnType::date);
-  for (const Interaction* i : latest_first(c.interactions))
+  for (const Interaction* i : latest_first(c.interactions()))
     card.interactions.add_row() = {*i->date, std::string(interaction_type(i->type)), text(b, i->by),
                                    text(b, i->summary), day(i->next)};
 
@@ -95,17 +95,17 @@ CustomerCard customer_card(const Book& b, const Customer& c, Date today) {
   card.surveys.set_type("date", ColumnType::date);
   card.surveys.set_type("csat", ColumnType::integer, "rating");
   card.surveys.set_type("nps", ColumnType::integer, "rating");
-  for (const Survey* s : latest_first(c.surveys))
+  for (const Survey* s : latest_first(c.surveys()))
     card.surveys.add_row() = {*s->date, s->csat < 0 ? Cell{Undefined{}} : Cell{std::int64_t{s->csat}},
                               s->nps < 0 ? Cell{Undefined{}} : Cell{std::int64_t{s->nps}}, text(b, s->comment)};
 
   Day latest;
-  for (const Interaction& i : c.interactions)
+  for (const Interaction& i : c.interactions())
     if (!latest || *i.date > *latest) latest = i.date;
   for (const char* k : {N_("due"), N_("set_on"), N_("by"), N_("summary")}) card.open_follow_ups.add_column(k);
   card.open_follow_ups.set_type("due", ColumnType::date);
   card.open_follow_ups.set_type("set_on", ColumnType::date);
-  for (const Interaction& i : c.interactions)
+  for (const Interaction& i : c.interactions())
     if (i.next && latest && *i.date == *latest)
       card.open_follow_ups.add_row() = {*i.next, *i.date, text(b, i.by), text(b, i.summary)};
   return card;

@@ -148,9 +148,9 @@ WriteChange customer_edit_change(const Book& b, const Customer& c, const std::ve
     for (auto& [k, present] : edited)
       if (k == key) return present;
     if (key == "since") return static_cast<bool>(c.since);
-    if (key == "contacts") return !c.contacts.empty();
-    if (key == "interactions") return !c.interactions.empty();
-    if (key == "surveys") return !c.surveys.empty();
+    if (key == "contacts") return !c.contacts().empty();
+    if (key == "interactions") return !c.interactions().empty();
+    if (key == "surveys") return !c.surveys().empty();
     if (int i = CustomFields::index(b.config.fields.customer, key); i >= 0)
       return !b.custom(c, static_cast<std::size_t>(i)).empty();
     for (auto [k, sym] : {std::pair{"id", c.id}, {"name", c.name}, {"owner", c.owner}, {"tier", c.tier},

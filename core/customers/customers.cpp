@@ -15,7 +15,7 @@ std::string_view reason_name(CustomerDue::Reason reason) {
 
 std::optional<CustomerDue> customer_due(const Book& book, const Customer& c, Date today) {
   Day latest;
-  for (const Interaction& i : c.interactions)
+  for (const Interaction& i : c.interactions())
     if (!latest || *i.date > *latest) latest = i.date;
 
   std::optional<CustomerDue> out;
@@ -27,7 +27,7 @@ std::optional<CustomerDue> customer_due(const Book& book, const Customer& c, Dat
 
   // Only the interactions on the latest date have no later one: their `next` is still open.
   if (latest)
-    for (const Interaction& i : c.interactions)
+    for (const Interaction& i : c.interactions())
       if (i.next && *i.date == *latest && book.config.due_in_book(*i.next))
         offer(*i.next, CustomerDue::Reason::follow_up);
 
@@ -91,7 +91,7 @@ std::optional<Table> customer_list_table(const Book& b, Date today, const Custom
   for (const Customer& c : b.customers) {
     if (!customer_matches(b, c, filter, owners)) continue;
     Row r{&c, customer_due(b, c, today), {}, {}};
-    for (const Interaction& i : c.interactions)
+    for (const Interaction& i : c.interactions())
       if (!r.last || *i.date > *r.last) r.last = i.date;
     if (sort == "name") r.key = {b.text(c.name), 0};
     if (sort == "owner") r.key = {b.text(c.owner), 0};

@@ -102,11 +102,11 @@ WriteChange customer_merge_change(const Book& b, const Customer& dup, const Cust
     edits.push_back(YamlEdit::append(YamlPath{}.key(list), std::move(item)));
     if (keys.empty() || keys.back() != list) keys.push_back(list);
   };
-  for (const Contact& c : dup.contacts)
-    if (std::none_of(into.contacts.begin(), into.contacts.end(), [&](const Contact& o) { return same_contact(c, o); }))
+  for (const Contact& c : dup.contacts())
+    if (std::none_of(into.contacts().begin(), into.contacts().end(), [&](const Contact& o) { return same_contact(c, o); }))
       append("contacts", contact_value(b, c));
-  for (const Interaction& i : dup.interactions) append("interactions", interaction_value(b, i));
-  for (const Survey& s : dup.surveys) append("surveys", survey_value(b, s));
+  for (const Interaction& i : dup.interactions()) append("interactions", interaction_value(b, i));
+  for (const Survey& s : dup.surveys()) append("surveys", survey_value(b, s));
   if (!edits.empty()) {
     change.edits.push_back({change.file, std::move(edits)});
     change.records.push_back({"changed", "customer", into_id, change.file, std::move(keys)});

@@ -74,7 +74,7 @@ Table customer_satisfaction_table(const Book& b, const Period& period, std::opti
     auto k = key_of.find(by == SatisfactionBy::segment ? c.segment : c.owner);
     if (k == key_of.end()) continue;
     owns[k->second] = true;
-    for (const Survey& s : c.surveys) {
+    for (const Survey& s : c.surveys()) {
       if (!period.contains(*s.date)) continue;
       auto p = std::upper_bound(periods.begin(), periods.end(), *s.date,
                                 [](Date d, const Period& x) { return d < x.first; });

@@ -134,7 +134,7 @@ Table customer_segments_table(const Book& b, const Period& p, SegmentBy by) {
     ++g.customers;
     if (auto it = revenue.find(c.id); it != revenue.end()) g.revenue += it->second;
     if (auto it = won.find(c.id); it != won.end()) g.won += it->second;
-    for (const Survey& s : c.surveys)
+    for (const Survey& s : c.surveys())
       if (s.csat >= 0 && p.contains(*s.date)) {
         g.csat_sum += s.csat;
         ++g.csat_n;

@@ -82,17 +82,17 @@ void add_customers(const Book& b, std::vector<TidyTable>& out) {
   for (const Customer& c : b.customers) {
     customers.row().text(c.id).text(c.name).text(c.owner).text(c.tier).text(c.segment).text(c.industry).text(c.region)
         .text(c.source).date(c.since);
-    for (std::size_t i = 0; i < c.contacts.size(); ++i) {
-      const Contact& k = c.contacts[i];
+    for (std::size_t i = 0; i < c.contacts().size(); ++i) {
+      const Contact& k = c.contacts()[i];
       contacts.row().text(c.id).integer(static_cast<std::int64_t>(i + 1)).text(k.name).text(k.title).text(k.phone).text(k.email);
     }
-    for (std::size_t i = 0; i < c.interactions.size(); ++i) {
-      const Interaction& x = c.interactions[i];
+    for (std::size_t i = 0; i < c.interactions().size(); ++i) {
+      const Interaction& x = c.interactions()[i];
       interactions.row().text(c.id).integer(static_cast<std::int64_t>(i + 1)).date(x.date)
           .text(name_of(x.type, schema::kInteractionTypes)).text(x.by).text(x.summary).date(x.next);
     }
-    for (std::size_t i = 0; i < c.surveys.size(); ++i) {
-      const Survey& s = c.surveys[i];
+    for (std::size_t i = 0; i < c.surveys().size(); ++i) {
+      const Survey& s = c.surveys()[i];
       surveys.row().text(c.id).integer(static_cast<std::int64_t>(i + 1)).date(s.date).integer_or_none(s.csat)
           .integer_or_none(s.nps).text(s.comment);
     }

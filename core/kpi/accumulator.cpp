@@ -118,8 +118,8 @@ void add_deals(const Book& b, const KpiGrouping& g, const Period& p, std::vector
 void add_customers(const Book& b, const KpiGrouping& g, const Period& p, Date today, std::vector<KpiSums>& sums) {
   for (const Customer& c : b.customers) {
     Day latest;
-    for (const Interaction& i : c.interactions) if (!latest || *i.date > *latest) latest = i.date;
-    for (const Interaction& i : c.interactions) {
+    for (const Interaction& i : c.interactions()) if (!latest || *i.date > *latest) latest = i.date;
+    for (const Interaction& i : c.interactions()) {
       KpiSums* s = sums_of_group(sums, g.of_interaction(c, i));
       if (!s) continue;
       if (p.contains(*i.date)) {
@@ -130,7 +130,7 @@ void add_customers(const Book& b, const KpiGrouping& g, const Period& p, Date to
     }
     KpiSums* s = sums_of_group(sums, g.of_customer(c));
     if (!s) continue;
-    for (const Survey& survey : c.surveys) {
+    for (const Survey& survey : c.surveys()) {
       if (!p.contains(*survey.date)) continue;
       if (survey.csat >= 0) { s->csat_sum += survey.csat; ++s->csat_n; }
       if (survey.nps >= 0) {

@@ -170,10 +170,10 @@ void add_custom_kpi(const Book& b, const CustomKpi& k, std::size_t slot, const K
     if (k.kind == "customers") {
       feed(k, slot, [&](std::string_view f) { return customer_field(b, c, f); }, date, p, at(g.of_customer(c)));
     } else if (k.kind == "interactions") {
-      for (const Interaction& i : c.interactions)
+      for (const Interaction& i : c.interactions())
         feed(k, slot, [&](std::string_view f) { return interaction_field(b, c, i, f); }, date, p, at(g.of_interaction(c, i)));
     } else if (k.kind == "surveys") {
-      for (const Survey& s : c.surveys)
+      for (const Survey& s : c.surveys())
         feed(k, slot, [&](std::string_view f) { return survey_field(b, c, s, f); }, date, p, at(g.of_customer(c)));
     }
   }

@@ -162,15 +162,15 @@ struct Encoder {
     for (Sym s : {c.owner, c.tier, c.segment, c.industry, c.region, c.source}) interned(s);
     day(c.since);
     w.mark(c.at);
-    w.put(static_cast<std::uint32_t>(c.contacts.size()));
-    for (const Contact& k : c.contacts) for (Sym s : {k.name, k.title, k.phone, k.email}) stored(s);
-    w.put(static_cast<std::uint32_t>(c.interactions.size()));
-    for (const Interaction& i : c.interactions) {
+    w.put(static_cast<std::uint32_t>(c.contacts().size()));
+    for (const Contact& k : c.contacts()) for (Sym s : {k.name, k.title, k.phone, k.email}) stored(s);
+    w.put(static_cast<std::uint32_t>(c.interactions().size()));
+    for (const Interaction& i : c.interactions()) {
       day(i.date); w.put(static_cast<std::uint8_t>(i.type)); interned(i.by); stored(i.summary);
       day(i.next); w.mark(i.at);
     }
-    w.put(static_cast<std::uint32_t>(c.surveys.size()));
-    for (const Survey& s : c.surveys) {
+    w.put(static_cast<std::uint32_t>(c.surveys().size()));
+    for (const Survey& s : c.surveys()) {
       day(s.date); w.put(s.csat); w.put(s.nps); stored(s.comment); w.mark(s.at);
     }
   }
@@ -183,6 +183,10 @@ struct Decoder {
   const std::vector<Sym>& syms;
   Book& book;
   std::uint32_t file = 0;
+  // A customer's lists as they are read, reused from one customer to the next.
+  std::vector<Contact> contacts{};
+  std::vector<Interaction> interactions{};
+  std::vector<Survey> surveys{};
 
   Sym interned() {
     auto i = r.get<std::uint32_t>();
@@ -237,13 +241,15 @@ struct Decoder {
     c.since = day();
     c.at = r.mark(file);
     std::uint32_t n = r.count(16);
-    for (c.contacts.reserve(n); n > 0 && r.ok; --n) {
-      Contact& k = c.contacts.emplace_back();
+    contacts.clear();
+    for (contacts.reserve(n); n > 0 && r.ok; --n) {
+      Contact& k = contacts.emplace_back();
       for (Sym* s : {&k.name, &k.title, &k.phone, &k.email}) *s = stored();
     }
     n = r.count(25);
-    for (c.interactions.reserve(n); n > 0 && r.ok; --n) {
-      Interaction& i = c.interactions.emplace_back();
+    interactions.clear();
+    for (interactions.reserve(n); n > 0 && r.ok; --n) {
+      Interaction& i = interactions.emplace_back();
       i.date = day();
       auto type = r.get<std::uint8_t>();
       if (type > static_cast<std::uint8_t>(InteractionType::care)) r.ok = false;
@@ -251,11 +257,13 @@ struct Decoder {
       i.by = interned(); i.summary = stored(); i.next = day(); i.at = r.mark(file);
     }
     n = r.count(18);
-    for (c.surveys.reserve(n); n > 0 && r.ok; --n) {
-      Survey& s = c.surveys.emplace_back();
+    surveys.clear();
+    for (surveys.reserve(n); n > 0 && r.ok; --n) {
+      Survey& s = surveys.emplace_back();
       s.date = day(); s.csat = r.get<std::int8_t>(); s.nps = r.get<std::int8_t>(); s.comment = stored();
       s.at = r.mark(file);
     }
+    c.lists = CustomerLists(contacts, interactions, surveys);
   }
 };
 

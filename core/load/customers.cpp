@@ -8,12 +8,19 @@ namespace salesops::core {
 
 namespace {
 
+/// A customer's lists as they are read, before they are put in its one allocation.
+struct ListsRead {
+  std::vector<Contact> contacts;
+  std::vector<Interaction> interactions;
+  std::vector<Survey> surveys;
+};
+
 using schema::kCustomer;
 using schema::kContact;
 using schema::kInteraction;
 using schema::kSurvey;
 
-void read_contacts(Fields& f, Customer& c, const schema::FieldSpec& list) {
+void read_contacts(Fields& f, ListsRead& c, const schema::FieldSpec& list) {
   each_mapping_item(f, list.name(), N_("a contact"), [&](Mark) {
     Contact k;
     each_field(f, kContact, [&](int i) {
@@ -28,7 +35,7 @@ void read_contacts(Fields& f, Customer& c, const schema::FieldSpec& list) {
   });
 }
 
-void read_interactions(Fields& f, Customer& c, const schema::FieldSpec& list) {
+void read_interactions(Fields& f, ListsRead& c, const schema::FieldSpec& list) {
   each_mapping_item(f, list.name(), N_("an interaction"), [&](Mark at) {
     Interaction i;
     i.at = at;
@@ -50,7 +57,7 @@ void read_interactions(Fields& f, Customer& c, const schema::FieldSpec& list) {
   });
 }
 
-void read_surveys(Fields& f, Customer& c, const schema::FieldSpec& list) {
+void read_surveys(Fields& f, ListsRead& c, const schema::FieldSpec& list) {
   each_mapping_item(f, list.name(), N_("a survey"), [&](Mark at) {
     Survey s;
     s.at = at;
@@ -97,6 +104,7 @@ void load_customer_file(YamlReader& r, LoadContext& ctx) {
   }
   if (!expect_mapping(r, N_("a customer file"))) return;
   Customer c;
+  ListsRead lists;
   c.at = r.mark();
   Mark id_at = c.at;
   CustomRead custom;
@@ -114,9 +122,9 @@ void load_customer_file(YamlReader& r, LoadContext& ctx) {
       case kCustomer.at("region"): c.region = f.word(kCustomer.fields[i]); return;
       case kCustomer.at("source"): c.source = f.word(kCustomer.fields[i]); return;
       case kCustomer.at("since"): c.since = f.date(kCustomer.fields[i]); return;
-      case kCustomer.at("contacts"): read_contacts(f, c, kCustomer.fields[i]); return;
-      case kCustomer.at("interactions"): read_interactions(f, c, kCustomer.fields[i]); return;
-      case kCustomer.at("surveys"): read_surveys(f, c, kCustomer.fields[i]); return;
+      case kCustomer.at("contacts"): read_contacts(f, lists, kCustomer.fields[i]); return;
+      case kCustomer.at("interactions"): read_interactions(f, lists, kCustomer.fields[i]); return;
+      case kCustomer.at("surveys"): read_surveys(f, lists, kCustomer.fields[i]); return;
     }
   }, other);
   if (r.failed()) return;
@@ -127,12 +135,8 @@ void load_customer_file(YamlReader& r, LoadContext& ctx) {
   // No owner is an unassigned account (CRM exports often have them): its figures count for
   // no person until one is set.
   // An interaction that names nobody was the owner's: it counts for them.
-  for (Interaction& i : c.interactions) if (i.by.empty()) i.by = c.owner;
-  // The lists grew by doubling as they were read; customers are many, so each keeps its
-  // lists at their size.
-  c.contacts.shrink_to_fit();
-  c.interactions.shrink_to_fit();
-  c.surveys.shrink_to_fit();
+  for (Interaction& i : lists.interactions) if (i.by.empty()) i.by = c.owner;
+  c.lists = CustomerLists(lists.contacts, lists.interactions, lists.surveys);
   if (f.add_unique(b.customer_index, b.customers, std::move(c), id_at, kCustomer.kind.data()))
     keep_custom(b.customer_fields, b.customers.size() - 1, custom);
 }

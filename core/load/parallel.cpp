@@ -28,8 +28,8 @@ std::vector<Rec>& codec_records(Book& b) {
 
 void set_file(Customer& c, std::uint32_t file) {
   c.at.file = file;
-  for (Interaction& i : c.interactions) i.at.file = file;
-  for (Survey& s : c.surveys) s.at.file = file;
+  for (Interaction& i : c.lists.interactions()) i.at.file = file;
+  for (Survey& s : c.lists.surveys()) s.at.file = file;
 }
 
 /// Copies text from a shard's pool into the book's: interned text is interned again (equal
@@ -64,9 +64,9 @@ void remap(Customer& c, SymRemap& m) {
   // load/customers.cpp stores names, contacts, summaries and comments, and interns the rest.
   c.name = m.stored(c.name);
   for (Sym* s : {&c.id, &c.owner, &c.tier, &c.segment, &c.industry, &c.region, &c.source}) *s = m(*s);
-  for (Contact& k : c.contacts) for (Sym* s : {&k.name, &k.title, &k.phone, &k.email}) *s = m.stored(*s);
-  for (Interaction& i : c.interactions) { i.by = m(i.by); i.summary = m.stored(i.summary); }
-  for (Survey& s : c.surveys) s.comment = m.stored(s.comment);
+  for (Contact& k : c.lists.contacts()) for (Sym* s : {&k.name, &k.title, &k.phone, &k.email}) *s = m.stored(*s);
+  for (Interaction& i : c.lists.interactions()) { i.by = m(i.by); i.summary = m.stored(i.summary); }
+  for (Survey& s : c.lists.surveys()) s.comment = m.stored(s.comment);
 }
 
 /// The ids a kind's merge has met, in eight bits each (a Bloom filter with three probes): an

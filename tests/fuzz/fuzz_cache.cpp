@@ -195,7 +195,7 @@ void check(const LoadResult& r) {
   }
   for (const Customer& c : b.customers) {
     if (c.at.file >= b.files.size()) __builtin_trap();
-    for (const Interaction& i : c.interactions) {
+    for (const Interaction& i : c.interactions()) {
       if (i.at.file >= b.files.size()) __builtin_trap();
       (void)b.text(i.summary).size();
     }

@@ -38,12 +38,12 @@ std::string dump(const LoadResult& r) {
     out += fmt::format("customer {} {} {} {} {} {} {} {} {} {}\n", b.text(c.id), b.text(c.name), b.text(c.owner),
                        b.text(c.tier), b.text(c.segment), b.text(c.industry), b.text(c.region), b.text(c.source),
                        day(c.since), mark(c.at));
-    for (const Contact& k : c.contacts)
+    for (const Contact& k : c.contacts())
       out += fmt::format("  contact {} {} {} {}\n", b.text(k.name), b.text(k.title), b.text(k.phone), b.text(k.email));
-    for (const Interaction& i : c.interactions)
+    for (const Interaction& i : c.interactions())
       out += fmt::format("  interaction {} {} {} {} {} {}\n", day(i.date), static_cast<int>(i.type), b.text(i.by),
                          b.text(i.summary), day(i.next), mark(i.at));
-    for (const Survey& s : c.surveys)
+    for (const Survey& s : c.surveys())
       out += fmt::format("  survey {} {} {} {} {}\n", day(s.date), s.csat, s.nps, b.text(s.comment), mark(s.at));
   }
   // Interned text stays interned: equal Syms for equal ids referred to.
@@ -51,7 +51,7 @@ std::string dump(const LoadResult& r) {
   for (const Deal& d : b.deals) CHECK((interned(d.owner) && interned(d.customer) && interned(d.product)));
   for (const Customer& c : b.customers) {
     CHECK((interned(c.id) && interned(c.owner) && interned(c.tier) && interned(c.segment)));
-    for (const Interaction& i : c.interactions) CHECK(interned(i.by));
+    for (const Interaction& i : c.interactions()) CHECK(interned(i.by));
   }
   for (const Diagnostic& d : r.diags.items()) {
     out += fmt::format("{}:{}:{}+{} {} [{}] {} | {} x{}", d.where.file, d.where.line, d.where.column, d.where.length,

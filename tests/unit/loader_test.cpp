@@ -78,16 +78,16 @@ TEST_CASE("loader: a customer's contacts, interactions and surveys") {
   CHECK(b.text(c->name) == "上海星海科技有限公司");
   CHECK(b.text(c->tier) == "A");
   CHECK(b.text(c->segment) == "enterprise");
-  REQUIRE(c->contacts.size() == 1);
-  CHECK(b.text(c->contacts[0].phone) == "+86 21 5555 0101");
-  REQUIRE(c->interactions.size() == 2);
-  CHECK(c->interactions[0].type == InteractionType::visit);
-  CHECK(*c->interactions[0].next == make_date(2026, 10, 10));
-  CHECK_FALSE(c->interactions[1].next);
-  REQUIRE(c->surveys.size() == 2);
-  CHECK(c->surveys[0].csat == 5);
-  CHECK(c->surveys[1].nps == 6);
-  CHECK(b.customer("C-2")->surveys[0].nps == -1);  // not answered
+  REQUIRE(c->contacts().size() == 1);
+  CHECK(b.text(c->contacts()[0].phone) == "+86 21 5555 0101");
+  REQUIRE(c->interactions().size() == 2);
+  CHECK(c->interactions()[0].type == InteractionType::visit);
+  CHECK(*c->interactions()[0].next == make_date(2026, 10, 10));
+  CHECK_FALSE(c->interactions()[1].next);
+  REQUIRE(c->surveys().size() == 2);
+  CHECK(c->surveys()[0].csat == 5);
+  CHECK(c->surveys()[1].nps == 6);
+  CHECK(b.customer("C-2")->surveys()[0].nps == -1);  // not answered
 }
 
 TEST_CASE("loader: deal fields, open leads without account or value") {
@@ -130,7 +130,7 @@ TEST_CASE("loader: repeated text is interned once, referring ids share the recor
   CHECK(deal("D-0").owner == zhang);
   CHECK(deal("D-1").owner == zhang);
   CHECK(b.customer("C-1")->owner == zhang);
-  CHECK(b.customer("C-1")->interactions[0].by == zhang);
+  CHECK(b.customer("C-1")->interactions()[0].by == zhang);
   CHECK(deal("D-1").product == deal("D-2").product);
   CHECK(b.strings.find("widget-pro") == deal("D-1").product);
   CHECK(deal("D-2").customer == b.customer("C-2")->id);

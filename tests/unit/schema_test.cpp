@@ -151,7 +151,7 @@ TEST_CASE("schema: a record of every kind with every field set loads with no dia
   REQUIRE(b.deal("X-1"));
   CHECK(b.deal("X-1")->history_count == 1);
   REQUIRE(b.customer("X-1"));
-  CHECK(b.customer("X-1")->surveys.size() == 1);
+  CHECK(b.customer("X-1")->surveys().size() == 1);
   CHECK(b.plans[0].actions.size() == 1);
   CHECK(b.reward_plans[0].spiffs.size() == 1);
 }
