@@ -50,8 +50,15 @@ Sym StringPool::store(std::string_view s) {
   return Sym{handle};
 }
 
-std::string_view StringPool::view(Sym s) const {
-  const char* p = chunks_[s.v >> kChunkBits].get() + (s.v & (kChunkSize - 1));
+std::string_view StringPool::view(Sym s) const { return read(chunks_[s.v >> kChunkBits].get(), s); }
+
+StringPool::Frozen::Frozen(const StringPool& pool) {
+  chunks_.reserve(pool.chunks_.size());
+  for (const auto& c : pool.chunks_) chunks_.push_back(c.get());
+}
+
+std::string_view StringPool::read(const char* chunk, Sym s) {
+  const char* p = chunk + (s.v & (kChunkSize - 1));
   std::size_t n = 0;
   int shift = 0;
   while (static_cast<unsigned char>(*p) & 0x80) {

@@ -26,11 +26,25 @@ class StringPool {
   /// Stores `s` without looking for an equal string (unique texts: ids, titles, notes).
   Sym store(std::string_view s);
   std::string_view view(Sym s) const;
+
+  /// The pool's chunks as they are now, to read text stored so far while the pool grows in
+  /// another thread (a chunk never moves; only the list of them does).
+  class Frozen {
+   public:
+    explicit Frozen(const StringPool& pool);
+    std::string_view view(Sym s) const { return read(chunks_[s.v >> kChunkBits], s); }
+
+   private:
+    std::vector<const char*> chunks_;
+  };
   /// Finds an interned string without adding it; Sym{} when absent.
   Sym find(std::string_view s) const;
   std::size_t bytes() const { return chunks_.size() * kChunkSize; }
 
  private:
+  /// The text of `s`, whose chunk starts at `chunk`.
+  static std::string_view read(const char* chunk, Sym s);
+
   static constexpr std::uint32_t kChunkBits = 22;  // 4 MiB chunks
   static constexpr std::uint32_t kChunkSize = 1u << kChunkBits;
   std::vector<std::unique_ptr<char[]>> chunks_;

@@ -51,9 +51,9 @@ std::uint32_t columns(std::string_view text) {
   return static_cast<std::uint32_t>(std::max<std::ptrdiff_t>(1, n));
 }
 
-RefSnapshot::RefSnapshot(const Book& b) {
+RefSnapshot::RefSnapshot(const Book& b) : text(b.strings) {
   auto fill = [&](Ids& set, const auto& records) {
-    for (const auto& r : records) set.add(b.text(r.id));
+    for (const auto& r : records) set.add(r.id);
   };
   fill(people, b.people);
   fill(teams, b.teams);

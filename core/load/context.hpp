@@ -29,23 +29,31 @@ struct PendingRef {
 /// The ids of the kinds loaded so far, as text that never moves (StringPool chunks stay
 /// put): read by parallel workers while the book itself grows.
 struct RefSnapshot {
-  /// A set of ids in an open-addressing index (IdIndex): no node per id.
+  /// A set of ids in an open-addressing index (IdIndex): no node per id, and each id a Sym
+  /// of the book's text as it was when the snapshot was taken.
   class Ids {
    public:
-    void add(std::string_view id) {
+    explicit Ids(const StringPool::Frozen& text) : text_(text) {}
+    void add(Sym id) {
       ids_.push_back(id);
-      index_.insert(id, static_cast<std::uint32_t>(ids_.size() - 1), [this](std::uint32_t i) { return ids_[i]; });
+      index_.insert(text_.view(id), static_cast<std::uint32_t>(ids_.size() - 1), KeyOf{this});
     }
-    bool has(std::string_view id) const {
-      return index_.find(id, [this](std::uint32_t i) { return ids_[i]; }).has_value();
-    }
+    bool has(std::string_view id) const { return index_.find(id, KeyOf{this}).has_value(); }
 
    private:
-    std::vector<std::string_view> ids_;
+    struct KeyOf {
+      const Ids* ids;
+      std::string_view operator()(std::uint32_t i) const { return ids->text_.view(ids->ids_[i]); }
+    };
+    const StringPool::Frozen& text_;
+    std::vector<Sym> ids_;
     IdIndex index_;
   };
-  Ids people, teams, customers, targets, plans;
+  StringPool::Frozen text;
+  Ids people{text}, teams{text}, customers{text}, targets{text}, plans{text};
   explicit RefSnapshot(const Book& b);
+  RefSnapshot(const RefSnapshot&) = delete;
+  RefSnapshot& operator=(const RefSnapshot&) = delete;
 };
 
 struct LoadContext {
