@@ -15,9 +15,9 @@ void dated_after_today(const Book& b, Date today, const CheckRule& rule, Diagnos
   };
   for (const Customer& c : b.customers) {
     for (const Interaction& i : c.interactions())
-      if (after(i.date)) tell(i.at, fmt::format(N_("an interaction with customer '{}'"), b.text(c.id)), i.date, i.by);
+      if (after(i.date)) tell(i.mark(c.at.file), fmt::format(N_("an interaction with customer '{}'"), b.text(c.id)), i.date, i.by);
     for (const Survey& s : c.surveys())
-      if (after(s.date)) tell(s.at, fmt::format(N_("a survey of customer '{}'"), b.text(c.id)), s.date, c.owner);
+      if (after(s.date)) tell(s.mark(c.at.file), fmt::format(N_("a survey of customer '{}'"), b.text(c.id)), s.date, c.owner);
   }
   for (const CoachingSession& s : b.sessions)
     if (after(s.date)) tell(s.at, fmt::format(N_("coaching session '{}'"), b.text(s.id)), s.date, s.person);

@@ -1,6 +1,7 @@
 #pragma once
 // The typed records of a book (SPEC 1). Text is held in the book's StringPool as Sym
 // handles; every record keeps the place it was read from.
+#include <algorithm>
 #include <cstdint>
 #include <cstddef>
 #include <optional>
@@ -59,21 +60,36 @@ struct Contact {
   Sym name, title, phone, email;
 };
 
-struct Interaction {
-  Day date;
-  InteractionType type = InteractionType::call;
-  Sym by, summary;
-  Day next;
-  Mark at;
+/// Where an item of a customer's lists starts: its line and column in the customer's file
+/// (the customer's Mark names the file). Six bytes where a Mark takes twelve, and the item's
+/// own small fields fill the rest of its eight; a column past 65,535 reads as 65,535.
+struct ListItemPlace {
+  std::uint32_t line = 0;
+  std::uint16_t column = 0;
+
+  void place(Mark m) {
+    line = m.line;
+    column = static_cast<std::uint16_t>(std::min<std::uint32_t>(m.column, UINT16_MAX));
+  }
+  /// The place as a Mark in the customer's file `file`.
+  Mark mark(std::uint32_t file) const { return {file, line, column}; }
 };
 
-struct Survey {
+struct Interaction : ListItemPlace {
+  InteractionType type = InteractionType::call;
   Day date;
+  Sym by, summary;
+  Day next;
+};
+static_assert(sizeof(Interaction) == 24);
+
+struct Survey : ListItemPlace {
   std::int8_t csat = -1;  // 1-5, -1 when not answered
   std::int8_t nps = -1;   // 0-10, -1 when not answered
+  Day date;
   Sym comment;
-  Mark at;
 };
+static_assert(sizeof(Survey) == 16);
 
 /// A customer's contacts, interactions and surveys, in one allocation: a customer has a few
 /// of each, and three vectors cost 72 bytes and three allocations of their own.

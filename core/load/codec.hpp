@@ -167,11 +167,11 @@ struct Encoder {
     w.put(static_cast<std::uint32_t>(c.interactions().size()));
     for (const Interaction& i : c.interactions()) {
       day(i.date); w.put(static_cast<std::uint8_t>(i.type)); interned(i.by); stored(i.summary);
-      day(i.next); w.mark(i.at);
+      day(i.next); w.mark(i.mark(c.at.file));
     }
     w.put(static_cast<std::uint32_t>(c.surveys().size()));
     for (const Survey& s : c.surveys()) {
-      day(s.date); w.put(s.csat); w.put(s.nps); stored(s.comment); w.mark(s.at);
+      day(s.date); w.put(s.csat); w.put(s.nps); stored(s.comment); w.mark(s.mark(c.at.file));
     }
   }
 };
@@ -254,14 +254,14 @@ struct Decoder {
       auto type = r.get<std::uint8_t>();
       if (type > static_cast<std::uint8_t>(InteractionType::care)) r.ok = false;
       i.type = static_cast<InteractionType>(type);
-      i.by = interned(); i.summary = stored(); i.next = day(); i.at = r.mark(file);
+      i.by = interned(); i.summary = stored(); i.next = day(); i.place(r.mark(file));
     }
     n = r.count(18);
     surveys.clear();
     for (surveys.reserve(n); n > 0 && r.ok; --n) {
       Survey& s = surveys.emplace_back();
       s.date = day(); s.csat = r.get<std::int8_t>(); s.nps = r.get<std::int8_t>(); s.comment = stored();
-      s.at = r.mark(file);
+      s.place(r.mark(file));
     }
     c.lists = CustomerLists(contacts, interactions, surveys);
   }

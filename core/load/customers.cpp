@@ -38,7 +38,7 @@ void read_contacts(Fields& f, ListsRead& c, const schema::FieldSpec& list) {
 void read_interactions(Fields& f, ListsRead& c, const schema::FieldSpec& list) {
   each_mapping_item(f, list.name(), N_("an interaction"), [&](Mark at) {
     Interaction i;
-    i.at = at;
+    i.place(at);
     bool typed = false;
     std::uint32_t seen = each_field(f, kInteraction, [&](int n) {
       switch (n) {
@@ -60,7 +60,7 @@ void read_interactions(Fields& f, ListsRead& c, const schema::FieldSpec& list) {
 void read_surveys(Fields& f, ListsRead& c, const schema::FieldSpec& list) {
   each_mapping_item(f, list.name(), N_("a survey"), [&](Mark at) {
     Survey s;
-    s.at = at;
+    s.place(at);
     std::uint32_t seen = each_field(f, kSurvey, [&](int i) {
       switch (i) {
         case kSurvey.at("date"): s.date = f.date(kSurvey.fields[i]); return;

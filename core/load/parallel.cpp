@@ -19,17 +19,9 @@ namespace salesops::core {
 
 namespace {
 
-void set_file(Deal& d, std::uint32_t file) { d.at.file = file; }
-
 template <class Rec>
 std::vector<Rec>& codec_records(Book& b) {
   if constexpr (std::is_same_v<Rec, Deal>) return b.deals; else return b.customers;
-}
-
-void set_file(Customer& c, std::uint32_t file) {
-  c.at.file = file;
-  for (Interaction& i : c.lists.interactions()) i.at.file = file;
-  for (Survey& s : c.lists.surveys()) s.at.file = file;
 }
 
 /// Copies text from a shard's pool into the book's: interned text is interned again (equal
@@ -286,7 +278,7 @@ bool KindLoader::splice(Shard& s, const PackDelta& delta, std::size_t files_begi
     recs.reserve(o.records_end - o.records_begin);
     for (std::uint32_t j = o.records_begin; j < o.records_end; ++j) {
       Rec& rec = recs.emplace_back(std::move(from[j]));
-      set_file(rec, file);
+      rec.at.file = file;
       salesops::core::remap(rec, remap);
       if constexpr (deals) {
         if (rec.currency != 0) {
@@ -364,7 +356,7 @@ void KindLoader::merge_records(Shard& s, const FileOutcome& o, std::uint32_t fil
   }();
   for (std::uint32_t j = o.records_begin; j < o.records_end; ++j) {
     Rec rec = std::move(from[j]);
-    set_file(rec, file);
+    rec.at.file = file;
     salesops::core::remap(rec, remap);
     if constexpr (deals) {
       // The shard numbers its currencies as it meets them; the book keeps its own list.

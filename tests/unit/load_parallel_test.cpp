@@ -42,9 +42,9 @@ std::string dump(const LoadResult& r) {
       out += fmt::format("  contact {} {} {} {}\n", b.text(k.name), b.text(k.title), b.text(k.phone), b.text(k.email));
     for (const Interaction& i : c.interactions())
       out += fmt::format("  interaction {} {} {} {} {} {}\n", day(i.date), static_cast<int>(i.type), b.text(i.by),
-                         b.text(i.summary), day(i.next), mark(i.at));
+                         b.text(i.summary), day(i.next), mark(i.mark(c.at.file)));
     for (const Survey& s : c.surveys())
-      out += fmt::format("  survey {} {} {} {} {}\n", day(s.date), s.csat, s.nps, b.text(s.comment), mark(s.at));
+      out += fmt::format("  survey {} {} {} {} {}\n", day(s.date), s.csat, s.nps, b.text(s.comment), mark(s.mark(c.at.file)));
   }
   // Interned text stays interned: equal Syms for equal ids referred to.
   auto interned = [&](Sym s) { return s.empty() || b.strings.find(b.text(s)) == s; };
