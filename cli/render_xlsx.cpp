@@ -1,5 +1,6 @@
 #include "cli/render_xlsx.hpp"
 
+#include <dlfcn.h>
 #include <fmt/format.h>
 #include <xlsxwriter.h>
 
@@ -15,6 +16,67 @@ namespace salesops::cli {
 
 namespace {
 
+/// libxlsxwriter, opened when the first workbook is written rather than linked: with the zip
+/// and crypto libraries it brings, it is about 1.7 MB of resident pages that every other
+/// command would load and never use. Its header still declares each function's type.
+struct Lxw {
+  decltype(&::workbook_new) workbook_new;
+  decltype(&::workbook_add_worksheet) workbook_add_worksheet;
+  decltype(&::workbook_add_format) workbook_add_format;
+  decltype(&::workbook_close) workbook_close;
+  decltype(&::worksheet_write_string) worksheet_write_string;
+  decltype(&::worksheet_write_number) worksheet_write_number;
+  decltype(&::worksheet_write_blank) worksheet_write_blank;
+  decltype(&::worksheet_write_datetime) worksheet_write_datetime;
+  decltype(&::worksheet_set_column) worksheet_set_column;
+  decltype(&::worksheet_freeze_panes) worksheet_freeze_panes;
+  decltype(&::worksheet_autofilter) worksheet_autofilter;
+  decltype(&::format_set_bold) format_set_bold;
+  decltype(&::format_set_top) format_set_top;
+  decltype(&::format_set_bottom) format_set_bottom;
+  decltype(&::format_set_num_format) format_set_num_format;
+  decltype(&::lxw_strerror) lxw_strerror;
+
+  /// The library's functions, opened once; nullptr with `error` set when it cannot be.
+  static const Lxw* open(std::string& error) {
+    static std::string failure;
+    static const Lxw* api = [] () -> const Lxw* {
+      void* lib = ::dlopen(SALESOPS_XLSXWRITER_SONAME, RTLD_NOW | RTLD_LOCAL);
+      if (!lib) {
+        const char* why = ::dlerror();
+        failure = why ? why : SALESOPS_XLSXWRITER_SONAME;
+        return nullptr;
+      }
+      static Lxw found;
+      bool ok = true;
+      auto bind = [&](auto& fn, const char* name) {
+        void* at = ::dlsym(lib, name);
+        if (!at && ok) failure = fmt::format("{}: no symbol {}", SALESOPS_XLSXWRITER_SONAME, name), ok = false;
+        fn = reinterpret_cast<std::remove_reference_t<decltype(fn)>>(at);
+      };
+      bind(found.workbook_new, "workbook_new");
+      bind(found.workbook_add_worksheet, "workbook_add_worksheet");
+      bind(found.workbook_add_format, "workbook_add_format");
+      bind(found.workbook_close, "workbook_close");
+      bind(found.worksheet_write_string, "worksheet_write_string");
+      bind(found.worksheet_write_number, "worksheet_write_number");
+      bind(found.worksheet_write_blank, "worksheet_write_blank");
+      bind(found.worksheet_write_datetime, "worksheet_write_datetime");
+      bind(found.worksheet_set_column, "worksheet_set_column");
+      bind(found.worksheet_freeze_panes, "worksheet_freeze_panes");
+      bind(found.worksheet_autofilter, "worksheet_autofilter");
+      bind(found.format_set_bold, "format_set_bold");
+      bind(found.format_set_top, "format_set_top");
+      bind(found.format_set_bottom, "format_set_bottom");
+      bind(found.format_set_num_format, "format_set_num_format");
+      bind(found.lxw_strerror, "lxw_strerror");
+      return ok ? &found : nullptr;
+    }();
+    if (!api) error = failure;
+    return api;
+  }
+};
+
 /// The formats of a workbook's cells, made once per workbook: one set for detail rows, one
 /// (bold, a thin top border) for subtotal and total rows.
 struct Styles {
@@ -26,52 +88,52 @@ struct Styles {
   lxw_format* count;
   lxw_format* date;
 
-  Styles(lxw_workbook* wb, bool total) {
-    header = workbook_add_format(wb);
-    format_set_bold(header);
-    format_set_bottom(header, LXW_BORDER_THIN);
-    text = total ? numbers(wb, nullptr, true) : nullptr;
-    money = numbers(wb, "#,##0.00", total);
-    percent = numbers(wb, "0.0%", total);
-    decimal = numbers(wb, "#,##0.00", total);
-    count = numbers(wb, "#,##0", total);
-    date = numbers(wb, "yyyy-mm-dd", total);
+  Styles(const Lxw& x, lxw_workbook* wb, bool total) {
+    header = x.workbook_add_format(wb);
+    x.format_set_bold(header);
+    x.format_set_bottom(header, LXW_BORDER_THIN);
+    text = total ? numbers(x, wb, nullptr, true) : nullptr;
+    money = numbers(x, wb, "#,##0.00", total);
+    percent = numbers(x, wb, "0.0%", total);
+    decimal = numbers(x, wb, "#,##0.00", total);
+    count = numbers(x, wb, "#,##0", total);
+    date = numbers(x, wb, "yyyy-mm-dd", total);
   }
-  static lxw_format* numbers(lxw_workbook* wb, const char* pattern, bool total) {
-    lxw_format* f = workbook_add_format(wb);
-    if (pattern) format_set_num_format(f, pattern);
+  static lxw_format* numbers(const Lxw& x, lxw_workbook* wb, const char* pattern, bool total) {
+    lxw_format* f = x.workbook_add_format(wb);
+    if (pattern) x.format_set_num_format(f, pattern);
     if (total) {
-      format_set_bold(f);
-      format_set_top(f, LXW_BORDER_THIN);
+      x.format_set_bold(f);
+      x.format_set_top(f, LXW_BORDER_THIN);
     }
     return f;
   }
 };
 
-lxw_error write_cell(lxw_worksheet* ws, lxw_row_t row, lxw_col_t col, const core::Cell& cell, const Styles& st) {
+lxw_error write_cell(const Lxw& x, lxw_worksheet* ws, lxw_row_t row, lxw_col_t col, const core::Cell& cell, const Styles& st) {
   std::string_view label;
   if (auto* s = std::get_if<std::string>(&cell)) label = *s;
   if (auto* p = std::get_if<core::PeriodCell>(&cell)) label = p->label;
   if (std::holds_alternative<std::string>(cell) || std::holds_alternative<core::PeriodCell>(cell)) {
     // An empty cell of a total row still gets its border.
-    if (label.empty()) return st.text ? worksheet_write_blank(ws, row, col, st.text) : LXW_NO_ERROR;
-    return worksheet_write_string(ws, row, col, core::escape_controls(label, "\t\n").c_str(), st.text);
+    if (label.empty()) return st.text ? x.worksheet_write_blank(ws, row, col, st.text) : LXW_NO_ERROR;
+    return x.worksheet_write_string(ws, row, col, core::escape_controls(label, "\t\n").c_str(), st.text);
   }
-  if (auto* i = std::get_if<std::int64_t>(&cell)) return worksheet_write_number(ws, row, col, static_cast<double>(*i), st.count);
+  if (auto* i = std::get_if<std::int64_t>(&cell)) return x.worksheet_write_number(ws, row, col, static_cast<double>(*i), st.count);
   if (auto* m = std::get_if<core::Money>(&cell))
-    return worksheet_write_number(ws, row, col, static_cast<double>(m->cents) / 100.0, st.money);
+    return x.worksheet_write_number(ws, row, col, static_cast<double>(m->cents) / 100.0, st.money);
   if (auto* r = std::get_if<core::Ratio>(&cell))
-    if (std::isfinite(r->value)) return worksheet_write_number(ws, row, col, r->value, st.percent);
+    if (std::isfinite(r->value)) return x.worksheet_write_number(ws, row, col, r->value, st.percent);
   if (auto* d = std::get_if<core::Decimal>(&cell))
-    if (std::isfinite(d->value)) return worksheet_write_number(ws, row, col, d->value, st.decimal);
+    if (std::isfinite(d->value)) return x.worksheet_write_number(ws, row, col, d->value, st.decimal);
   if (auto* d = std::get_if<core::Date>(&cell)) {
     std::chrono::year_month_day ymd(*d);
     lxw_datetime dt{static_cast<int>(ymd.year()), static_cast<int>(static_cast<unsigned>(ymd.month())),
                     static_cast<int>(static_cast<unsigned>(ymd.day())), 0, 0, 0};
-    return worksheet_write_datetime(ws, row, col, &dt, st.date);
+    return x.worksheet_write_datetime(ws, row, col, &dt, st.date);
   }
   // undefined: an empty cell, never 0 (with the total row's border)
-  return st.text ? worksheet_write_blank(ws, row, col, st.text) : LXW_NO_ERROR;
+  return st.text ? x.worksheet_write_blank(ws, row, col, st.text) : LXW_NO_ERROR;
 }
 
 /// Column widths in characters: the widest cell as the table format shows it, 8 to 60.
@@ -91,27 +153,31 @@ std::vector<double> widths(const core::Table& table) {
 std::string write_xlsx(const std::filesystem::path& path, const core::Table& typed, const std::string& sheet) {
   std::optional<core::Table> storage;
   const core::Table& table = machine_table(typed, storage);
+  std::string why;
+  const Lxw* api = Lxw::open(why);
+  if (!api) return fmt::format(N_("cannot write '{}': the spreadsheet library could not be opened ({})"), path.string(), why);
+  const Lxw& x = *api;
   core::DurableFile file(path);
   if (!file.open()) return fmt::format(N_("cannot create a file beside '{}': {}"), path.string(), std::strerror(file.error()));
-  lxw_workbook* wb = workbook_new(file.temporary().c_str());
+  lxw_workbook* wb = x.workbook_new(file.temporary().c_str());
   if (!wb) return fmt::format(N_("cannot write '{}'"), path.string());
-  Styles st(wb, false), total(wb, true);
-  lxw_worksheet* ws = workbook_add_worksheet(wb, sheet.c_str());
+  Styles st(x, wb, false), total(x, wb, true);
+  lxw_worksheet* ws = x.workbook_add_worksheet(wb, sheet.c_str());
   lxw_error err = ws ? LXW_NO_ERROR : LXW_ERROR_MEMORY_MALLOC_FAILED;
   for (std::size_t c = 0; c < table.columns.size() && !err; ++c)
-    err = worksheet_write_string(ws, 0, static_cast<lxw_col_t>(c), table.columns[c].id.c_str(), st.header);
+    err = x.worksheet_write_string(ws, 0, static_cast<lxw_col_t>(c), table.columns[c].id.c_str(), st.header);
   for (std::size_t r = 0; r < table.rows.size() && !err; ++r)
     for (std::size_t c = 0; c < table.rows[r].size() && c < table.columns.size() && !err; ++c)
-      err = write_cell(ws, static_cast<lxw_row_t>(r + 1), static_cast<lxw_col_t>(c), table.rows[r][c],
+      err = write_cell(x, ws, static_cast<lxw_row_t>(r + 1), static_cast<lxw_col_t>(c), table.rows[r][c],
                        table.row_kind(r) == core::RowKind::detail ? st : total);
   if (!err && !table.columns.empty()) {
     std::vector<double> w = widths(table);
-    for (std::size_t c = 0; c < w.size(); ++c) worksheet_set_column(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), w[c], nullptr);
-    worksheet_freeze_panes(ws, 1, 0);
-    err = worksheet_autofilter(ws, 0, 0, static_cast<lxw_row_t>(table.rows.size()), static_cast<lxw_col_t>(table.columns.size() - 1));
+    for (std::size_t c = 0; c < w.size(); ++c) x.worksheet_set_column(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), w[c], nullptr);
+    x.worksheet_freeze_panes(ws, 1, 0);
+    err = x.worksheet_autofilter(ws, 0, 0, static_cast<lxw_row_t>(table.rows.size()), static_cast<lxw_col_t>(table.columns.size() - 1));
   }
-  lxw_error closed = workbook_close(wb);
-  if (err || closed) return fmt::format(N_("cannot write '{}': {}"), path.string(), lxw_strerror(err ? err : closed));
+  lxw_error closed = x.workbook_close(wb);
+  if (err || closed) return fmt::format(N_("cannot write '{}': {}"), path.string(), x.lxw_strerror(err ? err : closed));
   if (!file.finish() || !file.commit())
     return fmt::format(N_("cannot write '{}': {}"), path.string(), std::strerror(file.error()));
   core::sync_directory(path.parent_path().empty() ? std::filesystem::path(".") : path.parent_path());
