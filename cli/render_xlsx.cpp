@@ -40,7 +40,7 @@ struct Lxw {
   /// The library's functions, opened once; nullptr with `error` set when it cannot be.
   static const Lxw* open(std::string& error) {
     static std::string failure;
-    static const Lxw* api = [] () -> const Lxw* {
+    static const Lxw* api = []() -> const Lxw* {
       void* lib = ::dlopen(SALESOPS_XLSXWRITER_SONAME, RTLD_NOW | RTLD_LOCAL);
       if (!lib) {
         const char* why = ::dlerror();
@@ -51,7 +51,10 @@ struct Lxw {
       bool ok = true;
       auto bind = [&](auto& fn, const char* name) {
         void* at = ::dlsym(lib, name);
-        if (!at && ok) failure = fmt::format("{}: no symbol {}", SALESOPS_XLSXWRITER_SONAME, name), ok = false;
+        if (!at && ok) {
+          failure = fmt::format("{}: no symbol {}", SALESOPS_XLSXWRITER_SONAME, name);
+          ok = false;
+        }
         fn = reinterpret_cast<std::remove_reference_t<decltype(fn)>>(at);
       };
       bind(found.workbook_new, "workbook_new");
