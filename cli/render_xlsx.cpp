@@ -16,26 +16,21 @@ namespace salesops::cli {
 
 namespace {
 
+/// The library's functions this file calls, named once: each becomes a member of Lxw and is
+/// bound by that name, so a member and the symbol it holds cannot drift apart.
+#define SALESOPS_LXW_FUNCTIONS(X)                                                                   \
+  X(workbook_new) X(workbook_add_worksheet) X(workbook_add_format) X(workbook_close)                  \
+  X(worksheet_write_string) X(worksheet_write_number) X(worksheet_write_blank)                        \
+  X(worksheet_write_datetime) X(worksheet_set_column) X(worksheet_freeze_panes) X(worksheet_autofilter) \
+  X(format_set_bold) X(format_set_top) X(format_set_bottom) X(format_set_num_format) X(lxw_strerror)
+
 /// libxlsxwriter, opened when the first workbook is written rather than linked: with the zip
 /// and crypto libraries it brings, it is about 1.7 MB of resident pages that every other
 /// command would load and never use. Its header still declares each function's type.
 struct Lxw {
-  decltype(&::workbook_new) workbook_new;
-  decltype(&::workbook_add_worksheet) workbook_add_worksheet;
-  decltype(&::workbook_add_format) workbook_add_format;
-  decltype(&::workbook_close) workbook_close;
-  decltype(&::worksheet_write_string) worksheet_write_string;
-  decltype(&::worksheet_write_number) worksheet_write_number;
-  decltype(&::worksheet_write_blank) worksheet_write_blank;
-  decltype(&::worksheet_write_datetime) worksheet_write_datetime;
-  decltype(&::worksheet_set_column) worksheet_set_column;
-  decltype(&::worksheet_freeze_panes) worksheet_freeze_panes;
-  decltype(&::worksheet_autofilter) worksheet_autofilter;
-  decltype(&::format_set_bold) format_set_bold;
-  decltype(&::format_set_top) format_set_top;
-  decltype(&::format_set_bottom) format_set_bottom;
-  decltype(&::format_set_num_format) format_set_num_format;
-  decltype(&::lxw_strerror) lxw_strerror;
+#define SALESOPS_LXW_MEMBER(fn) decltype(&::fn) fn;
+  SALESOPS_LXW_FUNCTIONS(SALESOPS_LXW_MEMBER)
+#undef SALESOPS_LXW_MEMBER
 
   /// The library's functions, opened once; nullptr with `error` set when it cannot be.
   static const Lxw* open(std::string& error) {
@@ -57,28 +52,16 @@ struct Lxw {
         }
         fn = reinterpret_cast<std::remove_reference_t<decltype(fn)>>(at);
       };
-      bind(found.workbook_new, "workbook_new");
-      bind(found.workbook_add_worksheet, "workbook_add_worksheet");
-      bind(found.workbook_add_format, "workbook_add_format");
-      bind(found.workbook_close, "workbook_close");
-      bind(found.worksheet_write_string, "worksheet_write_string");
-      bind(found.worksheet_write_number, "worksheet_write_number");
-      bind(found.worksheet_write_blank, "worksheet_write_blank");
-      bind(found.worksheet_write_datetime, "worksheet_write_datetime");
-      bind(found.worksheet_set_column, "worksheet_set_column");
-      bind(found.worksheet_freeze_panes, "worksheet_freeze_panes");
-      bind(found.worksheet_autofilter, "worksheet_autofilter");
-      bind(found.format_set_bold, "format_set_bold");
-      bind(found.format_set_top, "format_set_top");
-      bind(found.format_set_bottom, "format_set_bottom");
-      bind(found.format_set_num_format, "format_set_num_format");
-      bind(found.lxw_strerror, "lxw_strerror");
+#define SALESOPS_LXW_BIND(fn) bind(found.fn, #fn);
+      SALESOPS_LXW_FUNCTIONS(SALESOPS_LXW_BIND)
+#undef SALESOPS_LXW_BIND
       return ok ? &found : nullptr;
     }();
     if (!api) error = failure;
     return api;
   }
 };
+#undef SALESOPS_LXW_FUNCTIONS
 
 /// The formats of a workbook's cells, made once per workbook: one set for detail rows, one
 /// (bold, a thin top border) for subtotal and total rows.
