@@ -50,6 +50,13 @@ Sym StringPool::store(std::string_view s) {
   return Sym{handle};
 }
 
+Sym StringPool::store_text(std::string_view s) {
+  if (!recent_) recent_ = std::make_unique<Sym[]>(kRecentSlots);
+  Sym& slot = recent_[std::hash<std::string_view>{}(s) & (kRecentSlots - 1)];
+  if (slot.empty() || view(slot) != s) slot = store(s);
+  return slot;
+}
+
 std::string_view StringPool::view(Sym s) const { return read(chunks_[s.v >> kChunkBits].get(), s); }
 
 StringPool::Frozen::Frozen(const StringPool& pool) {

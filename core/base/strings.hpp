@@ -23,8 +23,14 @@ class StringPool {
   StringPool();
   /// Stores `s` once: the same text always yields the same Sym.
   Sym intern(std::string_view s);
-  /// Stores `s` without looking for an equal string (unique texts: ids, titles, notes).
+  /// Stores `s` without looking for an equal string (texts that never repeat: ids).
   Sym store(std::string_view s);
+  /// Stores free text (titles, names, summaries, comments): like store(), but a text equal
+  /// to one this call stored recently gets that one's Sym. A small table keeps, for each
+  /// hash slot, the last text stored there, so text a team types again and again is held
+  /// once, and text that never repeats costs a hash and a comparison. Unlike intern(), equal
+  /// texts may still have different Syms.
+  Sym store_text(std::string_view s);
   std::string_view view(Sym s) const;
 
   /// The pool's chunks as they are now, to read text stored so far while the pool grows in
@@ -51,6 +57,8 @@ class StringPool {
   std::uint32_t used_ = kChunkSize;  // bytes used in the last chunk
   std::vector<Sym> interned_;        // every interned text, in the order first seen
   IdIndex index_;                    // text → position in interned_
+  static constexpr std::size_t kRecentSlots = 4096;
+  std::unique_ptr<Sym[]> recent_;    // store_text's table, made at its first call
 };
 
 }  // namespace salesops::core

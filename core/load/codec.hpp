@@ -193,11 +193,15 @@ struct Decoder {
     if (i >= syms.size()) { r.ok = false; return Sym{}; }
     return syms[i];
   }
-  Sym stored() {
+  /// Text written inline, kept as free text (StringPool::store_text).
+  Sym stored() { return inline_text(&StringPool::store_text); }
+  /// A deal's id, written inline: ids never repeat.
+  Sym stored_id() { return inline_text(&StringPool::store); }
+  Sym inline_text(Sym (StringPool::*keep)(std::string_view)) {
     auto n = r.get<std::uint32_t>();
     if (n == 0) return Sym{};
     std::string_view text = r.bytes(n - 1);
-    return r.ok ? book.strings.store(text) : Sym{};
+    return r.ok ? (book.strings.*keep)(text) : Sym{};
   }
   Day day() {
     auto raw = r.get<std::int32_t>();
@@ -210,7 +214,7 @@ struct Decoder {
   }
 
   void decode(Deal& d) {
-    d.id = stored();
+    d.id = stored_id();
     d.customer = interned(); d.owner = interned();
     d.title = stored();
     d.product = interned(); d.lost_reason = interned();

@@ -135,7 +135,7 @@ void Fields::warn_control(std::string_view field, std::string_view value) {
 
 Sym Fields::text(std::string_view field) {
   auto v = scalar(field);
-  return v ? ctx_.book.strings.store(*v) : Sym{};
+  return v ? ctx_.book.strings.store_text(*v) : Sym{};
 }
 
 Sym Fields::word(std::string_view field) {
@@ -370,7 +370,7 @@ void read_custom_or_unknown(Fields& f, const std::vector<CustomField>& declared,
   if (!v) return;
   if (auto problem = custom_value_problem(field, *v)) return r.error(problem->rule, problem->message, problem->hint);
   Book& b = f.book();
-  Sym value = field.type == CustomType::text ? b.strings.store(*v) : b.strings.intern(*v);
+  Sym value = field.type == CustomType::text ? b.strings.store_text(*v) : b.strings.intern(*v);
   if (field.type == CustomType::ref) f.ctx().ref(field.ref, value, at, span, field.key.c_str());
   out.emplace_back(static_cast<std::uint16_t>(i), value);
 }

@@ -94,7 +94,7 @@ class Fields {
   LoadContext& ctx() { return ctx_; }
 
   std::optional<std::string_view> scalar(std::string_view field);
-  Sym text(std::string_view field);     // unique text, stored
+  Sym text(std::string_view field);     // free text (titles, names, notes): StringPool::store_text
   Sym word(std::string_view field);     // repeated text (ids referred to, kinds), interned
   /// Reads a reference and checks it (now or once its kind is loaded). `field` must be a
   /// string literal: a pending check keeps the pointer.

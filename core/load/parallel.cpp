@@ -29,8 +29,10 @@ std::vector<Rec>& codec_records(Book& b) {
 class SymRemap {
  public:
   SymRemap(const StringPool& from, StringPool& to) : from_(from), to_(to) {}
-  /// Text the loader stored (never interned): copied without a look-up.
-  Sym stored(Sym s) { return s.empty() ? s : to_.store(from_.view(s)); }
+  /// A deal's id, which the loader stored: copied without a look-up.
+  Sym id(Sym s) { return s.empty() ? s : to_.store(from_.view(s)); }
+  /// Free text the loader stored: stored again as free text (StringPool::store_text).
+  Sym text(Sym s) { return s.empty() ? s : to_.store_text(from_.view(s)); }
   Sym operator()(Sym s) {
     if (s.empty()) return s;
     if (auto it = interned_.find(s.v); it != interned_.end()) return it->second;
@@ -47,18 +49,18 @@ class SymRemap {
 
 void remap(Deal& d, SymRemap& m) {
   // load/deals.cpp stores ids and titles, and interns the rest.
-  d.id = m.stored(d.id);
-  d.title = m.stored(d.title);
+  d.id = m.id(d.id);
+  d.title = m.text(d.title);
   for (Sym* s : {&d.customer, &d.owner, &d.product, &d.lost_reason}) *s = m(*s);
 }
 
 void remap(Customer& c, SymRemap& m) {
   // load/customers.cpp stores names, contacts, summaries and comments, and interns the rest.
-  c.name = m.stored(c.name);
+  c.name = m.text(c.name);
   for (Sym* s : {&c.id, &c.owner, &c.tier, &c.segment, &c.industry, &c.region, &c.source}) *s = m(*s);
-  for (Contact& k : c.lists.contacts()) for (Sym* s : {&k.name, &k.title, &k.phone, &k.email}) *s = m.stored(*s);
-  for (Interaction& i : c.lists.interactions()) { i.by = m(i.by); i.summary = m.stored(i.summary); }
-  for (Survey& s : c.lists.surveys()) s.comment = m.stored(s.comment);
+  for (Contact& k : c.lists.contacts()) for (Sym* s : {&k.name, &k.title, &k.phone, &k.email}) *s = m.text(*s);
+  for (Interaction& i : c.lists.interactions()) { i.by = m(i.by); i.summary = m.text(i.summary); }
+  for (Survey& s : c.lists.surveys()) s.comment = m.text(s.comment);
 }
 
 /// The ids a kind's merge has met, in eight bits each (a Bloom filter with three probes): an

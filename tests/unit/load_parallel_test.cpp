@@ -800,3 +800,40 @@ TEST_CASE("load: deal files over a megabyte, read mapped, give what their copies
   CHECK(from_git.find("2026-13-45") != std::string::npos);
   for (unsigned threads : {1u, 2u}) CHECK(dump(load(repo.root(), threads, false)) == from_git);
 }
+
+TEST_CASE("load: free text typed again and again is kept once, in a parse with any workers and from the cache") {
+  CleanBook book;
+  write(book.root / "deals/2026-11.yaml",
+        "- {id: D-9101, customer: C-1, stage: lead, title: Renewal}\n"
+        "- {id: D-9102, customer: C-2, stage: lead, title: Renewal}\n"
+        "- {id: D-9103, customer: C-2, stage: lead, title: \"\"}\n");
+  write(book.root / "deals/2026-12.yaml",
+        "- {id: D-9201, customer: C-1, stage: lead, title: Renewal}\n"
+        "- {id: D-9202, customer: C-1, stage: lead, title: Rollout}\n");
+  ::sleep(2);
+  auto titles = [](const Book& b) {
+    std::map<std::string, Sym> out;
+    for (const Deal& d : b.deals) out[b.str(d.id)] = d.title;
+    return out;
+  };
+  std::string parsed = dump(load(book.root, 1, false));
+  for (unsigned threads : {1u, 2u}) {
+    for (bool cache : {false, true, true}) {  // a parse, then a load that writes the packs, then one from them
+      CAPTURE(threads);
+      CAPTURE(cache);
+      LoadResult r = load(book.root, threads, cache);
+      CHECK(dump(r) == parsed);
+      const Book& b = *r.book;
+      auto t = titles(b);
+      CHECK(b.text(t.at("D-9101")) == "Renewal");
+      CHECK(b.text(t.at("D-9202")) == "Rollout");
+      CHECK(t.at("D-9102") == t.at("D-9101"));  // the same file
+      CHECK(t.at("D-9201") == t.at("D-9101"));  // another file, merged from another worker's text
+      CHECK(t.at("D-9202") != t.at("D-9101"));
+      CHECK_FALSE(t.at("D-9103").empty());      // an empty title is present, as written
+      CHECK(b.text(t.at("D-9103")).empty());
+      CHECK(b.strings.find("Renewal") == Sym{});  // free text, not interned
+    }
+    fs::remove_all(book.root / ".salesops");
+  }
+}
