@@ -307,20 +307,26 @@ void Fields::unknown(std::string_view key, Mark at, const schema::RecordSchema& 
     r_.skip_value();
     return;
   }
-  std::vector<std::string> names;
-  names.reserve(record.fields.size());
-  for (const schema::FieldSpec& field : record.fields) names.emplace_back(field.key);
-  std::string hint;
-  if (auto s = closest_match(key, names))
-    hint = fmt::format(N_("did you mean '{}'?"), *s);
-  else if (record.kind == "deal" || record.kind == "customer")
-    hint = fmt::format(N_("declare it under [fields.{}] in salesops.toml, or remove it"), record.kind);
-  Diagnostic d{Severity::warning, "unknown-key", r_.location_of(at, r_.key_span()),
-               fmt::format(N_("unknown key '{}' is kept but ignored"), shown(key)), std::move(hint)};
-  d.group = group_;
-  d.subject = fmt::format(N_("unknown key '{}'"), shown(key));
-  d.plural = plural_of(record.kind);
-  ctx_.diags.add(std::move(d));
+  auto [known, fresh] = ctx_.unknown_keys.try_emplace(group_);
+  Diagnostic& d = known->second;
+  if (fresh) {
+    std::vector<std::string> names;
+    names.reserve(record.fields.size());
+    for (const schema::FieldSpec& field : record.fields) names.emplace_back(field.key);
+    std::string hint;
+    if (auto s = closest_match(key, names))
+      hint = fmt::format(N_("did you mean '{}'?"), *s);
+    else if (record.kind == "deal" || record.kind == "customer")
+      hint = fmt::format(N_("declare it under [fields.{}] in salesops.toml, or remove it"), record.kind);
+    d = Diagnostic{Severity::warning, "unknown-key", {},
+                   fmt::format(N_("unknown key '{}' is kept but ignored"), shown(key)), std::move(hint)};
+    d.group = group_;
+    d.subject = fmt::format(N_("unknown key '{}'"), shown(key));
+    d.plural = plural_of(record.kind);
+  }
+  Diagnostic found = d;
+  found.where = r_.location_of(at, r_.key_span());
+  ctx_.diags.add(std::move(found));
   r_.skip_value();
 }
 

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "core/base/i18n.hpp"
@@ -73,6 +74,10 @@ struct LoadContext {
   const RefSnapshot* lookup = nullptr;
   /// When set, receives the id position of every record add_unique keeps.
   std::vector<Mark>* id_marks = nullptr;
+  /// The finding of each unknown key met, by its group, but for its place: a key found in
+  /// many files (a customer's `notes`) is worded, and its closest known key looked for,
+  /// once per load context rather than once per file.
+  std::unordered_map<std::string, Diagnostic> unknown_keys{};
 
   /// Checks a reference now when its kind is loaded, else once it is. `field` names the
   /// field in the message and must be a string literal: it is kept until the check.
