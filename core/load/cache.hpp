@@ -102,9 +102,10 @@ class RecordCache {
   /// problem: their records are left out and `delta` says
   /// which (see load_kind_parallel).
   /// For a git revision, the pack is the revision's own, or with `delta` and none, the one
-  /// of the kind's packs with the fewest files changed.
+  /// of the kind's packs with the fewest files changed. `threads` threads (0: one per core)
+  /// look up the files of a working tree.
   bool load_pack(ParallelKind kind, const std::vector<std::string>& files, LoadContext& ctx,
-                 PackDelta* delta = nullptr) const;
+                 PackDelta* delta = nullptr, unsigned threads = 1) const;
   /// Writes the pack of `kind` from what its load left in ctx.book: not_yet when a file
   /// changed within a second of `src.started_ns`, impossible when a reference does not
   /// resolve, failed when the file could not be written.

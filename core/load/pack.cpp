@@ -20,6 +20,8 @@
 #include <algorithm>
 #include <cstring>
 #include <functional>
+#include <optional>
+#include <thread>
 
 #include "core/base/i18n.hpp"
 #include "core/load/cache.hpp"
@@ -235,6 +237,28 @@ class DirectoryStat {
   int fd_ = -1;
 };
 
+/// The keys `files` have now (RecordCache::stat_key), none for a file that is not a
+/// regular file. A kind's files are many (a customer a file): `threads` threads stat a run
+/// of them each, the kernel's look-ups being most of the time a warm load of them takes.
+std::vector<std::optional<CacheKey>> stat_keys(const fs::path& root, const std::vector<std::string>& files,
+                                               unsigned threads) {
+  std::vector<std::optional<CacheKey>> keys(files.size());
+  auto run = [&](std::size_t begin, std::size_t end) {
+    DirectoryStat dirs(root);
+    struct stat st;
+    for (std::size_t i = begin; i < end; ++i)
+      if (dirs.stat(files[i], st) && S_ISREG(st.st_mode)) keys[i] = RecordCache::stat_key(files[i], st);
+  };
+  constexpr std::size_t kPerThread = 4096;  // fewer files are not worth a thread
+  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+  const std::size_t n = files.size(), parts = std::clamp<std::size_t>(n / kPerThread, 1, threads);
+  std::vector<std::thread> helpers;
+  for (std::size_t t = 1; t < parts; ++t) helpers.emplace_back(run, n * t / parts, n * (t + 1) / parts);
+  run(0, n / parts);
+  for (std::thread& h : helpers) h.join();
+  return keys;
+}
+
 /// A git revision's files of a kind: each one's key (blob_key) and identity in a pack.
 struct RevisionFiles {
   std::vector<CacheKey> keys;
@@ -244,13 +268,14 @@ struct RevisionFiles {
 /// Checks that `files` are the pack's files, unchanged (or, with `delta`, a few of them
 /// changed), and adds them to the book. `revision`: the files are a git revision's.
 bool read_files(Reader& r, const std::vector<std::string>& files, const fs::path& root, const RevisionFiles* revision,
-                Book& b, std::uint64_t& records, std::uint64_t& history, PackDelta* delta) {
+                unsigned threads, Book& b, std::uint64_t& records, std::uint64_t& history, PackDelta* delta) {
   records = r.get<std::uint64_t>();
   history = r.get<std::uint64_t>();
   if (r.get<std::uint32_t>() != files.size() || !r.ok) return false;
-  DirectoryStat dirs(root);
+  std::vector<std::optional<CacheKey>> keys;
+  if (!revision) keys = stat_keys(root, files, threads);
   for (std::size_t i = 0; i < files.size(); ++i) {
-    const std::string rel(files[i]);
+    const std::string& rel = files[i];
     if (r.str() != rel) return false;
     auto size = r.get<std::uint64_t>();
     auto mtime = r.get<std::int64_t>(), ctime = r.get<std::int64_t>();
@@ -264,9 +289,8 @@ bool read_files(Reader& r, const std::vector<std::string>& files, const fs::path
       if (delta) delta->files.push_back(revision->keys[i]);
       continue;
     }
-    struct stat st;
-    if (!r.ok || !dirs.stat(rel, st) || !S_ISREG(st.st_mode)) return false;
-    CacheKey now = RecordCache::stat_key(rel, st);
+    if (!r.ok || !keys[i]) return false;
+    CacheKey& now = *keys[i];
     if (now.size != size || now.mtime_ns != mtime || now.ctime_ns != ctime || now.inode != inode) {
       if (!delta || delta->changed.size() == PackDelta::kMaxChanged) return false;
       delta->changed.push_back(delta->files.size());
@@ -293,7 +317,7 @@ bool read_header(FrameReader& in, ParallelKind kind, std::uint64_t config_hash) 
 
 template <class Rec>
 bool read_pack(FrameReader& in, const std::vector<std::string>& files, const fs::path& root, const RevisionFiles* revision,
-               LoadContext& ctx, PackDelta* delta) {
+               unsigned threads, LoadContext& ctx, PackDelta* delta) {
   Book& b = ctx.book;
   auto& recs = codec::records_of<Rec>(b);
   auto files_begin = static_cast<std::uint32_t>(b.files.size());
@@ -322,7 +346,7 @@ bool read_pack(FrameReader& in, const std::vector<std::string>& files, const fs:
     Reader r(body);
     switch (frame) {
       case Frame::files: {
-        if (!read_files(r, files, root, revision, b, record_count, history_count, delta)) return false;
+        if (!read_files(r, files, root, revision, threads, b, record_count, history_count, delta)) return false;
         if (delta && !delta->changed.empty()) {
           left_out.assign(files.size(), 0);
           for (std::size_t f : delta->changed) left_out[f] = 1;
@@ -404,7 +428,7 @@ fs::path nearest_pack(std::vector<fs::path> packs, ParallelKind kind, std::uint6
     std::uint64_t records = 0, history = 0;
     if (read_header(in, kind, config_hash) && in.next(type, body) && type == static_cast<std::uint8_t>(Frame::files)) {
       Reader r(body);
-      if (read_files(r, files, root, &revision, scratch, records, history, &delta) && delta.changed.size() < fewest) {
+      if (read_files(r, files, root, &revision, 1, scratch, records, history, &delta) && delta.changed.size() < fewest) {
         fewest = delta.changed.size();
         best = path;
       }
@@ -443,7 +467,7 @@ std::vector<fs::path> RecordCache::revision_packs(ParallelKind kind) const {
 }
 
 bool RecordCache::load_pack(ParallelKind kind, const std::vector<std::string>& files, LoadContext& ctx,
-                            PackDelta* delta) const {
+                            PackDelta* delta, unsigned threads) const {
   Book& b = ctx.book;
   if (files.empty() || (kind == ParallelKind::deals ? !b.deals.empty() : !b.customers.empty())) return false;
   if (delta) *delta = PackDelta{};
@@ -473,10 +497,10 @@ bool RecordCache::load_pack(ParallelKind kind, const std::vector<std::string>& f
   bool ok = read_header(in, kind, config_hash_);
   if (kind == ParallelKind::deals) {
     Rollback<Deal> rollback{b, ctx.diags};
-    if (!(ok = ok && read_pack<Deal>(in, files, root_, of_revision, ctx, delta))) rollback();
+    if (!(ok = ok && read_pack<Deal>(in, files, root_, of_revision, threads, ctx, delta))) rollback();
   } else {
     Rollback<Customer> rollback{b, ctx.diags};
-    if (!(ok = ok && read_pack<Customer>(in, files, root_, of_revision, ctx, delta))) rollback();
+    if (!(ok = ok && read_pack<Customer>(in, files, root_, of_revision, threads, ctx, delta))) rollback();
   }
   ::close(fd);
   return ok;

@@ -588,7 +588,7 @@ void load_kind_parallel(ParallelKind kind, const std::vector<std::string>& files
   const std::int64_t started_ns = cache ? RecordCache::now_ns() : 0;
   // The pack, and when a few files changed since (a write), theirs read apart and put in
   // place: the first load after a write costs the pack and the changed files.
-  if (cache && cache->load_pack(kind, files, ctx, &delta)) {
+  if (cache && cache->load_pack(kind, files, ctx, &delta, options.threads)) {
     if (delta.changed.empty() ||
         KindLoader(kind, files, source, directory, ctx, cache).apply_delta(delta, files_begin, started_ns)) {
       files_read += files.size();
