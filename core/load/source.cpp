@@ -1,5 +1,6 @@
 #include "core/load/source.hpp"
 
+#include <dirent.h>
 #include <fcntl.h>
 #include <fmt/format.h>
 #include <sys/stat.h>
@@ -66,24 +67,40 @@ class DirectorySource final : public BookSource {
     std::vector<std::string> out;
     linked_.clear();
     refused_.clear();
-    std::error_code ec;
-    // Links to directories are not followed, so a link cannot make the walk loop; links
-    // are the only entries that cost more than the directory's own listing.
-    fs::recursive_directory_iterator it(root_, fs::directory_options::skip_permission_denied, ec), end;
-    for (; !ec && it != end; it.increment(ec)) {
-      std::string name = it->path().filename().string();
-      if (!name.empty() && name[0] == '.') {
-        if (it->is_directory(ec)) it.disable_recursion_pending();
+    // Each directory opened from the root's descriptor, a link at its last component refused:
+    // links to directories are not followed, so a link cannot make the walk loop. Entries
+    // starting with '.' are skipped, directories with them; a directory that cannot be opened
+    // (no permission, a path too long) is skipped. Links are the only entries that cost more
+    // than the directory's own listing.
+    const int root = ::open(root_.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (root < 0) return out;
+    std::vector<std::string> dirs{std::string{}};  // relative paths, "" for the root
+    while (!dirs.empty()) {
+      const std::string at = std::move(dirs.back());
+      dirs.pop_back();
+      const int fd = at.empty() ? ::dup(root) : ::openat(root, at.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+      const std::string prefix = at.empty() ? at : at + '/';
+      DIR* dir = fd < 0 ? nullptr : ::fdopendir(fd);
+      if (!dir) {
+        if (fd >= 0) ::close(fd);
         continue;
       }
-      // Lexically: fs::relative would resolve a linked file to its target's name.
-      std::string rel = it->path().lexically_relative(root_).generic_string();
-      if (it->is_symlink(ec)) {
-        if (add_link(rel)) out.push_back(std::move(rel));
-      } else if (it->is_regular_file(ec)) {
-        out.push_back(std::move(rel));
+      while (const dirent* e = ::readdir(dir)) {
+        if (e->d_name[0] == '.' || e->d_name[0] == '\0') continue;
+        unsigned char type = e->d_type;
+        if (type == DT_UNKNOWN) {  // a file system that does not say: asked apart
+          struct stat st;
+          if (::fstatat(::dirfd(dir), e->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0) continue;
+          type = S_ISDIR(st.st_mode) ? DT_DIR : S_ISLNK(st.st_mode) ? DT_LNK : S_ISREG(st.st_mode) ? DT_REG : DT_UNKNOWN;
+        }
+        std::string rel = prefix + e->d_name;
+        if (type == DT_DIR) dirs.push_back(std::move(rel));
+        else if (type == DT_LNK && add_link(rel)) out.push_back(std::move(rel));
+        else if (type == DT_REG) out.push_back(std::move(rel));
       }
+      ::closedir(dir);
     }
+    ::close(root);
     std::sort(out.begin(), out.end());
     std::sort(refused_.begin(), refused_.end(), [](auto& a, auto& b) { return a.path < b.path; });
     return out;

@@ -2,6 +2,7 @@
 // crashes, hangs or is silently dropped.
 #include <doctest/doctest.h>
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <filesystem>
@@ -220,6 +221,31 @@ TEST_CASE("bad input: a directory link looping to its parent does not hang the w
   LoadResult r = load_book(*source, root);
   CHECK(places(r.diags) == Strings{"missing-ref deals/2026-11.yaml:1:20/6", "duplicate-id deals/linked.yaml:1:8/3",
                                    "missing-ref deals/linked.yaml:1:20/6"});
+  fs::remove_all(root);
+}
+
+TEST_CASE("bad input: the walk lists regular files and links at any depth, and nothing hidden, special or linked out") {
+  namespace fs = std::filesystem;
+  fs::path root = fs::temp_directory_path() / fmt::format("salesops-walk-{}", ::getpid());
+  fs::remove_all(root);
+  for (const char* dir : {"deals", "reviews/2026-Q3/deep/er", ".git/objects", "customers/.trash"})
+    fs::create_directories(root / dir);
+  for (const char* file : {"salesops.toml", "deals/2026-11.yaml", "reviews/2026-Q3/zhang.wei.yaml",
+                           "reviews/2026-Q3/deep/er/x.yaml", ".git/config", ".git/objects/ab", "customers/.trash/C-1.yaml",
+                           "customers/.C-2.yaml", "customers/C-3.yaml"})
+    std::ofstream(root / file) << "x\n";
+  REQUIRE(::mkfifo((root / "deals/2026-12.yaml").c_str(), 0600) == 0);
+  fs::create_directory_symlink("../reviews", root / "deals" / "reviews");
+  fs::create_symlink("/etc/passwd", root / "customers" / "C-4.yaml");
+  fs::create_symlink("C-3.yaml", root / "customers" / "C-5.yaml");
+  auto source = directory_source(root);
+  CHECK(source->list() == Strings{"customers/C-3.yaml", "customers/C-5.yaml", "deals/2026-11.yaml",
+                                  "reviews/2026-Q3/deep/er/x.yaml", "reviews/2026-Q3/zhang.wei.yaml", "salesops.toml"});
+  std::vector<std::string> refused;
+  for (const auto& r : source->refused()) refused.push_back(r.path);
+  CHECK(refused == Strings{"customers/C-4.yaml"});
+  // A root that is not a directory lists nothing.
+  CHECK(directory_source(root / "salesops.toml")->list().empty());
   fs::remove_all(root);
 }
 
