@@ -2,6 +2,7 @@
 // crashes, hangs or is silently dropped.
 #include <doctest/doctest.h>
 
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -238,8 +239,24 @@ TEST_CASE("bad input: the walk lists regular files and links at any depth, and n
   fs::create_directory_symlink("../reviews", root / "deals" / "reviews");
   fs::create_symlink("/etc/passwd", root / "customers" / "C-4.yaml");
   fs::create_symlink("C-3.yaml", root / "customers" / "C-5.yaml");
+  // 1,500 levels deep: more directories than the usual limit of 1,024 open files.
+  std::string deep = "notes";
+  int at = ::open(root.c_str(), O_RDONLY | O_DIRECTORY);
+  for (int i = 0; i <= 1500 && at >= 0; ++i) {
+    const char* name = i == 0 ? "notes" : "d";
+    REQUIRE(::mkdirat(at, name, 0700) == 0);
+    int next = ::openat(at, name, O_RDONLY | O_DIRECTORY);
+    ::close(at);
+    at = next;
+    if (i > 0) deep += "/d";
+  }
+  REQUIRE(at >= 0);
+  int file = ::openat(at, "x.yaml", O_WRONLY | O_CREAT, 0600);
+  REQUIRE(file >= 0);
+  ::close(file);
+  ::close(at);
   auto source = directory_source(root);
-  CHECK(source->list() == Strings{"customers/C-3.yaml", "customers/C-5.yaml", "deals/2026-11.yaml",
+  CHECK(source->list() == Strings{"customers/C-3.yaml", "customers/C-5.yaml", "deals/2026-11.yaml", deep + "/x.yaml",
                                   "reviews/2026-Q3/deep/er/x.yaml", "reviews/2026-Q3/zhang.wei.yaml", "salesops.toml"});
   std::vector<std::string> refused;
   for (const auto& r : source->refused()) refused.push_back(r.path);
