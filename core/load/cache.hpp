@@ -130,6 +130,11 @@ class RecordCache {
   static std::int64_t now_ns();
   /// The key of `rel` from its stat data (its hash left 0).
   static CacheKey stat_key(const std::string& rel, const struct stat& st);
+  /// The keys `files` (relative to `root`) have now, none for a file that is not a regular
+  /// file. A kind's files are many (a customer a file): `threads` threads (0: one per core)
+  /// stat a run of them each, the kernel's look-ups being most of a warm load's time.
+  static std::vector<std::optional<CacheKey>> stat_keys(const std::filesystem::path& root,
+                                                        const std::vector<std::string>& files, unsigned threads);
 
   std::filesystem::path path_of(const std::string& rel) const;
   /// The pack of `kind`: the working tree's, or the git revision's whose files are `files`

@@ -237,11 +237,10 @@ class DirectoryStat {
   int fd_ = -1;
 };
 
-/// The keys `files` have now (RecordCache::stat_key), none for a file that is not a
-/// regular file. A kind's files are many (a customer a file): `threads` threads stat a run
-/// of them each, the kernel's look-ups being most of the time a warm load of them takes.
-std::vector<std::optional<CacheKey>> stat_keys(const fs::path& root, const std::vector<std::string>& files,
-                                               unsigned threads) {
+}  // namespace
+
+std::vector<std::optional<CacheKey>> RecordCache::stat_keys(const fs::path& root, const std::vector<std::string>& files,
+                                                            unsigned threads) {
   std::vector<std::optional<CacheKey>> keys(files.size());
   auto run = [&](std::size_t begin, std::size_t end) {
     DirectoryStat dirs(root);
@@ -252,12 +251,15 @@ std::vector<std::optional<CacheKey>> stat_keys(const fs::path& root, const std::
   constexpr std::size_t kPerThread = 4096;  // fewer files are not worth a thread
   if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
   const std::size_t n = files.size(), parts = std::clamp<std::size_t>(n / kPerThread, 1, threads);
-  std::vector<std::thread> helpers;
-  for (std::size_t t = 1; t < parts; ++t) helpers.emplace_back(run, n * t / parts, n * (t + 1) / parts);
-  run(0, n / parts);
-  for (std::thread& h : helpers) h.join();
+  {
+    std::vector<std::jthread> helpers;  // joined when they go, whatever happens
+    for (std::size_t t = 1; t < parts; ++t) helpers.emplace_back(run, n * t / parts, n * (t + 1) / parts);
+    run(0, n / parts);
+  }
   return keys;
 }
+
+namespace {
 
 /// A git revision's files of a kind: each one's key (blob_key) and identity in a pack.
 struct RevisionFiles {
@@ -273,7 +275,7 @@ bool read_files(Reader& r, const std::vector<std::string>& files, const fs::path
   history = r.get<std::uint64_t>();
   if (r.get<std::uint32_t>() != files.size() || !r.ok) return false;
   std::vector<std::optional<CacheKey>> keys;
-  if (!revision) keys = stat_keys(root, files, threads);
+  if (!revision) keys = RecordCache::stat_keys(root, files, threads);
   for (std::size_t i = 0; i < files.size(); ++i) {
     const std::string& rel = files[i];
     if (r.str() != rel) return false;

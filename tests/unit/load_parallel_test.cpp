@@ -837,3 +837,80 @@ TEST_CASE("load: free text typed again and again is kept once, in a parse with a
     fs::remove_all(book.root / ".salesops");
   }
 }
+
+TEST_CASE("pack: the files of a kind of many are checked by several threads, a change in any one's run found") {
+  CleanBook book;
+  for (int i = 0; i < 9000; ++i)
+    write(book.root / fmt::format("customers/C-9{:04}.yaml", i), fmt::format("id: C-9{:04}\nname: n{}\nowner: zhang.wei\n", i, i));
+  ::sleep(2);
+  std::string parsed = dump(load(book.root, 2, false));
+  CHECK(dump(load(book.root, 2, true)) == parsed);  // writes the packs
+  REQUIRE(fs::exists(book.pack("customers")));
+  book.remove_entries();
+  auto customers = inode(book.pack("customers"));
+  for (unsigned threads : {1u, 2u, 3u}) CHECK(dump(load(book.root, threads, true)) == parsed);
+  CHECK(book.entry_count() == 0);
+  CHECK(inode(book.pack("customers")) == customers);
+  // A file changed in the first thread's run of files, then one in the last's: each is read again.
+  std::size_t changes = 0;
+  for (const char* changed : {"customers/C-90007.yaml", "customers/C-98998.yaml"}) {
+    CAPTURE(changed);
+    std::string text = fmt::format("id: {}\nname: changed\nowner: zhang.wei\n", fs::path(changed).stem().string());
+    write(book.root / changed, text);
+    std::string now = dump(load(book.root, 1, false));
+    CHECK(now != parsed);
+    CHECK(now.find("changed") != std::string::npos);
+    book.remove_entries();
+    for (unsigned threads : {2u, 3u}) CHECK(dump(load(book.root, threads, true)) == now);
+    // The pack was taken (it is not written again within a second of a change), and only
+    // the files changed since parsed.
+    CHECK(book.entry_count() == ++changes);
+    parsed = now;
+  }
+}
+
+TEST_CASE("cache: the keys of many files looked up by any number of threads are each file's own") {
+  fs::path root = fs::temp_directory_path() / fmt::format("salesops-stat-{}", ::getpid());
+  fs::remove_all(root);
+  std::vector<std::string> files;
+  for (int i = 0; i < 9000; ++i) {
+    files.push_back(fmt::format("customers/C-{:05}.yaml", i));
+    write(root / files.back(), std::string(static_cast<std::size_t>(i % 97), 'x'));
+  }
+  // In the later runs of files: one gone, a directory, a link to a file (read as the file).
+  files[5000] = "customers/C-gone.yaml";
+  fs::remove(root / "customers/C-05000.yaml");
+  fs::create_directories(root / "customers/C-07000.yaml.d");
+  files[7000] = "customers/C-07000.yaml.d";
+  fs::create_symlink("C-00001.yaml", root / "customers/C-link.yaml");
+  files[8999] = "customers/C-link.yaml";
+  auto one = RecordCache::stat_keys(root, files, 1);
+  REQUIRE(one.size() == files.size());
+  for (std::size_t i : {0u, 1u, 4500u, 8998u}) {
+    REQUIRE(one[i]);
+    struct stat st {};
+    REQUIRE(::stat((root / files[i]).c_str(), &st) == 0);
+    CHECK(one[i]->rel == files[i]);
+    CHECK(one[i]->size == static_cast<std::uint64_t>(st.st_size));
+    CHECK(one[i]->inode == static_cast<std::uint64_t>(st.st_ino));
+  }
+  CHECK_FALSE(one[5000]);
+  CHECK_FALSE(one[7000]);
+  REQUIRE(one[8999]);
+  CHECK(one[8999]->inode == one[1]->inode);
+  for (unsigned threads : {2u, 3u, 8u, 0u}) {
+    CAPTURE(threads);
+    auto many = RecordCache::stat_keys(root, files, threads);
+    REQUIRE(many.size() == one.size());
+    std::size_t differ = 0;
+    for (std::size_t i = 0; i < one.size(); ++i) {
+      bool same = one[i].has_value() == many[i].has_value() &&
+                  (!one[i] || (one[i]->rel == many[i]->rel && one[i]->size == many[i]->size &&
+                               one[i]->mtime_ns == many[i]->mtime_ns && one[i]->ctime_ns == many[i]->ctime_ns &&
+                               one[i]->inode == many[i]->inode));
+      differ += !same;
+    }
+    CHECK(differ == 0);
+  }
+  fs::remove_all(root);
+}
