@@ -3,10 +3,10 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <bit>
 #include <stdexcept>
 
 #include "core/base/i18n.hpp"
+#include "core/base/sym_map.hpp"
 #include "core/kpi/custom.hpp"
 
 namespace salesops::core {
@@ -67,43 +67,23 @@ Money add_amount(std::int64_t& sum, const Book& b, const Deal& d, Date day, cons
 }
 
 /// Each customer's first won deal (by closed date, ties by id): the deal that makes it new.
-/// One pass over the deals keeps each customer's first so far in an open-addressing table
-/// by the customer's symbol (eight bytes a slot, at most half of them used).
+/// One pass over the deals keeps each customer's first so far, by the customer's symbol.
 std::vector<const Deal*> first_wins(const Book& b) {
-  struct Slot {
-    std::uint32_t customer = 0, deal = 0;  // customer 0 (Sym{}): empty, as no counted deal has it
-  };
-  std::vector<Slot> slots(std::bit_ceil(2 * b.customers.size() + 16));
-  auto find = [](std::vector<Slot>& table, std::uint32_t customer) -> Slot& {
-    const std::size_t mask = table.size() - 1;
-    std::size_t i = static_cast<std::size_t>((customer * 0x9E3779B97F4A7C15ull) >> 32) & mask;
-    while (table[i].customer != 0 && table[i].customer != customer) i = (i + 1) & mask;
-    return table[i];
-  };
   auto earlier = [&](const Deal& p, const Deal& q) {
     return *p.closed != *q.closed ? *p.closed < *q.closed : b.text(p.id) < b.text(q.id);
   };
-  std::size_t used = 0;
+  SymMap firsts;  // customer → position of its first won deal
+  firsts.reserve(b.customers.size());
   for (std::size_t i = 0; i < b.deals.size(); ++i) {
     const Deal& d = b.deals[i];
     if (d.stage != b.config.won || !d.closed || d.customer.empty()) continue;
-    Slot& slot = find(slots, d.customer.v);
-    if (slot.customer != 0) {
-      if (earlier(d, b.deals[slot.deal])) slot.deal = static_cast<std::uint32_t>(i);
-      continue;
-    }
-    slot = {d.customer.v, static_cast<std::uint32_t>(i)};
-    if (2 * ++used > slots.size()) {
-      std::vector<Slot> bigger(2 * slots.size());
-      for (const Slot& s : slots)
-        if (s.customer != 0) find(bigger, s.customer) = s;
-      slots.swap(bigger);
-    }
+    bool added;
+    SymMap::Slot& first = firsts.at(d.customer, added);
+    if (added || earlier(d, b.deals[first.value])) first.value = static_cast<std::uint32_t>(i);
   }
   std::vector<const Deal*> out;
-  out.reserve(used);
-  for (const Slot& s : slots)
-    if (s.customer != 0) out.push_back(&b.deals[s.deal]);
+  out.reserve(firsts.size());
+  firsts.for_each([&](Sym, std::uint32_t deal) { out.push_back(&b.deals[deal]); });
   return out;
 }
 

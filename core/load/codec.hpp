@@ -11,6 +11,7 @@
 #include <type_traits>
 #include <vector>
 
+#include "core/base/sym_map.hpp"
 #include "core/book/model.hpp"
 
 namespace salesops::core::codec {
@@ -76,37 +77,20 @@ class StringTable {
   explicit StringTable(const StringPool& pool) : pool_(pool) {}
   std::uint32_t operator()(Sym s) {
     if (s.empty()) return 0;
-    if (2 * (count_ + 1) > slots_.size()) grow();
-    std::size_t i = slot(s.v);
-    if (slots_[i].number != 0) return slots_[i].number;  // most are seen before
-    slots_[i] = {s.v, ++count_};
+    bool added;
+    SymMap::Slot& slot = numbers_.at(s, added);
+    if (!added) return slot.value;  // most are seen before
+    slot.value = static_cast<std::uint32_t>(numbers_.size());
     std::string_view text = pool_.view(s);
     out.put(static_cast<std::uint8_t>(pool_.find(text) == s));
     out.str(text);
-    return count_;
+    return slot.value;
   }
   Writer out;
 
  private:
-  /// Open addressing on the Sym's handle: a pack numbers a book's worth of text.
-  struct Slot {
-    std::uint32_t sym = 0, number = 0;  // number 0: empty
-  };
-  std::size_t slot(std::uint32_t sym) const {
-    std::size_t mask = slots_.size() - 1;
-    std::size_t i = (sym * 0x9E3779B97F4A7C15ull) >> 32 & mask;
-    while (slots_[i].number != 0 && slots_[i].sym != sym) i = (i + 1) & mask;
-    return i;
-  }
-  void grow() {
-    std::vector<Slot> old = std::move(slots_);
-    slots_.assign(old.empty() ? 64 : old.size() * 2, Slot{});
-    for (const Slot& o : old)
-      if (o.number != 0) slots_[slot(o.sym)] = o;
-  }
   const StringPool& pool_;
-  std::vector<Slot> slots_;
-  std::uint32_t count_ = 0;
+  SymMap numbers_;  // a book's worth of text, numbered from 1 in the order first seen
 };
 
 /// Reads string table entries from `r` into `syms` (interned text interned again) until

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "core/base/strings.hpp"
+#include "core/base/sym_map.hpp"
 
 using salesops::core::StringPool;
 using salesops::core::Sym;
@@ -69,4 +70,30 @@ TEST_CASE("StringPool: a text too long for a chunk is stored whole, and store_te
   Sym after = pool.store_text("short");
   CHECK(pool.view(after) == "short");
   CHECK(pool.view(a) == long_text);
+}
+
+TEST_CASE("SymMap: each Sym its own slot, kept as the map grows") {
+  salesops::core::SymMap map;
+  std::vector<Sym> syms;
+  StringPool pool;
+  for (int i = 0; i < 5000; ++i) syms.push_back(pool.intern("s" + std::to_string(i)));
+  for (std::size_t i = 0; i < syms.size(); ++i) {
+    bool added = false;
+    auto& slot = map.at(syms[i], added);
+    CHECK(added);
+    CHECK(slot.value == 0);
+    slot.value = static_cast<std::uint32_t>(i + 7);
+  }
+  CHECK(map.size() == syms.size());
+  for (std::size_t i = 0; i < syms.size(); ++i) {
+    bool added = true;
+    CHECK(map.at(syms[i], added).value == i + 7);
+    CHECK_FALSE(added);
+  }
+  std::size_t seen = 0;
+  map.for_each([&](Sym s, std::uint32_t value) {
+    ++seen;
+    CHECK(pool.view(s) == "s" + std::to_string(value - 7));
+  });
+  CHECK(seen == syms.size());
 }
