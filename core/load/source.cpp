@@ -86,7 +86,7 @@ class DirectorySource final : public BookSource {
         continue;
       }
       while (const dirent* e = ::readdir(dir)) {
-        if (e->d_name[0] == '.' || e->d_name[0] == '\0') continue;
+        if (e->d_name[0] == '.') continue;  // also . and ..
         unsigned char type = e->d_type;
         if (type == DT_UNKNOWN) {  // a file system that does not say: asked apart
           struct stat st;
